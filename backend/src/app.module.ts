@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { appConfig } from './config/app.config';
+import { databaseConfig } from './config/database.config';
+import { DatabaseConnection } from './database/data-source.options';
+import { DatabaseModule } from './database/database.module';
+import { DepartmentsModule } from './modules/departments/departments.module';
+import { HealthModule } from './modules/health/health.module';
+
+export interface AppModuleOptions {
+  connection: DatabaseConnection;
+  /** Built Angular app served at `/`; absent → API only. */
+  frontendDist?: string;
+  logLevel?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const serveFrontend =
+      options.frontendDist && existsSync(join(options.frontendDist, 'index.html'))
+        ? [ServeStaticModule.forRoot({ rootPath: options.frontendDist, exclude: ['/api/{*path}'] })]
+        : [];
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, load: [appConfig, databaseConfig], ignoreEnvFile: true }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.logLevel ?? 'info',
+            genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        DatabaseModule.forRoot(options.connection),
+        ...serveFrontend,
+        HealthModule,
+        DepartmentsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,186 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The whole model of the domain (docs: domain.md): departments and fiscal years, projects with their
+ * 表12 header, funding, spending details and procurement, goals with their indicator trees, budget tables,
+ * monitoring (reports, periods, budget execution, evidence, locks), users and roles, self-evaluations,
+ * imports and the audit log. Generated from the entities, then reviewed; never edit once committed.
+ */
+export class InitialSchema1764100000000 implements MigrationInterface {
+  name = 'InitialSchema1764100000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "audit_log" ("id" BIGSERIAL NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_id" uuid, "actor_name" text, "action" character varying(64) NOT NULL, "entity" character varying(64) NOT NULL, "entity_id" text, "before" jsonb, "after" jsonb, "reason" text, "request_id" character varying(64), CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_audit_log_actor" ON "audit_log" ("actor_id")`);
+    await queryRunner.query(`CREATE INDEX "ix_audit_log_at" ON "audit_log" ("at")`);
+    await queryRunner.query(`CREATE INDEX "ix_audit_log_entity" ON "audit_log" ("entity", "entity_id")`);
+    await queryRunner.query(`CREATE TABLE "departments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "code" character varying(32) NOT NULL, "name" text NOT NULL, "parent_id" uuid, CONSTRAINT "PK_839517a681a86bb84cbcc6a1e9d" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_departments_code" ON "departments" ("code")`);
+    await queryRunner.query(`CREATE TABLE "fiscal_years" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "department_id" uuid NOT NULL, "year" integer NOT NULL, "status" character varying(16) NOT NULL DEFAULT 'published', "overview" jsonb NOT NULL DEFAULT '{}', CONSTRAINT "uq_fiscal_years_department_year" UNIQUE ("department_id", "year"), CONSTRAINT "ck_fiscal_years_status" CHECK ("status" IN ('draft', 'published', 'closed')), CONSTRAINT "ck_fiscal_years_year" CHECK ("year" BETWEEN 2000 AND 2100), CONSTRAINT "PK_0470d6bc5c757d488b7b04e1899" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "budget_lines" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "fiscal_year_id" uuid NOT NULL, "table_code" character varying(16) NOT NULL, "classification" character varying(16) NOT NULL, "seq" integer NOT NULL, "code" character varying(16), "parent_code" character varying(16), "name" text NOT NULL, CONSTRAINT "uq_budget_lines_table_seq" UNIQUE ("fiscal_year_id", "table_code", "seq"), CONSTRAINT "ck_budget_lines_classification" CHECK ("classification" IN ('summary', 'functional', 'economic', 'three-public')), CONSTRAINT "PK_4eabf9c9d7c8edc9ad302270c94" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_budget_lines_code" ON "budget_lines" ("fiscal_year_id", "classification", "code")`);
+    await queryRunner.query(`CREATE TABLE "budget_amounts" ("line_id" uuid NOT NULL, "column_key" character varying(64) NOT NULL, "amount_yuan" numeric(18,2) NOT NULL, CONSTRAINT "pk_budget_amounts" PRIMARY KEY ("line_id", "column_key"))`);
+    await queryRunner.query(`CREATE TABLE "projects" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "fiscal_year_id" uuid NOT NULL, "seq" integer NOT NULL, "code" character varying(40), "name" text NOT NULL, "category" text, "budget_yuan" numeric(18,2) NOT NULL, "competent_department" text, "executing_unit" text, "lead_name" text, "phone" text, "address" text, "postcode" character varying(16), "attribute" text, "expenditure_category" text, "start_year" integer, "end_year" integer, "legal_basis" text, "implementation_plan" text, "total_budget_yuan" numeric(18,2), "current_budget_yuan" numeric(18,2), "prior_budget_changes" text, "extra" jsonb NOT NULL DEFAULT '{}', CONSTRAINT "uq_projects_year_seq" UNIQUE ("fiscal_year_id", "seq"), CONSTRAINT "ck_projects_years" CHECK ("start_year" IS NULL OR "end_year" IS NULL OR "start_year" <= "end_year"), CONSTRAINT "ck_projects_amounts" CHECK ("budget_yuan" >= 0 AND ("total_budget_yuan" IS NULL OR "total_budget_yuan" >= 0) AND ("current_budget_yuan" IS NULL OR "current_budget_yuan" >= 0)), CONSTRAINT "ck_projects_seq" CHECK ("seq" >= 1), CONSTRAINT "PK_6271df0a7aed1d6c0691ce6ac50" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_projects_year_code" ON "projects" ("fiscal_year_id", "code") WHERE "code" IS NOT NULL`);
+    await queryRunner.query(`CREATE TABLE "goals" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "fiscal_year_id" uuid NOT NULL, "project_id" uuid, "term" character varying(8) NOT NULL, "seq" integer NOT NULL, "title" text NOT NULL, CONSTRAINT "ck_goals_seq" CHECK ("seq" >= 1), CONSTRAINT "ck_goals_term" CHECK ("term" IN ('long', 'annual')), CONSTRAINT "PK_26e17b251afab35580dff769223" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_goals_project" ON "goals" ("project_id")`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_goals_overall_term_seq" ON "goals" ("fiscal_year_id", "term", "seq") WHERE "project_id" IS NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_goals_project_term_seq" ON "goals" ("project_id", "term", "seq") WHERE "project_id" IS NOT NULL`);
+    await queryRunner.query(`CREATE TABLE "indicator_nodes" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "goal_id" uuid NOT NULL, "parent_id" uuid, "level" smallint NOT NULL, "name" text NOT NULL, "seq" integer NOT NULL, CONSTRAINT "uq_indicator_nodes_goal_level_name" UNIQUE ("goal_id", "level", "name"), CONSTRAINT "ck_indicator_nodes_parent" CHECK (("level" = 1) = ("parent_id" IS NULL)), CONSTRAINT "ck_indicator_nodes_level" CHECK ("level" IN (1, 2)), CONSTRAINT "PK_07865316207d76b0dbb2f40eef1" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_indicator_nodes_goal" ON "indicator_nodes" ("goal_id")`);
+    await queryRunner.query(`CREATE TABLE "indicators" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "goal_id" uuid NOT NULL, "node_id" uuid NOT NULL, "seq" integer NOT NULL, "name" text NOT NULL, "target_raw" text NOT NULL, "target_operator" character varying(16), "target_value" numeric, "target_min" numeric, "target_max" numeric, "target_unit" text, "target_deadline" date, "target_direction" character varying(8), "target_accumulation" character varying(16), "target_confidence" character varying(10), "target_note" text, "target_parsed" jsonb, "target_corrected" boolean NOT NULL DEFAULT false, "unit" text, "basis" text, "prev2_raw" text, "prev1_raw" text, "expected_raw" text, "weight" numeric(6,2), "thresholds" jsonb, CONSTRAINT "uq_indicators_goal_seq" UNIQUE ("goal_id", "seq"), CONSTRAINT "ck_indicators_weight" CHECK ("weight" IS NULL OR ("weight" >= 0 AND "weight" <= 100)), CONSTRAINT "ck_indicators_between" CHECK ("target_operator" <> 'between' OR ("target_min" IS NOT NULL AND "target_max" IS NOT NULL AND "target_min" <= "target_max")), CONSTRAINT "ck_indicators_structured" CHECK (("target_operator" IS NULL) = ("target_direction" IS NULL) AND ("target_operator" IS NULL) = ("target_accumulation" IS NULL) AND ("target_operator" IS NULL) = ("target_confidence" IS NULL)), CONSTRAINT "ck_indicators_confidence" CHECK ("target_confidence" IS NULL OR "target_confidence" IN ('explicit', 'inferred', 'unparsed')), CONSTRAINT "ck_indicators_accumulation" CHECK ("target_accumulation" IS NULL OR "target_accumulation" IN ('cumulative', 'level', 'zero-tolerance', 'deadline', 'qualitative', 'relative')), CONSTRAINT "ck_indicators_direction" CHECK ("target_direction" IS NULL OR "target_direction" IN ('higher', 'lower', 'exact', 'none')), CONSTRAINT "ck_indicators_operator" CHECK ("target_operator" IS NULL OR "target_operator" IN ('>=', '>', '=', '<', '<=', 'between', 'by-date', 'all-of', 'qualitative')), CONSTRAINT "PK_6e24383c110600564187e92042e" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_indicators_node" ON "indicators" ("node_id")`);
+    await queryRunner.query(`CREATE TABLE "roles" ("code" character varying(16) NOT NULL, "name" text NOT NULL, CONSTRAINT "pk_roles" PRIMARY KEY ("code"))`);
+    await queryRunner.query(`CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "username" character varying(64) NOT NULL, "display_name" text NOT NULL, "password_hash" text NOT NULL, "role_code" character varying(16) NOT NULL, "department_id" uuid, "active" boolean NOT NULL DEFAULT true, "failed_logins" integer NOT NULL DEFAULT '0', "locked_until" TIMESTAMP WITH TIME ZONE, "last_login_at" TIMESTAMP WITH TIME ZONE, "password_changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_users_username" CHECK ("username" = lower("username") AND "username" ~ '^[a-z0-9_.-]{3,64}$'), CONSTRAINT "ck_users_failed_logins" CHECK ("failed_logins" >= 0), CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_users_username" ON "users" ("username")`);
+    await queryRunner.query(`CREATE TABLE "import_runs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "fiscal_year_id" uuid NOT NULL, "file_name" text NOT NULL, "sha256" character(64) NOT NULL, "document_sha256" character(64) NOT NULL, "report" jsonb NOT NULL, "imported_by" uuid, "imported_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_2f4f95d6fde4a7602f6b79f10e8" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_import_runs_fiscal_year" ON "import_runs" ("fiscal_year_id")`);
+    await queryRunner.query(`CREATE TABLE "budget_executions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "project_id" uuid NOT NULL, "period" character(7) NOT NULL, "executed_yuan" numeric(18,2) NOT NULL, "note" text, "updated_by" uuid, CONSTRAINT "uq_budget_executions_project_period" UNIQUE ("project_id", "period"), CONSTRAINT "ck_budget_executions_executed" CHECK ("executed_yuan" >= 0), CONSTRAINT "ck_budget_executions_period" CHECK ("period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'), CONSTRAINT "PK_86a847b391d843977ae306a6a28" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "progress_reports" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "indicator_id" uuid NOT NULL, "period" character(7) NOT NULL, "actual_raw" text NOT NULL, "actual_value" numeric, "actual_unit" text, "forecast_raw" text, "forecast_value" numeric, "likelihood" character varying(8), "reasons" text array NOT NULL DEFAULT '{}', "reason_text" text, "corrective_action" text, "evidence" text, "light" character varying(8), "light_reason" text, "updated_by" uuid, CONSTRAINT "uq_progress_reports_indicator_period" UNIQUE ("indicator_id", "period"), CONSTRAINT "ck_progress_reports_light" CHECK ("light" IS NULL OR "light" IN ('red', 'yellow', 'green', 'blue', 'grey')), CONSTRAINT "ck_progress_reports_reasons" CHECK ("reasons" <@ ARRAY['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他']::text[]), CONSTRAINT "ck_progress_reports_likelihood" CHECK ("likelihood" IS NULL OR "likelihood" IN ('确定能', '有可能', '完全不可能')), CONSTRAINT "ck_progress_reports_period" CHECK ("period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'), CONSTRAINT "PK_175179020a43d5ec75ab1d6a04f" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_progress_reports_period" ON "progress_reports" ("period")`);
+    await queryRunner.query(`CREATE TABLE "evidence_files" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "progress_report_id" uuid NOT NULL, "file_name" text NOT NULL, "mime_type" character varying(128) NOT NULL, "size_bytes" integer NOT NULL, "sha256" character(64) NOT NULL, "content" bytea NOT NULL, "uploaded_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_evidence_files_size" CHECK ("size_bytes" >= 0 AND "size_bytes" = octet_length("content")), CONSTRAINT "PK_f8d1a9a8e0430b749e2f4694460" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_evidence_files_report" ON "evidence_files" ("progress_report_id")`);
+    await queryRunner.query(`CREATE TABLE "period_locks" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "fiscal_year_id" uuid NOT NULL, "period" character(7) NOT NULL, "reason" text NOT NULL, "locked_by" uuid, "locked_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_period_locks_year_period" UNIQUE ("fiscal_year_id", "period"), CONSTRAINT "ck_period_locks_period" CHECK ("period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'), CONSTRAINT "PK_ec9e44eded83a9da92f16343202" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "report_periods" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "fiscal_year_id" uuid NOT NULL, "project_id" uuid, "period" character(7) NOT NULL, "status" character varying(16) NOT NULL DEFAULT 'draft', "submitted_at" TIMESTAMP WITH TIME ZONE, "submitted_by" uuid, "reviewed_at" TIMESTAMP WITH TIME ZONE, "reviewed_by" uuid, "return_reason" text, CONSTRAINT "ck_report_periods_return_reason" CHECK ("status" <> 'returned' OR "return_reason" IS NOT NULL), CONSTRAINT "ck_report_periods_status" CHECK ("status" IN ('draft', 'submitted', 'approved', 'returned')), CONSTRAINT "ck_report_periods_period" CHECK ("period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'), CONSTRAINT "PK_34f04b6b0305ac18943288bae8f" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_report_periods_overall_period" ON "report_periods" ("fiscal_year_id", "period") WHERE "project_id" IS NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_report_periods_project_period" ON "report_periods" ("project_id", "period") WHERE "project_id" IS NOT NULL`);
+    await queryRunner.query(`CREATE TABLE "funding_sources" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "project_id" uuid NOT NULL, "seq" integer NOT NULL, "name" text NOT NULL, "amount_yuan" numeric(18,2), CONSTRAINT "uq_funding_sources_project_seq" UNIQUE ("project_id", "seq"), CONSTRAINT "PK_6e23f297c64fa46177b5f7e9533" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "procurement_items" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "project_id" uuid NOT NULL, "seq" integer NOT NULL, "item" text NOT NULL, "description" text, "quantity" numeric(18,4), "amount_yuan" numeric(18,2), "remark" text, CONSTRAINT "uq_procurement_items_project_seq" UNIQUE ("project_id", "seq"), CONSTRAINT "PK_f4b11d2622048410a9e60f69d03" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "spending_details" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "project_id" uuid NOT NULL, "seq" integer NOT NULL, "activity" text NOT NULL, "description" text, "economic_classification" text, "amount_yuan" numeric(18,2), "basis" text, "remark" text, CONSTRAINT "uq_spending_details_project_seq" UNIQUE ("project_id", "seq"), CONSTRAINT "PK_bb1bcdd0b7ba7f135f8ffdb0707" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "self_evaluations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "fiscal_year_id" uuid NOT NULL, "project_id" uuid, "status" character varying(16) NOT NULL DEFAULT 'draft', "annual_budget_yuan" numeric(18,2), "executed_yuan" numeric(18,2), "budget_weight" numeric(6,2) NOT NULL DEFAULT '10', "overall_result" text, "total_score" numeric(6,2), "grade" character varying(2), "return_reason" text, CONSTRAINT "ck_self_evaluations_budget_weight" CHECK ("budget_weight" >= 0 AND "budget_weight" <= 100), CONSTRAINT "ck_self_evaluations_grade" CHECK ("grade" IS NULL OR "grade" IN ('优', '良', '中', '差')), CONSTRAINT "ck_self_evaluations_status" CHECK ("status" IN ('draft', 'submitted', 'approved', 'returned')), CONSTRAINT "PK_e28e473995ff90a912c3da0cfdb" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_self_evaluations_overall" ON "self_evaluations" ("fiscal_year_id") WHERE "project_id" IS NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_self_evaluations_project" ON "self_evaluations" ("project_id") WHERE "project_id" IS NOT NULL`);
+    await queryRunner.query(`CREATE TABLE "self_evaluation_items" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "self_evaluation_id" uuid NOT NULL, "indicator_id" uuid NOT NULL, "actual_raw" text, "weight" numeric(6,2) NOT NULL, "score" numeric(6,2), "deviation_analysis" text, CONSTRAINT "uq_self_evaluation_items_indicator" UNIQUE ("self_evaluation_id", "indicator_id"), CONSTRAINT "ck_self_evaluation_items_weight" CHECK ("weight" >= 0 AND "weight" <= 100), CONSTRAINT "ck_self_evaluation_items_score" CHECK ("score" IS NULL OR ("score" >= 0 AND "score" <= "weight")), CONSTRAINT "PK_6e08fba6d04e656c877b593701b" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "project_assignments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "project_id" uuid NOT NULL, "user_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "uq_project_assignments_project_user" UNIQUE ("project_id", "user_id"), CONSTRAINT "PK_045df8f32ae1d54810b39b9c7bd" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_project_assignments_user" ON "project_assignments" ("user_id")`);
+    await queryRunner.query(`CREATE TABLE "refresh_tokens" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_7d8bee0204106019488c4c50ffa" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "ix_refresh_tokens_user" ON "refresh_tokens" ("user_id")`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_refresh_tokens_hash" ON "refresh_tokens" ("token_hash")`);
+    await queryRunner.query(`ALTER TABLE "departments" ADD CONSTRAINT "fk_departments_parent" FOREIGN KEY ("parent_id") REFERENCES "departments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "fiscal_years" ADD CONSTRAINT "fk_fiscal_years_department" FOREIGN KEY ("department_id") REFERENCES "departments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "budget_lines" ADD CONSTRAINT "fk_budget_lines_fiscal_year" FOREIGN KEY ("fiscal_year_id") REFERENCES "fiscal_years"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "budget_amounts" ADD CONSTRAINT "fk_budget_amounts_line" FOREIGN KEY ("line_id") REFERENCES "budget_lines"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "projects" ADD CONSTRAINT "fk_projects_fiscal_year" FOREIGN KEY ("fiscal_year_id") REFERENCES "fiscal_years"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "goals" ADD CONSTRAINT "fk_goals_fiscal_year" FOREIGN KEY ("fiscal_year_id") REFERENCES "fiscal_years"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "goals" ADD CONSTRAINT "fk_goals_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "indicator_nodes" ADD CONSTRAINT "fk_indicator_nodes_goal" FOREIGN KEY ("goal_id") REFERENCES "goals"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "indicator_nodes" ADD CONSTRAINT "fk_indicator_nodes_parent" FOREIGN KEY ("parent_id") REFERENCES "indicator_nodes"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "indicators" ADD CONSTRAINT "fk_indicators_goal" FOREIGN KEY ("goal_id") REFERENCES "goals"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "indicators" ADD CONSTRAINT "fk_indicators_node" FOREIGN KEY ("node_id") REFERENCES "indicator_nodes"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "users" ADD CONSTRAINT "fk_users_role" FOREIGN KEY ("role_code") REFERENCES "roles"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "users" ADD CONSTRAINT "fk_users_department" FOREIGN KEY ("department_id") REFERENCES "departments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "import_runs" ADD CONSTRAINT "fk_import_runs_fiscal_year" FOREIGN KEY ("fiscal_year_id") REFERENCES "fiscal_years"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "import_runs" ADD CONSTRAINT "fk_import_runs_imported_by" FOREIGN KEY ("imported_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "budget_executions" ADD CONSTRAINT "fk_budget_executions_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "budget_executions" ADD CONSTRAINT "fk_budget_executions_updated_by" FOREIGN KEY ("updated_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "progress_reports" ADD CONSTRAINT "fk_progress_reports_indicator" FOREIGN KEY ("indicator_id") REFERENCES "indicators"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "progress_reports" ADD CONSTRAINT "fk_progress_reports_updated_by" FOREIGN KEY ("updated_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "evidence_files" ADD CONSTRAINT "fk_evidence_files_report" FOREIGN KEY ("progress_report_id") REFERENCES "progress_reports"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "evidence_files" ADD CONSTRAINT "fk_evidence_files_uploaded_by" FOREIGN KEY ("uploaded_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "period_locks" ADD CONSTRAINT "fk_period_locks_fiscal_year" FOREIGN KEY ("fiscal_year_id") REFERENCES "fiscal_years"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "period_locks" ADD CONSTRAINT "fk_period_locks_locked_by" FOREIGN KEY ("locked_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "report_periods" ADD CONSTRAINT "fk_report_periods_fiscal_year" FOREIGN KEY ("fiscal_year_id") REFERENCES "fiscal_years"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "report_periods" ADD CONSTRAINT "fk_report_periods_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "report_periods" ADD CONSTRAINT "fk_report_periods_submitted_by" FOREIGN KEY ("submitted_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "report_periods" ADD CONSTRAINT "fk_report_periods_reviewed_by" FOREIGN KEY ("reviewed_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "funding_sources" ADD CONSTRAINT "fk_funding_sources_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "procurement_items" ADD CONSTRAINT "fk_procurement_items_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "spending_details" ADD CONSTRAINT "fk_spending_details_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "self_evaluations" ADD CONSTRAINT "fk_self_evaluations_fiscal_year" FOREIGN KEY ("fiscal_year_id") REFERENCES "fiscal_years"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "self_evaluations" ADD CONSTRAINT "fk_self_evaluations_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "self_evaluation_items" ADD CONSTRAINT "fk_self_evaluation_items_evaluation" FOREIGN KEY ("self_evaluation_id") REFERENCES "self_evaluations"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "self_evaluation_items" ADD CONSTRAINT "fk_self_evaluation_items_indicator" FOREIGN KEY ("indicator_id") REFERENCES "indicators"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "project_assignments" ADD CONSTRAINT "fk_project_assignments_project" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "project_assignments" ADD CONSTRAINT "fk_project_assignments_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "refresh_tokens" ADD CONSTRAINT "fk_refresh_tokens_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `INSERT INTO "roles" ("code", "name") VALUES ('admin', '绩效管理员'), ('leader', '部门领导'), ('lead', '项目负责人'), ('auditor', '审计员')`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "refresh_tokens" DROP CONSTRAINT "fk_refresh_tokens_user"`);
+    await queryRunner.query(`ALTER TABLE "project_assignments" DROP CONSTRAINT "fk_project_assignments_user"`);
+    await queryRunner.query(`ALTER TABLE "project_assignments" DROP CONSTRAINT "fk_project_assignments_project"`);
+    await queryRunner.query(`ALTER TABLE "self_evaluation_items" DROP CONSTRAINT "fk_self_evaluation_items_indicator"`);
+    await queryRunner.query(`ALTER TABLE "self_evaluation_items" DROP CONSTRAINT "fk_self_evaluation_items_evaluation"`);
+    await queryRunner.query(`ALTER TABLE "self_evaluations" DROP CONSTRAINT "fk_self_evaluations_project"`);
+    await queryRunner.query(`ALTER TABLE "self_evaluations" DROP CONSTRAINT "fk_self_evaluations_fiscal_year"`);
+    await queryRunner.query(`ALTER TABLE "spending_details" DROP CONSTRAINT "fk_spending_details_project"`);
+    await queryRunner.query(`ALTER TABLE "procurement_items" DROP CONSTRAINT "fk_procurement_items_project"`);
+    await queryRunner.query(`ALTER TABLE "funding_sources" DROP CONSTRAINT "fk_funding_sources_project"`);
+    await queryRunner.query(`ALTER TABLE "report_periods" DROP CONSTRAINT "fk_report_periods_reviewed_by"`);
+    await queryRunner.query(`ALTER TABLE "report_periods" DROP CONSTRAINT "fk_report_periods_submitted_by"`);
+    await queryRunner.query(`ALTER TABLE "report_periods" DROP CONSTRAINT "fk_report_periods_project"`);
+    await queryRunner.query(`ALTER TABLE "report_periods" DROP CONSTRAINT "fk_report_periods_fiscal_year"`);
+    await queryRunner.query(`ALTER TABLE "period_locks" DROP CONSTRAINT "fk_period_locks_locked_by"`);
+    await queryRunner.query(`ALTER TABLE "period_locks" DROP CONSTRAINT "fk_period_locks_fiscal_year"`);
+    await queryRunner.query(`ALTER TABLE "evidence_files" DROP CONSTRAINT "fk_evidence_files_uploaded_by"`);
+    await queryRunner.query(`ALTER TABLE "evidence_files" DROP CONSTRAINT "fk_evidence_files_report"`);
+    await queryRunner.query(`ALTER TABLE "progress_reports" DROP CONSTRAINT "fk_progress_reports_updated_by"`);
+    await queryRunner.query(`ALTER TABLE "progress_reports" DROP CONSTRAINT "fk_progress_reports_indicator"`);
+    await queryRunner.query(`ALTER TABLE "budget_executions" DROP CONSTRAINT "fk_budget_executions_updated_by"`);
+    await queryRunner.query(`ALTER TABLE "budget_executions" DROP CONSTRAINT "fk_budget_executions_project"`);
+    await queryRunner.query(`ALTER TABLE "import_runs" DROP CONSTRAINT "fk_import_runs_imported_by"`);
+    await queryRunner.query(`ALTER TABLE "import_runs" DROP CONSTRAINT "fk_import_runs_fiscal_year"`);
+    await queryRunner.query(`ALTER TABLE "users" DROP CONSTRAINT "fk_users_department"`);
+    await queryRunner.query(`ALTER TABLE "users" DROP CONSTRAINT "fk_users_role"`);
+    await queryRunner.query(`ALTER TABLE "indicators" DROP CONSTRAINT "fk_indicators_node"`);
+    await queryRunner.query(`ALTER TABLE "indicators" DROP CONSTRAINT "fk_indicators_goal"`);
+    await queryRunner.query(`ALTER TABLE "indicator_nodes" DROP CONSTRAINT "fk_indicator_nodes_parent"`);
+    await queryRunner.query(`ALTER TABLE "indicator_nodes" DROP CONSTRAINT "fk_indicator_nodes_goal"`);
+    await queryRunner.query(`ALTER TABLE "goals" DROP CONSTRAINT "fk_goals_project"`);
+    await queryRunner.query(`ALTER TABLE "goals" DROP CONSTRAINT "fk_goals_fiscal_year"`);
+    await queryRunner.query(`ALTER TABLE "projects" DROP CONSTRAINT "fk_projects_fiscal_year"`);
+    await queryRunner.query(`ALTER TABLE "budget_amounts" DROP CONSTRAINT "fk_budget_amounts_line"`);
+    await queryRunner.query(`ALTER TABLE "budget_lines" DROP CONSTRAINT "fk_budget_lines_fiscal_year"`);
+    await queryRunner.query(`ALTER TABLE "fiscal_years" DROP CONSTRAINT "fk_fiscal_years_department"`);
+    await queryRunner.query(`ALTER TABLE "departments" DROP CONSTRAINT "fk_departments_parent"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_refresh_tokens_hash"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_refresh_tokens_user"`);
+    await queryRunner.query(`DROP TABLE "refresh_tokens"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_project_assignments_user"`);
+    await queryRunner.query(`DROP TABLE "project_assignments"`);
+    await queryRunner.query(`DROP TABLE "self_evaluation_items"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_self_evaluations_project"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_self_evaluations_overall"`);
+    await queryRunner.query(`DROP TABLE "self_evaluations"`);
+    await queryRunner.query(`DROP TABLE "spending_details"`);
+    await queryRunner.query(`DROP TABLE "procurement_items"`);
+    await queryRunner.query(`DROP TABLE "funding_sources"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_report_periods_project_period"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_report_periods_overall_period"`);
+    await queryRunner.query(`DROP TABLE "report_periods"`);
+    await queryRunner.query(`DROP TABLE "period_locks"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_evidence_files_report"`);
+    await queryRunner.query(`DROP TABLE "evidence_files"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_progress_reports_period"`);
+    await queryRunner.query(`DROP TABLE "progress_reports"`);
+    await queryRunner.query(`DROP TABLE "budget_executions"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_import_runs_fiscal_year"`);
+    await queryRunner.query(`DROP TABLE "import_runs"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_users_username"`);
+    await queryRunner.query(`DROP TABLE "users"`);
+    await queryRunner.query(`DROP TABLE "roles"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_indicators_node"`);
+    await queryRunner.query(`DROP TABLE "indicators"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_indicator_nodes_goal"`);
+    await queryRunner.query(`DROP TABLE "indicator_nodes"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_goals_project_term_seq"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_goals_overall_term_seq"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_goals_project"`);
+    await queryRunner.query(`DROP TABLE "goals"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_projects_year_code"`);
+    await queryRunner.query(`DROP TABLE "projects"`);
+    await queryRunner.query(`DROP TABLE "budget_amounts"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_budget_lines_code"`);
+    await queryRunner.query(`DROP TABLE "budget_lines"`);
+    await queryRunner.query(`DROP TABLE "fiscal_years"`);
+    await queryRunner.query(`DROP INDEX "public"."uq_departments_code"`);
+    await queryRunner.query(`DROP TABLE "departments"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_audit_log_entity"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_audit_log_at"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_audit_log_actor"`);
+    await queryRunner.query(`DROP TABLE "audit_log"`);
+  }
+}

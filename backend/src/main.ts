@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { appConfig } from './config/app.config';
+import { readDatabaseConfig } from './config/database.config';
+import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from './database/embedded-postgres';
+
+async function bootstrap(): Promise<void> {
+  const app$ = appConfig();
+  const database = readDatabaseConfig();
+  // Unset DATABASE_URL → embedded PostgreSQL, created on first run under DATA_DIR.
+  const embedded = database.url ? undefined : await EmbeddedPostgres.start(database.dataDir);
+  const connection = embedded
+    ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE }
+    : { url: database.url as string, poolSize: database.poolSize };
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({
+      connection,
+      frontendDist: app$.frontendDist || join(__dirname, '..', '..', 'frontend', 'dist', 'browser'),
+      logLevel: app$.logLevel,
+    }),
+    { bufferLogs: true },
+  );
+  configureApp(app);
+  await app.listen(app$.port);
+
+  const url = `http://localhost:${app$.port}`;
+  const where = embedded ? `embedded PostgreSQL in ${database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+  process.stdout.write(`\nJixiao 绩效 is running at ${url}  (API ${url}/api, docs ${url}/api/docs; ${where})\n\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    process.stdout.write(`${signal} received: closing the server and the database\n`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Jixiao failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { EditableEntity } from '../../../database/base.entity';
+import { FiscalYear } from '../../departments/entities/fiscal-year.entity';
+import { Project } from '../../projects/entities/project.entity';
+
+export const GOAL_TERMS = ['long', 'annual'] as const;
+export type GoalTerm = (typeof GOAL_TERMS)[number];
+
+/** A performance goal (绩效目标): of a project, or department-wide (部门整体) when `projectId` is null. */
+@Entity('goals')
+@Index('uq_goals_project_term_seq', ['projectId', 'term', 'seq'], { unique: true, where: `"project_id" IS NOT NULL` })
+@Index('uq_goals_overall_term_seq', ['fiscalYearId', 'term', 'seq'], { unique: true, where: `"project_id" IS NULL` })
+@Check('ck_goals_term', `"term" IN ('long', 'annual')`)
+@Check('ck_goals_seq', `"seq" >= 1`)
+export class Goal extends EditableEntity {
+  @Column({ type: 'uuid' })
+  fiscalYearId: string;
+
+  @ManyToOne(() => FiscalYear, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'fiscal_year_id', foreignKeyConstraintName: 'fk_goals_fiscal_year' })
+  fiscalYear?: FiscalYear;
+
+  @Index('ix_goals_project')
+  @Column({ type: 'uuid', nullable: true })
+  projectId: string | null;
+
+  @ManyToOne(() => Project, { nullable: true, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_goals_project' })
+  project?: Project | null;
+
+  /** long = 长期绩效目标, annual = 年度绩效目标 */
+  @Column({ type: 'varchar', length: 8 })
+  term: GoalTerm;
+
+  @Column({ type: 'int' })
+  seq: number;
+
+  /** The goal text as published. */
+  @Column({ type: 'text' })
+  title: string;
+}
