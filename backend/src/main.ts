@@ -9,7 +9,7 @@ import { readDatabaseConfig } from './config/database.config';
 import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from './database/embedded-postgres';
 
 async function bootstrap(): Promise<void> {
-  const app$ = appConfig();
+  const settings = appConfig();
   const database = readDatabaseConfig();
   // Unset DATABASE_URL → embedded PostgreSQL, created on first run under DATA_DIR.
   const embedded = database.url ? undefined : await EmbeddedPostgres.start(database.dataDir);
@@ -20,15 +20,15 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({
       connection,
-      frontendDist: app$.frontendDist || join(__dirname, '..', '..', 'frontend', 'dist', 'browser'),
-      logLevel: app$.logLevel,
+      frontendDist: settings.frontendDist || join(__dirname, '..', '..', 'frontend', 'dist', 'browser'),
+      logLevel: settings.logLevel,
     }),
     { bufferLogs: true },
   );
   configureApp(app);
-  await app.listen(app$.port);
+  await app.listen(settings.port);
 
-  const url = `http://localhost:${app$.port}`;
+  const url = `http://localhost:${settings.port}`;
   const where = embedded ? `embedded PostgreSQL in ${database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
   process.stdout.write(`\nJixiao 绩效 is running at ${url}  (API ${url}/api, docs ${url}/api/docs; ${where})\n\n`);
 
