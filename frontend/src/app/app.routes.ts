@@ -1,0 +1,38 @@
+import type { Route, Routes } from '@angular/router';
+
+import { ShellComponent } from './layout/shell/shell.component';
+import { localizedTitle } from './shared/i18n/localized-title';
+import type { Messages } from './shared/i18n/messages';
+
+/** A menu entry whose screen comes in a later issue. */
+function underConstruction(path: string, title: (messages: Messages) => string): Route {
+  return {
+    path,
+    title: localizedTitle(title),
+    loadComponent: () =>
+      import('./shared/under-construction/under-construction.component').then(
+        (m) => m.UnderConstructionComponent,
+      ),
+  };
+}
+
+export const appRoutes: Routes = [
+  {
+    path: '',
+    component: ShellComponent,
+    children: [
+      // The dashboard (#6) becomes the landing page once it exists.
+      { path: '', pathMatch: 'full', redirectTo: 'projects' },
+      {
+        path: 'projects',
+        loadChildren: () => import('./features/projects/routes').then((m) => m.PROJECTS_ROUTES),
+      },
+      underConstruction('dashboard', (m) => m.nav.dashboard),
+      underConstruction('department', (m) => m.nav.department),
+      underConstruction('progress', (m) => m.nav.progress),
+      underConstruction('approvals', (m) => m.nav.approvals),
+      underConstruction('admin', (m) => m.nav.admin),
+      { path: '**', redirectTo: 'projects' },
+    ],
+  },
+];

@@ -1,0 +1,33 @@
+import {
+  ApartmentOutline,
+  AuditOutline,
+  FormOutline,
+  HomeOutline,
+  MenuFoldOutline,
+  MenuUnfoldOutline,
+  ProjectOutline,
+  ReloadOutline,
+  SettingOutline,
+  ToolFill,
+} from '@ant-design/icons-angular/icons';
+import { type EnvironmentProviders } from '@angular/core';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+/**
+ * Icons are registered statically, so none is fetched at run time. ng-zorro registers the ones its own
+ * components use; add a screen's icons here (nz-result draws a custom nzIcon in the fill theme).
+ */
+export function provideAppIcons(): EnvironmentProviders {
+  return provideNzIcons([
+    ApartmentOutline,
+    AuditOutline,
+    FormOutline,
+    HomeOutline,
+    MenuFoldOutline,
+    MenuUnfoldOutline,
+    ProjectOutline,
+    ReloadOutline,
+    SettingOutline,
+    ToolFill,
+  ]);
+}
