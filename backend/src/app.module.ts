@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
@@ -6,9 +6,13 @@ import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { appConfig } from './config/app.config';
+import { authConfig } from './config/auth.config';
 import { databaseConfig } from './config/database.config';
 import { DatabaseConnection } from './database/data-source.options';
 import { DatabaseModule } from './database/database.module';
+import { RequestContextMiddleware } from './common/context/request-context.middleware';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
 
@@ -20,7 +24,11 @@ export interface AppModuleOptions {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*');
+  }
+
   static forRoot(options: AppModuleOptions): DynamicModule {
     const serveFrontend =
       options.frontendDist && existsSync(join(options.frontendDist, 'index.html'))
@@ -29,7 +37,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, load: [appConfig, databaseConfig], ignoreEnvFile: true }),
+        ConfigModule.forRoot({ isGlobal: true, load: [appConfig, databaseConfig, authConfig], ignoreEnvFile: true }),
         LoggerModule.forRoot({
           pinoHttp: {
             level: options.logLevel ?? 'info',
@@ -40,6 +48,8 @@ export class AppModule {
         }),
         DatabaseModule.forRoot(options.connection),
         ...serveFrontend,
+        AuditModule,
+        AuthModule,
         HealthModule,
         DepartmentsModule,
       ],

@@ -1,24 +1,19 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/app.setup';
 import { insertDepartmentYear, insertProject } from './factories/department.factory';
-import { testConnection } from './setup/test-database';
+import { signIn } from './factories/user.factory';
+import { createTestApp } from './setup/test-app';
 
 describe('API baseline (HTTP)', () => {
   let app: INestApplication;
   let ds: DataSource;
+  let bearer: string;
+  const get = (url: string) => request(app.getHttpServer()).get(url).set('Authorization', bearer);
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot({ connection: testConnection(), logLevel: 'silent' })],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    configureApp(app);
-    await app.init();
-    ds = app.get(DataSource);
+    ({ app, ds } = await createTestApp());
+    ({ bearer } = await signIn(app, ds, 'leader'));
   });
 
   afterAll(async () => {
@@ -42,10 +37,10 @@ describe('API baseline (HTTP)', () => {
     await insertProject(ds, dept.fiscalYearId, { seq: 2, code: 'B-2', name: '第二个', budgetYuan: 4_660_000 });
     await insertProject(ds, dept.fiscalYearId, { seq: 1, code: null, name: '第一个', category: '其他', budgetYuan: 16_000 });
 
-    const list = await request(app.getHttpServer()).get('/api/departments').expect(200);
+    const list = await get('/api/departments').expect(200);
     expect(list.body).toContainEqual({ code: dept.code, name: dept.name, parentCode: null, years: [2025] });
 
-    const projects = await request(app.getHttpServer()).get(`/api/departments/${dept.code}/years/2025/projects`).expect(200);
+    const projects = await get(`/api/departments/${dept.code}/years/2025/projects`).expect(200);
     expect(projects.body.map((p: { name: string; code: string | null; budget: number; category: string | null }) => [p.name, p.code, p.budget, p.category])).toEqual([
       ['第一个', null, 1.6, '其他'],
       ['第二个', 'B-2', 466, null],
@@ -57,18 +52,18 @@ describe('API baseline (HTTP)', () => {
     ['a year out of range', '/api/departments/031/years/1900/projects', 'year', '不能早于 2000'],
     ['a code with symbols', '/api/departments/0%2A1/years/2025/projects', 'code', '部门编码'],
   ])('should answer 400 naming the field for %s', async (_case, url, field, message) => {
-    const res = await request(app.getHttpServer()).get(url).expect(400);
+    const res = await get(url).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors[field]).toContain(message);
   });
 
   it('should answer 404 in the one error shape for an unknown department year', async () => {
-    const res = await request(app.getHttpServer()).get('/api/departments/NOPE/years/2025/projects').expect(404);
+    const res = await get('/api/departments/NOPE/years/2025/projects').expect(404);
     expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: '部门 NOPE 的 2025 年度预算不存在' });
   });
 
   it('should answer 404 in the one error shape for an unknown route', async () => {
-    const res = await request(app.getHttpServer()).get('/api/nothing-here').expect(404);
+    const res = await get('/api/nothing-here').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
   });
 
@@ -78,7 +73,7 @@ describe('API baseline (HTTP)', () => {
     const responses = await Promise.all(
       Array.from({ length: 60 }, (_, n) => {
         const i = n % depts.length;
-        return request(app.getHttpServer()).get(`/api/departments/${depts[i].code}/years/2025/projects`).then((res) => ({ i, res }));
+        return get(`/api/departments/${depts[i].code}/years/2025/projects`).then((res) => ({ i, res }));
       }),
     );
     for (const { i, res } of responses) {

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from './user.entity';
 
-/** A refresh token, stored only as a hash; logout revokes it. */
+/** A login session: its current refresh token (stored only as a hash), rotated on each refresh; logout revokes it. */
 @Entity('refresh_tokens')
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid')
@@ -24,6 +24,10 @@ export class RefreshToken {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** Last refresh; a session idle longer than the idle timeout is over. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastUsedAt: Date;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

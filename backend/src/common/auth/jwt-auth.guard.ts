@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { SessionsRepository } from '../../modules/auth/sessions.repository';
+import { currentContext } from '../context/request-context';
+import { AppException } from '../errors/app.exception';
+import { ErrorCode } from '../errors/error-code';
+import { IS_PUBLIC } from './auth.decorators';
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+}
+
+/**
+ * Global guard: a bearer access token whose session is still open (not logged out, not idle, user active).
+ * Checking the session on each request is what makes logout and lockout take effect at once.
+ */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly sessions: SessionsRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new AppException(ErrorCode.Unauthorized, '请先登录');
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+    } catch (error) {
+      if (error instanceof TokenExpiredError) throw new AppException(ErrorCode.TokenExpired, '登录已过期，请重新登录');
+      throw new AppException(ErrorCode.Unauthorized, '登录凭证无效，请重新登录');
+    }
+    const actor = await this.sessions.findActiveActor(payload.sid, payload.sub);
+    if (!actor) throw new AppException(ErrorCode.TokenExpired, '会话已结束（已退出或长时间未操作），请重新登录');
+    const requestContext = currentContext();
+    if (requestContext) requestContext.actor = actor;
+    (request as Request & { actor?: unknown }).actor = actor;
+    return true;
+  }
+}

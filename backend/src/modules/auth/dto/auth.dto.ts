@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin' })
+  @MaxLength(64, { message: 'username：用户名过长' })
+  @IsString({ message: 'username：用户名必须是文本' })
+  @IsNotEmpty({ message: 'username：请输入用户名' })
+  username: string;
+
+  @ApiProperty({ example: 'Jixiao@2025' })
+  @MaxLength(128, { message: 'password：密码过长' })
+  @IsString({ message: 'password：密码必须是文本' })
+  @IsNotEmpty({ message: 'password：请输入密码' })
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @MaxLength(200, { message: 'refreshToken：刷新令牌无效' })
+  @IsString({ message: 'refreshToken：刷新令牌必须是文本' })
+  @IsNotEmpty({ message: 'refreshToken：缺少刷新令牌' })
+  refreshToken: string;
+}
+
+export class SessionUser {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['admin', 'leader', 'lead', 'auditor'] }) role: string;
+  @ApiProperty({ nullable: true, type: String }) departmentId: string | null;
+}
+
+export class TokenResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty({ description: '访问令牌有效期（秒）' }) expiresIn: number;
+  @ApiProperty({ type: () => SessionUser }) user: SessionUser;
+}
