@@ -34,7 +34,16 @@ async function startOnce(label, timeoutMs) {
     if (health.status !== 'ok') throw new Error(`health: ${JSON.stringify(health)}`);
     const html = await (await waitFor(`${base}/`, 5000)).text();
     if (!html.includes('<app-root')) throw new Error('the frontend shell is not served at /');
-    const departments = await (await waitFor(`${base}/api/departments`, 5000)).json();
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: process.env.DEMO_PASSWORD ?? 'Jixiao@2025' }),
+    });
+    if (login.status !== 200) throw new Error(`demo admin login: ${login.status} ${await login.text()}`);
+    const { accessToken } = await login.json();
+    const res = await fetch(`${base}/api/departments`, { headers: { authorization: `Bearer ${accessToken}` } });
+    if (res.status !== 200) throw new Error(`/api/departments: ${res.status}`);
+    const departments = await res.json();
     console.log(`[smoke] ${label}: up in ${Date.now() - started} ms; ${departments.length} department(s)`);
     return departments;
   } finally {

@@ -21,6 +21,7 @@ export interface AppModuleOptions {
   /** Built Angular app served at `/`; absent → API only. */
   frontendDist?: string;
   logLevel?: string;
+  prettyLogs?: boolean;
 }
 
 @Module({})
@@ -44,6 +45,8 @@ export class AppModule implements NestModule {
             genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
+            // Readable lines for people in development; JSON lines for log shippers in production.
+            ...(options.prettyLogs ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname,req,res' } } } : {}),
           },
         }),
         DatabaseModule.forRoot(options.connection),

@@ -7,6 +7,8 @@ import { configureApp } from './app.setup';
 import { appConfig } from './config/app.config';
 import { readDatabaseConfig } from './config/database.config';
 import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from './database/embedded-postgres';
+import { DemoAccountsService } from './modules/users/demo-accounts.service';
+import { readAuthConfig } from './config/auth.config';
 
 async function bootstrap(): Promise<void> {
   const settings = appConfig();
@@ -22,15 +24,24 @@ async function bootstrap(): Promise<void> {
       connection,
       frontendDist: settings.frontendDist || join(__dirname, '..', '..', 'frontend', 'dist', 'browser'),
       logLevel: settings.logLevel,
+      prettyLogs: settings.nodeEnv === 'development' && isPrettyAvailable(),
     }),
     { bufferLogs: true },
   );
   configureApp(app);
+  await app.init();
+  const demoAccounts = await app.get(DemoAccountsService).ensure();
   await app.listen(settings.port);
 
   const url = `http://localhost:${settings.port}`;
   const where = embedded ? `embedded PostgreSQL in ${database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
-  process.stdout.write(`\nJixiao 绩效 is running at ${url}  (API ${url}/api, docs ${url}/api/docs; ${where})\n\n`);
+  process.stdout.write(`\nJixiao 绩效 is running at ${url}  (API ${url}/api, docs ${url}/api/docs; ${where})\n`);
+  if (demoAccounts.length > 0) {
+    const password = readAuthConfig().demoPassword;
+    process.stdout.write(`Demo accounts (not created in production), password ${password}:\n`);
+    for (const a of demoAccounts) process.stdout.write(`  ${a.username.padEnd(8)} ${a.displayName}${a.project ? ` — ${a.project}` : ''}\n`);
+  }
+  process.stdout.write('\n');
 
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -43,6 +54,15 @@ async function bootstrap(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function isPrettyAvailable(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DemoAccountsService } from './demo-accounts.service';
 import { UsersRepository } from './users.repository';
 
-@Module({ providers: [UsersRepository], exports: [UsersRepository] })
+@Module({ providers: [UsersRepository, DemoAccountsService], exports: [UsersRepository, DemoAccountsService] })
 export class UsersModule {}

@@ -276,3 +276,86 @@ export function checkAcrossTables(tables: BudgetTable[], overall: OverallPerform
     log.check('cross-table', { table: leftName.split(' ')[0], row: `${leftName} / ${rightName}` }, `${leftName} ${formatAmount(left)} 与${rightName} ${formatAmount(right)} 不一致`, right, left);
   }
 }
+
+/** Every 表10 project should be in 表11's 项目支出情况 (names there are short, so amounts lead). */
+export function checkOverallProjectList(overall: OverallPerformance, projects: Project[], log: ImportLog): void {
+  if (overall.projects.length === 0) return;
+  const free = [...overall.projects];
+  for (const project of projects) {
+    log.checksRun++;
+    const candidates = free
+      .filter((line) => line.currentBudget !== null && Math.abs(line.currentBudget - project.budget) < 0.005)
+      .map((line) => ({ line, run: longestCommonRun(squash(line.name), squash(project.name)) }))
+      .sort((a, b) => b.run - a.run);
+    // A unique amount identifies the line; several with the same amount need a shared name part.
+    if (candidates.length === 1 || (candidates.length > 1 && candidates[0].run >= 2)) {
+      free.splice(free.indexOf(candidates[0].line), 1);
+      continue;
+    }
+    log.find(
+      'missing',
+      { table: '表11', part: '项目支出情况', row: project.name },
+      `表10 项目「${project.name}」（${formatAmount(project.budget)} 万元）未列入表11 项目支出情况`,
+    );
+  }
+  for (const line of free) {
+    log.find('missing', { table: '表11', part: '项目支出情况', row: line.name }, `表11 项目支出情况中的「${line.name}」在表10 中找不到对应项目`);
+  }
+}
+
+/** The 科目 a project's 支出明细 is classified under should be a 科目 of 表3 / 表5-1. */
+export function checkClassificationCodes(projects: Project[], tables: BudgetTable[], log: ImportLog, label: (p: Project) => string): void {
+  const functional = tables.filter((table) => table.code === '表3' || table.code === '表5-1');
+  if (functional.length === 0) return;
+  const known = new Set(functional.flatMap((table) => table.lines.map((line) => line.code)).filter((code) => code !== null));
+  for (const project of projects) {
+    const codes = new Set(project.spendingDetails.map((detail) => detail.classificationCode).filter((code) => code !== null));
+    for (const code of codes) {
+      log.checksRun++;
+      if (known.has(code)) continue;
+      const text = project.spendingDetails.find((detail) => detail.classificationCode === code)?.economicClassification ?? code;
+      log.find(
+        'inconsistent',
+        { table: '表12', project: label(project), part: '项目支出明细测算' },
+        `支出明细的支出经济分类「${text}」不是表3/表5-1 中的科目`,
+      );
+    }
+  }
+}
+
+/** A name a narrow column cut short, seen in full under the same code in another table. Kept as printed. */
+export function noteTruncatedNames(tables: BudgetTable[], log: ImportLog): void {
+  const full = new Map<string, string>();
+  for (const table of tables) {
+    for (const line of table.lines) {
+      if (line.code === null) continue;
+      const known = full.get(line.code);
+      if (!known || line.name.length > known.length) full.set(line.code, line.name);
+    }
+  }
+  for (const table of tables) {
+    for (const line of table.lines) {
+      const longer = line.code === null ? undefined : full.get(line.code);
+      if (longer && longer !== line.name && longer.startsWith(line.name)) {
+        log.recover(
+          'truncated-name',
+          { table: table.code, row: `${line.code} ${line.name}` },
+          `名称「${line.name}」疑被列宽截断（其他表中同一编码为「${longer}」），本表原文保留`,
+        );
+      }
+    }
+  }
+}
+
+/** Length of the longest run of characters two names share. */
+export function longestCommonRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && a[i + k] === b[j + k]) k++;
+      if (k > best) best = k;
+    }
+  }
+  return best;
+}

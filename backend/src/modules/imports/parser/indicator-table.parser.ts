@@ -122,7 +122,11 @@ function isContinuation(row: Row, previous: Draft, layout: Layout): boolean {
   if (!row.afterBreak) return false;
   const target = layout.roles.target;
   if (target !== undefined && (row.cells[target] ?? '') !== '') return false;
-  if (row.cells.some((cell) => cell !== '' && (isLevel1(squash(cell)) || isLevel2(squash(cell))))) return false;
+  // A whole level name starts a row of its own, unless it completes a fragment above ("服务对象" + "满意度 指标").
+  const startsRow = row.cells.some(
+    (cell, c) => cell !== '' && (isLevel1(squash(cell)) || isLevel2(squash(cell))) && !isLevelFragment(squash(previous.cells[c] ?? '')),
+  );
+  if (startsRow) return false;
   return row.cells.every((cell, c) => cell === '' || (previous.cells[c] ?? '') !== '');
 }
 

@@ -121,12 +121,21 @@ function splitSections(rows: Row[]): RawSection[] {
 }
 
 export function parseProjectSections(rows: Row[], log: ImportLog): ProjectSection[] {
-  return splitSections(rows).map((raw) => parseSection(raw, log));
+  const raws = splitSections(rows);
+  // A section without its "(n)" marker takes the number between its neighbours.
+  raws.forEach((raw, i) => {
+    if (raw.number !== null) return;
+    const before = raws[i - 1]?.number ?? 0;
+    const after = raws[i + 1]?.number;
+    if (after === undefined || after === before + 2) raw.number = before + 1;
+  });
+  return raws.map((raw) => parseSection(raw, log));
 }
 
+/** "(3) 人社局就业资金工作经费"; a section that lost its header is "(2) （表头缺失）" until matched. */
 export function sectionLabel(section: ProjectSection, name?: string): string {
   const n = section.number === null ? '(?)' : `(${section.number})`;
-  return `${n} ${name ?? section.header.name ?? '（无项目名称）'}`;
+  return `${n} ${name ?? section.header.name ?? '（表头缺失）'}`;
 }
 
 function parseSection(raw: RawSection, log: ImportLog): ProjectSection {
@@ -346,6 +355,7 @@ function parseGoalTexts(rows: Row[], log: ImportLog, where: ReportLocation): Goa
 function attachToGoals(section: ProjectSection, term: GoalTerm, rows: IndicatorRow[], log: ImportLog, where: ReportLocation): void {
   const sameTerm = (): Goal[] => section.goals.filter((goal) => goal.term === term);
   let warnedEmpty = false;
+  const warnedLabels = new Set<string>();
   for (const row of rows) {
     let goal = sameTerm().find((candidate) => squash(candidate.label) === squash(row.goalLabel));
     if (!goal && row.goalLabel === '' && sameTerm().length > 0) {
@@ -357,7 +367,10 @@ function attachToGoals(section: ProjectSection, term: GoalTerm, rows: IndicatorR
     }
     if (!goal && sameTerm().length === 1) {
       goal = sameTerm()[0];
-      log.recover('stray-cell', { ...where, line: row.line }, `目标名称「${row.goalLabel}」与绩效总目标中的「${goal.label}」不一致，归入后者`);
+      if (!warnedLabels.has(row.goalLabel)) {
+        warnedLabels.add(row.goalLabel);
+        log.recover('stray-cell', { ...where, line: row.line }, `目标名称「${row.goalLabel}」与绩效总目标中的「${goal.label}」写法不一致，本表该目标的指标归入后者`);
+      }
     }
     if (!goal) {
       goal = { term, label: row.goalLabel || (term === 'long' ? '长期绩效目标' : '年度绩效目标'), title: '', indicators: [] };
