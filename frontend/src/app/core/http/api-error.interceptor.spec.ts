@@ -98,7 +98,7 @@ describe(apiErrorInterceptor.name, () => {
       label: 'the status for a 4xx without an API body',
       status: 404,
       body: 'Cannot GET /api/departments',
-      expected: '请求失败（HTTP 404）',
+      expected: '服务器返回错误（HTTP 404）',
     },
   ])('should notify $label', ({ status, body, expected }) => {
     failWith(status, body);

@@ -54,7 +54,7 @@ export const ZH_CN_MESSAGES = {
     title: '请求失败',
     network: '无法连接服务器，请检查网络后重试',
     server: '服务器出错，请稍后重试',
-    http: (status: number): string => `请求失败（HTTP ${status}）`,
+    http: (status: number): string => `服务器返回错误（HTTP ${status}）`,
   },
 };
 
