@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 
 export interface AppModuleOptions {
   connection: DatabaseConnection;
@@ -55,6 +56,7 @@ export class AppModule implements NestModule {
         AuthModule,
         HealthModule,
         DepartmentsModule,
+        ImportsModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { configureApp } from './app.setup';
 import { appConfig } from './config/app.config';
 import { readDatabaseConfig } from './config/database.config';
 import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from './database/embedded-postgres';
+import { SeedLoaderService } from './modules/imports/seed-loader.service';
 import { DemoAccountsService } from './modules/users/demo-accounts.service';
 import { readAuthConfig } from './config/auth.config';
 
@@ -30,6 +31,8 @@ async function bootstrap(): Promise<void> {
   );
   configureApp(app);
   await app.init();
+  // A new database meets the seeded department; demo accounts need its projects.
+  await app.get(SeedLoaderService).loadIfEmpty();
   const demoAccounts = await app.get(DemoAccountsService).ensure();
   await app.listen(settings.port);
 

@@ -12,6 +12,7 @@ export type BudgetClassification = (typeof BUDGET_CLASSIFICATIONS)[number];
 @Entity('budget_lines')
 @Unique('uq_budget_lines_table_seq', ['fiscalYearId', 'tableCode', 'seq'])
 @Index('ix_budget_lines_code', ['fiscalYearId', 'classification', 'code'])
+@Check('ck_budget_lines_side', `"side" IS NULL OR "side" IN ('income', 'expenditure')`)
 @Check('ck_budget_lines_classification', `"classification" IN ('summary', 'functional', 'economic', 'three-public')`)
 export class BudgetLine extends EditableEntity {
   @Column({ type: 'uuid' })
@@ -40,4 +41,16 @@ export class BudgetLine extends EditableEntity {
 
   @Column({ type: 'text' })
   name: string;
+
+  /** 收入 / 支出 side of a two-sided table (表1, 表4). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  side: 'income' | 'expenditure' | null;
+
+  /** Depth: 0 for totals, 1 for the top level (类), deeper below. */
+  @Column({ type: 'smallint', default: 0 })
+  level: number;
+
+  /** 项目分类 of a 表10 project line. */
+  @Column({ type: 'text', nullable: true })
+  category: string | null;
 }

@@ -25,6 +25,6 @@ export class FiscalYear extends EditableEntity {
   status: FiscalYearStatus;
 
   /** Department-wide header data of 表11 that has no table of its own (functions, annual tasks, funds). */
-  @Column({ type: 'jsonb', default: {} })
+  @Column({ type: 'json', default: {} })
   overview: Record<string, unknown>;
 }

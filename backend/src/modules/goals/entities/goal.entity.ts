@@ -35,6 +35,10 @@ export class Goal extends EditableEntity {
   @Column({ type: 'int' })
   seq: number;
 
+  /** 目标名称 as published, e.g. "年度绩效目标 1". */
+  @Column({ type: 'text', default: '' })
+  label: string;
+
   /** The goal text as published. */
   @Column({ type: 'text' })
   title: string;

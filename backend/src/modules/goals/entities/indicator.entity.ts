@@ -78,7 +78,7 @@ export class Indicator extends EditableEntity {
   targetNote: string | null;
 
   /** The full structured reading (including 'all-of' parts), as libs/domain returned or the admin corrected it. */
-  @Column({ type: 'jsonb', nullable: true })
+  @Column({ type: 'json', nullable: true })
   targetParsed: Record<string, unknown> | null;
 
   @Column({ type: 'boolean', default: false })

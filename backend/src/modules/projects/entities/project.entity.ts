@@ -99,6 +99,6 @@ export class Project extends EditableEntity {
   priorBudgetChanges: string | null;
 
   /** Whatever else the document held for the project, kept verbatim for display. */
-  @Column({ type: 'jsonb', default: {} })
+  @Column({ type: 'json', default: {} })
   extra: Record<string, unknown>;
 }

@@ -29,6 +29,10 @@ export class SpendingDetail extends EditableEntity {
   @Column({ type: 'text', nullable: true })
   economicClassification: string | null;
 
+  /** The 科目编码 at the start of 支出经济分类, e.g. "2080106". */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  classificationCode: string | null;
+
   @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true, transformer: numericTransformer })
   amountYuan: number | null;
 

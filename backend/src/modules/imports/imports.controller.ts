@@ -1,0 +1,37 @@
+import { Controller, Get, Header, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../common/auth/auth.decorators';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-code';
+import { DepartmentYearParams } from '../departments/dto/department-year.params';
+import { ImportResult, ImportsService } from './imports.service';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller()
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post('imports')
+  @Roles('admin')
+  @ApiOperation({ summary: '导入部门预算（公开文本或规范化 JSON）；全部成功或全部不写入，返回导入报告' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  upload(@UploadedFile() file: Express.Multer.File | undefined): Promise<ImportResult> {
+    if (!file) throw new AppException(ErrorCode.ValidationFailed, '请选择要导入的文件', { file: 'file：请上传文件（字段名 file）' });
+    if (file.size === 0) throw new AppException(ErrorCode.ValidationFailed, '文件为空', { file: 'file：文件为空' });
+    return this.imports.importFile(Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
+  }
+
+  @Get('departments/:code/years/:year/export')
+  @Roles('admin', 'leader', 'auditor')
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOperation({ summary: '导出部门年度预算为规范化 JSON（与导入格式相同）' })
+  export(@Param() params: DepartmentYearParams): Promise<string> {
+    return this.imports.exportDocument(params.code, params.year);
+  }
+}

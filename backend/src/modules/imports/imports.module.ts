@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DocumentExporter } from './document-exporter';
+import { DocumentLoader } from './document-loader';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+import { SeedLoaderService } from './seed-loader.service';
+
+@Module({
+  controllers: [ImportsController],
+  providers: [ImportsService, DocumentLoader, DocumentExporter, SeedLoaderService],
+  exports: [ImportsService, SeedLoaderService],
+})
+export class ImportsModule {}
