@@ -1,5 +1,12 @@
 // Text in → normalized document + import report out. Pure: no I/O, no framework.
-import type { BudgetDocument, BudgetUnitInfo, Goal, OverallPerformance, Project, ProjectMatch } from '@jixiao/domain';
+import type {
+  BudgetDocument,
+  BudgetUnitInfo,
+  Goal,
+  OverallPerformance,
+  Project,
+  ProjectMatch,
+} from '@jixiao/domain';
 import {
   type ParsedBudgetTable,
   type Table10Project,
@@ -45,7 +52,10 @@ export class BudgetDocumentParseError extends Error {
   override readonly name = 'BudgetDocumentParseError';
 }
 
-export function parseBudgetDocument(text: string, options: ParseBudgetDocumentOptions = {}): ParsedBudgetDocument {
+export function parseBudgetDocument(
+  text: string,
+  options: ParseBudgetDocumentOptions = {},
+): ParsedBudgetDocument {
   const log = new ImportLog();
   const rows = readRows(text);
   const regions = locateTables(rows);
@@ -54,7 +64,10 @@ export function parseBudgetDocument(text: string, options: ParseBudgetDocumentOp
   const code = options.departmentCode ?? found?.code;
   const name = options.departmentName ?? found?.name;
   const year = options.year ?? findYear(rows);
-  if (!code || !name) throw new BudgetDocumentParseError('未能识别部门编码与名称（如“[031] 武汉市东西湖区人力资源和社会保障局”）');
+  if (!code || !name)
+    throw new BudgetDocumentParseError(
+      '未能识别部门编码与名称（如“[031] 武汉市东西湖区人力资源和社会保障局”）',
+    );
   if (!year) throw new BudgetDocumentParseError('未能识别预算年度（如“2025 年部门预算”）');
 
   const parsedTables: ParsedBudgetTable[] = [];
@@ -99,15 +112,36 @@ export function parseBudgetDocument(text: string, options: ParseBudgetDocumentOp
       if (entry.location.project === before) entry.location.project = after;
     }
   }
+  const projectOf = (section: ProjectSection): Project | undefined =>
+    [...bySection].find(([, matched]) => matched === section)?.[0];
+  const labelOf = (section: ProjectSection): string => sectionLabel(section, projectOf(section)?.name);
   reportTruncatedSections(sections, log);
   for (const project of projects) {
     if (!bySection.has(project)) {
-      log.find('missing', { table: '表12', project: project.name }, `表10 项目「${project.name}」（${formatAmount(project.budget)} 万元）在表12 中没有项目支出绩效目标表`);
+      log.find(
+        'missing',
+        { table: '表12', project: project.name },
+        `表10 项目「${project.name}」（${formatAmount(project.budget)} 万元）在表12 中没有项目支出绩效目标表`,
+      );
     }
   }
   for (const section of sections) {
-    if (![...bySection.values()].includes(section)) {
-      log.find('missing', { table: '表12', project: sectionLabel(section), line: section.line }, '该节未能匹配到表10 中的项目，未导入');
+    for (const term of ['long', 'annual'] as const) {
+      if (!section.tables.some((table) => table.term === term)) {
+        const name = term === 'long' ? '长期绩效目标表' : '年度绩效目标表';
+        log.find(
+          'missing',
+          { table: '表12', project: labelOf(section), line: section.line },
+          `本节没有${name}`,
+        );
+      }
+    }
+    if (!projectOf(section)) {
+      log.find(
+        'missing',
+        { table: '表12', project: sectionLabel(section), line: section.line },
+        '该节未能匹配到表10 中的项目，未导入',
+      );
     }
   }
 
@@ -167,7 +201,12 @@ function budgetUnits(tables: ParsedBudgetTable['table'][], departmentCode: strin
   for (const tableCode of ['表2', '表5-2']) {
     const lines = tables.find((table) => table.code === tableCode)?.lines ?? [];
     const units = lines
-      .filter((line) => line.code !== null && line.code.startsWith(departmentCode) && line.code.length > departmentCode.length)
+      .filter(
+        (line) =>
+          line.code !== null &&
+          line.code.startsWith(departmentCode) &&
+          line.code.length > departmentCode.length,
+      )
       .map((line) => ({ code: line.code as string, name: line.name }));
     if (units.length > 0) return units;
   }
@@ -196,7 +235,8 @@ function matchSections(
 ): Map<Table10Project, Match> {
   const matches = new Map<Table10Project, Match>();
   const free = (): Table10Project[] => table10.filter((line) => !matches.has(line));
-  const unmatched = (): ProjectSection[] => sections.filter((s) => ![...matches.values()].some((m) => m.section === s));
+  const unmatched = (): ProjectSection[] =>
+    sections.filter((s) => ![...matches.values()].some((m) => m.section === s));
 
   for (const section of sections) {
     const sectionName = squash(section.header.name ?? '');
@@ -206,7 +246,9 @@ function matchSections(
       matches.set(exact, { section, by: 'name' });
       continue;
     }
-    const cut = free().filter((line) => squash(line.name).length >= 4 && sectionName.startsWith(squash(line.name)));
+    const cut = free().filter(
+      (line) => squash(line.name).length >= 4 && sectionName.startsWith(squash(line.name)),
+    );
     if (cut.length === 1) {
       matches.set(cut[0], { section, by: 'name-prefix' });
       log.recover(
@@ -222,7 +264,13 @@ function matchSections(
     const amount = sectionAmount(section);
     if (amount === null) continue;
     const candidates = free().filter((line) => Math.abs(line.budget - amount) < 0.0005);
-    const codes = [...new Set(section.spendingDetails.map((detail) => detail.classificationCode).filter((c): c is string => c !== null))];
+    const codes = [
+      ...new Set(
+        section.spendingDetails
+          .map((detail) => detail.classificationCode)
+          .filter((c): c is string => c !== null),
+      ),
+    ];
     const subjects = codes.map((subjectCode) => {
       const line = functional.flatMap((table) => table.lines).find((l) => l.code === subjectCode);
       const table3 = functional.find((table) => table.code === '表3');
@@ -232,14 +280,26 @@ function matchSections(
     let chosen = candidates.length === 1 ? candidates[0] : undefined;
     if (candidates.length > 1 && subjects.length > 0) {
       const scored = candidates
-        .map((line) => ({ line, score: Math.max(...subjects.map((s) => longestCommonRun(squash(s.name), squash(line.name)))) }))
+        .map((line) => ({
+          line,
+          score: Math.max(...subjects.map((s) => longestCommonRun(squash(s.name), squash(line.name)))),
+        }))
         .sort((a, b) => b.score - a.score);
       if (scored[0].score > scored[1].score) chosen = scored[0].line;
     }
-    const where: ReportLocation = { table: '表12', project: sectionLabel(section, chosen?.name), line: section.line };
-    const source = section.headerFound ? `项目当年预算 ${formatAmount(amount)} 万元` : `支出明细合计 ${formatAmount(amount)} 万元`;
+    const where: ReportLocation = {
+      table: '表12',
+      project: sectionLabel(section, chosen?.name),
+      line: section.line,
+    };
+    const source = section.headerFound
+      ? `项目当年预算 ${formatAmount(amount)} 万元`
+      : `支出明细合计 ${formatAmount(amount)} 万元`;
     const subjectText = subjects
-      .map((s) => `支出经济分类 ${s.code} ${s.name}${s.projectSpend !== null ? `（表3 该科目项目支出 ${formatAmount(s.projectSpend)} 万元）` : ''}`)
+      .map(
+        (s) =>
+          `支出经济分类 ${s.code} ${s.name}${s.projectSpend !== null ? `（表3 该科目项目支出 ${formatAmount(s.projectSpend)} 万元）` : ''}`,
+      )
       .join('；');
     const lost = section.headerFound
       ? ''
@@ -265,7 +325,8 @@ function matchSections(
 
 function buildProject(line: Table10Project, section: ProjectSection | undefined, by: ProjectMatch): Project {
   const header = section?.header ?? {};
-  const text = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
+  const text = (value: string | undefined): string | null =>
+    value === undefined || value === '' ? null : value;
   const amount = (value: string | undefined): number | null => {
     const number = Number(squash(value ?? '').replace(/万元$|万$/, ''));
     return value && !Number.isNaN(number) ? number : null;
@@ -323,14 +384,20 @@ function reportTruncatedSections(sections: ProjectSection[], log: ImportLog): vo
       const longer = section.tables
         .flatMap((table) => table.rows)
         .map((row) => row.indicator.name)
-        .find((other) => other.length > lastRow.indicator.name.length && other.startsWith(lastRow.indicator.name));
+        .find(
+          (other) => other.length > lastRow.indicator.name.length && other.startsWith(lastRow.indicator.name),
+        );
       if (longer) notes.push(`该名称是本项目另一表中「${longer}」的前缀，疑被截断，原文保留未补全`);
       const levelsOf = (term: 'long' | 'annual'): Set<string> =>
-        new Set(section.tables.filter((t) => t.term === term).flatMap((t) => t.rows.map((r) => r.indicator.level1)));
+        new Set(
+          section.tables.filter((t) => t.term === term).flatMap((t) => t.rows.map((r) => r.indicator.level1)),
+        );
       const other = lastTable.term === 'annual' ? 'long' : 'annual';
       const missing = [...levelsOf(other)].filter((level) => !levelsOf(lastTable.term).has(level));
       if (missing.length > 0) {
-        notes.push(`${tableName}缺少${other === 'long' ? '长期' : '年度'}表中有的一级指标「${missing.join('、')}」的行，未补造`);
+        notes.push(
+          `${tableName}缺少${other === 'long' ? '长期' : '年度'}表中有的一级指标「${missing.join('、')}」的行，未补造`,
+        );
       }
     }
     log.recover(

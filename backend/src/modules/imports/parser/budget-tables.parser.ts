@@ -1,7 +1,15 @@
 import type { BudgetLine, BudgetTable, BudgetTotals, ThreePublicExpenses } from '@jixiao/domain';
 import type { ImportLog } from './import-log';
 import { type TableRegion, findUnit, isUnitRow } from './table-locator';
-import { type Row, dropCjkGaps, isAmount, nonEmptyCount, parseAmount, rowText, squash } from './text-table.util';
+import {
+  type Row,
+  dropCjkGaps,
+  isAmount,
+  nonEmptyCount,
+  parseAmount,
+  rowText,
+  squash,
+} from './text-table.util';
 
 /** A parsed budget table with the source line of each of its lines (for the report). */
 export interface ParsedBudgetTable {
@@ -130,7 +138,10 @@ function parseClassified(region: TableRegion, log: ImportLog): ParsedBudgetTable
     let parentCode: string | null = null;
     let level = 1;
     if (code) {
-      parentCode = [...levelOf.keys()].filter((known) => code.startsWith(known) && known !== code).sort((a, b) => b.length - a.length)[0] ?? null;
+      parentCode =
+        [...levelOf.keys()]
+          .filter((known) => code.startsWith(known) && known !== code)
+          .sort((a, b) => b.length - a.length)[0] ?? null;
       level = parentCode ? (levelOf.get(parentCode) ?? 0) + 1 : 1;
       levelOf.set(code, level);
     } else if (isTotalName(name)) {
@@ -140,7 +151,15 @@ function parseClassified(region: TableRegion, log: ImportLog): ParsedBudgetTable
     sourceLines.push(row.line);
   }
   return {
-    table: { code: region.code, caption: region.caption, unit: findUnit(region.rows), kind: 'classified', columns, lines, note },
+    table: {
+      code: region.code,
+      caption: region.caption,
+      unit: findUnit(region.rows),
+      kind: 'classified',
+      columns,
+      lines,
+      note,
+    },
     sourceLines,
   };
 }
@@ -156,7 +175,10 @@ const PAREN_ORDINAL = /^[（(][一二三四五六七八九十廿]+[)）]/;
 
 function parseTwoSided(region: TableRegion, log: ImportLog): ParsedBudgetTable {
   const { rows, note } = bodyRows(region);
-  const { header, data } = splitHeader(rows, (row) => isAmount(row.cells[1] ?? '') || isAmount(row.cells[3] ?? ''));
+  const { header, data } = splitHeader(
+    rows,
+    (row) => isAmount(row.cells[1] ?? '') || isAmount(row.cells[3] ?? ''),
+  );
   const amountLabel = squash(header[header.length - 1]?.cells[1] ?? '') || '预算数';
   const sides: { side: 'income' | 'expenditure'; lines: BudgetLine[]; sourceLines: number[] }[] = [
     { side: 'income', lines: [], sourceLines: [] },
@@ -232,7 +254,13 @@ function parseSingleRow(region: TableRegion): ParsedBudgetTable {
       unit: findUnit(region.rows),
       kind: 'single-row',
       columns,
-      lines: data.map((row) => ({ code: null, parentCode: null, name: '预算数', level: 1, amounts: amountsOf(row.cells, columns, 0) })),
+      lines: data.map((row) => ({
+        code: null,
+        parentCode: null,
+        name: '预算数',
+        level: 1,
+        amounts: amountsOf(row.cells, columns, 0),
+      })),
       note,
     },
     sourceLines: data.map((row) => row.line),
@@ -250,7 +278,9 @@ export function threePublicExpenses(table: BudgetTable | undefined): ThreePublic
   return {
     total: pick((path) => last(path).includes('三公') && last(path).includes('合计')),
     overseasTravel: pick((path) => last(path).includes('因公出国')),
-    officialVehicles: pick((path) => path[0].includes('公务用车') && (path.length === 1 || last(path) === '小计')),
+    officialVehicles: pick(
+      (path) => path[0].includes('公务用车') && (path.length === 1 || last(path) === '小计'),
+    ),
     vehiclePurchase: pick((path) => last(path).includes('公务用车购置费')),
     vehicleOperation: pick((path) => last(path).includes('公务用车运行费')),
     officialReception: pick((path) => last(path).includes('公务接待')),
@@ -325,7 +355,15 @@ export function parseProjectList(
   }
   return {
     parsed: {
-      table: { code: region.code, caption: region.caption, unit: findUnit(region.rows), kind: 'project-list', columns, lines, note },
+      table: {
+        code: region.code,
+        caption: region.caption,
+        unit: findUnit(region.rows),
+        kind: 'project-list',
+        columns,
+        lines,
+        note,
+      },
       sourceLines,
     },
     projects,

@@ -47,7 +47,7 @@ function checkColumnParts(parsed: ParsedBudgetTable, log: ImportLog): void {
           const actual = line.amounts[subtotal] ?? 0;
           log.check(
             'column-parts',
-            { ...where, part: subtotal },
+            { ...where, part: `${subtotal} 列` },
             `${lineName(line)}：「${subtotal}」${formatAmount(actual)} 不等于 ${parts.join(' + ')} = ${formatAmount(expected)}`,
             expected,
             actual,
@@ -62,7 +62,7 @@ function checkColumnParts(parsed: ParsedBudgetTable, log: ImportLog): void {
     const actual = line.amounts[totalKey] ?? 0;
     log.check(
       'column-parts',
-      { ...where, part: totalKey },
+      { ...where, part: `${totalKey} 列` },
       `${lineName(line)}：「${totalKey}」${formatAmount(actual)} 不等于 ${groupNames.join(' + ')} = ${formatAmount(expected)}`,
       expected,
       actual,
@@ -87,7 +87,7 @@ function checkSum(
     const actual = actualValue ?? 0;
     log.check(
       kind,
-      { ...where, part: key },
+      { ...where, part: `${key} 列` },
       `${lineName(whole)}：「${key}」${formatAmount(actual)} 不等于${partsLabel}之和 ${formatAmount(expected)}`,
       expected,
       actual,
@@ -103,7 +103,15 @@ function checkClassified(parsed: ParsedBudgetTable, log: ImportLog): void {
     if (line.code !== null) {
       const children = table.lines.filter((child) => child.parentCode === line.code && child.code !== null);
       if (children.length > 0) {
-        checkSum(log, 'children-sum', table, where, line, children, `下级（${children.map((c) => c.code).join('、')}）`);
+        checkSum(
+          log,
+          'children-sum',
+          table,
+          where,
+          line,
+          children,
+          `下级（${children.map((c) => c.code).join('、')}）`,
+        );
       }
     } else if (line.level === 0) {
       const top = table.lines.filter((other) => other.level === 1 && other.code !== null);
@@ -116,7 +124,9 @@ function checkTwoSided(parsed: ParsedBudgetTable, log: ImportLog): void {
   const { table, sourceLines } = parsed;
   const grandTotals: { line: BudgetLine; index: number }[] = [];
   for (const side of ['income', 'expenditure'] as const) {
-    const lines = table.lines.map((line, index) => ({ line, index })).filter(({ line }) => line.side === side);
+    const lines = table.lines
+      .map((line, index) => ({ line, index }))
+      .filter(({ line }) => line.side === side);
     let subtotal: BudgetLine | undefined;
     let sinceTotal: BudgetLine[] = [];
     lines.forEach(({ line, index }, k) => {
@@ -146,7 +156,11 @@ function checkTwoSided(parsed: ParsedBudgetTable, log: ImportLog): void {
     const key = table.columns[0];
     log.check(
       'balance',
-      { table: table.code, line: sourceLines[expenditure.index], row: `${income.line.name} / ${expenditure.line.name}` },
+      {
+        table: table.code,
+        line: sourceLines[expenditure.index],
+        row: `${income.line.name} / ${expenditure.line.name}`,
+      },
       `收入总计 ${formatAmount(income.line.amounts[key] ?? 0)} 不等于支出总计 ${formatAmount(expenditure.line.amounts[key] ?? 0)}`,
       income.line.amounts[key] ?? 0,
       expenditure.line.amounts[key] ?? 0,
@@ -164,7 +178,15 @@ function checkProjectList(parsed: ParsedBudgetTable, log: ImportLog): void {
     if (line === total) {
       checkSum(log, 'total-sum', table, where, line, projects, `全部 ${projects.length} 个项目`);
     } else if (line.code !== null) {
-      checkSum(log, 'children-sum', table, where, line, projects.filter((p) => p.parentCode === line.code), `分组 ${line.code} 下各项目`);
+      checkSum(
+        log,
+        'children-sum',
+        table,
+        where,
+        line,
+        projects.filter((p) => p.parentCode === line.code),
+        `分组 ${line.code} 下各项目`,
+      );
     } else if (line.category === undefined && total) {
       checkSum(log, 'total-sum', table, where, line, projects, `全部 ${projects.length} 个项目`);
     }
@@ -180,7 +202,11 @@ export function checkBudgetTables(parsedTables: ParsedBudgetTable[], year: numbe
     const note = parsed.table.note;
     for (const match of note?.matchAll(/(\d{4})\s*年/g) ?? []) {
       if (Number(match[1]) !== year) {
-        log.find('inconsistent', { table: parsed.table.code, row: note ?? '' }, `备注中的年份 ${match[1]} 与预算年度 ${year} 不一致`);
+        log.find(
+          'inconsistent',
+          { table: parsed.table.code, row: note ?? '' },
+          `备注中的年份 ${match[1]} 与预算年度 ${year} 不一致`,
+        );
       }
     }
   }
@@ -197,7 +223,13 @@ export function checkOverallFunds(parsed: ParsedOverall, log: ImportLog): void {
     const where: ReportLocation = { table: '表11', part: sideName, line: totalEntry.sourceLine, row: '合计' };
     if (total.amount !== null) {
       const expected = sumAmounts(items.map((entry) => entry.line.amount));
-      log.check('total-sum', { ...where, part: `${sideName}/当年金额` }, `${sideName}合计 ${formatAmount(total.amount)} 不等于各项之和 ${formatAmount(expected)}`, expected, total.amount);
+      log.check(
+        'total-sum',
+        { ...where, part: `${sideName}/当年金额` },
+        `${sideName}合计 ${formatAmount(total.amount)} 不等于各项之和 ${formatAmount(expected)}`,
+        expected,
+        total.amount,
+      );
     }
     total.history.forEach((entry, k) => {
       if (entry.amount === null) return;
@@ -224,12 +256,23 @@ export function checkOverallFunds(parsed: ParsedOverall, log: ImportLog): void {
     }
     if (shared.length > 0) {
       const sum = sumAmounts(shared.map((entry) => entry.line.share));
-      log.check('share', { ...where, part: `${sideName}/占比` }, `${sideName}各项占比之和 ${sum}% 不等于 100%`, 100, sum);
+      log.check(
+        'share',
+        { ...where, part: `${sideName}/占比` },
+        `${sideName}各项占比之和 ${sum}% 不等于 100%`,
+        100,
+        sum,
+      );
     }
   }
 }
 
-export function checkProjects(projects: Project[], sections: Map<Project, ProjectSection>, log: ImportLog, label: (p: Project) => string): void {
+export function checkProjects(
+  projects: Project[],
+  sections: Map<Project, ProjectSection>,
+  log: ImportLog,
+  label: (p: Project) => string,
+): void {
   for (const project of projects) {
     const section = sections.get(project);
     if (!section) continue;
@@ -237,15 +280,33 @@ export function checkProjects(projects: Project[], sections: Map<Project, Projec
     const budget = project.currentBudget ?? project.budget;
     const budgetName = project.currentBudget !== null ? '项目当年预算' : '表10 合计';
     if (project.currentBudget !== null) {
-      log.check('cross-table', { ...where, part: '项目当年预算' }, `项目当年预算 ${formatAmount(project.currentBudget)} 与表10 合计 ${formatAmount(project.budget)} 不一致`, project.budget, project.currentBudget);
+      log.check(
+        'cross-table',
+        { ...where, part: '项目当年预算' },
+        `项目当年预算 ${formatAmount(project.currentBudget)} 与表10 合计 ${formatAmount(project.budget)} 不一致`,
+        project.budget,
+        project.currentBudget,
+      );
     }
     if (project.spendingDetails.length > 0) {
       const expected = sumAmounts(project.spendingDetails.map((detail) => detail.amount));
-      log.check('project-sum', { ...where, part: '项目支出明细测算' }, `支出明细合计 ${formatAmount(expected)} 不等于${budgetName} ${formatAmount(budget)}`, budget, expected);
+      log.check(
+        'project-sum',
+        { ...where, part: '项目支出明细测算' },
+        `支出明细合计 ${formatAmount(expected)} 不等于${budgetName} ${formatAmount(budget)}`,
+        budget,
+        expected,
+      );
     }
     const fundingTotal = project.fundingSources.find((source) => squash(source.name) === '合计');
     if (fundingTotal?.amount != null) {
-      log.check('project-sum', { ...where, part: '项目资金来源' }, `资金来源合计 ${formatAmount(fundingTotal.amount)} 不等于${budgetName} ${formatAmount(budget)}`, budget, fundingTotal.amount);
+      log.check(
+        'project-sum',
+        { ...where, part: '项目资金来源' },
+        `资金来源合计 ${formatAmount(fundingTotal.amount)} 不等于${budgetName} ${formatAmount(budget)}`,
+        budget,
+        fundingTotal.amount,
+      );
     }
   }
 }
@@ -264,21 +325,46 @@ export function checkAcrossTables(tables: BudgetTable[], overall: OverallPerform
     return line ? (Object.values(line.amounts)[0] ?? null) : null;
   };
   const pairs: [string, number | null, string, number | null][] = [
-    ['表10 项目支出合计', totalOf('表10', (k) => k === '合计'), '表3 项目支出合计', totalOf('表3', (k) => k === '项目支出')],
-    ['表6 基本支出合计', totalOf('表6', (k) => k === '合计'), '表5-1 基本支出小计', totalOf('表5-1', (k) => k === '基本支出/小计')],
+    [
+      '表10 项目支出合计',
+      totalOf('表10', (k) => k === '合计'),
+      '表3 项目支出合计',
+      totalOf('表3', (k) => k === '项目支出'),
+    ],
+    [
+      '表6 基本支出合计',
+      totalOf('表6', (k) => k === '合计'),
+      '表5-1 基本支出小计',
+      totalOf('表5-1', (k) => k === '基本支出/小计'),
+    ],
     ['表4 支出总计', grand('表4', 'expenditure'), '表5-1 合计', totalOf('表5-1', (k) => k === '合计')],
     ['表1 收入总计', grand('表1', 'income'), '表2 合计', totalOf('表2', (k) => k === '合计')],
     ['表1 支出总计', grand('表1', 'expenditure'), '表3 合计', totalOf('表3', (k) => k === '合计')],
-    ['表11 收入构成合计', overall.funds.income.find((l) => l.item === '合计')?.amount ?? null, '表1 收入总计', grand('表1', 'income')],
+    [
+      '表11 收入构成合计',
+      overall.funds.income.find((l) => l.item === '合计')?.amount ?? null,
+      '表1 收入总计',
+      grand('表1', 'income'),
+    ],
   ];
   for (const [leftName, left, rightName, right] of pairs) {
     if (left === null || right === null) continue;
-    log.check('cross-table', { table: leftName.split(' ')[0], row: `${leftName} / ${rightName}` }, `${leftName} ${formatAmount(left)} 与${rightName} ${formatAmount(right)} 不一致`, right, left);
+    log.check(
+      'cross-table',
+      { table: leftName.split(' ')[0], row: `${leftName} / ${rightName}` },
+      `${leftName} ${formatAmount(left)} 与${rightName} ${formatAmount(right)} 不一致`,
+      right,
+      left,
+    );
   }
 }
 
 /** Every 表10 project should be in 表11's 项目支出情况 (names there are short, so amounts lead). */
-export function checkOverallProjectList(overall: OverallPerformance, projects: Project[], log: ImportLog): void {
+export function checkOverallProjectList(
+  overall: OverallPerformance,
+  projects: Project[],
+  log: ImportLog,
+): void {
   if (overall.projects.length === 0) return;
   const free = [...overall.projects];
   for (const project of projects) {
@@ -299,21 +385,36 @@ export function checkOverallProjectList(overall: OverallPerformance, projects: P
     );
   }
   for (const line of free) {
-    log.find('missing', { table: '表11', part: '项目支出情况', row: line.name }, `表11 项目支出情况中的「${line.name}」在表10 中找不到对应项目`);
+    log.find(
+      'missing',
+      { table: '表11', part: '项目支出情况', row: line.name },
+      `表11 项目支出情况中的「${line.name}」在表10 中找不到对应项目`,
+    );
   }
 }
 
 /** The 科目 a project's 支出明细 is classified under should be a 科目 of 表3 / 表5-1. */
-export function checkClassificationCodes(projects: Project[], tables: BudgetTable[], log: ImportLog, label: (p: Project) => string): void {
+export function checkClassificationCodes(
+  projects: Project[],
+  tables: BudgetTable[],
+  log: ImportLog,
+  label: (p: Project) => string,
+): void {
   const functional = tables.filter((table) => table.code === '表3' || table.code === '表5-1');
   if (functional.length === 0) return;
-  const known = new Set(functional.flatMap((table) => table.lines.map((line) => line.code)).filter((code) => code !== null));
+  const known = new Set(
+    functional.flatMap((table) => table.lines.map((line) => line.code)).filter((code) => code !== null),
+  );
   for (const project of projects) {
-    const codes = new Set(project.spendingDetails.map((detail) => detail.classificationCode).filter((code) => code !== null));
+    const codes = new Set(
+      project.spendingDetails.map((detail) => detail.classificationCode).filter((code) => code !== null),
+    );
     for (const code of codes) {
       log.checksRun++;
       if (known.has(code)) continue;
-      const text = project.spendingDetails.find((detail) => detail.classificationCode === code)?.economicClassification ?? code;
+      const text =
+        project.spendingDetails.find((detail) => detail.classificationCode === code)
+          ?.economicClassification ?? code;
       log.find(
         'inconsistent',
         { table: '表12', project: label(project), part: '项目支出明细测算' },

@@ -10,7 +10,12 @@ export class ImportLog {
     this.recoveries.push({ kind, location, action });
   }
 
-  find(kind: FindingKind, location: ReportLocation, message: string, values?: { expected: number; actual: number }): void {
+  find(
+    kind: FindingKind,
+    location: ReportLocation,
+    message: string,
+    values?: { expected: number; actual: number },
+  ): void {
     this.findings.push({ kind, location, message, ...values });
   }
 
@@ -18,7 +23,13 @@ export class ImportLog {
    * One 勾稽 comparison: counted, and a finding when the published value differs from the expected one
    * by more than float noise. Never changes a number.
    */
-  check(kind: FindingKind, location: ReportLocation, message: string, expected: number, actual: number): boolean {
+  check(
+    kind: FindingKind,
+    location: ReportLocation,
+    message: string,
+    expected: number,
+    actual: number,
+  ): boolean {
     this.checksRun++;
     if (Math.abs(expected - actual) < 0.0005) return true;
     this.find(kind, location, message, { expected: round(expected), actual: round(actual) });

@@ -17,7 +17,8 @@ export interface IndicatorTable {
   rows: IndicatorRow[];
 }
 
-type Role = 'goal' | 'level1' | 'level2' | 'name' | 'target' | 'prev2' | 'prev1' | 'expected' | 'basis' | 'unit';
+type Role =
+  'goal' | 'level1' | 'level2' | 'name' | 'target' | 'prev2' | 'prev1' | 'expected' | 'basis' | 'unit';
 
 interface Layout {
   roles: Partial<Record<Role, number>>;
@@ -26,7 +27,8 @@ interface Layout {
   width: number;
 }
 
-const HEADER_WORDS = /^(目标名称|一级指标|二级指标|三级指标|指标值|前年|上年|近两年指标值|预[计期]当年实现值?|指标值确定依据|计量单位|[长年][期度]绩效指标)$/;
+const HEADER_WORDS =
+  /^(目标名称|一级指标|二级指标|三级指标|指标值|前年|上年|近两年指标值|预[计期]当年实现值?|指标值确定依据|计量单位|[长年][期度]绩效指标)$/;
 // Labels of the 表11 row-header column; they name no goal.
 const TABLE_LABEL = /^(长期绩效指标|年度绩效指标)$/;
 
@@ -42,7 +44,9 @@ export function isIndicatorHeader(row: Row): boolean {
 
 function isHeaderContinuation(row: Row): boolean {
   const words = row.cells.map(headerWord).filter((word) => word !== '');
-  return words.length > 0 && words.every((word) => HEADER_WORDS.test(word)) && !words.some((w) => w === '一级指标');
+  return (
+    words.length > 0 && words.every((word) => HEADER_WORDS.test(word)) && !words.some((w) => w === '一级指标')
+  );
 }
 
 function layoutOf(header: Row[]): Layout {
@@ -124,7 +128,10 @@ function isContinuation(row: Row, previous: Draft, layout: Layout): boolean {
   if (target !== undefined && (row.cells[target] ?? '') !== '') return false;
   // A whole level name starts a row of its own, unless it completes a fragment above ("服务对象" + "满意度 指标").
   const startsRow = row.cells.some(
-    (cell, c) => cell !== '' && (isLevel1(squash(cell)) || isLevel2(squash(cell))) && !isLevelFragment(squash(previous.cells[c] ?? '')),
+    (cell, c) =>
+      cell !== '' &&
+      (isLevel1(squash(cell)) || isLevel2(squash(cell))) &&
+      !isLevelFragment(squash(previous.cells[c] ?? '')),
   );
   if (startsRow) return false;
   return row.cells.every((cell, c) => cell === '' || (previous.cells[c] ?? '') !== '');
@@ -172,7 +179,8 @@ function alignRow(row: Row, layout: Layout, log: ImportLog, where: ReportLocatio
   if (shift < 0 && cells.slice(0, -shift).some((cell) => cell !== '')) shift = 0;
   if (shift !== 0) {
     cells = shift > 0 ? [...Array<string>(shift).fill(''), ...cells] : cells.slice(-shift);
-    const lost = shift < 0 && (cells[basis] ?? '') === '' ? '；末列「指标值确定依据」在原文中缺失，记为空' : '';
+    const lost =
+      shift < 0 && (cells[basis] ?? '') === '' ? '；末列「指标值确定依据」在原文中缺失，记为空' : '';
     log.recover(
       'shifted-row',
       where,
@@ -184,7 +192,11 @@ function alignRow(row: Row, layout: Layout, log: ImportLog, where: ReportLocatio
   for (const spacer of spacers) {
     if ((cells[spacer] ?? '') !== '') {
       cells.splice(spacer, 0, '');
-      log.recover('shifted-row', where, `本行缺少表头中的空白列（第 ${spacer + 1} 列），其后的单元格已右移一列`);
+      log.recover(
+        'shifted-row',
+        where,
+        `本行缺少表头中的空白列（第 ${spacer + 1} 列），其后的单元格已右移一列`,
+      );
     }
   }
 
@@ -213,9 +225,16 @@ function alignRow(row: Row, layout: Layout, log: ImportLog, where: ReportLocatio
 
 const TYPO = /[》《]\s*\d/;
 
-function carryDown(drafts: Draft[], layout: Layout, annual: boolean, log: ImportLog, where: ReportLocation): IndicatorRow[] {
+function carryDown(
+  drafts: Draft[],
+  layout: Layout,
+  annual: boolean,
+  log: ImportLog,
+  where: ReportLocation,
+): IndicatorRow[] {
   const { roles } = layout;
-  const cell = (draft: Draft, role: Role): string => (roles[role] === undefined ? '' : (draft.cells[roles[role]] ?? ''));
+  const cell = (draft: Draft, role: Role): string =>
+    roles[role] === undefined ? '' : (draft.cells[roles[role]] ?? '');
   const out: IndicatorRow[] = [];
   let goalLabel = '';
   let level1 = '';
@@ -236,14 +255,11 @@ function carryDown(drafts: Draft[], layout: Layout, annual: boolean, log: Import
     const rawLevel2 = cell(draft, 'level2');
     const newLevel1 = squash(rawLevel1);
     const newLevel2 = squash(rawLevel2);
-    if (newLevel1 !== '') {
-      level1 = newLevel1;
-      if (newLevel2 === '') level2 = '';
-    } else {
-      carried.level1++;
-    }
+    // An empty cell is a merged one: it repeats the row above, even under a new 一级 (the 二级 decides).
+    if (newLevel1 !== '') level1 = newLevel1;
+    else carried.level1++;
     if (newLevel2 !== '') level2 = newLevel2;
-    else if (newLevel1 === '') carried.level2++;
+    else carried.level2++;
     for (const [raw, clean] of [
       [rawLevel1, newLevel1],
       [rawLevel2, newLevel2],
@@ -274,7 +290,13 @@ function carryDown(drafts: Draft[], layout: Layout, annual: boolean, log: Import
     if (name !== rawName) {
       log.recover('name-whitespace', at, `三级指标名称中的断行空格已去除：「${rawName}」→「${name}」`);
     }
-    const indicator: Indicator = { level1, level2, name, target: cell(draft, 'target'), basis: cell(draft, 'basis') };
+    const indicator: Indicator = {
+      level1,
+      level2,
+      name,
+      target: cell(draft, 'target'),
+      basis: cell(draft, 'basis'),
+    };
     if (annual) {
       indicator.prev2 = cell(draft, 'prev2');
       indicator.prev1 = cell(draft, 'prev1');
@@ -287,7 +309,11 @@ function carryDown(drafts: Draft[], layout: Layout, annual: boolean, log: Import
       ['上年', indicator.prev1],
     ] as const) {
       if (value && TYPO.test(value)) {
-        log.recover('typo', at, `${label}「${value}」中的「${/[》《]/.exec(value)?.[0]}」疑为「≥」/「≤」的录入错误；原文保留`);
+        log.recover(
+          'typo',
+          at,
+          `${label}「${value}」中的「${/[》《]/.exec(value)?.[0]}」疑为「≥」/「≤」的录入错误；原文保留`,
+        );
       }
     }
     out.push({ goalLabel, indicator, line: draft.line });

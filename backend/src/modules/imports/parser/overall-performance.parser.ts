@@ -4,7 +4,15 @@ import type { ReportLocation } from './import-report.types';
 import { isIndicatorHeader, parseIndicatorTable } from './indicator-table.parser';
 import { termOf } from './project-sections.parser';
 import type { TableRegion } from './table-locator';
-import { type Row, dropCjkGaps, firstNonEmpty, parseAmount, parsePercent, rowText, squash } from './text-table.util';
+import {
+  type Row,
+  dropCjkGaps,
+  firstNonEmpty,
+  parseAmount,
+  parsePercent,
+  rowText,
+  squash,
+} from './text-table.util';
 
 /** Source lines of the 表11 fund lines, for the report. */
 export interface ParsedOverall {
@@ -92,7 +100,12 @@ export function parseOverallPerformance(region: TableRegion, log: ImportLog): Pa
   return { overall, fundLines };
 }
 
-function parseFunds(rows: Row[], start: number, overall: OverallPerformance, out: ParsedOverall['fundLines']): number {
+function parseFunds(
+  rows: Row[],
+  start: number,
+  overall: OverallPerformance,
+  out: ParsedOverall['fundLines'],
+): number {
   const header = rows[start];
   const amountAt = header.cells.findIndex((cell) => squash(cell) === '当年金额');
   const shareAt = header.cells.findIndex((cell) => squash(cell) === '占比');
@@ -116,7 +129,9 @@ function parseFunds(rows: Row[], start: number, overall: OverallPerformance, out
     if (!side) break;
     const share = parsePercent(row.cells[shareAt] ?? '');
     const line: FundLine = {
-      item: dropCjkGaps(squash(row.cells[amountAt - 1] ?? '') === '合计' ? '合计' : (row.cells[amountAt - 1] ?? '')),
+      item: dropCjkGaps(
+        squash(row.cells[amountAt - 1] ?? '') === '合计' ? '合计' : (row.cells[amountAt - 1] ?? ''),
+      ),
       amount: amount(row.cells[amountAt]),
       share: typeof share === 'number' ? share : null,
       history: years.map(({ year, at }) => ({ year, amount: amount(row.cells[at]) })),
@@ -163,12 +178,22 @@ function parseGoal(
   const term = termOf(goalLabel) ?? 'long';
   const titleAt = firstNonEmpty(row.cells, 1);
   if (titleAt > 1) {
-    log.recover('shifted-row', where(goalLabel, row), `目标说明在第 ${titleAt + 1} 列（应在第 2 列），已按目标说明读取`);
+    log.recover(
+      'shifted-row',
+      where(goalLabel, row),
+      `目标说明在第 ${titleAt + 1} 列（应在第 2 列），已按目标说明读取`,
+    );
   }
-  const goal: Goal = { term, label: goalLabel, title: titleAt >= 0 ? row.cells[titleAt] : '', indicators: [] };
+  const goal: Goal = {
+    term,
+    label: goalLabel,
+    title: titleAt >= 0 ? row.cells[titleAt] : '',
+    indicators: [],
+  };
   goals.push(goal);
   let end = start + 1;
-  while (end < rows.length && !(firstNonEmpty(rows[end].cells) === 0 && GOAL_ROW.test(label(rows[end])))) end++;
+  while (end < rows.length && !(firstNonEmpty(rows[end].cells) === 0 && GOAL_ROW.test(label(rows[end]))))
+    end++;
   const body = rows.slice(start + 1, end);
   const headerAt = body.findIndex(isIndicatorHeader);
   if (headerAt < 0) {

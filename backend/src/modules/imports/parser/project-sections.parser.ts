@@ -64,7 +64,15 @@ export interface ProjectSection {
 }
 
 type Block = 'header' | 'funding' | 'details' | 'procurement' | 'goals' | 'long' | 'annual';
-const BLOCK_ORDER: readonly Block[] = ['header', 'funding', 'details', 'procurement', 'goals', 'long', 'annual'];
+const BLOCK_ORDER: readonly Block[] = [
+  'header',
+  'funding',
+  'details',
+  'procurement',
+  'goals',
+  'long',
+  'annual',
+];
 
 function blockStart(row: Row): Block | undefined {
   const first = squash(row.cells[firstNonEmpty(row.cells)] ?? '');
@@ -174,9 +182,14 @@ function parseSection(raw: RawSection, log: ImportLog): ProjectSection {
   return section;
 }
 
-function parseHeader(rows: Row[], log: ImportLog, where: ReportLocation): Partial<Record<HeaderField, string>> {
+function parseHeader(
+  rows: Row[],
+  log: ImportLog,
+  where: ReportLocation,
+): Partial<Record<HeaderField, string>> {
   const header: Partial<Record<HeaderField, string>> = {};
-  const fieldOf = (cell: string): HeaderField | undefined => HEADER_LABELS.find(([label]) => label.test(squash(cell)))?.[1];
+  const fieldOf = (cell: string): HeaderField | undefined =>
+    HEADER_LABELS.find(([label]) => label.test(squash(cell)))?.[1];
   let last: HeaderField | undefined;
   for (const row of rows) {
     let found = false;
@@ -276,12 +289,20 @@ function parseDetails(rows: Row[], log: ImportLog, where: ReportLocation): Spend
     const rawActivity = cell(row, col.activity);
     const activity = dropCjkGaps(rawActivity);
     if (activity !== rawActivity) {
-      log.recover('name-whitespace', { ...where, line: row.line, row: rawActivity }, `项目活动名称中的断行空格已去除：「${rawActivity}」→「${activity}」`);
+      log.recover(
+        'name-whitespace',
+        { ...where, line: row.line, row: rawActivity },
+        `项目活动名称中的断行空格已去除：「${rawActivity}」→「${activity}」`,
+      );
     }
     const classification = dropCjkGaps(cell(row, col.classification));
     const amount = parseAmount(cell(row, col.amount));
     if (amount === undefined) {
-      log.find('inconsistent', { ...where, line: row.line, row: activity }, `金额「${cell(row, col.amount)}」不是数字，记为空`);
+      log.find(
+        'inconsistent',
+        { ...where, line: row.line, row: activity },
+        `金额「${cell(row, col.amount)}」不是数字，记为空`,
+      );
     }
     details.push({
       activity,
@@ -311,7 +332,12 @@ function parseProcurement(rows: Row[], log: ImportLog, where: ReportLocation): P
   return rows.slice(headerAt + 1).map((row) => {
     const raw = row.cells[col.item] ?? '';
     const item = dropCjkGaps(raw);
-    if (item !== raw) log.recover('name-whitespace', { ...where, line: row.line, row: raw }, `品名中的断行空格已去除：「${raw}」→「${item}」`);
+    if (item !== raw)
+      log.recover(
+        'name-whitespace',
+        { ...where, line: row.line, row: raw },
+        `品名中的断行空格已去除：「${raw}」→「${item}」`,
+      );
     const quantity = parseAmount(row.cells[col.quantity] ?? '');
     const amount = parseAmount(row.cells[col.amount] ?? '');
     return {
@@ -352,7 +378,13 @@ function parseGoalTexts(rows: Row[], log: ImportLog, where: ReportLocation): Goa
   return goals;
 }
 
-function attachToGoals(section: ProjectSection, term: GoalTerm, rows: IndicatorRow[], log: ImportLog, where: ReportLocation): void {
+function attachToGoals(
+  section: ProjectSection,
+  term: GoalTerm,
+  rows: IndicatorRow[],
+  log: ImportLog,
+  where: ReportLocation,
+): void {
   const sameTerm = (): Goal[] => section.goals.filter((goal) => goal.term === term);
   let warnedEmpty = false;
   const warnedLabels = new Set<string>();
@@ -362,18 +394,31 @@ function attachToGoals(section: ProjectSection, term: GoalTerm, rows: IndicatorR
       goal = sameTerm()[0];
       if (!warnedEmpty) {
         warnedEmpty = true;
-        log.recover('merged-cells', { ...where, line: row.line }, `目标名称列为空，指标归入「${goal.label}」`);
+        log.recover(
+          'merged-cells',
+          { ...where, line: row.line },
+          `目标名称列为空，指标归入「${goal.label}」`,
+        );
       }
     }
     if (!goal && sameTerm().length === 1) {
       goal = sameTerm()[0];
       if (!warnedLabels.has(row.goalLabel)) {
         warnedLabels.add(row.goalLabel);
-        log.recover('stray-cell', { ...where, line: row.line }, `目标名称「${row.goalLabel}」与绩效总目标中的「${goal.label}」写法不一致，本表该目标的指标归入后者`);
+        log.recover(
+          'stray-cell',
+          { ...where, line: row.line },
+          `目标名称「${row.goalLabel}」与绩效总目标中的「${goal.label}」写法不一致，本表该目标的指标归入后者`,
+        );
       }
     }
     if (!goal) {
-      goal = { term, label: row.goalLabel || (term === 'long' ? '长期绩效目标' : '年度绩效目标'), title: '', indicators: [] };
+      goal = {
+        term,
+        label: row.goalLabel || (term === 'long' ? '长期绩效目标' : '年度绩效目标'),
+        title: '',
+        indicators: [],
+      };
       section.goals.push(goal);
       log.find('missing', { ...where, line: row.line }, `绩效总目标中没有「${goal.label}」的目标说明`);
     }

@@ -56,11 +56,23 @@ export function locateTables(rows: Row[]): TableRegion[] {
       const next = rows[i + 1];
       const nextCode = next ? captionCode(next) : undefined;
       if (next && nextCode) {
-        starts.push({ code: nextCode, caption: next.cells.join('').trim(), line: next.line, first: i + 2, startIndex: i });
+        starts.push({
+          code: nextCode,
+          caption: next.cells.join('').trim(),
+          line: next.line,
+          first: i + 2,
+          startIndex: i,
+        });
         i++;
       }
     } else if (code) {
-      starts.push({ code, caption: rows[i].cells.join('').trim(), line: rows[i].line, first: i + 1, startIndex: i });
+      starts.push({
+        code,
+        caption: rows[i].cells.join('').trim(),
+        line: rows[i].line,
+        first: i + 1,
+        startIndex: i,
+      });
     }
   }
   return starts.map((start, k) => {

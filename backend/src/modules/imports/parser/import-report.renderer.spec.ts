@@ -1,0 +1,80 @@
+import type { ImportReport } from './import-report.types';
+import { renderImportReport } from './import-report.renderer';
+
+function aReport(overrides: Partial<ImportReport> = {}): ImportReport {
+  return {
+    department: { code: '099', name: '测试局' },
+    year: 2025,
+    tables: [{ code: '表1', caption: '收支总表', line: 3 }],
+    missingTables: ['表2'],
+    counts: {
+      overall: [{ term: 'long', label: '长期目标 1', indicators: 2 }],
+      projects: [
+        {
+          seq: 1,
+          name: '党建',
+          code: null,
+          section: 1,
+          longTermIndicators: 3,
+          annualIndicators: 4,
+          goals: [],
+        },
+      ],
+    },
+    recoveries: [],
+    findings: [],
+    checksRun: 0,
+    ...overrides,
+  };
+}
+
+describe(renderImportReport.name, () => {
+  it('should title the report with the department and year', () => {
+    expect(renderImportReport(aReport()).split('\n')[0]).toBe('# 导入报告：测试局（099）2025 年部门预算');
+  });
+
+  it('should list missing tables and per-project counts when given', () => {
+    const markdown = renderImportReport(aReport());
+
+    expect(markdown).toContain('缺失：表2');
+    expect(markdown).toContain('| 1 | 党建 | — | (1) | 3 | 4 |');
+  });
+
+  it('should say 无 when there is nothing to recover or find', () => {
+    const markdown = renderImportReport(aReport());
+
+    expect(markdown).toContain('## 修复记录\n\n无。');
+    expect(markdown).toContain('## 勾稽与完整性发现\n\n无。');
+  });
+
+  it('should escape cell separators in published text when rows are quoted', () => {
+    const markdown = renderImportReport(
+      aReport({
+        recoveries: [
+          {
+            kind: 'typo',
+            location: { table: '表11', line: 440, row: '群众满意度 | 》95%' },
+            action: '原文保留',
+          },
+        ],
+      }),
+    );
+
+    expect(markdown).toContain(
+      '| 1 | 疑似录入错误 | 表11 · 第 440 行 · 「群众满意度 \\| 》95%」 | 原文保留 |',
+    );
+  });
+
+  it.each<[number, number, string]>([
+    [376.02, 376.03, '+0.01（疑为四舍五入尾差）'],
+    [100, 60, '-40'],
+  ])('should show the difference of %p and %p as %s', (expected, actual, text) => {
+    const markdown = renderImportReport(
+      aReport({
+        findings: [{ kind: 'children-sum', location: { table: '表3' }, message: '不符', expected, actual }],
+      }),
+    );
+
+    expect(markdown).toContain(`| ${text} |`);
+  });
+});
