@@ -1,2 +1,32 @@
 // Public facade of the domain library. Barrel only here, at the library's edge.
 export * from './document/budget-document.types';
+
+// Targets (指标值): types and the parser.
+export * from './target/target.types';
+export { parseTarget } from './target/target-parser';
+
+// Actuals (完成值).
+export * from './actual/actual.types';
+export { parseActual } from './actual/actual-parser';
+
+// Monitoring (绩效运行监控): warning lights.
+export * from './monitoring/light.types';
+export { lightFor, type LightInput } from './monitoring/warning-light';
+export { budgetLight, type BudgetLightResult, type BudgetProgressInput } from './monitoring/budget-light';
+export { resolveThresholds, worstLight } from './monitoring/thresholds.util';
+
+// Self-evaluation (绩效自评): scores, grade, weights, consistency.
+export { scoreIndicator, type IndicatorScore } from './evaluation/indicator-score';
+export { meetsTarget } from './evaluation/meets-target';
+export { budgetScore } from './evaluation/budget-score';
+export * from './evaluation/grade';
+export * from './evaluation/section-weights';
+export * from './evaluation/consistency-warning';
+
+// The indicator tree (一级 / 二级指标) and units.
+export * from './indicator/indicator-levels';
+export { UNIT_MULTIPLIERS, convertUnit, splitUnit, type SplitUnit } from './units/unit.util';
+
+// Errors and user-facing text.
+export * from './errors/domain.error';
+export { ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';

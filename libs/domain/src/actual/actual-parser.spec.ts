@@ -1,0 +1,51 @@
+import { UnitMismatchError } from '../errors/domain.error';
+import { parseTarget } from '../target/target-parser';
+import { parseActual } from './actual-parser';
+import type { Actual } from './actual.types';
+
+describe(parseActual.name, () => {
+  it.each<[string, Omit<Actual, 'raw'>]>([
+    ['1.1万人', { value: 11000, unit: '人' }],
+    ['11000', { value: 11000, unit: undefined }],
+    ['95%', { value: 95, unit: '%' }],
+    ['48小时', { value: 48, unit: '小时' }],
+    ['758.22万元', { value: 7582200, unit: '元' }],
+    ['1.1万人/年', { value: 11000, unit: '人' }],
+    ['已完成1.1万人', { value: 11000, unit: '人' }],
+    ['-2%', { value: -2, unit: '%' }],
+    ['2025-11-30', { date: '2025-11-30' }],
+    ['2025年11月20日完成', { date: '2025-11-20' }],
+    ['达成', { judgement: '达成' }],
+    ['已完成', { judgement: '达成' }],
+    ['部分达成', { judgement: '部分达成' }],
+    ['基本完成', { judgement: '部分达成' }],
+    ['未达成', { judgement: '未达成' }],
+    ['未完成', { judgement: '未达成' }],
+    ['进行中', {}],
+    ['2场、95人', {}],
+  ])('should read %s without a target', (raw, expected) => {
+    expect(parseActual(raw)).toEqual({ raw, ...expected });
+  });
+
+  it.each<[string, string, number, string | undefined]>([
+    ['1.1万人', '1.2 万人/年', 11000, '人'],
+    ['11000', '1.2 万人/年', 11000, '人'],
+    ['2天', '≤48 小时', 48, '小时'],
+    ['7582200元', '758.22 万元', 7582200, '元'],
+    ['12', '≥12', 12, undefined],
+    ['1.5次', '1-2 次', 1.5, '次'],
+  ])('should read %s in the unit of target %s', (raw, target, value, unit) => {
+    expect(parseActual(raw, parseTarget(target))).toEqual({ raw, value, unit });
+  });
+
+  it('should keep its own unit when the target has no number to compare with', () => {
+    expect(parseActual('95%', parseTarget('及时'))).toEqual({ raw: '95%', value: 95, unit: '%' });
+  });
+
+  it.each([
+    ['1.1万人次', '1.2 万人/年'],
+    ['3场', '≥12'],
+  ])('should throw a Chinese unit error when %s cannot compare with %s', (raw, target) => {
+    expect(() => parseActual(raw, parseTarget(target))).toThrow(UnitMismatchError);
+  });
+});

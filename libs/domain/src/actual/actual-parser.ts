@@ -1,0 +1,32 @@
+import { findDate } from '../shared/date.util';
+import { countNumbers, normalizeText, readQuantity, toQuantity } from '../target/target-text.util';
+import type { Target } from '../target/target.types';
+import { convertUnit } from '../units/unit.util';
+import type { Actual, Judgement } from './actual.types';
+
+// prettier-ignore
+const JUDGEMENT_WORDS: ReadonlyArray<[RegExp, Judgement]> = [
+  [/^(?:已?达成|已?完成|全部完成|按时完成|已?达标)$/, '达成'],
+  [/^(?:部分达成|部分完成|基本达成|基本完成)$/, '部分达成'],
+  [/^(?:未达成|未完成|没有完成|未达标|不达标)$/, '未达成'],
+];
+
+/**
+ * Reads a reported value: "1.1万人" → 11000 人, "95%", "48小时", "2025-11-30", "达成". With a numeric target the
+ * value is converted into the target's unit ("2天" against "≤48小时" → 48), and a unit that cannot convert
+ * throws UnitMismatchError. Several numbers ("2场、95人") are read part by part against an all-of target.
+ */
+export function parseActual(raw: string, target?: Target): Actual {
+  const text = normalizeText(raw);
+  const judgement = JUDGEMENT_WORDS.find(([pattern]) => pattern.test(text))?.[1];
+  if (judgement) return { raw, judgement };
+  const found = findDate(text);
+  if (found?.date !== undefined && !/\d/.test(found.rest)) return { raw, date: found.date };
+  const parts = readQuantity(text);
+  if (!parts || countNumbers(text) !== 1) return { raw };
+  const quantity = toQuantity(parts);
+  const value = parts.before.endsWith('-') ? -quantity.value : quantity.value;
+  const numericTarget = target !== undefined && (target.value !== undefined || target.min !== undefined);
+  if (!numericTarget) return { raw, value, unit: quantity.unit };
+  return { raw, value: convertUnit(value, quantity.unit, target.unit), unit: target.unit };
+}

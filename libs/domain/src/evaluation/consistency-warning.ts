@@ -1,0 +1,32 @@
+import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { denoise } from '../shared/number.util';
+
+export interface ConsistencyWarning {
+  light: 'red' | 'green';
+  deviation: number; // (indicator rate − budget rate) ÷ indicator rate
+  reason: string;
+}
+
+/**
+ * Flags indicators that claim success while money is not spent (domain.md §6):
+ * (Σ indicator score ÷ 90 − budget score ÷ 10) ÷ (Σ indicator score ÷ 90) > 5 % → red.
+ * 90 and 10 follow the budget weight, so a 20-point budget scheme compares against 80 and 20.
+ */
+export function consistencyWarning(
+  indicatorTotal: number,
+  budgetScoreValue: number,
+  budgetWeight = 10,
+  tolerance = 0.05,
+): ConsistencyWarning {
+  const indicatorRate = indicatorTotal / (100 - budgetWeight);
+  const budgetRate = budgetScoreValue / budgetWeight;
+  const deviation = indicatorRate > 0 ? denoise((indicatorRate - budgetRate) / indicatorRate) : 0;
+  const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`;
+  return deviation > tolerance
+    ? {
+        light: 'red',
+        deviation,
+        reason: MSG.consistency.inconsistent(percent(deviation), percent(tolerance)),
+      }
+    : { light: 'green', deviation, reason: MSG.consistency.consistent(percent(deviation)) };
+}

@@ -1,0 +1,118 @@
+// Every user-facing sentence of the library lives here so that a translation replaces one object.
+import type { Light, Thresholds } from '../monitoring/light.types';
+
+const LIGHT_NAMES: Readonly<Record<Light, string>> = {
+  red: '红灯',
+  yellow: '黄灯',
+  green: '绿灯',
+  blue: '蓝灯',
+  grey: '灰灯',
+};
+
+export const ZH_CN_MESSAGES = {
+  // Notes on how a target was read (Target.note).
+  note: {
+    empty: '指标值为空，需人工补充',
+    unparsed: '无法识别的指标值，需人工确认，未作任何推断',
+    typoGreaterEqual: '原文“》”按“≥”理解',
+    textExtracted: '数值取自文字描述（原文已保留），请核对',
+    noUnit: '未写单位，请核对金额单位，完成值须按同一单位填写',
+    atLeast: (where: string): string => `未写比较符，${where}按“不低于”理解`,
+    costCeiling: (where: string): string => `未写比较符，${where}按上限（不高于）理解`,
+    timeLimit: '未写比较符，时限按上限（不超过）理解',
+    zeroTolerance: '目标为 0，按零容忍理解：发生即未达成',
+    zeroWords: '按零容忍理解：目标为 0，发生即未达成',
+    relative: (base: string): string => `须高于上年值 ${base}`,
+    relativeAtLeast: (base: string): string => `须不低于上年值 ${base}`,
+    relativeNoBase: '须高于上年值，但上年值缺失或不是数值，需人工补充基准',
+    deadlineNoYear: '截止时间未写年份，需人工补充截止日期',
+    ratioName: '未写单位，指标名称为比率，数值按百分比理解',
+    cumulative: '按年累计',
+    where: {
+      none: '',
+      context: (level: string): string => `${level}下`,
+    },
+  },
+
+  // Reasons returned by lightFor / budgetLight.
+  reason: {
+    notReported: '本期未填报（已逾期）',
+    impossible: '填报人判断完全不可能完成目标',
+    judgement: (judgement: string, light: Light): string => `自评为“${judgement}”（${LIGHT_NAMES[light]}）`,
+    needsJudgement: '定性或缺少基准的指标需填写达成情况（达成 / 部分达成 / 未达成）',
+    missingActual: '已填报但没有可比较的完成值',
+    progress: (label: string, value: number, light: Light, t: Thresholds): string => {
+      // Truncated, not rounded, so a value just below a threshold never reads as the threshold itself.
+      const shown = (Math.floor(value * 10 + 1e-6) / 10).toFixed(1);
+      if (light === 'red') return `${label} ${shown} 低于 ${t.yellowFrom}（红灯）`;
+      if (light === 'yellow') return `${label} ${shown} 介于 ${t.yellowFrom} 与 ${t.greenFrom} 之间（黄灯）`;
+      if (light === 'blue') return `${label} ${shown} 达到 ${t.blueFrom}，超进度（蓝灯）`;
+      return `${label} ${shown} 达到 ${t.greenFrom}（绿灯）`;
+    },
+    progressLabel: '进度值',
+    levelLabel: '完成比',
+    budgetLabel: '预算执行进度值',
+    belowBaseline: (actual: string, base: string, light: Light): string =>
+      `完成值 ${actual} 未达到上年值 ${base} 的要求（${LIGHT_NAMES[light]}）`,
+    withinCeiling: (actual: string, limit: string): string => `完成值 ${actual} 未超过上限 ${limit}（绿灯）`,
+    overCeiling: (actual: string, limit: string): string => `完成值 ${actual} 超过上限 ${limit}（红灯）`,
+    equalsStandard: (actual: string, standard: string): string =>
+      `完成值 ${actual} 符合标准 ${standard}（绿灯）`,
+    offStandard: (actual: string, standard: string): string =>
+      `完成值 ${actual} 不符合标准 ${standard}（红灯）`,
+    zeroKept: '未发生，零容忍指标（绿灯）',
+    zeroBroken: (count: string): string => `已发生 ${count}，零容忍指标（红灯）`,
+    aboveRange: (actual: string, max: string): string => `完成值 ${actual} 超出区间上限 ${max}（红灯）`,
+    withinRange: (actual: string, min: string, max: string): string =>
+      `完成值 ${actual} 在区间 ${min}–${max} 内（绿灯）`,
+    doneInTime: (date: string, deadline: string): string => `已于 ${date} 完成，截止 ${deadline}（绿灯）`,
+    doneLate: (date: string, deadline: string): string => `于 ${date} 完成，晚于截止 ${deadline}（红灯）`,
+    pending: (deadline: string): string => `尚未完成，截止 ${deadline}（绿灯）`,
+    overdue: (deadline: string): string => `已过截止 ${deadline} 仍未完成（红灯）`,
+    forecastShort: '全年预计值达不到目标（至少黄灯）',
+    parts: (reasons: string[]): string => reasons.join('；'),
+  },
+
+  // Consistency warning of the self-evaluation (§6).
+  consistency: {
+    consistent: (deviation: string): string => `指标得分与预算执行相符（偏差 ${deviation}）`,
+    inconsistent: (deviation: string, tolerance: string): string =>
+      `指标得分高于预算执行水平，偏差 ${deviation} 超过 ${tolerance}，需说明原因（红灯）`,
+  },
+
+  // Weight validation (§6).
+  weights: {
+    negative: (index: number): string => `第 ${index + 1} 个指标的分值不能为负数或非数字`,
+    unknownLevel: (index: number, level1: string): string =>
+      `第 ${index + 1} 个指标的一级指标“${level1}”无法归入产出、效益或满意度`,
+    emptySection: (section: string, weight: number): string =>
+      `${section}没有三级指标，其 ${weight} 分无法分配`,
+    total: (total: number): string => `总分值为 ${total}，必须等于 100`,
+  },
+
+  sectionNames: {
+    budget: '预算执行率',
+    output: '产出指标（含成本指标）',
+    benefit: '效益指标',
+    satisfaction: '满意度指标',
+  },
+
+  // Errors (DomainError messages).
+  error: {
+    unitMismatch: (actualUnit: string, targetUnit: string | undefined): string =>
+      targetUnit === undefined
+        ? `目标值未注明单位，无法核对完成值的单位“${actualUnit}”；请只填写数字，或先为目标补充单位`
+        : `完成值单位“${actualUnit}”无法换算为目标单位“${targetUnit}”，不能比较`,
+    invalidMonth: (month: number): string => `月份必须是 1 到 12 的整数，收到 ${month}`,
+    invalidWeight: (weight: number): string => `分值必须是非负数，收到 ${weight}`,
+    invalidBudget: '全年预算数必须大于 0，执行数不能为负数',
+    missingActual: '缺少可用于评分的完成值或基准值，可改为评定达成情况（达成 / 部分达成 / 未达成）',
+    missingJudgement: '该指标需评定达成情况（达成 / 部分达成 / 未达成）',
+    partsMismatch: (expected: number, received: number): string =>
+      `该指标有 ${expected} 项要求，完成值需按项用“、”分隔填写，收到 ${received} 项`,
+    invalidThresholds: '预警阈值必须满足：黄灯起点 ≤ 绿灯起点 ≤ 蓝灯起点',
+    invalidGradeBands: '等级分数线必须满足：优 > 良 > 中',
+  },
+} as const;
+
+export type DomainMessages = typeof ZH_CN_MESSAGES;

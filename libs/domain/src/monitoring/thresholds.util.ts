@@ -1,0 +1,33 @@
+import { DomainError, DomainErrorCode } from '../errors/domain.error';
+import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { DEFAULT_THRESHOLDS, type Light, type Thresholds } from './light.types';
+
+// Settings are partial overrides of the defaults; an order that would skip a light is refused.
+export function resolveThresholds(overrides: Partial<Thresholds> = {}): Thresholds {
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
+  if (!(thresholds.yellowFrom <= thresholds.greenFrom && thresholds.greenFrom <= thresholds.blueFrom)) {
+    throw new DomainError(DomainErrorCode.InvalidThresholds, MSG.error.invalidThresholds);
+  }
+  return thresholds;
+}
+
+export function assertMonth(month: number): void {
+  if (!Number.isInteger(month) || month < 1 || month > 12) {
+    throw new DomainError(DomainErrorCode.InvalidMonth, MSG.error.invalidMonth(month));
+  }
+}
+
+// Maps a progress value v onto a light; blue only where "ahead of pace" means something.
+export function progressLight(progress: number, thresholds: Thresholds, allowBlue: boolean): Light {
+  if (progress < thresholds.yellowFrom) return 'red';
+  if (progress < thresholds.greenFrom) return 'yellow';
+  return allowBlue && progress >= thresholds.blueFrom ? 'blue' : 'green';
+}
+
+// Severity for a project's light, its worst indicator light: a missing report (grey) outranks good news.
+const SEVERITY: Readonly<Record<Light, number>> = { red: 4, yellow: 3, grey: 2, green: 1, blue: 0 };
+
+export function worstLight(lights: readonly Light[]): Light {
+  if (lights.length === 0) return 'grey';
+  return lights.reduce((worst, light) => (SEVERITY[light] > SEVERITY[worst] ? light : worst));
+}

@@ -1,0 +1,35 @@
+// 性质: how the actual is compared with the target.
+export type Operator = '>=' | '>' | '=' | '<' | '<=' | 'between' | 'by-date' | 'all-of' | 'qualitative';
+
+// 正向 higher is better / 反向 lower is better / 等于 a standard / 定性 judged in words.
+export type Direction = 'higher' | 'lower' | 'exact' | 'none';
+
+// How year-to-date values relate to the annual target (domain.md §4).
+export type Accumulation =
+  'cumulative' | 'level' | 'zero-tolerance' | 'deadline' | 'qualitative' | 'relative';
+
+// How sure the reading is; shown to users so an admin can correct inferred and unparsed targets.
+export type Confidence = 'explicit' | 'inferred' | 'unparsed';
+
+// 指标值: a target as written and as structured.
+export interface Target {
+  raw: string;
+  operator: Operator;
+  value?: number;
+  min?: number;
+  max?: number;
+  unit?: string;
+  deadline?: string;
+  parts?: Target[];
+  direction: Direction;
+  accumulation: Accumulation;
+  confidence: Confidence;
+  note?: string;
+}
+
+export interface TargetContext {
+  level1?: string; // 一级指标
+  level2?: string; // 二级指标
+  name?: string; // 三级指标
+  previous?: string; // 上年指标值, the base of relative targets such as 稳步增长
+}
