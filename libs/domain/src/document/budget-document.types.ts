@@ -3,6 +3,7 @@
 // documented by seeds/budget-document.schema.json).
 // Money is in 万元 exactly as published (numbers, never rescaled); texts keep the published wording, except
 // that cells split by a page break are joined and whitespace a line break put inside a name is dropped.
+import type { Target } from '../target/target.types';
 
 /** One department's budget for one year. */
 export interface BudgetDocument {
@@ -172,6 +173,12 @@ export interface Indicator {
   expected?: string;
   /** 计量单位, only where the table has its own column for it. */
   unit?: string;
+  /**
+   * `target` read by libs/domain's parseTarget with this indicator's 一级/二级/name and 上年 as context; absent
+   * when the target is empty. 前年 / 上年 stay text only: one structured reading per indicator is what is
+   * stored, corrected by an admin and exported.
+   */
+  parsed?: Target;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -172,6 +172,22 @@ describe(parseBudgetDocument.name, () => {
       expect(targets).toContain(target);
     });
 
+    it("should fill the structured target from libs/domain's parseTarget and keep the raw text beside it", () => {
+      const goal = seed.document.overall.goals.find((candidate) => candidate.label === '长期目标 2');
+      const typo = goal?.indicators.find((candidate) => candidate.name === '群众满意度');
+      const annual = seed.document.overall.goals.find((candidate) => candidate.label === '年度目标 4');
+      const noHistory = annual?.indicators.find((candidate) => candidate.name === '举报投诉案件受理数量');
+
+      expect(typo).toMatchObject({
+        target: '》95%',
+        parsed: { raw: '》95%', operator: '>=', value: 95, unit: '%' },
+      });
+      expect(noHistory).toMatchObject({ prev2: '', prev1: '', parsed: { raw: '500' } });
+      expect(seed.report.targets.explicit + seed.report.targets.inferred + seed.report.targets.unparsed).toBe(
+        281,
+      );
+    });
+
     it('should read annual values as 前年, 上年 and the year target when the table has them', () => {
       const goal = seed.document.overall.goals.find((candidate) => candidate.label === '年度目标 4');
       const indicator = goal?.indicators.find(

@@ -1,11 +1,14 @@
 // Text in → normalized document + import report out. Pure: no I/O, no framework.
-import type {
-  BudgetDocument,
-  BudgetUnitInfo,
-  Goal,
-  OverallPerformance,
-  Project,
-  ProjectMatch,
+import {
+  type BudgetDocument,
+  type BudgetUnitInfo,
+  type Goal,
+  type OverallPerformance,
+  type Project,
+  type ProjectMatch,
+  type Target,
+  type TargetContext,
+  parseTarget,
 } from '@jixiao/domain';
 import {
   type ParsedBudgetTable,
@@ -27,7 +30,13 @@ import {
   noteTruncatedNames,
 } from './cross-checks';
 import { ImportLog } from './import-log';
-import type { GoalCount, ImportReport, ProjectCount, ReportLocation } from './import-report.types';
+import type {
+  GoalCount,
+  ImportReport,
+  ProjectCount,
+  ReportLocation,
+  TargetReadings,
+} from './import-report.types';
 import { parseOverallPerformance } from './overall-performance.parser';
 import { type ProjectSection, parseProjectSections, sectionLabel } from './project-sections.parser';
 import { TABLE_CODES, findDepartment, findYear, locateTables } from './table-locator';
@@ -145,6 +154,10 @@ export function parseBudgetDocument(
     }
   }
 
+  const targets: TargetReadings = { explicit: 0, inferred: 0, unparsed: 0, unread: [] };
+  readTargets(overall.goals, '表11', log, targets);
+  for (const project of projects) readTargets(project.goals, label(project), log, targets);
+
   checkBudgetTables(parsedTables, year, log);
   if (parsedOverall) checkOverallFunds(parsedOverall, log);
   checkProjects(projects, bySection, log, label);
@@ -176,6 +189,7 @@ export function parseBudgetDocument(
       overall: goalCounts(overall.goals),
       projects: projects.map((project, index) => projectCount(project, index, bySection.get(project))),
     },
+    targets,
     recoveries: log.recoveries,
     findings: log.findings,
     checksRun: log.checksRun,
@@ -406,6 +420,42 @@ function reportTruncatedSections(sections: ProjectSection[], log: ImportLog): vo
       `本节结尾缺失（其后一节的表头一并丢失）：${notes.join('；') || '无指标表'}`,
     );
   });
+}
+
+/** Fills the structured reading of each 指标值 from libs/domain's parser, 上年 as the base of relative targets. */
+function readTargets(goals: Goal[], owner: string, log: ImportLog, readings: TargetReadings): void {
+  for (const goal of goals) {
+    for (const indicator of goal.indicators) {
+      if (indicator.target === '') continue;
+      const where: ReportLocation = {
+        table: owner === '表11' ? '表11' : '表12',
+        project: owner === '表11' ? undefined : owner,
+        part: goal.label,
+        row: indicator.name,
+      };
+      const context: TargetContext = {
+        level1: indicator.level1,
+        level2: indicator.level2,
+        name: indicator.name,
+        previous: indicator.prev1 || undefined,
+      };
+      let parsed: Target;
+      try {
+        parsed = parseTarget(indicator.target, context);
+      } catch (error) {
+        log.find(
+          'inconsistent',
+          where,
+          `指标值「${indicator.target}」未能结构化（${(error as Error).message}），仅保留原文`,
+        );
+        continue;
+      }
+      indicator.parsed = parsed;
+      readings[parsed.confidence]++;
+      if (parsed.confidence === 'unparsed')
+        readings.unread.push({ location: where, raw: parsed.raw, note: parsed.note ?? '' });
+    }
+  }
 }
 
 function goalCounts(goals: Goal[]): GoalCount[] {

@@ -21,6 +21,7 @@ function aReport(overrides: Partial<ImportReport> = {}): ImportReport {
         },
       ],
     },
+    targets: { explicit: 1, inferred: 1, unparsed: 0, unread: [] },
     recoveries: [],
     findings: [],
     checksRun: 0,
@@ -76,5 +77,29 @@ describe(renderImportReport.name, () => {
     );
 
     expect(markdown).toContain(`| ${text} |`);
+  });
+
+  it('should list the targets an admin must set by hand when the target parser could not read them', () => {
+    const markdown = renderImportReport(
+      aReport({
+        targets: {
+          explicit: 0,
+          inferred: 0,
+          unparsed: 1,
+          unread: [
+            {
+              location: { table: '表12', project: '(9) 项目', part: '年度绩效目标 1', row: '当事人满意' },
+              raw: '给予生 活困难',
+              note: '无法识别',
+            },
+          ],
+        },
+      }),
+    );
+
+    expect(markdown).toContain('未能识别 1 个');
+    expect(markdown).toContain(
+      '| 1 | 表12 · (9) 项目 · 年度绩效目标 1 · 「当事人满意」 | 给予生 活困难 | 无法识别 |',
+    );
   });
 });

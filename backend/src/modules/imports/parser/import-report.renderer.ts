@@ -90,6 +90,7 @@ export function renderImportReport(report: ImportReport): string {
     `- 识别到 ${report.tables.length} 张表；缺失：${report.missingTables.length > 0 ? report.missingTables.join('、') : '无'}`,
     `- 项目：表10 共 ${counts.projects.length} 个，其中 ${withTable} 个有表12 项目支出绩效目标表`,
     `- 三级指标：部门整体长期 ${overallLong} 个、年度 ${overallAnnual} 个；项目长期 ${projectLong} 个、年度 ${projectAnnual} 个`,
+    `- 指标值结构化（libs/domain parseTarget）：明确 ${report.targets.explicit} 个、推断 ${report.targets.inferred} 个、未能识别 ${report.targets.unparsed} 个（原文保留，需人工确认）`,
     `- 修复 ${report.recoveries.length} 处${report.recoveries.length > 0 ? `（${countBy(report.recoveries, RECOVERY_LABELS)}）` : ''}`,
     `- 勾稽检查 ${report.checksRun} 项，金额不符 ${sumFindings} 项；发现共 ${report.findings.length} 项${report.findings.length > 0 ? `（${countBy(report.findings, FINDING_LABELS)}）` : ''}`,
     '- 所有金额单位为万元，按原文导入，未作任何调整；指标值、前年、上年、确定依据均保留原文。',
@@ -130,9 +131,25 @@ export function renderImportReport(report: ImportReport): string {
       ],
     ),
     '',
-    '## 修复记录',
+    '## 需人工确认的指标值',
     '',
   ];
+  if (report.targets.unread.length === 0) {
+    lines.push('无。');
+  } else {
+    lines.push(
+      ...table(
+        ['#', '位置', '指标值原文', '说明'],
+        report.targets.unread.map((entry, i) => [
+          String(i + 1),
+          where(entry.location),
+          entry.raw,
+          entry.note,
+        ]),
+      ),
+    );
+  }
+  lines.push('', '## 修复记录', '');
   if (report.recoveries.length === 0) {
     lines.push('无。');
   } else {

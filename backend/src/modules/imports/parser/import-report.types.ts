@@ -104,6 +104,15 @@ export interface ProjectCount {
   goals: GoalCount[];
 }
 
+/** How libs/domain's parseTarget read the 指标值 of the document. */
+export interface TargetReadings {
+  explicit: number;
+  inferred: number;
+  unparsed: number;
+  /** Targets it could not read: raw text kept, for an admin to set by hand. */
+  unread: { location: ReportLocation; raw: string; note: string }[];
+}
+
 export interface ImportReport {
   department: { code: string; name: string };
   year: number;
@@ -114,6 +123,7 @@ export interface ImportReport {
     overall: GoalCount[];
     projects: ProjectCount[];
   };
+  targets: TargetReadings;
   recoveries: Recovery[];
   findings: Finding[];
   /** Number of 勾稽 comparisons made (passed or not). */
