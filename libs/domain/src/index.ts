@@ -14,6 +14,7 @@ export * from './monitoring/light.types';
 export { lightFor, type LightInput } from './monitoring/warning-light';
 export { budgetLight, type BudgetLightResult, type BudgetProgressInput } from './monitoring/budget-light';
 export { resolveThresholds, worstLight } from './monitoring/thresholds.util';
+export { expectedByNow } from './monitoring/expected-progress';
 
 // Self-evaluation (绩效自评): scores, grade, weights, consistency.
 export { scoreIndicator, type IndicatorScore } from './evaluation/indicator-score';
