@@ -16,6 +16,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { MonitoringModule } from './modules/monitoring/monitoring.module';
 
 export interface AppModuleOptions {
   connection: DatabaseConnection;
@@ -57,6 +58,7 @@ export class AppModule implements NestModule {
         HealthModule,
         DepartmentsModule,
         ImportsModule,
+        MonitoringModule,
       ],
     };
   }

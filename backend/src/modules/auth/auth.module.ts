@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { AccessPolicy } from '../../common/auth/access-policy';
 import { JwtAuthGuard } from '../../common/auth/jwt-auth.guard';
 import { RolesGuard } from '../../common/auth/roles.guard';
 import { AuthConfig, readAuthConfig } from '../../config/auth.config';
@@ -23,9 +24,10 @@ import { SessionsRepository } from './sessions.repository';
     { provide: AUTH_CONFIG, useFactory: (): AuthConfig => readAuthConfig() },
     AuthService,
     SessionsRepository,
+    AccessPolicy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AUTH_CONFIG, SessionsRepository],
+  exports: [AUTH_CONFIG, SessionsRepository, AccessPolicy],
 })
 export class AuthModule {}

@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { Roles } from '../../common/auth/auth.decorators';
+import { DepartmentYearParams } from '../departments/dto/department-year.params';
+import { BudgetExecutionDto, IndicatorPeriodParams, PERIOD_PATTERN, ProjectPeriodParams, ReasonDto, ReportDto, VersionDto } from './dto/report.dto';
+import { MonitoringService } from './monitoring.service';
+
+class DepartmentPeriodParams extends DepartmentYearParams {
+  @ApiProperty({ example: '2025-06' })
+  @Matches(PERIOD_PATTERN, { message: 'period：期间格式应为 YYYY-MM（月份 01–12）' })
+  period: string;
+}
+
+@ApiTags('monitoring')
+@ApiBearerAuth()
+@Controller()
+export class MonitoringController {
+  constructor(private readonly monitoring: MonitoringService) {}
+
+  @Put('indicators/:id/reports/:period')
+  @Roles('lead', 'admin')
+  @ApiOperation({ summary: '填报指标本期完成情况（项目负责人；部门整体指标由绩效管理员填报）；带 version 防止覆盖他人修改' })
+  saveReport(@Param() params: IndicatorPeriodParams, @Body() body: ReportDto) {
+    return this.monitoring.saveReport(params.id, params.period, body);
+  }
+
+  @Put('projects/:id/budget-execution/:period')
+  @Roles('lead')
+  @ApiOperation({ summary: '填报项目截至本期的预算执行数（元）' })
+  saveBudgetExecution(@Param() params: ProjectPeriodParams, @Body() body: BudgetExecutionDto) {
+    return this.monitoring.saveBudgetExecution(params.id, params.period, body);
+  }
+
+  @Post('projects/:id/periods/:period/submit')
+  @HttpCode(200)
+  @Roles('lead')
+  @ApiOperation({ summary: '提交本期填报（所有年度指标与预算执行数均已填报）' })
+  submit(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
+    return this.monitoring.submit(params.id, params.period, body.version);
+  }
+
+  @Post('projects/:id/periods/:period/approve')
+  @HttpCode(200)
+  @Roles('leader')
+  @ApiOperation({ summary: '审核通过（部门领导）；通过后本期锁定' })
+  approve(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
+    return this.monitoring.approve(params.id, params.period, body.version);
+  }
+
+  @Post('projects/:id/periods/:period/return')
+  @HttpCode(200)
+  @Roles('leader')
+  @ApiOperation({ summary: '退回修改（部门领导，须填写原因）' })
+  returnForRevision(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
+    return this.monitoring.returnForRevision(params.id, params.period, body.reason, body.version);
+  }
+
+  @Post('projects/:id/periods/:period/unlock')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: '解锁已审核的期间（绩效管理员，原因记入审计日志）' })
+  unlock(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
+    return this.monitoring.unlock(params.id, params.period, body.reason, body.version);
+  }
+
+  @Get('departments/:code/years/:year/locks')
+  @ApiOperation({ summary: '已锁定的期间' })
+  locks(@Param() params: DepartmentYearParams) {
+    return this.monitoring.listLocks(params.code, params.year);
+  }
+
+  @Put('departments/:code/years/:year/locks/:period')
+  @Roles('admin')
+  @ApiOperation({ summary: '锁定部门某一期间（绩效管理员）' })
+  lock(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
+    return this.monitoring.lockPeriod(params.code, params.year, params.period, body.reason);
+  }
+
+  @Delete('departments/:code/years/:year/locks/:period')
+  @Roles('admin')
+  @ApiOperation({ summary: '解除期间锁定（绩效管理员，须填写原因）' })
+  release(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
+    return this.monitoring.releasePeriod(params.code, params.year, params.period, body.reason);
+  }
+}

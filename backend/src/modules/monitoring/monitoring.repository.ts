@@ -1,0 +1,214 @@
+import { Injectable } from '@nestjs/common';
+import type { Target } from '@jixiao/domain';
+import { EntityManager } from 'typeorm';
+import type { ReportStatus } from './entities/report-period.entity';
+
+export interface IndicatorContext {
+  id: string;
+  name: string;
+  target: Target | null;
+  thresholds: Record<string, number> | null;
+  projectId: string | null;
+  fiscalYearId: string;
+  departmentId: string;
+  year: number;
+}
+
+export interface ProjectContext {
+  id: string;
+  name: string;
+  fiscalYearId: string;
+  departmentId: string;
+  year: number;
+  budgetYuan: number;
+}
+
+export interface ReportRow {
+  id: string;
+  indicatorId: string;
+  period: string;
+  actualRaw: string;
+  actualValue: number | null;
+  actualUnit: string | null;
+  forecastRaw: string | null;
+  forecastValue: number | null;
+  likelihood: string | null;
+  reasons: string[];
+  reasonText: string | null;
+  correctiveAction: string | null;
+  evidence: string | null;
+  light: string | null;
+  lightReason: string | null;
+  version: number;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+export interface PeriodRow {
+  id: string;
+  fiscalYearId: string;
+  projectId: string | null;
+  period: string;
+  status: ReportStatus;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  returnReason: string | null;
+  version: number;
+}
+
+const REPORT_COLUMNS = `id, indicator_id AS "indicatorId", period, actual_raw AS "actualRaw", actual_value::float8 AS "actualValue",
+  actual_unit AS "actualUnit", forecast_raw AS "forecastRaw", forecast_value::float8 AS "forecastValue", likelihood, reasons,
+  reason_text AS "reasonText", corrective_action AS "correctiveAction", evidence, light, light_reason AS "lightReason",
+  version, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
+
+const PERIOD_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS "projectId", period, status, submitted_at AS "submittedAt",
+  submitted_by AS "submittedBy", reviewed_at AS "reviewedAt", reviewed_by AS "reviewedBy", return_reason AS "returnReason", version`;
+
+/** Monitoring writes; every method runs on the caller's transaction manager. */
+@Injectable()
+export class MonitoringRepository {
+  async findIndicator(manager: EntityManager, id: string): Promise<IndicatorContext | undefined> {
+    const [row] = await manager.query(
+      `SELECT i.id, i.name, i.target_parsed AS target, i.thresholds, g.project_id AS "projectId", g.fiscal_year_id AS "fiscalYearId",
+              fy.department_id AS "departmentId", fy.year
+         FROM indicators i JOIN goals g ON g.id = i.goal_id JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
+        WHERE i.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  async findProject(manager: EntityManager, id: string): Promise<ProjectContext | undefined> {
+    const [row] = await manager.query(
+      `SELECT p.id, p.name, p.fiscal_year_id AS "fiscalYearId", fy.department_id AS "departmentId", fy.year,
+              COALESCE(p.current_budget_yuan, p.budget_yuan)::float8 AS "budgetYuan"
+         FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id WHERE p.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  async findReport(manager: EntityManager, indicatorId: string, period: string, lock = false): Promise<ReportRow | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${REPORT_COLUMNS} FROM progress_reports WHERE indicator_id = $1 AND period = $2${lock ? ' FOR UPDATE' : ''}`,
+      [indicatorId, period],
+    );
+    return row;
+  }
+
+  async insertReport(manager: EntityManager, values: Omit<ReportRow, 'id' | 'version' | 'updatedAt'>): Promise<ReportRow | undefined> {
+    const [row] = await manager.query(
+      `INSERT INTO progress_reports (indicator_id, period, actual_raw, actual_value, actual_unit, forecast_raw, forecast_value, likelihood,
+                                     reasons, reason_text, corrective_action, evidence, light, light_reason, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (indicator_id, period) DO NOTHING
+       RETURNING ${REPORT_COLUMNS}`,
+      [
+        values.indicatorId, values.period, values.actualRaw, values.actualValue, values.actualUnit, values.forecastRaw, values.forecastValue,
+        values.likelihood, values.reasons, values.reasonText, values.correctiveAction, values.evidence, values.light, values.lightReason, values.updatedBy,
+      ],
+    );
+    return row;
+  }
+
+  /** Optimistic update: only when the stored version is still `version`; undefined when someone else saved first. */
+  async updateReport(manager: EntityManager, id: string, version: number, values: Omit<ReportRow, 'id' | 'version' | 'updatedAt' | 'indicatorId' | 'period'>): Promise<ReportRow | undefined> {
+    const [row] = await manager.query(
+      `WITH u AS (
+         UPDATE progress_reports SET actual_raw = $3, actual_value = $4, actual_unit = $5, forecast_raw = $6, forecast_value = $7, likelihood = $8,
+                reasons = $9, reason_text = $10, corrective_action = $11, evidence = $12, light = $13, light_reason = $14, updated_by = $15,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING *)
+       SELECT ${REPORT_COLUMNS} FROM u`,
+      [
+        id, version, values.actualRaw, values.actualValue, values.actualUnit, values.forecastRaw, values.forecastValue, values.likelihood,
+        values.reasons, values.reasonText, values.correctiveAction, values.evidence, values.light, values.lightReason, values.updatedBy,
+      ],
+    );
+    return row;
+  }
+
+  async findPeriod(manager: EntityManager, fiscalYearId: string, projectId: string | null, period: string, lock = false): Promise<PeriodRow | undefined> {
+    const [row] = await manager.query(
+      `SELECT ${PERIOD_COLUMNS} FROM report_periods WHERE fiscal_year_id = $1 AND project_id IS NOT DISTINCT FROM $2 AND period = $3${lock ? ' FOR UPDATE' : ''}`,
+      [fiscalYearId, projectId, period],
+    );
+    return row;
+  }
+
+  /** The period's workflow row, created as a draft by the first entry of the period. */
+  async ensurePeriod(manager: EntityManager, fiscalYearId: string, projectId: string | null, period: string): Promise<PeriodRow> {
+    const existing = await this.findPeriod(manager, fiscalYearId, projectId, period, true);
+    if (existing) return existing;
+    await manager.query(
+      `INSERT INTO report_periods (fiscal_year_id, project_id, period) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [fiscalYearId, projectId, period],
+    );
+    return (await this.findPeriod(manager, fiscalYearId, projectId, period, true)) as PeriodRow;
+  }
+
+  async setPeriodStatus(
+    manager: EntityManager,
+    id: string,
+    change: { status: ReportStatus; by: string; kind: 'submit' | 'review' | 'reset'; returnReason?: string | null },
+  ): Promise<PeriodRow> {
+    const stamp =
+      change.kind === 'submit'
+        ? `submitted_at = now(), submitted_by = $3, reviewed_at = NULL, reviewed_by = NULL`
+        : change.kind === 'review'
+          ? `reviewed_at = now(), reviewed_by = $3`
+          : `reviewed_at = now(), reviewed_by = $3`;
+    const [row] = await manager.query(
+      `WITH u AS (UPDATE report_periods SET status = $2, ${stamp}, return_reason = $4, version = version + 1, updated_at = now()
+                   WHERE id = $1 RETURNING *)
+       SELECT ${PERIOD_COLUMNS} FROM u`,
+      [id, change.status, change.by, change.returnReason ?? null],
+    );
+    return row;
+  }
+
+  async isPeriodLocked(manager: EntityManager, fiscalYearId: string, period: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT 1 FROM period_locks WHERE fiscal_year_id = $1 AND period = $2`, [fiscalYearId, period]);
+    return Boolean(row);
+  }
+
+  async findExecution(manager: EntityManager, projectId: string, period: string) {
+    const [row] = await manager.query(
+      `SELECT id, project_id AS "projectId", period, executed_yuan::float8 AS "executedYuan", note, version, updated_at AS "updatedAt"
+         FROM budget_executions WHERE project_id = $1 AND period = $2 FOR UPDATE`,
+      [projectId, period],
+    );
+    return row as { id: string; projectId: string; period: string; executedYuan: number; note: string | null; version: number; updatedAt: Date } | undefined;
+  }
+
+  async upsertExecution(manager: EntityManager, projectId: string, period: string, executedYuan: number, note: string | null, by: string, version?: number) {
+    const [row] = version === undefined
+      ? await manager.query(
+          `INSERT INTO budget_executions (project_id, period, executed_yuan, note, updated_by) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (project_id, period) DO NOTHING
+           RETURNING id, project_id AS "projectId", period, executed_yuan::float8 AS "executedYuan", note, version, updated_at AS "updatedAt"`,
+          [projectId, period, executedYuan, note, by],
+        )
+      : await manager.query(
+          `WITH u AS (UPDATE budget_executions SET executed_yuan = $3, note = $4, updated_by = $5, version = version + 1, updated_at = now()
+                       WHERE project_id = $1 AND period = $2 AND version = $6 RETURNING *)
+           SELECT id, project_id AS "projectId", period, executed_yuan::float8 AS "executedYuan", note, version, updated_at AS "updatedAt" FROM u`,
+          [projectId, period, executedYuan, note, by, version],
+        );
+    return row as { id: string; projectId: string; period: string; executedYuan: number; note: string | null; version: number; updatedAt: Date } | undefined;
+  }
+
+  /** Indicators of a project without a report for the period (submission needs them all). */
+  async missingReports(manager: EntityManager, projectId: string, period: string): Promise<string[]> {
+    const rows: { name: string }[] = await manager.query(
+      `SELECT i.name FROM indicators i JOIN goals g ON g.id = i.goal_id
+        WHERE g.project_id = $1 AND g.term = 'annual'
+          AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.indicator_id = i.id AND r.period = $2)
+        ORDER BY g.seq, i.seq`,
+      [projectId, period],
+    );
+    return rows.map((r) => r.name);
+  }
+}
