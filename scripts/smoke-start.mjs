@@ -41,7 +41,9 @@ async function startOnce(label, timeoutMs) {
     });
     if (login.status !== 200) throw new Error(`demo admin login: ${login.status} ${await login.text()}`);
     const { accessToken } = await login.json();
-    const res = await fetch(`${base}/api/departments`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const res = await fetch(`${base}/api/departments`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     if (res.status !== 200) throw new Error(`/api/departments: ${res.status}`);
     const departments = await res.json();
     console.log(`[smoke] ${label}: up in ${Date.now() - started} ms; ${departments.length} department(s)`);
@@ -57,7 +59,8 @@ async function startOnce(label, timeoutMs) {
 try {
   const first = await startOnce('first start', 300_000);
   const second = await startOnce('second start', 60_000);
-  if (JSON.stringify(first) !== JSON.stringify(second)) throw new Error('the second start saw different data');
+  if (JSON.stringify(first) !== JSON.stringify(second))
+    throw new Error('the second start saw different data');
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -36,8 +36,17 @@ function hashInputs(paths) {
 run(npx, ['tsc', '-b', 'backend/tsconfig.build.json']);
 
 // 2. Frontend, only when its inputs changed.
-const frontendInputs = ['frontend/src', 'frontend/public', 'frontend/angular.json', 'frontend/package.json',
-  'frontend/tsconfig.json', 'frontend/tsconfig.app.json', 'libs/domain/src', 'tsconfig.base.json', 'package-lock.json'];
+const frontendInputs = [
+  'frontend/src',
+  'frontend/public',
+  'frontend/angular.json',
+  'frontend/package.json',
+  'frontend/tsconfig.json',
+  'frontend/tsconfig.app.json',
+  'libs/domain/src',
+  'tsconfig.base.json',
+  'package-lock.json',
+];
 const stampFile = join(root, 'frontend', 'dist', '.build-stamp');
 const stamp = hashInputs(frontendInputs);
 const built = existsSync(join(root, 'frontend', 'dist', 'browser', 'index.html'));
@@ -48,6 +57,9 @@ if (!built || !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stam
 }
 
 // 3. The server; signals are passed on so the embedded database closes cleanly.
-const server = spawn(process.execPath, [join(root, 'backend', 'dist', 'main.js')], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, [join(root, 'backend', 'dist', 'main.js')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -40,7 +40,11 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, load: [appConfig, databaseConfig, authConfig], ignoreEnvFile: true }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          load: [appConfig, databaseConfig, authConfig],
+          ignoreEnvFile: true,
+        }),
         LoggerModule.forRoot({
           pinoHttp: {
             level: options.logLevel ?? 'info',
@@ -48,7 +52,14 @@ export class AppModule implements NestModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             // Readable lines for people in development; JSON lines for log shippers in production.
-            ...(options.prettyLogs ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname,req,res' } } } : {}),
+            ...(options.prettyLogs
+              ? {
+                  transport: {
+                    target: 'pino-pretty',
+                    options: { singleLine: true, ignore: 'pid,hostname,req,res' },
+                  },
+                }
+              : {}),
           },
         }),
         DatabaseModule.forRoot(options.connection),

@@ -38,11 +38,16 @@ async function bootstrap(): Promise<void> {
 
   const url = `http://localhost:${settings.port}`;
   const where = embedded ? `embedded PostgreSQL in ${database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
-  process.stdout.write(`\nJixiao 绩效 is running at ${url}  (API ${url}/api, docs ${url}/api/docs; ${where})\n`);
+  process.stdout.write(
+    `\nJixiao 绩效 is running at ${url}  (API ${url}/api, docs ${url}/api/docs; ${where})\n`,
+  );
   if (demoAccounts.length > 0) {
     const password = readAuthConfig().demoPassword;
     process.stdout.write(`Demo accounts (not created in production), password ${password}:\n`);
-    for (const a of demoAccounts) process.stdout.write(`  ${a.username.padEnd(8)} ${a.displayName}${a.project ? ` — ${a.project}` : ''}\n`);
+    for (const a of demoAccounts)
+      process.stdout.write(
+        `  ${a.username.padEnd(8)} ${a.displayName}${a.project ? ` — ${a.project}` : ''}\n`,
+      );
   }
   process.stdout.write('\n');
 
@@ -69,6 +74,8 @@ function isPrettyAvailable(): boolean {
 }
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(`Jixiao failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Jixiao failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

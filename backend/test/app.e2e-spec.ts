@@ -28,20 +28,44 @@ describe('API baseline (HTTP)', () => {
   it('should serve the OpenAPI document', async () => {
     const res = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/departments', '/api/departments/{code}/years/{year}/projects']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/departments',
+        '/api/departments/{code}/years/{year}/projects',
+      ]),
     );
   });
 
   it('should list a department with its years and its projects in 表10 order, budgets in 万元', async () => {
     const dept = await insertDepartmentYear(ds, { year: 2025 });
-    await insertProject(ds, dept.fiscalYearId, { seq: 2, code: 'B-2', name: '第二个', budgetYuan: 4_660_000 });
-    await insertProject(ds, dept.fiscalYearId, { seq: 1, code: null, name: '第一个', category: '其他', budgetYuan: 16_000 });
+    await insertProject(ds, dept.fiscalYearId, {
+      seq: 2,
+      code: 'B-2',
+      name: '第二个',
+      budgetYuan: 4_660_000,
+    });
+    await insertProject(ds, dept.fiscalYearId, {
+      seq: 1,
+      code: null,
+      name: '第一个',
+      category: '其他',
+      budgetYuan: 16_000,
+    });
 
     const list = await get('/api/departments').expect(200);
     expect(list.body).toContainEqual({ code: dept.code, name: dept.name, parentCode: null, years: [2025] });
 
     const projects = await get(`/api/departments/${dept.code}/years/2025/projects`).expect(200);
-    expect(projects.body.map((p: { name: string; code: string | null; budget: number; category: string | null }) => [p.name, p.code, p.budget, p.category])).toEqual([
+    expect(
+      projects.body.map(
+        (p: { name: string; code: string | null; budget: number; category: string | null }) => [
+          p.name,
+          p.code,
+          p.budget,
+          p.category,
+        ],
+      ),
+    ).toEqual([
       ['第一个', null, 1.6, '其他'],
       ['第二个', 'B-2', 466, null],
     ]);
@@ -59,7 +83,11 @@ describe('API baseline (HTTP)', () => {
 
   it('should answer 404 in the one error shape for an unknown department year', async () => {
     const res = await get('/api/departments/NOPE/years/2025/projects').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: '部门 NOPE 的 2025 年度预算不存在' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: '部门 NOPE 的 2025 年度预算不存在',
+    });
   });
 
   it('should answer 404 in the one error shape for an unknown route', async () => {
@@ -69,7 +97,8 @@ describe('API baseline (HTTP)', () => {
 
   it('should keep every answer right under 60 concurrent requests on one pooled connection', async () => {
     const depts = await Promise.all(Array.from({ length: 6 }, () => insertDepartmentYear(ds)));
-    for (const [i, d] of depts.entries()) await insertProject(ds, d.fiscalYearId, { seq: 1, name: `并发项目${i}`, budgetYuan: (i + 1) * 10000 });
+    for (const [i, d] of depts.entries())
+      await insertProject(ds, d.fiscalYearId, { seq: 1, name: `并发项目${i}`, budgetYuan: (i + 1) * 10000 });
     const responses = await Promise.all(
       Array.from({ length: 60 }, (_, n) => {
         const i = n % depts.length;

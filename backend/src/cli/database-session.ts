@@ -9,7 +9,11 @@ export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<
   const config = readDatabaseConfig();
   const embedded = config.url ? undefined : await EmbeddedPostgres.start(config.dataDir);
   const dataSource = new DataSource(
-    dataSourceOptions(embedded ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE } : { url: config.url as string, poolSize: 2 }),
+    dataSourceOptions(
+      embedded
+        ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE }
+        : { url: config.url as string, poolSize: 2 },
+    ),
   );
   try {
     await dataSource.initialize();

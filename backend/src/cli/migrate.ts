@@ -10,7 +10,9 @@ async function main(command: string | undefined): Promise<void> {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log('Reverted the last migration.');
     } else if (command === 'show') {
-      console.log((await dataSource.showMigrations()) ? 'Migrations are pending.' : 'The schema is up to date.');
+      console.log(
+        (await dataSource.showMigrations()) ? 'Migrations are pending.' : 'The schema is up to date.',
+      );
     } else {
       throw new Error('Usage: migrate run | revert | show');
     }

@@ -8,11 +8,15 @@ export const DEFAULT_DEMO_PASSWORD = 'Jixiao@2025';
 
 class AuthEnv {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV?: string;
-  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
   @IsOptional() @IsInt() @Min(60) @Max(86400) ACCESS_TOKEN_TTL_SECONDS?: number;
   @IsOptional() @IsInt() @Min(300) @Max(2592000) REFRESH_TOKEN_TTL_SECONDS?: number;
   @IsOptional() @IsInt() @Min(60) @Max(86400) IDLE_TIMEOUT_SECONDS?: number;
   @IsOptional() @IsString() DEMO_PASSWORD?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(10000) LOGIN_RATE_LIMIT?: number;
 }
 
 export interface AuthConfig {
@@ -22,6 +26,8 @@ export interface AuthConfig {
   /** A session not refreshed for this long ends (等保: idle timeout). */
   idleTimeoutSeconds: number;
   maxFailedLogins: number;
+  /** Login requests per minute per client address and username. */
+  loginRateLimit: number;
   lockoutSeconds: number;
   /** Demo accounts are created only outside production. */
   demoAccounts: boolean;
@@ -33,7 +39,9 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
   const production = parsed.NODE_ENV === 'production';
   const jwtSecret = parsed.JWT_SECRET ?? DEFAULT_JWT_SECRET;
   if (production && jwtSecret === DEFAULT_JWT_SECRET) {
-    throw new Error('Invalid configuration: JWT_SECRET must be set to a private value when NODE_ENV=production');
+    throw new Error(
+      'Invalid configuration: JWT_SECRET must be set to a private value when NODE_ENV=production',
+    );
   }
   return {
     jwtSecret,
@@ -41,6 +49,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS ?? 8 * 3600,
     idleTimeoutSeconds: parsed.IDLE_TIMEOUT_SECONDS ?? 1800,
     maxFailedLogins: 5,
+    loginRateLimit: parsed.LOGIN_RATE_LIMIT ?? 10,
     lockoutSeconds: 15 * 60,
     demoAccounts: !production,
     demoPassword: parsed.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,

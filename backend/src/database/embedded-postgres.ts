@@ -45,7 +45,12 @@ export class EmbeddedPostgres {
     // Two slots: the app's single connection plus a reconnect while the old socket is still closing.
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });
     await server.start();
-    return new EmbeddedPostgres(db, server, `postgres://postgres@${server.getServerConn()}/postgres`, lockFile);
+    return new EmbeddedPostgres(
+      db,
+      server,
+      `postgres://postgres@${server.getServerConn()}/postgres`,
+      lockFile,
+    );
   }
 
   /** Stops accepting connections, then closes PGlite so its files are flushed. */

@@ -17,7 +17,8 @@ describe('schema constraints', () => {
       return undefined;
     } catch (error) {
       expect(error).toBeInstanceOf(QueryFailedError);
-      const driverError = (error as QueryFailedError & { driverError: { constraint?: string; code: string } }).driverError;
+      const driverError = (error as QueryFailedError & { driverError: { constraint?: string; code: string } })
+        .driverError;
       return driverError.constraint ?? driverError.code;
     }
   };
@@ -49,47 +50,102 @@ describe('schema constraints', () => {
   });
 
   it.each([
-    ['a duplicate project code in one year', `INSERT INTO projects (fiscal_year_id, seq, code, name, budget_yuan) VALUES ($1, 2, 'P-CONSTRAINTS-1', '重复', 1)`, 'uq_projects_year_code'],
-    ['a negative budget', `INSERT INTO projects (fiscal_year_id, seq, name, budget_yuan) VALUES ($1, 3, '负数', -1)`, 'ck_projects_amounts'],
-    ['an unknown goal term', `INSERT INTO goals (fiscal_year_id, term, seq, title) VALUES ($1, 'mid', 1, 'x')`, 'ck_goals_term'],
+    [
+      'a duplicate project code in one year',
+      `INSERT INTO projects (fiscal_year_id, seq, code, name, budget_yuan) VALUES ($1, 2, 'P-CONSTRAINTS-1', '重复', 1)`,
+      'uq_projects_year_code',
+    ],
+    [
+      'a negative budget',
+      `INSERT INTO projects (fiscal_year_id, seq, name, budget_yuan) VALUES ($1, 3, '负数', -1)`,
+      'ck_projects_amounts',
+    ],
+    [
+      'an unknown goal term',
+      `INSERT INTO goals (fiscal_year_id, term, seq, title) VALUES ($1, 'mid', 1, 'x')`,
+      'ck_goals_term',
+    ],
     ['a year outside 2000–2100', `UPDATE fiscal_years SET year = 1999 WHERE id = $1`, 'ck_fiscal_years_year'],
   ])('should refuse %s', async (_case, sql, constraint) => {
     expect(await failure(sql, [fiscalYearId])).toBe(constraint);
   });
 
   it.each([
-    ['a malformed period', `INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, '2025-13', '1')`, 'ck_progress_reports_period'],
-    ['an unknown likelihood', `INSERT INTO progress_reports (indicator_id, period, actual_raw, likelihood) VALUES ($1, '2025-01', '1', '大概')`, 'ck_progress_reports_likelihood'],
-    ['an unknown deviation reason', `INSERT INTO progress_reports (indicator_id, period, actual_raw, reasons) VALUES ($1, '2025-02', '1', ARRAY['天气'])`, 'ck_progress_reports_reasons'],
-    ['an unknown operator', `UPDATE indicators SET target_operator = '~', target_direction = 'higher', target_accumulation = 'level', target_confidence = 'explicit' WHERE id = $1`, 'ck_indicators_operator'],
-    ['a half-filled structured target', `UPDATE indicators SET target_operator = '>=' WHERE id = $1`, 'ck_indicators_structured'],
-    ['a range with min above max', `UPDATE indicators SET target_operator = 'between', target_direction = 'exact', target_accumulation = 'level', target_confidence = 'explicit', target_min = 2, target_max = 1 WHERE id = $1`, 'ck_indicators_between'],
+    [
+      'a malformed period',
+      `INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, '2025-13', '1')`,
+      'ck_progress_reports_period',
+    ],
+    [
+      'an unknown likelihood',
+      `INSERT INTO progress_reports (indicator_id, period, actual_raw, likelihood) VALUES ($1, '2025-01', '1', '大概')`,
+      'ck_progress_reports_likelihood',
+    ],
+    [
+      'an unknown deviation reason',
+      `INSERT INTO progress_reports (indicator_id, period, actual_raw, reasons) VALUES ($1, '2025-02', '1', ARRAY['天气'])`,
+      'ck_progress_reports_reasons',
+    ],
+    [
+      'an unknown operator',
+      `UPDATE indicators SET target_operator = '~', target_direction = 'higher', target_accumulation = 'level', target_confidence = 'explicit' WHERE id = $1`,
+      'ck_indicators_operator',
+    ],
+    [
+      'a half-filled structured target',
+      `UPDATE indicators SET target_operator = '>=' WHERE id = $1`,
+      'ck_indicators_structured',
+    ],
+    [
+      'a range with min above max',
+      `UPDATE indicators SET target_operator = 'between', target_direction = 'exact', target_accumulation = 'level', target_confidence = 'explicit', target_min = 2, target_max = 1 WHERE id = $1`,
+      'ck_indicators_between',
+    ],
   ])('should refuse %s on an indicator', async (_case, sql, constraint) => {
     expect(await failure(sql, [indicatorId])).toBe(constraint);
   });
 
   it('should refuse a second report for the same indicator and period', async () => {
-    await ds.query(`INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, '2025-03', '100')`, [indicatorId]);
+    await ds.query(
+      `INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, '2025-03', '100')`,
+      [indicatorId],
+    );
     expect(
-      await failure(`INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, '2025-03', '200')`, [indicatorId]),
+      await failure(
+        `INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, '2025-03', '200')`,
+        [indicatorId],
+      ),
     ).toBe('uq_progress_reports_indicator_period');
   });
 
   it('should refuse a returned period without a reason', async () => {
     expect(
-      await failure(`INSERT INTO report_periods (fiscal_year_id, project_id, period, status) VALUES ($1, $2, '2025-04', 'returned')`, [fiscalYearId, projectId]),
+      await failure(
+        `INSERT INTO report_periods (fiscal_year_id, project_id, period, status) VALUES ($1, $2, '2025-04', 'returned')`,
+        [fiscalYearId, projectId],
+      ),
     ).toBe('ck_report_periods_return_reason');
   });
 
   it('should refuse a 二级 node without a parent and a 一级 node with one', async () => {
-    expect(await failure(`INSERT INTO indicator_nodes (goal_id, level, name, seq) VALUES ($1, 2, '质量指标', 2)`, [goalId])).toBe('ck_indicator_nodes_parent');
     expect(
-      await failure(`INSERT INTO indicator_nodes (goal_id, parent_id, level, name, seq) VALUES ($1, $2, 1, '效益指标', 2)`, [goalId, nodeId]),
+      await failure(`INSERT INTO indicator_nodes (goal_id, level, name, seq) VALUES ($1, 2, '质量指标', 2)`, [
+        goalId,
+      ]),
+    ).toBe('ck_indicator_nodes_parent');
+    expect(
+      await failure(
+        `INSERT INTO indicator_nodes (goal_id, parent_id, level, name, seq) VALUES ($1, $2, 1, '效益指标', 2)`,
+        [goalId, nodeId],
+      ),
     ).toBe('ck_indicator_nodes_parent');
   });
 
   it('should keep the audit log append-only', async () => {
-    const [{ id }] = await ds.query(`INSERT INTO audit_log (action, entity, entity_id) VALUES ('test.write', 'indicator', $1) RETURNING id`, [indicatorId]);
+    const [{ id }] = await ds.query(
+      `INSERT INTO audit_log (action, entity, entity_id) VALUES ('test.write', 'indicator', $1) RETURNING id`,
+      [indicatorId],
+    );
     expect(await failure(`UPDATE audit_log SET action = 'rewritten' WHERE id = $1`, [id])).toBe('42501');
     expect(await failure(`DELETE FROM audit_log WHERE id = $1`, [id])).toBe('42501');
     const [row] = await ds.query(`SELECT action FROM audit_log WHERE id = $1`, [id]);

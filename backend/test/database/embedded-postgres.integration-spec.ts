@@ -28,7 +28,10 @@ describe(EmbeddedPostgres.name, () => {
     // Interleave inserts and parameterised reads: a multiplexing bug would return another query's rows.
     const results = await Promise.all(
       codes.flatMap((code, i) => [
-        ds.query(`INSERT INTO departments (code, name) VALUES ($1, $2) RETURNING code, name`, [code, `部门${i}`]),
+        ds.query(`INSERT INTO departments (code, name) VALUES ($1, $2) RETURNING code, name`, [
+          code,
+          `部门${i}`,
+        ]),
         ds.query(`SELECT $1::text AS code, $2::int * 2 AS twice`, [code, i]),
       ]),
     );
@@ -43,7 +46,9 @@ describe(EmbeddedPostgres.name, () => {
     ds = await open(second);
     try {
       expect(await ds.showMigrations()).toBe(false);
-      const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM departments WHERE code LIKE 'E%'`);
+      const [{ count }] = await ds.query(
+        `SELECT count(*)::int AS count FROM departments WHERE code LIKE 'E%'`,
+      );
       expect(count).toBe(100);
     } finally {
       await ds.destroy();

@@ -20,8 +20,14 @@ export async function insertDepartmentYear(
   const code = overrides.code ?? uniqueCode();
   const name = overrides.name ?? `测试部门 ${code}`;
   const year = overrides.year ?? 2025;
-  const [dept] = await ds.query(`INSERT INTO departments (code, name) VALUES ($1, $2) RETURNING id`, [code, name]);
-  const [fy] = await ds.query(`INSERT INTO fiscal_years (department_id, year) VALUES ($1, $2) RETURNING id`, [dept.id, year]);
+  const [dept] = await ds.query(`INSERT INTO departments (code, name) VALUES ($1, $2) RETURNING id`, [
+    code,
+    name,
+  ]);
+  const [fy] = await ds.query(`INSERT INTO fiscal_years (department_id, year) VALUES ($1, $2) RETURNING id`, [
+    dept.id,
+    year,
+  ]);
   return { code, name, year, departmentId: dept.id, fiscalYearId: fy.id };
 }
 
@@ -33,10 +39,21 @@ export interface ProjectSeed {
   budgetYuan?: number;
 }
 
-export async function insertProject(ds: DataSource, fiscalYearId: string, project: ProjectSeed): Promise<string> {
+export async function insertProject(
+  ds: DataSource,
+  fiscalYearId: string,
+  project: ProjectSeed,
+): Promise<string> {
   const [row] = await ds.query(
     `INSERT INTO projects (fiscal_year_id, seq, code, name, category, budget_yuan) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [fiscalYearId, project.seq, project.code ?? null, project.name ?? `项目 ${project.seq}`, project.category ?? null, project.budgetYuan ?? 10000],
+    [
+      fiscalYearId,
+      project.seq,
+      project.code ?? null,
+      project.name ?? `项目 ${project.seq}`,
+      project.category ?? null,
+      project.budgetYuan ?? 10000,
+    ],
   );
   return row.id;
 }

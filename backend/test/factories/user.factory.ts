@@ -23,14 +23,29 @@ export async function insertUser(
   const username = overrides.username ?? `u${randomBytes(5).toString('hex')}`;
   const [row] = await ds.query(
     `INSERT INTO users (username, display_name, role_code, department_id, password_hash, active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [username, `测试用户 ${username}`, overrides.role ?? 'leader', overrides.departmentId ?? null, await cachedHash, overrides.active ?? true],
+    [
+      username,
+      `测试用户 ${username}`,
+      overrides.role ?? 'leader',
+      overrides.departmentId ?? null,
+      await cachedHash,
+      overrides.active ?? true,
+    ],
   );
   return { id: row.id, username, password: TEST_PASSWORD };
 }
 
 /** A fresh user of that role, signed in through the API; returns the bearer header value. */
-export async function signIn(app: INestApplication, ds: DataSource, role: RoleCode = 'leader', departmentId: string | null = null) {
+export async function signIn(
+  app: INestApplication,
+  ds: DataSource,
+  role: RoleCode = 'leader',
+  departmentId: string | null = null,
+) {
   const user = await insertUser(ds, { role, departmentId });
-  const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200);
+  const res = await request(app.getHttpServer())
+    .post('/api/auth/login')
+    .send({ username: user.username, password: user.password })
+    .expect(200);
   return { user, bearer: `Bearer ${res.body.accessToken}`, refreshToken: res.body.refreshToken as string };
 }

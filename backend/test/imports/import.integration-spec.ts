@@ -53,7 +53,10 @@ describe(ImportsService.name, () => {
         WHERE d.code = '031' ORDER BY p.seq`,
     );
     expect(c.projects).toBe(12);
-    expect(projects.reduce((sum: number, p: { budget: number }) => sum + p.budget, 0)).toBeCloseTo(10325.73, 2);
+    expect(projects.reduce((sum: number, p: { budget: number }) => sum + p.budget, 0)).toBeCloseTo(
+      10325.73,
+      2,
+    );
     expect(projects.filter((p: { goals: number }) => p.goals > 0)).toHaveLength(10);
     const [overall] = await ds.query(
       `SELECT count(*)::int AS goals FROM goals g JOIN fiscal_years fy ON fy.id = g.fiscal_year_id JOIN departments d ON d.id = fy.department_id WHERE d.code = '031' AND g.project_id IS NULL`,
@@ -107,8 +110,12 @@ describe(ImportsService.name, () => {
     const code = 'REV2025';
     const original = seedDocument(code);
     await service.load(original, null, 'v1.json', 'v1');
-    const project = original.projects.find((p) => p.goals.length > 0 && p.goals.some((g) => g.indicators.length >= 2)) as BudgetDocument['projects'][number];
-    const goal = project.goals.find((g) => g.indicators.length >= 2) as BudgetDocument['projects'][number]['goals'][number];
+    const project = original.projects.find(
+      (p) => p.goals.length > 0 && p.goals.some((g) => g.indicators.length >= 2),
+    ) as BudgetDocument['projects'][number];
+    const goal = project.goals.find(
+      (g) => g.indicators.length >= 2,
+    ) as BudgetDocument['projects'][number]['goals'][number];
     const [kept, dropped] = goal.indicators;
     const idOf = async (name: string) =>
       (
@@ -120,21 +127,32 @@ describe(ImportsService.name, () => {
       )[0]?.id as string | undefined;
     const keptId = (await idOf(kept.name)) as string;
     const droppedId = (await idOf(dropped.name)) as string;
-    await ds.query(`INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, '2025-03', '10'), ($2, '2025-03', '20')`, [keptId, droppedId]);
+    await ds.query(
+      `INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, '2025-03', '10'), ($2, '2025-03', '20')`,
+      [keptId, droppedId],
+    );
 
     const revised = structuredClone(original);
-    const revisedGoal = revised.projects[original.projects.indexOf(project)].goals[project.goals.indexOf(goal)];
+    const revisedGoal =
+      revised.projects[original.projects.indexOf(project)].goals[project.goals.indexOf(goal)];
     revisedGoal.indicators[0] = { ...revisedGoal.indicators[0], target: `${kept.target}（修订）` };
     revisedGoal.indicators.splice(1, 1, { ...dropped, name: `${dropped.name}（新）` });
     const result = await service.load(revised, null, 'v2.json', 'v2');
 
     expect(result.summary?.indicators).toEqual({ created: 1, updated: 1, removed: 1 });
-    expect(result.summary?.unmatched).toEqual([expect.objectContaining({ indicator: dropped.name, reports: 1 })]);
+    expect(result.summary?.unmatched).toEqual([
+      expect.objectContaining({ indicator: dropped.name, reports: 1 }),
+    ]);
     expect(result.markdown).toContain(dropped.name);
     expect(await idOf(kept.name)).toBe(keptId);
-    const [report] = await ds.query(`SELECT actual_raw FROM progress_reports WHERE indicator_id = $1`, [keptId]);
+    const [report] = await ds.query(`SELECT actual_raw FROM progress_reports WHERE indicator_id = $1`, [
+      keptId,
+    ]);
     expect(report.actual_raw).toBe('10');
-    const [audit] = await ds.query(`SELECT before FROM audit_log WHERE action = 'indicator.remove-by-import' AND entity_id = $1`, [droppedId]);
+    const [audit] = await ds.query(
+      `SELECT before FROM audit_log WHERE action = 'indicator.remove-by-import' AND entity_id = $1`,
+      [droppedId],
+    );
     expect(audit.before.reports).toEqual([expect.objectContaining({ actual_raw: '20' })]);
   });
 

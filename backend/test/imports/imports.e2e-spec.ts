@@ -34,19 +34,29 @@ describe('imports (HTTP)', () => {
   });
 
   it('should export the imported department-year as JSON that imports back unchanged', async () => {
-    const exported = await request(app.getHttpServer()).get('/api/departments/031/years/2025/export').set('Authorization', admin).expect(200);
+    const exported = await request(app.getHttpServer())
+      .get('/api/departments/031/years/2025/export')
+      .set('Authorization', admin)
+      .expect(200);
     expect(exported.headers['content-type']).toContain('application/json');
     const again = await request(app.getHttpServer())
       .post('/api/imports')
       .set('Authorization', admin)
-      .attach('file', Buffer.from(exported.text), { filename: '031-2025.json', contentType: 'application/json' })
+      .attach('file', Buffer.from(exported.text), {
+        filename: '031-2025.json',
+        contentType: 'application/json',
+      })
       .expect(201);
     expect(again.body.summary?.indicators?.updated ?? 0).toBe(0);
   });
 
   it('should refuse a leader: importing is the admin’s job', async () => {
     const { bearer } = await signIn(app, ds, 'leader');
-    const res = await request(app.getHttpServer()).post('/api/imports').set('Authorization', bearer).attach('file', SEED_TEXT, 'x.txt').expect(403);
+    const res = await request(app.getHttpServer())
+      .post('/api/imports')
+      .set('Authorization', bearer)
+      .attach('file', SEED_TEXT, 'x.txt')
+      .expect(403);
     expect(res.body.code).toBe('FORBIDDEN');
   });
 

@@ -7,7 +7,13 @@ import { uniqueCode } from '../factories/department.factory';
 import { insertUser, signIn } from '../factories/user.factory';
 import { createTestApp } from '../setup/test-app';
 
-interface IndicatorRow { id: string; name: string; target_raw: string; target_unit: string | null; target_operator: string }
+interface IndicatorRow {
+  id: string;
+  name: string;
+  target_raw: string;
+  target_unit: string | null;
+  target_operator: string;
+}
 
 describe('monitoring writes (HTTP)', () => {
   let app: INestApplication;
@@ -43,7 +49,10 @@ describe('monitoring writes (HTTP)', () => {
       [projectId],
     );
     const signedLead = await signIn(app, ds, 'lead', departmentId);
-    await ds.query(`INSERT INTO project_assignments (project_id, user_id) VALUES ($1, $2)`, [projectId, signedLead.user.id]);
+    await ds.query(`INSERT INTO project_assignments (project_id, user_id) VALUES ($1, $2)`, [
+      projectId,
+      signedLead.user.id,
+    ]);
     lead = signedLead.bearer;
     ({ bearer: leader } = await signIn(app, ds, 'leader', departmentId));
     ({ bearer: admin } = await signIn(app, ds, 'admin'));
@@ -53,29 +62,56 @@ describe('monitoring writes (HTTP)', () => {
     await app.close();
   });
 
-  const percentIndicator = () => annual.find((i) => i.target_unit === '%' && ['>=', '>'].includes(i.target_operator)) as IndicatorRow;
+  const percentIndicator = () =>
+    annual.find((i) => i.target_unit === '%' && ['>=', '>'].includes(i.target_operator)) as IndicatorRow;
   const put = (bearer: string, id: string, period: string, body: object) =>
     http().put(`/api/indicators/${id}/reports/${period}`).set('Authorization', bearer).send(body);
 
   it('should save a report with its light, then refuse an update without the version it was read at', async () => {
     const indicator = percentIndicator();
-    const created = await put(lead, indicator.id, '2025-03', { actual: '100%', forecast: '100%', likelihood: '确定能' }).expect(200);
-    expect(created.body).toMatchObject({ version: 1, actualRaw: '100%', actualValue: 100, light: 'green', status: 'draft' });
+    const created = await put(lead, indicator.id, '2025-03', {
+      actual: '100%',
+      forecast: '100%',
+      likelihood: '确定能',
+    }).expect(200);
+    expect(created.body).toMatchObject({
+      version: 1,
+      actualRaw: '100%',
+      actualValue: 100,
+      light: 'green',
+      status: 'draft',
+    });
     expect(created.body.lightReason).toEqual(expect.any(String));
 
     const stale = await put(lead, indicator.id, '2025-03', { actual: '50%' }).expect(409);
-    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { current: { actualRaw: '100%', version: 1 } } });
+    expect(stale.body).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      details: { current: { actualRaw: '100%', version: 1 } },
+    });
     await put(lead, indicator.id, '2025-03', { actual: '50%', version: 0 }).expect(409);
-    const updated = await put(lead, indicator.id, '2025-03', { actual: '10%', version: 1, reasons: ['经费保障'], reasonText: '资金未到位' }).expect(200);
+    const updated = await put(lead, indicator.id, '2025-03', {
+      actual: '10%',
+      version: 1,
+      reasons: ['经费保障'],
+      reasonText: '资金未到位',
+    }).expect(200);
     expect(updated.body).toMatchObject({ version: 2, actualValue: 10, light: 'red', reasons: ['经费保障'] });
-    const audit = await ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [created.body.id]);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['progress-report.create', 'progress-report.update']);
+    const audit = await ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
+      created.body.id,
+    ]);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual([
+      'progress-report.create',
+      'progress-report.update',
+    ]);
   });
 
   it('should let exactly one of two simultaneous saves from the same version win', async () => {
     const indicator = percentIndicator();
     await put(lead, indicator.id, '2025-04', { actual: '80%' }).expect(200);
-    const [a, b] = await Promise.all([put(lead, indicator.id, '2025-04', { actual: '81%', version: 1 }), put(lead, indicator.id, '2025-04', { actual: '82%', version: 1 })]);
+    const [a, b] = await Promise.all([
+      put(lead, indicator.id, '2025-04', { actual: '81%', version: 1 }),
+      put(lead, indicator.id, '2025-04', { actual: '82%', version: 1 }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
   });
 
@@ -114,16 +150,31 @@ describe('monitoring writes (HTTP)', () => {
   });
 
   it('should record budget execution with its pace light and refuse a negative amount', async () => {
-    const saved = await http().put(`/api/projects/${projectId}/budget-execution/2025-06`).set('Authorization', lead).send({ executed: 1000 }).expect(200);
-    expect(saved.body).toMatchObject({ executedYuan: 1000, version: 1, light: { light: expect.any(String) } });
-    const bad = await http().put(`/api/projects/${projectId}/budget-execution/2025-06`).set('Authorization', lead).send({ executed: -1, version: 1 }).expect(400);
+    const saved = await http()
+      .put(`/api/projects/${projectId}/budget-execution/2025-06`)
+      .set('Authorization', lead)
+      .send({ executed: 1000 })
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      executedYuan: 1000,
+      version: 1,
+      light: { light: expect.any(String) },
+    });
+    const bad = await http()
+      .put(`/api/projects/${projectId}/budget-execution/2025-06`)
+      .set('Authorization', lead)
+      .send({ executed: -1, version: 1 })
+      .expect(400);
     expect(bad.body.errors.executed).toContain('不能为负');
   });
 
   describe('the period workflow', () => {
     const period = '2025-07';
     const action = (bearer: string, name: string, body: object = {}) =>
-      http().post(`/api/projects/${projectId}/periods/${period}/${name}`).set('Authorization', bearer).send(body);
+      http()
+        .post(`/api/projects/${projectId}/periods/${period}/${name}`)
+        .set('Authorization', bearer)
+        .send(body);
 
     it('should refuse to submit an incomplete period, listing what is missing', async () => {
       await put(lead, annual[0].id, period, { actual: '达成' }).expect(200);
@@ -133,10 +184,15 @@ describe('monitoring writes (HTTP)', () => {
     });
 
     it('should go draft → submitted → returned (with reason) → submitted → approved, locked, then unlocked by the admin', async () => {
-      for (const indicator of annual.slice(1)) await put(lead, indicator.id, period, { actual: '达成' }).expect(200);
-      await http().put(`/api/projects/${projectId}/budget-execution/${period}`).set('Authorization', lead).send({ executed: 5000 }).expect(200);
+      for (const indicator of annual.slice(1))
+        await put(lead, indicator.id, period, { actual: '达成' }).expect(200);
+      await http()
+        .put(`/api/projects/${projectId}/budget-execution/${period}`)
+        .set('Authorization', lead)
+        .send({ executed: 5000 })
+        .expect(200);
       expect((await action(lead, 'submit').expect(200)).body.status).toBe('submitted');
-      await put(lead, annual[0].id, period, { actual: '未达成', version: 1 }).expect(409);
+      await put(lead, annual[0].id, period, { actual: '未达成', version: 1 }).expect(423);
 
       const noReason = await action(leader, 'return', { reason: '   ' }).expect(400);
       expect(noReason.body.errors.reason).toBeDefined();
@@ -146,7 +202,7 @@ describe('monitoring writes (HTTP)', () => {
       await action(lead, 'submit').expect(200);
       await action(lead, 'approve').expect(403);
       expect((await action(leader, 'approve').expect(200)).body.status).toBe('approved');
-      const locked = await put(lead, annual[0].id, period, { actual: '达成', version: 2 }).expect(409);
+      const locked = await put(lead, annual[0].id, period, { actual: '达成', version: 2 }).expect(423);
       expect(locked.body.message).toContain('解锁');
       await action(leader, 'unlock', { reason: '误审' }).expect(403);
       expect((await action(admin, 'unlock', { reason: '数据更正' }).expect(200)).body.status).toBe('draft');
@@ -164,7 +220,10 @@ describe('monitoring writes (HTTP)', () => {
     });
 
     it('should refuse a leader of another department', async () => {
-      const other = await ds.query(`INSERT INTO departments (code, name) VALUES ($1, '其他部门') RETURNING id`, [uniqueCode()]);
+      const other = await ds.query(
+        `INSERT INTO departments (code, name) VALUES ($1, '其他部门') RETURNING id`,
+        [uniqueCode()],
+      );
       const { bearer } = await signIn(app, ds, 'leader', other[0].id);
       expect((await action(bearer, 'approve')).status).toBe(403);
     });
@@ -175,7 +234,7 @@ describe('monitoring writes (HTTP)', () => {
     await http().put(lockUrl).set('Authorization', leader).send({ reason: '年中盘点' }).expect(403);
     await http().put(lockUrl).set('Authorization', admin).send({ reason: '年中盘点' }).expect(200);
     await http().put(lockUrl).set('Authorization', admin).send({ reason: '再次' }).expect(409);
-    const refused = await put(lead, percentIndicator().id, '2025-09', { actual: '95%' }).expect(409);
+    const refused = await put(lead, percentIndicator().id, '2025-09', { actual: '95%' }).expect(423);
     expect(refused.body.message).toContain('锁定');
     await http().delete(lockUrl).set('Authorization', admin).send({ reason: '盘点结束' }).expect(200);
     await put(lead, percentIndicator().id, '2025-09', { actual: '95%' }).expect(200);

@@ -13,7 +13,8 @@ export const serverUrl = (): string | undefined => process.env.DATABASE_URL || u
 /** The run's database, prepared by global-setup (migrations applied once). */
 export function testConnection(): DatabaseConnection {
   const url = process.env.JIXIAO_TEST_DATABASE_URL;
-  if (!url) throw new Error('JIXIAO_TEST_DATABASE_URL is not set: run the tests through jest (global-setup).');
+  if (!url)
+    throw new Error('JIXIAO_TEST_DATABASE_URL is not set: run the tests through jest (global-setup).');
   return { url, poolSize: serverUrl() ? 4 : EMBEDDED_POOL_SIZE };
 }
 

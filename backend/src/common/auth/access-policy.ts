@@ -28,17 +28,26 @@ export class AccessPolicy {
 
   assertCanReadDepartment(departmentId: string, actor: Actor = this.actor()): void {
     const scope = this.departmentScope(actor);
-    if (scope !== null && scope !== departmentId) throw new AppException(ErrorCode.Forbidden, '无权查看其他部门的数据');
+    if (scope !== null && scope !== departmentId)
+      throw new AppException(ErrorCode.Forbidden, '无权查看其他部门的数据');
   }
 
   /** Monitoring reports of a project: its assigned leads; department-wide reports (projectId null): admins. */
-  async assertCanReport(projectId: string | null, manager: EntityManager = this.dataSource.manager, actor: Actor = this.actor()): Promise<void> {
+  async assertCanReport(
+    projectId: string | null,
+    manager: EntityManager = this.dataSource.manager,
+    actor: Actor = this.actor(),
+  ): Promise<void> {
     if (projectId === null) {
-      if (actor.role !== 'admin') throw new AppException(ErrorCode.Forbidden, '部门整体目标的监控由绩效管理员填报');
+      if (actor.role !== 'admin')
+        throw new AppException(ErrorCode.Forbidden, '部门整体目标的监控由绩效管理员填报');
       return;
     }
     if (actor.role !== 'lead') throw new AppException(ErrorCode.Forbidden, '只有该项目的项目负责人可以填报');
-    const [assigned] = await manager.query(`SELECT 1 FROM project_assignments WHERE project_id = $1 AND user_id = $2`, [projectId, actor.id]);
+    const [assigned] = await manager.query(
+      `SELECT 1 FROM project_assignments WHERE project_id = $1 AND user_id = $2`,
+      [projectId, actor.id],
+    );
     if (!assigned) throw new AppException(ErrorCode.Forbidden, '您未被分配为该项目的负责人，不能填报');
   }
 

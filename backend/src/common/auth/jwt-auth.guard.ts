@@ -26,7 +26,8 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
     const request = context.switchToHttp().getRequest<Request>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new AppException(ErrorCode.Unauthorized, '请先登录');
@@ -34,11 +35,13 @@ export class JwtAuthGuard implements CanActivate {
     try {
       payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
     } catch (error) {
-      if (error instanceof TokenExpiredError) throw new AppException(ErrorCode.TokenExpired, '登录已过期，请重新登录');
+      if (error instanceof TokenExpiredError)
+        throw new AppException(ErrorCode.TokenExpired, '登录已过期，请重新登录');
       throw new AppException(ErrorCode.Unauthorized, '登录凭证无效，请重新登录');
     }
     const actor = await this.sessions.findActiveActor(payload.sid, payload.sub);
-    if (!actor) throw new AppException(ErrorCode.TokenExpired, '会话已结束（已退出或长时间未操作），请重新登录');
+    if (!actor)
+      throw new AppException(ErrorCode.TokenExpired, '会话已结束（已退出或长时间未操作），请重新登录');
     const requestContext = currentContext();
     if (requestContext) requestContext.actor = actor;
     (request as Request & { actor?: unknown }).actor = actor;

@@ -12,11 +12,16 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const roles = this.reflector.getAllAndOverride<RoleCode[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
+    const roles = this.reflector.getAllAndOverride<RoleCode[] | undefined>(ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!roles) return true;
     const actor = currentActor();
-    if (!actor || !roles.includes(actor.role)) throw new AppException(ErrorCode.Forbidden, '没有权限执行此操作');
+    if (!actor || !roles.includes(actor.role))
+      throw new AppException(ErrorCode.Forbidden, '没有权限执行此操作');
     return true;
   }
 }

@@ -29,7 +29,11 @@ const MESSAGES: Record<string, string> = {
 export function toFieldErrors(errors: ValidationError[], prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
   for (const error of errors) {
-    const path = prefix ? (/^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`) : error.property;
+    const path = prefix
+      ? /^\d+$/.test(error.property)
+        ? `${prefix}[${error.property}]`
+        : `${prefix}.${error.property}`
+      : error.property;
     const constraints = error.constraints ?? {};
     const [first] = Object.keys(constraints);
     if (first) {

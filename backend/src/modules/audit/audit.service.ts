@@ -18,7 +18,9 @@ export interface AuditRecord {
 export class AuditService {
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     const context = currentContext();
-    const actor = record.actor ?? (context?.actor ? { id: context.actor.id, username: context.actor.username } : undefined);
+    const actor =
+      record.actor ??
+      (context?.actor ? { id: context.actor.id, username: context.actor.username } : undefined);
     await manager.query(
       `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, after, reason, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { LoginThrottlerGuard } from './login-throttler.guard';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/auth.decorators';
 import { currentActor } from '../../common/context/request-context';
@@ -13,6 +14,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
   @ApiOperation({ summary: '登录：连续失败 5 次锁定 15 分钟' })
   @ApiOkResponse({ type: TokenResponse })
   login(@Body() body: LoginDto): Promise<TokenResponse> {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { JwtAuthGuard } from '../../common/auth/jwt-auth.guard';
 import { RolesGuard } from '../../common/auth/roles.guard';
@@ -15,8 +16,14 @@ import { SessionsRepository } from './sessions.repository';
 @Module({
   imports: [
     UsersModule,
+    // Login attempts per client address and username: slows password guessing before the lockout bites.
+    ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: () => readAuthConfig().loginRateLimit }]),
     JwtModule.registerAsync({
-      useFactory: () => ({ secret: readAuthConfig().jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: () => ({
+        secret: readAuthConfig().jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
   ],
   controllers: [AuthController],

@@ -51,10 +51,15 @@ export class SessionsRepository {
   }
 
   async rotate(manager: EntityManager, sessionId: string, tokenHash: string): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET token_hash = $2, last_used_at = now() WHERE id = $1`, [sessionId, tokenHash]);
+    await manager.query(`UPDATE refresh_tokens SET token_hash = $2, last_used_at = now() WHERE id = $1`, [
+      sessionId,
+      tokenHash,
+    ]);
   }
 
   async revoke(manager: EntityManager, sessionId: string): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+    ]);
   }
 }

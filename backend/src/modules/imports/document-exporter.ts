@@ -32,7 +32,10 @@ export class DocumentExporter {
     const overview = (typeof fy.overview === 'string' ? JSON.parse(fy.overview) : fy.overview) as Overview;
     const goals = await this.goals(manager, fiscalYearId);
     const projects = await this.projects(manager, fiscalYearId, goals);
-    const overall: OverallPerformance = { ...(overview.overall as Omit<OverallPerformance, 'goals'>), goals: goals.get(null) ?? [] };
+    const overall: OverallPerformance = {
+      ...(overview.overall as Omit<OverallPerformance, 'goals'>),
+      goals: goals.get(null) ?? [],
+    };
     return {
       schemaVersion: overview.schemaVersion,
       department: { code: fy.code, name: fy.name, shortName: overview.shortName },
@@ -49,14 +52,26 @@ export class DocumentExporter {
     } as BudgetDocument;
   }
 
-  private async tables(manager: EntityManager, fiscalYearId: string, metas: Omit<BudgetTable, 'lines'>[]): Promise<BudgetTable[]> {
-    const rows: { table_code: string; code: string | null; parent_code: string | null; name: string; side: string | null; level: number; category: string | null; amounts: Record<string, string> | null }[] =
-      await manager.query(
-        `SELECT l.table_code, l.code, l.parent_code, l.name, l.side, l.level, l.category,
+  private async tables(
+    manager: EntityManager,
+    fiscalYearId: string,
+    metas: Omit<BudgetTable, 'lines'>[],
+  ): Promise<BudgetTable[]> {
+    const rows: {
+      table_code: string;
+      code: string | null;
+      parent_code: string | null;
+      name: string;
+      side: string | null;
+      level: number;
+      category: string | null;
+      amounts: Record<string, string> | null;
+    }[] = await manager.query(
+      `SELECT l.table_code, l.code, l.parent_code, l.name, l.side, l.level, l.category,
                 (SELECT json_object_agg(a.column_key, a.amount_yuan::text) FROM budget_amounts a WHERE a.line_id = l.id) AS amounts
            FROM budget_lines l WHERE l.fiscal_year_id = $1 ORDER BY l.table_code, l.seq`,
-        [fiscalYearId],
-      );
+      [fiscalYearId],
+    );
     return metas.map(({ code, caption, unit, kind, columns, note }) => ({
       code,
       caption,
@@ -72,21 +87,38 @@ export class DocumentExporter {
           name: r.name,
           level: r.level,
           ...(r.category !== null ? { category: r.category } : {}),
-          amounts: Object.fromEntries(columns.map((c) => [c, r.amounts?.[c] !== undefined ? yuanToWan(Number(r.amounts[c])) : null])),
+          amounts: Object.fromEntries(
+            columns.map((c) => [c, r.amounts?.[c] !== undefined ? yuanToWan(Number(r.amounts[c])) : null]),
+          ),
         })),
       note,
     }));
   }
 
   private async goals(manager: EntityManager, fiscalYearId: string): Promise<Map<string | null, Goal[]>> {
-    const goals: { id: string; project_id: string | null; term: Goal['term']; label: string; title: string }[] = await manager.query(
+    const goals: {
+      id: string;
+      project_id: string | null;
+      term: Goal['term'];
+      label: string;
+      title: string;
+    }[] = await manager.query(
       `SELECT id, project_id, term, label, title FROM goals WHERE fiscal_year_id = $1
         ORDER BY project_id NULLS FIRST, CASE term WHEN 'long' THEN 0 ELSE 1 END, seq`,
       [fiscalYearId],
     );
     const indicators: {
-      goal_id: string; level1: string; level2: string; name: string; target_raw: string; basis: string | null;
-      prev2_raw: string | null; prev1_raw: string | null; expected_raw: string | null; unit: string | null; target_parsed: unknown;
+      goal_id: string;
+      level1: string;
+      level2: string;
+      name: string;
+      target_raw: string;
+      basis: string | null;
+      prev2_raw: string | null;
+      prev1_raw: string | null;
+      expected_raw: string | null;
+      unit: string | null;
+      target_parsed: unknown;
     }[] = await manager.query(
       `SELECT i.goal_id, l1.name AS level1, l2.name AS level2, i.name, i.target_raw, i.basis, i.prev2_raw, i.prev1_raw,
               i.expected_raw, i.unit, i.target_parsed
@@ -108,7 +140,13 @@ export class DocumentExporter {
         ...(i.prev1_raw !== null ? { prev1: i.prev1_raw } : {}),
         ...(i.expected_raw !== null ? { expected: i.expected_raw } : {}),
         ...(i.unit !== null ? { unit: i.unit } : {}),
-        ...(i.target_parsed ? { parsed: (typeof i.target_parsed === 'string' ? JSON.parse(i.target_parsed) : i.target_parsed) as Target } : {}),
+        ...(i.target_parsed
+          ? {
+              parsed: (typeof i.target_parsed === 'string'
+                ? JSON.parse(i.target_parsed)
+                : i.target_parsed) as Target,
+            }
+          : {}),
       });
       byGoal.set(i.goal_id, list);
     }
@@ -121,12 +159,25 @@ export class DocumentExporter {
     return result;
   }
 
-  private async projects(manager: EntityManager, fiscalYearId: string, goals: Map<string | null, Goal[]>): Promise<Project[]> {
-    const rows = await manager.query(`SELECT * FROM projects WHERE fiscal_year_id = $1 ORDER BY seq`, [fiscalYearId]);
+  private async projects(
+    manager: EntityManager,
+    fiscalYearId: string,
+    goals: Map<string | null, Goal[]>,
+  ): Promise<Project[]> {
+    const rows = await manager.query(`SELECT * FROM projects WHERE fiscal_year_id = $1 ORDER BY seq`, [
+      fiscalYearId,
+    ]);
     const ids = rows.map((r: { id: string }) => r.id);
     const funding: (FundingSource & { project_id: string })[] = (
-      await manager.query(`SELECT project_id, name, amount_yuan FROM funding_sources WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, seq`, [ids])
-    ).map((r: { project_id: string; name: string; amount_yuan: string | null }) => ({ project_id: r.project_id, name: r.name, amount: yuanToWanOrNull(num(r.amount_yuan)) }));
+      await manager.query(
+        `SELECT project_id, name, amount_yuan FROM funding_sources WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, seq`,
+        [ids],
+      )
+    ).map((r: { project_id: string; name: string; amount_yuan: string | null }) => ({
+      project_id: r.project_id,
+      name: r.name,
+      amount: yuanToWanOrNull(num(r.amount_yuan)),
+    }));
     const details: (SpendingDetail & { project_id: string })[] = (
       await manager.query(
         `SELECT project_id, activity, description, economic_classification, classification_code, amount_yuan, basis, remark
@@ -144,12 +195,24 @@ export class DocumentExporter {
       remark: r.remark,
     }));
     const purchases: (ProcurementItem & { project_id: string })[] = (
-      await manager.query(`SELECT project_id, item, quantity, amount_yuan FROM procurement_items WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, seq`, [ids])
-    ).map((r: Record<string, string | null>) => ({ project_id: r.project_id as string, item: r.item as string, quantity: num(r.quantity), amount: yuanToWanOrNull(num(r.amount_yuan)) }));
-    const of = <T extends { project_id: string }>(list: T[], id: string) => list.filter((x) => x.project_id === id).map(({ project_id: _p, ...rest }) => rest);
+      await manager.query(
+        `SELECT project_id, item, quantity, amount_yuan FROM procurement_items WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, seq`,
+        [ids],
+      )
+    ).map((r: Record<string, string | null>) => ({
+      project_id: r.project_id as string,
+      item: r.item as string,
+      quantity: num(r.quantity),
+      amount: yuanToWanOrNull(num(r.amount_yuan)),
+    }));
+    const of = <T extends { project_id: string }>(list: T[], id: string) =>
+      list.filter((x) => x.project_id === id).map(({ project_id: _p, ...rest }) => rest);
 
     return rows.map((r: Record<string, unknown>): Project => {
-      const extra = (typeof r.extra === 'string' ? JSON.parse(r.extra) : r.extra) as Pick<Project, 'categoryGroup' | 'source'>;
+      const extra = (typeof r.extra === 'string' ? JSON.parse(r.extra) : r.extra) as Pick<
+        Project,
+        'categoryGroup' | 'source'
+      >;
       const id = r.id as string;
       return {
         code: r.code as string | null,
@@ -188,7 +251,12 @@ interface Overview {
   shortName: string | null;
   units: BudgetDocument['units'];
   overall: Omit<OverallPerformance, 'goals'>;
-  budgetTables: { tables: Omit<BudgetTable, 'lines'>[]; totals: BudgetDocument['budgetTables']['totals']; threePublicExpenses: BudgetDocument['budgetTables']['threePublicExpenses'] };
+  budgetTables: {
+    tables: Omit<BudgetTable, 'lines'>[];
+    totals: BudgetDocument['budgetTables']['totals'];
+    threePublicExpenses: BudgetDocument['budgetTables']['threePublicExpenses'];
+  };
 }
 
-const num = (v: string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const num = (v: string | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);

@@ -87,7 +87,9 @@ export class DocumentLoader {
 
     const existing = await this.existingIndicators(manager, fiscalYearId);
     const claimed = new Set<string>();
-    await manager.query(`UPDATE goals SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1`, [fiscalYearId]);
+    await manager.query(`UPDATE goals SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1`, [
+      fiscalYearId,
+    ]);
     await manager.query(
       `UPDATE indicators SET seq = seq + ${SEQ_SHIFT} WHERE goal_id IN (SELECT id FROM goals WHERE fiscal_year_id = $1)`,
       [fiscalYearId],
@@ -123,7 +125,8 @@ export class DocumentLoader {
         before: { project: e.project, goal: e.goal, name: e.name, targetRaw: e.target_raw, reports },
       });
     }
-    if (gone.length) await manager.query(`DELETE FROM indicators WHERE id = ANY($1::uuid[])`, [gone.map((e) => e.id)]);
+    if (gone.length)
+      await manager.query(`DELETE FROM indicators WHERE id = ANY($1::uuid[])`, [gone.map((e) => e.id)]);
     summary.indicators.removed = gone.length;
     const [{ n: removedGoals }] = await manager.query(
       `WITH d AS (DELETE FROM goals WHERE fiscal_year_id = $1 AND NOT (id = ANY($2::uuid[])) RETURNING id) SELECT count(*)::int AS n FROM d`,
@@ -138,7 +141,10 @@ export class DocumentLoader {
     );
 
     summary.budgetLines = await this.replaceBudgetTables(manager, fiscalYearId, doc);
-    await manager.query(`UPDATE fiscal_years SET overview = $2 WHERE id = $1`, [fiscalYearId, JSON.stringify(overviewOf(doc))]);
+    await manager.query(`UPDATE fiscal_years SET overview = $2 WHERE id = $1`, [
+      fiscalYearId,
+      JSON.stringify(overviewOf(doc)),
+    ]);
     return summary;
   }
 
@@ -153,7 +159,11 @@ export class DocumentLoader {
     return row.id;
   }
 
-  private async upsertFiscalYear(manager: EntityManager, departmentId: string, doc: BudgetDocument): Promise<string> {
+  private async upsertFiscalYear(
+    manager: EntityManager,
+    departmentId: string,
+    doc: BudgetDocument,
+  ): Promise<string> {
     const [row] = await manager.query(
       `INSERT INTO fiscal_years (department_id, year) VALUES ($1, $2)
        ON CONFLICT (department_id, year) DO UPDATE SET updated_at = now() RETURNING id`,
@@ -162,14 +172,21 @@ export class DocumentLoader {
     return row.id;
   }
 
-  private async upsertProjects(manager: EntityManager, fiscalYearId: string, projects: DocumentProject[], summary: LoadSummary): Promise<string[]> {
+  private async upsertProjects(
+    manager: EntityManager,
+    fiscalYearId: string,
+    projects: DocumentProject[],
+    summary: LoadSummary,
+  ): Promise<string[]> {
     const existing: { id: string; code: string | null; name: string }[] = await manager.query(
       `SELECT id, code, name FROM projects WHERE fiscal_year_id = $1`,
       [fiscalYearId],
     );
     const byCode = new Map(existing.filter((p) => p.code).map((p) => [p.code as string, p.id]));
     const byName = new Map(existing.map((p) => [p.name, p.id]));
-    await manager.query(`UPDATE projects SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1`, [fiscalYearId]);
+    await manager.query(`UPDATE projects SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1`, [
+      fiscalYearId,
+    ]);
     const ids: string[] = [];
     for (const [index, p] of projects.entries()) {
       const values = projectColumns(p, index + 1);
@@ -188,7 +205,13 @@ export class DocumentLoader {
         }
         ids.push(id);
       } else {
-        const [row] = await insertMany<{ id: string }>(manager, 'projects', ['fiscal_year_id', ...Object.keys(values)], [[fiscalYearId, ...Object.values(values)]], 'id');
+        const [row] = await insertMany<{ id: string }>(
+          manager,
+          'projects',
+          ['fiscal_year_id', ...Object.keys(values)],
+          [[fiscalYearId, ...Object.values(values)]],
+          'id',
+        );
         summary.projects.created++;
         ids.push(row.id);
       }
@@ -202,26 +225,62 @@ export class DocumentLoader {
   }
 
   /** 资金来源, 支出明细 and 采购 carry no user data: replaced as a whole. */
-  private async replaceProjectDetails(manager: EntityManager, projects: DocumentProject[], ids: string[]): Promise<void> {
+  private async replaceProjectDetails(
+    manager: EntityManager,
+    projects: DocumentProject[],
+    ids: string[],
+  ): Promise<void> {
     await manager.query(`DELETE FROM funding_sources WHERE project_id = ANY($1::uuid[])`, [ids]);
     await manager.query(`DELETE FROM spending_details WHERE project_id = ANY($1::uuid[])`, [ids]);
     await manager.query(`DELETE FROM procurement_items WHERE project_id = ANY($1::uuid[])`, [ids]);
-    const funding = projects.flatMap((p, i) => p.fundingSources.map((f, seq) => [ids[i], seq + 1, f.name, wanToYuanOrNull(f.amount)]));
-    const details = projects.flatMap((p, i) =>
-      p.spendingDetails.map((d, seq) => [ids[i], seq + 1, d.activity, d.description, d.economicClassification, d.classificationCode, wanToYuanOrNull(d.amount), d.basis, d.remark]),
+    const funding = projects.flatMap((p, i) =>
+      p.fundingSources.map((f, seq) => [ids[i], seq + 1, f.name, wanToYuanOrNull(f.amount)]),
     );
-    const purchases = projects.flatMap((p, i) => p.procurements.map((d, seq) => [ids[i], seq + 1, d.item, d.quantity, wanToYuanOrNull(d.amount)]));
+    const details = projects.flatMap((p, i) =>
+      p.spendingDetails.map((d, seq) => [
+        ids[i],
+        seq + 1,
+        d.activity,
+        d.description,
+        d.economicClassification,
+        d.classificationCode,
+        wanToYuanOrNull(d.amount),
+        d.basis,
+        d.remark,
+      ]),
+    );
+    const purchases = projects.flatMap((p, i) =>
+      p.procurements.map((d, seq) => [ids[i], seq + 1, d.item, d.quantity, wanToYuanOrNull(d.amount)]),
+    );
     await insertMany(manager, 'funding_sources', ['project_id', 'seq', 'name', 'amount_yuan'], funding);
     await insertMany(
       manager,
       'spending_details',
-      ['project_id', 'seq', 'activity', 'description', 'economic_classification', 'classification_code', 'amount_yuan', 'basis', 'remark'],
+      [
+        'project_id',
+        'seq',
+        'activity',
+        'description',
+        'economic_classification',
+        'classification_code',
+        'amount_yuan',
+        'basis',
+        'remark',
+      ],
       details,
     );
-    await insertMany(manager, 'procurement_items', ['project_id', 'seq', 'item', 'quantity', 'amount_yuan'], purchases);
+    await insertMany(
+      manager,
+      'procurement_items',
+      ['project_id', 'seq', 'item', 'quantity', 'amount_yuan'],
+      purchases,
+    );
   }
 
-  private async existingIndicators(manager: EntityManager, fiscalYearId: string): Promise<Map<string, ExistingIndicator>> {
+  private async existingIndicators(
+    manager: EntityManager,
+    fiscalYearId: string,
+  ): Promise<Map<string, ExistingIndicator>> {
     const rows: ExistingIndicator[] = await manager.query(
       `SELECT i.id, i.goal_id, i.target_raw, i.target_corrected, i.name,
               COALESCE(p.code, p.name, '部门整体') AS project, g.label AS goal,
@@ -301,12 +360,25 @@ export class DocumentLoader {
       seen.set(baseKey, occurrence);
       const match = existing.get(occurrence === 1 ? baseKey : `${baseKey}#${occurrence}`);
       const nodeId = nodes.get(`${indicator.level1}|${indicator.level2}`) as string;
-      const target = (indicator as DocumentIndicator & { parsed?: Target }).parsed ?? parseTarget(indicator.target, { level1: indicator.level1, level2: indicator.level2, name: indicator.name, previous: indicator.prev1 });
+      const target =
+        (indicator as DocumentIndicator & { parsed?: Target }).parsed ??
+        parseTarget(indicator.target, {
+          level1: indicator.level1,
+          level2: indicator.level2,
+          name: indicator.name,
+          previous: indicator.prev1,
+        });
       if (match && !claimed.has(match.id)) {
         claimed.add(match.id);
         // An admin's corrected reading stays while the published text it corrects is unchanged.
         const keepCorrection = match.target_corrected && match.target_raw === indicator.target;
-        const values = { goal_id: goalId, node_id: nodeId, seq: index + 1, ...indicatorColumns(indicator), ...(keepCorrection ? {} : targetColumns(target)) };
+        const values = {
+          goal_id: goalId,
+          node_id: nodeId,
+          seq: index + 1,
+          ...indicatorColumns(indicator),
+          ...(keepCorrection ? {} : targetColumns(target)),
+        };
         const assignments = Object.keys(values).map((column, i) => `"${column}" = $${i + 2}`);
         const [{ changed }] = await manager.query(
           `WITH old AS (SELECT to_jsonb(i) - 'seq' - 'version' - 'updated_at' AS j FROM indicators i WHERE id = $1),
@@ -316,10 +388,19 @@ export class DocumentLoader {
         );
         if (changed) {
           summary.indicators.updated++;
-          await manager.query(`UPDATE indicators SET version = version + 1, updated_at = now() WHERE id = $1`, [match.id]);
+          await manager.query(
+            `UPDATE indicators SET version = version + 1, updated_at = now() WHERE id = $1`,
+            [match.id],
+          );
         }
       } else {
-        const values = { goal_id: goalId, node_id: nodeId, seq: index + 1, ...indicatorColumns(indicator), ...targetColumns(target) };
+        const values = {
+          goal_id: goalId,
+          node_id: nodeId,
+          seq: index + 1,
+          ...indicatorColumns(indicator),
+          ...targetColumns(target),
+        };
         inserts.push(Object.values(values));
         insertColumns = Object.keys(values);
       }
@@ -329,7 +410,11 @@ export class DocumentLoader {
   }
 
   /** 一级 and 二级 nodes of a goal, created or re-parented as the document says; key "一级|二级" → 二级 id. */
-  private async upsertNodes(manager: EntityManager, goalId: string, indicators: DocumentIndicator[]): Promise<Map<string, string>> {
+  private async upsertNodes(
+    manager: EntityManager,
+    goalId: string,
+    indicators: DocumentIndicator[],
+  ): Promise<Map<string, string>> {
     const existing: { id: string; level: number; name: string }[] = await manager.query(
       `SELECT id, level, name FROM indicator_nodes WHERE goal_id = $1`,
       [goalId],
@@ -350,7 +435,10 @@ export class DocumentLoader {
         );
         level1.set(indicator.level1, parentId as string);
       } else {
-        await manager.query(`UPDATE indicator_nodes SET seq = $2 WHERE id = $1 AND seq <> $2`, [parentId, ++seq1]);
+        await manager.query(`UPDATE indicator_nodes SET seq = $2 WHERE id = $1 AND seq <> $2`, [
+          parentId,
+          ++seq1,
+        ]);
       }
       const childSeq = (seq2.get(indicator.level1) ?? 0) + 1;
       seq2.set(indicator.level1, childSeq);
@@ -372,7 +460,11 @@ export class DocumentLoader {
     return result;
   }
 
-  private async replaceBudgetTables(manager: EntityManager, fiscalYearId: string, doc: BudgetDocument): Promise<number> {
+  private async replaceBudgetTables(
+    manager: EntityManager,
+    fiscalYearId: string,
+    doc: BudgetDocument,
+  ): Promise<number> {
     await manager.query(`DELETE FROM budget_lines WHERE fiscal_year_id = $1`, [fiscalYearId]);
     const lines = doc.budgetTables.tables.flatMap((table) =>
       table.lines.map((line, i) => ({ table, line, seq: i + 1 })),
@@ -380,7 +472,18 @@ export class DocumentLoader {
     const ids = await insertMany<{ id: string }>(
       manager,
       'budget_lines',
-      ['fiscal_year_id', 'table_code', 'classification', 'seq', 'code', 'parent_code', 'name', 'side', 'level', 'category'],
+      [
+        'fiscal_year_id',
+        'table_code',
+        'classification',
+        'seq',
+        'code',
+        'parent_code',
+        'name',
+        'side',
+        'level',
+        'category',
+      ],
       lines.map(({ table, line, seq }) => [
         fiscalYearId,
         table.code,

@@ -19,11 +19,21 @@ export class ImportsController {
   @Roles('admin')
   @ApiOperation({ summary: '导入部门预算（公开文本或规范化 JSON）；全部成功或全部不写入，返回导入报告' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   upload(@UploadedFile() file: Express.Multer.File | undefined): Promise<ImportResult> {
-    if (!file) throw new AppException(ErrorCode.ValidationFailed, '请选择要导入的文件', { file: 'file：请上传文件（字段名 file）' });
-    if (file.size === 0) throw new AppException(ErrorCode.ValidationFailed, '文件为空', { file: 'file：文件为空' });
+    if (!file)
+      throw new AppException(ErrorCode.ValidationFailed, '请选择要导入的文件', {
+        file: 'file：请上传文件（字段名 file）',
+      });
+    if (file.size === 0)
+      throw new AppException(ErrorCode.ValidationFailed, '文件为空', { file: 'file：文件为空' });
     return this.imports.importFile(Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
   }
 

@@ -45,7 +45,9 @@ export class ImportsService {
       try {
         parsed = JSON.parse(text);
       } catch {
-        throw new AppException(ErrorCode.ValidationFailed, '文件不是有效的 JSON', { file: 'file：JSON 格式错误，无法读取' });
+        throw new AppException(ErrorCode.ValidationFailed, '文件不是有效的 JSON', {
+          file: 'file：JSON 格式错误，无法读取',
+        });
       }
       const errors = validateBudgetDocument(parsed);
       if (errors) throw new AppException(ErrorCode.ValidationFailed, '文件不符合部门预算数据格式', errors);
@@ -56,18 +58,27 @@ export class ImportsService {
       result = parseBudgetDocument(text);
     } catch (error) {
       if (error instanceof BudgetDocumentParseError) {
-        throw new AppException(ErrorCode.ValidationFailed, `无法识别为部门预算文件：${error.message}`, { file: `file：${error.message}` });
+        throw new AppException(ErrorCode.ValidationFailed, `无法识别为部门预算文件：${error.message}`, {
+          file: `file：${error.message}`,
+        });
       }
       throw error;
     }
     return this.load(result.document, result.report, fileName, sha256(content));
   }
 
-  async load(doc: BudgetDocument, report: ImportReport | null, fileName: string, fileSha256: string): Promise<ImportResult> {
+  async load(
+    doc: BudgetDocument,
+    report: ImportReport | null,
+    fileName: string,
+    fileSha256: string,
+  ): Promise<ImportResult> {
     const documentSha256 = sha256(serializeDocument(doc));
     return this.dataSource.transaction(async (manager) => {
       // Serialize imports of one department-year: two concurrent loads would interleave their updates.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${doc.department.code}:${doc.year}`]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `import:${doc.department.code}:${doc.year}`,
+      ]);
       const [last] = await manager.query(
         `SELECT r.document_sha256 FROM import_runs r JOIN fiscal_years fy ON fy.id = r.fiscal_year_id
            JOIN departments d ON d.id = fy.department_id
@@ -83,7 +94,14 @@ export class ImportsService {
       await manager.query(
         `INSERT INTO import_runs (fiscal_year_id, file_name, sha256, document_sha256, report, imported_by)
          VALUES ($1, $2, $3, $4, $5, $6)`,
-        [summary.fiscalYearId, fileName, fileSha256, documentSha256, JSON.stringify({ report, summary, markdown }), null],
+        [
+          summary.fiscalYearId,
+          fileName,
+          fileSha256,
+          documentSha256,
+          JSON.stringify({ report, summary, markdown }),
+          null,
+        ],
       );
       await this.audit.record(manager, {
         action: 'import.load',
@@ -102,7 +120,9 @@ export class ImportsService {
     );
     if (!fy) throw new AppException(ErrorCode.NotFound, `部门 ${code} 的 ${year} 年度预算不存在`);
     // One transaction: a consistent snapshot even while someone else imports.
-    const doc = await this.dataSource.transaction('REPEATABLE READ', (manager) => this.exporter.export(manager, fy.id));
+    const doc = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      this.exporter.export(manager, fy.id),
+    );
     return serializeDocument(doc);
   }
 }
@@ -117,12 +137,21 @@ function markdownOf(report: ImportReport | null, summary: LoadSummary | null, un
     const line = (label: string, c: { created: number; updated: number; removed: number }) =>
       `- ${label}：新增 ${c.created}，更新 ${c.updated}，删除 ${c.removed}`;
     parts.push(
-      [line('项目', summary.projects), line('绩效目标', summary.goals), line('三级指标', summary.indicators), `- 预算表行：${summary.budgetLines}`].join('\n'),
+      [
+        line('项目', summary.projects),
+        line('绩效目标', summary.goals),
+        line('三级指标', summary.indicators),
+        `- 预算表行：${summary.budgetLines}`,
+      ].join('\n'),
     );
     if (summary.unmatched.length) {
       parts.push('### 未能匹配的已填报指标');
       parts.push('以下指标在新版本中找不到对应项，其监控记录已随指标删除（原记录保存在审计日志中）：');
-      parts.push(summary.unmatched.map((u) => `- ${u.project} · ${u.goal} · ${u.indicator}（${u.reports} 条记录）`).join('\n'));
+      parts.push(
+        summary.unmatched
+          .map((u) => `- ${u.project} · ${u.goal} · ${u.indicator}（${u.reports} 条记录）`)
+          .join('\n'),
+      );
     }
   }
   return `${parts.join('\n\n')}\n`;

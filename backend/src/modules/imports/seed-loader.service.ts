@@ -21,7 +21,9 @@ export class SeedLoaderService {
   async loadIfEmpty(dir = seedsDir()): Promise<number> {
     const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM departments`);
     if (count > 0 || !existsSync(dir)) return 0;
-    const files = readdirSync(dir).filter((f) => SEED_FILE.test(f)).sort();
+    const files = readdirSync(dir)
+      .filter((f) => SEED_FILE.test(f))
+      .sort();
     for (const file of files) {
       const result = await this.imports.importFile(file, readFileSync(join(dir, file)));
       this.logger.log(`Seeded ${result.departmentCode}/${result.year} from ${file}`);

@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { Matches } from 'class-validator';
 import { Roles } from '../../common/auth/auth.decorators';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
-import { BudgetExecutionDto, IndicatorPeriodParams, PERIOD_PATTERN, ProjectPeriodParams, ReasonDto, ReportDto, VersionDto } from './dto/report.dto';
+import {
+  BudgetExecutionDto,
+  IndicatorPeriodParams,
+  PERIOD_PATTERN,
+  ProjectPeriodParams,
+  ReasonDto,
+  ReportDto,
+  VersionDto,
+} from './dto/report.dto';
 import { MonitoringService } from './monitoring.service';
 
 class DepartmentPeriodParams extends DepartmentYearParams {
@@ -20,7 +28,9 @@ export class MonitoringController {
 
   @Put('indicators/:id/reports/:period')
   @Roles('lead', 'admin')
-  @ApiOperation({ summary: '填报指标本期完成情况（项目负责人；部门整体指标由绩效管理员填报）；带 version 防止覆盖他人修改' })
+  @ApiOperation({
+    summary: '填报指标本期完成情况（项目负责人；部门整体指标由绩效管理员填报）；带 version 防止覆盖他人修改',
+  })
   saveReport(@Param() params: IndicatorPeriodParams, @Body() body: ReportDto) {
     return this.monitoring.saveReport(params.id, params.period, body);
   }

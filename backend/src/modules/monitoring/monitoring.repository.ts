@@ -90,7 +90,12 @@ export class MonitoringRepository {
     return row;
   }
 
-  async findReport(manager: EntityManager, indicatorId: string, period: string, lock = false): Promise<ReportRow | undefined> {
+  async findReport(
+    manager: EntityManager,
+    indicatorId: string,
+    period: string,
+    lock = false,
+  ): Promise<ReportRow | undefined> {
     const [row] = await manager.query(
       `SELECT ${REPORT_COLUMNS} FROM progress_reports WHERE indicator_id = $1 AND period = $2${lock ? ' FOR UPDATE' : ''}`,
       [indicatorId, period],
@@ -98,7 +103,10 @@ export class MonitoringRepository {
     return row;
   }
 
-  async insertReport(manager: EntityManager, values: Omit<ReportRow, 'id' | 'version' | 'updatedAt'>): Promise<ReportRow | undefined> {
+  async insertReport(
+    manager: EntityManager,
+    values: Omit<ReportRow, 'id' | 'version' | 'updatedAt'>,
+  ): Promise<ReportRow | undefined> {
     const [row] = await manager.query(
       `INSERT INTO progress_reports (indicator_id, period, actual_raw, actual_value, actual_unit, forecast_raw, forecast_value, likelihood,
                                      reasons, reason_text, corrective_action, evidence, light, light_reason, updated_by)
@@ -106,15 +114,33 @@ export class MonitoringRepository {
        ON CONFLICT (indicator_id, period) DO NOTHING
        RETURNING ${REPORT_COLUMNS}`,
       [
-        values.indicatorId, values.period, values.actualRaw, values.actualValue, values.actualUnit, values.forecastRaw, values.forecastValue,
-        values.likelihood, values.reasons, values.reasonText, values.correctiveAction, values.evidence, values.light, values.lightReason, values.updatedBy,
+        values.indicatorId,
+        values.period,
+        values.actualRaw,
+        values.actualValue,
+        values.actualUnit,
+        values.forecastRaw,
+        values.forecastValue,
+        values.likelihood,
+        values.reasons,
+        values.reasonText,
+        values.correctiveAction,
+        values.evidence,
+        values.light,
+        values.lightReason,
+        values.updatedBy,
       ],
     );
     return row;
   }
 
   /** Optimistic update: only when the stored version is still `version`; undefined when someone else saved first. */
-  async updateReport(manager: EntityManager, id: string, version: number, values: Omit<ReportRow, 'id' | 'version' | 'updatedAt' | 'indicatorId' | 'period'>): Promise<ReportRow | undefined> {
+  async updateReport(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    values: Omit<ReportRow, 'id' | 'version' | 'updatedAt' | 'indicatorId' | 'period'>,
+  ): Promise<ReportRow | undefined> {
     const [row] = await manager.query(
       `WITH u AS (
          UPDATE progress_reports SET actual_raw = $3, actual_value = $4, actual_unit = $5, forecast_raw = $6, forecast_value = $7, likelihood = $8,
@@ -123,14 +149,33 @@ export class MonitoringRepository {
           WHERE id = $1 AND version = $2 RETURNING *)
        SELECT ${REPORT_COLUMNS} FROM u`,
       [
-        id, version, values.actualRaw, values.actualValue, values.actualUnit, values.forecastRaw, values.forecastValue, values.likelihood,
-        values.reasons, values.reasonText, values.correctiveAction, values.evidence, values.light, values.lightReason, values.updatedBy,
+        id,
+        version,
+        values.actualRaw,
+        values.actualValue,
+        values.actualUnit,
+        values.forecastRaw,
+        values.forecastValue,
+        values.likelihood,
+        values.reasons,
+        values.reasonText,
+        values.correctiveAction,
+        values.evidence,
+        values.light,
+        values.lightReason,
+        values.updatedBy,
       ],
     );
     return row;
   }
 
-  async findPeriod(manager: EntityManager, fiscalYearId: string, projectId: string | null, period: string, lock = false): Promise<PeriodRow | undefined> {
+  async findPeriod(
+    manager: EntityManager,
+    fiscalYearId: string,
+    projectId: string | null,
+    period: string,
+    lock = false,
+  ): Promise<PeriodRow | undefined> {
     const [row] = await manager.query(
       `SELECT ${PERIOD_COLUMNS} FROM report_periods WHERE fiscal_year_id = $1 AND project_id IS NOT DISTINCT FROM $2 AND period = $3${lock ? ' FOR UPDATE' : ''}`,
       [fiscalYearId, projectId, period],
@@ -139,7 +184,12 @@ export class MonitoringRepository {
   }
 
   /** The period's workflow row, created as a draft by the first entry of the period. */
-  async ensurePeriod(manager: EntityManager, fiscalYearId: string, projectId: string | null, period: string): Promise<PeriodRow> {
+  async ensurePeriod(
+    manager: EntityManager,
+    fiscalYearId: string,
+    projectId: string | null,
+    period: string,
+  ): Promise<PeriodRow> {
     const existing = await this.findPeriod(manager, fiscalYearId, projectId, period, true);
     if (existing) return existing;
     await manager.query(
@@ -152,7 +202,12 @@ export class MonitoringRepository {
   async setPeriodStatus(
     manager: EntityManager,
     id: string,
-    change: { status: ReportStatus; by: string; kind: 'submit' | 'review' | 'reset'; returnReason?: string | null },
+    change: {
+      status: ReportStatus;
+      by: string;
+      kind: 'submit' | 'review' | 'reset';
+      returnReason?: string | null;
+    },
   ): Promise<PeriodRow> {
     const stamp =
       change.kind === 'submit'
@@ -169,9 +224,16 @@ export class MonitoringRepository {
     return row;
   }
 
-  async isPeriodLocked(manager: EntityManager, fiscalYearId: string, period: string): Promise<boolean> {
-    const [row] = await manager.query(`SELECT 1 FROM period_locks WHERE fiscal_year_id = $1 AND period = $2`, [fiscalYearId, period]);
-    return Boolean(row);
+  async periodLock(
+    manager: EntityManager,
+    fiscalYearId: string,
+    period: string,
+  ): Promise<{ reason: string } | undefined> {
+    const [row] = await manager.query(
+      `SELECT reason FROM period_locks WHERE fiscal_year_id = $1 AND period = $2`,
+      [fiscalYearId, period],
+    );
+    return row;
   }
 
   async findExecution(manager: EntityManager, projectId: string, period: string) {
@@ -180,24 +242,53 @@ export class MonitoringRepository {
          FROM budget_executions WHERE project_id = $1 AND period = $2 FOR UPDATE`,
       [projectId, period],
     );
-    return row as { id: string; projectId: string; period: string; executedYuan: number; note: string | null; version: number; updatedAt: Date } | undefined;
+    return row as
+      | {
+          id: string;
+          projectId: string;
+          period: string;
+          executedYuan: number;
+          note: string | null;
+          version: number;
+          updatedAt: Date;
+        }
+      | undefined;
   }
 
-  async upsertExecution(manager: EntityManager, projectId: string, period: string, executedYuan: number, note: string | null, by: string, version?: number) {
-    const [row] = version === undefined
-      ? await manager.query(
-          `INSERT INTO budget_executions (project_id, period, executed_yuan, note, updated_by) VALUES ($1, $2, $3, $4, $5)
+  async upsertExecution(
+    manager: EntityManager,
+    projectId: string,
+    period: string,
+    executedYuan: number,
+    note: string | null,
+    by: string,
+    version?: number,
+  ) {
+    const [row] =
+      version === undefined
+        ? await manager.query(
+            `INSERT INTO budget_executions (project_id, period, executed_yuan, note, updated_by) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (project_id, period) DO NOTHING
            RETURNING id, project_id AS "projectId", period, executed_yuan::float8 AS "executedYuan", note, version, updated_at AS "updatedAt"`,
-          [projectId, period, executedYuan, note, by],
-        )
-      : await manager.query(
-          `WITH u AS (UPDATE budget_executions SET executed_yuan = $3, note = $4, updated_by = $5, version = version + 1, updated_at = now()
+            [projectId, period, executedYuan, note, by],
+          )
+        : await manager.query(
+            `WITH u AS (UPDATE budget_executions SET executed_yuan = $3, note = $4, updated_by = $5, version = version + 1, updated_at = now()
                        WHERE project_id = $1 AND period = $2 AND version = $6 RETURNING *)
            SELECT id, project_id AS "projectId", period, executed_yuan::float8 AS "executedYuan", note, version, updated_at AS "updatedAt" FROM u`,
-          [projectId, period, executedYuan, note, by, version],
-        );
-    return row as { id: string; projectId: string; period: string; executedYuan: number; note: string | null; version: number; updatedAt: Date } | undefined;
+            [projectId, period, executedYuan, note, by, version],
+          );
+    return row as
+      | {
+          id: string;
+          projectId: string;
+          period: string;
+          executedYuan: number;
+          note: string | null;
+          version: number;
+          updatedAt: Date;
+        }
+      | undefined;
   }
 
   /** Indicators of a project without a report for the period (submission needs them all). */

@@ -8,7 +8,12 @@ import { AuditService } from '../audit/audit.service';
 import { BudgetExecutionDto, ReportDto } from './dto/report.dto';
 import { MonitoringRepository, PeriodRow, ReportRow } from './monitoring.repository';
 
-const STATUS_LABELS = { draft: '草稿', submitted: '已提交', approved: '已审核通过', returned: '已退回' } as const;
+const STATUS_LABELS = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已审核通过',
+  returned: '已退回',
+} as const;
 
 /** 双监控 writes: indicator reports and budget execution, the period workflow, and the locks that guard them. */
 @Injectable()
@@ -20,23 +25,42 @@ export class MonitoringService {
     private readonly audit: AuditService,
   ) {}
 
-  async saveReport(indicatorId: string, period: string, dto: ReportDto): Promise<ReportRow & { status: string }> {
+  async saveReport(
+    indicatorId: string,
+    period: string,
+    dto: ReportDto,
+  ): Promise<ReportRow & { status: string }> {
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
       const indicator = await this.repository.findIndicator(manager, indicatorId);
       if (!indicator) throw new AppException(ErrorCode.NotFound, '指标不存在');
-      const [{ term }] = await manager.query(`SELECT g.term FROM indicators i JOIN goals g ON g.id = i.goal_id WHERE i.id = $1`, [indicatorId]);
-      if (term !== 'annual') throw new AppException(ErrorCode.ValidationFailed, '长期目标的指标不参与年度监控填报', { id: 'id：只能填报年度目标的指标' });
+      const [{ term }] = await manager.query(
+        `SELECT g.term FROM indicators i JOIN goals g ON g.id = i.goal_id WHERE i.id = $1`,
+        [indicatorId],
+      );
+      if (term !== 'annual')
+        throw new AppException(ErrorCode.ValidationFailed, '长期目标的指标不参与年度监控填报', {
+          id: 'id：只能填报年度目标的指标',
+        });
       this.assertPeriodInYear(period, indicator.year);
       await this.access.assertCanReport(indicator.projectId, manager, actor);
-      const workflow = await this.writablePeriod(manager, indicator.fiscalYearId, indicator.projectId, period);
+      const workflow = await this.writablePeriod(
+        manager,
+        indicator.fiscalYearId,
+        indicator.projectId,
+        period,
+      );
 
       const target = indicator.target;
       const actual = this.read('actual', dto.actual, target);
       const forecast = dto.forecast ? this.read('forecast', dto.forecast, target) : undefined;
       const month = Number(period.slice(5));
       const { light, reason } = target
-        ? lightFor(target, { month, reported: true, actual, forecast, likelihood: dto.likelihood }, indicator.thresholds ?? undefined)
+        ? lightFor(
+            target,
+            { month, reported: true, actual, forecast, likelihood: dto.likelihood },
+            indicator.thresholds ?? undefined,
+          )
         : { light: null, reason: null };
       const values = {
         actualRaw: dto.actual.trim(),
@@ -57,9 +81,14 @@ export class MonitoringService {
       const existing = await this.repository.findReport(manager, indicatorId, period, true);
       let saved: ReportRow | undefined;
       if (!existing) {
-        if (dto.version !== undefined && dto.version !== 0) throw this.conflict('该记录已不存在或尚未创建', null);
+        if (dto.version !== undefined && dto.version !== 0)
+          throw this.conflict('该记录已不存在或尚未创建', null);
         saved = await this.repository.insertReport(manager, { indicatorId, period, ...values });
-        if (!saved) throw this.conflict('其他人同时填报了该指标', await this.repository.findReport(manager, indicatorId, period));
+        if (!saved)
+          throw this.conflict(
+            '其他人同时填报了该指标',
+            await this.repository.findReport(manager, indicatorId, period),
+          );
       } else {
         if (dto.version === undefined || dto.version !== existing.version) {
           throw this.conflict('该指标本期的填报已被他人修改，请查看最新内容后再保存', existing);
@@ -90,9 +119,22 @@ export class MonitoringService {
       if (existing && (dto.version === undefined || dto.version !== existing.version)) {
         throw this.conflict('本期预算执行数已被他人修改，请查看最新内容后再保存', existing);
       }
-      if (!existing && dto.version !== undefined && dto.version !== 0) throw this.conflict('该记录已不存在或尚未创建', null);
-      const saved = await this.repository.upsertExecution(manager, projectId, period, dto.executed, dto.note ?? null, actor.id, existing ? existing.version : undefined);
-      if (!saved) throw this.conflict('本期预算执行数已被他人修改，请查看最新内容后再保存', await this.repository.findExecution(manager, projectId, period));
+      if (!existing && dto.version !== undefined && dto.version !== 0)
+        throw this.conflict('该记录已不存在或尚未创建', null);
+      const saved = await this.repository.upsertExecution(
+        manager,
+        projectId,
+        period,
+        dto.executed,
+        dto.note ?? null,
+        actor.id,
+        existing ? existing.version : undefined,
+      );
+      if (!saved)
+        throw this.conflict(
+          '本期预算执行数已被他人修改，请查看最新内容后再保存',
+          await this.repository.findExecution(manager, projectId, period),
+        );
       await this.audit.record(manager, {
         action: existing ? 'budget-execution.update' : 'budget-execution.create',
         entity: 'budget-execution',
@@ -100,7 +142,14 @@ export class MonitoringService {
         before: existing ?? null,
         after: saved,
       });
-      const light = project.budgetYuan > 0 ? budgetLight({ month: Number(period.slice(5)), executed: dto.executed, budget: project.budgetYuan }) : null;
+      const light =
+        project.budgetYuan > 0
+          ? budgetLight({
+              month: Number(period.slice(5)),
+              executed: dto.executed,
+              budget: project.budgetYuan,
+            })
+          : null;
       return { ...saved, budgetYuan: project.budgetYuan, light };
     });
   }
@@ -112,17 +161,35 @@ export class MonitoringService {
       const project = await this.requireProject(manager, projectId);
       this.assertPeriodInYear(period, project.year);
       await this.access.assertCanReport(projectId, manager, actor);
-      const current = await this.repository.findPeriod(manager, project.fiscalYearId, projectId, period, true);
-      if (!current) throw new AppException(ErrorCode.ValidationFailed, '本期尚未填报任何内容', { period: 'period：本期尚未填报' });
+      const current = await this.repository.findPeriod(
+        manager,
+        project.fiscalYearId,
+        projectId,
+        period,
+        true,
+      );
+      if (!current)
+        throw new AppException(ErrorCode.ValidationFailed, '本期尚未填报任何内容', {
+          period: 'period：本期尚未填报',
+        });
       this.assertVersion(current, version);
       if (current.status !== 'draft' && current.status !== 'returned') throw this.wrongState(current, '提交');
-      if (await this.repository.isPeriodLocked(manager, project.fiscalYearId, period)) throw this.lockedError(period);
+      const lock = await this.repository.periodLock(manager, project.fiscalYearId, period);
+      if (lock) throw this.lockedError(period, lock.reason);
       const missing = await this.repository.missingReports(manager, projectId, period);
       const errors: Record<string, string> = {};
-      if (missing.length) errors.reports = `reports：以下指标本期尚未填报：${missing.slice(0, 10).join('、')}${missing.length > 10 ? ` 等 ${missing.length} 项` : ''}`;
-      if (!(await this.repository.findExecution(manager, projectId, period))) errors.budgetExecution = 'budgetExecution：本期预算执行数尚未填报';
-      if (Object.keys(errors).length) throw new AppException(ErrorCode.ValidationFailed, '本期填报尚不完整，不能提交', errors);
-      return this.transition(manager, current, { status: 'submitted', by: actor.id, kind: 'submit' }, 'period.submit');
+      if (missing.length)
+        errors.reports = `reports：以下指标本期尚未填报：${missing.slice(0, 10).join('、')}${missing.length > 10 ? ` 等 ${missing.length} 项` : ''}`;
+      if (!(await this.repository.findExecution(manager, projectId, period)))
+        errors.budgetExecution = 'budgetExecution：本期预算执行数尚未填报';
+      if (Object.keys(errors).length)
+        throw new AppException(ErrorCode.ValidationFailed, '本期填报尚不完整，不能提交', errors);
+      return this.transition(
+        manager,
+        current,
+        { status: 'submitted', by: actor.id, kind: 'submit' },
+        'period.submit',
+      );
     });
   }
 
@@ -130,7 +197,12 @@ export class MonitoringService {
     return this.review(projectId, period, version, 'approved');
   }
 
-  async returnForRevision(projectId: string, period: string, reason: string, version?: number): Promise<PeriodRow> {
+  async returnForRevision(
+    projectId: string,
+    period: string,
+    reason: string,
+    version?: number,
+  ): Promise<PeriodRow> {
     return this.review(projectId, period, version, 'returned', reason.trim());
   }
 
@@ -140,11 +212,24 @@ export class MonitoringService {
     this.access.assertAdmin(actor);
     return this.dataSource.transaction(async (manager) => {
       const project = await this.requireProject(manager, projectId);
-      const current = await this.repository.findPeriod(manager, project.fiscalYearId, projectId, period, true);
+      const current = await this.repository.findPeriod(
+        manager,
+        project.fiscalYearId,
+        projectId,
+        period,
+        true,
+      );
       if (!current) throw new AppException(ErrorCode.NotFound, '本期尚无填报记录');
       this.assertVersion(current, version);
-      if (current.status !== 'approved' && current.status !== 'submitted') throw this.wrongState(current, '解锁');
-      return this.transition(manager, current, { status: 'draft', by: actor.id, kind: 'reset' }, 'period.unlock', reason.trim());
+      if (current.status !== 'approved' && current.status !== 'submitted')
+        throw this.wrongState(current, '解锁');
+      return this.transition(
+        manager,
+        current,
+        { status: 'draft', by: actor.id, kind: 'reset' },
+        'period.unlock',
+        reason.trim(),
+      );
     });
   }
 
@@ -160,7 +245,13 @@ export class MonitoringService {
         [fiscalYearId, period, reason.trim(), actor.id],
       );
       if (!row) throw new AppException(ErrorCode.Conflict, `${period} 期间已处于锁定状态`);
-      await this.audit.record(manager, { action: 'period-lock.lock', entity: 'period-lock', entityId: row.id, after: row, reason: reason.trim() });
+      await this.audit.record(manager, {
+        action: 'period-lock.lock',
+        entity: 'period-lock',
+        entityId: row.id,
+        after: row,
+        reason: reason.trim(),
+      });
       return row;
     });
   }
@@ -175,7 +266,13 @@ export class MonitoringService {
         [fiscalYearId, period],
       );
       if (!row) throw new AppException(ErrorCode.NotFound, `${period} 期间未被锁定`);
-      await this.audit.record(manager, { action: 'period-lock.release', entity: 'period-lock', entityId: row.id, before: row, reason: reason.trim() });
+      await this.audit.record(manager, {
+        action: 'period-lock.release',
+        entity: 'period-lock',
+        entityId: row.id,
+        before: row,
+        reason: reason.trim(),
+      });
       return { period, locked: false };
     });
   }
@@ -191,7 +288,12 @@ export class MonitoringService {
     return rows;
   }
 
-  private async requireFiscalYear(manager: EntityManager, code: string, year: number, period: string): Promise<string> {
+  private async requireFiscalYear(
+    manager: EntityManager,
+    code: string,
+    year: number,
+    period: string,
+  ): Promise<string> {
     const [fy] = await manager.query(
       `SELECT fy.id FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND fy.year = $2`,
       [code, year],
@@ -201,15 +303,28 @@ export class MonitoringService {
     return fy.id;
   }
 
-  private async review(projectId: string, period: string, version: number | undefined, status: 'approved' | 'returned', reason?: string): Promise<PeriodRow> {
+  private async review(
+    projectId: string,
+    period: string,
+    version: number | undefined,
+    status: 'approved' | 'returned',
+    reason?: string,
+  ): Promise<PeriodRow> {
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
       const project = await this.requireProject(manager, projectId);
       this.access.assertCanReview(project.departmentId, actor);
-      const current = await this.repository.findPeriod(manager, project.fiscalYearId, projectId, period, true);
+      const current = await this.repository.findPeriod(
+        manager,
+        project.fiscalYearId,
+        projectId,
+        period,
+        true,
+      );
       if (!current) throw new AppException(ErrorCode.NotFound, '本期尚无填报记录');
       this.assertVersion(current, version);
-      if (current.status !== 'submitted') throw this.wrongState(current, status === 'approved' ? '审核通过' : '退回');
+      if (current.status !== 'submitted')
+        throw this.wrongState(current, status === 'approved' ? '审核通过' : '退回');
       return this.transition(
         manager,
         current,
@@ -220,9 +335,22 @@ export class MonitoringService {
     });
   }
 
-  private async transition(manager: EntityManager, current: PeriodRow, change: Parameters<MonitoringRepository['setPeriodStatus']>[2], action: string, reason?: string): Promise<PeriodRow> {
+  private async transition(
+    manager: EntityManager,
+    current: PeriodRow,
+    change: Parameters<MonitoringRepository['setPeriodStatus']>[2],
+    action: string,
+    reason?: string,
+  ): Promise<PeriodRow> {
     const next = await this.repository.setPeriodStatus(manager, current.id, change);
-    await this.audit.record(manager, { action, entity: 'report-period', entityId: current.id, before: current, after: next, reason: reason ?? null });
+    await this.audit.record(manager, {
+      action,
+      entity: 'report-period',
+      entityId: current.id,
+      before: current,
+      after: next,
+      reason: reason ?? null,
+    });
     return next;
   }
 
@@ -234,13 +362,24 @@ export class MonitoringService {
   }
 
   /** Entries are writable while the period is a draft or returned, and not locked by the admin. */
-  private async writablePeriod(manager: EntityManager, fiscalYearId: string, projectId: string | null, period: string): Promise<PeriodRow> {
-    if (await this.repository.isPeriodLocked(manager, fiscalYearId, period)) throw this.lockedError(period);
+  private async writablePeriod(
+    manager: EntityManager,
+    fiscalYearId: string,
+    projectId: string | null,
+    period: string,
+  ): Promise<PeriodRow> {
+    const lock = await this.repository.periodLock(manager, fiscalYearId, period);
+    if (lock) throw this.lockedError(period, lock.reason);
     const workflow = await this.repository.ensurePeriod(manager, fiscalYearId, projectId, period);
     if (workflow.status === 'submitted' || workflow.status === 'approved') {
-      throw new AppException(ErrorCode.Conflict, `本期填报${STATUS_LABELS[workflow.status]}，不能修改${workflow.status === 'approved' ? '（如需修改请联系绩效管理员解锁）' : '（如需修改请领导退回）'}`, undefined, {
-        status: workflow.status,
-      });
+      throw new AppException(
+        ErrorCode.Locked,
+        `本期填报${STATUS_LABELS[workflow.status]}，已锁定，不能修改${workflow.status === 'approved' ? '（如需修改请联系绩效管理员解锁）' : '（如需修改请领导退回）'}`,
+        undefined,
+        {
+          status: workflow.status,
+        },
+      );
     }
     return workflow;
   }
@@ -249,19 +388,25 @@ export class MonitoringService {
     try {
       return parseActual(raw, target ?? undefined);
     } catch (error) {
-      if (error instanceof DomainError) throw new AppException(ErrorCode.ValidationFailed, error.message, { [field]: `${field}：${error.message}` });
+      if (error instanceof DomainError)
+        throw new AppException(ErrorCode.ValidationFailed, error.message, {
+          [field]: `${field}：${error.message}`,
+        });
       throw error;
     }
   }
 
   private assertPeriodInYear(period: string, year: number): void {
     if (Number(period.slice(0, 4)) !== year) {
-      throw new AppException(ErrorCode.ValidationFailed, `期间 ${period} 不属于 ${year} 预算年度`, { period: `period：期间必须在 ${year} 年内` });
+      throw new AppException(ErrorCode.ValidationFailed, `期间 ${period} 不属于 ${year} 预算年度`, {
+        period: `period：期间必须在 ${year} 年内`,
+      });
     }
   }
 
   private assertVersion(current: PeriodRow, version: number | undefined): void {
-    if (version !== undefined && version !== current.version) throw this.conflict('本期状态已被他人更新，请刷新后再试', current);
+    if (version !== undefined && version !== current.version)
+      throw this.conflict('本期状态已被他人更新，请刷新后再试', current);
   }
 
   private conflict(message: string, current: object | null | undefined): AppException {
@@ -269,10 +414,20 @@ export class MonitoringService {
   }
 
   private wrongState(current: PeriodRow, action: string): AppException {
-    return new AppException(ErrorCode.Conflict, `本期状态为“${STATUS_LABELS[current.status]}”，不能${action}`, undefined, { status: current.status });
+    return new AppException(
+      ErrorCode.Conflict,
+      `本期状态为“${STATUS_LABELS[current.status]}”，不能${action}`,
+      undefined,
+      { status: current.status },
+    );
   }
 
-  private lockedError(period: string): AppException {
-    return new AppException(ErrorCode.Conflict, `${period} 期间已被绩效管理员锁定，不能修改`, undefined, { locked: true });
+  private lockedError(period: string, reason?: string): AppException {
+    return new AppException(
+      ErrorCode.Locked,
+      `${period} 期间已被绩效管理员锁定，不能修改${reason ? `（原因：${reason}）` : ''}`,
+      undefined,
+      { locked: true, reason: reason ?? null },
+    );
   }
 }

@@ -63,7 +63,13 @@ export class DemoAccountsService {
       for (const account of accounts) {
         const { id, created } = await this.users.upsertDemoUser(manager, { ...account, passwordHash });
         if (created) {
-          await this.audit.record(manager, { action: 'user.create-demo', entity: 'user', entityId: id, after: { username: account.username, role: account.role }, actor: { id: null, username: 'system' } });
+          await this.audit.record(manager, {
+            action: 'user.create-demo',
+            entity: 'user',
+            entityId: id,
+            after: { username: account.username, role: account.role },
+            actor: { id: null, username: 'system' },
+          });
         }
         if (account.projectId) {
           await manager.query(
@@ -73,7 +79,12 @@ export class DemoAccountsService {
         }
       }
       this.logger.log(`Demo accounts ready: ${accounts.length}`);
-      return accounts.map(({ username, role, displayName, project }) => ({ username, role, displayName, project }));
+      return accounts.map(({ username, role, displayName, project }) => ({
+        username,
+        role,
+        displayName,
+        project,
+      }));
     });
   }
 }

@@ -18,7 +18,10 @@ export interface CredentialRow {
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findCredentialsForUpdate(manager: EntityManager, username: string): Promise<CredentialRow | undefined> {
+  async findCredentialsForUpdate(
+    manager: EntityManager,
+    username: string,
+  ): Promise<CredentialRow | undefined> {
     const rows: CredentialRow[] = await manager.query(
       `SELECT id, username, display_name AS "displayName", role_code AS role, department_id AS "departmentId",
               password_hash AS "passwordHash", active, failed_logins AS "failedLogins", locked_until AS "lockedUntil"
@@ -28,7 +31,10 @@ export class UsersRepository {
     return rows[0];
   }
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Omit<CredentialRow, 'passwordHash'> | undefined> {
+  async findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Omit<CredentialRow, 'passwordHash'> | undefined> {
     const rows = await manager.query(
       `SELECT id, username, display_name AS "displayName", role_code AS role, department_id AS "departmentId", active,
               failed_logins AS "failedLogins", locked_until AS "lockedUntil"
@@ -38,12 +44,16 @@ export class UsersRepository {
     return rows[0];
   }
 
-  async recordFailure(manager: EntityManager, id: string, failedLogins: number, lockedUntil: Date | null): Promise<void> {
-    await manager.query(`UPDATE users SET failed_logins = $2, locked_until = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
-      id,
-      failedLogins,
-      lockedUntil,
-    ]);
+  async recordFailure(
+    manager: EntityManager,
+    id: string,
+    failedLogins: number,
+    lockedUntil: Date | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE users SET failed_logins = $2, locked_until = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, failedLogins, lockedUntil],
+    );
   }
 
   async recordSuccess(manager: EntityManager, id: string): Promise<void> {
@@ -55,7 +65,13 @@ export class UsersRepository {
 
   async upsertDemoUser(
     manager: EntityManager,
-    user: { username: string; displayName: string; role: RoleCode; departmentId: string | null; passwordHash: string },
+    user: {
+      username: string;
+      displayName: string;
+      role: RoleCode;
+      departmentId: string | null;
+      passwordHash: string;
+    },
   ): Promise<{ id: string; created: boolean }> {
     const [row] = await manager.query(
       `INSERT INTO users (username, display_name, role_code, department_id, password_hash)

@@ -13,7 +13,10 @@ export type BudgetClassification = (typeof BUDGET_CLASSIFICATIONS)[number];
 @Unique('uq_budget_lines_table_seq', ['fiscalYearId', 'tableCode', 'seq'])
 @Index('ix_budget_lines_code', ['fiscalYearId', 'classification', 'code'])
 @Check('ck_budget_lines_side', `"side" IS NULL OR "side" IN ('income', 'expenditure')`)
-@Check('ck_budget_lines_classification', `"classification" IN ('summary', 'functional', 'economic', 'three-public')`)
+@Check(
+  'ck_budget_lines_classification',
+  `"classification" IN ('summary', 'functional', 'economic', 'three-public')`,
+)
 export class BudgetLine extends EditableEntity {
   @Column({ type: 'uuid' })
   fiscalYearId: string;

@@ -8,8 +8,14 @@ export type GoalTerm = (typeof GOAL_TERMS)[number];
 
 /** A performance goal (绩效目标): of a project, or department-wide (部门整体) when `projectId` is null. */
 @Entity('goals')
-@Index('uq_goals_project_term_seq', ['projectId', 'term', 'seq'], { unique: true, where: `"project_id" IS NOT NULL` })
-@Index('uq_goals_overall_term_seq', ['fiscalYearId', 'term', 'seq'], { unique: true, where: `"project_id" IS NULL` })
+@Index('uq_goals_project_term_seq', ['projectId', 'term', 'seq'], {
+  unique: true,
+  where: `"project_id" IS NOT NULL`,
+})
+@Index('uq_goals_overall_term_seq', ['fiscalYearId', 'term', 'seq'], {
+  unique: true,
+  where: `"project_id" IS NULL`,
+})
 @Check('ck_goals_term', `"term" IN ('long', 'annual')`)
 @Check('ck_goals_seq', `"seq" >= 1`)
 export class Goal extends EditableEntity {

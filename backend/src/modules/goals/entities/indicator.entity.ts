@@ -10,12 +10,30 @@ import { IndicatorNode } from './indicator-node.entity';
  */
 @Entity('indicators')
 @Unique('uq_indicators_goal_seq', ['goalId', 'seq'])
-@Check('ck_indicators_operator', `"target_operator" IS NULL OR "target_operator" IN ('>=', '>', '=', '<', '<=', 'between', 'by-date', 'all-of', 'qualitative')`)
-@Check('ck_indicators_direction', `"target_direction" IS NULL OR "target_direction" IN ('higher', 'lower', 'exact', 'none')`)
-@Check('ck_indicators_accumulation', `"target_accumulation" IS NULL OR "target_accumulation" IN ('cumulative', 'level', 'zero-tolerance', 'deadline', 'qualitative', 'relative')`)
-@Check('ck_indicators_confidence', `"target_confidence" IS NULL OR "target_confidence" IN ('explicit', 'inferred', 'unparsed')`)
-@Check('ck_indicators_structured', `("target_operator" IS NULL) = ("target_direction" IS NULL) AND ("target_operator" IS NULL) = ("target_accumulation" IS NULL) AND ("target_operator" IS NULL) = ("target_confidence" IS NULL)`)
-@Check('ck_indicators_between', `"target_operator" <> 'between' OR ("target_min" IS NOT NULL AND "target_max" IS NOT NULL AND "target_min" <= "target_max")`)
+@Check(
+  'ck_indicators_operator',
+  `"target_operator" IS NULL OR "target_operator" IN ('>=', '>', '=', '<', '<=', 'between', 'by-date', 'all-of', 'qualitative')`,
+)
+@Check(
+  'ck_indicators_direction',
+  `"target_direction" IS NULL OR "target_direction" IN ('higher', 'lower', 'exact', 'none')`,
+)
+@Check(
+  'ck_indicators_accumulation',
+  `"target_accumulation" IS NULL OR "target_accumulation" IN ('cumulative', 'level', 'zero-tolerance', 'deadline', 'qualitative', 'relative')`,
+)
+@Check(
+  'ck_indicators_confidence',
+  `"target_confidence" IS NULL OR "target_confidence" IN ('explicit', 'inferred', 'unparsed')`,
+)
+@Check(
+  'ck_indicators_structured',
+  `("target_operator" IS NULL) = ("target_direction" IS NULL) AND ("target_operator" IS NULL) = ("target_accumulation" IS NULL) AND ("target_operator" IS NULL) = ("target_confidence" IS NULL)`,
+)
+@Check(
+  'ck_indicators_between',
+  `"target_operator" <> 'between' OR ("target_min" IS NOT NULL AND "target_max" IS NOT NULL AND "target_min" <= "target_max")`,
+)
 @Check('ck_indicators_weight', `"weight" IS NULL OR ("weight" >= 0 AND "weight" <= 100)`)
 export class Indicator extends EditableEntity {
   @Column({ type: 'uuid' })

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { DEVIATION_REASONS, LIKELIHOODS } from '../entities/progress-report.entity';
 
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -53,7 +68,10 @@ export class ReportDto extends VersionDto {
 
   @ApiPropertyOptional({ enum: DEVIATION_REASONS, isArray: true, description: '偏差原因' })
   @IsOptional()
-  @IsIn(DEVIATION_REASONS, { each: true, message: 'reasons：偏差原因只能是 经费保障、制度保障、人员保障、硬件条件保障、其他' })
+  @IsIn(DEVIATION_REASONS, {
+    each: true,
+    message: 'reasons：偏差原因只能是 经费保障、制度保障、人员保障、硬件条件保障、其他',
+  })
   @ArrayUnique({ message: 'reasons：偏差原因重复' })
   @ArrayMaxSize(5, { message: 'reasons：偏差原因过多' })
   @IsArray({ message: 'reasons：偏差原因必须是列表' })
@@ -82,7 +100,10 @@ export class BudgetExecutionDto extends VersionDto {
   @ApiProperty({ example: 1250000.5, description: '截至本期执行数（元，累计）' })
   @Max(1e13, { message: 'executed：执行数过大' })
   @Min(0, { message: 'executed：执行数不能为负' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'executed：执行数必须是数字（元，最多两位小数）' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'executed：执行数必须是数字（元，最多两位小数）' },
+  )
   @Type(() => Number)
   executed: number;
 

@@ -13,9 +13,18 @@ export const LIGHTS = ['red', 'yellow', 'green', 'blue', 'grey'] as const;
 @Unique('uq_progress_reports_indicator_period', ['indicatorId', 'period'])
 @Index('ix_progress_reports_period', ['period'])
 @Check('ck_progress_reports_period', `"period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
-@Check('ck_progress_reports_likelihood', `"likelihood" IS NULL OR "likelihood" IN ('确定能', '有可能', '完全不可能')`)
-@Check('ck_progress_reports_reasons', `"reasons" <@ ARRAY['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他']::text[]`)
-@Check('ck_progress_reports_light', `"light" IS NULL OR "light" IN ('red', 'yellow', 'green', 'blue', 'grey')`)
+@Check(
+  'ck_progress_reports_likelihood',
+  `"likelihood" IS NULL OR "likelihood" IN ('确定能', '有可能', '完全不可能')`,
+)
+@Check(
+  'ck_progress_reports_reasons',
+  `"reasons" <@ ARRAY['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他']::text[]`,
+)
+@Check(
+  'ck_progress_reports_light',
+  `"light" IS NULL OR "light" IN ('red', 'yellow', 'green', 'blue', 'grey')`,
+)
 export class ProgressReport extends EditableEntity {
   @Column({ type: 'uuid' })
   indicatorId: string;

@@ -12,8 +12,14 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
  * report for a period: draft → submitted → approved (locked) or returned with a reason.
  */
 @Entity('report_periods')
-@Index('uq_report_periods_project_period', ['projectId', 'period'], { unique: true, where: `"project_id" IS NOT NULL` })
-@Index('uq_report_periods_overall_period', ['fiscalYearId', 'period'], { unique: true, where: `"project_id" IS NULL` })
+@Index('uq_report_periods_project_period', ['projectId', 'period'], {
+  unique: true,
+  where: `"project_id" IS NOT NULL`,
+})
+@Index('uq_report_periods_overall_period', ['fiscalYearId', 'period'], {
+  unique: true,
+  where: `"project_id" IS NULL`,
+})
 @Check('ck_report_periods_period', `"period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
 @Check('ck_report_periods_status', `"status" IN ('draft', 'submitted', 'approved', 'returned')`)
 @Check('ck_report_periods_return_reason', `"status" <> 'returned' OR "return_reason" IS NOT NULL`)

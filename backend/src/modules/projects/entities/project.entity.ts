@@ -8,7 +8,10 @@ import { FiscalYear } from '../../departments/entities/fiscal-year.entity';
 @Unique('uq_projects_year_seq', ['fiscalYearId', 'seq'])
 @Index('uq_projects_year_code', ['fiscalYearId', 'code'], { unique: true, where: `"code" IS NOT NULL` })
 @Check('ck_projects_seq', `"seq" >= 1`)
-@Check('ck_projects_amounts', `"budget_yuan" >= 0 AND ("total_budget_yuan" IS NULL OR "total_budget_yuan" >= 0) AND ("current_budget_yuan" IS NULL OR "current_budget_yuan" >= 0)`)
+@Check(
+  'ck_projects_amounts',
+  `"budget_yuan" >= 0 AND ("total_budget_yuan" IS NULL OR "total_budget_yuan" >= 0) AND ("current_budget_yuan" IS NULL OR "current_budget_yuan" >= 0)`,
+)
 @Check('ck_projects_years', `"start_year" IS NULL OR "end_year" IS NULL OR "start_year" <= "end_year"`)
 export class Project extends EditableEntity {
   @Column({ type: 'uuid' })
