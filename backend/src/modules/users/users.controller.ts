@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../common/auth/auth.decorators';
+import {
+  AssignLeadsDto,
+  ChangePasswordDto,
+  CreateUserDto,
+  ProjectIdParams,
+  ResetPasswordDto,
+  UpdateUserDto,
+  UserIdParams,
+} from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller()
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get('users')
+  @Roles('admin', 'auditor')
+  @ApiOperation({ summary: '用户列表（含负责的项目）' })
+  list() {
+    return this.users.list();
+  }
+
+  @Post('users')
+  @Roles('admin')
+  @ApiOperation({ summary: '新建用户（绩效管理员）' })
+  create(@Body() body: CreateUserDto) {
+    return this.users.create(body);
+  }
+
+  @Patch('users/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: '修改用户：姓名、角色、部门、启用状态（须带 version）' })
+  update(@Param() params: UserIdParams, @Body() body: UpdateUserDto) {
+    return this.users.update(params.id, body);
+  }
+
+  @Post('users/:id/password')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiOperation({ summary: '重置用户密码（绩效管理员）' })
+  resetPassword(@Param() params: UserIdParams, @Body() body: ResetPasswordDto) {
+    return this.users.resetPassword(params.id, body.password);
+  }
+
+  @Post('auth/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: '修改自己的密码' })
+  changePassword(@Body() body: ChangePasswordDto) {
+    return this.users.changeOwnPassword(body.currentPassword, body.newPassword);
+  }
+
+  @Put('projects/:id/leads')
+  @Roles('admin')
+  @ApiOperation({ summary: '设置项目负责人（替换现有分配）' })
+  assignLeads(@Param() params: ProjectIdParams, @Body() body: AssignLeadsDto) {
+    return this.users.assignLeads(params.id, body);
+  }
+}
