@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ImportsService } from '../../src/modules/imports/imports.service';
 import { seedDocument } from '../factories/seed-document.factory';
 import { uniqueCode } from '../factories/department.factory';
-import { insertUser, signIn } from '../factories/user.factory';
+import { signIn } from '../factories/user.factory';
 import { createTestApp } from '../setup/test-app';
 
 interface IndicatorRow {
@@ -240,8 +240,61 @@ describe('monitoring writes (HTTP)', () => {
     await put(lead, percentIndicator().id, '2025-09', { actual: '95%' }).expect(200);
   });
 
-  it('should keep the user table unchanged by reads (no write without audit)', async () => {
-    const user = await insertUser(ds);
-    expect(user.id).toEqual(expect.any(String));
+  describe('evidence files', () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 1)]);
+    const upload = (bearer: string, content: Buffer, name: string) =>
+      http()
+        .post(`/api/indicators/${percentIndicator().id}/reports/2025-03/evidence`)
+        .set('Authorization', bearer)
+        .attach('file', content, name);
+
+    it('should store an uploaded PDF and serve it only to readers of the department', async () => {
+      const saved = await upload(lead, pdf, '会议纪要.pdf').expect(201);
+      expect(saved.body).toMatchObject({
+        fileName: '会议纪要.pdf',
+        mimeType: 'application/pdf',
+        sizeBytes: pdf.length,
+      });
+      const list = await http()
+        .get(`/api/indicators/${percentIndicator().id}/reports/2025-03/evidence`)
+        .set('Authorization', leader)
+        .expect(200);
+      expect(list.body.map((f: { id: string }) => f.id)).toContain(saved.body.id);
+      const { bearer: auditor } = await signIn(app, ds, 'auditor');
+      const file = await http()
+        .get(`/api/evidence/${saved.body.id}`)
+        .set('Authorization', auditor)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(Buffer.compare(file.body as Buffer, pdf)).toBe(0);
+      const other = await ds.query(
+        `INSERT INTO departments (code, name) VALUES ($1, '他部门') RETURNING id`,
+        [uniqueCode()],
+      );
+      const { bearer: stranger } = await signIn(app, ds, 'leader', other[0].id);
+      await http().get(`/api/evidence/${saved.body.id}`).set('Authorization', stranger).expect(403);
+    });
+
+    it.each([
+      ['an executable', Buffer.from('MZ....'), 'tool.exe', '只接受'],
+      ['a PDF name on other bytes', Buffer.from('not a pdf at all'), 'fake.pdf', '不符'],
+    ])('should refuse %s, naming the file field', async (_case, content, name, message) => {
+      const res = await upload(lead, content, name).expect(400);
+      expect(res.body.errors.file).toContain(message);
+    });
+
+    it('should refuse evidence before the value is reported', async () => {
+      const res = await http()
+        .post(`/api/indicators/${percentIndicator().id}/reports/2025-11/evidence`)
+        .set('Authorization', lead)
+        .attach('file', pdf, 'a.pdf')
+        .expect(400);
+      expect(res.body.errors.period).toBeDefined();
+    });
   });
 });

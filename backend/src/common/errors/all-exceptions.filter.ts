@@ -57,7 +57,14 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = HTTP_CODES[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.BadRequest);
-    return { statusCode: status, code, message: HTTP_MESSAGES[status] ?? exception.message };
+    const message = HTTP_MESSAGES[status] ?? exception.message;
+    // Only uploads exceed the body limit; say which field.
+    return {
+      statusCode: status,
+      code,
+      message,
+      ...(status === 413 ? { errors: { file: `file：${message}` } } : {}),
+    };
   }
   if (exception instanceof OptimisticLockVersionMismatchError) {
     return body(ErrorCode.VersionConflict, '数据已被他人修改，请刷新后再试');

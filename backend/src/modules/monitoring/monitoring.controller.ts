@@ -1,5 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { IsUUID } from 'class-validator';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { Roles } from '../../common/auth/auth.decorators';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
@@ -12,6 +28,7 @@ import {
   ReportDto,
   VersionDto,
 } from './dto/report.dto';
+import { EvidenceService, MAX_EVIDENCE_BYTES } from './evidence.service';
 import { MonitoringService } from './monitoring.service';
 
 class DepartmentPeriodParams extends DepartmentYearParams {
@@ -20,11 +37,58 @@ class DepartmentPeriodParams extends DepartmentYearParams {
   period: string;
 }
 
+class EvidenceParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'id：文件标识无效' })
+  id: string;
+}
+
 @ApiTags('monitoring')
 @ApiBearerAuth()
 @Controller()
 export class MonitoringController {
-  constructor(private readonly monitoring: MonitoringService) {}
+  constructor(
+    private readonly monitoring: MonitoringService,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  @Post('indicators/:id/reports/:period/evidence')
+  @Roles('lead', 'admin')
+  @ApiOperation({ summary: '上传佐证材料（PDF、图片、Word、Excel、文本，最大 10 MB）' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }))
+  uploadEvidence(
+    @Param() params: IndicatorPeriodParams,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ) {
+    return this.evidence.upload(params.id, params.period, file);
+  }
+
+  @Get('indicators/:id/reports/:period/evidence')
+  @ApiOperation({ summary: '本期佐证材料列表' })
+  listEvidence(@Param() params: IndicatorPeriodParams) {
+    return this.evidence.list(params.id, params.period);
+  }
+
+  @Get('evidence/:id')
+  @ApiOperation({ summary: '下载佐证材料（仅限有权查看该部门的用户）' })
+  async downloadEvidence(
+    @Param() params: EvidenceParams,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.evidence.download(params.id);
+    res.setHeader('Content-Type', file.mimeType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.content);
+  }
 
   @Put('indicators/:id/reports/:period')
   @Roles('lead', 'admin')
