@@ -4,10 +4,31 @@ import { MIGRATIONS } from '../../src/database/migrations';
 import { createScratchDatabase, openTestDataSource, ScratchDatabase } from '../setup/test-database';
 
 const EXPECTED_TABLES = [
-  'audit_log', 'budget_amounts', 'budget_executions', 'budget_lines', 'departments', 'evidence_files',
-  'fiscal_years', 'funding_sources', 'goals', 'import_runs', 'indicator_nodes', 'indicators', 'period_locks',
-  'procurement_items', 'progress_reports', 'project_assignments', 'projects', 'refresh_tokens', 'report_periods',
-  'roles', 'schema_migrations', 'self_evaluation_items', 'self_evaluations', 'spending_details', 'users',
+  'audit_log',
+  'budget_amounts',
+  'budget_executions',
+  'budget_lines',
+  'departments',
+  'evidence_files',
+  'fiscal_years',
+  'funding_sources',
+  'goals',
+  'import_runs',
+  'indicator_nodes',
+  'indicators',
+  'period_locks',
+  'procurement_items',
+  'progress_reports',
+  'project_assignments',
+  'projects',
+  'refresh_tokens',
+  'report_periods',
+  'roles',
+  'schema_migrations',
+  'self_evaluation_items',
+  'self_evaluations',
+  'spending_details',
+  'users',
 ];
 
 const listTables = async (ds: DataSource): Promise<string[]> =>
@@ -53,7 +74,17 @@ describe('migrations', () => {
         WHERE table_schema = current_schema() AND column_name = 'version' ORDER BY table_name`,
     );
     expect(rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['indicators', 'progress_reports', 'budget_executions', 'report_periods', 'projects', 'goals', 'users', 'self_evaluations', 'self_evaluation_items']),
+      expect.arrayContaining([
+        'indicators',
+        'progress_reports',
+        'budget_executions',
+        'report_periods',
+        'projects',
+        'goals',
+        'users',
+        'self_evaluations',
+        'self_evaluation_items',
+      ]),
     );
   });
 
