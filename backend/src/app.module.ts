@@ -14,6 +14,7 @@ import { RequestContextMiddleware } from './common/context/request-context.middl
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
+import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
@@ -70,6 +71,7 @@ export class AppModule implements NestModule {
         DepartmentsModule,
         ImportsModule,
         MonitoringModule,
+        GoalsModule,
       ],
     };
   }

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export const OPERATORS = ['>=', '>', '=', '<', '<=', 'between', 'by-date', 'qualitative'] as const;
+export const DIRECTIONS = ['higher', 'lower', 'exact', 'none'] as const;
+export const ACCUMULATIONS = [
+  'cumulative',
+  'level',
+  'zero-tolerance',
+  'deadline',
+  'qualitative',
+  'relative',
+] as const;
+
+export class IndicatorIdParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'id：指标标识无效' })
+  id: string;
+}
+
+const number = (field: string) =>
+  IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 },
+    { message: `${field}：必须是数字` },
+  );
+
+/** An admin's structured reading of a published 指标值 (性质, value, unit, direction); the raw text never changes. */
+export class TargetCorrectionDto {
+  @ApiProperty({ description: '读取时的版本号' })
+  @Min(1, { message: 'version：版本号无效' })
+  @IsInt({ message: 'version：请提供读取时的版本号' })
+  version: number;
+
+  @ApiProperty({ enum: OPERATORS, description: '性质' })
+  @IsIn(OPERATORS, { message: 'operator：性质只能是 ≥ > = < ≤、区间、期限或定性' })
+  operator: (typeof OPERATORS)[number];
+
+  @ApiPropertyOptional({ description: '指标值（基本单位，万、亿已展开）' })
+  @IsOptional()
+  @number('value')
+  value?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @number('min')
+  min?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @number('max')
+  max?: number;
+
+  @ApiPropertyOptional({ example: '人' })
+  @IsOptional()
+  @MaxLength(20, { message: 'unit：单位过长' })
+  @IsString({ message: 'unit：单位必须是文本' })
+  unit?: string;
+
+  @ApiPropertyOptional({ example: '2025-12-31' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'deadline：日期格式应为 YYYY-MM-DD' })
+  deadline?: string;
+
+  @ApiProperty({ enum: DIRECTIONS, description: '方向：正向 / 反向 / 等于 / 定性' })
+  @IsIn(DIRECTIONS, { message: 'direction：方向只能是 higher、lower、exact、none' })
+  direction: (typeof DIRECTIONS)[number];
+
+  @ApiProperty({ enum: ACCUMULATIONS })
+  @IsIn(ACCUMULATIONS, { message: 'accumulation：累计方式取值无效' })
+  accumulation: (typeof ACCUMULATIONS)[number];
+
+  @ApiPropertyOptional({ description: '更正说明（记入审计日志）' })
+  @IsOptional()
+  @MaxLength(500, { message: 'note：说明过长（最多 500 字）' })
+  @IsString({ message: 'note：说明必须是文本' })
+  note?: string;
+}

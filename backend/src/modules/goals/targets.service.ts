@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import type { Target } from '@jixiao/domain';
+import { DataSource } from 'typeorm';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-code';
+import { AuditService } from '../audit/audit.service';
+import { TargetCorrectionDto } from './dto/target-correction.dto';
+
+const NUMERIC = new Set(['>=', '>', '=', '<', '<=']);
+
+/** Correcting the structured reading of a target when the parser was unsure (confidence shown to users). */
+@Injectable()
+export class TargetsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async correct(
+    indicatorId: string,
+    dto: TargetCorrectionDto,
+  ): Promise<{ id: string; version: number; target: Target }> {
+    const errors = consistencyErrors(dto);
+    if (errors) throw new AppException(ErrorCode.ValidationFailed, '结构化指标值前后矛盾', errors);
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `SELECT id, target_raw, target_parsed, version FROM indicators WHERE id = $1 FOR UPDATE`,
+        [indicatorId],
+      );
+      if (!row) throw new AppException(ErrorCode.NotFound, '指标不存在');
+      if (row.version !== dto.version) {
+        throw new AppException(ErrorCode.VersionConflict, '该指标已被他人修改，请刷新后再试', undefined, {
+          current: { version: row.version, target: row.target_parsed },
+        });
+      }
+      const target: Target = {
+        raw: row.target_raw,
+        operator: dto.operator,
+        ...(dto.value !== undefined ? { value: dto.value } : {}),
+        ...(dto.min !== undefined ? { min: dto.min } : {}),
+        ...(dto.max !== undefined ? { max: dto.max } : {}),
+        ...(dto.unit ? { unit: dto.unit } : {}),
+        ...(dto.deadline ? { deadline: dto.deadline } : {}),
+        direction: dto.direction,
+        accumulation: dto.accumulation,
+        confidence: 'explicit',
+        note: dto.note?.trim() || '由绩效管理员更正',
+      };
+      const [updated] = await manager.query(
+        `UPDATE indicators SET target_operator = $2, target_value = $3, target_min = $4, target_max = $5, target_unit = $6, target_deadline = $7,
+                target_direction = $8, target_accumulation = $9, target_confidence = 'explicit', target_note = $10, target_parsed = $11,
+                target_corrected = true, version = version + 1, updated_at = now()
+          WHERE id = $1 RETURNING id, version`,
+        [
+          indicatorId,
+          target.operator,
+          target.value ?? null,
+          target.min ?? null,
+          target.max ?? null,
+          target.unit ?? null,
+          target.deadline ?? null,
+          target.direction,
+          target.accumulation,
+          target.note,
+          JSON.stringify(target),
+        ],
+      );
+      await this.audit.record(manager, {
+        action: 'indicator.correct-target',
+        entity: 'indicator',
+        entityId: indicatorId,
+        before: { target: row.target_parsed },
+        after: { target },
+        reason: dto.note ?? null,
+      });
+      return { id: updated.id, version: updated.version, target };
+    });
+  }
+}
+
+/** Field → message when the reading contradicts itself, e.g. "≥" without a value or a range with min > max. */
+function consistencyErrors(dto: TargetCorrectionDto): Record<string, string> | undefined {
+  const errors: Record<string, string> = {};
+  if (NUMERIC.has(dto.operator) && dto.value === undefined) errors.value = 'value：该性质需要指标值';
+  if (dto.operator === 'between') {
+    if (dto.min === undefined) errors.min = 'min：区间需要下限';
+    if (dto.max === undefined) errors.max = 'max：区间需要上限';
+    if (dto.min !== undefined && dto.max !== undefined && dto.min > dto.max)
+      errors.min = 'min：下限不能大于上限';
+  }
+  if (dto.operator === 'by-date' && !dto.deadline) errors.deadline = 'deadline：期限类指标需要日期';
+  if (dto.operator === 'qualitative' && dto.direction !== 'none')
+    errors.direction = 'direction：定性指标的方向应为 none';
+  if (dto.operator !== 'qualitative' && dto.direction === 'none')
+    errors.direction = 'direction：定量指标需要方向（正向、反向或等于）';
+  return Object.keys(errors).length ? errors : undefined;
+}
