@@ -33,3 +33,6 @@ if (!window.matchMedia) {
     }),
   });
 }
+
+// The auth session lives in sessionStorage; no test may inherit another's.
+afterEach(() => sessionStorage.clear());

@@ -7,6 +7,7 @@ import {
 import { TitleStrategy, provideRouter } from '@angular/router';
 
 import { appRoutes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
 import { apiErrorInterceptor } from './core/http/api-error.interceptor';
 import { provideZhCnLocale } from './core/i18n/provide-locale';
 import { provideAppIcons } from './core/icons/provide-app-icons';
@@ -18,7 +19,8 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(appRoutes),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
-    provideHttpClient(withFetch(), withInterceptors([apiErrorInterceptor])),
+    // Outermost first: the error interceptor sees the outcome after the auth interceptor's refresh and replay.
+    provideHttpClient(withFetch(), withInterceptors([apiErrorInterceptor, authInterceptor])),
     provideZhCnLocale(),
     provideAppIcons(),
   ],

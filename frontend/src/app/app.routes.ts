@@ -1,5 +1,6 @@
 import type { Route, Routes } from '@angular/router';
 
+import { authGuard } from './core/auth/auth.guard';
 import { ShellComponent } from './layout/shell/shell.component';
 import { localizedTitle } from './shared/i18n/localized-title';
 import type { Messages } from './shared/i18n/messages';
@@ -17,9 +18,16 @@ function underConstruction(path: string, title: (messages: Messages) => string):
 }
 
 export const appRoutes: Routes = [
+  // Outside the shell, and before it: the shell's '**' would otherwise take /login.
+  {
+    path: 'login',
+    loadChildren: () => import('./features/auth/routes').then((m) => m.AUTH_ROUTES),
+  },
   {
     path: '',
     component: ShellComponent,
+    canActivate: [authGuard],
+    canActivateChild: [authGuard],
     children: [
       // The dashboard (#6) becomes the landing page once it exists.
       { path: '', pathMatch: 'full', redirectTo: 'projects' },

@@ -125,6 +125,17 @@ describe(apiErrorInterceptor.name, () => {
     expect(received).toBeInstanceOf(HttpErrorResponse);
   });
 
+  it.each([
+    { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' },
+    { code: 'UNAUTHORIZED', message: '请先登录' },
+    { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误（再失败 4 次将锁定 15 分钟）' },
+  ])('should leave a 401 $code to the auth flow and not notify', ({ code, message }) => {
+    const received = failWith(401, { statusCode: 401, code, message });
+
+    expect(notifyError).not.toHaveBeenCalled();
+    expect((received as HttpErrorResponse).status).toBe(401);
+  });
+
   it('should not notify when the request succeeds', () => {
     let body: unknown;
     http.get('/api/departments').subscribe((value) => (body = value));

@@ -3,12 +3,15 @@ import {
   AuditOutline,
   FormOutline,
   HomeOutline,
+  LockOutline,
+  LogoutOutline,
   MenuFoldOutline,
   MenuUnfoldOutline,
   ProjectOutline,
   ReloadOutline,
   SettingOutline,
   ToolFill,
+  UserOutline,
 } from '@ant-design/icons-angular/icons';
 import { type EnvironmentProviders } from '@angular/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
@@ -23,11 +26,14 @@ export function provideAppIcons(): EnvironmentProviders {
     AuditOutline,
     FormOutline,
     HomeOutline,
+    LockOutline,
+    LogoutOutline,
     MenuFoldOutline,
     MenuUnfoldOutline,
     ProjectOutline,
     ReloadOutline,
     SettingOutline,
     ToolFill,
+    UserOutline,
   ]);
 }

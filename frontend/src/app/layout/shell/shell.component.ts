@@ -1,16 +1,18 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
+import { AuthService } from '../../core/auth/auth.service';
+import { LOGIN_PATH } from '../../core/auth/login-url';
 import { MESSAGES } from '../../shared/i18n/messages';
 import { NAV_ITEMS } from './nav-items';
 
 /**
- * The frame around every screen: sider menu, header, content outlet. It is eager, so it imports only the
- * ng-zorro modules it draws instead of SHARED_IMPORTS.
+ * The frame around every screen: sider menu, header with the signed-in user, content outlet. It is eager, so
+ * it imports only the ng-zorro modules it draws instead of SHARED_IMPORTS.
  */
 @Component({
   selector: 'app-shell',
@@ -28,6 +30,8 @@ import { NAV_ITEMS } from './nav-items';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ShellComponent {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
   protected readonly msg = inject(MESSAGES);
   protected readonly navItems = NAV_ITEMS.map((item) => ({
     path: `/${item.path}`,
@@ -35,8 +39,25 @@ export class ShellComponent {
     label: item.label(this.msg),
   }));
   protected readonly collapsed = signal(false);
+  protected readonly user = this.auth.user;
+  protected readonly roleLabel = computed(() => {
+    const role = this.user()?.role;
+    return role ? (this.msg.roles[role] ?? role) : '';
+  });
+  protected readonly loggingOut = signal(false);
 
   protected toggleCollapsed(): void {
     this.collapsed.update((collapsed) => !collapsed);
+  }
+
+  protected logout(): void {
+    this.loggingOut.set(true);
+    // logout() never fails: the local session ends even when the server cannot be told.
+    this.auth.logout().subscribe({
+      complete: () => {
+        this.loggingOut.set(false);
+        void this.router.navigateByUrl(LOGIN_PATH);
+      },
+    });
   }
 }

@@ -11,6 +11,8 @@ export interface ApiErrorBody {
   readonly message: string;
   /** Field → Chinese message, for validation failures. */
   readonly errors?: Readonly<Record<string, string>>;
+  /** Extra machine-readable facts, e.g. `lockedUntil` of ACCOUNT_LOCKED. */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -29,6 +31,14 @@ export function isApiErrorBody(body: unknown): body is ApiErrorBody {
     typeof candidate.message === 'string' &&
     candidate.message.trim().length > 0
   );
+}
+
+/** The API's error code (e.g. TOKEN_EXPIRED), or null when the failure has no API body. */
+export function apiErrorCode(error: unknown): string | null {
+  if (!(error instanceof HttpErrorResponse) || !isApiErrorBody(error.error)) {
+    return null;
+  }
+  return typeof error.error.code === 'string' ? error.error.code : null;
 }
 
 /** The sentence a user reads for a failed request: the API's own message when it sent one. */
@@ -51,4 +61,11 @@ export function apiFieldErrors(error: unknown): readonly string[] {
     return [];
   }
   return Object.values(error.error.errors).filter((text) => typeof text === 'string' && text.length > 0);
+}
+
+/** The whole text of a failure: the message, followed by the field messages of a validation failure. */
+export function apiErrorSummary(error: unknown, messages: Messages['errors']): string {
+  const message = apiErrorMessage(error, messages);
+  const fields = apiFieldErrors(error);
+  return fields.length > 0 ? `${message}：${fields.join('；')}` : message;
 }

@@ -21,6 +21,31 @@ export const ZH_CN_MESSAGES = {
     collapse: '收起菜单',
     expand: '展开菜单',
   },
+  login: {
+    title: '登录',
+    description: '部门预算项目绩效目标的填报、跟踪与自评',
+    username: '用户名',
+    password: '密码',
+    usernameRequired: '请输入用户名',
+    passwordRequired: '请输入密码',
+    submit: '登录',
+    submitting: '正在登录…',
+    failed: '登录失败',
+    locked: '账户已锁定',
+    lockedUntil: (time: string): string => `预计 ${time} 解锁。`,
+    expired: '登录已过期，请重新登录',
+    demoHint: '演示账户：admin / leader / auditor / lead01…，密码见启动输出',
+  },
+  session: {
+    logout: '退出登录',
+  },
+  /** 角色: the four roles of the API, in the words users know them by. */
+  roles: {
+    admin: '绩效管理员',
+    leader: '部门领导',
+    lead: '项目负责人',
+    auditor: '审计员',
+  },
   underConstruction: {
     title: '建设中',
     subtitle: (page: string): string => `“${page}”页面正在建设中，敬请期待。`,
