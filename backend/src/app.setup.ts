@@ -21,6 +21,8 @@ export function configureApp(app: INestApplication): void {
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
+          // Served over plain http inside government networks too: do not force https sub-requests.
+          upgradeInsecureRequests: null,
         },
       },
     }),

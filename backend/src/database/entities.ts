@@ -9,6 +9,7 @@ import { Indicator } from '../modules/goals/entities/indicator.entity';
 import { ImportRun } from '../modules/imports/entities/import-run.entity';
 import { BudgetExecution } from '../modules/monitoring/entities/budget-execution.entity';
 import { EvidenceFile } from '../modules/monitoring/entities/evidence-file.entity';
+import { MonitoringRound } from '../modules/monitoring/entities/monitoring-round.entity';
 import { PeriodLock } from '../modules/monitoring/entities/period-lock.entity';
 import { ProgressReport } from '../modules/monitoring/entities/progress-report.entity';
 import { ReportPeriod } from '../modules/monitoring/entities/report-period.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   EvidenceFile,
   BudgetExecution,
   PeriodLock,
+  MonitoringRound,
   AuditEntry,
   SelfEvaluation,
   SelfEvaluationItem,

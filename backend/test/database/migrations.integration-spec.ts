@@ -16,6 +16,7 @@ const EXPECTED_TABLES = [
   'import_runs',
   'indicator_nodes',
   'indicators',
+  'monitoring_rounds',
   'period_locks',
   'procurement_items',
   'progress_reports',

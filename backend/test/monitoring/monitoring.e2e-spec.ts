@@ -240,6 +240,59 @@ describe('monitoring writes (HTTP)', () => {
     await put(lead, percentIndicator().id, '2025-09', { actual: '95%' }).expect(200);
   });
 
+  describe('monitoring rounds', () => {
+    it('should open a named round, and on closing keep the latest report up to its month for every annual indicator', async () => {
+      const base = `/api/departments/${code}/years/2025/rounds`;
+      const body = { name: '2025年1–8月 绩效监控', period: '2025-08', deadline: '2025-09-15' };
+      await http().post(base).set('Authorization', leader).send(body).expect(403);
+      const bad = await http()
+        .post(base)
+        .set('Authorization', admin)
+        .send({ ...body, period: '2024-08' })
+        .expect(400);
+      expect(bad.body.errors.period).toBeDefined();
+      const round = await http().post(base).set('Authorization', admin).send(body).expect(201);
+      expect(round.body).toMatchObject({
+        name: body.name,
+        period: '2025-08',
+        deadline: '2025-09-15',
+        status: 'open',
+      });
+      await http().post(base).set('Authorization', admin).send(body).expect(409);
+
+      const closed = await http()
+        .post(`/api/rounds/${round.body.id}/close`)
+        .set('Authorization', admin)
+        .send({})
+        .expect(200);
+      expect(closed.body.status).toBe('closed');
+      const snapshot = (
+        await http().get(`/api/rounds/${round.body.id}`).set('Authorization', leader).expect(200)
+      ).body.snapshot;
+      const [{ n }] = await ds.query(
+        `SELECT count(*)::int AS n FROM indicators i JOIN goals g ON g.id = i.goal_id JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
+          WHERE fy.department_id = $1 AND g.term = 'annual'`,
+        [departmentId],
+      );
+      expect(snapshot.indicators).toHaveLength(n);
+      const [latest] = await ds.query(
+        `SELECT period, actual_raw FROM progress_reports WHERE indicator_id = $1 AND period <= '2025-08' ORDER BY period DESC LIMIT 1`,
+        [percentIndicator().id],
+      );
+      expect(
+        snapshot.indicators.find((i: { indicatorId: string }) => i.indicatorId === percentIndicator().id),
+      ).toMatchObject({
+        period: latest.period,
+        actual: latest.actual_raw,
+      });
+      await http()
+        .post(`/api/rounds/${round.body.id}/close`)
+        .set('Authorization', admin)
+        .send({})
+        .expect(409);
+    });
+  });
+
   describe('evidence files', () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 1)]);
     const upload = (bearer: string, content: Buffer, name: string) =>

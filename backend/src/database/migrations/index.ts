@@ -2,6 +2,7 @@ import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { AuditLogAppendOnly1764100000001 } from './1764100000001-audit-log-append-only';
 import { SessionActivity1764100000002 } from './1764100000002-session-activity';
 import { DocumentFidelity1764100000003 } from './1764100000003-document-fidelity';
+import { MonitoringRounds1764100000004 } from './1764100000004-monitoring-rounds';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   AuditLogAppendOnly1764100000001,
   SessionActivity1764100000002,
   DocumentFidelity1764100000003,
+  MonitoringRounds1764100000004,
 ];
