@@ -13,11 +13,13 @@ import { DatabaseModule } from './database/database.module';
 import { RequestContextMiddleware } from './common/context/request-context.middleware';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
+import { ProjectsModule } from './modules/projects/projects.module';
 
 export interface AppModuleOptions {
   connection: DatabaseConnection;
@@ -71,6 +73,8 @@ export class AppModule implements NestModule {
         DepartmentsModule,
         ImportsModule,
         MonitoringModule,
+        ProjectsModule,
+        DashboardModule,
         GoalsModule,
       ],
     };

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DashboardModule } from '../dashboard/dashboard.module';
+import { ProjectsModule } from '../projects/projects.module';
 import { DepartmentsController } from './departments.controller';
 import { DepartmentsRepository } from './departments.repository';
 import { DepartmentsService } from './departments.service';
 
 @Module({
+  imports: [ProjectsModule, DashboardModule],
   controllers: [DepartmentsController],
   providers: [DepartmentsService, DepartmentsRepository],
   exports: [DepartmentsService],

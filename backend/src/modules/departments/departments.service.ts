@@ -1,19 +1,89 @@
 import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
-import { DepartmentsRepository } from './departments.repository';
-import { DepartmentResponse, ProjectSummaryResponse } from './dto/department.response';
+import { resolveAsOf } from '../dashboard/as-of';
+import { DashboardService } from '../dashboard/dashboard.service';
+import { AsOfQuery } from '../dashboard/dto/as-of.query';
+import { emptyCounts } from '../dashboard/dto/light-counts.response';
+import { budgetStatus } from '../dashboard/budget-status';
+import { ProjectsService, projectLightOf } from '../projects/projects.service';
+import { DepartmentsRepository, DepartmentYearRow } from './departments.repository';
+import {
+  DepartmentResponse,
+  DepartmentYearResponse,
+  ProjectSummaryResponse,
+} from './dto/department.response';
 
 @Injectable()
 export class DepartmentsService {
-  constructor(private readonly repository: DepartmentsRepository) {}
+  constructor(
+    private readonly repository: DepartmentsRepository,
+    private readonly projects: ProjectsService,
+    private readonly dashboard: DashboardService,
+    private readonly access: AccessPolicy,
+  ) {}
 
+  /** Departments the caller may read: all for admins and auditors, their own for leaders and leads. */
   list(): Promise<DepartmentResponse[]> {
-    return this.repository.findAll();
+    return this.repository.findAll(this.access.departmentScope());
   }
 
-  async listProjects(code: string, year: number): Promise<ProjectSummaryResponse[]> {
-    const fiscalYearId = await this.repository.findYearId(code, year);
-    if (!fiscalYearId) throw notFound(`部门 ${code} 的 ${year} 年度预算`);
-    return this.repository.findProjects(fiscalYearId);
+  async getYear(code: string, year: number, query: AsOfQuery): Promise<DepartmentYearResponse> {
+    const unit = await this.readableYear(code, year);
+    const asOf = resolveAsOf(year, query.asOf);
+    const [goals, counts] = await Promise.all([
+      this.projects.goalTrees({ fiscalYearId: unit.fiscalYearId, projectId: null }, asOf),
+      this.dashboard.lightCountsByProject(unit.fiscalYearId, asOf.period),
+    ]);
+    const lightCounts = counts.get('') ?? emptyCounts();
+    return {
+      department: { code: unit.code, name: unit.name },
+      year,
+      asOf: asOf.period,
+      overview: unit.overview,
+      goals,
+      lightCounts,
+      light: projectLightOf(lightCounts),
+    };
+  }
+
+  /** 表10 projects with leads, lights, last report and budget execution as of the month: one query per concern. */
+  async listProjects(code: string, year: number, query: AsOfQuery): Promise<ProjectSummaryResponse[]> {
+    const unit = await this.readableYear(code, year);
+    const asOf = resolveAsOf(year, query.asOf);
+    const [projects, leads, counts, lastReports, budgets] = await Promise.all([
+      this.repository.findProjects(unit.fiscalYearId),
+      this.repository.findLeads(unit.fiscalYearId),
+      this.dashboard.lightCountsByProject(unit.fiscalYearId, asOf.period),
+      this.repository.findLastReports(unit.fiscalYearId, asOf.yearStart, asOf.period),
+      this.dashboard.budgetByProject(unit.fiscalYearId, asOf),
+    ]);
+    const lastReportOf = new Map(lastReports.map(({ projectId, ...report }) => [projectId, report]));
+    return projects.map((project) => {
+      const lightSummary = counts.get(project.id) ?? emptyCounts();
+      return {
+        ...project,
+        leads: leads
+          .filter((lead) => lead.projectId === project.id)
+          .map(({ projectId: _p, ...lead }) => lead),
+        lightSummary,
+        projectLight: projectLightOf(lightSummary),
+        lastReport: lastReportOf.get(project.id) ?? null,
+        budgetExecution: budgets.get(project.id) ?? {
+          period: null,
+          budgetYuan: project.budget * 10000,
+          executedYuan: null,
+          rate: null,
+          ...budgetStatus(project.budget * 10000, null, asOf.month),
+        },
+      };
+    });
+  }
+
+  private async readableYear(code: string, year: number): Promise<DepartmentYearRow> {
+    const unit = await this.repository.findYear(code, year);
+    if (!unit) throw notFound(`部门 ${code} 的 ${year} 年度预算`);
+    this.access.assertCanReadDepartment(unit.departmentId);
+    return unit;
   }
 }

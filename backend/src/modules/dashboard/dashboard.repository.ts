@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import type { Light, Target } from '@jixiao/domain';
+import { DataSource } from 'typeorm';
+import type { PeriodStatus } from './reporting-calendar';
+
+export interface DepartmentYearRow {
+  fiscalYearId: string;
+  departmentId: string;
+  code: string;
+  name: string;
+}
+
+/** `grouping` is GROUPING(fiscal year, project): 0 one project (or the department-wide goals), 1 a department-year, 3 all. */
+export interface LightCountRow {
+  fiscalYearId: string | null;
+  projectId: string | null;
+  grouping: 0 | 1 | 3;
+  red: number;
+  yellow: number;
+  green: number;
+  blue: number;
+  grey: number;
+  total: number;
+}
+
+export interface BudgetRow {
+  fiscalYearId: string | null;
+  projectId: string | null;
+  grouping: 0 | 1 | 3;
+  projectCode: string | null;
+  projectName: string | null;
+  budgetYuan: number;
+  executedYuan: number | null;
+  executedPeriod: string | null;
+  rate: number | null;
+}
+
+export interface TrendRow {
+  period: string;
+  red: number;
+  yellow: number;
+  green: number;
+  blue: number;
+}
+
+export interface FlaggedRow {
+  fiscalYearId: string;
+  projectId: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+  goalId: string;
+  indicatorId: string;
+  level1: string;
+  level2: string;
+  indicatorName: string;
+  targetRaw: string;
+  target: Target | null;
+  targetUnit: string | null;
+  actualRaw: string | null;
+  actualValue: number | null;
+  forecastRaw: string | null;
+  likelihood: string | null;
+  light: Light;
+  lightReason: string | null;
+}
+
+export interface OpenPeriodRow {
+  fiscalYearId: string;
+  projectId: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+  period: string;
+  status: PeriodStatus | null;
+}
+
+/**
+ * Monitoring read model over one or more department-years (a department's dashboard is the city view of one):
+ * every method is one set-based statement; only indicators of annual goals (年度目标) are monitored.
+ * The light of an indicator as of month m is the light stored with its report for m; no report → grey.
+ */
+@Injectable()
+export class DashboardRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findDepartmentYears(
+    year: number,
+    filter: { code?: string; departmentId?: string },
+  ): Promise<DepartmentYearRow[]> {
+    return this.dataSource.query(
+      `SELECT fy.id AS "fiscalYearId", d.id AS "departmentId", d.code, d.name
+         FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id
+        WHERE fy.year = $1 AND ($2::varchar IS NULL OR d.code = $2::varchar) AND ($3::uuid IS NULL OR d.id = $3::uuid)
+        ORDER BY d.code`,
+      [year, filter.code ?? null, filter.departmentId ?? null],
+    );
+  }
+
+  /** Light counts per project, per department-year and overall in one pass (ROLLUP). */
+  lightCounts(fiscalYearIds: string[], period: string): Promise<LightCountRow[]> {
+    return this.dataSource.query(
+      `SELECT g.fiscal_year_id AS "fiscalYearId", g.project_id AS "projectId",
+              GROUPING(g.fiscal_year_id, g.project_id)::int AS grouping,
+              count(*) FILTER (WHERE r.light = 'red')::int AS red,
+              count(*) FILTER (WHERE r.light = 'yellow')::int AS yellow,
+              count(*) FILTER (WHERE r.light = 'green')::int AS green,
+              count(*) FILTER (WHERE r.light = 'blue')::int AS blue,
+              count(*) FILTER (WHERE r.light IS NULL OR r.light = 'grey')::int AS grey,
+              count(*)::int AS total
+         FROM indicators i
+         JOIN goals g ON g.id = i.goal_id
+         LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $2
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual'
+        GROUP BY ROLLUP (g.fiscal_year_id, g.project_id)`,
+      [fiscalYearIds, period],
+    );
+  }
+
+  /**
+   * 当年预算 (项目当年预算, else the 表10 amount) and the latest 执行数 reported up to the month, per project,
+   * per department-year and overall (ROLLUP); rate = executed ÷ budget × 100.
+   */
+  budget(fiscalYearIds: string[], yearStart: string, period: string): Promise<BudgetRow[]> {
+    return this.dataSource.query(
+      `WITH latest AS (
+         SELECT DISTINCT ON (b.project_id) b.project_id, b.period, b.executed_yuan
+           FROM budget_executions b JOIN projects p ON p.id = b.project_id
+          WHERE p.fiscal_year_id = ANY($1::uuid[]) AND b.period BETWEEN $2 AND $3
+          ORDER BY b.project_id, b.period DESC
+       )
+       SELECT p.fiscal_year_id AS "fiscalYearId", p.id AS "projectId",
+              GROUPING(p.fiscal_year_id, p.id)::int AS grouping,
+              min(p.code) AS "projectCode", min(p.name) AS "projectName", min(l.period) AS "executedPeriod",
+              sum(COALESCE(p.current_budget_yuan, p.budget_yuan))::float8 AS "budgetYuan",
+              sum(l.executed_yuan)::float8 AS "executedYuan",
+              round(sum(l.executed_yuan) * 100 / NULLIF(sum(COALESCE(p.current_budget_yuan, p.budget_yuan)), 0), 2)::float8 AS rate
+         FROM projects p LEFT JOIN latest l ON l.project_id = p.id
+        WHERE p.fiscal_year_id = ANY($1::uuid[])
+        GROUP BY ROLLUP (p.fiscal_year_id, p.id)
+        ORDER BY p.fiscal_year_id, min(p.seq)`,
+      [fiscalYearIds, yearStart, period],
+    );
+  }
+
+  /** Reported lights per month (grey = indicators without a report, derived from the total). */
+  trend(fiscalYearIds: string[], yearStart: string, period: string): Promise<TrendRow[]> {
+    return this.dataSource.query(
+      `SELECT r.period,
+              count(*) FILTER (WHERE r.light = 'red')::int AS red,
+              count(*) FILTER (WHERE r.light = 'yellow')::int AS yellow,
+              count(*) FILTER (WHERE r.light = 'green')::int AS green,
+              count(*) FILTER (WHERE r.light = 'blue')::int AS blue
+         FROM progress_reports r
+         JOIN indicators i ON i.id = r.indicator_id
+         JOIN goals g ON g.id = i.goal_id
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND r.period BETWEEN $2 AND $3
+        GROUP BY r.period
+        ORDER BY r.period`,
+      [fiscalYearIds, yearStart, period],
+    );
+  }
+
+  /** Indicators red, yellow or grey as of the month, in document order (the service ranks them). */
+  flagged(fiscalYearIds: string[], period: string): Promise<FlaggedRow[]> {
+    return this.dataSource.query(
+      `SELECT g.fiscal_year_id AS "fiscalYearId", p.id AS "projectId", p.code AS "projectCode", p.name AS "projectName",
+              g.id AS "goalId", i.id AS "indicatorId", n1.name AS level1, n2.name AS level2, i.name AS "indicatorName",
+              i.target_raw AS "targetRaw", i.target_parsed AS target, i.target_unit AS "targetUnit",
+              r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue", r.forecast_raw AS "forecastRaw",
+              r.likelihood, COALESCE(r.light, 'grey') AS light, r.light_reason AS "lightReason"
+         FROM indicators i
+         JOIN goals g ON g.id = i.goal_id
+         JOIN indicator_nodes n2 ON n2.id = i.node_id
+         JOIN indicator_nodes n1 ON n1.id = n2.parent_id
+         LEFT JOIN projects p ON p.id = g.project_id
+         LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $2
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND COALESCE(r.light, 'grey') IN ('red', 'yellow', 'grey')
+        ORDER BY g.fiscal_year_id, p.seq NULLS FIRST, g.seq, i.seq`,
+      [fiscalYearIds, period],
+    );
+  }
+
+  /**
+   * Reports not in (no report_period, draft, returned) for the given periods: every project, plus the
+   * department-wide goals (project null) where they have annual indicators.
+   */
+  openPeriods(fiscalYearIds: string[], periods: string[]): Promise<OpenPeriodRow[]> {
+    return this.dataSource.query(
+      `WITH units AS (
+         SELECT p.fiscal_year_id, p.id AS project_id, p.code::text AS code, p.name, p.seq
+           FROM projects p WHERE p.fiscal_year_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT DISTINCT g.fiscal_year_id, NULL::uuid, NULL::text, NULL::text, 0
+           FROM goals g JOIN indicators i ON i.goal_id = g.id
+          WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.project_id IS NULL AND g.term = 'annual'
+       )
+       SELECT u.fiscal_year_id AS "fiscalYearId", u.project_id AS "projectId", u.code AS "projectCode", u.name AS "projectName",
+              per.period, rp.status
+         FROM units u
+        CROSS JOIN unnest($2::text[]) AS per(period)
+         LEFT JOIN report_periods rp
+           ON rp.fiscal_year_id = u.fiscal_year_id AND rp.project_id IS NOT DISTINCT FROM u.project_id AND rp.period = per.period
+        WHERE rp.status IS NULL OR rp.status IN ('draft', 'returned')
+        ORDER BY per.period, u.fiscal_year_id, u.seq`,
+      [fiscalYearIds, periods],
+    );
+  }
+}

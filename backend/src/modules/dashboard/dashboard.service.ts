@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { expectedByNow, type Light } from '@jixiao/domain';
+import { AccessPolicy } from '../../common/auth/access-policy';
+import { notFound } from '../../common/errors/app.exception';
+import { type AsOf, resolveAsOf } from './as-of';
+import { budgetStatus } from './budget-status';
+import {
+  BudgetRow,
+  DashboardRepository,
+  DepartmentYearRow,
+  FlaggedRow,
+  LightCountRow,
+  TrendRow,
+} from './dashboard.repository';
+import { AsOfQuery, CityDashboardQuery } from './dto/as-of.query';
+import {
+  BudgetExecutionSummaryResponse,
+  BudgetTotalResponse,
+  CityDashboardResponse,
+  DepartmentDashboardResponse,
+  DepartmentRefResponse,
+  FlaggedIndicatorResponse,
+  OverdueReportResponse,
+  ProjectBudgetResponse,
+  TrendPointResponse,
+} from './dto/dashboard.response';
+import { emptyCounts, LightCountsResponse } from './dto/light-counts.response';
+import {
+  daysOverdue,
+  dueDate,
+  isOverdue,
+  localDate,
+  notReportedReason,
+  periodOf,
+  periodsUpTo,
+  yearOf,
+} from './reporting-calendar';
+
+/** Shown where a row belongs to the department-wide goals (部门整体目标) rather than a project. */
+export const OVERALL_NAME = '部门整体';
+
+const FLAG_RANK: Partial<Record<Light, number>> = { red: 0, yellow: 1, grey: 2 };
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+const countsOf = (row: LightCountRow | undefined): LightCountsResponse =>
+  row
+    ? { red: row.red, yellow: row.yellow, green: row.green, blue: row.blue, grey: row.grey, total: row.total }
+    : emptyCounts();
+
+/** Dashboards of 双监控: lights, flagged indicators, budget execution against pace, trend and overdue reports. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly repository: DashboardRepository,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async departmentDashboard(
+    code: string,
+    year: number,
+    query: AsOfQuery,
+  ): Promise<DepartmentDashboardResponse> {
+    const [unit] = await this.repository.findDepartmentYears(year, { code });
+    if (!unit) throw notFound(`部门 ${code} 的 ${year} 年度预算`);
+    this.access.assertCanReadDepartment(unit.departmentId);
+    const { departments: _departments, ...dashboard } = await this.build(
+      [unit],
+      resolveAsOf(year, query.asOf),
+    );
+    return { department: { code: unit.code, name: unit.name }, ...dashboard };
+  }
+
+  /** The city view: every department-year of the year the caller may read (a leader or lead: their own). */
+  async cityDashboard(query: CityDashboardQuery): Promise<CityDashboardResponse> {
+    const today = localDate();
+    const year = query.year ?? (query.asOf ? yearOf(query.asOf) : yearOf(today));
+    const asOf = resolveAsOf(year, query.asOf, today);
+    const scope = this.access.departmentScope();
+    const units = await this.repository.findDepartmentYears(year, { departmentId: scope ?? undefined });
+    return this.build(units, asOf);
+  }
+
+  /** Light counts of one department-year keyed by project id ('' = the department-wide goals). */
+  async lightCountsByProject(
+    fiscalYearId: string,
+    period: string,
+  ): Promise<Map<string, LightCountsResponse>> {
+    const rows = await this.repository.lightCounts([fiscalYearId], period);
+    return new Map(rows.filter((r) => r.grouping === 0).map((r) => [r.projectId ?? '', countsOf(r)]));
+  }
+
+  /** Latest budget execution up to the month of every project of one department-year, keyed by project id. */
+  async budgetByProject(
+    fiscalYearId: string,
+    asOf: AsOf,
+  ): Promise<Map<string, BudgetExecutionSummaryResponse>> {
+    const rows = await this.repository.budget([fiscalYearId], asOf.yearStart, asOf.period);
+    return new Map(
+      rows
+        .filter((row) => row.grouping === 0)
+        .map((row) => [
+          row.projectId as string,
+          {
+            period: row.executedPeriod,
+            budgetYuan: row.budgetYuan,
+            executedYuan: row.executedYuan,
+            rate: row.rate,
+            ...budgetStatus(row.budgetYuan, row.executedYuan, asOf.month),
+          },
+        ]),
+    );
+  }
+
+  private async build(units: DepartmentYearRow[], asOf: AsOf): Promise<CityDashboardResponse> {
+    const ids = units.map((u) => u.fiscalYearId);
+    const byYear = new Map(units.map((u) => [u.fiscalYearId, u]));
+    const duePassed = periodsUpTo(asOf.year, asOf.month).filter((period) =>
+      isOverdue(period, null, asOf.today),
+    );
+    const [counts, flagged, budget, trend, open] = await Promise.all([
+      this.repository.lightCounts(ids, asOf.period),
+      this.repository.flagged(ids, asOf.period),
+      this.repository.budget(ids, asOf.yearStart, asOf.period),
+      this.repository.trend(ids, asOf.yearStart, asOf.period),
+      duePassed.length ? this.repository.openPeriods(ids, duePassed) : Promise.resolve([]),
+    ]);
+    const total = countsOf(counts.find((r) => r.grouping === 3));
+    const late = open.filter((row) => isOverdue(row.period, row.status, asOf.today));
+    const overdue = late.map((row): OverdueReportResponse => ({
+      department: this.ref(byYear, row.fiscalYearId),
+      projectId: row.projectId,
+      projectCode: row.projectCode,
+      projectName: row.projectName ?? OVERALL_NAME,
+      period: row.period,
+      status: row.status === 'draft' || row.status === 'returned' ? row.status : 'missing',
+      dueDate: dueDate(row.period),
+      daysOverdue: daysOverdue(row.period, asOf.today),
+    }));
+    return {
+      year: asOf.year,
+      asOf: asOf.period,
+      today: asOf.today,
+      counts: total,
+      flagged: this.rankFlagged(flagged, byYear, asOf),
+      budget: {
+        total: this.budgetTotal(
+          budget.find((r) => r.grouping === 3),
+          asOf.month,
+        ),
+        projects: this.projectBudgets(budget, byYear, asOf.month),
+      },
+      trend: this.trendPoints(trend, total.total, asOf),
+      overdue,
+      departments: units.map((unit) => ({
+        department: { code: unit.code, name: unit.name },
+        counts: countsOf(counts.find((r) => r.grouping === 1 && r.fiscalYearId === unit.fiscalYearId)),
+        budget: this.budgetTotal(
+          budget.find((r) => r.grouping === 1 && r.fiscalYearId === unit.fiscalYearId),
+          asOf.month,
+        ),
+        overdue: late.filter((row) => row.fiscalYearId === unit.fiscalYearId).length,
+      })),
+    };
+  }
+
+  /** Red, then yellow, then grey; within a colour the least progress first; document order breaks ties. */
+  private rankFlagged(
+    rows: FlaggedRow[],
+    byYear: Map<string, DepartmentYearRow>,
+    asOf: AsOf,
+  ): FlaggedIndicatorResponse[] {
+    const items = rows.map((row) => {
+      const expected = row.target ? expectedByNow(row.target, asOf.month) : undefined;
+      const progress =
+        row.target?.direction === 'higher' &&
+        expected !== undefined &&
+        expected > 0 &&
+        row.actualValue !== null
+          ? round2((row.actualValue / expected) * 100)
+          : null;
+      return {
+        department: this.ref(byYear, row.fiscalYearId),
+        projectId: row.projectId,
+        projectCode: row.projectCode,
+        projectName: row.projectName ?? OVERALL_NAME,
+        goalId: row.goalId,
+        indicatorId: row.indicatorId,
+        level1: row.level1,
+        level2: row.level2,
+        indicatorName: row.indicatorName,
+        targetRaw: row.targetRaw,
+        targetUnit: row.targetUnit,
+        actualRaw: row.actualRaw,
+        actualValue: row.actualValue,
+        expectedByNow: expected ?? null,
+        progress,
+        forecastRaw: row.forecastRaw,
+        likelihood: row.likelihood,
+        light: row.light,
+        lightReason:
+          row.actualRaw === null ? notReportedReason(asOf.period, asOf.today) : (row.lightReason ?? ''),
+      };
+    });
+    const rank = (item: FlaggedIndicatorResponse): number => FLAG_RANK[item.light] ?? 3;
+    const byProgress = (a: number | null, b: number | null): number =>
+      a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b;
+    // Array.prototype.sort is stable: rows keep the repository's document order on ties.
+    return items.sort((a, b) => rank(a) - rank(b) || byProgress(a.progress, b.progress));
+  }
+
+  private projectBudgets(
+    rows: BudgetRow[],
+    byYear: Map<string, DepartmentYearRow>,
+    month: number,
+  ): ProjectBudgetResponse[] {
+    return rows
+      .filter((row) => row.grouping === 0)
+      .map((row) => ({
+        department: this.ref(byYear, row.fiscalYearId as string),
+        projectId: row.projectId as string,
+        projectCode: row.projectCode,
+        projectName: row.projectName as string,
+        budgetYuan: row.budgetYuan,
+        executedYuan: row.executedYuan,
+        executedPeriod: row.executedPeriod,
+        rate: row.rate,
+        ...budgetStatus(row.budgetYuan, row.executedYuan, month),
+      }));
+  }
+
+  private budgetTotal(row: BudgetRow | undefined, month: number): BudgetTotalResponse {
+    const budgetYuan = row?.budgetYuan ?? 0;
+    const executedYuan = row?.executedYuan ?? null;
+    return {
+      budgetYuan,
+      executedYuan,
+      rate: row?.rate ?? null,
+      ...budgetStatus(budgetYuan, executedYuan, month),
+    };
+  }
+
+  private trendPoints(rows: TrendRow[], total: number, asOf: AsOf): TrendPointResponse[] {
+    const byPeriod = new Map(rows.map((r) => [r.period, r]));
+    return Array.from({ length: asOf.month }, (_, i) => {
+      const period = periodOf(asOf.year, i + 1);
+      const { red = 0, yellow = 0, green = 0, blue = 0 } = byPeriod.get(period) ?? {};
+      return {
+        period,
+        red,
+        yellow,
+        green,
+        blue,
+        grey: Math.max(0, total - red - yellow - green - blue),
+        total,
+      };
+    });
+  }
+
+  private ref(byYear: Map<string, DepartmentYearRow>, fiscalYearId: string): DepartmentRefResponse {
+    const unit = byYear.get(fiscalYearId);
+    return { code: unit?.code ?? '', name: unit?.name ?? '' };
+  }
+}

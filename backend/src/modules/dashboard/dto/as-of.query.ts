@@ -1,0 +1,25 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PERIOD_PATTERN } from '../reporting-calendar';
+
+export class AsOfQuery {
+  @ApiPropertyOptional({
+    example: '2025-06',
+    description: '截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月',
+  })
+  @IsOptional()
+  @Matches(PERIOD_PATTERN, { message: 'asOf：截至月份格式应为 YYYY-MM，月份为 01–12' })
+  asOf?: string;
+}
+
+export class CityDashboardQuery extends AsOfQuery {
+  @ApiPropertyOptional({ example: 2025, description: '预算年度；缺省取 asOf 的年份，再缺省为今年' })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(2000, { message: 'year：预算年度不能早于 2000' })
+  @Max(2100, { message: 'year：预算年度不能晚于 2100' })
+  // Registered last, checked first (decorators apply bottom-up).
+  @IsInt({ message: 'year：预算年度必须是整数' })
+  year?: number;
+}

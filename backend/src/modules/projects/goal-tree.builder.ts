@@ -1,0 +1,124 @@
+import { expectedByNow, type Light } from '@jixiao/domain';
+import type { AsOf } from '../dashboard/as-of';
+import { notReportedReason, periodsUpTo } from '../dashboard/reporting-calendar';
+import {
+  GoalResponse,
+  HistoryPointResponse,
+  IndicatorResponse,
+  Level1NodeResponse,
+} from './dto/goal-tree.response';
+import type { GoalRow, HistoryRow, IndicatorRow } from './projects.repository';
+
+export const NOT_MONITORED_REASON = '长期目标的指标不参与年度监控';
+
+/**
+ * Goals with their trees 一级 › 二级 › 三级 in document order. An annual indicator's light as of the month is
+ * the one stored with that month's report; without one it is grey (未填报). Long-term indicators have none.
+ */
+export function buildGoalTrees(
+  goals: GoalRow[],
+  indicators: IndicatorRow[],
+  history: HistoryRow[],
+  asOf: AsOf,
+): GoalResponse[] {
+  const historyOf = new Map<string, HistoryRow[]>();
+  for (const row of history) historyOf.set(row.indicatorId, [...(historyOf.get(row.indicatorId) ?? []), row]);
+  const trees = new Map<string, Level1NodeResponse[]>(goals.map((g) => [g.id, []]));
+  const terms = new Map(goals.map((g) => [g.id, g.term]));
+  for (const row of indicators) {
+    const level1s = trees.get(row.goalId);
+    if (!level1s) continue;
+    let level1 = level1s.find((n) => n.id === row.level1Id);
+    if (!level1) level1s.push((level1 = { id: row.level1Id, name: row.level1, children: [] }));
+    let level2 = level1.children.find((n) => n.id === row.level2Id);
+    if (!level2) level1.children.push((level2 = { id: row.level2Id, name: row.level2, indicators: [] }));
+    level2.indicators.push(
+      indicatorOf(row, terms.get(row.goalId) === 'annual', historyOf.get(row.id) ?? [], asOf),
+    );
+  }
+  return goals.map((g) => ({
+    id: g.id,
+    term: g.term,
+    seq: g.seq,
+    label: g.label,
+    title: g.title,
+    indicators: trees.get(g.id) ?? [],
+  }));
+}
+
+function indicatorOf(
+  row: IndicatorRow,
+  monitored: boolean,
+  history: HistoryRow[],
+  asOf: AsOf,
+): IndicatorResponse {
+  const latestReport =
+    row.reportPeriod === null
+      ? null
+      : {
+          period: row.reportPeriod,
+          actualRaw: row.actualRaw as string,
+          actualValue: row.actualValue,
+          forecastRaw: row.forecastRaw,
+          forecastValue: row.forecastValue,
+          likelihood: row.likelihood,
+          light: row.light,
+          lightReason: row.lightReason,
+          status: row.status,
+          version: row.reportVersion as number,
+          reasons: row.reasons ?? [],
+          reasonText: row.reasonText,
+          correctiveAction: row.correctiveAction,
+          evidence: row.evidence,
+          updatedAt: row.updatedAt as Date,
+        };
+  const { light, lightReason } = lightAsOf(row, monitored, asOf);
+  return {
+    id: row.id,
+    seq: row.seq,
+    name: row.name,
+    targetRaw: row.targetRaw,
+    target: row.target,
+    confidence: row.confidence,
+    unit: row.unit,
+    basis: row.basis,
+    prev2: row.prev2,
+    prev1: row.prev1,
+    expected: row.expected,
+    weight: row.weight,
+    version: row.version,
+    monitored,
+    expectedByNow: monitored && row.target ? (expectedByNow(row.target, asOf.month) ?? null) : null,
+    latestReport,
+    light,
+    lightReason,
+    history: monitored ? monthlyHistory(history, asOf) : history.map(point),
+  };
+}
+
+function lightAsOf(
+  row: IndicatorRow,
+  monitored: boolean,
+  asOf: AsOf,
+): { light: Light | null; lightReason: string } {
+  if (!monitored) return { light: null, lightReason: NOT_MONITORED_REASON };
+  if (row.reportPeriod !== asOf.period)
+    return { light: 'grey', lightReason: notReportedReason(asOf.period, asOf.today) };
+  return { light: row.light ?? 'grey', lightReason: row.lightReason ?? '' };
+}
+
+/** One point per month from January to the month; a month without a report is a grey gap. */
+function monthlyHistory(rows: HistoryRow[], asOf: AsOf): HistoryPointResponse[] {
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  return periodsUpTo(asOf.year, asOf.month).map((period) => {
+    const row = byPeriod.get(period);
+    return row ? point(row) : { period, actualRaw: null, actualValue: null, light: 'grey' };
+  });
+}
+
+const point = (row: HistoryRow): HistoryPointResponse => ({
+  period: row.period,
+  actualRaw: row.actualRaw,
+  actualValue: row.actualValue,
+  light: row.light ?? 'grey',
+});

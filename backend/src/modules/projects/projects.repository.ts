@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import type { Light, Target } from '@jixiao/domain';
+import { DataSource } from 'typeorm';
+import {
+  FundingSourceResponse,
+  LeadResponse,
+  ProcurementResponse,
+  SpendingDetailResponse,
+} from './dto/project-detail.response';
+
+/** A project's 表12 header in stored units (元), with where it belongs. */
+export interface ProjectRow {
+  id: string;
+  fiscalYearId: string;
+  departmentId: string;
+  departmentCode: string;
+  departmentName: string;
+  year: number;
+  code: string | null;
+  name: string;
+  category: string | null;
+  budgetYuan: number;
+  competentDepartment: string | null;
+  executingUnit: string | null;
+  leadName: string | null;
+  phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  attribute: string | null;
+  expenditureCategory: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  legalBasis: string | null;
+  implementationPlan: string | null;
+  totalBudgetYuan: number | null;
+  currentBudgetYuan: number | null;
+  priorBudgetChanges: string | null;
+}
+
+export interface GoalRow {
+  id: string;
+  term: 'long' | 'annual';
+  seq: number;
+  label: string;
+  title: string;
+}
+
+/** One 三级指标 in tree order, with its 一级 / 二级 nodes and its latest report up to the month. */
+export interface IndicatorRow {
+  goalId: string;
+  level1Id: string;
+  level1: string;
+  level2Id: string;
+  level2: string;
+  id: string;
+  seq: number;
+  name: string;
+  targetRaw: string;
+  target: Target | null;
+  confidence: string | null;
+  unit: string | null;
+  basis: string | null;
+  prev2: string | null;
+  prev1: string | null;
+  expected: string | null;
+  weight: number | null;
+  version: number;
+  /** The latest report's columns: all null when there is none up to the month. */
+  reportPeriod: string | null;
+  actualRaw: string | null;
+  actualValue: number | null;
+  forecastRaw: string | null;
+  forecastValue: number | null;
+  likelihood: string | null;
+  light: Light | null;
+  lightReason: string | null;
+  status: string | null;
+  reportVersion: number | null;
+  reasons: string[] | null;
+  reasonText: string | null;
+  correctiveAction: string | null;
+  evidence: string | null;
+  updatedAt: Date | null;
+}
+
+export interface HistoryRow {
+  indicatorId: string;
+  period: string;
+  actualRaw: string;
+  actualValue: number | null;
+  light: Light | null;
+}
+
+export interface ExecutionRow {
+  period: string;
+  executedYuan: number;
+  rate: number | null;
+  note: string | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface ReportPeriodRow {
+  period: string;
+  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  returnReason: string | null;
+  version: number;
+}
+
+/** The goals of a project, or the department-wide goals (部门整体) when projectId is null. */
+export interface GoalScope {
+  fiscalYearId: string;
+  projectId: string | null;
+}
+
+@Injectable()
+export class ProjectsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findProject(id: string): Promise<ProjectRow | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT p.id, p.fiscal_year_id AS "fiscalYearId", fy.department_id AS "departmentId", d.code AS "departmentCode",
+              d.name AS "departmentName", fy.year, p.code, p.name, p.category, p.budget_yuan::float8 AS "budgetYuan",
+              p.competent_department AS "competentDepartment", p.executing_unit AS "executingUnit", p.lead_name AS "leadName",
+              p.phone, p.address, p.postcode, p.attribute, p.expenditure_category AS "expenditureCategory",
+              p.start_year AS "startYear", p.end_year AS "endYear", p.legal_basis AS "legalBasis",
+              p.implementation_plan AS "implementationPlan", p.total_budget_yuan::float8 AS "totalBudgetYuan",
+              p.current_budget_yuan::float8 AS "currentBudgetYuan", p.prior_budget_changes AS "priorBudgetChanges"
+         FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id JOIN departments d ON d.id = fy.department_id
+        WHERE p.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  findLeads(projectId: string): Promise<LeadResponse[]> {
+    return this.dataSource.query(
+      `SELECT u.id, u.username, u.display_name AS "displayName"
+         FROM project_assignments pa JOIN users u ON u.id = pa.user_id
+        WHERE pa.project_id = $1 AND u.active
+        ORDER BY u.username`,
+      [projectId],
+    );
+  }
+
+  /** Amounts in 万元, as the document shows them. */
+  findFundingSources(projectId: string): Promise<FundingSourceResponse[]> {
+    return this.dataSource.query(
+      `SELECT seq, name, (amount_yuan / 10000)::float8 AS amount FROM funding_sources WHERE project_id = $1 ORDER BY seq`,
+      [projectId],
+    );
+  }
+
+  findSpendingDetails(projectId: string): Promise<SpendingDetailResponse[]> {
+    return this.dataSource.query(
+      `SELECT seq, activity, description, economic_classification AS "economicClassification",
+              classification_code AS "classificationCode", (amount_yuan / 10000)::float8 AS amount, basis, remark
+         FROM spending_details WHERE project_id = $1 ORDER BY seq`,
+      [projectId],
+    );
+  }
+
+  findProcurements(projectId: string): Promise<ProcurementResponse[]> {
+    return this.dataSource.query(
+      `SELECT seq, item, description, quantity::float8 AS quantity, (amount_yuan / 10000)::float8 AS amount, remark
+         FROM procurement_items WHERE project_id = $1 ORDER BY seq`,
+      [projectId],
+    );
+  }
+
+  /** Long-term goals first, as the tables publish them. */
+  findGoals(scope: GoalScope): Promise<GoalRow[]> {
+    return this.dataSource.query(
+      `SELECT id, term, seq, label, title FROM goals
+        WHERE fiscal_year_id = $1 AND project_id IS NOT DISTINCT FROM $2::uuid
+        ORDER BY CASE term WHEN 'long' THEN 0 ELSE 1 END, seq`,
+      [scope.fiscalYearId, scope.projectId],
+    );
+  }
+
+  /**
+   * Every indicator of the scope in tree order with its latest report in [yearStart, period] and that
+   * period's workflow status: one statement, the latest report found by index (LATERAL … LIMIT 1).
+   */
+  findIndicators(scope: GoalScope, yearStart: string, period: string): Promise<IndicatorRow[]> {
+    return this.dataSource.query(
+      `SELECT g.id AS "goalId", n1.id AS "level1Id", n1.name AS level1, n2.id AS "level2Id", n2.name AS level2,
+              i.id, i.seq, i.name, i.target_raw AS "targetRaw", i.target_parsed AS target, i.target_confidence AS confidence,
+              i.unit, i.basis, i.prev2_raw AS prev2, i.prev1_raw AS prev1, i.expected_raw AS expected,
+              i.weight::float8 AS weight, i.version,
+              r.period AS "reportPeriod", r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue",
+              r.forecast_raw AS "forecastRaw", r.forecast_value::float8 AS "forecastValue", r.likelihood, r.light,
+              r.light_reason AS "lightReason", rp.status, r.version AS "reportVersion", r.reasons, r.reason_text AS "reasonText",
+              r.corrective_action AS "correctiveAction", r.evidence, r.updated_at AS "updatedAt"
+         FROM goals g
+         JOIN indicators i ON i.goal_id = g.id
+         JOIN indicator_nodes n2 ON n2.id = i.node_id
+         JOIN indicator_nodes n1 ON n1.id = n2.parent_id
+         LEFT JOIN LATERAL (
+           SELECT * FROM progress_reports pr
+            WHERE pr.indicator_id = i.id AND pr.period BETWEEN $3 AND $4
+            ORDER BY pr.period DESC LIMIT 1
+         ) r ON true
+         LEFT JOIN report_periods rp
+           ON rp.fiscal_year_id = g.fiscal_year_id AND rp.project_id IS NOT DISTINCT FROM g.project_id AND rp.period = r.period
+        WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2::uuid
+        ORDER BY g.id, n1.seq, n2.seq, i.seq`,
+      [scope.fiscalYearId, scope.projectId, yearStart, period],
+    );
+  }
+
+  /** Monthly reports of the scope's indicators in [yearStart, period], for sparklines. */
+  findHistory(scope: GoalScope, yearStart: string, period: string): Promise<HistoryRow[]> {
+    return this.dataSource.query(
+      `SELECT r.indicator_id AS "indicatorId", r.period, r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue", r.light
+         FROM progress_reports r
+         JOIN indicators i ON i.id = r.indicator_id
+         JOIN goals g ON g.id = i.goal_id
+        WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2::uuid AND r.period BETWEEN $3 AND $4
+        ORDER BY r.indicator_id, r.period`,
+      [scope.fiscalYearId, scope.projectId, yearStart, period],
+    );
+  }
+
+  /** 执行数 per period with its rate against 当年预算 (项目当年预算, else the 表10 amount). */
+  findExecutions(projectId: string, yearStart: string, period: string): Promise<ExecutionRow[]> {
+    return this.dataSource.query(
+      `SELECT b.period, b.executed_yuan::float8 AS "executedYuan",
+              round(b.executed_yuan * 100 / NULLIF(COALESCE(p.current_budget_yuan, p.budget_yuan), 0), 2)::float8 AS rate,
+              b.note, b.version, b.updated_at AS "updatedAt"
+         FROM budget_executions b JOIN projects p ON p.id = b.project_id
+        WHERE b.project_id = $1 AND b.period BETWEEN $2 AND $3
+        ORDER BY b.period`,
+      [projectId, yearStart, period],
+    );
+  }
+
+  findReportPeriods(projectId: string, yearStart: string, period: string): Promise<ReportPeriodRow[]> {
+    return this.dataSource.query(
+      `SELECT period, status, submitted_at AS "submittedAt", reviewed_at AS "reviewedAt", return_reason AS "returnReason", version
+         FROM report_periods WHERE project_id = $1 AND period BETWEEN $2 AND $3 ORDER BY period`,
+      [projectId, yearStart, period],
+    );
+  }
+}

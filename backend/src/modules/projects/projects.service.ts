@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { worstLight, type Light } from '@jixiao/domain';
+import { AccessPolicy } from '../../common/auth/access-policy';
+import { notFound } from '../../common/errors/app.exception';
+import { yuanToWan, yuanToWanOrNull } from '../../common/money.util';
+import { type AsOf, resolveAsOf } from '../dashboard/as-of';
+import { budgetStatus } from '../dashboard/budget-status';
+import { DashboardService } from '../dashboard/dashboard.service';
+import { AsOfQuery } from '../dashboard/dto/as-of.query';
+import { emptyCounts, LIGHT_VALUES, LightCountsResponse } from '../dashboard/dto/light-counts.response';
+import { dueDate, isOverdue, periodsUpTo } from '../dashboard/reporting-calendar';
+import { GoalResponse } from './dto/goal-tree.response';
+import { ProjectDetailResponse, ReportPeriodResponse } from './dto/project-detail.response';
+import { buildGoalTrees } from './goal-tree.builder';
+import { GoalScope, ProjectsRepository, ReportPeriodRow } from './projects.repository';
+
+/** A project's (or the department-wide goals') light: the worst of its indicators; null when none is monitored. */
+export function projectLightOf(counts: LightCountsResponse): Light | null {
+  return counts.total === 0 ? null : worstLight(LIGHT_VALUES.filter((light) => counts[light] > 0));
+}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly repository: ProjectsRepository,
+    private readonly dashboard: DashboardService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async detail(id: string, query: AsOfQuery): Promise<ProjectDetailResponse> {
+    const project = await this.repository.findProject(id);
+    if (!project) throw notFound('项目');
+    this.access.assertCanReadDepartment(project.departmentId);
+    const asOf = resolveAsOf(project.year, query.asOf);
+    const [leads, fundingSources, spendingDetails, procurements, goals, counts, executions, periods] =
+      await Promise.all([
+        this.repository.findLeads(id),
+        this.repository.findFundingSources(id),
+        this.repository.findSpendingDetails(id),
+        this.repository.findProcurements(id),
+        this.goalTrees({ fiscalYearId: project.fiscalYearId, projectId: id }, asOf),
+        this.dashboard.lightCountsByProject(project.fiscalYearId, asOf.period),
+        this.repository.findExecutions(id, asOf.yearStart, asOf.period),
+        this.repository.findReportPeriods(id, asOf.yearStart, asOf.period),
+      ]);
+    const {
+      budgetYuan,
+      totalBudgetYuan,
+      currentBudgetYuan,
+      fiscalYearId: _fy,
+      departmentId: _d,
+      departmentCode,
+      departmentName,
+      ...header
+    } = project;
+    const yearBudgetYuan = currentBudgetYuan ?? budgetYuan;
+    const lightSummary = counts.get(id) ?? emptyCounts();
+    return {
+      ...header,
+      budget: yuanToWan(budgetYuan),
+      totalBudget: yuanToWanOrNull(totalBudgetYuan),
+      currentBudget: yuanToWanOrNull(currentBudgetYuan),
+      department: { code: departmentCode, name: departmentName },
+      year: project.year,
+      asOf: asOf.period,
+      leads,
+      fundingSources,
+      spendingDetails,
+      procurements,
+      goals,
+      lightSummary,
+      projectLight: projectLightOf(lightSummary),
+      budgetExecution: {
+        budgetYuan: yearBudgetYuan,
+        periods: executions.map((e) => ({
+          ...e,
+          ...budgetStatus(yearBudgetYuan, e.executedYuan, Number(e.period.slice(5, 7))),
+        })),
+      },
+      reportPeriods: this.reportPeriods(periods, asOf),
+    };
+  }
+
+  /** Goals with indicator trees and lights as of the month: of a project, or department-wide (projectId null). */
+  async goalTrees(scope: GoalScope, asOf: AsOf): Promise<GoalResponse[]> {
+    const [goals, indicators, history] = await Promise.all([
+      this.repository.findGoals(scope),
+      this.repository.findIndicators(scope, asOf.yearStart, asOf.period),
+      this.repository.findHistory(scope, asOf.yearStart, asOf.period),
+    ]);
+    return buildGoalTrees(goals, indicators, history, asOf);
+  }
+
+  /** Every month from January to the month, entered or not, so a missing report shows as overdue. */
+  private reportPeriods(rows: ReportPeriodRow[], asOf: AsOf): ReportPeriodResponse[] {
+    const byPeriod = new Map(rows.map((r) => [r.period, r]));
+    return periodsUpTo(asOf.year, asOf.month).map((period) => {
+      const row = byPeriod.get(period);
+      return {
+        period,
+        status: row?.status ?? null,
+        dueDate: dueDate(period),
+        overdue: isOverdue(period, row?.status, asOf.today),
+        submittedAt: row?.submittedAt ?? null,
+        reviewedAt: row?.reviewedAt ?? null,
+        returnReason: row?.returnReason ?? null,
+        version: row?.version ?? null,
+      };
+    });
+  }
+}
