@@ -1,3 +1,9 @@
+import { ADMIN_MESSAGES } from './zh-CN/admin.messages';
+import { ENTRY_MESSAGES } from './zh-CN/entry.messages';
+import { MONITORING_MESSAGES } from './zh-CN/monitoring.messages';
+import { REMINDERS_MESSAGES } from './zh-CN/reminders.messages';
+import { REVIEW_MESSAGES } from './zh-CN/review.messages';
+
 /**
  * Every string a user sees, in Chinese (the default locale). An English catalogue is another object of the
  * same `Messages` type provided through the `MESSAGES` token; nothing else needs to change.
@@ -81,6 +87,13 @@ export const ZH_CN_MESSAGES = {
     server: '服务器出错，请稍后重试',
     http: (status: number): string => `服务器返回错误（HTTP ${status}）`,
   },
+  /** Lights, workflow states and periods of monitoring, shared by several screens. */
+  monitoring: MONITORING_MESSAGES,
+  /** Sections of the monitoring cycle's screens, each in its own file under zh-CN/. */
+  entry: ENTRY_MESSAGES,
+  review: REVIEW_MESSAGES,
+  admin: ADMIN_MESSAGES,
+  reminders: REMINDERS_MESSAGES,
 };
 
 export type Messages = typeof ZH_CN_MESSAGES;
