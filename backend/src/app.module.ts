@@ -20,6 +20,7 @@ import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { ProjectsModule } from './modules/projects/projects.module';
+import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
 
 export interface AppModuleOptions {
   connection: DatabaseConnection;
@@ -76,6 +77,7 @@ export class AppModule implements NestModule {
         ProjectsModule,
         DashboardModule,
         GoalsModule,
+        SelfEvaluationModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { AuditLogAppendOnly1764100000001 } from './1764100000001-audit-log-appen
 import { SessionActivity1764100000002 } from './1764100000002-session-activity';
 import { DocumentFidelity1764100000003 } from './1764100000003-document-fidelity';
 import { MonitoringRounds1764100000004 } from './1764100000004-monitoring-rounds';
+import { SelfEvaluationDetails1764100000005 } from './1764100000005-self-evaluation-details';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   SessionActivity1764100000002,
   DocumentFidelity1764100000003,
   MonitoringRounds1764100000004,
+  SelfEvaluationDetails1764100000005,
 ];

@@ -3,6 +3,10 @@ import { EditableEntity } from '../../../database/base.entity';
 import { numericTransformer } from '../../../database/numeric.transformer';
 import { FiscalYear } from '../../departments/entities/fiscal-year.entity';
 import { Project } from '../../projects/entities/project.entity';
+import { User } from '../../users/entities/user.entity';
+
+export const SELF_EVALUATION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type SelfEvaluationStatus = (typeof SELF_EVALUATION_STATUSES)[number];
 
 /** 绩效自评 of a project (or the department as a whole, project null) for its fiscal year. */
 @Entity('self_evaluations')
@@ -11,6 +15,15 @@ import { Project } from '../../projects/entities/project.entity';
 @Check('ck_self_evaluations_status', `"status" IN ('draft', 'submitted', 'approved', 'returned')`)
 @Check('ck_self_evaluations_grade', `"grade" IS NULL OR "grade" IN ('优', '良', '中', '差')`)
 @Check('ck_self_evaluations_budget_weight', `"budget_weight" >= 0 AND "budget_weight" <= 100`)
+@Check(
+  'ck_self_evaluations_section_weights',
+  `"output_weight" >= 0 AND "output_weight" <= 100 AND "benefit_weight" >= 0 AND "benefit_weight" <= 100 AND "satisfaction_weight" >= 0 AND "satisfaction_weight" <= 100`,
+)
+@Check('ck_self_evaluations_return_reason', `"status" <> 'returned' OR "return_reason" IS NOT NULL`)
+@Check(
+  'ck_self_evaluations_executed_from',
+  `"executed_from_period" IS NULL OR "executed_from_period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`,
+)
 export class SelfEvaluation extends EditableEntity {
   @Column({ type: 'uuid' })
   fiscalYearId: string;
@@ -27,7 +40,7 @@ export class SelfEvaluation extends EditableEntity {
   project?: Project | null;
 
   @Column({ type: 'varchar', length: 16, default: 'draft' })
-  status: string;
+  status: SelfEvaluationStatus;
 
   /** 全年预算数 */
   @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true, transformer: numericTransformer })
@@ -37,8 +50,22 @@ export class SelfEvaluation extends EditableEntity {
   @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true, transformer: numericTransformer })
   executedYuan: number | null;
 
+  /** 全年执行数 taken from this period's budget execution when the evaluation was submitted; null = entered. */
+  @Column({ type: 'char', length: 7, nullable: true })
+  executedFromPeriod: string | null;
+
+  /** 分值 of the sections: 预算执行率, 产出 (with 成本), 效益, 满意度; the admin may change them. */
   @Column({ type: 'numeric', precision: 6, scale: 2, default: 10, transformer: numericTransformer })
   budgetWeight: number;
+
+  @Column({ type: 'numeric', precision: 6, scale: 2, default: 50, transformer: numericTransformer })
+  outputWeight: number;
+
+  @Column({ type: 'numeric', precision: 6, scale: 2, default: 30, transformer: numericTransformer })
+  benefitWeight: number;
+
+  @Column({ type: 'numeric', precision: 6, scale: 2, default: 10, transformer: numericTransformer })
+  satisfactionWeight: number;
 
   /** 年度总体目标 实际完成情况 */
   @Column({ type: 'text', nullable: true })
@@ -52,4 +79,31 @@ export class SelfEvaluation extends EditableEntity {
 
   @Column({ type: 'text', nullable: true })
   returnReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  submittedBy: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'submitted_by', foreignKeyConstraintName: 'fk_self_evaluations_submitted_by' })
+  submitter?: User | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reviewedBy: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'reviewed_by', foreignKeyConstraintName: 'fk_self_evaluations_reviewed_by' })
+  reviewer?: User | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'updated_by', foreignKeyConstraintName: 'fk_self_evaluations_updated_by' })
+  updater?: User | null;
 }
