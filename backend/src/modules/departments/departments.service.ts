@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
+import { wanToYuan } from '../../common/money.util';
 import { resolveAsOf } from '../dashboard/as-of';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
@@ -69,12 +70,13 @@ export class DepartmentsService {
         lightSummary,
         projectLight: projectLightOf(lightSummary),
         lastReport: lastReportOf.get(project.id) ?? null,
+        // Every project of the year has a budget row; the fallback only covers a project added between the queries.
         budgetExecution: budgets.get(project.id) ?? {
           period: null,
-          budgetYuan: project.budget * 10000,
+          budgetYuan: wanToYuan(project.budget),
           executedYuan: null,
           rate: null,
-          ...budgetStatus(project.budget * 10000, null, asOf.month),
+          ...budgetStatus(wanToYuan(project.budget), null, asOf.month),
         },
       };
     });

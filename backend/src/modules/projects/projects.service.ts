@@ -8,7 +8,7 @@ import { budgetStatus } from '../dashboard/budget-status';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts, LIGHT_VALUES, LightCountsResponse } from '../dashboard/dto/light-counts.response';
-import { dueDate, isOverdue, periodsUpTo } from '../dashboard/reporting-calendar';
+import { dueDate, isOverdue, monthOf, periodsUpTo } from '../dashboard/reporting-calendar';
 import { GoalResponse } from './dto/goal-tree.response';
 import { ProjectDetailResponse, ReportPeriodResponse } from './dto/project-detail.response';
 import { buildGoalTrees } from './goal-tree.builder';
@@ -74,7 +74,7 @@ export class ProjectsService {
         budgetYuan: yearBudgetYuan,
         periods: executions.map((e) => ({
           ...e,
-          ...budgetStatus(yearBudgetYuan, e.executedYuan, Number(e.period.slice(5, 7))),
+          ...budgetStatus(yearBudgetYuan, e.executedYuan, monthOf(e.period)),
         })),
       },
       reportPeriods: this.reportPeriods(periods, asOf),
