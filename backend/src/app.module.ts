@@ -21,6 +21,7 @@ import { ImportsModule } from './modules/imports/imports.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 
 export interface AppModuleOptions {
   connection: DatabaseConnection;
@@ -76,6 +77,7 @@ export class AppModule implements NestModule {
         MonitoringModule,
         ProjectsModule,
         DashboardModule,
+        TasksModule,
         GoalsModule,
         SelfEvaluationModule,
       ],
