@@ -93,7 +93,7 @@ function discoverRoutes(app: INestApplication): Route[] {
     if (!instance || !metatype) continue;
     const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '').replace(/^\/|\/$/g, '');
     for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-      const handler = instance[name];
+      const handler = (instance as Record<string, object>)[name];
       const path = Reflect.getMetadata(PATH_METADATA, handler);
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
