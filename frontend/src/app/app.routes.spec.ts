@@ -30,7 +30,11 @@ describe('appRoutes', () => {
     httpMock = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => httpMock.verify());
+  afterEach(() => {
+    // The landing page (the dashboard) starts by loading the departments; its own spec answers them.
+    httpMock.match('/api/departments');
+    httpMock.verify();
+  });
 
   /** Opens a URL, signed in as the given user unless `user` is null. */
   async function go(
@@ -47,30 +51,50 @@ describe('appRoutes', () => {
     return harness.fixture.nativeElement as HTMLElement;
   }
 
-  it('should frame every screen with the product name and the six menu entries', async () => {
+  function menu(root: HTMLElement): (string | null | undefined)[][] {
+    return Array.from(root.querySelectorAll('[nz-menu-item] a')).map((link) => [
+      link.textContent?.trim(),
+      link.getAttribute('href'),
+    ]);
+  }
+
+  it('should frame every screen with the product name and the menu entries of every role', async () => {
     const root = await go('/dashboard');
 
     expect(root.querySelector('nz-header')?.textContent).toContain('绩效目标管理');
     expect(root.querySelector('nz-header')?.textContent).toContain('Jixiao');
-    const entries = Array.from(root.querySelectorAll('[nz-menu-item] a')).map((link) => [
-      link.textContent?.trim(),
-      link.getAttribute('href'),
-    ]);
-    expect(entries).toEqual([
+    expect(menu(root).slice(0, 3)).toEqual([
       ['首页', '/dashboard'],
       ['项目', '/projects'],
-      ['部门整体', '/department'],
-      ['填报', '/progress'],
-      ['审核', '/approvals'],
-      ['管理', '/admin'],
+      ['部门整体', '/overall'],
     ]);
   });
 
   it.each([
-    { url: '/dashboard', page: '首页' },
-    { url: '/department', page: '部门整体' },
-    { url: '/progress', page: '填报' },
-    { url: '/approvals', page: '审核' },
+    { role: 'lead' as const, shown: [['填报', '/reports']] },
+    { role: 'leader' as const, shown: [['审核', '/reviews']] },
+    { role: 'admin' as const, shown: [['管理', '/admin']] },
+    { role: 'auditor' as const, shown: [['管理', '/admin']] },
+  ])('should show a $role only the role entries $shown', async ({ role, shown }) => {
+    const root = await go('/dashboard', aSessionUser({ role }));
+    httpMock.match('/api/me/tasks').forEach((request) => request.flush({ tasks: [], counts: {} }));
+
+    expect(menu(root).slice(3)).toEqual(shown);
+  });
+
+  it.each([
+    { role: 'admin' as const, url: '/reports' },
+    { role: 'lead' as const, url: '/reviews' },
+    { role: 'leader' as const, url: '/reports' },
+  ])("should keep a $role out of $url, which is not their role's screen", async ({ role, url }) => {
+    await go(url, aSessionUser({ role }));
+    // Whatever the landing page and the reminders ask for is not this test's concern.
+    httpMock.match(() => true);
+
+    expect(TestBed.inject(Router).url).not.toBe(url);
+  });
+
+  it.each([
     { url: '/admin', page: '管理' },
   ])('should show the under-construction page titled $page at $url', async ({ url, page }) => {
     const root = await go(url);
@@ -80,12 +104,34 @@ describe('appRoutes', () => {
     expect(root.querySelector('[nz-menu-item].ant-menu-item-selected')?.textContent?.trim()).toBe(page);
   });
 
-  it.each(['/', '/no-such-page'])('should open the project list at %s', async (url) => {
+  it.each(['/', '/no-such-page'])('should open the dashboard at %s', async (url) => {
     await go(url);
 
-    expect(TestBed.inject(Router).url).toBe('/projects');
-    expect(TestBed.inject(Title).getTitle()).toBe('项目 · 绩效目标管理');
+    expect(TestBed.inject(Router).url).toBe('/dashboard');
+    expect(TestBed.inject(Title).getTitle()).toBe('首页 · 绩效目标管理');
     httpMock.expectOne('/api/departments');
+  });
+
+  it.each([
+    { url: '/dashboard', page: '首页', heading: '监控看板' },
+    { url: '/projects', page: '项目', heading: '项目' },
+    { url: '/overall', page: '部门整体', heading: '部门整体' },
+  ])('should open the $page page at $url with its menu entry selected', async ({ url, page, heading }) => {
+    const root = await go(url);
+
+    expect(root.querySelector('h2')?.textContent?.trim()).toBe(heading);
+    expect(TestBed.inject(Title).getTitle()).toBe(`${page} · 绩效目标管理`);
+    expect(root.querySelector('[nz-menu-item].ant-menu-item-selected')?.textContent?.trim()).toBe(page);
+    httpMock.expectOne('/api/departments');
+  });
+
+  it('should open a project detail at /projects/:id under the 项目 menu entry', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const root = await go(`/projects/${id}`);
+
+    httpMock.expectOne(`/api/projects/${id}`);
+    expect(TestBed.inject(Title).getTitle()).toBe('项目详情 · 绩效目标管理');
+    expect(root.querySelector('[nz-menu-item].ant-menu-item-selected')?.textContent?.trim()).toBe('项目');
   });
 
   it.each([
@@ -95,6 +141,8 @@ describe('appRoutes', () => {
     { role: 'auditor' as const, label: '审计员' },
   ])("should show the user's name and the role $role as $label in the header", async ({ role, label }) => {
     const root = await go('/dashboard', aSessionUser({ displayName: '张明', role }));
+    // Leads and leaders have reminders; their answer is not this test's concern.
+    httpMock.match('/api/me/tasks');
 
     expect(root.querySelector('.user-name')?.textContent?.trim()).toBe('张明');
     expect(root.querySelector('.user-role')?.textContent?.trim()).toBe(label);
@@ -119,7 +167,7 @@ describe('appRoutes', () => {
     { url: '/projects?year=2025', expected: '/login?returnUrl=%2Fprojects%3Fyear%3D2025' },
     { url: '/admin', expected: '/login?returnUrl=%2Fadmin' },
     // The shell's redirect to the landing page applies before the guard.
-    { url: '/', expected: '/login?returnUrl=%2Fprojects' },
+    { url: '/', expected: '/login?returnUrl=%2Fdashboard' },
   ])('should show the login page outside the shell when signed out at $url', async ({ url, expected }) => {
     const root = await go(url, null);
 

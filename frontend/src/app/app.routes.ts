@@ -1,6 +1,7 @@
 import type { Route, Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth.guard';
+import { roleGuard } from './core/auth/role.guard';
 import { ShellComponent } from './layout/shell/shell.component';
 import { localizedTitle } from './shared/i18n/localized-title';
 import type { Messages } from './shared/i18n/messages';
@@ -37,8 +38,16 @@ export const appRoutes: Routes = [
       },
       underConstruction('dashboard', (m) => m.nav.dashboard),
       underConstruction('department', (m) => m.nav.department),
-      underConstruction('progress', (m) => m.nav.progress),
-      underConstruction('approvals', (m) => m.nav.approvals),
+      {
+        path: 'reports',
+        canActivate: [roleGuard('lead')],
+        loadChildren: () => import('./features/reports/routes').then((m) => m.REPORTS_ROUTES),
+      },
+      {
+        path: 'reviews',
+        canActivate: [roleGuard('leader')],
+        loadChildren: () => import('./features/reviews/routes').then((m) => m.REVIEWS_ROUTES),
+      },
       underConstruction('admin', (m) => m.nav.admin),
       { path: '**', redirectTo: 'projects' },
     ],

@@ -7,6 +7,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { AuthService } from '../../core/auth/auth.service';
 import { LOGIN_PATH } from '../../core/auth/login-url';
+import { RemindersButtonComponent } from '../../features/reminders/reminders-button.component';
 import { MESSAGES } from '../../shared/i18n/messages';
 import { NAV_ITEMS } from './nav-items';
 
@@ -24,6 +25,7 @@ import { NAV_ITEMS } from './nav-items';
     NzMenuModule,
     NzIconModule,
     NzTooltipModule,
+    RemindersButtonComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
@@ -33,13 +35,15 @@ export class ShellComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   protected readonly msg = inject(MESSAGES);
-  protected readonly navItems = NAV_ITEMS.map((item) => ({
-    path: `/${item.path}`,
-    icon: item.icon,
-    label: item.label(this.msg),
-  }));
   protected readonly collapsed = signal(false);
   protected readonly user = this.auth.user;
+  /** The menu entries of the signed-in user's role. */
+  protected readonly navItems = computed(() => {
+    const role = this.user()?.role;
+    return NAV_ITEMS.filter((item) => !item.roles || (role !== undefined && item.roles.includes(role))).map(
+      (item) => ({ path: `/${item.path}`, icon: item.icon, label: item.label(this.msg) }),
+    );
+  });
   protected readonly roleLabel = computed(() => {
     const role = this.user()?.role;
     return role ? (this.msg.roles[role] ?? role) : '';

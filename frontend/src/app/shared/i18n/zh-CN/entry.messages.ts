@@ -67,6 +67,7 @@ export const ENTRY_MESSAGES = {
   },
   notEntered: '尚未填写完成值',
   targetUnreadable: '指标值未能识别，无法即时判断，请联系绩效管理员更正',
+  valueUnreadable: '填写的值无法与指标值比较，请按提示修改',
   actualRequired: '请填写截至本期完成值',
   noIndicators: '该项目没有年度绩效指标，本期只需填报预算执行',
   evidence: {

@@ -1,0 +1,515 @@
+import { provideHttpClient } from '@angular/common/http';
+import {
+  HttpTestingController,
+  type TestRequest,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { NzModalService } from 'ng-zorro-antd/modal';
+
+import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
+import type { IndicatorNode, PeriodLock, ProjectMonitoring } from '../../monitoring.models';
+import {
+  aLatestReport,
+  aPeriodState,
+  aProjectMonitoring,
+  aReportRow,
+  anIndicator,
+} from '../../testing/monitoring-builders';
+import { ReportEntryComponent } from './report-entry.component';
+
+type ResponseBody = Parameters<TestRequest['flush']>[0];
+
+const PROJECT_ID = '11111111-1111-4111-8111-111111111111';
+const PERIOD = '2025-06';
+const projectUrl = `/api/projects/${PROJECT_ID}`;
+const locksUrl = '/api/departments/031/years/2025/locks';
+const reportUrl = (indicatorId: string): string => `/api/indicators/${indicatorId}/reports/${PERIOD}`;
+
+describe(ReportEntryComponent.name, () => {
+  let harness: RouterTestingHarness;
+  let httpMock: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'reports/:projectId/:period', component: ReportEntryComponent }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideZhCnLocale(),
+        provideAppIcons(),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => httpMock.verify());
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+  }
+
+  /** Opens the month and answers the project, its locks and the evidence lists of reported rows. */
+  async function open(
+    project: ProjectMonitoring = aProjectMonitoring(),
+    locks: PeriodLock[] = [],
+  ): Promise<void> {
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/reports/${PROJECT_ID}/${PERIOD}`, ReportEntryComponent);
+    await settle();
+    const request = httpMock.expectOne((req) => req.url === projectUrl);
+    expect(request.request.params.get('asOf')).toBe(PERIOD);
+    request.flush(project);
+    httpMock.expectOne(locksUrl).flush(locks);
+    for (const pending of httpMock.match((req) => req.url.endsWith('/evidence'))) {
+      pending.flush([]);
+    }
+    await settle();
+  }
+
+  function page(): HTMLElement {
+    return harness.routeNativeElement as HTMLElement;
+  }
+
+  function text(): string {
+    return page().textContent?.replace(/\s+/g, ' ') ?? '';
+  }
+
+  function cell(row: number, column: string): HTMLInputElement {
+    const element = page().querySelector<HTMLInputElement>(`[data-row="${row}"][data-cell="${column}"]`);
+    if (!element) throw new Error(`no cell ${column} in row ${row}`);
+    return element;
+  }
+
+  async function type(row: number, column: string, value: string): Promise<void> {
+    const input = cell(row, column);
+    input.value = value;
+    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+    await settle();
+  }
+
+  /** The light name and reason shown in a row's 预警灯 column. */
+  function lightOf(row: number): string {
+    const lights = page().querySelectorAll('.entry-row .col-light');
+    return lights[row]?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  function press(target: HTMLElement, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+    target.dispatchEvent(event);
+    return event;
+  }
+
+  function button(selector: string): HTMLButtonElement {
+    const element = page().querySelector<HTMLButtonElement>(selector);
+    if (!element) throw new Error(`no button ${selector}`);
+    return element;
+  }
+
+  async function save(): Promise<void> {
+    button('button.save').click();
+    await settle();
+  }
+
+  function twoIndicators(): [IndicatorNode, IndicatorNode] {
+    return [
+      anIndicator({ name: '开展“三会一课”、主题党日活动', targetRaw: '≥12 次' }),
+      anIndicator({ name: '党员学习内容覆盖率', targetRaw: '100%', level2: '质量指标' }),
+    ];
+  }
+
+  it('should show a loading state, then one row per annual indicator with its target', async () => {
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/reports/${PROJECT_ID}/${PERIOD}`, ReportEntryComponent);
+    await settle();
+    expect(text()).toContain('正在加载本期填报…');
+
+    httpMock
+      .expectOne((req) => req.url === projectUrl)
+      .flush(aProjectMonitoring({ indicators: twoIndicators() }));
+    httpMock.expectOne(locksUrl).flush([]);
+    await settle();
+
+    const names = Array.from(page().querySelectorAll('.entry-row .indicator-name')).map((name) =>
+      name.textContent?.trim(),
+    );
+    expect(names).toEqual(['开展“三会一课”、主题党日活动', '党员学习内容覆盖率']);
+    expect(text()).toContain('党建 · 2025 年 6 月');
+    expect(text()).toContain('指标值：≥12 次');
+    expect(text()).not.toContain('长期指标');
+  });
+
+  it('should turn the light red as the lead types a count behind pace, and green when on pace', async () => {
+    await open(aProjectMonitoring({ indicators: twoIndicators() }));
+    expect(lightOf(0)).toContain('灰灯');
+
+    await type(0, 'actual', '3次');
+    // June: 3 of 12 is 50 % of the pace 6 → red.
+    expect(lightOf(0)).toContain('红灯');
+    expect(lightOf(0)).toContain('进度值 50.0 低于 60');
+
+    await type(0, 'actual', '6次');
+    expect(lightOf(0)).toContain('绿灯');
+
+    await type(0, 'likelihood', '完全不可能');
+    expect(lightOf(0)).toContain('红灯');
+    expect(lightOf(0)).toContain('完全不可能');
+  });
+
+  it('should say next to the field when a value cannot be compared with the target', async () => {
+    await open();
+
+    await type(0, 'actual', '5 人');
+
+    expect(cell(0, 'actual').getAttribute('aria-invalid')).toBe('true');
+    expect(page().querySelector('.col-actual .field-error')?.textContent).toContain('无法换算');
+    expect(lightOf(0)).toContain('无法判断');
+  });
+
+  describe('keyboard', () => {
+    beforeEach(async () => open(aProjectMonitoring({ indicators: twoIndicators() })));
+
+    it('should move to the next cell of the row on Tab and back on Shift+Tab', () => {
+      const actual = cell(0, 'actual');
+      actual.focus();
+
+      const event = press(actual, 'Tab');
+      expect(event.defaultPrevented).toBe(true);
+      expect(document.activeElement).toBe(cell(0, 'forecast'));
+
+      press(cell(0, 'forecast'), 'Tab', { shiftKey: true });
+      expect(document.activeElement).toBe(actual);
+    });
+
+    it("should go on to the next row's first cell on Tab from a row's last cell", () => {
+      const upload = cell(0, 'upload');
+      upload.focus();
+
+      press(upload, 'Tab');
+
+      expect(document.activeElement).toBe(cell(1, 'actual'));
+    });
+
+    it('should move down the column on Enter and up on Shift+Enter', () => {
+      cell(0, 'forecast').focus();
+
+      press(cell(0, 'forecast'), 'Enter');
+      expect(document.activeElement).toBe(cell(1, 'forecast'));
+
+      press(cell(1, 'forecast'), 'Enter', { shiftKey: true });
+      expect(document.activeElement).toBe(cell(0, 'forecast'));
+
+      cell(0, 'likelihood').focus();
+      press(cell(0, 'likelihood'), 'Enter');
+      expect(document.activeElement).toBe(cell(1, 'likelihood'));
+    });
+
+    it('should leave Enter to the IME while it composes, and Shift+Enter to a text area', () => {
+      cell(0, 'actual').focus();
+      const composing = press(cell(0, 'actual'), 'Enter', { isComposing: true });
+      expect(composing.defaultPrevented).toBe(false);
+      expect(document.activeElement).toBe(cell(0, 'actual'));
+
+      cell(0, 'reasonText').focus();
+      const newline = press(cell(0, 'reasonText'), 'Enter', { shiftKey: true });
+      expect(newline.defaultPrevented).toBe(false);
+      expect(document.activeElement).toBe(cell(0, 'reasonText'));
+    });
+  });
+
+  it('should PUT only the changed rows, each with its version, and take the new version', async () => {
+    const [first, second] = twoIndicators();
+    const reported = { ...second, latestReport: aLatestReport({ actualRaw: '100%', version: 4 }) };
+    await open(aProjectMonitoring({ indicators: [first, reported] }));
+
+    await type(0, 'actual', '3次');
+    await type(0, 'reasonText', '场地改造');
+    cell(0, 'reason-0').click();
+    await settle();
+    await type(1, 'actual', '98%');
+    await save();
+
+    const puts = httpMock.match((req) => req.method === 'PUT');
+    expect(puts.map((put) => put.request.url)).toEqual([reportUrl(first.id), reportUrl(second.id)]);
+    expect(puts[0].request.body).toEqual({
+      version: 0,
+      actual: '3次',
+      reasons: ['经费保障'],
+      reasonText: '场地改造',
+    });
+    expect(puts[1].request.body).toMatchObject({ version: 4, actual: '98%' });
+    puts[0].flush(
+      aReportRow({
+        indicatorId: first.id,
+        actualRaw: '3次',
+        reasons: ['经费保障'],
+        reasonText: '场地改造',
+        version: 1,
+      }),
+    );
+    puts[1].flush(aReportRow({ indicatorId: second.id, actualRaw: '98%', version: 5 }));
+    await settle();
+
+    expect(text()).toContain('所有修改已保存');
+
+    await type(1, 'actual', '99%');
+    await save();
+    const again = httpMock.expectOne(reportUrl(second.id));
+    expect(again.request.body).toMatchObject({ version: 5, actual: '99%' });
+    again.flush(aReportRow({ indicatorId: second.id, actualRaw: '99%', version: 6 }));
+    await settle();
+  });
+
+  it('should show field errors of a 400 next to the field, without the field name prefix', async () => {
+    await open();
+    await type(0, 'actual', '3次');
+    await save();
+
+    httpMock.expectOne(reportUrl(firstIndicatorId())).flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: '请求数据有误：forecast',
+        errors: { forecast: 'forecast：预计完成值过长（最多 200 字）' },
+      } satisfies ResponseBody,
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+
+    const error = page().querySelector('.col-forecast .field-error');
+    expect(error?.textContent?.trim()).toBe('预计完成值过长（最多 200 字）');
+    expect(cell(0, 'forecast').getAttribute('aria-invalid')).toBe('true');
+    expect(cell(0, 'actual').value).toBe('3次');
+  });
+
+  describe('when someone else saved the row first (409)', () => {
+    let indicator: IndicatorNode;
+
+    beforeEach(async () => {
+      indicator = anIndicator({ latestReport: aLatestReport({ actualRaw: '6次', version: 2 }) });
+      await open(aProjectMonitoring({ indicators: [indicator] }));
+      await type(0, 'actual', '3次');
+      await type(0, 'correctiveAction', '下月补开两次');
+      await save();
+      httpMock.expectOne(reportUrl(indicator.id)).flush(
+        {
+          statusCode: 409,
+          code: 'VERSION_CONFLICT',
+          message: '该指标本期的填报已被他人修改，请查看最新内容后再保存',
+          details: {
+            current: aReportRow({
+              indicatorId: indicator.id,
+              actualRaw: '8次',
+              correctiveAction: null,
+              version: 3,
+            }),
+          },
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await settle();
+    });
+
+    it('should show what changed, theirs against mine', () => {
+      const conflict = page().querySelector('.conflict');
+      expect(conflict?.textContent).toContain('他人已修改这一行');
+      const lines = Array.from(conflict?.querySelectorAll('.conflict-table tbody tr') ?? []).map((line) =>
+        Array.from(line.children).map((child) => child.textContent?.trim()),
+      );
+      expect(lines).toEqual([
+        ['截至本期完成值', '8次', '3次'],
+        ['纠偏措施', '（空）', '下月补开两次'],
+      ]);
+    });
+
+    it('should keep what was typed and save against the new version after reloading the row', async () => {
+      button('.conflict button.keep-mine').click();
+      await settle();
+
+      expect(page().querySelector('.conflict')).toBeNull();
+      expect(cell(0, 'actual').value).toBe('3次');
+      expect(cell(0, 'correctiveAction').value).toBe('下月补开两次');
+      expect(lightOf(0)).toContain('红灯');
+
+      await save();
+      const retry = httpMock.expectOne(reportUrl(indicator.id));
+      expect(retry.request.body).toMatchObject({
+        version: 3,
+        actual: '3次',
+        correctiveAction: '下月补开两次',
+      });
+      retry.flush(aReportRow({ indicatorId: indicator.id, actualRaw: '3次', version: 4 }));
+      await settle();
+    });
+
+    it('should show the stored row when the lead takes theirs', async () => {
+      button('.conflict button.take-theirs').click();
+      await settle();
+
+      expect(cell(0, 'actual').value).toBe('8次');
+      expect(cell(0, 'correctiveAction').value).toBe('');
+      expect(text()).toContain('所有修改已保存');
+    });
+  });
+
+  it('should make the grid read-only with the reason when a save meets a lock (423)', async () => {
+    await open();
+    await type(0, 'actual', '3次');
+    await save();
+
+    httpMock.expectOne(reportUrl(firstIndicatorId())).flush(
+      {
+        statusCode: 423,
+        code: 'LOCKED',
+        message: '2025-06 期间已被绩效管理员锁定，不能修改（原因：半年监控）',
+        details: { locked: true, reason: '半年监控' },
+      },
+      { status: 423, statusText: 'Locked' },
+    );
+    await settle();
+
+    expect(page().querySelector('.read-only')?.textContent).toContain(
+      '已被绩效管理员锁定，不能修改（原因：半年监控）',
+    );
+    expect(cell(0, 'actual').disabled).toBe(true);
+    expect(cell(0, 'actual').value).toBe('3次');
+    expect(page().querySelector('button.save')).toBeNull();
+  });
+
+  it.each([
+    { status: 'submitted' as const, expected: '本期已提交，等待领导审核' },
+    { status: 'approved' as const, expected: '本期已审核通过并锁定' },
+  ])('should open read-only when the month is $status', async ({ status, expected }) => {
+    await open(aProjectMonitoring({ reportPeriods: [aPeriodState({ status, version: 2 })] }));
+
+    expect(page().querySelector('.read-only')?.textContent).toContain(expected);
+    expect(cell(0, 'actual').disabled).toBe(true);
+  });
+
+  it("should open read-only when the admin locked the department's month", async () => {
+    await open(aProjectMonitoring(), [
+      { period: PERIOD, reason: '半年监控', lockedAt: '2025-07-11T00:00:00Z', lockedBy: 'admin' },
+    ]);
+
+    expect(page().querySelector('.read-only')?.textContent).toContain('原因：半年监控');
+    expect(cell(0, 'actual').disabled).toBe(true);
+  });
+
+  it('should show why a returned month came back', async () => {
+    await open(
+      aProjectMonitoring({
+        reportPeriods: [aPeriodState({ status: 'returned', returnReason: '请补充佐证材料', version: 3 })],
+      }),
+    );
+
+    expect(page().querySelector('.returned')?.textContent).toContain('退回原因：请补充佐证材料');
+    expect(cell(0, 'actual').disabled).toBe(false);
+  });
+
+  describe('budget execution', () => {
+    it('should light the pace as the lead types and save it in yuan', async () => {
+      await open();
+      const executed = page().querySelector<HTMLInputElement>('#budget-executed') as HTMLInputElement;
+
+      executed.value = '4,000';
+      executed.dispatchEvent(new Event('input'));
+      await settle();
+      // June: 4000 of 16000 is 25 % against a pace of 50 % → 50 → red.
+      expect(page().querySelector('.budget')?.textContent).toContain('红灯');
+
+      executed.value = '8000';
+      executed.dispatchEvent(new Event('input'));
+      await settle();
+      expect(page().querySelector('.budget')?.textContent).toContain('绿灯');
+
+      await save();
+      const put = httpMock.expectOne(`/api/projects/${PROJECT_ID}/budget-execution/${PERIOD}`);
+      expect(put.request.body).toEqual({ version: 0, executed: 8000 });
+      put.flush({ id: 'b1', period: PERIOD, executedYuan: 8000, note: null, version: 1 });
+      await settle();
+      expect(text()).toContain('所有修改已保存');
+    });
+
+    it('should refuse an amount that is not yuan', async () => {
+      await open();
+      const executed = page().querySelector<HTMLInputElement>('#budget-executed') as HTMLInputElement;
+      executed.value = '八千';
+      executed.dispatchEvent(new Event('input'));
+      await settle();
+
+      await save();
+
+      httpMock.expectNone((req) => req.method === 'PUT');
+      expect(page().querySelector('#budget-executed-error')?.textContent).toContain('请填写不小于 0 的金额');
+    });
+  });
+
+  describe('submit', () => {
+    /** Confirms the submit dialog at once (the page's own NzModalService, from its imports). */
+    function confirmDialogs(): void {
+      const modal = harness.fixture.debugElement
+        .query(By.directive(ReportEntryComponent))
+        .injector.get(NzModalService);
+      jest.spyOn(modal, 'confirm').mockImplementation((options) => {
+        void (options?.nzOnOk as () => void)();
+        return null as never;
+      });
+    }
+
+    it('should save what changed, then submit with the month version and turn read-only', async () => {
+      const indicator = anIndicator({ latestReport: aLatestReport({ version: 1 }) });
+      await open(
+        aProjectMonitoring({
+          indicators: [indicator],
+          reportPeriods: [aPeriodState({ status: 'returned', version: 3, returnReason: '补充' })],
+        }),
+      );
+      await type(0, 'actual', '7次');
+      confirmDialogs();
+
+      button('button.submit').click();
+      await settle();
+      httpMock.expectOne(reportUrl(indicator.id)).flush(aReportRow({ actualRaw: '7次', version: 2 }));
+      await settle();
+      const submit = httpMock.expectOne(`/api/projects/${PROJECT_ID}/periods/${PERIOD}/submit`);
+      expect(submit.request.body).toEqual({ version: 3 });
+      submit.flush({ id: 'p1', period: PERIOD, status: 'submitted', returnReason: null, version: 4 });
+      await settle();
+
+      expect(page().querySelector('.read-only')?.textContent).toContain('本期已提交');
+      expect(cell(0, 'actual').disabled).toBe(true);
+    });
+
+    it('should list what is missing when the API refuses an incomplete month', async () => {
+      await open();
+      confirmDialogs();
+
+      button('button.submit').click();
+      await settle();
+      httpMock.expectOne(`/api/projects/${PROJECT_ID}/periods/${PERIOD}/submit`).flush(
+        {
+          statusCode: 400,
+          code: 'VALIDATION_FAILED',
+          message: '本期填报尚不完整，不能提交',
+          errors: { budgetExecution: 'budgetExecution：本期预算执行数尚未填报' },
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      await settle();
+
+      const alert = page().querySelector('.submit-errors')?.textContent ?? '';
+      expect(alert).toContain('本期填报尚不完整，不能提交');
+      expect(alert).toContain('本期预算执行数尚未填报');
+      expect(cell(0, 'actual').disabled).toBe(false);
+    });
+  });
+
+  function firstIndicatorId(): string {
+    return (page().querySelector('.entry-row') as HTMLElement).dataset['indicator'] as string;
+  }
+});

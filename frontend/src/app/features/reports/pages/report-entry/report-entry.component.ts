@@ -1,0 +1,200 @@
+import { DecimalPipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type ElementRef,
+  computed,
+  inject,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+
+import { MESSAGES } from '../../../../shared/i18n/messages';
+import { LightDotComponent } from '../../../../shared/light/light-dot.component';
+import { RemindersStore } from '../../../reminders/reminders.store';
+import { moveInGrid } from '../../grid-navigation';
+import {
+  DEVIATION_REASONS,
+  type DeviationReason,
+  type EvidenceFile,
+  LIKELIHOODS,
+  monthOf,
+} from '../../monitoring.models';
+import { type ReportField } from '../../report-draft';
+import { ReportsApi } from '../../reports.api';
+import { type EntryRow, ReportEntryStore, isDirty } from './report-entry.store';
+
+type TextField = Exclude<ReportField, 'reasons'>;
+
+/**
+ * 填报: one project's month. One row per annual indicator; the light of each row is computed in the browser
+ * as the lead types (libs/domain), the month's budget execution sits above the grid, and changed rows are
+ * saved with their versions. A conflicting save shows both versions and lets the lead keep what was typed.
+ */
+@Component({
+  selector: 'app-report-entry',
+  imports: [
+    DecimalPipe,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzResultModule,
+    NzSpinModule,
+    LightDotComponent,
+  ],
+  providers: [ReportEntryStore],
+  templateUrl: './report-entry.component.html',
+  styleUrl: './report-entry.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:beforeunload)': 'onBeforeUnload($event)', '(keydown)': 'onGridKeydown($event)' },
+})
+export class ReportEntryComponent {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly api = inject(ReportsApi);
+  private readonly message = inject(NzMessageService);
+  private readonly modal = inject(NzModalService);
+  private readonly reminders = inject(RemindersStore);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly store = inject(ReportEntryStore);
+  protected readonly msg = inject(MESSAGES);
+
+  protected readonly likelihoods = LIKELIHOODS;
+  protected readonly reasons = DEVIATION_REASONS;
+  protected readonly months = Array.from({ length: 12 }, (_, index) => index + 1);
+
+  private readonly grid = viewChild<ElementRef<HTMLElement>>('grid');
+
+  protected readonly periodLabel = computed(() => this.msg.monitoring.period(this.store.period()));
+  protected readonly year = computed(() => this.store.period().slice(0, 4));
+  protected readonly month = computed(() => monthOf(this.store.period()));
+  protected readonly busy = computed(() => this.store.saving() || this.store.submitting());
+
+  constructor() {
+    this.route.paramMap
+      .pipe(takeUntilDestroyed())
+      .subscribe((params) => this.store.open(params.get('projectId') ?? '', params.get('period') ?? ''));
+  }
+
+  /** Asked by the unsaved-changes guard before leaving. */
+  hasUnsavedChanges(): boolean {
+    return !this.store.readOnly() && this.store.dirtyCount() > 0;
+  }
+
+  protected onBeforeUnload(event: BeforeUnloadEvent): void {
+    if (this.hasUnsavedChanges()) {
+      event.preventDefault();
+    }
+  }
+
+  protected onGridKeydown(event: KeyboardEvent): void {
+    const grid = this.grid()?.nativeElement;
+    if (grid) {
+      moveInGrid(grid, event);
+    }
+  }
+
+  protected input(row: EntryRow, field: TextField, event: Event): void {
+    this.store.setValue(row.item.indicator.id, field, (event.target as HTMLInputElement).value);
+  }
+
+  protected toggleReason(row: EntryRow, reason: DeviationReason): void {
+    this.store.toggleReason(row.item.indicator.id, reason);
+  }
+
+  protected budgetInput(field: 'executed' | 'note', event: Event): void {
+    this.store.setBudget(field, (event.target as HTMLInputElement).value);
+  }
+
+  protected dirty(row: EntryRow): boolean {
+    return isDirty(row);
+  }
+
+  protected fieldId(row: EntryRow, field: string): string {
+    return `entry-${row.item.indicator.id}-${field}`;
+  }
+
+  protected conflictValue(values: EntryRow['values'], field: ReportField): string {
+    const value = field === 'reasons' ? values.reasons.join('、') : String(values[field]).trim();
+    return value || this.msg.entry.conflict.empty;
+  }
+
+  protected changeMonth(event: Event): void {
+    const month = Number((event.target as HTMLSelectElement).value);
+    void this.router.navigate([
+      '/reports',
+      this.store.projectId(),
+      `${this.year()}-${String(month).padStart(2, '0')}`,
+    ]);
+  }
+
+  protected save(): void {
+    this.store
+      .save()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((outcome) => {
+        if (outcome.failed > 0) {
+          this.message.error(this.msg.entry.saveFailed(outcome.failed));
+        } else if (outcome.saved > 0) {
+          this.message.success(this.msg.entry.saved(outcome.saved));
+        } else if (!this.store.readOnly()) {
+          this.message.info(this.msg.entry.nothingToSave);
+        }
+      });
+  }
+
+  protected submit(): void {
+    this.modal.confirm({
+      nzTitle: this.msg.entry.submit,
+      nzContent: this.msg.entry.submitConfirm,
+      nzOkText: this.msg.entry.submit,
+      nzOnOk: () => {
+        this.store
+          .submit()
+          .pipe(takeUntilDestroyed(this.destroyRef))
+          .subscribe((submitted) => {
+            if (submitted) {
+              this.message.success(this.msg.entry.submitted);
+              this.reminders.refresh();
+            }
+          });
+      },
+    });
+  }
+
+  protected upload(row: EntryRow, event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) {
+      this.store.upload(row.item.indicator.id, file);
+    }
+  }
+
+  protected download(file: EvidenceFile): void {
+    this.api
+      .downloadEvidence(file.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((blob) => {
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = file.fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 0);
+      });
+  }
+}

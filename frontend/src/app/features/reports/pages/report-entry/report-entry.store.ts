@@ -1,0 +1,656 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { type Light, budgetLight } from '@jixiao/domain';
+import {
+  type Observable,
+  type Subscription,
+  catchError,
+  defer,
+  finalize,
+  forkJoin,
+  from,
+  map,
+  mergeMap,
+  of,
+  switchMap,
+  tap,
+  toArray,
+} from 'rxjs';
+
+import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
+import { apiFieldErrorMap, conflictCurrent } from '../../../../shared/http/api-field-errors';
+import { MESSAGES } from '../../../../shared/i18n/messages';
+import {
+  type AnnualIndicator,
+  type BudgetExecutionRow,
+  type DeviationReason,
+  type EvidenceFile,
+  type LatestReport,
+  PERIOD_PATTERN,
+  type PeriodLock,
+  type PeriodStatus,
+  type ProjectMonitoring,
+  type ReportRow,
+  annualIndicators,
+  monthOf,
+} from '../../monitoring.models';
+import {
+  type FieldErrors,
+  type LiveLight,
+  REPORT_FIELDS,
+  type ReportField,
+  type ReportValues,
+  changedFields,
+  liveLight,
+  reportBody,
+  sameValues,
+  valuesOf,
+} from '../../report-draft';
+import { ReportsApi } from '../../reports.api';
+
+/** What someone else saved while this row was being edited (a 409). */
+export interface RowConflict {
+  readonly theirs: ReportValues;
+  /** The version to save against; 0 when the stored row no longer exists. */
+  readonly version: number;
+  readonly exists: boolean;
+  readonly fields: readonly ReportField[];
+  readonly message: string;
+}
+
+/** One annual indicator's line of the grid. */
+export interface EntryRow {
+  readonly item: AnnualIndicator;
+  /** What is in the inputs now. */
+  readonly values: ReportValues;
+  /** What the server holds as far as this page knows; the row is dirty when values differ. */
+  readonly saved: ReportValues;
+  /** Version of this period's stored report; 0 when there is none yet. */
+  readonly version: number;
+  /** The latest report of an earlier month, shown as a hint. */
+  readonly previous: LatestReport | null;
+  readonly errors: FieldErrors;
+  readonly rowError: string | null;
+  readonly conflict: RowConflict | null;
+  readonly saving: boolean;
+  readonly evidence: readonly EvidenceFile[];
+  readonly uploading: boolean;
+}
+
+export interface BudgetState {
+  /** 当年预算 (元). */
+  readonly budgetYuan: number;
+  readonly executed: string;
+  readonly note: string;
+  readonly savedExecuted: string;
+  readonly savedNote: string;
+  readonly version: number;
+  readonly error: string | null;
+  readonly conflict: { readonly executed: string; readonly note: string; readonly version: number } | null;
+  readonly conflictMessage: string | null;
+  readonly saving: boolean;
+}
+
+export interface BudgetView {
+  readonly light: Light | null;
+  readonly reason: string;
+  /** 执行率 % */
+  readonly rate: number | null;
+  /** 时间进度 % */
+  readonly pace: number;
+}
+
+export interface SaveOutcome {
+  readonly saved: number;
+  readonly failed: number;
+}
+
+export type EntryLoad =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly project: ProjectMonitoring }
+  | { readonly status: 'error'; readonly message: string };
+
+const SAVE_CONCURRENCY = 4;
+
+/** 截至本期执行数: yuan with at most two decimals; thousands separators allowed. */
+export function parseYuan(text: string): number | null {
+  const cleaned = text.replace(/[,，\s]/g, '');
+  return /^\d+(\.\d{1,2})?$/.test(cleaned) ? Number(cleaned) : null;
+}
+
+/**
+ * State of the entry grid for one project and month: the rows as typed, their live lights, budget execution,
+ * and saving, submitting and conflicts. Provided by the entry page, so it lives as long as the page.
+ */
+@Injectable()
+export class ReportEntryStore {
+  private readonly api = inject(ReportsApi);
+  private readonly msg = inject(MESSAGES);
+  private loading: Subscription | null = null;
+
+  readonly projectId = signal('');
+  readonly period = signal('');
+  readonly load = signal<EntryLoad>({ status: 'loading' });
+  readonly rows = signal<readonly EntryRow[]>([]);
+  readonly budget = signal<BudgetState | null>(null);
+  readonly status = signal<PeriodStatus | null>(null);
+  readonly periodVersion = signal<number | null>(null);
+  readonly returnReason = signal<string | null>(null);
+  readonly dueDate = signal<string | null>(null);
+  readonly overdue = signal(false);
+  readonly adminLock = signal<PeriodLock | null>(null);
+  /** The API's words when a save met a lock (423). */
+  readonly lockedMessage = signal<string | null>(null);
+  readonly saving = signal(false);
+  readonly submitting = signal(false);
+  readonly submitErrors = signal<readonly string[]>([]);
+
+  readonly month = computed(() => monthOf(this.period()));
+
+  /** Why the grid cannot be edited, or null when it can. */
+  readonly readOnlyReason = computed(() => {
+    const text = this.msg.entry.readOnly;
+    const locked = this.lockedMessage();
+    if (locked) return locked;
+    const lock = this.adminLock();
+    if (lock) return text.locked(lock.reason);
+    const status = this.status();
+    if (status === 'submitted') return text.submitted;
+    if (status === 'approved') return text.approved;
+    return null;
+  });
+  readonly readOnly = computed(() => this.readOnlyReason() !== null);
+
+  readonly lights = computed<readonly LiveLight[]>(() => {
+    const month = this.month();
+    const text = {
+      notEntered: this.msg.entry.notEntered,
+      targetUnreadable: this.msg.entry.targetUnreadable,
+      valueUnreadable: this.msg.entry.valueUnreadable,
+    };
+    return this.rows().map((row) => liveLight(row.item.indicator.target, month, row.values, text));
+  });
+
+  readonly budgetView = computed<BudgetView | null>(() => {
+    const budget = this.budget();
+    if (!budget) return null;
+    const month = this.month();
+    const pace = Math.round((month / 12) * 10000) / 100;
+    if (budget.budgetYuan <= 0)
+      return { light: null, reason: this.msg.entry.budget.noBudget, rate: null, pace };
+    const executed = parseYuan(budget.executed);
+    if (!budget.executed.trim()) {
+      return { light: 'grey', reason: this.msg.entry.budget.notEntered, rate: null, pace };
+    }
+    if (executed === null) return { light: null, reason: this.msg.entry.budget.invalid, rate: null, pace };
+    const result = budgetLight({ month, executed, budget: budget.budgetYuan });
+    return {
+      light: result.light,
+      reason: result.reason,
+      rate: Math.round((executed / budget.budgetYuan) * 10000) / 100,
+      pace,
+    };
+  });
+
+  readonly dirtyCount = computed(
+    () => this.rows().filter((row) => isDirty(row)).length + (this.budgetDirty(this.budget()) ? 1 : 0),
+  );
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.loading?.unsubscribe());
+  }
+
+  /** (Re)loads the project's month; what was typed is dropped. */
+  open(projectId: string, period: string): void {
+    this.loading?.unsubscribe();
+    this.projectId.set(projectId);
+    this.period.set(period);
+    this.lockedMessage.set(null);
+    this.submitErrors.set([]);
+    this.rows.set([]);
+    this.budget.set(null);
+    if (!PERIOD_PATTERN.test(period)) {
+      this.load.set({ status: 'error', message: this.msg.entry.badPeriod });
+      return;
+    }
+    this.load.set({ status: 'loading' });
+    this.loading = this.api
+      .project(projectId, period)
+      .pipe(
+        switchMap((project) =>
+          forkJoin({
+            locks: this.api
+              .locks(project.department.code, project.year)
+              .pipe(catchError(() => of([] as PeriodLock[]))),
+            evidence: this.evidenceOf(project, period),
+          }).pipe(map((extra) => ({ project, ...extra }))),
+        ),
+      )
+      .subscribe({
+        next: ({ project, locks, evidence }) => this.ready(project, period, locks, evidence),
+        error: (error: unknown) =>
+          this.load.set({ status: 'error', message: apiErrorMessage(error, this.msg.errors) }),
+      });
+  }
+
+  reload(): void {
+    this.open(this.projectId(), this.period());
+  }
+
+  setValue(indicatorId: string, field: Exclude<ReportField, 'reasons'>, value: string): void {
+    this.patchRow(indicatorId, (row) => ({
+      ...row,
+      values: { ...row.values, [field]: value },
+      errors: withoutKey(row.errors, field),
+    }));
+  }
+
+  toggleReason(indicatorId: string, reason: DeviationReason): void {
+    this.patchRow(indicatorId, (row) => {
+      const reasons = row.values.reasons.includes(reason)
+        ? row.values.reasons.filter((item) => item !== reason)
+        : [...row.values.reasons, reason];
+      return { ...row, values: { ...row.values, reasons }, errors: withoutKey(row.errors, 'reasons') };
+    });
+  }
+
+  /** After a 409: take the stored version as the base and keep what was typed, so the next save wins. */
+  keepMine(indicatorId: string): void {
+    this.patchRow(indicatorId, (row) =>
+      row.conflict
+        ? {
+            ...row,
+            saved: row.conflict.theirs,
+            version: row.conflict.version,
+            conflict: null,
+            rowError: null,
+          }
+        : row,
+    );
+  }
+
+  /** After a 409: drop what was typed and show the stored row. */
+  takeTheirs(indicatorId: string): void {
+    this.patchRow(indicatorId, (row) =>
+      row.conflict
+        ? {
+            ...row,
+            values: row.conflict.theirs,
+            saved: row.conflict.theirs,
+            version: row.conflict.version,
+            conflict: null,
+            errors: {},
+            rowError: null,
+          }
+        : row,
+    );
+  }
+
+  setBudget(field: 'executed' | 'note', value: string): void {
+    this.budget.update((budget) => (budget ? { ...budget, [field]: value, error: null } : budget));
+  }
+
+  budgetKeepMine(): void {
+    this.budget.update((budget) =>
+      budget?.conflict
+        ? {
+            ...budget,
+            savedExecuted: budget.conflict.executed,
+            savedNote: budget.conflict.note,
+            version: budget.conflict.version,
+            conflict: null,
+            conflictMessage: null,
+          }
+        : budget,
+    );
+  }
+
+  budgetTakeTheirs(): void {
+    this.budget.update((budget) =>
+      budget?.conflict
+        ? {
+            ...budget,
+            executed: budget.conflict.executed,
+            note: budget.conflict.note,
+            savedExecuted: budget.conflict.executed,
+            savedNote: budget.conflict.note,
+            version: budget.conflict.version,
+            conflict: null,
+            conflictMessage: null,
+            error: null,
+          }
+        : budget,
+    );
+  }
+
+  /**
+   * Saves every changed row (PUT with its version) and the budget execution. Rows that fail keep what was
+   * typed and show why: field errors, a conflict to resolve, or the lock that stopped them.
+   */
+  save(): Observable<SaveOutcome> {
+    return defer(() => {
+      if (this.readOnly()) return of({ saved: 0, failed: 0 });
+      const invalid = this.validate();
+      if (invalid > 0) return of({ saved: 0, failed: invalid });
+      const jobs: Observable<boolean>[] = this.rows()
+        .filter((row) => isDirty(row))
+        .map((row) => this.saveRow(row));
+      if (this.budgetDirty(this.budget())) jobs.push(this.saveBudget());
+      if (jobs.length === 0) return of({ saved: 0, failed: 0 });
+      this.saving.set(true);
+      return from(jobs).pipe(
+        mergeMap((job) => job, SAVE_CONCURRENCY),
+        toArray(),
+        map((results) => ({
+          saved: results.filter(Boolean).length,
+          failed: results.filter((ok) => !ok).length,
+        })),
+        finalize(() => this.saving.set(false)),
+      );
+    });
+  }
+
+  /** Saves what changed, then submits the month for review; false when anything stopped it. */
+  submit(): Observable<boolean> {
+    return defer(() => {
+      this.submitErrors.set([]);
+      this.submitting.set(true);
+      return this.save().pipe(
+        switchMap((outcome) => {
+          if (outcome.failed > 0) {
+            this.submitErrors.set([this.msg.entry.saveFailed(outcome.failed)]);
+            return of(false);
+          }
+          return this.api.submit(this.projectId(), this.period(), this.periodVersion()).pipe(
+            tap((period) => {
+              this.status.set(period.status);
+              this.periodVersion.set(period.version);
+              this.returnReason.set(null);
+            }),
+            map(() => true),
+            catchError((error: unknown) => {
+              this.onWorkflowError(error);
+              return of(false);
+            }),
+          );
+        }),
+        finalize(() => this.submitting.set(false)),
+      );
+    });
+  }
+
+  upload(indicatorId: string, file: File): void {
+    const row = this.rows().find((item) => item.item.indicator.id === indicatorId);
+    if (!row || this.readOnly()) return;
+    if (row.version === 0) {
+      this.patchRow(indicatorId, (current) => ({ ...current, rowError: this.msg.entry.evidence.needsSave }));
+      return;
+    }
+    this.patchRow(indicatorId, (current) => ({ ...current, uploading: true, rowError: null }));
+    this.api.uploadEvidence(indicatorId, this.period(), file).subscribe({
+      next: (saved) =>
+        this.patchRow(indicatorId, (current) => ({
+          ...current,
+          uploading: false,
+          evidence: [...current.evidence, saved],
+        })),
+      error: (error: unknown) => {
+        if (apiErrorCode(error) === 'LOCKED') this.lockedMessage.set(apiErrorMessage(error, this.msg.errors));
+        this.patchRow(indicatorId, (current) => ({
+          ...current,
+          uploading: false,
+          rowError: this.msg.entry.evidence.failed(apiErrorMessage(error, this.msg.errors)),
+        }));
+      },
+    });
+  }
+
+  private ready(
+    project: ProjectMonitoring,
+    period: string,
+    locks: readonly PeriodLock[],
+    evidence: ReadonlyMap<string, readonly EvidenceFile[]>,
+  ): void {
+    const state = project.reportPeriods.find((item) => item.period === period);
+    this.status.set(state?.status ?? null);
+    this.periodVersion.set(state?.version ?? null);
+    this.returnReason.set(state?.status === 'returned' ? state.returnReason : null);
+    this.dueDate.set(state?.dueDate ?? null);
+    this.overdue.set(state?.overdue ?? false);
+    this.adminLock.set(locks.find((lock) => lock.period === period) ?? null);
+    this.rows.set(
+      annualIndicators(project).map((item): EntryRow => {
+        const latest = item.indicator.latestReport;
+        const current = latest?.period === period ? latest : null;
+        const values = valuesOf(current);
+        return {
+          item,
+          values,
+          saved: values,
+          version: current?.version ?? 0,
+          previous: latest && latest.period < period ? latest : null,
+          errors: {},
+          rowError: null,
+          conflict: null,
+          saving: false,
+          evidence: evidence.get(item.indicator.id) ?? [],
+          uploading: false,
+        };
+      }),
+    );
+    const execution = project.budgetExecution.periods.find((item) => item.period === period);
+    const executed = execution ? String(execution.executedYuan) : '';
+    this.budget.set({
+      budgetYuan: project.budgetExecution.budgetYuan,
+      executed,
+      note: execution?.note ?? '',
+      savedExecuted: executed,
+      savedNote: execution?.note ?? '',
+      version: execution?.version ?? 0,
+      error: null,
+      conflict: null,
+      conflictMessage: null,
+      saving: false,
+    });
+    this.load.set({ status: 'ready', project });
+  }
+
+  /** Evidence lists of the rows already reported this month; a list that fails to load shows as empty. */
+  private evidenceOf(
+    project: ProjectMonitoring,
+    period: string,
+  ): Observable<ReadonlyMap<string, readonly EvidenceFile[]>> {
+    const reported = annualIndicators(project).filter(
+      (item) => item.indicator.latestReport?.period === period,
+    );
+    if (reported.length === 0) return of(new Map());
+    return forkJoin(
+      reported.map((item) =>
+        this.api.evidence(item.indicator.id, period).pipe(
+          catchError(() => of([] as EvidenceFile[])),
+          map((files) => [item.indicator.id, files] as const),
+        ),
+      ),
+    ).pipe(map((entries) => new Map(entries)));
+  }
+
+  /** Client-side checks the API would make anyway; returns how many rows (or the budget) are invalid. */
+  private validate(): number {
+    let invalid = 0;
+    const lights = this.lights();
+    this.rows.update((rows) =>
+      rows.map((row, index) => {
+        if (!isDirty(row)) return row;
+        const errors: FieldErrors = {};
+        const light = lights[index];
+        if (!row.values.actual.trim()) errors.actual = this.msg.entry.actualRequired;
+        else if (light?.actualError) errors.actual = light.actualError;
+        if (light?.forecastError) errors.forecast = light.forecastError;
+        if (Object.keys(errors).length === 0) return row;
+        invalid += 1;
+        return { ...row, errors: { ...row.errors, ...errors } };
+      }),
+    );
+    const budget = this.budget();
+    if (budget && this.budgetDirty(budget) && parseYuan(budget.executed) === null) {
+      invalid += 1;
+      this.budget.set({ ...budget, error: this.msg.entry.budget.invalid });
+    }
+    return invalid;
+  }
+
+  private saveRow(row: EntryRow): Observable<boolean> {
+    const id = row.item.indicator.id;
+    const sent = row.values;
+    this.patchRow(id, (current) => ({ ...current, saving: true, rowError: null }));
+    return this.api.saveReport(id, this.period(), reportBody(sent, row.version)).pipe(
+      map((stored: ReportRow) => {
+        this.patchRow(id, (current) => ({
+          ...current,
+          saved: valuesOf(stored),
+          version: stored.version,
+          saving: false,
+          errors: {},
+          conflict: null,
+        }));
+        return true;
+      }),
+      catchError((error: unknown) => {
+        this.patchRow(id, (current) => ({ ...this.rowFailure(current, error), saving: false }));
+        return of(false);
+      }),
+    );
+  }
+
+  private rowFailure(row: EntryRow, error: unknown): EntryRow {
+    const current = conflictCurrent<ReportRow>(error);
+    if (current !== undefined) {
+      const theirs = valuesOf(current);
+      return {
+        ...row,
+        conflict: {
+          theirs,
+          version: current?.version ?? 0,
+          exists: current !== null,
+          fields: changedFields(theirs, row.values),
+          message: apiErrorMessage(error, this.msg.errors),
+        },
+      };
+    }
+    if (apiErrorCode(error) === 'LOCKED') {
+      this.lockedMessage.set(apiErrorMessage(error, this.msg.errors));
+      return row;
+    }
+    const fields = apiFieldErrorMap(error);
+    const errors: FieldErrors = {};
+    const other: string[] = [];
+    for (const [field, message] of Object.entries(fields)) {
+      if ((REPORT_FIELDS as readonly string[]).includes(field)) errors[field as ReportField] = message;
+      else other.push(message);
+    }
+    const hasFieldErrors = Object.keys(errors).length > 0;
+    return {
+      ...row,
+      errors,
+      rowError:
+        other.length > 0 ? other.join('；') : hasFieldErrors ? null : apiErrorMessage(error, this.msg.errors),
+    };
+  }
+
+  private saveBudget(): Observable<boolean> {
+    const budget = this.budget() as BudgetState;
+    const executed = parseYuan(budget.executed) as number;
+    this.budget.set({ ...budget, saving: true, error: null });
+    return this.api
+      .saveBudgetExecution(this.projectId(), this.period(), {
+        version: budget.version,
+        executed,
+        ...(budget.note.trim() ? { note: budget.note.trim() } : {}),
+      })
+      .pipe(
+        map((stored: BudgetExecutionRow) => {
+          this.budget.update((current) =>
+            current
+              ? {
+                  ...current,
+                  savedExecuted: String(stored.executedYuan),
+                  savedNote: stored.note ?? '',
+                  version: stored.version,
+                  saving: false,
+                  conflict: null,
+                  conflictMessage: null,
+                }
+              : current,
+          );
+          return true;
+        }),
+        catchError((error: unknown) => {
+          this.budget.update((current) =>
+            current ? { ...this.budgetFailure(current, error), saving: false } : current,
+          );
+          return of(false);
+        }),
+      );
+  }
+
+  private budgetFailure(budget: BudgetState, error: unknown): BudgetState {
+    const current = conflictCurrent<BudgetExecutionRow>(error);
+    if (current !== undefined) {
+      return {
+        ...budget,
+        conflict: {
+          executed: current ? String(current.executedYuan) : '',
+          note: current?.note ?? '',
+          version: current?.version ?? 0,
+        },
+        conflictMessage: apiErrorMessage(error, this.msg.errors),
+      };
+    }
+    if (apiErrorCode(error) === 'LOCKED') {
+      this.lockedMessage.set(apiErrorMessage(error, this.msg.errors));
+      return budget;
+    }
+    const fields = apiFieldErrorMap(error);
+    return { ...budget, error: Object.values(fields).join('；') || apiErrorMessage(error, this.msg.errors) };
+  }
+
+  private onWorkflowError(error: unknown): void {
+    if (apiErrorCode(error) === 'LOCKED') {
+      this.lockedMessage.set(apiErrorMessage(error, this.msg.errors));
+      return;
+    }
+    const fields = Object.values(apiFieldErrorMap(error));
+    const message = apiErrorMessage(error, this.msg.errors);
+    this.submitErrors.set(fields.length > 0 ? [message, ...fields] : [message]);
+    if (error instanceof HttpErrorResponse && error.status === 409)
+      this.submitErrors.update((errors) => [...errors, this.msg.entry.reloadHint]);
+  }
+
+  private budgetDirty(budget: BudgetState | null): boolean {
+    if (!budget) return false;
+    const typed = budget.executed.trim();
+    const executedChanged =
+      typed === ''
+        ? budget.savedExecuted !== ''
+        : parseYuan(typed) === null || parseYuan(typed) !== parseYuan(budget.savedExecuted);
+    return executedChanged || budget.note.trim() !== budget.savedNote.trim();
+  }
+
+  private patchRow(indicatorId: string, change: (row: EntryRow) => EntryRow): void {
+    this.rows.update((rows) =>
+      rows.map((row) => (row.item.indicator.id === indicatorId ? change(row) : row)),
+    );
+  }
+}
+
+/** A row needs saving when its inputs differ from what is stored (a blank row never stored is not dirty). */
+export function isDirty(row: EntryRow): boolean {
+  return !sameValues(row.values, row.saved);
+}
+
+function withoutKey<T extends object>(record: T, key: keyof T): T {
+  if (!(key in record)) return record;
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}

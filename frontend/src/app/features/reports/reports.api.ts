@@ -1,0 +1,135 @@
+import { HttpClient, HttpContext } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { Observable } from 'rxjs';
+
+import { SILENT_API_ERRORS } from '../../shared/http/api-error';
+import type {
+  BudgetExecutionRow,
+  EvidenceFile,
+  PeriodLock,
+  PeriodRow,
+  ProjectMonitoring,
+  ReportBody,
+  ReportRow,
+} from './monitoring.models';
+
+const API = '/api';
+
+/** A department (部门) and the fiscal years it has data for. */
+export interface DepartmentRef {
+  readonly code: string;
+  readonly name: string;
+  readonly years: readonly number[];
+}
+
+/** A project of a department-year, with its leads (项目负责人). */
+export interface ProjectRef {
+  readonly id: string;
+  readonly code: string | null;
+  readonly name: string;
+  readonly leads: readonly { readonly id: string; readonly displayName: string }[];
+}
+
+/** Writes whose failures the entry grid shows next to the row or field, so no global notification. */
+function silent(): { context: HttpContext } {
+  return { context: new HttpContext().set(SILENT_API_ERRORS, true) };
+}
+
+const segment = encodeURIComponent;
+
+/** 双监控 reads and writes: a project's month, its indicator reports, budget execution, workflow and evidence. */
+@Injectable({ providedIn: 'root' })
+export class ReportsApi {
+  private readonly http = inject(HttpClient);
+
+  departments(): Observable<DepartmentRef[]> {
+    return this.http.get<DepartmentRef[]>(`${API}/departments`);
+  }
+
+  projects(departmentCode: string, year: number): Observable<ProjectRef[]> {
+    return this.http.get<ProjectRef[]>(
+      `${API}/departments/${segment(departmentCode)}/years/${year}/projects`,
+    );
+  }
+
+  /** The project with its indicator trees, reports and workflow as of the period (截至月份). */
+  project(projectId: string, period: string): Observable<ProjectMonitoring> {
+    return this.http.get<ProjectMonitoring>(`${API}/projects/${segment(projectId)}`, {
+      params: { asOf: period },
+    });
+  }
+
+  locks(departmentCode: string, year: number): Observable<PeriodLock[]> {
+    return this.http.get<PeriodLock[]>(`${API}/departments/${segment(departmentCode)}/years/${year}/locks`);
+  }
+
+  saveReport(indicatorId: string, period: string, body: ReportBody): Observable<ReportRow> {
+    return this.http.put<ReportRow>(
+      `${API}/indicators/${segment(indicatorId)}/reports/${segment(period)}`,
+      body,
+      silent(),
+    );
+  }
+
+  saveBudgetExecution(
+    projectId: string,
+    period: string,
+    body: { version: number; executed: number; note?: string },
+  ): Observable<BudgetExecutionRow> {
+    return this.http.put<BudgetExecutionRow>(
+      `${API}/projects/${segment(projectId)}/budget-execution/${segment(period)}`,
+      body,
+      silent(),
+    );
+  }
+
+  submit(projectId: string, period: string, version: number | null): Observable<PeriodRow> {
+    return this.http.post<PeriodRow>(
+      `${API}/projects/${segment(projectId)}/periods/${segment(period)}/submit`,
+      version === null ? {} : { version },
+      silent(),
+    );
+  }
+
+  approve(projectId: string, period: string, version: number | null): Observable<PeriodRow> {
+    return this.http.post<PeriodRow>(
+      `${API}/projects/${segment(projectId)}/periods/${segment(period)}/approve`,
+      version === null ? {} : { version },
+    );
+  }
+
+  /** 退回: the reason is required; the caller's modal shows its field error. */
+  returnForRevision(
+    projectId: string,
+    period: string,
+    reason: string,
+    version: number | null,
+  ): Observable<PeriodRow> {
+    return this.http.post<PeriodRow>(
+      `${API}/projects/${segment(projectId)}/periods/${segment(period)}/return`,
+      version === null ? { reason } : { reason, version },
+      silent(),
+    );
+  }
+
+  evidence(indicatorId: string, period: string): Observable<EvidenceFile[]> {
+    return this.http.get<EvidenceFile[]>(
+      `${API}/indicators/${segment(indicatorId)}/reports/${segment(period)}/evidence`,
+    );
+  }
+
+  uploadEvidence(indicatorId: string, period: string, file: File): Observable<EvidenceFile> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<EvidenceFile>(
+      `${API}/indicators/${segment(indicatorId)}/reports/${segment(period)}/evidence`,
+      form,
+      silent(),
+    );
+  }
+
+  /** The file's bytes; the download needs the bearer token, so it cannot be a plain link. */
+  downloadEvidence(id: string): Observable<Blob> {
+    return this.http.get(`${API}/evidence/${segment(id)}`, { responseType: 'blob' });
+  }
+}

@@ -1,0 +1,141 @@
+import { parseTarget } from '@jixiao/domain';
+
+import type {
+  GoalNode,
+  IndicatorNode,
+  LatestReport,
+  ProjectMonitoring,
+  ReportPeriodState,
+  ReportRow,
+} from '../monitoring.models';
+
+let sequence = 0;
+const nextId = (): string => {
+  sequence += 1;
+  return `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
+};
+
+/** An annual indicator whose structured target is what libs/domain reads from `targetRaw`. */
+export function anIndicator(overrides: Partial<IndicatorNode> & { level2?: string } = {}): IndicatorNode {
+  const targetRaw = overrides.targetRaw ?? '≥12 次';
+  const target = parseTarget(targetRaw, { level1: '产出指标', level2: overrides.level2 ?? '数量指标' });
+  return {
+    id: nextId(),
+    seq: 1,
+    name: '开展“三会一课”、主题党日活动',
+    targetRaw,
+    target,
+    confidence: target.confidence,
+    unit: null,
+    version: 1,
+    monitored: true,
+    latestReport: null,
+    light: 'grey',
+    lightReason: '本期未填报（已逾期）',
+    ...overrides,
+  };
+}
+
+export function aLatestReport(overrides: Partial<LatestReport> = {}): LatestReport {
+  return {
+    period: '2025-06',
+    actualRaw: '6次',
+    forecastRaw: null,
+    likelihood: null,
+    light: 'green',
+    lightReason: '进度值 100.0 达到 80（绿灯）',
+    status: 'draft',
+    version: 1,
+    reasons: [],
+    reasonText: null,
+    correctiveAction: null,
+    evidence: null,
+    updatedAt: '2025-07-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A stored report as PUT answers it (and as a 409 carries it in `details.current`). */
+export function aReportRow(overrides: Partial<ReportRow> = {}): ReportRow {
+  return {
+    id: nextId(),
+    indicatorId: nextId(),
+    period: '2025-06',
+    actualRaw: '6次',
+    forecastRaw: null,
+    likelihood: null,
+    reasons: [],
+    reasonText: null,
+    correctiveAction: null,
+    evidence: null,
+    light: 'green',
+    lightReason: '进度值 100.0 达到 80（绿灯）',
+    version: 1,
+    updatedAt: '2025-07-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aPeriodState(overrides: Partial<ReportPeriodState> = {}): ReportPeriodState {
+  return {
+    period: '2025-06',
+    status: null,
+    dueDate: '2025-07-10',
+    overdue: false,
+    submittedAt: null,
+    reviewedAt: null,
+    returnReason: null,
+    version: null,
+    ...overrides,
+  };
+}
+
+/** A project with one annual goal holding the given indicators under 产出指标 › 数量指标. */
+export function aProjectMonitoring(
+  overrides: Partial<ProjectMonitoring> & { indicators?: IndicatorNode[] } = {},
+): ProjectMonitoring {
+  const { indicators = [anIndicator()], ...rest } = overrides;
+  const annual: GoalNode = {
+    id: nextId(),
+    term: 'annual',
+    seq: 1,
+    label: '年度绩效目标 1',
+    title: '保障党建工作的正常开展',
+    indicators: [
+      { id: nextId(), name: '产出指标', children: [{ id: nextId(), name: '数量指标', indicators }] },
+    ],
+  };
+  const longTerm: GoalNode = {
+    id: nextId(),
+    term: 'long',
+    seq: 1,
+    label: '长期绩效目标 1',
+    title: '',
+    indicators: [
+      {
+        id: nextId(),
+        name: '产出指标',
+        children: [
+          {
+            id: nextId(),
+            name: '数量指标',
+            indicators: [anIndicator({ name: '长期指标', monitored: false })],
+          },
+        ],
+      },
+    ],
+  };
+  return {
+    id: '11111111-1111-4111-8111-111111111111',
+    code: '42011225031T000000113',
+    name: '党建',
+    year: 2025,
+    asOf: '2025-06',
+    department: { code: '031', name: '武汉市东西湖区人力资源和社会保障局' },
+    leads: [],
+    goals: [longTerm, annual],
+    budgetExecution: { budgetYuan: 16000, periods: [] },
+    reportPeriods: [aPeriodState()],
+    ...rest,
+  };
+}

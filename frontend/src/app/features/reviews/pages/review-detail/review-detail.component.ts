@@ -1,0 +1,257 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
+
+import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
+import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
+import { MESSAGES } from '../../../../shared/i18n/messages';
+import { LightDotComponent } from '../../../../shared/light/light-dot.component';
+import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
+import { RemindersStore } from '../../../reminders/reminders.store';
+import {
+  type AnnualIndicator,
+  type EvidenceFile,
+  type ProjectMonitoring,
+  annualIndicators,
+} from '../../../reports/monitoring.models';
+import { ReportsApi } from '../../../reports/reports.api';
+
+/** The longest reason the API accepts. */
+export const MAX_REASON_LENGTH = 1000;
+
+interface ReviewData {
+  readonly project: ProjectMonitoring;
+  readonly evidence: ReadonlyMap<string, readonly EvidenceFile[]>;
+}
+
+/**
+ * One submitted month, read-only with the lights as of that month; the leader approves it (the month locks)
+ * or returns it with a required reason, which the lead then sees on the entry page and in their reminders.
+ */
+@Component({
+  selector: 'app-review-detail',
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzResultModule,
+    NzSpinModule,
+    LightDotComponent,
+  ],
+  templateUrl: './review-detail.component.html',
+  styleUrl: './review-detail.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReviewDetailComponent {
+  private readonly api = inject(ReportsApi);
+  private readonly router = inject(Router);
+  private readonly message = inject(NzMessageService);
+  private readonly modal = inject(NzModalService);
+  private readonly reminders = inject(RemindersStore);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly msg = inject(MESSAGES);
+
+  private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
+  protected readonly projectId = computed(() => this.params().get('projectId') ?? '');
+  protected readonly period = computed(() => this.params().get('period') ?? '');
+  private readonly attempt = signal(0);
+
+  private readonly request = computed(() => ({
+    id: this.projectId(),
+    period: this.period(),
+    attempt: this.attempt(),
+  }));
+
+  protected readonly state = toSignal(
+    toObservable(this.request).pipe(
+      switchMap(({ id, period }) =>
+        toLoadState(
+          this.api
+            .project(id, period)
+            .pipe(
+              switchMap((project) =>
+                this.evidenceOf(project, period).pipe(map((evidence): ReviewData => ({ project, evidence }))),
+              ),
+            ),
+        ),
+      ),
+    ),
+    { initialValue: LOADING as LoadState<ReviewData> },
+  );
+
+  protected readonly data = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.value : null;
+  });
+
+  protected readonly loadError = computed(() => {
+    const state = this.state();
+    return state.status === 'error' ? apiErrorMessage(state.error, this.msg.errors) : '';
+  });
+
+  protected readonly rows = computed<AnnualIndicator[]>(() => {
+    const data = this.data();
+    return data ? annualIndicators(data.project) : [];
+  });
+
+  protected readonly periodState = computed(
+    () => this.data()?.project.reportPeriods.find((item) => item.period === this.period()) ?? null,
+  );
+
+  protected readonly execution = computed(
+    () => this.data()?.project.budgetExecution.periods.find((item) => item.period === this.period()) ?? null,
+  );
+
+  protected readonly flagged = computed(
+    () =>
+      this.rows().filter((row) => row.indicator.light === 'red' || row.indicator.light === 'yellow').length,
+  );
+
+  /** Set once the month was approved or returned here; the buttons go away. */
+  protected readonly decided = signal(false);
+  protected readonly canDecide = computed(
+    () => this.periodState()?.status === 'submitted' && !this.decided(),
+  );
+  protected readonly acting = signal(false);
+
+  protected readonly returnOpen = signal(false);
+  protected readonly reason = signal('');
+  protected readonly reasonError = signal<string | null>(null);
+  protected readonly returnError = signal<string | null>(null);
+  protected readonly maxReason = MAX_REASON_LENGTH;
+
+  protected retry(): void {
+    this.attempt.update((attempt) => attempt + 1);
+  }
+
+  protected reportOf(row: AnnualIndicator) {
+    const report = row.indicator.latestReport;
+    return report && report.period === this.period() ? report : null;
+  }
+
+  protected evidenceFor(row: AnnualIndicator): readonly EvidenceFile[] {
+    return this.data()?.evidence.get(row.indicator.id) ?? [];
+  }
+
+  protected approve(): void {
+    this.modal.confirm({
+      nzTitle: this.msg.review.detail.approve,
+      nzContent: this.msg.review.detail.approveConfirm,
+      nzOkText: this.msg.review.detail.approve,
+      nzOnOk: () => {
+        this.acting.set(true);
+        this.api
+          .approve(this.projectId(), this.period(), this.periodState()?.version ?? null)
+          .pipe(takeUntilDestroyed(this.destroyRef))
+          .subscribe({
+            next: () => this.done(this.msg.review.detail.approved),
+            // The error interceptor has told the user why.
+            error: () => this.acting.set(false),
+          });
+      },
+    });
+  }
+
+  protected openReturn(): void {
+    this.reason.set('');
+    this.reasonError.set(null);
+    this.returnError.set(null);
+    this.returnOpen.set(true);
+  }
+
+  protected closeReturn(): void {
+    if (!this.acting()) this.returnOpen.set(false);
+  }
+
+  protected onReasonInput(event: Event): void {
+    this.reason.set((event.target as HTMLTextAreaElement).value);
+    this.reasonError.set(null);
+  }
+
+  /** 退回 needs a reason: checked here first, and the API's own field message is shown the same way. */
+  protected confirmReturn(): void {
+    const reason = this.reason().trim();
+    if (!reason) {
+      this.reasonError.set(this.msg.review.returnModal.required);
+      return;
+    }
+    if (reason.length > MAX_REASON_LENGTH) {
+      this.reasonError.set(this.msg.review.returnModal.tooLong);
+      return;
+    }
+    this.acting.set(true);
+    this.returnError.set(null);
+    this.api
+      .returnForRevision(this.projectId(), this.period(), reason, this.periodState()?.version ?? null)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.returnOpen.set(false);
+          this.done(this.msg.review.detail.returned);
+        },
+        error: (error: unknown) => {
+          this.acting.set(false);
+          const fields = apiFieldErrorMap(error);
+          if (fields['reason']) {
+            this.reasonError.set(fields['reason']);
+          } else {
+            this.returnError.set(apiErrorMessage(error, this.msg.errors));
+            if (apiErrorCode(error) === 'VERSION_CONFLICT' || apiErrorCode(error) === 'CONFLICT')
+              this.retry();
+          }
+        },
+      });
+  }
+
+  protected download(file: EvidenceFile): void {
+    this.api
+      .downloadEvidence(file.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((blob) => {
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = file.fileName;
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 0);
+      });
+  }
+
+  private done(text: string): void {
+    this.acting.set(false);
+    this.decided.set(true);
+    this.message.success(text);
+    this.reminders.refresh();
+    void this.router.navigate(['/reviews']);
+  }
+
+  private evidenceOf(project: ProjectMonitoring, period: string) {
+    const reported = annualIndicators(project).filter(
+      (item) => item.indicator.latestReport?.period === period,
+    );
+    if (reported.length === 0) return of(new Map<string, readonly EvidenceFile[]>());
+    return forkJoin(
+      reported.map((item) =>
+        this.api.evidence(item.indicator.id, period).pipe(
+          catchError(() => of([] as EvidenceFile[])),
+          map((files) => [item.indicator.id, files as readonly EvidenceFile[]] as const),
+        ),
+      ),
+    ).pipe(map((entries) => new Map(entries)));
+  }
+}
