@@ -133,10 +133,13 @@ export class DashboardRepository {
               sum(COALESCE(p.current_budget_yuan, p.budget_yuan))::float8 AS "budgetYuan",
               sum(l.executed_yuan)::float8 AS "executedYuan",
               round(sum(l.executed_yuan) * 100 / NULLIF(sum(COALESCE(p.current_budget_yuan, p.budget_yuan)), 0), 2)::float8 AS rate
-         FROM projects p LEFT JOIN latest l ON l.project_id = p.id
+         FROM projects p
+         JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
+         JOIN departments d ON d.id = fy.department_id
+         LEFT JOIN latest l ON l.project_id = p.id
         WHERE p.fiscal_year_id = ANY($1::uuid[])
         GROUP BY ROLLUP (p.fiscal_year_id, p.id)
-        ORDER BY p.fiscal_year_id, min(p.seq)`,
+        ORDER BY min(d.code), min(p.seq)`,
       [fiscalYearIds, yearStart, period],
     );
   }
@@ -171,10 +174,12 @@ export class DashboardRepository {
          JOIN goals g ON g.id = i.goal_id
          JOIN indicator_nodes n2 ON n2.id = i.node_id
          JOIN indicator_nodes n1 ON n1.id = n2.parent_id
+         JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
+         JOIN departments d ON d.id = fy.department_id
          LEFT JOIN projects p ON p.id = g.project_id
          LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $2
         WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND COALESCE(r.light, 'grey') IN ('red', 'yellow', 'grey')
-        ORDER BY g.fiscal_year_id, p.seq NULLS FIRST, g.seq, i.seq`,
+        ORDER BY d.code, p.seq NULLS FIRST, g.seq, i.seq`,
       [fiscalYearIds, period],
     );
   }
@@ -196,11 +201,13 @@ export class DashboardRepository {
        SELECT u.fiscal_year_id AS "fiscalYearId", u.project_id AS "projectId", u.code AS "projectCode", u.name AS "projectName",
               per.period, rp.status
          FROM units u
+         JOIN fiscal_years fy ON fy.id = u.fiscal_year_id
+         JOIN departments d ON d.id = fy.department_id
         CROSS JOIN unnest($2::text[]) AS per(period)
          LEFT JOIN report_periods rp
            ON rp.fiscal_year_id = u.fiscal_year_id AND rp.project_id IS NOT DISTINCT FROM u.project_id AND rp.period = per.period
         WHERE rp.status IS NULL OR rp.status IN ('draft', 'returned')
-        ORDER BY per.period, u.fiscal_year_id, u.seq`,
+        ORDER BY per.period, d.code, u.seq`,
       [fiscalYearIds, periods],
     );
   }
