@@ -54,7 +54,8 @@ describe(EmbeddedPostgres.name, () => {
       await ds.destroy();
       await second.stop();
     }
-  });
+    // Two PGlite starts (one an initdb) and 200 queries: seconds alone, minutes on a loaded 2-core machine.
+  }, 240_000);
 
   it('should refuse a second process on the same data directory', async () => {
     const lockDir = mkdtempSync(join(tmpdir(), 'jixiao-lock-'));
