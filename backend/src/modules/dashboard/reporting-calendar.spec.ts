@@ -1,5 +1,6 @@
 import {
   REPORT_DUE_DAY,
+  readDueDay,
   daysOverdue,
   defaultAsOf,
   dueDate,
@@ -71,5 +72,20 @@ describe('reporting calendar', () => {
 
   it('should list the periods of a year up to a month', () => {
     expect(periodsUpTo(2025, 3)).toEqual(['2025-01', '2025-02', '2025-03']);
+  });
+});
+
+describe('readDueDay', () => {
+  it.each([
+    [undefined, 10],
+    ['', 10],
+    ['1', 1],
+    ['28', 28],
+  ])('should read %p as day %p', (value, day) => {
+    expect(readDueDay(value)).toBe(day);
+  });
+
+  it.each(['0', '29', '10.5', 'x'])('should refuse %p', (value) => {
+    expect(() => readDueDay(value)).toThrow(/REPORT_DUE_DAY/);
   });
 });

@@ -1,7 +1,21 @@
 import { ZH_CN_MESSAGES } from '@jixiao/domain';
 
-/** A period's monitoring report (YYYY-MM) is due by this day of the following month (domain.md §5). */
-export const REPORT_DUE_DAY = 10;
+/**
+ * A period's monitoring report (YYYY-MM) is due by this day of the following month (domain.md §5): the
+ * REPORT_DUE_DAY setting, 1–28 (every month has it), default the 10th. Checked at boot: a bad value stops the start.
+ */
+export const REPORT_DUE_DAY = readDueDay(process.env.REPORT_DUE_DAY);
+
+export function readDueDay(value: string | undefined): number {
+  if (value === undefined || value === '') return 10;
+  const day = Number(value);
+  if (!Number.isInteger(day) || day < 1 || day > 28) {
+    throw new Error(
+      `Invalid configuration: REPORT_DUE_DAY must be a whole day of the month from 1 to 28 (got "${value}")`,
+    );
+  }
+  return day;
+}
 
 /** Dates are the bureau's calendar dates: a report is late from the first day after its due date in China. */
 export const REPORTING_TIME_ZONE = 'Asia/Shanghai';
