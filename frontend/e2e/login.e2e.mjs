@@ -91,6 +91,12 @@ async function expectProjectList() {
   await page.locator('tbody tr.ant-table-row').first().waitFor();
 }
 
+/** The landing page after login: the dashboard, once its numbers are in. */
+async function expectDashboard() {
+  await page.waitForURL((url) => url.pathname === '/dashboard');
+  await page.locator('.kpi-value').first().waitFor();
+}
+
 try {
   await step('opening / while signed out shows the login page', async () => {
     await page.goto(`${baseUrl}/`);
@@ -114,9 +120,9 @@ try {
   });
 
   let firstSession;
-  await step('admin signs in and lands on the project list with name and role in the header', async () => {
+  await step('admin signs in and lands on the dashboard with name and role in the header', async () => {
     await logIn('admin', password);
-    await expectProjectList();
+    await expectDashboard();
     await page.locator('.user-role', { hasText: '绩效管理员' }).waitFor();
     firstSession = await storedSession();
     check(firstSession?.accessToken && firstSession?.refreshToken, 'no session in sessionStorage');
@@ -124,12 +130,12 @@ try {
     check(name === firstSession.user.displayName, `header shows ${name}`);
     await page.getByRole('button', { name: '退出登录' }).waitFor();
     await checkStyled('.ant-menu-item-selected');
-    await screenshot('project-list');
+    await screenshot('dashboard');
   });
 
   await step('a reload keeps the session', async () => {
     await page.reload();
-    await expectProjectList();
+    await expectDashboard();
   });
 
   await step('an expired access token is refreshed once and the request replayed', async () => {
@@ -149,7 +155,7 @@ try {
       { times: 1 },
     );
     await page.reload();
-    await expectProjectList();
+    await expectDashboard();
     check(refreshes.length === 1, `${refreshes.length} refresh requests`);
     const session = await storedSession();
     check(session.refreshToken !== firstSession.refreshToken, 'the refresh token did not rotate');

@@ -94,15 +94,16 @@ describe('appRoutes', () => {
     expect(TestBed.inject(Router).url).not.toBe(url);
   });
 
-  it.each([
-    { url: '/admin', page: '管理' },
-  ])('should show the under-construction page titled $page at $url', async ({ url, page }) => {
-    const root = await go(url);
+  it.each([{ url: '/admin', page: '管理' }])(
+    'should show the under-construction page titled $page at $url',
+    async ({ url, page }) => {
+      const root = await go(url);
 
-    expect(root.querySelector('nz-result')?.textContent).toContain(`“${page}”页面正在建设中`);
-    expect(TestBed.inject(Title).getTitle()).toBe(`${page} · 绩效目标管理`);
-    expect(root.querySelector('[nz-menu-item].ant-menu-item-selected')?.textContent?.trim()).toBe(page);
-  });
+      expect(root.querySelector('nz-result')?.textContent).toContain(`“${page}”页面正在建设中`);
+      expect(TestBed.inject(Title).getTitle()).toBe(`${page} · 绩效目标管理`);
+      expect(root.querySelector('[nz-menu-item].ant-menu-item-selected')?.textContent?.trim()).toBe(page);
+    },
+  );
 
   it.each(['/', '/no-such-page'])('should open the dashboard at %s', async (url) => {
     await go(url);

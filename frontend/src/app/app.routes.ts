@@ -30,14 +30,19 @@ export const appRoutes: Routes = [
     canActivate: [authGuard],
     canActivateChild: [authGuard],
     children: [
-      // The dashboard (#6) becomes the landing page once it exists.
-      { path: '', pathMatch: 'full', redirectTo: 'projects' },
+      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      {
+        path: 'dashboard',
+        loadChildren: () => import('./features/dashboard/routes').then((m) => m.DASHBOARD_ROUTES),
+      },
       {
         path: 'projects',
         loadChildren: () => import('./features/projects/routes').then((m) => m.PROJECTS_ROUTES),
       },
-      underConstruction('dashboard', (m) => m.nav.dashboard),
-      underConstruction('department', (m) => m.nav.department),
+      {
+        path: 'overall',
+        loadChildren: () => import('./features/overall/routes').then((m) => m.OVERALL_ROUTES),
+      },
       {
         path: 'reports',
         canActivate: [roleGuard('lead')],
@@ -49,7 +54,7 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/reviews/routes').then((m) => m.REVIEWS_ROUTES),
       },
       underConstruction('admin', (m) => m.nav.admin),
-      { path: '**', redirectTo: 'projects' },
+      { path: '**', redirectTo: 'dashboard' },
     ],
   },
 ];

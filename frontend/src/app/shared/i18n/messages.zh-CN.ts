@@ -1,6 +1,10 @@
 import { ADMIN_MESSAGES } from './zh-CN/admin.messages';
+import { DASHBOARD_MESSAGES } from './zh-CN/dashboard.messages';
 import { ENTRY_MESSAGES } from './zh-CN/entry.messages';
+import { GOALS_MESSAGES } from './zh-CN/goals.messages';
 import { MONITORING_MESSAGES } from './zh-CN/monitoring.messages';
+import { OVERALL_MESSAGES } from './zh-CN/overall.messages';
+import { PROJECT_DETAIL_MESSAGES } from './zh-CN/project-detail.messages';
 import { REMINDERS_MESSAGES } from './zh-CN/reminders.messages';
 import { REVIEW_MESSAGES } from './zh-CN/review.messages';
 
@@ -59,10 +63,11 @@ export const ZH_CN_MESSAGES = {
   },
   projects: {
     title: '项目',
-    subtitle: '按部门和年度查看项目及当年预算',
+    subtitle: '按部门和年度查看项目的预算、负责人、预警与填报情况',
     department: '部门',
     year: '年度',
     yearOption: (year: number): string => `${year} 年`,
+    asOf: '截至',
     loadingDepartments: '正在加载部门…',
     noDepartments: '暂无部门数据，请先导入部门预算',
     noYears: '该部门暂无年度预算数据',
@@ -74,11 +79,31 @@ export const ZH_CN_MESSAGES = {
     total: '合计',
     missingValue: '—',
     missingCode: '源文件未给出项目编码',
+    missingCodeShort: '无编码',
+    search: '搜索项目',
+    searchPlaceholder: '按项目名称或编码搜索',
+    filters: {
+      light: '项目预警',
+      category: '类别',
+      lead: '负责人',
+      clear: '清除筛选',
+    },
+    filteredCount: (shown: number, total: number): string => `筛选出 ${shown} 个，共 ${total} 个项目`,
+    noMatch: '没有符合筛选条件的项目',
+    filteredTotal: '合计（筛选结果）',
+    noLead: '未分配',
+    notReported: '未填报',
+    noReport: '尚无填报',
     columns: {
       code: '编码',
-      name: '项目名称',
+      name: '项目',
       category: '类别',
+      lead: '负责人',
       budget: '当年预算（万元）',
+      light: '项目预警',
+      lightSummary: '指标预警',
+      execution: '预算执行率',
+      lastReport: '最近填报',
     },
   },
   errors: {
@@ -94,6 +119,11 @@ export const ZH_CN_MESSAGES = {
   review: REVIEW_MESSAGES,
   admin: ADMIN_MESSAGES,
   reminders: REMINDERS_MESSAGES,
+  /** Sections of the reading screens: goals and trees, the dashboard, project detail and 部门整体. */
+  goals: GOALS_MESSAGES,
+  dashboard: DASHBOARD_MESSAGES,
+  projectDetail: PROJECT_DETAIL_MESSAGES,
+  overall: OVERALL_MESSAGES,
 };
 
 export type Messages = typeof ZH_CN_MESSAGES;

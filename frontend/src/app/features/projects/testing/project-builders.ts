@@ -1,25 +1,66 @@
-import type { DepartmentSummary, ProjectSummary } from '../projects.api';
+import { someLightCounts } from '../../../core/api/testing/department-builders';
+import type { ProjectDetail } from '../project.models';
 
-let sequence = 0;
-
-export function aDepartment(overrides: Partial<DepartmentSummary> = {}): DepartmentSummary {
+/** 党建 of the seed document, with no goals unless given. */
+export function aProjectDetail(overrides: Partial<ProjectDetail> = {}): ProjectDetail {
   return {
-    code: '031',
-    name: '武汉市东西湖区人力资源和社会保障局',
-    parentCode: null,
-    years: [2025],
-    ...overrides,
-  };
-}
-
-export function aProject(overrides: Partial<ProjectSummary> = {}): ProjectSummary {
-  sequence += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
-    code: `42011225031T0000001${String(sequence).padStart(2, '0')}`,
-    name: `项目${sequence}`,
-    category: '其他运转类',
-    budget: 10,
+    id: '00000000-0000-4000-8000-000000000113',
+    code: '42011225031T000000113',
+    name: '党建',
+    category: '本级支出项目',
+    budget: 1.6,
+    competentDepartment: '东西湖区人社局',
+    executingUnit: '东西湖区人社局',
+    leadName: '杨杰',
+    phone: '83213660',
+    address: '东西湖区两馆一中心',
+    postcode: '430000',
+    attribute: '持续性项目',
+    expenditureCategory: '特定目标类项目',
+    startYear: 2025,
+    endYear: 2025,
+    legalBasis: '为贯彻落实党的二十届三中全会精神，特申请党建经费。',
+    implementationPlan: '1. 宣传典型和表彰先进； 2. 开展教育培训和活动。',
+    totalBudget: 1.6,
+    currentBudget: 1.6,
+    priorBudgetChanges: '2023 年预算 2.3 万元，2024 年预算 1.6 万元',
+    department: { code: '031', name: '武汉市东西湖区人力资源和社会保障局' },
+    year: 2025,
+    asOf: '2025-06',
+    leads: [{ id: '00000000-0000-4000-8000-000000000901', username: 'lead01', displayName: '项目负责人1' }],
+    fundingSources: [
+      { seq: 1, name: '合计', amount: 1.6 },
+      { seq: 2, name: '一般公共预算财政拨款', amount: 1.6 },
+      { seq: 3, name: '单位资金', amount: null },
+    ],
+    spendingDetails: [
+      {
+        seq: 1,
+        activity: '各类学习书籍购买',
+        description: '各类党建理论书籍',
+        economicClassification: '2080102 一般行政管理事务',
+        classificationCode: '2080102',
+        amount: 0.4,
+        basis: '80 名党员，人均 50 元',
+        remark: null,
+      },
+      {
+        seq: 2,
+        activity: '老干支部支委工作补贴',
+        description: null,
+        economicClassification: '2080102 一般行政管理事务',
+        classificationCode: '2080102',
+        amount: 1.2,
+        basis: '每月 500 元',
+        remark: '东老干〔2018〕12号',
+      },
+    ],
+    procurements: [],
+    goals: [],
+    lightSummary: someLightCounts(),
+    projectLight: null,
+    budgetExecution: { budgetYuan: 16000, periods: [] },
+    reportPeriods: [],
     ...overrides,
   };
 }

@@ -45,7 +45,8 @@ export const GOALS_MESSAGES = {
     qualitative: '定性：按达成 / 部分达成 / 未达成评判',
     noDeadline: '完成时限未识别',
     zero: '为 0（零容忍，发生即未达成）',
-    amount: (value: string, unit: string): string => (unit ? `${value} ${unit}` : value),
+    amount: (value: string, unit: string): string =>
+      !unit ? value : unit === '%' || unit === '‰' ? `${value}${unit}` : `${value} ${unit}`,
     between: (min: string, max: string, unit: string): string => `${min}–${max}${unit ? ` ${unit}` : ''}`,
     byDate: (date: string): string => `${date} 前完成`,
     allOf: (parts: readonly string[]): string => `同时满足：${parts.join('；')}`,

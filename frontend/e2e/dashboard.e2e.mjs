@@ -1,0 +1,306 @@
+// Browser check of the reading screens against a running server (backend serving the built frontend): the
+// leader's dashboard (department and city view, month picker, charts, flagged indicators linking to the
+// indicator), the project list with its filters, a project detail with its tabs, 部门整体, print styles, and the
+// layout at 1280×720 and on a tablet. Demo reports for January–June are written through the API first
+// (demo-reports.mjs).
+//
+//   BASE_URL=http://localhost:3000 node frontend/e2e/dashboard.e2e.mjs
+//
+// Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
+// SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { DEMO_YEAR, seedDemoReports } from './demo-reports.mjs';
+
+const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+if (!baseUrl) {
+  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
+  process.exit(2);
+}
+const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
+const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+mkdirSync(screenshotDir, { recursive: true });
+
+const TIMEOUT_MS = 20_000;
+const AS_OF = `${DEMO_YEAR}-06`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: !process.env.HEADED,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+context.setDefaultTimeout(TIMEOUT_MS);
+const page = await context.newPage();
+const pageErrors = [];
+page.on('pageerror', (error) => pageErrors.push(error));
+const scripts = [];
+page.on('response', async (response) => {
+  if (response.request().resourceType() === 'script') {
+    scripts.push({ url: response.url(), body: await response.text().catch(() => '') });
+  }
+});
+
+let shots = 0;
+async function screenshot(name, fullPage = true) {
+  shots += 1;
+  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+async function step(title, body) {
+  await body();
+  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
+  console.log(`ok - ${title}`);
+}
+
+const pathAndQuery = () => {
+  const url = new URL(page.url());
+  return url.pathname + url.search;
+};
+const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const loadedEcharts = () => scripts.some((script) => script.body.includes('registerPreprocessor'));
+
+/** The dashboard has drawn: numbers in the cards and an SVG in every chart. */
+async function expectDashboard() {
+  await page.locator('.kpi-value').first().waitFor();
+  await page.locator('app-chart svg').first().waitFor();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('app-chart')].every((chart) => chart.querySelector('svg path')),
+  );
+  // The charts animate for 300 ms; screenshots should show them drawn.
+  await page.waitForTimeout(800);
+}
+
+try {
+  let seeded;
+  await step('demo reports for January–June are written through the API', async () => {
+    seeded = await seedDemoReports(baseUrl, password);
+    check(seeded.projects.length > 0, 'no project of the demo leads was found');
+  });
+
+  await step('the leader signs in and lands on the dashboard; echarts is loaded only there', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('#login-username').waitFor();
+    check(!loadedEcharts(), 'the login page loaded echarts');
+    await page.locator('#login-username').fill('leader');
+    await page.locator('#login-password').fill(password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    await expectDashboard();
+    check(loadedEcharts(), 'the dashboard drew charts without loading echarts?');
+    check((await page.title()) === '首页 · 绩效目标管理', `title is ${await page.title()}`);
+  });
+
+  await step(
+    'the month picker shows the dashboard as of June, with every light and the flagged worst first',
+    async () => {
+      await page.locator('nz-select.month-select').click();
+      await page
+        .locator('nz-option-item')
+        .filter({ hasText: /^\s*6 月\s*$/ })
+        .click();
+      await page.waitForURL((url) => url.searchParams.get('asOf') === AS_OF);
+      await expectDashboard();
+      check(
+        (await text(page.locator('.page-subtitle'))).includes(`截至 ${DEMO_YEAR} 年 6 月`),
+        'subtitle month',
+      );
+      const values = await page.locator('.kpi-value').allTextContents();
+      const [total, red, yellow, green, blue] = values.map((value) => Number(value.trim()));
+      check(total > 0 && red > 0 && yellow > 0 && green > 0 && blue > 0, `light counts ${values.join(',')}`);
+      const firstFlag = page.locator('#flagged tbody tr.ant-table-row').first();
+      check(
+        (await text(firstFlag.locator('td').first())).includes('红灯'),
+        'the first flagged indicator is not red',
+      );
+      check((await text(firstFlag.locator('td').last())).length > 0, 'the flagged indicator has no reason');
+      check((await page.locator('#overdue tbody tr.ant-table-row').count()) > 0, 'no overdue report listed');
+      await screenshot('dashboard');
+      await screenshot('dashboard-viewport', false);
+    },
+  );
+
+  await step('the flag filter shows the yellow indicators only', async () => {
+    await page.locator('#flagged .segmented button', { hasText: '黄灯' }).click();
+    const lights = await page.locator('#flagged tbody tr.ant-table-row td:first-child').allTextContents();
+    check(lights.length > 0 && lights.every((light) => light.includes('黄灯')), `lights ${lights.join(',')}`);
+    await page.locator('#flagged .segmented button', { hasText: '全部' }).click();
+  });
+
+  await step('the city view rolls up the departments the leader may see', async () => {
+    await page.getByRole('button', { name: '全市' }).click();
+    await page.waitForURL((url) => url.searchParams.get('view') === 'city');
+    await expectDashboard();
+    check((await text(page.locator('.page-subtitle'))).includes('全市（1 个部门）'), 'city subtitle');
+    await page.locator('h3', { hasText: '各部门概况' }).waitFor();
+    await screenshot('dashboard-city');
+    await page.getByRole('button', { name: '本部门' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('view'));
+    await expectDashboard();
+  });
+
+  let linked;
+  await step("a flagged project indicator opens the project detail at that indicator's row", async () => {
+    const projectFlag = page
+      .locator('#flagged tbody tr.ant-table-row')
+      .filter({ hasNotText: '部门整体' })
+      .first();
+    linked = await text(projectFlag.locator('a.indicator-link'));
+    await projectFlag.locator('a.indicator-link').click();
+    await page.waitForURL(
+      (url) => url.pathname.startsWith('/projects/') && url.hash.startsWith('#indicator-'),
+    );
+    const row = page.locator('tr.indicator.highlight');
+    await row.waitFor();
+    check(
+      (await text(row.locator('td').first())) === linked,
+      `highlighted ${await text(row)} instead of ${linked}`,
+    );
+    check(await row.isVisible(), 'the linked row is not visible');
+    check(new URL(page.url()).searchParams.get('asOf') === AS_OF, 'the month was not kept');
+    check((await text(page.locator('.status-strip'))).includes('年度指标预警'), 'no light summary');
+    await page.locator('.confidence').first().waitFor();
+    await page.locator('app-sparkline svg').first().waitFor();
+    await screenshot('project-detail-linked', false);
+    await screenshot('project-detail');
+  });
+
+  await step('the project detail shows 长期目标, 预算明细 and 监控记录', async () => {
+    await page.getByRole('tab', { name: /长期目标/ }).click();
+    await page.locator('.ant-tabs-tabpane-active app-goal-tree th', { hasText: '指标值确定依据' }).waitFor();
+    await page.getByRole('tab', { name: /预算明细/ }).click();
+    await page.locator('.ant-tabs-tabpane-active h4', { hasText: '支出明细测算' }).waitFor();
+    await screenshot('project-detail-budget');
+    await page.getByRole('tab', { name: /监控记录/ }).click();
+    await page.locator('.ant-tabs-tabpane-active th', { hasText: '填报状态' }).waitFor();
+    const rows = page.locator('.ant-tabs-tabpane-active tbody tr');
+    await rows.first().waitFor();
+    check(
+      (await rows.count()) === 6,
+      `${await rows.count()} periods as of June: ${await text(rows.first())}`,
+    );
+    check((await text(rows.first())).includes(`${DEMO_YEAR} 年 6 月`), 'latest month is not first');
+    await screenshot('project-detail-monitoring');
+  });
+
+  await step('the project detail prints every section without the menu', async () => {
+    await page.emulateMedia({ media: 'print' });
+    check(!(await page.locator('nz-sider').isVisible()), 'the menu prints');
+    check(!(await page.locator('.ant-tabs-nav').isVisible()), 'the tab bar prints');
+    check(
+      await page.locator('h3.print-heading', { hasText: '预算明细' }).isVisible(),
+      'budget section hidden',
+    );
+    await screenshot('project-detail-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  await step(
+    'the project list shows lights, leads and last report, and filters by light and search',
+    async () => {
+      await page.goto(`${baseUrl}/projects?asOf=${AS_OF}&light=red`);
+      await page.locator('tbody tr.ant-table-row').first().waitFor();
+      const rows = page.locator('tbody tr.ant-table-row');
+      const count = await rows.count();
+      check(count > 0, 'no red project');
+      for (let i = 0; i < count; i += 1) {
+        check((await text(rows.nth(i).locator('td').nth(4))).includes('红灯'), `row ${i} is not red`);
+      }
+      await page.goto(`${baseUrl}/projects?asOf=${AS_OF}`);
+      await rows.first().waitFor();
+      const all = await rows.count();
+      await page.getByRole('searchbox', { name: '搜索项目' }).fill(seeded.projects[0].name);
+      await page.waitForFunction(
+        (expected) => document.querySelectorAll('tbody tr.ant-table-row').length === expected,
+        1,
+      );
+      check(all > 1, `${all} projects`);
+      await page.getByRole('button', { name: '清除筛选' }).click();
+      await page.waitForFunction(
+        (expected) => document.querySelectorAll('tbody tr.ant-table-row').length === expected,
+        all,
+      );
+      await screenshot('project-list');
+    },
+  );
+
+  await step('部门整体 shows the department-wide goals with the same tree', async () => {
+    await page.locator('nz-sider a', { hasText: '部门整体' }).click();
+    await page.waitForURL((url) => url.pathname === '/overall');
+    await page.goto(`${baseUrl}/overall?asOf=${AS_OF}`);
+    await page.locator('app-goal-tree tr.indicator').first().waitFor();
+    check((await page.locator('app-goal-tree h4').count()) > 0, 'no goal heading');
+    check(
+      (await page.locator('.ant-tabs-tabpane-active app-goal-tree app-light-badge .name').count()) > 0,
+      'no lights in the tree',
+    );
+    await screenshot('overall');
+    await page.getByRole('tab', { name: /资金构成/ }).click();
+    await page.locator('.ant-tabs-tabpane-active h4', { hasText: '收入构成' }).waitFor();
+    await screenshot('overall-funds', false);
+  });
+
+  await step('the dashboard prints without menu and toolbar', async () => {
+    await page.goto(`${baseUrl}/dashboard?asOf=${AS_OF}`);
+    await expectDashboard();
+    await page.emulateMedia({ media: 'print' });
+    check(!(await page.locator('nz-sider').isVisible()), 'the menu prints');
+    check(!(await page.locator('.toolbar').isVisible()), 'the toolbar prints');
+    // Two charts a row on paper: each is redrawn to fit its panel.
+    await page.waitForTimeout(500);
+    const overflowing = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('app-chart')].filter(
+          (chart) =>
+            chart.querySelector('svg').getBoundingClientRect().width >
+            chart.getBoundingClientRect().width + 1,
+        ).length,
+    );
+    check(overflowing === 0, `${overflowing} charts are wider than their panel on paper`);
+    await screenshot('dashboard-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  await step('on a tablet the dashboard and the project detail fit the width', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(`${baseUrl}/dashboard?asOf=${AS_OF}`);
+    await expectDashboard();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, `the dashboard is ${overflow}px wider than the tablet`);
+    await screenshot('dashboard-tablet');
+    await page.goto(`${baseUrl}/projects/${seeded.projects[0].id}?asOf=${AS_OF}`);
+    await page.locator('app-goal-tree tr.indicator').first().waitFor();
+    const detailOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    check(detailOverflow <= 0, `the project detail is ${detailOverflow}px wider than the tablet`);
+    await screenshot('project-detail-tablet');
+  });
+
+  console.log(`all steps passed (${pathAndQuery()}); screenshots in ${screenshotDir}`);
+} catch (error) {
+  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
+  const path = await screenshot('failure').catch(() => null);
+  if (path) console.error(`screenshot of the failure: ${path}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

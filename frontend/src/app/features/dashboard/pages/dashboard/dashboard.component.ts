@@ -1,0 +1,339 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { type Observable, forkJoin, map } from 'rxjs';
+
+import { DepartmentsApi } from '../../../../core/api/departments.api';
+import type { ProjectSummary } from '../../../../core/api/departments.models';
+import { ChartComponent } from '../../../../shared/chart/chart.component';
+import { indicatorAnchor } from '../../../../shared/goals/goal.models';
+import { apiErrorMessage } from '../../../../shared/http/api-error';
+import { MESSAGES } from '../../../../shared/i18n/messages';
+import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
+import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
+import { LIGHTS, type Light } from '../../../../shared/lights/light.models';
+import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
+import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
+import { readyValue, requestState } from '../../../../shared/state/request-state';
+import { monthOf, monthsOf, parsePeriod } from '../../../../shared/time/period';
+import {
+  type AttainmentRow,
+  type BudgetRow,
+  attainmentOptions,
+  barChartHeight,
+  budgetPaceOptions,
+  lightDonutOptions,
+  onTrackShare,
+  trendOptions,
+} from '../../charts/dashboard-charts';
+import { DashboardApi } from '../../dashboard.api';
+import type {
+  CityDashboard,
+  DepartmentDashboard,
+  FlaggedIndicator,
+  OverdueReport,
+} from '../../dashboard.models';
+
+export type DashboardView = 'department' | 'city';
+
+interface DashboardRequest {
+  readonly view: DashboardView;
+  /** The department of the department view; '' in the city view. */
+  readonly code: string;
+  readonly year: number;
+  readonly asOf: string | null;
+  readonly attempt: number;
+}
+
+type DashboardData =
+  | {
+      readonly view: 'department';
+      readonly dashboard: DepartmentDashboard;
+      readonly projects: ProjectSummary[];
+    }
+  | { readonly view: 'city'; readonly dashboard: CityDashboard };
+
+const sameRequest = (a: DashboardRequest | null, b: DashboardRequest | null): boolean =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.view === b.view &&
+    a.code === b.code &&
+    a.year === b.year &&
+    a.asOf === b.asOf &&
+    a.attempt === b.attempt);
+
+/** Which flagged indicators the list shows. */
+type FlagFilter = 'all' | 'red' | 'yellow' | 'grey';
+
+const FLAG_FILTERS: readonly FlagFilter[] = ['all', 'red', 'yellow', 'grey'];
+
+/**
+ * 首页: the leadership's monthly view of 双监控 as of a month — indicators per light (counts and donut), the
+ * monthly trend, attainment per project, budget execution against the time pace, the flagged indicators worst
+ * first with their reason and a link to the indicator, and the overdue reports. `?view=city` rolls up every
+ * department the user may read. Department, year, month and view live in the URL.
+ */
+@Component({
+  selector: 'app-dashboard',
+  imports: [SHARED_IMPORTS, ChartComponent, LightBadgeComponent, LightCountsComponent],
+  templateUrl: './dashboard.component.html',
+  styleUrl: './dashboard.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DashboardComponent {
+  private readonly dashboardApi = inject(DashboardApi);
+  private readonly departmentsApi = inject(DepartmentsApi);
+  private readonly document = inject(DOCUMENT);
+  protected readonly msg = inject(MESSAGES);
+  protected readonly selection = departmentYearSelection();
+  protected readonly lights = LIGHTS;
+  protected readonly flagFilters = FLAG_FILTERS;
+  protected readonly views: readonly DashboardView[] = ['department', 'city'];
+
+  private readonly attempt = signal(0);
+  protected readonly flagFilter = signal<FlagFilter>('all');
+
+  protected readonly view = computed<DashboardView>(() =>
+    this.selection.queryParams().get('view') === 'city' ? 'city' : 'department',
+  );
+
+  /** The city view spans departments: any year one of them has. */
+  protected readonly years = computed(() =>
+    this.view() === 'city' ? this.selection.allYears() : this.selection.years(),
+  );
+
+  protected readonly year = computed(() => {
+    if (this.view() === 'department') return this.selection.year();
+    const requested = Number(this.selection.queryParams().get('year'));
+    const years = this.years();
+    return years.includes(requested) ? requested : (years[0] ?? null);
+  });
+
+  protected readonly months = computed(() => {
+    const year = this.year();
+    return year === null ? [] : monthsOf(year);
+  });
+
+  private readonly request = computed<DashboardRequest | null>(
+    () => {
+      const view = this.view();
+      const year = this.year();
+      const department = this.selection.department();
+      if (year === null || (view === 'department' && !department)) return null;
+      return {
+        view,
+        code: view === 'department' ? (department?.code ?? '') : '',
+        year,
+        asOf: parsePeriod(this.selection.queryParams().get('asOf'), year),
+        attempt: this.attempt(),
+      };
+    },
+    { equal: sameRequest },
+  );
+
+  protected readonly state = requestState(this.request, (request) => this.load(request));
+  protected readonly data = computed(() => readyValue(this.state()));
+  protected readonly dashboard = computed(() => this.data()?.dashboard ?? null);
+
+  protected readonly errorMessage = computed(() => {
+    const state = this.state();
+    return state?.status === 'error' ? apiErrorMessage(state.error, this.msg.errors) : '';
+  });
+  protected readonly departmentsError = computed(() => {
+    const state = this.selection.departments();
+    return state.status === 'error' ? apiErrorMessage(state.error, this.msg.errors) : '';
+  });
+
+  /** What the page is about, e.g. the department's name or 全市（2 个部门）. */
+  protected readonly scopeName = computed(() => {
+    const data = this.data();
+    if (!data) return '';
+    return data.view === 'department'
+      ? data.dashboard.department.name
+      : this.msg.dashboard.cityScope(data.dashboard.departments.length);
+  });
+
+  protected readonly donut = computed(() => {
+    const dashboard = this.dashboard();
+    return dashboard ? lightDonutOptions(dashboard.counts, this.msg) : null;
+  });
+  protected readonly donutLabel = computed(() => {
+    const counts = this.dashboard()?.counts;
+    if (!counts) return '';
+    return this.msg.dashboard.charts.donutLabel(
+      counts.total,
+      this.lights.map((light) => this.msg.goals.count(this.msg.monitoring.lights[light], counts[light])),
+    );
+  });
+
+  protected readonly trend = computed(() => {
+    const dashboard = this.dashboard();
+    return dashboard ? trendOptions(dashboard.trend, this.msg) : null;
+  });
+  protected readonly trendLabel = computed(() => {
+    const last = this.dashboard()?.trend.at(-1);
+    return last
+      ? this.msg.dashboard.charts.trendLabel(
+          this.msg.monitoring.month(monthOf(last.period)),
+          this.lights.map((light) => this.msg.goals.count(this.msg.monitoring.lights[light], last[light])),
+        )
+      : '';
+  });
+
+  protected readonly attainmentRows = computed<AttainmentRow[]>(() => {
+    const data = this.data();
+    if (!data) return [];
+    const rows =
+      data.view === 'department'
+        ? data.projects.map((project) => ({ name: project.name, counts: project.lightSummary }))
+        : data.dashboard.departments.map((rollup) => ({
+            name: rollup.department.name,
+            counts: rollup.counts,
+          }));
+    // Projects without monitored indicators have nothing to attain.
+    return rows.filter((row) => row.counts.total > 0);
+  });
+  protected readonly attainment = computed(() => attainmentOptions(this.attainmentRows(), this.msg));
+  protected readonly attainmentLabel = computed(() =>
+    this.msg.dashboard.charts.attainmentLabel(
+      this.attainmentRows().map((row) =>
+        this.msg.dashboard.charts.onTrackOf(row.name, Math.round(onTrackShare(row.counts))),
+      ),
+    ),
+  );
+
+  protected readonly budgetRows = computed<BudgetRow[]>(() => {
+    const data = this.data();
+    if (!data) return [];
+    return data.view === 'department'
+      ? data.dashboard.budget.projects.map((project) => ({
+          name: project.projectName,
+          rate: project.rate,
+          light: project.light,
+          executedYuan: project.executedYuan,
+          budgetYuan: project.budgetYuan,
+        }))
+      : data.dashboard.departments.map((rollup) => ({
+          name: rollup.department.name,
+          rate: rollup.budget.rate,
+          light: rollup.budget.light,
+          executedYuan: rollup.budget.executedYuan,
+          budgetYuan: rollup.budget.budgetYuan,
+        }));
+  });
+  protected readonly budgetChart = computed(() => {
+    const dashboard = this.dashboard();
+    return dashboard ? budgetPaceOptions(this.budgetRows(), dashboard.budget.total.pace, this.msg) : null;
+  });
+  protected readonly budgetLabel = computed(() => {
+    const total = this.dashboard()?.budget.total;
+    if (!total) return '';
+    return this.msg.dashboard.charts.budgetLabel(
+      total.pace,
+      this.budgetRows().map((row) =>
+        row.rate === null
+          ? this.msg.dashboard.charts.rateOfMissing(row.name)
+          : this.msg.dashboard.charts.rateOf(row.name, Math.round(row.rate * 10) / 10),
+      ),
+    );
+  });
+
+  protected readonly attainmentHeight = computed(() => barChartHeight(this.attainmentRows().length));
+  protected readonly budgetHeight = computed(() => barChartHeight(this.budgetRows().length));
+
+  protected readonly flagCounts = computed(() => {
+    const flagged = this.dashboard()?.flagged ?? [];
+    return {
+      all: flagged.length,
+      red: flagged.filter((item) => item.light === 'red').length,
+      yellow: flagged.filter((item) => item.light === 'yellow').length,
+      grey: flagged.filter((item) => item.light === 'grey').length,
+    };
+  });
+  protected readonly flagged = computed(() => {
+    const filter = this.flagFilter();
+    const flagged = this.dashboard()?.flagged ?? [];
+    return filter === 'all' ? flagged : flagged.filter((item) => item.light === filter);
+  });
+
+  protected readonly overdue = computed(() => this.dashboard()?.overdue ?? []);
+
+  protected readonly cityDepartments = computed(() => {
+    const data = this.data();
+    return data?.view === 'city' ? data.dashboard.departments : [];
+  });
+
+  protected selectView(view: DashboardView): void {
+    this.selection.navigate({ view: view === 'city' ? 'city' : null });
+  }
+
+  protected selectYear(year: number): void {
+    this.selection.navigate({ year, asOf: null });
+  }
+
+  protected selectMonth(month: number): void {
+    const year = this.year();
+    if (year !== null) this.selection.navigate({ asOf: `${year}-${String(month).padStart(2, '0')}` });
+  }
+
+  protected monthLabel(month: number): string {
+    return this.msg.monitoring.month(month);
+  }
+
+  protected monthOfPeriod(period: string): number {
+    return monthOf(period);
+  }
+
+  protected lightFilterLabel(filter: FlagFilter): string {
+    const counts = this.flagCounts();
+    return filter === 'all'
+      ? this.msg.dashboard.flagged.all(counts.all)
+      : this.msg.goals.count(this.msg.monitoring.lights[filter as Light], counts[filter]);
+  }
+
+  /** Where a flagged indicator is shown: its project (or 部门整体), scrolled to its row. */
+  protected indicatorLink(item: FlaggedIndicator): {
+    commands: unknown[];
+    queryParams: object;
+    fragment: string;
+  } {
+    const asOf = this.dashboard()?.asOf ?? null;
+    const fragment = indicatorAnchor(item.indicatorId);
+    return item.projectId
+      ? { commands: ['/projects', item.projectId], queryParams: { asOf }, fragment }
+      : {
+          commands: ['/overall'],
+          queryParams: { department: item.department.code, year: this.dashboard()?.year, asOf },
+          fragment,
+        };
+  }
+
+  protected reportLink(item: OverdueReport): { commands: unknown[]; queryParams: object } {
+    return item.projectId
+      ? { commands: ['/projects', item.projectId], queryParams: { asOf: item.period } }
+      : {
+          commands: ['/overall'],
+          queryParams: { department: item.department.code, year: this.dashboard()?.year, asOf: item.period },
+        };
+  }
+
+  protected retry(): void {
+    this.attempt.update((attempt) => attempt + 1);
+  }
+
+  protected print(): void {
+    this.document.defaultView?.print();
+  }
+
+  private load(request: DashboardRequest): Observable<DashboardData> {
+    if (request.view === 'city') {
+      return this.dashboardApi
+        .city(request.year, request.asOf)
+        .pipe(map((dashboard) => ({ view: 'city' as const, dashboard })));
+    }
+    return forkJoin({
+      dashboard: this.dashboardApi.department(request.code, request.year, request.asOf),
+      projects: this.departmentsApi.projects(request.code, request.year, request.asOf),
+    }).pipe(map(({ dashboard, projects }) => ({ view: 'department' as const, dashboard, projects })));
+  }
+}

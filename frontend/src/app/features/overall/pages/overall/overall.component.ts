@@ -1,0 +1,141 @@
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  afterRenderEffect,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute } from '@angular/router';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
+
+import { DepartmentsApi } from '../../../../core/api/departments.api';
+import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component';
+import { indicatorAnchor } from '../../../../shared/goals/goal.models';
+import { apiErrorMessage } from '../../../../shared/http/api-error';
+import { MESSAGES } from '../../../../shared/i18n/messages';
+import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
+import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
+import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
+import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
+import { readyValue, requestState } from '../../../../shared/state/request-state';
+import { monthOf } from '../../../../shared/time/period';
+import { readOverview } from '../../overview';
+
+interface YearRequest {
+  readonly code: string;
+  readonly year: number;
+  readonly asOf: string | null;
+  readonly attempt: number;
+}
+
+const sameRequest = (a: YearRequest | null, b: YearRequest | null): boolean =>
+  a === b ||
+  (!!a && !!b && a.code === b.code && a.year === b.year && a.asOf === b.asOf && a.attempt === b.attempt);
+
+const TAB_ANNUAL = 0;
+const TAB_LONG = 1;
+
+/**
+ * 部门整体: the department-wide goals of 表11 (long-term and annual) with the same indicator tree as a project,
+ * lights as of a month, and the department's functions, tasks and funds. A `#indicator-<id>` fragment (from the
+ * dashboard) opens the indicator's tab and scrolls to it.
+ */
+@Component({
+  selector: 'app-overall',
+  imports: [SHARED_IMPORTS, NzTabsModule, GoalTreeComponent, LightBadgeComponent, LightCountsComponent],
+  templateUrl: './overall.component.html',
+  styleUrl: './overall.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OverallComponent {
+  private readonly api = inject(DepartmentsApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly document = inject(DOCUMENT);
+  protected readonly msg = inject(MESSAGES);
+  protected readonly selection = departmentYearSelection();
+
+  private readonly fragment = toSignal(this.route.fragment, { initialValue: null });
+  private readonly attempt = signal(0);
+
+  private readonly request = computed<YearRequest | null>(
+    () => {
+      const department = this.selection.department();
+      const year = this.selection.year();
+      return department && year !== null
+        ? { code: department.code, year, asOf: this.selection.asOf(), attempt: this.attempt() }
+        : null;
+    },
+    { equal: sameRequest },
+  );
+
+  protected readonly state = requestState(this.request, (request) =>
+    this.api.year(request.code, request.year, request.asOf),
+  );
+  protected readonly data = computed(() => readyValue(this.state()));
+  protected readonly overview = computed(() => readOverview(this.data()?.overview));
+
+  protected readonly errorMessage = computed(() => {
+    const state = this.state();
+    return state?.status === 'error' ? apiErrorMessage(state.error, this.msg.errors) : '';
+  });
+  protected readonly departmentsError = computed(() => {
+    const state = this.selection.departments();
+    return state.status === 'error' ? apiErrorMessage(state.error, this.msg.errors) : '';
+  });
+
+  protected readonly highlight = computed(() => {
+    const fragment = this.fragment();
+    return fragment?.startsWith('indicator-') ? fragment.slice('indicator-'.length) : null;
+  });
+
+  protected readonly tabIndex = linkedSignal<number>(() => {
+    const data = this.data();
+    const id = this.highlight();
+    if (!data || !id) return TAB_ANNUAL;
+    const goal = data.goals.find((candidate) =>
+      candidate.indicators.some((level1) =>
+        level1.children.some((level2) => level2.indicators.some((indicator) => indicator.id === id)),
+      ),
+    );
+    return goal?.term === 'long' ? TAB_LONG : TAB_ANNUAL;
+  });
+
+  protected readonly annualGoals = computed(() =>
+    (this.data()?.goals ?? []).filter((g) => g.term === 'annual'),
+  );
+  protected readonly longGoals = computed(() => (this.data()?.goals ?? []).filter((g) => g.term === 'long'));
+
+  private scrolledTo: string | null = null;
+
+  constructor() {
+    afterRenderEffect(() => {
+      const id = this.highlight();
+      if (!id || !this.data() || this.scrolledTo === id) return;
+      const row = this.document.getElementById(indicatorAnchor(id));
+      if (row) {
+        this.scrolledTo = id;
+        row.scrollIntoView?.({ block: 'center' });
+      }
+    });
+  }
+
+  protected monthLabel(month: number): string {
+    return this.msg.monitoring.month(month);
+  }
+
+  protected monthOfPeriod(period: string): number {
+    return monthOf(period);
+  }
+
+  protected retry(): void {
+    this.attempt.update((attempt) => attempt + 1);
+  }
+
+  protected print(): void {
+    this.document.defaultView?.print();
+  }
+}

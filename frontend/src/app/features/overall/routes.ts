@@ -1,0 +1,14 @@
+import { PrinterOutline } from '@ant-design/icons-angular/icons';
+import type { Routes } from '@angular/router';
+import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
+
+import { localizedTitle } from '../../shared/i18n/localized-title';
+
+export const OVERALL_ROUTES: Routes = [
+  {
+    path: '',
+    title: localizedTitle((m) => m.nav.department),
+    providers: [provideNzIconsPatch([PrinterOutline])],
+    loadComponent: () => import('./pages/overall/overall.component').then((m) => m.OverallComponent),
+  },
+];

@@ -1,0 +1,73 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+
+import { MESSAGES } from '../i18n/messages';
+import { monthOf } from '../time/period';
+import { LightBadgeComponent } from '../lights/light-badge.component';
+import { type Goal, type GoalTerm, type IndicatorNode, indicatorAnchor } from './goal.models';
+import { SparklineComponent } from './sparkline.component';
+import { TargetReadingPipe } from './target-reading.pipe';
+
+type TreeRow =
+  | { readonly kind: 'group'; readonly key: string; readonly level1: string; readonly level2: string }
+  | { readonly kind: 'indicator'; readonly key: string; readonly indicator: IndicatorNode };
+
+interface GoalView {
+  readonly goal: Goal;
+  readonly rows: readonly TreeRow[];
+}
+
+/**
+ * The goals of one term with their indicator trees (一级 › 二级 › 三级): a heading row per 二级 and a row per
+ * 三级指标 with its target as published and as understood. Annual goals add the monitoring columns (前年, 上年,
+ * latest year-to-date value, forecast, light, months); long-term goals add the 确定依据 instead.
+ * Used by the project detail and by 部门整体.
+ */
+@Component({
+  selector: 'app-goal-tree',
+  imports: [
+    NzEmptyModule,
+    NzTableModule,
+    NzTooltipModule,
+    LightBadgeComponent,
+    SparklineComponent,
+    TargetReadingPipe,
+  ],
+  templateUrl: './goal-tree.component.html',
+  styleUrl: './goal-tree.component.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class GoalTreeComponent {
+  protected readonly msg = inject(MESSAGES);
+
+  /** Every goal of the project (or department); the tree shows those of `term`. */
+  readonly goals = input.required<readonly Goal[]>();
+  readonly term = input.required<GoalTerm>();
+  /** The month the lights are as of (YYYY-MM): a latest report from an earlier month says which. */
+  readonly asOf = input<string | null>(null);
+  /** An indicator to mark, e.g. the one a dashboard link points at. */
+  readonly highlight = input<string | null>(null);
+
+  protected readonly annual = computed(() => this.term() === 'annual');
+  protected readonly columnCount = computed(() => (this.annual() ? 9 : 4));
+
+  protected readonly views = computed<GoalView[]>(() =>
+    this.goals()
+      .filter((goal) => goal.term === this.term())
+      .map((goal) => ({ goal, rows: rowsOf(goal) })),
+  );
+
+  protected readonly anchor = indicatorAnchor;
+  protected readonly monthLabel = (period: string): string => this.msg.monitoring.month(monthOf(period));
+}
+
+function rowsOf(goal: Goal): TreeRow[] {
+  return goal.indicators.flatMap((level1) =>
+    level1.children.flatMap((level2): TreeRow[] => [
+      { kind: 'group', key: level2.id, level1: level1.name, level2: level2.name },
+      ...level2.indicators.map((indicator): TreeRow => ({ kind: 'indicator', key: indicator.id, indicator })),
+    ]),
+  );
+}

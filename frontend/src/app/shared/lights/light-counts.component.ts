@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+
+import { MESSAGES } from '../i18n/messages';
+import { LIGHTS, type LightCounts } from './light.models';
+
+/** Indicators per light as coloured counts (● 2 ● 3 …); a zero is dimmed so the eye finds the others. */
+@Component({
+  selector: 'app-light-counts',
+  imports: [NzTooltipModule],
+  template: `
+    <span class="counts" role="list" [attr.aria-label]="msg.goals.countsLabel">
+      @for (item of items(); track item.light) {
+        <span
+          role="listitem"
+          class="count"
+          [class]="'light-' + item.light"
+          [class.zero]="item.count === 0"
+          nz-tooltip
+          [nzTooltipTitle]="item.label"
+          [attr.aria-label]="item.label"
+        >
+          <span class="dot" aria-hidden="true"></span>
+          <span class="value" aria-hidden="true">{{ item.count }}</span>
+        </span>
+      }
+    </span>
+  `,
+  styles: `
+    .counts {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 2px 8px;
+    }
+    .count {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .dot {
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      background: currentcolor;
+      print-color-adjust: exact;
+      -webkit-print-color-adjust: exact;
+    }
+    .value {
+      color: rgb(0 0 0 / 85%);
+    }
+    .zero {
+      opacity: 0.35;
+    }
+    .light-red {
+      color: #f5222d;
+    }
+    .light-yellow {
+      color: #faad14;
+    }
+    .light-green {
+      color: #52c41a;
+    }
+    .light-blue {
+      color: #1677ff;
+    }
+    .light-grey {
+      color: #bfbfbf;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LightCountsComponent {
+  protected readonly msg = inject(MESSAGES);
+
+  readonly counts = input.required<LightCounts>();
+
+  protected readonly items = computed(() => {
+    const counts = this.counts();
+    return LIGHTS.map((light) => ({
+      light,
+      count: counts[light],
+      label: this.msg.goals.count(this.msg.monitoring.lights[light], counts[light]),
+    }));
+  });
+}
