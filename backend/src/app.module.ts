@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
@@ -79,6 +80,8 @@ export class AppModule implements NestModule {
         DashboardModule,
         TasksModule,
         GoalsModule,
+        // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".
+        ExportsModule,
         SelfEvaluationModule,
       ],
     };

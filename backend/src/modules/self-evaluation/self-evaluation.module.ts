@@ -6,6 +6,6 @@ import { SelfEvaluationService } from './self-evaluation.service';
 @Module({
   controllers: [SelfEvaluationController],
   providers: [SelfEvaluationService, SelfEvaluationRepository],
-  exports: [SelfEvaluationService],
+  exports: [SelfEvaluationService, SelfEvaluationRepository],
 })
 export class SelfEvaluationModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { SelfEvaluationModule } from '../self-evaluation/self-evaluation.module';
+import { ExportsController } from './exports.controller';
+import { ExportsRepository } from './exports.repository';
+import { ExportsService } from './exports.service';
+import { TargetImportService } from './target-import.service';
+
+@Module({
+  imports: [SelfEvaluationModule],
+  controllers: [ExportsController],
+  providers: [ExportsService, ExportsRepository, TargetImportService],
+})
+export class ExportsModule {}
