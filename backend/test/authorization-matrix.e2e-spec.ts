@@ -68,6 +68,13 @@ const MATRIX: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/departments/:code/years/:year/self-evaluation/approve': ['leader'],
   'POST /api/departments/:code/years/:year/self-evaluation/return': ['leader'],
   'POST /api/departments/:code/years/:year/self-evaluation/unlock': ['admin'],
+  'GET /api/projects/:id/self-evaluation/:year.xlsx': ALL,
+  'GET /api/departments/:code/years/:year/self-evaluation.xlsx': ALL,
+  'GET /api/departments/:code/years/:year/self-evaluation/overall.xlsx': ALL,
+  'GET /api/departments/:code/years/:year/targets.xlsx': ALL,
+  'GET /api/departments/:code/years/:year/self-evaluation-report.docx': ALL,
+  'GET /api/imports/target-template.xlsx': ALL,
+  'POST /api/projects/:id/targets/import': ['admin'],
 };
 
 const PLACEHOLDERS: Record<string, string> = {

@@ -9,11 +9,17 @@ import { ImportsService, serializeDocument } from '../../src/modules/imports/imp
 import { parseBudgetDocument } from '../../src/modules/imports/parser/budget-document.parser';
 import { openTestDataSource } from '../setup/test-database';
 
-const SEED_TEXT = readFileSync(join(__dirname, '..', '..', '..', 'seeds', '000_fecdbe4f42164389.txt'));
+const PUBLISHED = readFileSync(
+  join(__dirname, '..', '..', '..', 'seeds', '000_fecdbe4f42164389.txt'),
+  'utf8',
+);
+/** The published text under a department code of this file's own, so other test files' imports of 031 never meet it. */
+const CODE = `9${String(Date.now()).slice(-6)}`;
+const SEED_TEXT = Buffer.from(PUBLISHED.split('[031]').join(`[${CODE}]`));
 
 /** The seed document under another department code, so this file's data never meets another test's. */
 function seedDocument(code: string, year = 2025): BudgetDocument {
-  const { document } = parseBudgetDocument(SEED_TEXT.toString('utf8'));
+  const { document } = parseBudgetDocument(PUBLISHED);
   return { ...document, department: { ...document.department, code }, year };
 }
 
@@ -44,12 +50,13 @@ describe(ImportsService.name, () => {
 
   it('should load the published document: 12 projects of 表10, the 10 target tables and the department-wide one', async () => {
     const result = await service.importFile('000_fecdbe4f42164389.txt', SEED_TEXT);
-    expect(result).toMatchObject({ departmentCode: '031', year: 2025, unchanged: false });
-    const c = await counts(ds, '031');
+    expect(result).toMatchObject({ departmentCode: CODE, year: 2025, unchanged: false });
+    const c = await counts(ds, CODE);
     const projects = await ds.query(
       `SELECT p.name, (p.budget_yuan / 10000)::float8 AS budget, (SELECT count(*)::int FROM goals g WHERE g.project_id = p.id) AS goals
          FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id JOIN departments d ON d.id = fy.department_id
-        WHERE d.code = '031' ORDER BY p.seq`,
+        WHERE d.code = $1 ORDER BY p.seq`,
+      [CODE],
     );
     expect(c.projects).toBe(12);
     expect(projects.reduce((sum: number, p: { budget: number }) => sum + p.budget, 0)).toBeCloseTo(
@@ -58,7 +65,8 @@ describe(ImportsService.name, () => {
     );
     expect(projects.filter((p: { goals: number }) => p.goals > 0)).toHaveLength(10);
     const [overall] = await ds.query(
-      `SELECT count(*)::int AS goals FROM goals g JOIN fiscal_years fy ON fy.id = g.fiscal_year_id JOIN departments d ON d.id = fy.department_id WHERE d.code = '031' AND g.project_id IS NULL`,
+      `SELECT count(*)::int AS goals FROM goals g JOIN fiscal_years fy ON fy.id = g.fiscal_year_id JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND g.project_id IS NULL`,
+      [CODE],
     );
     expect(overall.goals).toBe(8); // 4 long-term and 4 annual goals of 表11
     expect(result.markdown).toContain('## 载入结果');
@@ -68,27 +76,28 @@ describe(ImportsService.name, () => {
     const [row] = await ds.query(
       `SELECT count(*)::int AS all, count(*) FILTER (WHERE target_operator IS NULL)::int AS unparsed_rows
          FROM indicators i JOIN goals g ON g.id = i.goal_id JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
-         JOIN departments d ON d.id = fy.department_id WHERE d.code = '031'`,
+         JOIN departments d ON d.id = fy.department_id WHERE d.code = $1`,
+      [CODE],
     );
     expect(row.all).toBeGreaterThan(0);
     expect(row.unparsed_rows).toBe(0);
   });
 
   it('should change nothing, and say so, when the same document is imported again', async () => {
-    const before = await counts(ds, '031');
+    const before = await counts(ds, CODE);
     const result = await service.importFile('again.txt', SEED_TEXT);
     expect(result.unchanged).toBe(true);
     expect(result.markdown).toContain('数据库未作任何修改');
-    expect(await counts(ds, '031')).toEqual(before);
+    expect(await counts(ds, CODE)).toEqual(before);
   });
 
   it('should export the document field for field: export → import → export is byte-identical', async () => {
-    const first = await service.exportDocument('031', 2025);
+    const first = await service.exportDocument(CODE, 2025);
     const reimport = await service.importFile('031-2025.json', Buffer.from(first));
     expect(reimport.summary?.indicators.updated ?? 0).toBe(0);
-    expect(await service.exportDocument('031', 2025)).toBe(first);
+    expect(await service.exportDocument(CODE, 2025)).toBe(first);
     // The exported JSON carries what the parser read, with the structured target added where it was missing.
-    const parsed = seedDocument('031');
+    const parsed = seedDocument(CODE);
     const exported = JSON.parse(first) as BudgetDocument;
     expect(exported.projects.map((p) => p.name)).toEqual(parsed.projects.map((p) => p.name));
     expect(exported.budgetTables).toEqual(parsed.budgetTables);
@@ -102,7 +111,7 @@ describe(ImportsService.name, () => {
       `SELECT fy.year FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE d.code = 'IMP2025' ORDER BY fy.year`,
     );
     expect(years.map((y: { year: number }) => y.year)).toEqual([2025, 2026]);
-    expect((await counts(ds, '031')).projects).toBe(12);
+    expect((await counts(ds, CODE)).projects).toBe(12);
   });
 
   it('should update a revised document in place, keep progress on matched indicators and list what it could not match', async () => {
