@@ -94,16 +94,30 @@ describe('appRoutes', () => {
     expect(TestBed.inject(Router).url).not.toBe(url);
   });
 
-  it.each([{ url: '/admin', page: '管理' }])(
-    'should show the under-construction page titled $page at $url',
-    async ({ url, page }) => {
-      const root = await go(url);
-
-      expect(root.querySelector('nz-result')?.textContent).toContain(`“${page}”页面正在建设中`);
-      expect(TestBed.inject(Title).getTitle()).toBe(`${page} · 绩效目标管理`);
-      expect(root.querySelector('[nz-menu-item].ant-menu-item-selected')?.textContent?.trim()).toBe(page);
+  it.each([
+    {
+      role: 'admin' as const,
+      tabs: ['用户', '项目负责人', '导入', '期间锁定与监控轮次', '审计日志', '指标值更正'],
     },
-  );
+    { role: 'auditor' as const, tabs: ['用户', '期间锁定与监控轮次', '审计日志'] },
+  ])('should open the users tab of 管理 at /admin for the $role', async ({ role, tabs }) => {
+    const root = await go('/admin', aSessionUser({ role }));
+    httpMock.expectOne('/api/users').flush([]);
+    httpMock.expectOne('/api/departments').flush([]);
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+
+    expect(TestBed.inject(Router).url).toBe('/admin/users');
+    expect(TestBed.inject(Title).getTitle()).toBe('用户 · 绩效目标管理');
+    expect(root.querySelector('.sider [nz-menu-item].ant-menu-item-selected')?.textContent?.trim()).toBe(
+      '管理',
+    );
+    expect(
+      Array.from(root.querySelectorAll('app-admin-layout [nz-menu-item] a')).map((a) =>
+        a.textContent?.trim(),
+      ),
+    ).toEqual(tabs);
+  });
 
   it.each(['/', '/no-such-page'])('should open the dashboard at %s', async (url) => {
     await go(url);
@@ -166,7 +180,8 @@ describe('appRoutes', () => {
 
   it.each([
     { url: '/projects?year=2025', expected: '/login?returnUrl=%2Fprojects%3Fyear%3D2025' },
-    { url: '/admin', expected: '/login?returnUrl=%2Fadmin' },
+    // 管理 opens its first tab before the guard runs.
+    { url: '/admin', expected: '/login?returnUrl=%2Fadmin%2Fusers' },
     // The shell's redirect to the landing page applies before the guard.
     { url: '/', expected: '/login?returnUrl=%2Fdashboard' },
   ])('should show the login page outside the shell when signed out at $url', async ({ url, expected }) => {

@@ -1,22 +1,8 @@
-import type { Route, Routes } from '@angular/router';
+import type { Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth.guard';
 import { roleGuard } from './core/auth/role.guard';
 import { ShellComponent } from './layout/shell/shell.component';
-import { localizedTitle } from './shared/i18n/localized-title';
-import type { Messages } from './shared/i18n/messages';
-
-/** A menu entry whose screen comes in a later issue. */
-function underConstruction(path: string, title: (messages: Messages) => string): Route {
-  return {
-    path,
-    title: localizedTitle(title),
-    loadComponent: () =>
-      import('./shared/under-construction/under-construction.component').then(
-        (m) => m.UnderConstructionComponent,
-      ),
-  };
-}
 
 export const appRoutes: Routes = [
   // Outside the shell, and before it: the shell's '**' would otherwise take /login.
@@ -53,7 +39,11 @@ export const appRoutes: Routes = [
         canActivate: [roleGuard('leader')],
         loadChildren: () => import('./features/reviews/routes').then((m) => m.REVIEWS_ROUTES),
       },
-      underConstruction('admin', (m) => m.nav.admin),
+      {
+        path: 'admin',
+        canActivate: [roleGuard('admin', 'auditor')],
+        loadChildren: () => import('./features/admin/routes').then((m) => m.ADMIN_ROUTES),
+      },
       { path: '**', redirectTo: 'dashboard' },
     ],
   },

@@ -1,0 +1,66 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+
+import { MESSAGES } from '../../../shared/i18n/messages';
+import { AdminScope } from '../admin-scope';
+
+/** Department and year selects of the admin tabs that work on one department-year. */
+@Component({
+  selector: 'app-scope-picker',
+  imports: [FormsModule, NzSelectModule],
+  template: `
+    <div class="scope">
+      <label class="field">
+        <span class="field-label">{{ msg.admin.scope.department }}</span>
+        <nz-select
+          class="department"
+          nzShowSearch
+          [nzLoading]="scope.departments().status === 'loading'"
+          [ngModel]="scope.department()?.code"
+          (ngModelChange)="scope.chooseDepartment($event)"
+        >
+          @for (option of scope.departmentList(); track option.code) {
+            <nz-option [nzValue]="option.code" [nzLabel]="option.code + ' ' + option.name" />
+          }
+        </nz-select>
+      </label>
+      <label class="field">
+        <span class="field-label">{{ msg.admin.scope.year }}</span>
+        <nz-select class="year" [ngModel]="scope.year()" (ngModelChange)="scope.chooseYear($event)">
+          @for (year of scope.years(); track year) {
+            <nz-option [nzValue]="year" [nzLabel]="msg.admin.scope.yearOption(year)" />
+          }
+        </nz-select>
+      </label>
+    </div>
+  `,
+  styles: `
+    .scope {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px 24px;
+      margin-bottom: 16px;
+    }
+    .field {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .field-label {
+      color: rgb(0 0 0 / 65%);
+      white-space: nowrap;
+    }
+    .department {
+      width: min(420px, 70vw);
+    }
+    .year {
+      width: 120px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ScopePickerComponent {
+  protected readonly scope = inject(AdminScope);
+  protected readonly msg = inject(MESSAGES);
+}

@@ -1,0 +1,55 @@
+import type { Routes } from '@angular/router';
+
+import { roleGuard } from '../../core/auth/role.guard';
+import { localizedTitle } from '../../shared/i18n/localized-title';
+import { tab } from './admin-tabs';
+
+const guard = (path: string) => [roleGuard(...tab(path).roles)];
+
+export const ADMIN_ROUTES: Routes = [
+  {
+    path: '',
+    loadComponent: () =>
+      import('./pages/admin-layout/admin-layout.component').then((m) => m.AdminLayoutComponent),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'users' },
+      {
+        path: 'users',
+        title: localizedTitle((m) => m.admin.tabs.users),
+        canActivate: guard('users'),
+        loadComponent: () => import('./pages/users/users.component').then((m) => m.UsersComponent),
+      },
+      {
+        path: 'assignments',
+        title: localizedTitle((m) => m.admin.tabs.assignments),
+        canActivate: guard('assignments'),
+        loadComponent: () =>
+          import('./pages/assignments/assignments.component').then((m) => m.AssignmentsComponent),
+      },
+      {
+        path: 'import',
+        title: localizedTitle((m) => m.admin.tabs.import),
+        canActivate: guard('import'),
+        loadComponent: () => import('./pages/import/import.component').then((m) => m.ImportComponent),
+      },
+      {
+        path: 'periods',
+        title: localizedTitle((m) => m.admin.tabs.periods),
+        canActivate: guard('periods'),
+        loadComponent: () => import('./pages/periods/periods.component').then((m) => m.PeriodsComponent),
+      },
+      {
+        path: 'audit',
+        title: localizedTitle((m) => m.admin.tabs.audit),
+        canActivate: guard('audit'),
+        loadComponent: () => import('./pages/audit/audit.component').then((m) => m.AuditComponent),
+      },
+      {
+        path: 'targets',
+        title: localizedTitle((m) => m.admin.tabs.targets),
+        canActivate: guard('targets'),
+        loadComponent: () => import('./pages/targets/targets.component').then((m) => m.TargetsComponent),
+      },
+    ],
+  },
+];

@@ -1,0 +1,48 @@
+import type { AuditEntry, Department, ProjectWithLeads, UserAccount } from '../admin.api';
+
+let sequence = 0;
+const nextId = (): string => {
+  sequence += 1;
+  return `00000000-0000-4000-9000-${String(sequence).padStart(12, '0')}`;
+};
+
+export function aDepartment(overrides: Partial<Department> = {}): Department {
+  return { code: '031', name: '武汉市东西湖区人力资源和社会保障局', years: [2025], ...overrides };
+}
+
+export function aUserAccount(overrides: Partial<UserAccount> = {}): UserAccount {
+  return {
+    id: nextId(),
+    username: 'lead01',
+    displayName: '项目负责人1',
+    role: 'lead',
+    departmentCode: '031',
+    active: true,
+    lockedUntil: null,
+    lastLoginAt: null,
+    version: 1,
+    projects: [],
+    ...overrides,
+  };
+}
+
+export function aProjectWithLeads(overrides: Partial<ProjectWithLeads> = {}): ProjectWithLeads {
+  return { id: nextId(), code: '42011225031T000000113', name: '党建', leads: [], ...overrides };
+}
+
+export function anAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: String(sequence++),
+    at: '2025-07-11T02:00:00.000Z',
+    actorId: nextId(),
+    actorName: 'admin',
+    action: 'period-lock.lock',
+    entity: 'period-lock',
+    entityId: nextId(),
+    before: null,
+    after: { period: '2025-06' },
+    reason: '半年监控',
+    requestId: null,
+    ...overrides,
+  };
+}
