@@ -1,10 +1,14 @@
 import type { BudgetDocument, Project } from '@jixiao/domain';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-/** The repository's normalized seed document (seeds/031-2025.json). */
+const SEED = join('seeds', '031-2025.json');
+
+/** The repository's normalized seed document (seeds/031-2025.json), found from the source or the compiled file. */
 export function readSeedDocument(): BudgetDocument {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'seeds', '031-2025.json'), 'utf8'));
+  let dir = __dirname;
+  while (!existsSync(join(dir, SEED)) && dirname(dir) !== dir) dir = dirname(dir);
+  return JSON.parse(readFileSync(join(dir, SEED), 'utf8'));
 }
 
 const indicatorCount = (projects: Project[]): number =>

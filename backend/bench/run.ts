@@ -1,0 +1,441 @@
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from 'pg';
+import { BenchDatabase } from './bench-database';
+import {
+  BENCH_PASSWORD,
+  BENCH_YEAR,
+  generate,
+  insertBenchUser,
+  INDICATORS_PER_PROJECT,
+  MONTHS,
+  PROJECTS_PER_DEPARTMENT,
+  templatesOf,
+} from './generate';
+import { targetWorkbook } from './excel-targets';
+import { DASHBOARD_SQL } from './hand-written.sql';
+import { freePort, startServer, stopServer } from './processes';
+import { summarize, Summary, timed } from './stats';
+import { countIndicators, readSeedDocument, scaledDocument } from './synthetic-document';
+
+/**
+ * `npm run bench [-- --departments=100 --keep --reuse --only=dashboards,throughput,import,coldstart]`
+ * Generates N departments × 15 projects × 20 indicators × 12 monthly reports into its own database on a PostgreSQL
+ * server (BENCH_DATABASE_URL, default the local server), runs the compiled app against it and measures, side by
+ * side in one run: the dashboards against one hand-written SQL statement, GET /api/departments against a bare
+ * node:http + pg server, imports, and the embedded mode's cold start. Prints markdown; writes JSON (BENCH_OUT).
+ */
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'] as const;
+  }),
+);
+const departments = Number(args.get('departments') ?? process.env.BENCH_DEPARTMENTS ?? 100);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const databaseName = args.get('database') ?? 'jixiao_bench';
+const only = args.get('only')?.split(',');
+const wants = (section: string): boolean => !only || only.includes(section);
+const DASHBOARD_ITERATIONS = Number(args.get('iterations') ?? 100);
+const CITY_ITERATIONS = Number(args.get('city-iterations') ?? 10);
+const AUTOCANNON_SECONDS = Number(args.get('seconds') ?? 10);
+
+/** backend/, from the compiled bench/dist/bench/run.js. */
+const BACKEND = join(__dirname, '..', '..', '..');
+const API_ENTRY = join(BACKEND, 'dist', 'main.js');
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+const results: Record<string, unknown> = {};
+
+async function main(): Promise<void> {
+  const machine = {
+    cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+  results.machine = machine;
+  results.departments = departments;
+  log(`# Jixiao benchmark: ${departments} departments\n`);
+  log(
+    `machine: ${machine.cpu}, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
+  );
+
+  const reuse = args.has('reuse');
+  const db = reuse
+    ? BenchDatabase.existing(serverUrl, databaseName)
+    : await BenchDatabase.create(serverUrl, databaseName);
+  const client = await db.client();
+  results.postgres = (await client.query(`SELECT version()`)).rows[0].version;
+  log(`database: ${results.postgres}`);
+  if (!reuse) await load(client);
+  const sizes = (
+    await client.query(
+      `SELECT (SELECT count(*) FROM indicators)::int AS indicators, (SELECT count(*) FROM progress_reports)::int AS reports,
+              pg_size_pretty(pg_database_size(current_database())) AS size`,
+    )
+  ).rows[0];
+  results.data = sizes;
+  log(`data: ${sizes.indicators} indicators, ${sizes.reports} reports, database ${sizes.size}\n`);
+
+  const api = await startServer('node', [API_ENTRY], {
+    DATABASE_URL: db.url,
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  });
+  try {
+    const bearer = await login(api.url, 'benchadmin');
+    if (wants('dashboards')) await dashboards(api.url, bearer, client);
+    if (wants('throughput')) await throughput(api.url, bearer, db.url);
+    if (wants('import')) await imports(api.url, bearer);
+  } finally {
+    await stopServer(api.process);
+  }
+  if (wants('coldstart')) await coldStart();
+  await client.end();
+  if (!args.has('keep')) await db.drop();
+  results.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
+  log(`\nload average at the end: ${(results.loadAverageAtEnd as number[]).join(' ')}`);
+  const out = process.env.BENCH_OUT ?? join(tmpdir(), `jixiao-bench-${departments}.json`);
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  log(`raw results: ${out}`);
+}
+
+async function load(client: Client): Promise<void> {
+  const seed = readSeedDocument();
+  log(
+    `## Data\n\n${departments} departments × ${PROJECTS_PER_DEPARTMENT} projects × ${INDICATORS_PER_PROJECT} indicators × ${MONTHS} months`,
+  );
+  const [ms] = await timed(async () => {
+    await generate(client, seed, { prefix: 'B', from: 1, to: departments, withReports: true, log });
+    // A department without any report yet, for the load test's writes.
+    await generate(client, seed, { prefix: 'L', from: 1, to: 1, withReports: false, log });
+    await insertBenchUser(client, 'benchadmin', 'admin');
+    await insertBenchUser(client, 'benchlead', 'lead', 'L');
+    await client.query('ANALYZE');
+  });
+  results.generateMs = Math.round(ms);
+  log(`generated in ${(ms / 1000).toFixed(1)} s\n`);
+}
+
+async function login(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
+}
+
+async function getJson(url: string, bearer: string): Promise<{ body: string; status: number }> {
+  const res = await fetch(url, { headers: { authorization: bearer } });
+  return { body: await res.text(), status: res.status };
+}
+
+const duePeriods = Array.from({ length: 12 }, (_, i) => `${BENCH_YEAR}-${String(i + 1).padStart(2, '0')}`);
+const AS_OF = `${BENCH_YEAR}-12`;
+
+interface SideBySide {
+  api: Summary;
+  sql: Summary;
+  ratioP50: number;
+  ratioP95: number;
+  apiBytes: number;
+  sqlBytes: number;
+}
+
+/** API and hand-written SQL alternately on the same rows, so both see the same cache and the same machine load. */
+async function sideBySide(
+  label: string,
+  iterations: number,
+  request: (i: number) => { url: string; code: string | null },
+  bearer: string,
+  client: Client,
+): Promise<SideBySide> {
+  const apiMs: number[] = [];
+  const sqlMs: number[] = [];
+  let apiBytes = 0;
+  let sqlBytes = 0;
+  for (let i = -Math.min(5, iterations); i < iterations; i++) {
+    const { url, code } = request(Math.max(0, i));
+    const [a, res] = await timed(() => getJson(url, bearer));
+    if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.body.slice(0, 300)}`);
+    const [s, rows] = await timed(() =>
+      client.query(DASHBOARD_SQL, [BENCH_YEAR, code, `${BENCH_YEAR}-01`, AS_OF, duePeriods]),
+    );
+    if (i < 0) continue; // warm-up
+    apiMs.push(a);
+    sqlMs.push(s);
+    apiBytes = res.body.length;
+    sqlBytes = JSON.stringify(rows.rows[0].dashboard).length;
+    if (i === 0) {
+      // Same rows: the light counts of both must agree.
+      const fromApi = JSON.parse(res.body).counts;
+      const fromSql = rows.rows[0].dashboard.counts;
+      if (fromApi.total !== fromSql.total || fromApi.red !== fromSql.red)
+        throw new Error(
+          `${label}: API counts ${JSON.stringify(fromApi)} ≠ SQL counts ${JSON.stringify(fromSql)}`,
+        );
+    }
+  }
+  const api = summarize(apiMs);
+  const sql = summarize(sqlMs);
+  const result = {
+    api,
+    sql,
+    ratioP50: Math.round((api.p50 / sql.p50) * 100) / 100,
+    ratioP95: Math.round((api.p95 / sql.p95) * 100) / 100,
+    apiBytes,
+    sqlBytes,
+  };
+  log(
+    `| ${label} | ${api.p50} / ${api.p95} | ${sql.p50} / ${sql.p95} | ${result.ratioP50} / ${result.ratioP95} | ${iterations} | ${Math.round(apiBytes / 1024)} kB / ${Math.round(sqlBytes / 1024)} kB |`,
+  );
+  return result;
+}
+
+async function dashboards(url: string, bearer: string, client: Client): Promise<void> {
+  log('## Dashboards: API vs one hand-written SQL statement (ms)\n');
+  log('| view | API p50 / p95 | SQL p50 / p95 | ratio p50 / p95 | n | body API / SQL |');
+  log('| --- | --- | --- | --- | --- | --- |');
+  const codes = Array.from(
+    { length: 20 },
+    (_, i) => `B${String(1 + Math.floor((i * departments) / 20)).padStart(5, '0')}`,
+  );
+  results.departmentDashboard = await sideBySide(
+    'department dashboard',
+    DASHBOARD_ITERATIONS,
+    (i) => ({
+      url: `${url}/api/departments/${codes[i % codes.length]}/years/${BENCH_YEAR}/dashboard?asOf=${AS_OF}`,
+      code: codes[i % codes.length],
+    }),
+    bearer,
+    client,
+  );
+  results.cityDashboard = await sideBySide(
+    'city dashboard',
+    CITY_ITERATIONS,
+    () => ({ url: `${url}/api/dashboard?year=${BENCH_YEAR}&asOf=${AS_OF}`, code: null }),
+    bearer,
+    client,
+  );
+  log('');
+}
+
+interface Throughput {
+  requestsPerSecond: number;
+  latencyP50: number;
+  latencyP99: number;
+  errors: number;
+  non2xx: number;
+}
+
+const mean = (xs: number[]): number => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
+
+async function cannon(url: string, headers: Record<string, string>, seconds: number): Promise<Throughput> {
+  const r = await autocannon({ url, connections: 10, duration: seconds, headers });
+  return {
+    requestsPerSecond: r.requests.average,
+    latencyP50: r.latency.p50,
+    latencyP99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
+}
+
+/** Rounds alternate between the two servers, so a change in the machine's load hits both alike. */
+async function throughput(url: string, bearer: string, databaseUrl: string): Promise<void> {
+  const rounds = 3;
+  log(
+    `## Read throughput: GET /api/departments vs bare node:http + pg (autocannon, 10 connections, ${rounds} alternating rounds of ${AUTOCANNON_SECONDS} s)\n`,
+  );
+  const port = await freePort();
+  const bareUrl = `http://127.0.0.1:${port}/departments`;
+  const bare = await startServer(
+    'node',
+    [join(__dirname, 'bare-server.js'), String(port)],
+    { DATABASE_URL: databaseUrl },
+    bareUrl,
+  );
+  try {
+    const apiUrl = `${url}/api/departments`;
+    await cannon(apiUrl, { authorization: bearer }, 2);
+    await cannon(bareUrl, {}, 2);
+    const runs: { api: Throughput; bare: Throughput }[] = [];
+    for (let round = 0; round < rounds; round++)
+      runs.push({
+        api: await cannon(apiUrl, { authorization: bearer }, AUTOCANNON_SECONDS),
+        bare: await cannon(bareUrl, {}, AUTOCANNON_SECONDS),
+      });
+    const combine = (key: 'api' | 'bare'): Throughput => ({
+      requestsPerSecond: mean(runs.map((r) => r[key].requestsPerSecond)),
+      latencyP50: mean(runs.map((r) => r[key].latencyP50)),
+      latencyP99: mean(runs.map((r) => r[key].latencyP99)),
+      errors: runs.reduce((s, r) => s + r[key].errors, 0),
+      non2xx: runs.reduce((s, r) => s + r[key].non2xx, 0),
+    });
+    const app = combine('api');
+    const plain = combine('bare');
+    const ratio = Math.round((app.requestsPerSecond / plain.requestsPerSecond) * 100) / 100;
+    results.throughput = { api: app, bare: plain, ratio, rounds: runs };
+    log('| server | req/s (rounds) | mean req/s | p50 ms | p99 ms | errors | non-2xx |');
+    log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const [name, key] of [
+      ['API (Nest, auth, logging)', 'api'],
+      ['bare node:http + pg', 'bare'],
+    ] as const) {
+      const t = combine(key);
+      log(
+        `| ${name} | ${runs.map((r) => r[key].requestsPerSecond).join(', ')} | ${t.requestsPerSecond} | ${t.latencyP50} | ${t.latencyP99} | ${t.errors} | ${t.non2xx} |`,
+      );
+    }
+    log(`\nratio API / bare: ${ratio}\n`);
+  } finally {
+    await stopServer(bare.process);
+  }
+}
+
+async function upload(
+  url: string,
+  bearer: string,
+  name: string,
+  content: string,
+): Promise<{ ms: number; status: number; body: string }> {
+  const form = new FormData();
+  form.append('file', new Blob([content]), name);
+  const [ms, res] = await timed(async () => {
+    const r = await fetch(`${url}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: bearer },
+      body: form,
+    });
+    return { status: r.status, body: await r.text() };
+  });
+  return { ms: Math.round(ms), ...res };
+}
+
+async function imports(url: string, bearer: string): Promise<void> {
+  log('## Imports (POST /api/imports, one transaction each; ms)\n');
+  const seed = readSeedDocument();
+  const timesOf = async (make: (i: number) => [string, string], n: number): Promise<number[]> => {
+    const ms: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const [name, content] = make(i);
+      const res = await upload(url, bearer, name, content);
+      if (res.status !== 201) throw new Error(`import ${name}: ${res.status} ${res.body.slice(0, 300)}`);
+      ms.push(res.ms);
+    }
+    return ms;
+  };
+  // New department codes on every run, so a reused database never answers "unchanged".
+  const run = String(Date.now() % 1_000_000).padStart(6, '0');
+  const seedJson = await timesOf(
+    (i) => [
+      `seed-${i}.json`,
+      JSON.stringify({ ...seed, department: { ...seed.department, code: `7${run}${i}` } }),
+    ],
+    5,
+  );
+  const big = (i: number) => scaledDocument(seed, `6${run}${i}`, 10_000);
+  const bigJson = await timesOf((i) => [`big-${i}.json`, JSON.stringify(big(i))], 3);
+  const excel = await excelImports(url, bearer, seed);
+  results.imports = {
+    excel,
+    seedIndicators: countIndicators(seed) + seed.overall.goals.reduce((s, g) => s + g.indicators.length, 0),
+    seedJsonMs: summarize(seedJson),
+    bigIndicators: countIndicators(big(0)),
+    bigJsonMs: summarize(bigJson),
+  };
+  log('| document | indicators | runs | p50 | max |');
+  log('| --- | --- | --- | --- | --- |');
+  log(
+    `| seed (normalized JSON, new department each run) | ${(results.imports as { seedIndicators: number }).seedIndicators} | 5 | ${summarize(seedJson).p50} | ${summarize(seedJson).max} |`,
+  );
+  log(
+    `| seed projects repeated (normalized JSON) | ${countIndicators(big(0))} | 3 | ${summarize(bigJson).p50} | ${summarize(bigJson).max} |`,
+  );
+  if (excel)
+    log(
+      `| Excel target tables, ${excel.sheets} sheets × ${excel.rowsPerSheet} rows (the route's per-sheet limit) | ${excel.sheets * excel.rowsPerSheet} | 1 | total ${excel.totalMs} (per sheet p50 ${excel.perSheet.p50}) | per sheet ${excel.perSheet.max} |`,
+    );
+  else log('\nPOST /api/projects/:id/targets/import is not in this build: no Excel figure.');
+  log('');
+}
+
+/**
+ * 10,000 indicators through the Excel import: the route takes one project's target table of at most 500 rows, so
+ * 20 projects get a 500-row sheet each. Skipped when the running build has no such route.
+ */
+async function excelImports(url: string, bearer: string, seed: ReturnType<typeof readSeedDocument>) {
+  const docs = (await (await fetch(`${url}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
+  if (!docs.paths['/api/projects/{id}/targets/import']) return undefined;
+  const rowsPerSheet = 500;
+  const sheets = 20;
+  const client = await BenchDatabase.existing(serverUrl, databaseName).client();
+  const projects = (
+    await client.query(
+      `SELECT p.id FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id JOIN departments d ON d.id = fy.department_id
+        WHERE d.code LIKE 'B%' ORDER BY d.code, p.seq LIMIT $1`,
+      [sheets],
+    )
+  ).rows.map((r: { id: string }) => r.id);
+  await client.end();
+  const templates = templatesOf(seed);
+  const perSheet: number[] = [];
+  for (const [i, projectId] of projects.entries()) {
+    const file = await targetWorkbook(templates, rowsPerSheet, `x${i}`);
+    const form = new FormData();
+    form.append('file', new Blob([file]), `targets-${i}.xlsx`);
+    const [ms, res] = await timed(() =>
+      fetch(`${url}/api/projects/${projectId}/targets/import`, {
+        method: 'POST',
+        headers: { authorization: bearer },
+        body: form,
+      }),
+    );
+    if (res.status >= 300) throw new Error(`Excel import: ${res.status} ${(await res.text()).slice(0, 500)}`);
+    perSheet.push(ms);
+  }
+  return {
+    sheets,
+    rowsPerSheet,
+    totalMs: Math.round(perSheet.reduce((a, b) => a + b, 0)),
+    perSheet: summarize(perSheet),
+  };
+}
+
+async function coldStart(): Promise<void> {
+  log('## Embedded mode: start to first answer (GET /api/health), ms\n');
+  const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-bench-embedded-'));
+  const runs: { kind: string; ms: number }[] = [];
+  try {
+    for (const kind of ['new data directory', 'existing data directory', 'existing data directory']) {
+      if (kind === 'new data directory') rmSync(join(dataDir, 'pgdata'), { recursive: true, force: true });
+      const started = Date.now();
+      const server = await startServer('node', [API_ENTRY], {
+        DATABASE_URL: undefined,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      });
+      runs.push({ kind, ms: Date.now() - started });
+      await stopServer(server.process);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  results.coldStart = runs;
+  log('| data directory | ms |');
+  log('| --- | --- |');
+  for (const r of runs) log(`| ${r.kind} | ${r.ms} |`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
