@@ -21,6 +21,12 @@ export class TargetReadingPipe implements PipeTransform {
   }
 }
 
+const SAYS_ITSELF: ReadonlySet<Target['accumulation']> = new Set([
+  'zero-tolerance',
+  'deadline',
+  'qualitative',
+]);
+
 /** The words for a target; exported for the pipe's tests and for places without DI. */
 export function describeTarget(
   target: Target,
@@ -28,7 +34,8 @@ export function describeTarget(
   format: (value: number) => string,
 ): string {
   const comparison = describeComparison(target, msg, format);
-  const accumulation = target.operator === 'qualitative' ? null : msg.accumulation[target.accumulation];
+  // Zero-tolerance, deadlines and qualitative targets already say how they are judged.
+  const accumulation = SAYS_ITSELF.has(target.accumulation) ? null : msg.accumulation[target.accumulation];
   return accumulation ? msg.join(comparison, accumulation) : comparison;
 }
 
