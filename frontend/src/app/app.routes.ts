@@ -30,6 +30,10 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/overall/routes').then((m) => m.OVERALL_ROUTES),
       },
       {
+        path: 'self-evaluation',
+        loadChildren: () => import('./features/self-evaluation/routes').then((m) => m.SELF_EVALUATION_ROUTES),
+      },
+      {
         path: 'reports',
         canActivate: [roleGuard('lead')],
         loadChildren: () => import('./features/reports/routes').then((m) => m.REPORTS_ROUTES),

@@ -7,6 +7,7 @@ import { OVERALL_MESSAGES } from './zh-CN/overall.messages';
 import { PROJECT_DETAIL_MESSAGES } from './zh-CN/project-detail.messages';
 import { REMINDERS_MESSAGES } from './zh-CN/reminders.messages';
 import { REVIEW_MESSAGES } from './zh-CN/review.messages';
+import { SELF_EVALUATION_MESSAGES } from './zh-CN/self-evaluation.messages';
 
 /**
  * Every string a user sees, in Chinese (the default locale). An English catalogue is another object of the
@@ -28,6 +29,7 @@ export const ZH_CN_MESSAGES = {
     progress: '填报',
     approvals: '审核',
     admin: '管理',
+    selfEvaluation: '绩效自评',
     collapse: '收起菜单',
     expand: '展开菜单',
   },
@@ -124,6 +126,8 @@ export const ZH_CN_MESSAGES = {
   dashboard: DASHBOARD_MESSAGES,
   projectDetail: PROJECT_DETAIL_MESSAGES,
   overall: OVERALL_MESSAGES,
+  /** 绩效自评 screens. */
+  selfEvaluation: SELF_EVALUATION_MESSAGES,
 };
 
 export type Messages = typeof ZH_CN_MESSAGES;
