@@ -33,7 +33,7 @@ describe(LightBadgeComponent.name, () => {
   });
 
   it('should draw the dot only when compact, keeping the name for screen readers', async () => {
-    const root = await render({ light: 'red', compact: true, printReason: false, reason: '低于 60' });
+    const root = await render({ light: 'red', compact: true, reason: '低于 60' });
 
     expect(root.querySelector('.name')).toBeNull();
     expect(root.querySelector('.badge')?.getAttribute('aria-label')).toBe('红灯：低于 60');

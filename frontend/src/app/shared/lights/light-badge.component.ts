@@ -26,7 +26,7 @@ import type { Light } from './light.models';
           <span class="name">{{ msg.monitoring.lights[light] }}</span>
         }
       </span>
-      @if (reason() && printReason()) {
+      @if (reason() && printReason() && !compact()) {
         <span class="print-only reason">{{ reason() }}</span>
       }
     } @else {
@@ -93,7 +93,7 @@ export class LightBadgeComponent {
   readonly reason = input<string | null>(null);
   /** Dot only, for dense rows; the name stays in the accessible label. */
   readonly compact = input(false, { transform: booleanAttribute });
-  /** Print the reason under the badge (tooltips do not print). */
+  /** Print the reason under the badge (tooltips do not print); a compact badge, set inside other text, does not. */
   readonly printReason = input(true, { transform: booleanAttribute });
 
   protected readonly ariaLabel = computed(() => {

@@ -11,7 +11,7 @@ export const PROJECT_DETAIL_MESSAGES = {
   yearRange: (start: number | null, end: number | null): string => `${start ?? '？'}–${end ?? '？'} 年`,
   asOf: '截至',
   print: '打印',
-  report: (month: string): string => `填报${month}`,
+  report: (month: string): string => `填报 ${month}`,
   projectLight: '项目预警',
   projectLightReason: '项目的预警灯取其最差的指标灯',
   indicatorLights: (total: number): string => `年度指标预警（共 ${total} 项）`,

@@ -143,6 +143,9 @@ describe(ProjectDetailComponent.name, () => {
     );
 
     expect(words(page().querySelector('h2'))).toBe('党建');
+    expect(page().querySelector('.back a')?.getAttribute('href')).toBe(
+      '/projects?department=031&year=2025&asOf=2025-06',
+    );
     expect(words(page().querySelector('.subtitle'))).toBe(
       '42011225031T000000113 · 武汉市东西湖区人力资源和社会保障局 · 2025 年度',
     );
@@ -318,8 +321,7 @@ describe(ProjectDetailComponent.name, () => {
         '—',
         '完成值与佐证不符',
         '6,000.00',
-        // The light's reason is printed (a tooltip on screen).
-        '预算执行进度值 90.0 达到 80（绿灯） 37.5% / 41.7%',
+        '37.5% / 41.7%',
       ],
     ]);
   });
@@ -336,7 +338,7 @@ describe(ProjectDetailComponent.name, () => {
 
       const link = page().querySelector(`a[href="/reports/${ID}/2025-06"]`);
       expect(link !== null).toBe(shown);
-      if (link) expect(words(link)).toBe('填报6 月');
+      if (link) expect(words(link)).toBe('填报 6 月');
     },
   );
 

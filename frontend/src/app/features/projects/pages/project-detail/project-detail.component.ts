@@ -113,6 +113,12 @@ export class ProjectDetailComponent {
     return goal?.term === 'long' ? TAB_LONG : TAB_ANNUAL;
   });
 
+  /** Back to the list of the project's department, year and month. */
+  protected readonly backQuery = computed(() => {
+    const detail = this.detail();
+    return detail ? { department: detail.department.code, year: detail.year, asOf: detail.asOf } : {};
+  });
+
   protected readonly months = computed(() => {
     const detail = this.detail();
     return detail ? monthsOf(detail.year) : [];
