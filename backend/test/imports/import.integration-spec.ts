@@ -125,12 +125,17 @@ describe(ImportsService.name, () => {
       (g) => g.indicators.length >= 2,
     ) as BudgetDocument['projects'][number]['goals'][number];
     const [kept, dropped] = goal.indicators;
+    // The same indicator name stands in several goals: look only in this project's goal (term + order).
+    const goalSeq = project.goals.filter(
+      (g, i) => g.term === goal.term && i <= project.goals.indexOf(goal),
+    ).length;
     const idOf = async (name: string) =>
       (
         await ds.query(
-          `SELECT i.id FROM indicators i JOIN goals g ON g.id = i.goal_id JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
-             JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND i.name = $2 ORDER BY i.seq LIMIT 1`,
-          [code, name],
+          `SELECT i.id FROM indicators i JOIN goals g ON g.id = i.goal_id JOIN projects p ON p.id = g.project_id
+             JOIN fiscal_years fy ON fy.id = g.fiscal_year_id JOIN departments d ON d.id = fy.department_id
+            WHERE d.code = $1 AND i.name = $2 AND p.name = $3 AND g.term = $4 AND g.seq = $5 ORDER BY i.seq LIMIT 1`,
+          [code, name, project.name, goal.term, goalSeq],
         )
       )[0]?.id as string | undefined;
     const keptId = (await idOf(kept.name)) as string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException, notFound } from '../../common/errors/app.exception';
@@ -123,7 +124,7 @@ export class TargetImportService {
     );
 
     await manager.query(`UPDATE indicators SET seq = seq + ${SEQ_SHIFT} WHERE goal_id = $1`, [goalId]);
-    const nodes = await this.upsertNodes(manager, goalId, rows);
+    const nodes = await upsertIndicatorNodes(manager, goalId, rows);
     const kept = new Set<string>();
     let created = 0;
     let updated = 0;
@@ -214,56 +215,6 @@ export class TargetImportService {
       reason: `Excel 导入年度绩效指标：${fileName}`,
     });
     return { projectId, goalId, indicators: rows.length, created, updated, removed: removed.length };
-  }
-
-  /** 一级 and 二级 nodes of the goal, created as needed and renumbered in sheet order; key "一级|二级" → 二级 id. */
-  private async upsertNodes(
-    manager: EntityManager,
-    goalId: string,
-    rows: TargetSheetRow[],
-  ): Promise<Map<string, string>> {
-    const existing: { id: string; level: number; name: string }[] = await manager.query(
-      `SELECT id, level, name FROM indicator_nodes WHERE goal_id = $1`,
-      [goalId],
-    );
-    const level1 = new Map(existing.filter((n) => n.level === 1).map((n) => [n.name, n.id]));
-    const level2 = new Map(existing.filter((n) => n.level === 2).map((n) => [n.name, n.id]));
-    const result = new Map<string, string>();
-    const childSeq = new Map<string, number>();
-    for (const row of rows) {
-      const nodeKey = `${row.level1}|${row.level2}`;
-      if (result.has(nodeKey)) continue;
-      let parentId = level1.get(row.level1);
-      if (!parentId) {
-        [{ id: parentId }] = await manager.query(
-          `INSERT INTO indicator_nodes (goal_id, level, name, seq) VALUES ($1, 1, $2, $3) RETURNING id`,
-          [goalId, row.level1, level1.size + 1],
-        );
-        level1.set(row.level1, parentId as string);
-      }
-      const seq = (childSeq.get(row.level1) ?? 0) + 1;
-      childSeq.set(row.level1, seq);
-      let childId = level2.get(row.level2);
-      if (!childId) {
-        [{ id: childId }] = await manager.query(
-          `INSERT INTO indicator_nodes (goal_id, parent_id, level, name, seq) VALUES ($1, $2, 2, $3, $4) RETURNING id`,
-          [goalId, parentId, row.level2, seq],
-        );
-        level2.set(row.level2, childId as string);
-      } else {
-        await manager.query(`UPDATE indicator_nodes SET parent_id = $2, seq = $3 WHERE id = $1`, [
-          childId,
-          parentId,
-          seq,
-        ]);
-      }
-      result.set(nodeKey, childId as string);
-    }
-    // 一级 in the order the sheet first names them.
-    const order = [...new Set(rows.map((row) => row.level1))];
-    for (const [index, name] of order.entries())
-      await manager.query(`UPDATE indicator_nodes SET seq = $2 WHERE id = $1`, [level1.get(name), index + 1]);
-    return result;
   }
 
   private fileError(message: string): AppException {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
 import {
   type BudgetDocument,
   type BudgetTable,
@@ -345,7 +346,7 @@ export class DocumentLoader {
     claimed: Set<string>,
     summary: LoadSummary,
   ): Promise<void> {
-    const nodes = await this.upsertNodes(manager, goalId, goal.indicators);
+    const nodes = await upsertIndicatorNodes(manager, goalId, goal.indicators);
     const [{ project_key: projectKey, term, seq }] = await manager.query(
       `SELECT COALESCE(p.code, 'name:' || p.name, 'overall') AS project_key, g.term, g.seq
          FROM goals g LEFT JOIN projects p ON p.id = g.project_id WHERE g.id = $1`,
@@ -407,57 +408,6 @@ export class DocumentLoader {
     }
     if (inserts.length) await insertMany(manager, 'indicators', insertColumns, inserts);
     summary.indicators.created += inserts.length;
-  }
-
-  /** 一级 and 二级 nodes of a goal, created or re-parented as the document says; key "一级|二级" → 二级 id. */
-  private async upsertNodes(
-    manager: EntityManager,
-    goalId: string,
-    indicators: DocumentIndicator[],
-  ): Promise<Map<string, string>> {
-    const existing: { id: string; level: number; name: string }[] = await manager.query(
-      `SELECT id, level, name FROM indicator_nodes WHERE goal_id = $1`,
-      [goalId],
-    );
-    const level1 = new Map(existing.filter((n) => n.level === 1).map((n) => [n.name, n.id]));
-    const level2 = new Map(existing.filter((n) => n.level === 2).map((n) => [n.name, n.id]));
-    const result = new Map<string, string>();
-    let seq1 = 0;
-    const seq2 = new Map<string, number>();
-    for (const indicator of indicators) {
-      const key = `${indicator.level1}|${indicator.level2}`;
-      if (result.has(key)) continue;
-      let parentId = level1.get(indicator.level1);
-      if (!parentId) {
-        [{ id: parentId }] = await manager.query(
-          `INSERT INTO indicator_nodes (goal_id, level, name, seq) VALUES ($1, 1, $2, $3) RETURNING id`,
-          [goalId, indicator.level1, ++seq1],
-        );
-        level1.set(indicator.level1, parentId as string);
-      } else {
-        await manager.query(`UPDATE indicator_nodes SET seq = $2 WHERE id = $1 AND seq <> $2`, [
-          parentId,
-          ++seq1,
-        ]);
-      }
-      const childSeq = (seq2.get(indicator.level1) ?? 0) + 1;
-      seq2.set(indicator.level1, childSeq);
-      let childId = level2.get(indicator.level2);
-      if (!childId) {
-        [{ id: childId }] = await manager.query(
-          `INSERT INTO indicator_nodes (goal_id, parent_id, level, name, seq) VALUES ($1, $2, 2, $3, $4) RETURNING id`,
-          [goalId, parentId, indicator.level2, childSeq],
-        );
-        level2.set(indicator.level2, childId as string);
-      } else {
-        await manager.query(
-          `UPDATE indicator_nodes SET parent_id = $2, seq = $3 WHERE id = $1 AND (parent_id <> $2 OR seq <> $3)`,
-          [childId, parentId, childSeq],
-        );
-      }
-      result.set(key, childId as string);
-    }
-    return result;
   }
 
   private async replaceBudgetTables(
