@@ -4,6 +4,7 @@ import { SessionActivity1764100000002 } from './1764100000002-session-activity';
 import { DocumentFidelity1764100000003 } from './1764100000003-document-fidelity';
 import { MonitoringRounds1764100000004 } from './1764100000004-monitoring-rounds';
 import { SelfEvaluationDetails1764100000005 } from './1764100000005-self-evaluation-details';
+import { ReadPathIndexes1764100000009 } from './1764100000009-read-path-indexes';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   DocumentFidelity1764100000003,
   MonitoringRounds1764100000004,
   SelfEvaluationDetails1764100000005,
+  ReadPathIndexes1764100000009,
 ];

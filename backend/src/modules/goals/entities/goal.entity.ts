@@ -16,6 +16,8 @@ export type GoalTerm = (typeof GOAL_TERMS)[number];
   unique: true,
   where: `"project_id" IS NULL`,
 })
+// Dashboards, project lists and imports read a fiscal year's goals (docs/benchmarks.md).
+@Index('ix_goals_fiscal_year_term', ['fiscalYearId', 'term'])
 @Check('ck_goals_term', `"term" IN ('long', 'annual')`)
 @Check('ck_goals_seq', `"seq" >= 1`)
 export class Goal extends EditableEntity {

@@ -16,6 +16,8 @@ export class IndicatorNode extends EditableEntity {
   @JoinColumn({ name: 'goal_id', foreignKeyConstraintName: 'fk_indicator_nodes_goal' })
   goal?: Goal;
 
+  // Deleting a 一级 node finds its 二级 children through it (ON DELETE CASCADE).
+  @Index('ix_indicator_nodes_parent')
   @Column({ type: 'uuid', nullable: true })
   parentId: string | null;
 

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { EditableEntity } from '../../../database/base.entity';
 import { numericTransformer } from '../../../database/numeric.transformer';
 import { Indicator } from '../../goals/entities/indicator.entity';
@@ -29,6 +29,8 @@ export class SelfEvaluationItem extends EditableEntity {
   @JoinColumn({ name: 'self_evaluation_id', foreignKeyConstraintName: 'fk_self_evaluation_items_evaluation' })
   selfEvaluation?: SelfEvaluation;
 
+  // Deleting an indicator (re-import, Excel import) finds its items through it (ON DELETE CASCADE).
+  @Index('ix_self_evaluation_items_indicator')
   @Column({ type: 'uuid' })
   indicatorId: string;
 
