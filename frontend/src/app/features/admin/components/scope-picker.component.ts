@@ -11,9 +11,10 @@ import { AdminScope } from '../admin-scope';
   imports: [FormsModule, NzSelectModule],
   template: `
     <div class="scope">
-      <label class="field">
-        <span class="field-label">{{ msg.admin.scope.department }}</span>
+      <div class="field">
+        <label class="field-label" for="scope-department">{{ msg.admin.scope.department }}</label>
         <nz-select
+          nzId="scope-department"
           class="department"
           nzShowSearch
           [nzLoading]="scope.departments().status === 'loading'"
@@ -24,15 +25,20 @@ import { AdminScope } from '../admin-scope';
             <nz-option [nzValue]="option.code" [nzLabel]="option.code + ' ' + option.name" />
           }
         </nz-select>
-      </label>
-      <label class="field">
-        <span class="field-label">{{ msg.admin.scope.year }}</span>
-        <nz-select class="year" [ngModel]="scope.year()" (ngModelChange)="scope.chooseYear($event)">
+      </div>
+      <div class="field">
+        <label class="field-label" for="scope-year">{{ msg.admin.scope.year }}</label>
+        <nz-select
+          nzId="scope-year"
+          class="year"
+          [ngModel]="scope.year()"
+          (ngModelChange)="scope.chooseYear($event)"
+        >
           @for (year of scope.years(); track year) {
             <nz-option [nzValue]="year" [nzLabel]="msg.admin.scope.yearOption(year)" />
           }
         </nz-select>
-      </label>
+      </div>
     </div>
   `,
   styles: `

@@ -9,6 +9,7 @@ import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { NzModalService } from 'ng-zorro-antd/modal';
+import { of } from 'rxjs';
 
 import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
@@ -457,7 +458,7 @@ describe(ReportEntryComponent.name, () => {
         .injector.get(NzModalService);
       jest.spyOn(modal, 'confirm').mockImplementation((options) => {
         void (options?.nzOnOk as () => void)();
-        return null as never;
+        return { afterClose: of(undefined) } as never;
       });
     }
 

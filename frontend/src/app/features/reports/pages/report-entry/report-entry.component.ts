@@ -77,6 +77,7 @@ export class ReportEntryComponent {
   protected readonly months = Array.from({ length: 12 }, (_, index) => index + 1);
 
   private readonly grid = viewChild<ElementRef<HTMLElement>>('grid');
+  private readonly top = viewChild<ElementRef<HTMLElement>>('top');
 
   protected readonly periodLabel = computed(() => this.msg.monitoring.period(this.store.period()));
   protected readonly year = computed(() => this.store.period().slice(0, 4));
@@ -157,21 +158,31 @@ export class ReportEntryComponent {
   }
 
   protected submit(): void {
-    this.modal.confirm({
+    let confirmed = false;
+    const dialog = this.modal.confirm({
       nzTitle: this.msg.entry.submit,
       nzContent: this.msg.entry.submitConfirm,
       nzOkText: this.msg.entry.submit,
-      nzOnOk: () => {
-        this.store
-          .submit()
-          .pipe(takeUntilDestroyed(this.destroyRef))
-          .subscribe((submitted) => {
-            if (submitted) {
-              this.message.success(this.msg.entry.submitted);
-              this.reminders.refresh();
-            }
-          });
-      },
+      // The dialog stays open, its button spinning, until the save and the submit are done.
+      nzOnOk: () =>
+        new Promise<void>((resolve) => {
+          confirmed = true;
+          this.store
+            .submit()
+            .pipe(takeUntilDestroyed(this.destroyRef))
+            .subscribe((submitted) => {
+              if (submitted) {
+                this.message.success(this.msg.entry.submitted);
+                this.reminders.refresh();
+              }
+              resolve();
+            });
+        }),
+    });
+    // The outcome (read-only now, or what is missing) is told at the top of the page; scroll there once the
+    // dialog has given the focus back.
+    dialog.afterClose.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => {
+      if (confirmed) setTimeout(() => this.top()?.nativeElement.scrollIntoView?.({ block: 'start' }));
     });
   }
 
