@@ -18,7 +18,7 @@ async function bootstrap(): Promise<void> {
   const embedded = database.url ? undefined : await EmbeddedPostgres.start(database.dataDir);
   const connection = embedded
     ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE }
-    : { url: database.url as string, poolSize: database.poolSize };
+    : { url: database.url as string, poolSize: database.poolSize, replicaUrl: database.replicaUrl };
 
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({
@@ -37,7 +37,9 @@ async function bootstrap(): Promise<void> {
   await app.listen(settings.port);
 
   const url = `http://localhost:${settings.port}`;
-  const where = embedded ? `embedded PostgreSQL in ${database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+  const where = embedded
+    ? `embedded PostgreSQL in ${database.dataDir}`
+    : `PostgreSQL server (DATABASE_URL${database.replicaUrl ? ', reads from DATABASE_REPLICA_URL' : ''})`;
   process.stdout.write(
     `\nJixiao 绩效 is running at ${url}  (API ${url}/api, docs ${url}/api/docs; ${where})\n`,
   );

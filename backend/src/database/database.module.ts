@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DatabaseConnection, dataSourceOptions } from './data-source.options';
+import { createAppDataSource, DatabaseConnection, dataSourceOptions } from './data-source.options';
 
 /** TypeORM on the resolved connection (server or embedded); pending migrations run at start. */
 @Module({})
@@ -10,12 +10,16 @@ export class DatabaseModule {
       module: DatabaseModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(connection),
-          migrationsRun: true,
-          // The app must start even while the server is briefly down; requests then get 503.
-          retryAttempts: 10,
-          retryDelay: 1000,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(connection),
+            migrationsRun: true,
+            // The app must start even while the server is briefly down; requests then get 503.
+            retryAttempts: 10,
+            retryDelay: 1000,
+          }),
+          // Routes reads outside transactions to DATABASE_REPLICA_URL when there is one.
+          dataSourceFactory: createAppDataSource,
         }),
       ],
       exports: [TypeOrmModule],

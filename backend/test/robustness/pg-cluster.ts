@@ -67,15 +67,22 @@ export class PgCluster {
       '--',
       '--auth=trust',
     ]);
+    const standby = new PgCluster(name, port);
     const dataDir = `/var/lib/postgresql/${VERSION}/${name}`;
-    await run('rm', ['-rf', dataDir]);
-    // -R writes standby.signal and primary_conninfo; -X stream copies the WAL needed to start consistent.
-    await run('su', [
-      'postgres',
-      '-c',
-      `pg_basebackup -h 127.0.0.1 -p ${primary.port} -U postgres -D ${dataDir} -R -X stream -c fast -d 'application_name=${name}'`,
-    ]);
-    return new PgCluster(name, port);
+    try {
+      // Empty the new data directory (keeping it, owned by postgres) and fill it with a copy of the primary.
+      await run('find', [dataDir, '-mindepth', '1', '-delete']);
+      // -R writes standby.signal and primary_conninfo; -X stream copies the WAL needed to start consistent.
+      await run('su', [
+        'postgres',
+        '-c',
+        `pg_basebackup -h 127.0.0.1 -p ${primary.port} -U postgres -D ${dataDir} -R -X stream -c fast -d 'application_name=${name}'`,
+      ]);
+    } catch (error) {
+      await standby.drop();
+      throw error;
+    }
+    return standby;
   }
 
   url(database = 'postgres'): string {
