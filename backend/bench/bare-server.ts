@@ -1,13 +1,19 @@
-import { createServer } from 'node:http';
+import { createSecretKey } from 'node:crypto';
+import { createServer, IncomingMessage } from 'node:http';
+import { verify } from 'jsonwebtoken';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { readAuthConfig } from '../src/config/auth.config';
+import { SessionsRepository } from '../src/modules/auth/sessions.repository';
 import { DepartmentsRepository } from '../src/modules/departments/departments.repository';
 
 /**
  * The comparison server: bare node:http + a pg pool of the same size as the app's, answering GET /departments with
  * the very query the API runs (DepartmentsRepository.findAll, called through a one-line stand-in for TypeORM's
- * DataSource), as JSON. No framework, no authentication, no logging, no security headers.
- * Usage: node bare-server.js <port> (DATABASE_URL, DATABASE_POOL_SIZE from the environment).
+ * DataSource), as JSON. No framework, no logging, no security headers; no authentication either, unless
+ * BARE_AUTH=1: then the same check as the app's guard (the bearer token verified, its session looked up with the
+ * app's own SessionsRepository query), to tell the cost of the framework from the cost of checking sessions.
+ * Usage: node bare-server.js <port> (DATABASE_URL, DATABASE_POOL_SIZE, JWT_SECRET, BARE_AUTH from the environment).
  */
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
@@ -15,25 +21,51 @@ const pool = new Pool({
 });
 const dataSource = { query: async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows };
 const repository = new DepartmentsRepository(dataSource as unknown as DataSource);
+const authConfig = readAuthConfig();
+const sessions = new SessionsRepository(dataSource as unknown as DataSource, authConfig);
+const key = createSecretKey(Buffer.from(authConfig.jwtSecret));
+
+/** True when the request carries a valid token of an open session (BARE_AUTH=1), or when auth is off. */
+async function authorized(req: IncomingMessage): Promise<boolean> {
+  if (process.env.BARE_AUTH !== '1') return true;
+  const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+  if (scheme !== 'Bearer' || !token) return false;
+  try {
+    const payload = verify(token, key, { algorithms: ['HS256'] }) as { sub: string; sid: string };
+    return Boolean(await sessions.findActiveActor(payload.sid, payload.sub));
+  } catch {
+    return false;
+  }
+}
 
 const server = createServer((req, res) => {
+  if (req.url === '/health') {
+    res.writeHead(200).end('ok');
+    return;
+  }
   if (req.method !== 'GET' || req.url !== '/departments') {
     res.writeHead(404).end();
     return;
   }
-  repository.findAll(null).then(
-    (rows) => {
-      const body = JSON.stringify(rows);
-      res.writeHead(200, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(body),
-      });
-      res.end(body);
-    },
-    (error: unknown) => {
-      res.writeHead(500).end(String(error));
-    },
-  );
+  authorized(req)
+    .then(async (ok) => (ok ? repository.findAll(null) : undefined))
+    .then(
+      (rows) => {
+        if (!rows) {
+          res.writeHead(401).end();
+          return;
+        }
+        const body = JSON.stringify(rows);
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+        });
+        res.end(body);
+      },
+      (error: unknown) => {
+        res.writeHead(500).end(String(error));
+      },
+    );
 });
 server.listen(Number(process.argv[2] ?? 3999), '127.0.0.1', () => process.stdout.write('listening\n'));
 process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));

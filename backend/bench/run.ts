@@ -15,7 +15,7 @@ import {
   templatesOf,
 } from './generate';
 import { targetWorkbook } from './excel-targets';
-import { DASHBOARD_SQL } from './hand-written.sql';
+import { CITY_ROLLUP_SQL, DASHBOARD_SQL } from './hand-written.sql';
 import { freePort, startServer, stopServer } from './processes';
 import { summarize, Summary, timed } from './stats';
 import { countIndicators, readSeedDocument, scaledDocument } from './synthetic-document';
@@ -42,6 +42,7 @@ const DASHBOARD_ITERATIONS = Number(args.get('iterations') ?? 100);
 const CITY_ITERATIONS = Number(args.get('city-iterations') ?? 10);
 const AUTOCANNON_SECONDS = Number(args.get('seconds') ?? 10);
 
+const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 /** backend/, from the compiled bench/dist/bench/run.js. */
 const BACKEND = join(__dirname, '..', '..', '..');
 const API_ENTRY = join(BACKEND, 'dist', 'main.js');
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const api = await startServer('node', [API_ENTRY], {
     DATABASE_URL: db.url,
     NODE_ENV: 'production',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+    JWT_SECRET: BENCH_JWT_SECRET,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   });
   try {
@@ -160,7 +161,8 @@ async function sideBySide(
   const sqlMs: number[] = [];
   let apiBytes = 0;
   let sqlBytes = 0;
-  for (let i = -Math.min(5, iterations); i < iterations; i++) {
+  const warmUp = iterations >= 20 ? 5 : 1;
+  for (let i = -warmUp; i < iterations; i++) {
     const { url, code } = request(Math.max(0, i));
     const [a, res] = await timed(() => getJson(url, bearer));
     if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.body.slice(0, 300)}`);
@@ -216,12 +218,25 @@ async function dashboards(url: string, bearer: string, client: Client): Promise<
     bearer,
     client,
   );
+  if (CITY_ITERATIONS === 0) return;
   results.cityDashboard = await sideBySide(
     'city dashboard',
     CITY_ITERATIONS,
     () => ({ url: `${url}/api/dashboard?year=${BENCH_YEAR}&asOf=${AS_OF}`, code: null }),
     bearer,
     client,
+  );
+  // The rollup alone (no list of every flagged indicator and project): what a city-wide first screen needs.
+  const rollupMs: number[] = [];
+  for (let i = -1; i < CITY_ITERATIONS; i++) {
+    const [ms] = await timed(() =>
+      client.query(CITY_ROLLUP_SQL, [BENCH_YEAR, `${BENCH_YEAR}-01`, AS_OF, duePeriods]),
+    );
+    if (i >= 0) rollupMs.push(ms);
+  }
+  results.cityRollupSql = summarize(rollupMs);
+  log(
+    `| city rollup only (per-department counts, budget, overdue; no lists) | — | ${summarize(rollupMs).p50} / ${summarize(rollupMs).p95} | — | ${CITY_ITERATIONS} | — |`,
   );
   log('');
 }
@@ -247,55 +262,76 @@ async function cannon(url: string, headers: Record<string, string>, seconds: num
   };
 }
 
-/** Rounds alternate between the two servers, so a change in the machine's load hits both alike. */
+/**
+ * Rounds alternate between the servers, so a change in the machine's load hits all alike. Three servers: the API,
+ * the bare server doing the API's session check too, and the bare server alone.
+ */
 async function throughput(url: string, bearer: string, databaseUrl: string): Promise<void> {
   const rounds = 3;
   log(
     `## Read throughput: GET /api/departments vs bare node:http + pg (autocannon, 10 connections, ${rounds} alternating rounds of ${AUTOCANNON_SECONDS} s)\n`,
   );
-  const port = await freePort();
-  const bareUrl = `http://127.0.0.1:${port}/departments`;
+  const bareEnv = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET };
+  const barePort = await freePort();
+  const bareUrl = `http://127.0.0.1:${barePort}/departments`;
   const bare = await startServer(
     'node',
-    [join(__dirname, 'bare-server.js'), String(port)],
-    { DATABASE_URL: databaseUrl },
-    bareUrl,
+    [join(__dirname, 'bare-server.js'), String(barePort)],
+    bareEnv,
+    `http://127.0.0.1:${barePort}/health`,
+  );
+  const authPort = await freePort();
+  const authUrl = `http://127.0.0.1:${authPort}/departments`;
+  const withAuth = await startServer(
+    'node',
+    [join(__dirname, 'bare-server.js'), String(authPort)],
+    { ...bareEnv, BARE_AUTH: '1' },
+    `http://127.0.0.1:${authPort}/health`,
   );
   try {
-    const apiUrl = `${url}/api/departments`;
-    await cannon(apiUrl, { authorization: bearer }, 2);
-    await cannon(bareUrl, {}, 2);
-    const runs: { api: Throughput; bare: Throughput }[] = [];
-    for (let round = 0; round < rounds; round++)
-      runs.push({
-        api: await cannon(apiUrl, { authorization: bearer }, AUTOCANNON_SECONDS),
-        bare: await cannon(bareUrl, {}, AUTOCANNON_SECONDS),
-      });
-    const combine = (key: 'api' | 'bare'): Throughput => ({
-      requestsPerSecond: mean(runs.map((r) => r[key].requestsPerSecond)),
-      latencyP50: mean(runs.map((r) => r[key].latencyP50)),
-      latencyP99: mean(runs.map((r) => r[key].latencyP99)),
-      errors: runs.reduce((s, r) => s + r[key].errors, 0),
-      non2xx: runs.reduce((s, r) => s + r[key].non2xx, 0),
+    const targets = [
+      ['API (Nest: guard with session check, pino-http, helmet)', `${url}/api/departments`],
+      ['bare node:http + pg, same session check', authUrl],
+      ['bare node:http + pg', bareUrl],
+    ] as const;
+    for (const [, target] of targets) await cannon(target, { authorization: bearer }, 2);
+    const runs: Throughput[][] = [];
+    for (let round = 0; round < rounds; round++) {
+      const row: Throughput[] = [];
+      for (const [, target] of targets)
+        row.push(await cannon(target, { authorization: bearer }, AUTOCANNON_SECONDS));
+      runs.push(row);
+    }
+    const combine = (i: number): Throughput => ({
+      requestsPerSecond: mean(runs.map((r) => r[i].requestsPerSecond)),
+      latencyP50: mean(runs.map((r) => r[i].latencyP50)),
+      latencyP99: mean(runs.map((r) => r[i].latencyP99)),
+      errors: runs.reduce((s, r) => s + r[i].errors, 0),
+      non2xx: runs.reduce((s, r) => s + r[i].non2xx, 0),
     });
-    const app = combine('api');
-    const plain = combine('bare');
+    const [app, auth, plain] = [combine(0), combine(1), combine(2)];
     const ratio = Math.round((app.requestsPerSecond / plain.requestsPerSecond) * 100) / 100;
-    results.throughput = { api: app, bare: plain, ratio, rounds: runs };
+    const ratioAuth = Math.round((app.requestsPerSecond / auth.requestsPerSecond) * 100) / 100;
+    results.throughput = {
+      api: app,
+      bareWithSessionCheck: auth,
+      bare: plain,
+      ratio,
+      ratioToBareWithSessionCheck: ratioAuth,
+      rounds: runs,
+    };
     log('| server | req/s (rounds) | mean req/s | p50 ms | p99 ms | errors | non-2xx |');
     log('| --- | --- | --- | --- | --- | --- | --- |');
-    for (const [name, key] of [
-      ['API (Nest, auth, logging)', 'api'],
-      ['bare node:http + pg', 'bare'],
-    ] as const) {
-      const t = combine(key);
+    targets.forEach(([name], i) => {
+      const t = combine(i);
       log(
-        `| ${name} | ${runs.map((r) => r[key].requestsPerSecond).join(', ')} | ${t.requestsPerSecond} | ${t.latencyP50} | ${t.latencyP99} | ${t.errors} | ${t.non2xx} |`,
+        `| ${name} | ${runs.map((r) => r[i].requestsPerSecond).join(', ')} | ${t.requestsPerSecond} | ${t.latencyP50} | ${t.latencyP99} | ${t.errors} | ${t.non2xx} |`,
       );
-    }
-    log(`\nratio API / bare: ${ratio}\n`);
+    });
+    log(`\nratio API / bare: ${ratio}; API / bare with the same session check: ${ratioAuth}\n`);
   } finally {
     await stopServer(bare.process);
+    await stopServer(withAuth.process);
   }
 }
 
