@@ -63,3 +63,40 @@ SELECT json_build_object(
       LEFT JOIN report_periods rp ON rp.project_id = p.id AND rp.period = per.period
      WHERE p.fiscal_year_id IN (SELECT id FROM fy) AND (rp.status IS NULL OR rp.status IN ('draft', 'returned')))
 ) AS dashboard`;
+
+/**
+ * The city rollup alone, as a leader's first screen needs it: light counts, budget and execution, and periods not
+ * handed in, per department and in total, without listing every flagged indicator or every project.
+ * $1 = year, $2 = first period of the year, $3 = the month (YYYY-MM), $4 = periods already due.
+ */
+export const CITY_ROLLUP_SQL = `
+WITH fy AS (SELECT fy.id, d.code FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE fy.year = $1),
+lights AS (
+  SELECT g.fiscal_year_id, count(*) FILTER (WHERE r.light = 'red') AS red, count(*) FILTER (WHERE r.light = 'yellow') AS yellow,
+         count(*) FILTER (WHERE r.light = 'green') AS green, count(*) FILTER (WHERE r.light = 'blue') AS blue,
+         count(*) FILTER (WHERE r.light IS NULL OR r.light = 'grey') AS grey, count(*) AS total
+    FROM indicators i JOIN goals g ON g.id = i.goal_id
+    LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $3
+   WHERE g.fiscal_year_id IN (SELECT id FROM fy) AND g.term = 'annual'
+   GROUP BY g.fiscal_year_id
+),
+money AS (
+  SELECT p.fiscal_year_id, sum(COALESCE(p.current_budget_yuan, p.budget_yuan)) AS budget, sum(l.executed_yuan) AS executed
+    FROM projects p
+    LEFT JOIN LATERAL (SELECT b.executed_yuan FROM budget_executions b WHERE b.project_id = p.id AND b.period BETWEEN $2 AND $3
+                        ORDER BY b.period DESC LIMIT 1) l ON true
+   WHERE p.fiscal_year_id IN (SELECT id FROM fy)
+   GROUP BY p.fiscal_year_id
+),
+late AS (
+  SELECT p.fiscal_year_id, count(*) AS overdue
+    FROM projects p CROSS JOIN unnest($4::text[]) AS per(period)
+    LEFT JOIN report_periods rp ON rp.project_id = p.id AND rp.period = per.period
+   WHERE p.fiscal_year_id IN (SELECT id FROM fy) AND (rp.status IS NULL OR rp.status IN ('draft', 'returned'))
+   GROUP BY p.fiscal_year_id
+)
+SELECT json_agg(json_build_object('code', fy.code, 'red', l.red, 'yellow', l.yellow, 'green', l.green, 'blue', l.blue,
+                                  'grey', l.grey, 'total', l.total, 'budget', m.budget, 'executed', m.executed,
+                                  'overdue', COALESCE(o.overdue, 0)) ORDER BY fy.code) AS rollup
+  FROM fy LEFT JOIN lights l ON l.fiscal_year_id = fy.id LEFT JOIN money m ON m.fiscal_year_id = fy.id
+  LEFT JOIN late o ON o.fiscal_year_id = fy.id`;
