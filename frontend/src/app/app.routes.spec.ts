@@ -63,10 +63,11 @@ describe('appRoutes', () => {
 
     expect(root.querySelector('nz-header')?.textContent).toContain('绩效目标管理');
     expect(root.querySelector('nz-header')?.textContent).toContain('Jixiao');
-    expect(menu(root).slice(0, 3)).toEqual([
+    expect(menu(root).slice(0, 4)).toEqual([
       ['首页', '/dashboard'],
       ['项目', '/projects'],
       ['部门整体', '/overall'],
+      ['绩效自评', '/self-evaluation'],
     ]);
   });
 
@@ -79,7 +80,7 @@ describe('appRoutes', () => {
     const root = await go('/dashboard', aSessionUser({ role }));
     httpMock.match('/api/me/tasks').forEach((request) => request.flush({ tasks: [], counts: {} }));
 
-    expect(menu(root).slice(3)).toEqual(shown);
+    expect(menu(root).slice(4)).toEqual(shown);
   });
 
   it.each([
