@@ -58,11 +58,6 @@ export const ZH_CN_MESSAGES = {
     lead: '项目负责人',
     auditor: '审计员',
   },
-  underConstruction: {
-    title: '建设中',
-    subtitle: (page: string): string => `“${page}”页面正在建设中，敬请期待。`,
-    backToProjects: '查看项目',
-  },
   projects: {
     title: '项目',
     subtitle: '按部门和年度查看项目的预算、负责人、预警与填报情况',
