@@ -11,6 +11,7 @@ import { databaseConfig } from './config/database.config';
 import { DatabaseConnection } from './database/data-source.options';
 import { DatabaseModule } from './database/database.module';
 import { RequestContextMiddleware } from './common/context/request-context.middleware';
+import { RejectNulMiddleware } from './common/validation/reject-nul.middleware';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
@@ -35,7 +36,7 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('*');
+    consumer.apply(RequestContextMiddleware, RejectNulMiddleware).forRoutes('*');
   }
 
   static forRoot(options: AppModuleOptions): DynamicModule {

@@ -15,6 +15,7 @@ const PG_INPUT_ERRORS: Record<string, [ErrorCode, string]> = {
   '22001': [ErrorCode.ValidationFailed, '文本过长'],
   '22007': [ErrorCode.ValidationFailed, '日期格式不正确'],
   '22008': [ErrorCode.ValidationFailed, '日期超出范围'],
+  '22021': [ErrorCode.ValidationFailed, '文本含有无效字符'],
 };
 
 /** Errors that mean the database is unreachable right now: 503, and the pool reconnects by itself. */
@@ -58,13 +59,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const status = exception.getStatus();
     const code = HTTP_CODES[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.BadRequest);
     const message = HTTP_MESSAGES[status] ?? exception.message;
-    // Only uploads exceed the body limit; say which field.
-    return {
-      statusCode: status,
-      code,
-      message,
-      ...(status === 413 ? { errors: { file: `file：${message}` } } : {}),
-    };
+    return { statusCode: status, code, message, ...fieldOf(status, exception.message, message) };
   }
   if (exception instanceof OptimisticLockVersionMismatchError) {
     return body(ErrorCode.VersionConflict, '数据已被他人修改，请刷新后再试');
@@ -75,14 +70,23 @@ export function toErrorBody(exception: unknown): ErrorBody {
   const sqlState = driverError?.code ?? (exception as { code?: string })?.code;
   if (exception instanceof QueryFailedError && sqlState && PG_INPUT_ERRORS[sqlState]) {
     const [code, message] = PG_INPUT_ERRORS[sqlState];
-    const field = driverError?.column ?? driverError?.constraint;
-    return body(code, message, field ? { [field]: message } : undefined);
+    // The column when the driver names it; otherwise the request body as a whole.
+    const field = driverError?.column ?? 'body';
+    return body(code, message, { [field]: `${field}：${message}` });
   }
   const text = exception instanceof Error ? exception.message : String(exception);
   if ((sqlState && UNAVAILABLE_SQLSTATES.has(sqlState)) || UNAVAILABLE.test(text)) {
     return body(ErrorCode.DatabaseUnavailable, '数据库暂时不可用，请稍后重试');
   }
   return body(ErrorCode.Internal, '服务器内部错误');
+}
+
+/** Framework 4xx errors name a field too: the upload field, or the request body that could not be read. */
+function fieldOf(status: number, raw: string, message: string): { errors?: Record<string, string> } {
+  if (status === 413) return { errors: { file: `file：${message}` } };
+  if (status !== 400) return {};
+  if (/Unexpected field/i.test(raw)) return { errors: { file: 'file：上传文件的字段名应为 file' } };
+  return { errors: { body: 'body：请求体不是有效的 JSON 对象' } };
 }
 
 function body(code: ErrorCode, message: string, errors?: Record<string, string>): ErrorBody {

@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 
 export const OPERATORS = ['>=', '>', '=', '<', '<=', 'between', 'by-date', 'qualitative'] as const;
 export const DIRECTIONS = ['higher', 'lower', 'exact', 'none'] as const;
@@ -28,11 +19,7 @@ export class IndicatorIdParams {
   id: string;
 }
 
-const number = (field: string) =>
-  IsNumber(
-    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 },
-    { message: `${field}：必须是数字` },
-  );
+const number = (field: string) => IsDecimal(6, { message: `${field}：必须是数字（最多六位小数）` });
 
 /** An admin's structured reading of a published 指标值 (性质, value, unit, direction); the raw text never changes. */
 export class TargetCorrectionDto {

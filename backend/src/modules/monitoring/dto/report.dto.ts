@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -7,7 +6,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,6 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
 import { DEVIATION_REASONS, LIKELIHOODS } from '../entities/progress-report.entity';
 
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -100,11 +99,7 @@ export class BudgetExecutionDto extends VersionDto {
   @ApiProperty({ example: 1250000.5, description: '截至本期执行数（元，累计）' })
   @Max(1e13, { message: 'executed：执行数过大' })
   @Min(0, { message: 'executed：执行数不能为负' })
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: 'executed：执行数必须是数字（元，最多两位小数）' },
-  )
-  @Type(() => Number)
+  @IsDecimal(2, { message: 'executed：执行数必须是数字（元，最多两位小数）' })
   executed: number;
 
   @ApiPropertyOptional()

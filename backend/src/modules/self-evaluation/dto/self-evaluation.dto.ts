@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -28,8 +28,6 @@ export class ProjectYearParams {
   year: number;
 }
 
-const SCORE = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false } as const;
-
 export class SelfEvaluationItemDto {
   @ApiProperty({ description: '三级指标 id' })
   @IsUUID('all', { message: 'indicatorId：指标标识无效' })
@@ -52,7 +50,7 @@ export class SelfEvaluationItemDto {
   })
   @IsOptional()
   @Min(0, { message: 'score：得分不能为负' })
-  @IsNumber(SCORE, { message: 'score：得分必须是数字（最多两位小数）' })
+  @IsDecimal(2, { message: 'score：得分必须是数字（最多两位小数）' })
   score?: number | null;
 
   @ApiPropertyOptional({ nullable: true, description: '偏差原因分析及改进措施（项目负责人）' })
@@ -69,7 +67,7 @@ export class SelfEvaluationItemDto {
   @IsOptional()
   @Max(100, { message: 'weight：分值不能超过 100' })
   @Min(0, { message: 'weight：分值不能为负' })
-  @IsNumber(SCORE, { message: 'weight：分值必须是数字（最多两位小数）' })
+  @IsDecimal(2, { message: 'weight：分值必须是数字（最多两位小数）' })
   weight?: number | null;
 }
 
@@ -79,28 +77,28 @@ export class SectionWeightsDto {
   @IsOptional()
   @Max(100, { message: 'budget：分值不能超过 100' })
   @Min(0, { message: 'budget：分值不能为负' })
-  @IsNumber(SCORE, { message: 'budget：分值必须是数字（最多两位小数）' })
+  @IsDecimal(2, { message: 'budget：分值必须是数字（最多两位小数）' })
   budget?: number;
 
   @ApiPropertyOptional({ example: 50, description: '产出指标（含成本指标）' })
   @IsOptional()
   @Max(100, { message: 'output：分值不能超过 100' })
   @Min(0, { message: 'output：分值不能为负' })
-  @IsNumber(SCORE, { message: 'output：分值必须是数字（最多两位小数）' })
+  @IsDecimal(2, { message: 'output：分值必须是数字（最多两位小数）' })
   output?: number;
 
   @ApiPropertyOptional({ example: 30, description: '效益指标' })
   @IsOptional()
   @Max(100, { message: 'benefit：分值不能超过 100' })
   @Min(0, { message: 'benefit：分值不能为负' })
-  @IsNumber(SCORE, { message: 'benefit：分值必须是数字（最多两位小数）' })
+  @IsDecimal(2, { message: 'benefit：分值必须是数字（最多两位小数）' })
   benefit?: number;
 
   @ApiPropertyOptional({ example: 10, description: '满意度指标' })
   @IsOptional()
   @Max(100, { message: 'satisfaction：分值不能超过 100' })
   @Min(0, { message: 'satisfaction：分值不能为负' })
-  @IsNumber(SCORE, { message: 'satisfaction：分值必须是数字（最多两位小数）' })
+  @IsDecimal(2, { message: 'satisfaction：分值必须是数字（最多两位小数）' })
   satisfaction?: number;
 }
 
@@ -133,7 +131,7 @@ export class SelfEvaluationDto {
   @IsOptional()
   @Max(1e13, { message: 'executedYuan：执行数过大' })
   @Min(0, { message: 'executedYuan：执行数不能为负' })
-  @IsNumber(SCORE, { message: 'executedYuan：执行数必须是数字（元，最多两位小数）' })
+  @IsDecimal(2, { message: 'executedYuan：执行数必须是数字（元，最多两位小数）' })
   executedYuan?: number | null;
 
   @ApiPropertyOptional({
@@ -143,7 +141,7 @@ export class SelfEvaluationDto {
   @IsOptional()
   @Max(1e13, { message: 'annualBudgetYuan：预算数过大' })
   @Min(0, { message: 'annualBudgetYuan：预算数不能为负' })
-  @IsNumber(SCORE, { message: 'annualBudgetYuan：预算数必须是数字（元，最多两位小数）' })
+  @IsDecimal(2, { message: 'annualBudgetYuan：预算数必须是数字（元，最多两位小数）' })
   annualBudgetYuan?: number | null;
 
   @ApiPropertyOptional({ type: SectionWeightsDto, description: '各部分分值（绩效管理员）' })
