@@ -199,14 +199,17 @@ export class DashboardRepository {
           WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.project_id IS NULL AND g.term = 'annual'
        )
        SELECT u.fiscal_year_id AS "fiscalYearId", u.project_id AS "projectId", u.code AS "projectCode", u.name AS "projectName",
-              per.period, rp.status
+              per.period, COALESCE(rp.status, ro.status) AS status
          FROM units u
          JOIN fiscal_years fy ON fy.id = u.fiscal_year_id
          JOIN departments d ON d.id = fy.department_id
         CROSS JOIN unnest($2::text[]) AS per(period)
+         -- Two joins instead of IS NOT DISTINCT FROM, so each can use its unique (partial) index.
          LEFT JOIN report_periods rp
-           ON rp.fiscal_year_id = u.fiscal_year_id AND rp.project_id IS NOT DISTINCT FROM u.project_id AND rp.period = per.period
-        WHERE rp.status IS NULL OR rp.status IN ('draft', 'returned')
+           ON rp.project_id = u.project_id AND rp.period = per.period::char(7)
+         LEFT JOIN report_periods ro
+           ON u.project_id IS NULL AND ro.fiscal_year_id = u.fiscal_year_id AND ro.project_id IS NULL AND ro.period = per.period::char(7)
+        WHERE COALESCE(rp.status, ro.status) IS NULL OR COALESCE(rp.status, ro.status) IN ('draft', 'returned')
         ORDER BY per.period, d.code, u.seq`,
       [fiscalYearIds, periods],
     );
