@@ -140,6 +140,13 @@ try {
 
   await step('the flag filter shows the yellow indicators only', async () => {
     await page.locator('#flagged .segmented button', { hasText: '黄灯' }).click();
+    // The table re-renders after the click: wait for it rather than read the previous rows.
+    await page
+      .waitForFunction(() => {
+        const cells = [...document.querySelectorAll('#flagged tbody tr.ant-table-row td:first-child')];
+        return cells.length > 0 && cells.every((cell) => (cell.textContent ?? '').includes('黄灯'));
+      })
+      .catch(() => undefined);
     const lights = await page.locator('#flagged tbody tr.ant-table-row td:first-child').allTextContents();
     check(lights.length > 0 && lights.every((light) => light.includes('黄灯')), `lights ${lights.join(',')}`);
     await page.locator('#flagged .segmented button', { hasText: '全部' }).click();
