@@ -8,6 +8,7 @@ export interface IndicatorContext {
   name: string;
   target: Target | null;
   thresholds: Record<string, number> | null;
+  term: 'long' | 'annual';
   projectId: string | null;
   fiscalYearId: string;
   departmentId: string;
@@ -71,7 +72,7 @@ const PERIOD_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS "pro
 export class MonitoringRepository {
   async findIndicator(manager: EntityManager, id: string): Promise<IndicatorContext | undefined> {
     const [row] = await manager.query(
-      `SELECT i.id, i.name, i.target_parsed AS target, i.thresholds, g.project_id AS "projectId", g.fiscal_year_id AS "fiscalYearId",
+      `SELECT i.id, i.name, i.target_parsed AS target, i.thresholds, g.term, g.project_id AS "projectId", g.fiscal_year_id AS "fiscalYearId",
               fy.department_id AS "departmentId", fy.year
          FROM indicators i JOIN goals g ON g.id = i.goal_id JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
         WHERE i.id = $1`,
@@ -212,9 +213,7 @@ export class MonitoringRepository {
     const stamp =
       change.kind === 'submit'
         ? `submitted_at = now(), submitted_by = $3, reviewed_at = NULL, reviewed_by = NULL`
-        : change.kind === 'review'
-          ? `reviewed_at = now(), reviewed_by = $3`
-          : `reviewed_at = now(), reviewed_by = $3`;
+        : `reviewed_at = now(), reviewed_by = $3`;
     const [row] = await manager.query(
       `WITH u AS (UPDATE report_periods SET status = $2, ${stamp}, return_reason = $4, version = version + 1, updated_at = now()
                    WHERE id = $1 RETURNING *)

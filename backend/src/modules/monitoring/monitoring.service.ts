@@ -34,11 +34,7 @@ export class MonitoringService {
     return this.dataSource.transaction(async (manager) => {
       const indicator = await this.repository.findIndicator(manager, indicatorId);
       if (!indicator) throw new AppException(ErrorCode.NotFound, '指标不存在');
-      const [{ term }] = await manager.query(
-        `SELECT g.term FROM indicators i JOIN goals g ON g.id = i.goal_id WHERE i.id = $1`,
-        [indicatorId],
-      );
-      if (term !== 'annual')
+      if (indicator.term !== 'annual')
         throw new AppException(ErrorCode.ValidationFailed, '长期目标的指标不参与年度监控填报', {
           id: 'id：只能填报年度目标的指标',
         });
