@@ -7,6 +7,7 @@ import { configureApp } from './app.setup';
 import { appConfig } from './config/app.config';
 import { readDatabaseConfig } from './config/database.config';
 import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrationsAs } from './database/run-migrations';
 import { SeedLoaderService } from './modules/imports/seed-loader.service';
 import { DemoAccountsService } from './modules/users/demo-accounts.service';
 import { readAuthConfig } from './config/auth.config';
@@ -16,9 +17,16 @@ async function bootstrap(): Promise<void> {
   const database = readDatabaseConfig();
   // Unset DATABASE_URL → embedded PostgreSQL, created on first run under DATA_DIR.
   const embedded = database.url ? undefined : await EmbeddedPostgres.start(database.dataDir);
+  // With MIGRATION_DATABASE_URL the schema owner migrates first; the app's own role then only reads and writes.
+  if (database.migrationUrl) await runMigrationsAs(database.migrationUrl, database.url);
   const connection = embedded
     ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE }
-    : { url: database.url as string, poolSize: database.poolSize, replicaUrl: database.replicaUrl };
+    : {
+        url: database.url as string,
+        poolSize: database.poolSize,
+        replicaUrl: database.replicaUrl,
+        runMigrations: !database.migrationUrl,
+      };
 
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({

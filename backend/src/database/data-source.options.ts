@@ -10,6 +10,8 @@ export interface DatabaseConnection {
   schema?: string;
   /** A streaming replica (hot standby) of `url`: reads made outside a transaction go there. */
   replicaUrl?: string;
+  /** False when the migrations already ran under another role (MIGRATION_DATABASE_URL) before the app started. */
+  runMigrations?: boolean;
 }
 
 /** The one TypeORM configuration used by the app, the CLIs and the tests: migrations only, never synchronize. */

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createAppDataSource, DatabaseConnection, dataSourceOptions } from './data-source.options';
 
-/** TypeORM on the resolved connection (server or embedded); pending migrations run at start. */
+/** TypeORM on the resolved connection (server or embedded); pending migrations run at start unless they ran under MIGRATION_DATABASE_URL. */
 @Module({})
 export class DatabaseModule {
   static forRoot(connection: DatabaseConnection): DynamicModule {
@@ -13,7 +13,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
             ...dataSourceOptions(connection),
-            migrationsRun: true,
+            migrationsRun: connection.runMigrations ?? true,
             // The app must start even while the server is briefly down; requests then get 503.
             retryAttempts: 10,
             retryDelay: 1000,
