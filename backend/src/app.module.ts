@@ -4,12 +4,12 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
 import { databaseConfig } from './config/database.config';
 import { DatabaseConnection } from './database/data-source.options';
 import { DatabaseModule } from './database/database.module';
+import { generateRequestId } from './common/context/request-id';
 import { RequestContextMiddleware } from './common/context/request-context.middleware';
 import { RejectNulMiddleware } from './common/validation/reject-nul.middleware';
 import { AuditModule } from './modules/audit/audit.module';
@@ -55,7 +55,7 @@ export class AppModule implements NestModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: options.logLevel ?? 'info',
-            genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+            genReqId: generateRequestId,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             // Readable lines for people in development; JSON lines for log shippers in production.

@@ -11,6 +11,8 @@ import { runMigrationsAs } from './database/run-migrations';
 import { SeedLoaderService } from './modules/imports/seed-loader.service';
 import { DemoAccountsService } from './modules/users/demo-accounts.service';
 import { readAuthConfig } from './config/auth.config';
+import { DataSource } from 'typeorm';
+import { FIRST_ADMIN_HINT, hasActiveAdmin } from './cli/first-admin';
 
 async function bootstrap(): Promise<void> {
   const settings = appConfig();
@@ -59,6 +61,7 @@ async function bootstrap(): Promise<void> {
         `  ${a.username.padEnd(8)} ${a.displayName}${a.project ? ` — ${a.project}` : ''}\n`,
       );
   }
+  if (!(await hasActiveAdmin(app.get(DataSource)))) process.stdout.write(FIRST_ADMIN_HINT);
   process.stdout.write('\n');
 
   let closing = false;

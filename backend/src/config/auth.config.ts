@@ -17,6 +17,7 @@ class AuthEnv {
   @IsOptional() @IsInt() @Min(60) @Max(86400) IDLE_TIMEOUT_SECONDS?: number;
   @IsOptional() @IsString() DEMO_PASSWORD?: string;
   @IsOptional() @IsInt() @Min(1) @Max(10000) LOGIN_RATE_LIMIT?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(100000) LOGIN_ADDRESS_FAILURE_LIMIT?: number;
 }
 
 export interface AuthConfig {
@@ -25,10 +26,16 @@ export interface AuthConfig {
   refreshTokenTtlSeconds: number;
   /** A session not refreshed for this long ends (等保: idle timeout). */
   idleTimeoutSeconds: number;
+  /** Failures in a row after which each further failure delays the account's next attempt. */
   maxFailedLogins: number;
+  /** The first delay; each further failure doubles it, up to lockoutMaxSeconds. */
+  lockoutBaseSeconds: number;
+  lockoutMaxSeconds: number;
   /** Login requests per minute per client address and username. */
   loginRateLimit: number;
-  lockoutSeconds: number;
+  /** Failed logins per client address, across usernames, within loginAddressWindowSeconds. */
+  loginAddressFailureLimit: number;
+  loginAddressWindowSeconds: number;
   /** Demo accounts are created only outside production. */
   demoAccounts: boolean;
   demoPassword: string;
@@ -49,8 +56,11 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS ?? 8 * 3600,
     idleTimeoutSeconds: parsed.IDLE_TIMEOUT_SECONDS ?? 1800,
     maxFailedLogins: 5,
+    lockoutBaseSeconds: 60,
+    lockoutMaxSeconds: 15 * 60,
     loginRateLimit: parsed.LOGIN_RATE_LIMIT ?? 10,
-    lockoutSeconds: 15 * 60,
+    loginAddressFailureLimit: parsed.LOGIN_ADDRESS_FAILURE_LIMIT ?? 30,
+    loginAddressWindowSeconds: 15 * 60,
     demoAccounts: !production,
     demoPassword: parsed.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
   };

@@ -21,6 +21,7 @@ import { SelfEvaluationItem } from '../modules/self-evaluation/entities/self-eva
 import { SelfEvaluation } from '../modules/self-evaluation/entities/self-evaluation.entity';
 import { ProjectAssignment } from '../modules/users/entities/project-assignment.entity';
 import { RefreshToken } from '../modules/users/entities/refresh-token.entity';
+import { RefreshTokenRotation } from '../modules/users/entities/refresh-token-rotation.entity';
 import { Role } from '../modules/users/entities/role.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -41,6 +42,7 @@ export const ENTITIES = [
   User,
   ProjectAssignment,
   RefreshToken,
+  RefreshTokenRotation,
   ReportPeriod,
   ProgressReport,
   EvidenceFile,

@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   'progress_reports',
   'project_assignments',
   'projects',
+  'refresh_token_rotations',
   'refresh_tokens',
   'report_periods',
   'roles',

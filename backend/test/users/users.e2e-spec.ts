@@ -134,6 +134,74 @@ describe('users and assignments (HTTP)', () => {
       .expect(200);
   });
 
+  it('should end every other session of the user on a password change and keep the current one', async () => {
+    const { user, bearer: current, refreshToken: currentRefresh } = await signIn(app, ds, 'leader');
+    const other = await http()
+      .post('/api/auth/login')
+      .send({ username: user.username, password: TEST_PASSWORD })
+      .expect(200);
+    await http()
+      .post('/api/auth/password')
+      .set('Authorization', current)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'Another-Pass-2025' })
+      .expect(204);
+    await http().get('/api/departments').set('Authorization', current).expect(200);
+    await http().post('/api/auth/refresh').send({ refreshToken: currentRefresh }).expect(200);
+    await http().get('/api/departments').set('Authorization', `Bearer ${other.body.accessToken}`).expect(401);
+    await http().post('/api/auth/refresh').send({ refreshToken: other.body.refreshToken }).expect(401);
+  });
+
+  it('should end all sessions on an admin reset and make the user change the password before anything else', async () => {
+    const { user, bearer, refreshToken } = await signIn(app, ds, 'leader');
+    await http()
+      .post(`/api/users/${user.id}/password`)
+      .set('Authorization', admin)
+      .send({ password: 'Reset-Pass-2025' })
+      .expect(204);
+    await http().get('/api/departments').set('Authorization', bearer).expect(401);
+    await http().post('/api/auth/refresh').send({ refreshToken }).expect(401);
+
+    const login = await http()
+      .post('/api/auth/login')
+      .send({ username: user.username, password: 'Reset-Pass-2025' })
+      .expect(200);
+    expect(login.body.user.mustChangePassword).toBe(true);
+    const pending = `Bearer ${login.body.accessToken}`;
+    const refused = await http().get('/api/departments').set('Authorization', pending).expect(403);
+    expect(refused.body).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+    const me = await http().get('/api/auth/me').set('Authorization', pending).expect(200);
+    expect(me.body.mustChangePassword).toBe(true);
+    const refreshed = await http()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: login.body.refreshToken })
+      .expect(200);
+    expect(refreshed.body.user.mustChangePassword).toBe(true);
+    const renewed = `Bearer ${refreshed.body.accessToken}`;
+    await http()
+      .post('/api/auth/password')
+      .set('Authorization', renewed)
+      .send({ currentPassword: 'Reset-Pass-2025', newPassword: 'Own-Choice-2025' })
+      .expect(204);
+    await http().get('/api/departments').set('Authorization', renewed).expect(200);
+    expect((await http().get('/api/auth/me').set('Authorization', renewed)).body.mustChangePassword).toBe(
+      false,
+    );
+    await http().post('/api/auth/logout').set('Authorization', renewed).expect(204);
+  });
+
+  it('should make an account created by the admin change its initial password at first login', async () => {
+    const username = uniqueCode().toLowerCase();
+    await newUser({ username, displayName: '初始', role: 'auditor', password: 'Initial-Pass-2025' }).expect(
+      201,
+    );
+    const login = await http()
+      .post('/api/auth/login')
+      .send({ username, password: 'Initial-Pass-2025' })
+      .expect(200);
+    expect(login.body.user.mustChangePassword).toBe(true);
+    await http().get('/api/users').set('Authorization', `Bearer ${login.body.accessToken}`).expect(403);
+  });
+
   it('should refuse account management to everyone but the admin', async () => {
     const { bearer: leader } = await signIn(app, ds, 'leader');
     await newUser({}).set('Authorization', leader).expect(403);

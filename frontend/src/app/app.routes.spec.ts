@@ -193,4 +193,16 @@ describe('appRoutes', () => {
     expect(root.querySelector('form')).not.toBeNull();
     httpMock.expectNone('/api/departments');
   });
+
+  it.each(['/dashboard', '/admin/users', '/projects'])(
+    'should keep a user who must change the password on the change-password page instead of %s',
+    async (url) => {
+      const root = await go(url, aSessionUser({ mustChangePassword: true }));
+
+      expect(TestBed.inject(Router).url).toBe('/password');
+      expect(root.querySelector('nz-header')).toBeNull();
+      expect(root.querySelector('#new-password')).not.toBeNull();
+      httpMock.expectNone('/api/departments');
+    },
+  );
 });

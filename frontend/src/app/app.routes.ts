@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth.guard';
+import { passwordChangeGuard } from './core/auth/password-change.guard';
 import { roleGuard } from './core/auth/role.guard';
 import { ShellComponent } from './layout/shell/shell.component';
 
@@ -11,10 +12,15 @@ export const appRoutes: Routes = [
     loadChildren: () => import('./features/auth/routes').then((m) => m.AUTH_ROUTES),
   },
   {
+    path: 'password',
+    canActivate: [authGuard],
+    loadChildren: () => import('./features/auth/routes').then((m) => m.CHANGE_PASSWORD_ROUTES),
+  },
+  {
     path: '',
     component: ShellComponent,
-    canActivate: [authGuard],
-    canActivateChild: [authGuard],
+    canActivate: [authGuard, passwordChangeGuard],
+    canActivateChild: [authGuard, passwordChangeGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
       {

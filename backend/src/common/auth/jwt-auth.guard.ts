@@ -6,7 +6,7 @@ import { SessionsRepository } from '../../modules/auth/sessions.repository';
 import { currentContext } from '../context/request-context';
 import { AppException } from '../errors/app.exception';
 import { ErrorCode } from '../errors/error-code';
-import { IS_PUBLIC } from './auth.decorators';
+import { ALLOW_PENDING_PASSWORD_CHANGE, IS_PUBLIC } from './auth.decorators';
 
 export interface AccessTokenPayload {
   sub: string;
@@ -15,7 +15,8 @@ export interface AccessTokenPayload {
 
 /**
  * Global guard: a bearer access token whose session is still open (not logged out, not idle, user active).
- * Checking the session on each request is what makes logout and lockout take effect at once.
+ * Checking the session on each request is what makes logout and lockout take effect at once. A user whose
+ * password an admin chose reaches only the routes marked @AllowPendingPasswordChange until they change it.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -45,6 +46,17 @@ export class JwtAuthGuard implements CanActivate {
     const requestContext = currentContext();
     if (requestContext) requestContext.actor = actor;
     (request as Request & { actor?: unknown }).actor = actor;
+    if (
+      actor.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD_CHANGE, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      throw new AppException(
+        ErrorCode.PasswordChangeRequired,
+        '请先修改密码：初始密码或重置的密码须由本人修改后才能使用系统',
+      );
     return true;
   }
 }

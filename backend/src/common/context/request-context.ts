@@ -8,6 +8,8 @@ export interface Actor {
   role: RoleCode;
   departmentId: string | null;
   sessionId: string;
+  /** An admin chose the current password: until the user changes it, only me/password/logout/refresh answer. */
+  mustChangePassword: boolean;
 }
 
 export interface RequestContext {

@@ -11,6 +11,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AUTH_CONFIG } from './auth.tokens';
+import { LoginAddressLimiter } from './login-address-limiter';
 import { SessionsRepository } from './sessions.repository';
 
 @Global()
@@ -36,6 +37,7 @@ import { SessionsRepository } from './sessions.repository';
   providers: [
     { provide: AUTH_CONFIG, useFactory: (): AuthConfig => readAuthConfig() },
     AuthService,
+    LoginAddressLimiter,
     SessionsRepository,
     AccessPolicy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

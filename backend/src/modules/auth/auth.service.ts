@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
@@ -7,18 +7,37 @@ import { currentActor } from '../../common/context/request-context';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import type { AuthConfig } from '../../config/auth.config';
-import { AuditService } from '../audit/audit.service';
-import { UsersRepository } from '../users/users.repository';
+import { AuditRecord, AuditService } from '../audit/audit.service';
+import { CredentialRow, UsersRepository } from '../users/users.repository';
 import { AUTH_CONFIG } from './auth.tokens';
 import { SessionUser, TokenResponse } from './dto/auth.dto';
+import { LoginAddressLimiter } from './login-address-limiter';
 import { SessionsRepository } from './sessions.repository';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-const INVALID = '用户名或密码错误';
+
+/** The one answer to every failed login: it must not tell whether the account exists, is disabled or delayed. */
+const invalidCredentials = (): AppException =>
+  new AppException(ErrorCode.InvalidCredentials, '用户名或密码错误，或账户暂不可用');
+const sessionEnded = (): AppException =>
+  new AppException(ErrorCode.TokenExpired, '会话已结束（已退出、已过期或长时间未操作），请重新登录');
+
+/** Why a login failed; audited, never shown. */
+type FailureReason = 'unknown-user' | 'wrong-password' | 'disabled' | 'locked' | 'changed-during-login';
+
+const sessionUser = (user: Omit<CredentialRow, 'passwordHash'>): SessionUser => ({
+  id: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  role: user.role,
+  departmentId: user.departmentId,
+  mustChangePassword: user.mustChangePassword,
+});
 
 @Injectable()
 export class AuthService {
-  /** Verified against when the username is unknown, so both failures take the same time. */
+  private readonly logger = new Logger(AuthService.name);
+  /** Verified against when there is no password to check, so every failure takes about the same time. */
   private readonly dummyHash = argon2.hash(randomBytes(16).toString('hex'));
 
   constructor(
@@ -27,95 +46,83 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly addressLimiter: LoginAddressLimiter,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
-  async login(username: string, password: string): Promise<TokenResponse> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const user = await this.users.findCredentialsForUpdate(manager, username);
-      if (!user) {
-        await argon2.verify(await this.dummyHash, password);
-        await this.audit.record(manager, {
-          action: 'auth.login-failed',
-          entity: 'user',
-          entityId: null,
-          after: { username },
-          actor: { id: null, username },
-        });
-        return { error: new AppException(ErrorCode.InvalidCredentials, INVALID) };
-      }
-      const actor = { id: user.id, username: user.username };
-      if (user.lockedUntil && user.lockedUntil > new Date()) {
-        return { error: this.lockedError(user.lockedUntil) };
-      }
-      if (!user.active)
-        return { error: new AppException(ErrorCode.Forbidden, '账户已停用，请联系绩效管理员') };
-      if (!(await argon2.verify(user.passwordHash, password))) {
-        const failures = user.failedLogins + 1;
-        const lock =
-          failures >= this.config.maxFailedLogins
-            ? new Date(Date.now() + this.config.lockoutSeconds * 1000)
-            : null;
-        await this.users.recordFailure(manager, user.id, lock ? 0 : failures, lock);
-        await this.audit.record(manager, {
-          action: lock ? 'auth.lockout' : 'auth.login-failed',
-          entity: 'user',
-          entityId: user.id,
-          after: { failures },
-          actor,
-        });
-        return {
-          error: lock
-            ? this.lockedError(lock)
-            : new AppException(
-                ErrorCode.InvalidCredentials,
-                `${INVALID}（再失败 ${this.config.maxFailedLogins - failures} 次将锁定 15 分钟）`,
-              ),
-        };
-      }
+  /**
+   * argon2 runs outside any transaction (the embedded database has a single connection): read the account,
+   * verify, then one short transaction that re-checks the row before opening the session.
+   */
+  async login(username: string, password: string, address: string): Promise<TokenResponse> {
+    if (this.addressLimiter.isBlocked(address))
+      throw new AppException(ErrorCode.TooManyRequests, '登录失败次数过多，请稍后再试');
+    const user = await this.users.findCredentials(username);
+    if (!user || !user.active || user.locked) {
+      await argon2.verify(await this.dummyHash, password);
+      const reason = !user ? 'unknown-user' : !user.active ? 'disabled' : 'locked';
+      return this.refuse(address, username, user, reason);
+    }
+    if (!(await argon2.verify(user.passwordHash, password))) {
+      const count = await this.users.recordFailure(user.id, {
+        threshold: this.config.maxFailedLogins,
+        baseSeconds: this.config.lockoutBaseSeconds,
+        maxSeconds: this.config.lockoutMaxSeconds,
+      });
+      // No count: a concurrent failure delayed the account first; this one is refused like any attempt then.
+      return this.refuse(address, username, user, count ? 'wrong-password' : 'locked', count);
+    }
+    const refreshToken = randomBytes(32).toString('base64url');
+    const opened = await this.dataSource.transaction(async (manager) => {
+      const current = await this.users.lockCredentials(manager, user.id);
+      if (!current || current.passwordHash !== user.passwordHash || !current.active || current.locked)
+        return undefined;
       await this.users.recordSuccess(manager, user.id);
-      const refreshToken = randomBytes(32).toString('base64url');
       const sessionId = await this.sessions.create(manager, user.id, hashToken(refreshToken));
-      await this.audit.record(manager, { action: 'auth.login', entity: 'user', entityId: user.id, actor });
-      const sessionUser: SessionUser = {
-        id: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        departmentId: user.departmentId,
-      };
-      return { tokens: await this.issue(sessionUser, sessionId, refreshToken) };
+      await this.audit.record(manager, {
+        action: 'auth.login',
+        entity: 'user',
+        entityId: user.id,
+        actor: { id: user.id, username: user.username },
+      });
+      return { sessionId, user: sessionUser(current) };
     });
-    // Failures are committed (counter, lockout, audit) before the error is thrown.
-    if ('error' in outcome) throw outcome.error;
-    return outcome.tokens;
+    if (!opened) return this.refuse(address, username, user, 'changed-during-login');
+    return this.issue(opened.user, opened.sessionId, refreshToken);
   }
 
+  /**
+   * Rotates the refresh token. A token that was already rotated means two parties hold the session (a copy was
+   * stolen): the whole session ends, the legitimate holder's current token included.
+   */
   async refresh(refreshToken: string): Promise<TokenResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.findByHashForUpdate(manager, hashToken(refreshToken));
-      if (!session || session.revoked || session.expired || session.idle) {
-        throw new AppException(
-          ErrorCode.TokenExpired,
-          '会话已结束（已退出、已过期或长时间未操作），请重新登录',
-        );
+    const hash = hashToken(refreshToken);
+    const next = randomBytes(32).toString('base64url');
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.findByHashForUpdate(manager, hash);
+      if (!session) {
+        const reused = await this.sessions.findRotated(manager, hash);
+        if (reused) {
+          await this.sessions.revoke(manager, reused.sessionId);
+          await this.audit.record(manager, {
+            action: 'auth.refresh-reuse',
+            entity: 'user',
+            entityId: reused.userId,
+            after: { sessionId: reused.sessionId },
+            actor: { id: reused.userId, username: reused.username },
+          });
+        }
+        return undefined;
       }
+      if (session.revoked || session.expired || session.idle) return undefined;
       const user = await this.users.findById(session.userId, manager);
-      if (!user?.active) throw new AppException(ErrorCode.TokenExpired, '账户不可用，请重新登录');
-      const next = randomBytes(32).toString('base64url');
-      await this.sessions.rotate(manager, session.id, hashToken(next));
-      return this.issue(
-        {
-          id: user.id,
-          username: user.username,
-          displayName: user.displayName,
-          role: user.role,
-          departmentId: user.departmentId,
-        },
-        session.id,
-        next,
-      );
+      if (!user?.active) return undefined;
+      await this.sessions.rotate(manager, session.id, hash, hashToken(next));
+      return { user: sessionUser(user), sessionId: session.id };
     });
+    // The revocation above is committed before the refusal.
+    if (!outcome) throw sessionEnded();
+    return this.issue(outcome.user, outcome.sessionId, next);
   }
 
   async logout(): Promise<void> {
@@ -127,23 +134,44 @@ export class AuthService {
     });
   }
 
+  /**
+   * Audits a failed login with its real reason and answers the one refusal. The failure count was committed
+   * on its own before: an audit that cannot be written is logged, and never undoes the count.
+   */
+  private async refuse(
+    address: string,
+    username: string,
+    user: CredentialRow | undefined,
+    reason: FailureReason,
+    count?: { failedLogins: number; lockedUntil: Date | null },
+  ): Promise<never> {
+    this.addressLimiter.recordFailure(address);
+    const record: AuditRecord = {
+      action: count?.lockedUntil ? 'auth.lockout' : 'auth.login-failed',
+      entity: 'user',
+      entityId: user?.id ?? null,
+      after: {
+        reason,
+        ...(user ? {} : { username }),
+        ...(count ? { failures: count.failedLogins, lockedUntil: count.lockedUntil } : {}),
+      },
+      actor: { id: user?.id ?? null, username: user?.username ?? username },
+    };
+    try {
+      await this.dataSource.transaction((manager) => this.audit.record(manager, record));
+    } catch (error) {
+      this.logger.error(
+        `Audit of a failed login could not be written: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    throw invalidCredentials();
+  }
+
   private async issue(user: SessionUser, sessionId: string, refreshToken: string): Promise<TokenResponse> {
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, sid: sessionId, role: user.role },
       { expiresIn: this.config.accessTokenTtlSeconds },
     );
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds, user };
-  }
-
-  private lockedError(until: Date): AppException {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
-    return new AppException(
-      ErrorCode.AccountLocked,
-      `连续登录失败次数过多，账户已锁定，请 ${minutes} 分钟后再试`,
-      undefined,
-      {
-        lockedUntil: until.toISOString(),
-      },
-    );
   }
 }

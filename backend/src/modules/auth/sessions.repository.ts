@@ -22,7 +22,8 @@ export class SessionsRepository {
   /** The signed-in actor if the session is open: not revoked, not expired, not idle, user active. */
   async findActiveActor(sessionId: string, userId: string): Promise<Actor | undefined> {
     const rows: Actor[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.role_code AS role, u.department_id AS "departmentId", s.id AS "sessionId"
+      `SELECT u.id, u.username, u.role_code AS role, u.department_id AS "departmentId", s.id AS "sessionId",
+              u.must_change_password AS "mustChangePassword"
          FROM refresh_tokens s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_used_at > now() - make_interval(secs => $3) AND u.active`,
@@ -50,16 +51,45 @@ export class SessionsRepository {
     return rows[0];
   }
 
-  async rotate(manager: EntityManager, sessionId: string, tokenHash: string): Promise<void> {
+  /** Replaces the session's token, keeping the old hash: presented again, it reveals a stolen copy. */
+  async rotate(manager: EntityManager, sessionId: string, oldHash: string, newHash: string): Promise<void> {
+    await manager.query(`INSERT INTO refresh_token_rotations (token_hash, session_id) VALUES ($1, $2)`, [
+      oldHash,
+      sessionId,
+    ]);
     await manager.query(`UPDATE refresh_tokens SET token_hash = $2, last_used_at = now() WHERE id = $1`, [
       sessionId,
-      tokenHash,
+      newHash,
     ]);
+  }
+
+  /** The session a token belonged to before it was rotated, if it is such a token. */
+  async findRotated(
+    manager: EntityManager,
+    tokenHash: string,
+  ): Promise<{ sessionId: string; userId: string; username: string } | undefined> {
+    const rows = await manager.query(
+      `SELECT s.id AS "sessionId", s.user_id AS "userId", u.username
+         FROM refresh_token_rotations r JOIN refresh_tokens s ON s.id = r.session_id JOIN users u ON u.id = s.user_id
+        WHERE r.token_hash = $1 FOR UPDATE OF s`,
+      [tokenHash],
+    );
+    return rows[0];
   }
 
   async revoke(manager: EntityManager, sessionId: string): Promise<void> {
     await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
       sessionId,
     ]);
+  }
+
+  /** Ends the user's open sessions, all of them or all but one; answers how many ended. */
+  async revokeAllOfUser(manager: EntityManager, userId: string, exceptSessionId?: string): Promise<number> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [userId, exceptSessionId ?? null],
+    );
+    return count;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../common/auth/auth.decorators';
+import { AllowPendingPasswordChange, Roles } from '../../common/auth/auth.decorators';
 import {
   AssignLeadsDto,
   ChangePasswordDto,
@@ -27,7 +27,7 @@ export class UsersController {
 
   @Post('users')
   @Roles('admin')
-  @ApiOperation({ summary: '新建用户（绩效管理员）' })
+  @ApiOperation({ summary: '新建用户（绩效管理员）：首次登录须修改初始密码' })
   create(@Body() body: CreateUserDto) {
     return this.users.create(body);
   }
@@ -42,14 +42,15 @@ export class UsersController {
   @Post('users/:id/password')
   @HttpCode(204)
   @Roles('admin')
-  @ApiOperation({ summary: '重置用户密码（绩效管理员）' })
+  @ApiOperation({ summary: '重置用户密码（绩效管理员）：该用户的会话全部结束，下次登录须先改密码' })
   resetPassword(@Param() params: UserIdParams, @Body() body: ResetPasswordDto) {
     return this.users.resetPassword(params.id, body.password);
   }
 
   @Post('auth/password')
   @HttpCode(204)
-  @ApiOperation({ summary: '修改自己的密码' })
+  @AllowPendingPasswordChange()
+  @ApiOperation({ summary: '修改自己的密码（其他会话随即结束，当前会话保留）' })
   changePassword(@Body() body: ChangePasswordDto) {
     return this.users.changeOwnPassword(body.currentPassword, body.newPassword);
   }

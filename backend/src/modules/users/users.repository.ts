@@ -11,22 +11,39 @@ export interface CredentialRow {
   passwordHash: string;
   active: boolean;
   failedLogins: number;
+  /** Within a delay after repeated failures: no attempt is verified until it ends. */
+  locked: boolean;
+  mustChangePassword: boolean;
+}
+
+/** The account's counters after a failed password. */
+export interface FailureCount {
+  failedLogins: number;
   lockedUntil: Date | null;
 }
+
+const CREDENTIAL_COLUMNS = `id, username, display_name AS "displayName", role_code AS role, department_id AS "departmentId",
+  password_hash AS "passwordHash", active, failed_logins AS "failedLogins",
+  COALESCE(locked_until > now(), false) AS locked, must_change_password AS "mustChangePassword"`;
 
 @Injectable()
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findCredentialsForUpdate(
-    manager: EntityManager,
-    username: string,
-  ): Promise<CredentialRow | undefined> {
-    const rows: CredentialRow[] = await manager.query(
-      `SELECT id, username, display_name AS "displayName", role_code AS role, department_id AS "departmentId",
-              password_hash AS "passwordHash", active, failed_logins AS "failedLogins", locked_until AS "lockedUntil"
-         FROM users WHERE username = lower($1) FOR UPDATE`,
+  /** Read without a lock: the slow password check runs on it outside any transaction. */
+  async findCredentials(username: string): Promise<CredentialRow | undefined> {
+    const rows: CredentialRow[] = await this.dataSource.manager.query(
+      `SELECT ${CREDENTIAL_COLUMNS} FROM users WHERE username = lower($1)`,
       [username],
+    );
+    return rows[0];
+  }
+
+  /** The same row again, locked, to confirm nothing changed while the password was being checked. */
+  async lockCredentials(manager: EntityManager, id: string): Promise<CredentialRow | undefined> {
+    const rows: CredentialRow[] = await manager.query(
+      `SELECT ${CREDENTIAL_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`,
+      [id],
     );
     return rows[0];
   }
@@ -37,23 +54,35 @@ export class UsersRepository {
   ): Promise<Omit<CredentialRow, 'passwordHash'> | undefined> {
     const rows = await manager.query(
       `SELECT id, username, display_name AS "displayName", role_code AS role, department_id AS "departmentId", active,
-              failed_logins AS "failedLogins", locked_until AS "lockedUntil"
+              failed_logins AS "failedLogins", COALESCE(locked_until > now(), false) AS locked,
+              must_change_password AS "mustChangePassword"
          FROM users WHERE id = $1`,
       [id],
     );
     return rows[0];
   }
 
+  /**
+   * Counts a wrong password in one statement of its own (committed whatever happens next, audit included).
+   * From the `threshold`-th failure on, each failure delays the next attempt: base × 2^(failures − threshold)
+   * seconds, at most `maxSeconds`. A failure during a delay is not counted, so guessing cannot extend it.
+   * Undefined when the account was already delayed (a concurrent failure got there first).
+   */
   async recordFailure(
-    manager: EntityManager,
     id: string,
-    failedLogins: number,
-    lockedUntil: Date | null,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE users SET failed_logins = $2, locked_until = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, failedLogins, lockedUntil],
+    delay: { threshold: number; baseSeconds: number; maxSeconds: number },
+  ): Promise<FailureCount | undefined> {
+    const [rows]: [FailureCount[], number] = await this.dataSource.manager.query(
+      `UPDATE users SET failed_logins = failed_logins + 1,
+              locked_until = CASE WHEN failed_logins + 1 >= $2
+                THEN now() + make_interval(secs => LEAST($4::double precision,
+                       $3::double precision * power(2, LEAST(failed_logins + 1 - $2, 30))))
+                ELSE NULL END
+        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+        RETURNING failed_logins AS "failedLogins", locked_until AS "lockedUntil"`,
+      [id, delay.threshold, delay.baseSeconds, delay.maxSeconds],
     );
+    return rows[0];
   }
 
   async recordSuccess(manager: EntityManager, id: string): Promise<void> {

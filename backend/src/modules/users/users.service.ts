@@ -6,6 +6,7 @@ import { passwordPolicyViolation } from '../../common/auth/password-policy';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { AssignLeadsDto, CreateUserDto, UpdateUserDto } from './dto/user.dto';
 
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role_code AS role, d.code AS "departmentCode",
@@ -31,6 +32,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -51,7 +53,8 @@ export class UsersService {
       if (exists)
         throw new AppException(ErrorCode.Conflict, '用户名已存在', { username: 'username：用户名已存在' });
       const [{ id }] = await manager.query(
-        `INSERT INTO users (username, display_name, role_code, department_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        `INSERT INTO users (username, display_name, role_code, department_id, password_hash, must_change_password)
+         VALUES ($1, $2, $3, $4, $5, true) RETURNING id`,
         [dto.username, dto.displayName.trim(), dto.role, departmentId, hash],
       );
       const user = await this.find(manager, id);
@@ -106,32 +109,55 @@ export class UsersService {
     });
   }
 
+  /** The admin chose this password: every session of the user ends, and they must change it at next login. */
   async resetPassword(id: string, password: string): Promise<void> {
+    const [target] = await this.dataSource.query(`SELECT username FROM users WHERE id = $1`, [id]);
+    if (!target) throw new AppException(ErrorCode.NotFound, '用户不存在');
+    this.checkPassword(password, target.username, 'password');
+    // Hashed before the transaction: argon2 must not hold the connection and the row lock.
+    const hash = await argon2.hash(password);
     await this.dataSource.transaction(async (manager) => {
-      const user = await this.find(manager, id, true);
-      this.checkPassword(password, user.username, 'password');
-      await this.setPassword(manager, id, password);
-      await this.audit.record(manager, { action: 'user.reset-password', entity: 'user', entityId: id });
+      await this.find(manager, id, true);
+      await this.setPassword(manager, id, hash, true);
+      const revokedSessions = await this.sessions.revokeAllOfUser(manager, id);
+      await this.audit.record(manager, {
+        action: 'user.reset-password',
+        entity: 'user',
+        entityId: id,
+        after: { mustChangePassword: true, revokedSessions },
+      });
     });
   }
 
+  /** Ends the user's other sessions (a thief's among them); the current one stays. */
   async changeOwnPassword(currentPassword: string, newPassword: string): Promise<void> {
     const actor = this.access.actor();
+    const [row] = await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.id]);
+    if (!row || !(await argon2.verify(row.password_hash, currentPassword))) {
+      throw new AppException(ErrorCode.ValidationFailed, '当前密码不正确', {
+        currentPassword: 'currentPassword：当前密码不正确',
+      });
+    }
+    this.checkPassword(newPassword, actor.username, 'newPassword');
+    if (newPassword === currentPassword)
+      throw new AppException(ErrorCode.ValidationFailed, '新密码不能与当前密码相同', {
+        newPassword: 'newPassword：新密码不能与当前密码相同',
+      });
+    const hash = await argon2.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(`SELECT password_hash FROM users WHERE id = $1 FOR UPDATE`, [
+      // The hash checked above must still be the stored one (no change or reset in between).
+      const [current] = await manager.query(`SELECT password_hash FROM users WHERE id = $1 FOR UPDATE`, [
         actor.id,
       ]);
-      if (!(await argon2.verify(row.password_hash, currentPassword))) {
-        throw new AppException(ErrorCode.ValidationFailed, '当前密码不正确', {
-          currentPassword: 'currentPassword：当前密码不正确',
-        });
-      }
-      this.checkPassword(newPassword, actor.username, 'newPassword');
-      await this.setPassword(manager, actor.id, newPassword);
+      if (current?.password_hash !== row.password_hash)
+        throw new AppException(ErrorCode.Conflict, '密码刚刚已被修改，请重新登录后再试');
+      await this.setPassword(manager, actor.id, hash, false);
+      const revokedSessions = await this.sessions.revokeAllOfUser(manager, actor.id, actor.sessionId);
       await this.audit.record(manager, {
         action: 'user.change-password',
         entity: 'user',
         entityId: actor.id,
+        after: { revokedSessions },
       });
     });
   }
@@ -220,11 +246,17 @@ export class UsersService {
       throw new AppException(ErrorCode.ValidationFailed, problem, { [field]: `${field}：${problem}` });
   }
 
-  private async setPassword(manager: EntityManager, id: string, password: string): Promise<void> {
-    const hash = await argon2.hash(password);
+  private async setPassword(
+    manager: EntityManager,
+    id: string,
+    hash: string,
+    mustChangePassword: boolean,
+  ): Promise<void> {
     await manager.query(
-      `UPDATE users SET password_hash = $2, password_changed_at = now(), failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, hash],
+      `UPDATE users SET password_hash = $2, password_changed_at = now(), must_change_password = $3, failed_logins = 0,
+              locked_until = NULL, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, hash, mustChangePassword],
     );
   }
 }

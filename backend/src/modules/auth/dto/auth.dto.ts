@@ -29,6 +29,10 @@ export class SessionUser {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ['admin', 'leader', 'lead', 'auditor'] }) role: string;
   @ApiProperty({ nullable: true, type: String }) departmentId: string | null;
+  @ApiProperty({
+    description: '须先修改密码（管理员设置的初始或重置密码）；修改前其他接口答 403 PASSWORD_CHANGE_REQUIRED',
+  })
+  mustChangePassword: boolean;
 }
 
 export class TokenResponse {

@@ -47,4 +47,8 @@ export class User extends EditableEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   passwordChangedAt: Date;
+
+  /** Set when an admin chose the password (new account, reset): the user must pick their own first. */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword: boolean;
 }

@@ -43,6 +43,7 @@ describe(authInterceptor.name, () => {
         provideRouter([
           { path: 'login', component: BlankComponent },
           { path: 'projects', component: BlankComponent },
+          { path: 'password', component: BlankComponent },
         ]),
       ],
     });
@@ -111,13 +112,33 @@ describe(authInterceptor.name, () => {
     http.post('/api/auth/login', {}).subscribe({ error: (error: unknown) => (received = error) });
     httpMock
       .expectOne('/api/auth/login')
-      .flush(...unauthorized('INVALID_CREDENTIALS', '用户名或密码错误（再失败 4 次将锁定 15 分钟）'));
+      .flush(...unauthorized('INVALID_CREDENTIALS', '用户名或密码错误，或账户暂不可用'));
     await settle();
 
     expect((received as HttpErrorResponse).status).toBe(401);
     httpMock.expectNone(REFRESH_URL);
     expect(router.url).toBe('/projects');
     expect(TestBed.inject(AuthService).isLoggedIn()).toBe(true);
+  });
+
+  it('should open the change-password page, keeping the session, when the server requires a new password', async () => {
+    await start();
+
+    const outcome = get();
+    httpMock
+      .expectOne(DEPARTMENTS_URL)
+      .flush(
+        { statusCode: 403, code: 'PASSWORD_CHANGE_REQUIRED', message: '请先修改密码' },
+        { status: 403, statusText: 'Forbidden' },
+      );
+    await settle();
+
+    expect((outcome.error as HttpErrorResponse).status).toBe(403);
+    httpMock.expectNone(REFRESH_URL);
+    expect(router.url).toBe('/password');
+    const auth = TestBed.inject(AuthService);
+    expect(auth.isLoggedIn()).toBe(true);
+    expect(auth.mustChangePassword()).toBe(true);
   });
 
   it('should refresh and replay the request with the new token when the access token expired', async () => {

@@ -3,9 +3,11 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { type Observable, catchError, of, switchMap, throwError } from 'rxjs';
 
+import { apiErrorCode } from '../../shared/http/api-error';
 import { RECOVER_EXPIRED_SESSION, isTokenExpired } from './auth-http';
 import { AuthService, NoSessionError } from './auth.service';
 import { EXPIRED_REASON, loginUrlTree } from './login-url';
+import { CHANGE_PASSWORD_PATH } from './password-change.guard';
 
 /** The routes the API serves without a bearer token (besides /api/health, which needs none either way). */
 const PUBLIC_AUTH_PATHS: readonly string[] = ['/api/auth/login', '/api/auth/refresh'];
@@ -14,6 +16,7 @@ const PUBLIC_AUTH_PATHS: readonly string[] = ['/api/auth/login', '/api/auth/refr
  * Adds the bearer token to API calls. On 401 TOKEN_EXPIRED it refreshes once (shared by concurrent requests)
  * and replays the request; when the session cannot be brought back it ends the session here and opens the
  * login page, which says why. The caller still receives the error; the error interceptor does not notify 401s.
+ * A 403 PASSWORD_CHANGE_REQUIRED (an admin reset the password meanwhile) opens the change-password page.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const path = request.url.split(/[?#]/, 1)[0];
@@ -42,6 +45,11 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 
   return next(withBearer(request, sentToken)).pipe(
     catchError((error: unknown) => {
+      if (apiErrorCode(error) === 'PASSWORD_CHANGE_REQUIRED') {
+        auth.requirePasswordChange();
+        void router.navigateByUrl(CHANGE_PASSWORD_PATH);
+        return throwError(() => error);
+      }
       if (!recover || !(error instanceof HttpErrorResponse) || error.status !== 401) {
         return throwError(() => error);
       }

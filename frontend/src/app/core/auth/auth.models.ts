@@ -9,6 +9,11 @@ export interface SessionUser {
   readonly role: UserRole;
   /** The department a leader or lead belongs to; null for admins and auditors. */
   readonly departmentId: string | null;
+  /**
+   * An admin chose the current password (new account, reset): the user must change it before anything else;
+   * until then the API answers other calls with 403 PASSWORD_CHANGE_REQUIRED.
+   */
+  readonly mustChangePassword?: boolean;
 }
 
 /** Answer of POST /api/auth/login and /api/auth/refresh. */

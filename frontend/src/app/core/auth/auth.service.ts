@@ -40,6 +40,8 @@ export class AuthService {
 
   readonly user = computed(() => this.session()?.user ?? null);
   readonly isLoggedIn = computed(() => this.session() !== null);
+  /** The signed-in user must replace a password an admin chose before using anything else. */
+  readonly mustChangePassword = computed(() => this.session()?.user.mustChangePassword === true);
 
   accessToken(): string | null {
     return this.session()?.accessToken ?? null;
@@ -49,6 +51,21 @@ export class AuthService {
     return this.http
       .post<TokenResponse>(`${API}/login`, { username, password }, { context: silent() })
       .pipe(map((response) => this.store(response)));
+  }
+
+  /**
+   * Changes the signed-in user's password. The server ends the user's other sessions and keeps this one;
+   * errors (wrong current password, policy) are the caller's to show next to the fields.
+   */
+  changePassword(currentPassword: string, newPassword: string): Observable<void> {
+    return this.http
+      .post<void>(`${API}/password`, { currentPassword, newPassword }, { context: silent() })
+      .pipe(map(() => this.setMustChangePassword(false)));
+  }
+
+  /** The server said the password must be changed first (403 PASSWORD_CHANGE_REQUIRED). */
+  requirePasswordChange(): void {
+    this.setMustChangePassword(true);
   }
 
   /**
@@ -113,19 +130,29 @@ export class AuthService {
     }
   }
 
+  private setMustChangePassword(mustChangePassword: boolean): void {
+    const session = this.session();
+    if (session && session.user.mustChangePassword !== mustChangePassword) {
+      this.keep({ ...session, user: { ...session.user, mustChangePassword } });
+    }
+  }
+
   private store(response: TokenResponse): SessionUser {
-    const session: StoredSession = {
+    this.keep({
       accessToken: response.accessToken,
       refreshToken: response.refreshToken,
       user: response.user,
-    };
+    });
+    return response.user;
+  }
+
+  private keep(session: StoredSession): void {
     this.session.set(session);
     try {
       sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
     } catch {
       // Storage unavailable (e.g. disabled by policy): the session lasts until the page is reloaded.
     }
-    return response.user;
   }
 }
 

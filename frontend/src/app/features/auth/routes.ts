@@ -9,3 +9,12 @@ export const AUTH_ROUTES: Routes = [
     loadComponent: () => import('./pages/login/login.component').then((m) => m.LoginComponent),
   },
 ];
+
+export const CHANGE_PASSWORD_ROUTES: Routes = [
+  {
+    path: '',
+    title: localizedTitle((m) => m.changePassword.title),
+    loadComponent: () =>
+      import('./pages/change-password/change-password.component').then((m) => m.ChangePasswordComponent),
+  },
+];

@@ -43,13 +43,26 @@ export const ZH_CN_MESSAGES = {
     submit: '登录',
     submitting: '正在登录…',
     failed: '登录失败',
-    locked: '账户已锁定',
-    lockedUntil: (time: string): string => `预计 ${time} 解锁。`,
     expired: '登录已过期，请重新登录',
     demoHint: '演示账户：admin / leader / auditor / lead01…，密码见启动输出',
   },
+  changePassword: {
+    title: '修改密码',
+    required: '您的密码由管理员设置（初始密码或重置的密码），请先改为只有您知道的新密码，再使用系统。',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    confirmPassword: '再次输入新密码',
+    hint: '至少 10 位，含大写字母、小写字母、数字、符号中的三类；不能包含用户名',
+    currentRequired: '请输入当前密码',
+    newRequired: '请输入新密码',
+    mismatch: '两次输入的新密码不一致',
+    submit: '修改密码',
+    submitting: '正在保存…',
+    failed: '修改失败',
+  },
   session: {
     logout: '退出登录',
+    changePassword: '修改密码',
   },
   /** 角色: the four roles of the API, in the words users know them by. */
   roles: {

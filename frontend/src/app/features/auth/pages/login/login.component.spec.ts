@@ -39,6 +39,7 @@ describe(LoginComponent.name, () => {
         provideRouter([
           { path: 'login', children: AUTH_ROUTES },
           { path: 'projects', component: PageStubComponent },
+          { path: 'password', component: PageStubComponent },
           { path: '', pathMatch: 'full', component: PageStubComponent },
         ]),
         { provide: TitleStrategy, useClass: AppTitleStrategy },
@@ -127,7 +128,7 @@ describe(LoginComponent.name, () => {
     expect(text('nz-form-item:nth-child(2) .ant-form-item-explain')).toBe('请输入密码');
   });
 
-  it("should show the server's message with the remaining attempts when the password is wrong", async () => {
+  it("should show the server's one message for a refused login and start the password over", async () => {
     await open();
 
     const request = await submit(' admin ', 'wrong-password');
@@ -135,33 +136,15 @@ describe(LoginComponent.name, () => {
     await answer(request, 401, {
       statusCode: 401,
       code: 'INVALID_CREDENTIALS',
-      message: '用户名或密码错误（再失败 3 次将锁定 15 分钟）',
+      message: '用户名或密码错误，或账户暂不可用',
     });
 
-    expect(failureLines()).toEqual(['登录失败', '用户名或密码错误（再失败 3 次将锁定 15 分钟）']);
+    expect(failureLines()).toEqual(['登录失败', '用户名或密码错误，或账户暂不可用']);
     expect(input('login-username').value).toBe(' admin ');
     expect(input('login-password').value).toBe('');
     expect(document.activeElement).toBe(input('login-password'));
     expect(TestBed.inject(Router).url).toBe('/login');
     expect(TestBed.inject(AuthService).isLoggedIn()).toBe(false);
-  });
-
-  it('should say the account is locked, for how many minutes and until when', async () => {
-    const lockedUntil = new Date(2025, 5, 30, 14, 32);
-    await open();
-
-    await answer(await submit('admin', 'wrong-again'), 423, {
-      statusCode: 423,
-      code: 'ACCOUNT_LOCKED',
-      message: '连续登录失败次数过多，账户已锁定，请 15 分钟后再试',
-      details: { lockedUntil: lockedUntil.toISOString() },
-    });
-
-    expect(failureLines()).toEqual([
-      '账户已锁定',
-      '连续登录失败次数过多，账户已锁定，请 15 分钟后再试',
-      '预计 14:32 解锁。',
-    ]);
   });
 
   it.each([
@@ -205,11 +188,11 @@ describe(LoginComponent.name, () => {
     await answer(await submit('admin', 'wrong'), 401, {
       statusCode: 401,
       code: 'INVALID_CREDENTIALS',
-      message: '用户名或密码错误（再失败 4 次将锁定 15 分钟）',
+      message: '用户名或密码错误，或账户暂不可用',
     });
 
     expect(page().querySelector('[role=status]')).toBeNull();
-    expect(failureLines()).toEqual(['登录失败', '用户名或密码错误（再失败 4 次将锁定 15 分钟）']);
+    expect(failureLines()).toEqual(['登录失败', '用户名或密码错误，或账户暂不可用']);
   });
 
   it.each([
@@ -228,6 +211,16 @@ describe(LoginComponent.name, () => {
     expect(TestBed.inject(Router).url).toBe(expected);
     expect(harness.routeNativeElement?.textContent).toBe('signed-in page');
     expect(TestBed.inject(AuthService).user()).toEqual(user);
+  });
+
+  it('should open the change-password page instead of the return URL when an admin chose the password', async () => {
+    const user = aSessionUser({ role: 'lead', mustChangePassword: true });
+    await open('/login?returnUrl=%2Fprojects');
+
+    await answer(await submit('lead01', 'Reset-Pass-2025'), 200, aTokenResponse({ user }));
+
+    expect(TestBed.inject(Router).url).toBe('/password');
+    expect(TestBed.inject(AuthService).mustChangePassword()).toBe(true);
   });
 
   it('should show that it is signing in and ignore a second submit meanwhile', async () => {

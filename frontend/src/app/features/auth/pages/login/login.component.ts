@@ -1,10 +1,8 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
   type ElementRef,
-  LOCALE_ID,
   computed,
   inject,
   signal,
@@ -22,20 +20,20 @@ import { finalize } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { EXPIRED_REASON, safeReturnUrl } from '../../../../core/auth/login-url';
-import { apiErrorCode, apiErrorSummary, isApiErrorBody } from '../../../../shared/http/api-error';
+import { CHANGE_PASSWORD_PATH } from '../../../../core/auth/password-change.guard';
+import { apiErrorCode, apiErrorSummary } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 
 interface LoginFailure {
   readonly title: string;
-  /** The server's sentence, e.g. how many attempts remain before the lockout. */
+  /** The server's sentence: one for every refused login, so it reveals nothing about the account. */
   readonly message: string;
-  /** When a locked account opens again, in the user's clock time. */
-  readonly unlockAt: string | null;
 }
 
 /**
- * The way in. Failures are shown inline with the server's own words (remaining attempts, lockout minutes); a
- * session that ended elsewhere is explained by `?reason=expired`, and `?returnUrl=` is where login leads.
+ * The way in. Failures are shown inline with the server's own words; a
+ * session that ended elsewhere is explained by `?reason=expired`, and `?returnUrl=` is where login leads (after
+ * the change-password page when an admin chose the password).
  * It imports its few ng-zorro modules directly instead of SHARED_IMPORTS: it is the first screen everyone
  * loads, and it needs none of the table and select code.
  */
@@ -51,7 +49,6 @@ export class LoginComponent {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly localeId = inject(LOCALE_ID);
   protected readonly msg = inject(MESSAGES);
 
   private readonly queryParams = toSignal(this.route.queryParamMap, { requireSync: true });
@@ -92,8 +89,10 @@ export class LoginComponent {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: () => {
-          const target = safeReturnUrl(this.queryParams().get('returnUrl'));
+        next: (user) => {
+          const target = user.mustChangePassword
+            ? CHANGE_PASSWORD_PATH
+            : safeReturnUrl(this.queryParams().get('returnUrl'));
           void this.router.navigateByUrl(target, { replaceUrl: true });
         },
         error: (error: unknown) => this.fail(error),
@@ -101,35 +100,14 @@ export class LoginComponent {
   }
 
   private fail(error: unknown): void {
-    const code = apiErrorCode(error);
-    const locked = code === 'ACCOUNT_LOCKED';
     this.failure.set({
-      title: locked ? this.msg.login.locked : this.msg.login.failed,
+      title: this.msg.login.failed,
       message: apiErrorSummary(error, this.msg.errors),
-      unlockAt: locked ? this.unlockTime(error) : null,
     });
-    if (locked || code === 'INVALID_CREDENTIALS') {
-      // The password was wrong or cannot be tried now: start it over, keep the username.
+    if (apiErrorCode(error) === 'INVALID_CREDENTIALS') {
+      // Start the password over, keep the username.
       this.form.controls.password.reset();
       this.passwordInput().nativeElement.focus();
     }
-  }
-
-  private unlockTime(error: unknown): string | null {
-    const lockedUntil =
-      error instanceof HttpErrorResponse && isApiErrorBody(error.error)
-        ? error.error.details?.['lockedUntil']
-        : undefined;
-    const time = typeof lockedUntil === 'string' ? new Date(lockedUntil) : null;
-    if (!time || Number.isNaN(time.getTime())) {
-      return null;
-    }
-    // Intl rather than Angular's formatDate, whose code would land in the initial bundle.
-    const clock = new Intl.DateTimeFormat(this.localeId, {
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    return this.msg.login.lockedUntil(clock.format(time));
   }
 }
