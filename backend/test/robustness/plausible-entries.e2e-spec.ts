@@ -128,6 +128,14 @@ describe('plausible entries (HTTP)', () => {
     expect(monitored.length).toBeGreaterThan(50);
     const kinds = new Set(monitored.map((indicator) => kindOf(indicator.target)));
     expect([...kinds].sort()).toEqual(['date', 'judgement', 'number', 'parts']);
+    // Every kind of target the issue names is among them: ranges, 反向, zero-tolerance, standards, 定性.
+    const features = new Set(
+      monitored.flatMap(({ target }) =>
+        target ? [target.operator, target.direction, target.accumulation] : [],
+      ),
+    );
+    for (const feature of ['between', 'lower', 'zero-tolerance', '=', 'qualitative', 'by-date', 'all-of'])
+      expect(features).toContain(feature);
     const versions = new Map<string, number>();
     const breaches: string[] = [];
     let accepted = 0;

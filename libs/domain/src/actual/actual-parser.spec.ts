@@ -34,11 +34,7 @@ describe(parseActual.name, () => {
     ['7582200元', '758.22 万元', 7582200, '元'],
     ['12', '≥12', 12, undefined],
     ['1.5次', '1-2 次', 1.5, '次'],
-  ])('should read %s in the unit of target %s', (raw, target, value, unit) => {
-    expect(parseActual(raw, parseTarget(target))).toEqual({ raw, value, unit });
-  });
-
-  it.each<[string, string, number, string | undefined]>([
+    // As people type: full-width forms, thousands separators, Chinese numerals.
     ['１２', '≥12', 12, undefined],
     ['≥９０％', '≥90%', 90, '%'],
     ['９０ ％', '≥90%', 90, '%'],
@@ -52,7 +48,7 @@ describe(parseActual.name, () => {
     ['三十万元', '≥20 万元', 300000, '元'],
     ['百分之九十五', '≥90%', 95, '%'],
     ['一点五次', '1-2 次', 1.5, '次'],
-  ])('should read %s as a person means it against %s', (raw, target, value, unit) => {
+  ])('should read %s in the unit of target %s', (raw, target, value, unit) => {
     expect(parseActual(raw, parseTarget(target))).toEqual({ raw, value, unit });
   });
 
