@@ -8,6 +8,7 @@ export { parseTarget } from './target/target-parser';
 // Actuals (完成值).
 export * from './actual/actual.types';
 export { parseActual } from './actual/actual-parser';
+export { partLabels } from './actual/part-labels';
 
 // Monitoring (绩效运行监控): warning lights.
 export * from './monitoring/light.types';

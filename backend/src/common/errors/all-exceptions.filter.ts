@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError } from '@jixiao/domain';
 import type { Response } from 'express';
 import { EntityNotFoundError, OptimisticLockVersionMismatchError, QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
@@ -55,6 +56,11 @@ const HTTP_MESSAGES: Partial<Record<number, string>> = {
 /** Turns every error into the one ErrorBody shape; only a real bug becomes a 500. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof AppException) return exception.toBody();
+  // A rule of libs/domain refused what the user entered: always their input, never the server's fault.
+  if (exception instanceof DomainError) {
+    const field = exception.field ?? 'value';
+    return body(ErrorCode.ValidationFailed, exception.message, { [field]: `${field}：${exception.message}` });
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code = HTTP_CODES[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.BadRequest);

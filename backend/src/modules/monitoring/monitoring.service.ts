@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actual, DomainError, type Target, budgetLight, lightFor, parseActual } from '@jixiao/domain';
+import { type Actual, type Target, aboutField, budgetLight, lightFor, parseActual } from '@jixiao/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException } from '../../common/errors/app.exception';
@@ -380,16 +380,9 @@ export class MonitoringService {
     return workflow;
   }
 
+  /** A value the rules refuse answers 400 on its field (the global exception filter maps DomainError). */
   private read(field: 'actual' | 'forecast', raw: string, target: Target | null): Actual {
-    try {
-      return parseActual(raw, target ?? undefined);
-    } catch (error) {
-      if (error instanceof DomainError)
-        throw new AppException(ErrorCode.ValidationFailed, error.message, {
-          [field]: `${field}：${error.message}`,
-        });
-      throw error;
-    }
+    return aboutField(field, () => parseActual(raw, target ?? undefined));
   }
 
   private assertPeriodInYear(period: string, year: number): void {

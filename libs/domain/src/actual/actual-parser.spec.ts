@@ -34,9 +34,30 @@ describe(parseActual.name, () => {
     ['7582200元', '758.22 万元', 7582200, '元'],
     ['12', '≥12', 12, undefined],
     ['1.5次', '1-2 次', 1.5, '次'],
+    // As people type: full-width forms, thousands separators, Chinese numerals.
+    ['１２', '≥12', 12, undefined],
+    ['≥９０％', '≥90%', 90, '%'],
+    ['９０ ％', '≥90%', 90, '%'],
+    ['12,000', '1.2 万人/年', 12000, '人'],
+    ['1,200,000元', '≥120 万元', 1200000, '元'],
+    ['１２，０００人', '1.2 万人/年', 12000, '人'],
+    ['一万二', '1.2 万人/年', 12000, '人'],
+    ['一万二千人', '1.2 万人/年', 12000, '人'],
+    ['三十', '≥30', 30, undefined],
+    ['两千人次', '≥1000人次', 2000, '人次'],
+    ['三十万元', '≥20 万元', 300000, '元'],
+    ['百分之九十五', '≥90%', 95, '%'],
+    ['一点五次', '1-2 次', 1.5, '次'],
   ])('should read %s in the unit of target %s', (raw, target, value, unit) => {
     expect(parseActual(raw, parseTarget(target))).toEqual({ raw, value, unit });
   });
+
+  it.each(['一般', '十分满意', '一季度完成', '百分之', '百分之九十人', '二二'])(
+    'should leave %s as words when the Chinese numeral is not an amount',
+    (raw) => {
+      expect(parseActual(raw, parseTarget('≥90%'))).toEqual({ raw });
+    },
+  );
 
   it('should keep its own unit when the target has no number to compare with', () => {
     expect(parseActual('95%', parseTarget('及时'))).toEqual({ raw: '95%', value: 95, unit: '%' });

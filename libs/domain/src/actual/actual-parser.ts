@@ -1,5 +1,12 @@
+import { CHINESE_NUMERAL_CHARS, chineseNumeral } from '../shared/chinese-numeral.util';
 import { findDate } from '../shared/date.util';
-import { countNumbers, normalizeText, readQuantity, toQuantity } from '../target/target-text.util';
+import {
+  countNumbers,
+  isUnitText,
+  normalizeText,
+  readQuantity,
+  toQuantity,
+} from '../target/target-text.util';
 import type { Target } from '../target/target.types';
 import { convertUnit } from '../units/unit.util';
 import type { Actual, Judgement } from './actual.types';
@@ -11,13 +18,27 @@ const JUDGEMENT_WORDS: ReadonlyArray<[RegExp, Judgement]> = [
   [/^(?:未达成|未完成|没有完成|未达标|不达标)$/, '未达成'],
 ];
 
+const LEADING_NUMERAL = new RegExp(`^(百分之)?([${CHINESE_NUMERAL_CHARS}]+)(.*)$`);
+
+// "一万二人" → "12000人", "百分之九十" → "90%": a Chinese numeral read as digits only when a unit, or nothing,
+// follows it, so words such as 一般 or 十分满意 stay words.
+function withDigits(text: string): string {
+  const match = LEADING_NUMERAL.exec(text);
+  if (!match) return text;
+  const [, percent, numeral, rest] = match;
+  const digits = chineseNumeral(numeral);
+  const fits = percent ? rest === '' : rest === '' || isUnitText(rest);
+  if (digits === undefined || !fits) return text;
+  return percent ? `${digits}%` : `${digits}${rest}`;
+}
+
 /**
  * Reads a reported value: "1.1万人" → 11000 人, "95%", "48小时", "2025-11-30", "达成". With a numeric target the
  * value is converted into the target's unit ("2天" against "≤48小时" → 48), and a unit that cannot convert
  * throws UnitMismatchError. Several numbers ("2场、95人") are read part by part against an all-of target.
  */
 export function parseActual(raw: string, target?: Target): Actual {
-  const text = normalizeText(raw);
+  const text = withDigits(normalizeText(raw));
   const judgement = JUDGEMENT_WORDS.find(([pattern]) => pattern.test(text))?.[1];
   if (judgement) return { raw, judgement };
   const found = findDate(text);

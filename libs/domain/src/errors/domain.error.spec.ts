@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode, UnitMismatchError } from './domain.error';
+import { aboutField, DomainError, DomainErrorCode, UnitMismatchError } from './domain.error';
 
 describe(UnitMismatchError.name, () => {
   it('should carry the code, both units and a Chinese message when units differ', () => {
@@ -23,5 +23,35 @@ describe(DomainError.name, () => {
       name: 'DomainError',
       message: '月份',
     });
+  });
+});
+
+describe(aboutField.name, () => {
+  const refuse = (): never => {
+    throw new UnitMismatchError('小时', '人');
+  };
+
+  it('should return what the reading returns when nothing is refused', () => {
+    expect(aboutField('actual', () => 42)).toBe(42);
+  });
+
+  it('should name the field on a domain error thrown inside', () => {
+    expect(() => aboutField('forecast', refuse)).toThrow(expect.objectContaining({ field: 'forecast' }));
+  });
+
+  it('should keep the field an inner call already named when nested', () => {
+    expect(() => aboutField('outer', () => aboutField('actual', refuse))).toThrow(
+      expect.objectContaining({ field: 'actual' }),
+    );
+  });
+
+  it('should pass any other error through untouched when it is not a domain error', () => {
+    const bug = new TypeError('bug');
+    expect(() =>
+      aboutField('actual', () => {
+        throw bug;
+      }),
+    ).toThrow(bug);
+    expect(bug).not.toHaveProperty('field');
   });
 });

@@ -13,13 +13,29 @@ export enum DomainErrorCode {
   InvalidGradeBands = 'invalid-grade-bands',
 }
 
+/**
+ * A rule refused an input. `field` names the input it is about ('actual', 'forecast', …) once a caller that knows
+ * it has said so (see aboutField); the API answers 400 on that field, so a rule can never turn a typo into a 500.
+ */
 export class DomainError extends Error {
+  field?: string;
+
   constructor(
     readonly code: DomainErrorCode,
     message: string,
   ) {
     super(message);
     this.name = new.target.name;
+  }
+}
+
+/** Runs `read` and marks a DomainError it throws as being about `field`, unless an inner call named one already. */
+export function aboutField<T>(field: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof DomainError) error.field ??= field;
+    throw error;
   }
 }
 

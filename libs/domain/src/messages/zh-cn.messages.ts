@@ -97,6 +97,29 @@ export const ZH_CN_MESSAGES = {
     satisfaction: '满意度指标',
   },
 
+  // What each value of a several-part 完成值 stands for, by the part's unit ("≥1 场、≥90人" → 场次、人数).
+  partLabel: {
+    units: {
+      场: '场次',
+      人: '人数',
+      人次: '人次',
+      次: '次数',
+      个: '个数',
+      户: '户数',
+      家: '家数',
+      项: '项数',
+      件: '件数',
+      '%': '比例',
+      元: '金额',
+      天: '天数',
+      小时: '小时数',
+    } as Readonly<Record<string, string>>,
+    inUnit: (unit: string): string => `数量（${unit}）`,
+    number: '数值',
+    date: '完成日期',
+    judgement: '达成情况',
+  },
+
   // Errors (DomainError messages).
   error: {
     unitMismatch: (actualUnit: string, targetUnit: string | undefined): string =>

@@ -196,6 +196,19 @@ describe(lightFor.name, () => {
         '进度值 100.0 达到 80（绿灯）；进度值 33.3 低于 60（红灯）',
       );
     });
+
+    it.each<[string, string | undefined, string]>([
+      ['1', undefined, 'actual'],
+      ['1场、90人', '2', 'forecast'],
+      ['1场、90小时', undefined, 'actual'],
+    ])(
+      'should refuse %s (forecast %s) on the field that does not fit the parts',
+      (actual, forecast, field) => {
+        expect(() => lightFor(target, report(12, actual, forecast))).toThrow(
+          expect.objectContaining({ field, name: expect.stringMatching(/Error$/) }),
+        );
+      },
+    );
   });
 
   describe('reports, forecasts and likelihood', () => {

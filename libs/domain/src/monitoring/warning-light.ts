@@ -1,5 +1,6 @@
 import { actualValueIn, splitActual } from '../actual/actual-reading.util';
 import type { Actual, Judgement, Likelihood } from '../actual/actual.types';
+import { aboutField } from '../errors/domain.error';
 import { meetsTarget, sameValue } from '../evaluation/meets-target';
 import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
 import { denoise, formatNumber } from '../shared/number.util';
@@ -34,11 +35,14 @@ export function lightFor(target: Target, input: LightInput, thresholds?: Partial
   const limits = resolveThresholds(thresholds);
   if (!input.reported) return { light: 'grey', reason: R.notReported };
   if (input.likelihood === '完全不可能') return { light: 'red', reason: R.impossible };
+  const { actual, forecast } = input;
+  // A value that does not fit the target (e.g. one number for a two-part target) is refused on its own field.
   const current: LightResult =
-    input.actual === undefined
+    actual === undefined
       ? { light: 'yellow', reason: R.missingActual }
-      : evaluate(target, input.actual, input.month, limits);
-  const forecastShort = input.forecast !== undefined && meetsTarget(target, input.forecast) === false;
+      : aboutField('actual', () => evaluate(target, actual, input.month, limits));
+  const forecastShort =
+    forecast !== undefined && aboutField('forecast', () => meetsTarget(target, forecast)) === false;
   if (forecastShort && (current.light === 'green' || current.light === 'blue')) {
     return { light: 'yellow', reason: `${current.reason}；${R.forecastShort}` };
   }

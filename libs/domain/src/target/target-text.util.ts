@@ -41,7 +41,13 @@ const BASE_UNITS = [
 ];
 const PER = '/(?:人|户|次|件|年|月|日|天|周|小时|季度|个|场|课时|学时|套|台|项|张|本|批|期)';
 const UNIT = `(?:${BASE_UNITS.join('|')})(?:${PER})*`;
+const WHOLE_UNIT = new RegExp(`^(?:${MULTIPLIER})?(?:${UNIT})$`);
 const QUANTITY = `(\\d+(?:\\.\\d+)?)(${MULTIPLIER})?(${UNIT})?`;
+
+// "万人", "场", "%": text that is only a unit (with 万/亿), as written after a number.
+export function isUnitText(text: string): boolean {
+  return WHOLE_UNIT.test(text);
+}
 
 export interface QuantityParts {
   before: string;

@@ -50,6 +50,7 @@ export class VersionDto {
 export class ReportDto extends VersionDto {
   @ApiProperty({ example: '1.1万人', description: '截至本期完成值（累计）' })
   @MaxLength(200, { message: 'actual：完成值过长（最多 200 字）' })
+  @Matches(/\S/, { message: 'actual：请填写截至本期完成值' })
   @IsNotEmpty({ message: 'actual：请填写截至本期完成值' })
   @IsString({ message: 'actual：完成值必须是文本' })
   actual: string;

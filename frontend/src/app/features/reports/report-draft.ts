@@ -146,14 +146,23 @@ export function liveLight(
   if (actual.error || forecast?.error) {
     return { light: null, reason: text.valueUnreadable, ...errors };
   }
-  const result = lightFor(target, {
-    month,
-    reported: true,
-    actual: actual.value,
-    forecast: forecast?.value,
-    likelihood: (values.likelihood || undefined) as Likelihood | undefined,
-  });
-  return { light: result.light, reason: result.reason };
+  try {
+    const result = lightFor(target, {
+      month,
+      reported: true,
+      actual: actual.value,
+      forecast: forecast?.value,
+      likelihood: (values.likelihood || undefined) as Likelihood | undefined,
+    });
+    return { light: result.light, reason: result.reason };
+  } catch (error) {
+    // lightFor names the value that does not fit the target (e.g. one number for two parts), as the API will.
+    if (!(error instanceof DomainError)) {
+      throw error;
+    }
+    const field = error.field === 'forecast' ? 'forecastError' : 'actualError';
+    return { light: null, reason: text.valueUnreadable, [field]: error.message };
+  }
 }
 
 function read(raw: string, target: Target): { value?: Actual; error?: string } {

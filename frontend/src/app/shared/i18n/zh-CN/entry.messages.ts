@@ -45,6 +45,7 @@ export const ENTRY_MESSAGES = {
     evidence: '佐证',
   },
   target: (raw: string): string => `指标值：${raw}`,
+  partsHint: (labels: readonly string[]): string => `按项填写：${labels.join('、')}`,
   confidence: (label: string): string => `解读：${label}`,
   previous: (period: string, value: string): string => `上次填报（${period}）：${value}`,
   placeholders: {

@@ -172,6 +172,43 @@ describe(ReportEntryComponent.name, () => {
     expect(lightOf(0)).toContain('无法判断');
   });
 
+  describe('a target with several requirements', () => {
+    const training = (): IndicatorNode[] => [
+      anIndicator({ name: '举办失业保险相关政策培训、培训人次。', targetRaw: '≥1 场、 ≥90 人' }),
+      anIndicator({ name: '开展“三会一课”、主题党日活动', targetRaw: '≥12 次' }),
+    ];
+    const rowText = (row: number): string =>
+      page().querySelectorAll('.entry-row')[row]?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+    it('should hint the shape of the value on a several-part target, and only there', async () => {
+      await open(aProjectMonitoring({ indicators: training() }));
+
+      expect(rowText(0)).toContain('按项填写：场次、人数');
+      expect(rowText(1)).not.toContain('按项填写');
+      expect(cell(0, 'actual').getAttribute('aria-describedby')).toBe(
+        page().querySelector('.parts-hint')?.getAttribute('id'),
+      );
+    });
+
+    it('should say next to the field when one value is typed for two parts, and read the usual spellings alike', async () => {
+      await open(aProjectMonitoring({ indicators: training() }));
+
+      await type(0, 'actual', '1');
+      expect(page().querySelector('.col-actual .field-error')?.textContent).toContain('该指标有 2 项要求');
+      expect(lightOf(0)).toContain('无法判断');
+
+      for (const spelling of ['1 场、90 人', '1场,90人', '１场，９０人']) {
+        await type(0, 'actual', spelling);
+        expect(page().querySelector('.col-actual .field-error')).toBeNull();
+        expect(lightOf(0)).toContain('蓝灯');
+      }
+
+      await type(0, 'forecast', '2');
+      expect(page().querySelector('.col-forecast .field-error')?.textContent).toContain('该指标有 2 项要求');
+      expect(page().querySelector('.col-actual .field-error')).toBeNull();
+    });
+  });
+
   describe('keyboard', () => {
     beforeEach(async () => open(aProjectMonitoring({ indicators: twoIndicators() })));
 

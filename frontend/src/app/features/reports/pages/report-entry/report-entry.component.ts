@@ -18,6 +18,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { partLabels } from '@jixiao/domain';
 
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightDotComponent } from '../../../../shared/light/light-dot.component';
@@ -126,6 +127,22 @@ export class ReportEntryComponent {
 
   protected fieldId(row: EntryRow, field: string): string {
     return `entry-${row.item.indicator.id}-${field}`;
+  }
+
+  /** "按项填写：场次、人数" for a target with several requirements; null for a single one. */
+  protected partsHint(row: EntryRow): string | null {
+    const target = row.item.indicator.target;
+    const labels = target ? partLabels(target) : undefined;
+    return labels ? this.msg.entry.partsHint(labels) : null;
+  }
+
+  /** The actual cell is described by the parts hint and by its error, whichever are shown. */
+  protected actualDescribedBy(row: EntryRow, error: string | null | undefined): string | null {
+    const ids = [
+      ...(this.partsHint(row) ? [this.fieldId(row, 'parts-hint')] : []),
+      ...(error ? [this.fieldId(row, 'actual-error')] : []),
+    ];
+    return ids.length ? ids.join(' ') : null;
   }
 
   protected conflictValue(values: EntryRow['values'], field: ReportField): string {
