@@ -1,4 +1,5 @@
 import type { BudgetDocument } from '@jixiao/domain';
+import { AccessPolicy } from '../../src/common/auth/access-policy';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -41,7 +42,13 @@ describe(ImportsService.name, () => {
   beforeAll(async () => {
     ds = await openTestDataSource();
     const audit = new AuditService();
-    service = new ImportsService(ds, new DocumentLoader(audit), new DocumentExporter(), audit);
+    service = new ImportsService(
+      ds,
+      new DocumentLoader(audit),
+      new DocumentExporter(),
+      audit,
+      new AccessPolicy(ds),
+    );
   });
 
   afterAll(async () => {

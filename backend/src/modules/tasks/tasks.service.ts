@@ -75,7 +75,7 @@ export class TasksService {
                 rp.status, rp.return_reason AS "returnReason"
            FROM report_periods rp JOIN projects p ON p.id = rp.project_id
            JOIN fiscal_years fy ON fy.id = rp.fiscal_year_id JOIN departments d ON d.id = fy.department_id
-          WHERE rp.status = 'submitted' AND ($1::uuid IS NULL OR fy.department_id = $1)
+          WHERE rp.status = 'submitted' AND ($1::uuid[] IS NULL OR fy.department_id = ANY($1::uuid[]))
           ORDER BY rp.submitted_at`,
         [this.access.departmentScope(actor)],
       );
