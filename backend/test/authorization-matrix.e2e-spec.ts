@@ -351,7 +351,7 @@ describe('authorization matrix (every route × every role × own / other departm
     }
   });
 
-  it('should show a leader only the submitted periods of their own department to review, and none without one', async () => {
+  it('should give a leader the submitted periods of their own department to review and a lead their assigned project, and nothing without a department', async () => {
     await ds.query(
       `INSERT INTO report_periods (fiscal_year_id, project_id, period, status) VALUES ($1, $2, '2025-03', 'submitted'), ($3, $4, '2025-03', 'submitted')`,
       [own.fiscalYearId, own.projects[2].id, other.fiscalYearId, other.projects[2].id],
@@ -365,5 +365,8 @@ describe('authorization matrix (every route × every role × own / other departm
     expect(mine).toContain(own.projects[2].id);
     expect(mine).not.toContain(other.projects[2].id);
     expect(await reviews(unbound.leader)).toEqual([]);
+    // 2025 is over: every open month of the lead's project is overdue; an unbound lead has nothing to report.
+    expect(new Set(await reviews(bearers.lead))).toEqual(new Set([targets.assigned.projectId]));
+    expect(await reviews(unbound.lead)).toEqual([]);
   });
 });
