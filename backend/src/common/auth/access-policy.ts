@@ -62,18 +62,6 @@ export class AccessPolicy {
     return row;
   }
 
-  /** An evidence file (佐证材料) through the report and indicator it belongs to. */
-  async assertCanReadEvidence(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const [row] = await manager.query(
-      `SELECT fy.department_id AS "departmentId"
-         FROM evidence_files e JOIN progress_reports r ON r.id = e.progress_report_id JOIN indicators i ON i.id = r.indicator_id
-         JOIN goals g ON g.id = i.goal_id JOIN fiscal_years fy ON fy.id = g.fiscal_year_id WHERE e.id = $1`,
-      [id],
-    );
-    if (!row) throw notFound('文件');
-    this.assertCanReadDepartment(row.departmentId);
-  }
-
   /**
    * Writing a project's monitoring and self-evaluation: its assigned leads, within their own department;
    * department-wide reports (projectId null): admins.
