@@ -1,11 +1,14 @@
 import { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { adminOnlyApiDocs, API_DOCS_PATH } from './common/auth/api-docs-access';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import type { AppConfig } from './config/app.config';
 
-/** Everything the running app and the e2e tests share: prefix, pipe, filter, logger, OpenAPI. */
+/** Everything the running app and the e2e tests share: prefix, pipe, filter, logger, OpenAPI (per API_DOCS). */
 export function configureApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   app.use(
@@ -30,6 +33,9 @@ export function configureApp(app: INestApplication): void {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  const { apiDocs } = app.get(ConfigService).getOrThrow<AppConfig>('app');
+  if (apiDocs === 'off') return;
+  if (apiDocs === 'admin') app.use(adminOnlyApiDocs(app));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -39,5 +45,5 @@ export function configureApp(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup(API_DOCS_PATH, app, document);
 }

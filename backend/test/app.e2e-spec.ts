@@ -13,7 +13,7 @@ describe('API baseline (HTTP)', () => {
 
   beforeAll(async () => {
     ({ app, ds } = await createTestApp());
-    ({ bearer } = await signIn(app, ds, 'leader'));
+    ({ bearer } = await signIn(app, ds, 'auditor'));
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { AccessPolicy } from '../common/auth/access-policy';
 import { basename, resolve } from 'node:path';
 import { AuditService } from '../modules/audit/audit.service';
 import { DocumentExporter } from '../modules/imports/document-exporter';
@@ -17,7 +18,13 @@ async function main(args: string[]): Promise<void> {
   await withDatabase(async (dataSource) => {
     await dataSource.runMigrations({ transaction: 'each' });
     const audit = new AuditService();
-    const service = new ImportsService(dataSource, new DocumentLoader(audit), new DocumentExporter(), audit);
+    const service = new ImportsService(
+      dataSource,
+      new DocumentLoader(audit),
+      new DocumentExporter(),
+      audit,
+      new AccessPolicy(dataSource),
+    );
     const result = await service.importFile(basename(path), readFileSync(path));
     if (args.includes('--report')) {
       process.stdout.write(result.markdown);

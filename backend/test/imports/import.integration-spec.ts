@@ -2,11 +2,14 @@ import type { BudgetDocument } from '@jixiao/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../../src/common/auth/access-policy';
+import { runInRequestContext } from '../../src/common/context/request-context';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { DocumentExporter } from '../../src/modules/imports/document-exporter';
 import { DocumentLoader } from '../../src/modules/imports/document-loader';
 import { ImportsService, serializeDocument } from '../../src/modules/imports/imports.service';
 import { parseBudgetDocument } from '../../src/modules/imports/parser/budget-document.parser';
+import { insertUser } from '../factories/user.factory';
 import { openTestDataSource } from '../setup/test-database';
 
 const PUBLISHED = readFileSync(
@@ -41,7 +44,13 @@ describe(ImportsService.name, () => {
   beforeAll(async () => {
     ds = await openTestDataSource();
     const audit = new AuditService();
-    service = new ImportsService(ds, new DocumentLoader(audit), new DocumentExporter(), audit);
+    service = new ImportsService(
+      ds,
+      new DocumentLoader(audit),
+      new DocumentExporter(),
+      audit,
+      new AccessPolicy(ds),
+    );
   });
 
   afterAll(async () => {
@@ -92,10 +101,21 @@ describe(ImportsService.name, () => {
   });
 
   it('should export the document field for field: export → import → export is byte-identical', async () => {
-    const first = await service.exportDocument(CODE, 2025);
+    // An export is a read of the department: it needs a caller who may read it (here an auditor).
+    const { id, username } = await insertUser(ds, { role: 'auditor' });
+    const actor = {
+      id,
+      username,
+      role: 'auditor' as const,
+      departmentId: null,
+      sessionId: id,
+      mustChangePassword: false,
+    };
+    const exportAsAuditor = () => runInRequestContext({ actor }, () => service.exportDocument(CODE, 2025));
+    const first = await exportAsAuditor();
     const reimport = await service.importFile('031-2025.json', Buffer.from(first));
     expect(reimport.summary?.indicators.updated ?? 0).toBe(0);
-    expect(await service.exportDocument(CODE, 2025)).toBe(first);
+    expect(await exportAsAuditor()).toBe(first);
     // The exported JSON carries what the parser read, with the structured target added where it was missing.
     const parsed = seedDocument(CODE);
     const exported = JSON.parse(first) as BudgetDocument;

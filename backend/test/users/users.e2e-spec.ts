@@ -51,6 +51,7 @@ describe('users and assignments (HTTP)', () => {
       username,
       displayName: '王五',
       role: 'lead',
+      departmentCode: dept.code,
       password: 'Strong-Pass-2025',
     }).expect(409);
     expect(taken.body.errors.username).toBeDefined();
@@ -86,17 +87,59 @@ describe('users and assignments (HTTP)', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it.each([
+    ['create a leader without departmentCode', { role: 'leader' }],
+    ['create a lead with departmentCode null', { role: 'lead', departmentCode: null }],
+  ])('should refuse to %s, naming departmentCode', async (_, fields) => {
+    const res = await newUser({
+      username: uniqueCode().toLowerCase(),
+      displayName: '钱七',
+      password: 'Strong-Pass-2025',
+      ...fields,
+    }).expect(400);
+    expect(res.body.errors).toEqual({
+      departmentCode: 'departmentCode：部门领导和项目负责人必须指定所属部门',
+    });
+  });
+
+  it('should create an auditor without a department, and refuse to make it a lead or to unbind a lead', async () => {
+    const dept = await insertDepartmentYear(ds);
+    const auditor = await newUser({
+      username: uniqueCode().toLowerCase(),
+      displayName: '孙八',
+      role: 'auditor',
+      password: 'Strong-Pass-2025',
+    }).expect(201);
+    expect(auditor.body.departmentCode).toBeNull();
+    const patch = (id: string, body: object) =>
+      http().patch(`/api/users/${id}`).set('Authorization', admin).send(body);
+    const toLead = await patch(auditor.body.id, { version: 1, role: 'lead' }).expect(400);
+    expect(toLead.body.errors.departmentCode).toContain('必须指定所属部门');
+    const lead = await patch(auditor.body.id, { version: 1, role: 'lead', departmentCode: dept.code }).expect(
+      200,
+    );
+    expect(lead.body).toMatchObject({ role: 'lead', departmentCode: dept.code, version: 2 });
+    const unbind = await patch(auditor.body.id, { version: 2, departmentCode: null }).expect(400);
+    expect(unbind.body.errors.departmentCode).toContain('必须指定所属部门');
+    const [row] = await ds.query(`SELECT department_id AS "departmentId" FROM users WHERE id = $1`, [
+      auditor.body.id,
+    ]);
+    expect(row.departmentId).toBe(dept.departmentId);
+  });
+
   it('should assign only leads of the project’s department, replacing the previous assignment', async () => {
     const dept = await insertDepartmentYear(ds);
     const projectId = await insertProject(ds, dept.fiscalYearId, { seq: 1 });
     const { user: lead } = await signIn(app, ds, 'lead', dept.departmentId);
     const { user: leader } = await signIn(app, ds, 'leader', dept.departmentId);
+    const { user: unbound } = await signIn(app, ds, 'lead', null);
     const refused = await http()
       .put(`/api/projects/${projectId}/leads`)
       .set('Authorization', admin)
-      .send({ userIds: [lead.id, leader.id] })
+      .send({ userIds: [lead.id, leader.id, unbound.id] })
       .expect(400);
     expect(refused.body.errors.userIds).toContain(leader.id);
+    expect(refused.body.errors.userIds).toContain(unbound.id);
     const ok = await http()
       .put(`/api/projects/${projectId}/leads`)
       .set('Authorization', admin)

@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, currentActor } from '../context/request-context';
-import { AppException } from '../errors/app.exception';
+import { AppException, notFound } from '../errors/app.exception';
 import { ErrorCode } from '../errors/error-code';
 
+/** The department-year a route addresses, once the caller may read it. */
+export interface ReadableDepartmentYear {
+  fiscalYearId: string;
+  departmentId: string;
+}
+
 /**
- * Who may see and change what (domain.md §1), enforced on the server for every route:
+ * Who may see and change what (domain.md §1), decided here for every route:
  * - admin (绩效管理员): everything, and the department-wide (部门整体) reports;
  * - auditor (审计员): reads everything, writes nothing;
- * - leader (部门领导): reads their department (all when not bound to one), approves or returns;
+ * - leader (部门领导): reads their department, approves or returns its reports;
  * - lead (项目负责人): reads their department, writes only the projects assigned to them.
+ * A leader or lead bound to no department reads nothing (accounts must have one; this guards older rows).
+ * Data of another department answers 403; data that does not exist answers 404. Existence of a department
+ * is not a secret (its code is public in the budget), its contents are.
  */
 @Injectable()
 export class AccessPolicy {
@@ -21,18 +30,42 @@ export class AccessPolicy {
     return actor;
   }
 
-  /** The department an actor is confined to, or null when they may read every department. */
-  departmentScope(actor: Actor = this.actor()): string | null {
-    return actor.role === 'admin' || actor.role === 'auditor' ? null : actor.departmentId;
+  /** The departments an actor may read: null for every department, else their ids (none when unbound). */
+  departmentScope(actor: Actor = this.actor()): string[] | null {
+    if (actor.role === 'admin' || actor.role === 'auditor') return null;
+    return actor.departmentId ? [actor.departmentId] : [];
+  }
+
+  canReadDepartment(departmentId: string, actor: Actor = this.actor()): boolean {
+    const scope = this.departmentScope(actor);
+    return scope === null || scope.includes(departmentId);
   }
 
   assertCanReadDepartment(departmentId: string, actor: Actor = this.actor()): void {
-    const scope = this.departmentScope(actor);
-    if (scope !== null && scope !== departmentId)
+    if (!this.canReadDepartment(departmentId, actor))
       throw new AppException(ErrorCode.Forbidden, '无权查看其他部门的数据');
   }
 
-  /** Monitoring reports of a project: its assigned leads; department-wide reports (projectId null): admins. */
+  /** A department-year by its code (404 when it does not exist, 403 when it is another department's). */
+  async assertCanReadDepartmentYear(
+    code: string,
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReadableDepartmentYear> {
+    const [row] = await manager.query(
+      `SELECT fy.id AS "fiscalYearId", fy.department_id AS "departmentId"
+         FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND fy.year = $2`,
+      [code, year],
+    );
+    if (!row) throw new AppException(ErrorCode.NotFound, `部门 ${code} 的 ${year} 年度预算不存在`);
+    this.assertCanReadDepartment(row.departmentId);
+    return row;
+  }
+
+  /**
+   * Writing a project's monitoring and self-evaluation: its assigned leads, within their own department;
+   * department-wide reports (projectId null): admins.
+   */
   async assertCanReport(
     projectId: string | null,
     manager: EntityManager = this.dataSource.manager,
@@ -44,11 +77,16 @@ export class AccessPolicy {
       return;
     }
     if (actor.role !== 'lead') throw new AppException(ErrorCode.Forbidden, '只有该项目的项目负责人可以填报');
-    const [assigned] = await manager.query(
-      `SELECT 1 FROM project_assignments WHERE project_id = $1 AND user_id = $2`,
+    const [project] = await manager.query(
+      `SELECT fy.department_id AS "departmentId",
+              EXISTS (SELECT 1 FROM project_assignments a WHERE a.project_id = p.id AND a.user_id = $2) AS assigned
+         FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id WHERE p.id = $1`,
       [projectId, actor.id],
     );
-    if (!assigned) throw new AppException(ErrorCode.Forbidden, '您未被分配为该项目的负责人，不能填报');
+    if (!project) throw notFound('项目');
+    this.assertCanReadDepartment(project.departmentId, actor);
+    if (!project.assigned)
+      throw new AppException(ErrorCode.Forbidden, '您未被分配为该项目的负责人，不能填报');
   }
 
   assertCanReview(departmentId: string, actor: Actor = this.actor()): void {

@@ -84,14 +84,14 @@ export class DashboardRepository {
 
   findDepartmentYears(
     year: number,
-    filter: { code?: string; departmentId?: string },
+    filter: { code?: string; departmentIds?: string[] | null },
   ): Promise<DepartmentYearRow[]> {
     return this.dataSource.query(
       `SELECT fy.id AS "fiscalYearId", d.id AS "departmentId", d.code, d.name
          FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id
-        WHERE fy.year = $1 AND ($2::varchar IS NULL OR d.code = $2::varchar) AND ($3::uuid IS NULL OR d.id = $3::uuid)
+        WHERE fy.year = $1 AND ($2::varchar IS NULL OR d.code = $2::varchar) AND ($3::uuid[] IS NULL OR d.id = ANY($3::uuid[]))
         ORDER BY d.code`,
-      [year, filter.code ?? null, filter.departmentId ?? null],
+      [year, filter.code ?? null, filter.departmentIds ?? null],
     );
   }
 

@@ -76,8 +76,9 @@ export class DashboardService {
     const today = localDate();
     const year = query.year ?? (query.asOf ? yearOf(query.asOf) : yearOf(today));
     const asOf = resolveAsOf(year, query.asOf, today);
-    const scope = this.access.departmentScope();
-    const units = await this.repository.findDepartmentYears(year, { departmentId: scope ?? undefined });
+    const units = await this.repository.findDepartmentYears(year, {
+      departmentIds: this.access.departmentScope(),
+    });
     return this.build(units, asOf);
   }
 

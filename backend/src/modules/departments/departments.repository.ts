@@ -23,18 +23,18 @@ export interface ProjectBaseRow {
 export class DepartmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every department, or only `departmentId` when the caller is confined to one. */
-  findAll(departmentId: string | null): Promise<DepartmentResponse[]> {
+  /** Every department (null), or only those listed (the caller's scope; none for an unbound account). */
+  findAll(departmentIds: string[] | null): Promise<DepartmentResponse[]> {
     return this.dataSource.query(
       `SELECT d.code, d.name, p.code AS "parentCode",
               COALESCE(array_agg(fy.year ORDER BY fy.year) FILTER (WHERE fy.year IS NOT NULL), '{}') AS years
          FROM departments d
          LEFT JOIN departments p ON p.id = d.parent_id
          LEFT JOIN fiscal_years fy ON fy.department_id = d.id
-        WHERE $1::uuid IS NULL OR d.id = $1::uuid
+        WHERE $1::uuid[] IS NULL OR d.id = ANY($1::uuid[])
         GROUP BY d.id, p.code
         ORDER BY d.code`,
-      [departmentId],
+      [departmentIds],
     );
   }
 

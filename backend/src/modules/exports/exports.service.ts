@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
+import { AuditService } from '../audit/audit.service';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { SelfEvaluationRepository } from '../self-evaluation/self-evaluation.repository';
@@ -40,30 +41,41 @@ export class ExportsService {
     private readonly evaluations: SelfEvaluationRepository,
     private readonly repository: ExportsRepository,
     private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
   ) {}
 
   async projectEvaluation(projectId: string, year: number): Promise<FileDownload> {
     const view = await this.selfEvaluation.getProject(projectId, year);
     const workbook = newWorkbook();
     addEvaluationSheet(workbook, view, '项目支出绩效自评表');
-    return {
-      fileName: `${year}年度项目支出绩效自评表-${view.header.projectName}.xlsx`,
-      fallbackName: `self-evaluation-${year}-project-${view.header.projectSeq}.xlsx`,
-      contentType: XLSX_TYPE,
-      content: await toBuffer(workbook),
-    };
+    return this.recorded(
+      'project',
+      projectId,
+      { year },
+      {
+        fileName: `${year}年度项目支出绩效自评表-${view.header.projectName}.xlsx`,
+        fallbackName: `self-evaluation-${year}-project-${view.header.projectSeq}.xlsx`,
+        contentType: XLSX_TYPE,
+        content: await toBuffer(workbook),
+      },
+    );
   }
 
   async departmentEvaluation(code: string, year: number): Promise<FileDownload> {
     const { department, overall } = await this.selfEvaluation.departmentYearViews(code, year);
     const workbook = newWorkbook();
     addEvaluationSheet(workbook, overall, '部门整体支出绩效自评表');
-    return {
-      fileName: `${year}年度部门整体支出绩效自评表-${department.departmentName}.xlsx`,
-      fallbackName: `self-evaluation-${year}-${code}-overall.xlsx`,
-      contentType: XLSX_TYPE,
-      content: await toBuffer(workbook),
-    };
+    return this.recorded(
+      'fiscal-year',
+      department.fiscalYearId,
+      { code, year },
+      {
+        fileName: `${year}年度部门整体支出绩效自评表-${department.departmentName}.xlsx`,
+        fallbackName: `self-evaluation-${year}-${code}-overall.xlsx`,
+        contentType: XLSX_TYPE,
+        content: await toBuffer(workbook),
+      },
+    );
   }
 
   /** 汇总 sheet, the department-wide 自评表, then one 自评表 per project in 表10 order. */
@@ -73,12 +85,17 @@ export class ExportsService {
     addSummarySheet(workbook, department.departmentName, year, overall, projects);
     addEvaluationSheet(workbook, overall, '部门整体');
     for (const view of projects) addEvaluationSheet(workbook, view, projectSheetName(view));
-    return {
-      fileName: `${year}年度绩效自评表-${department.departmentName}.xlsx`,
-      fallbackName: `self-evaluation-${year}-${code}.xlsx`,
-      contentType: XLSX_TYPE,
-      content: await toBuffer(workbook),
-    };
+    return this.recorded(
+      'fiscal-year',
+      department.fiscalYearId,
+      { code, year },
+      {
+        fileName: `${year}年度绩效自评表-${department.departmentName}.xlsx`,
+        fallbackName: `self-evaluation-${year}-${code}.xlsx`,
+        contentType: XLSX_TYPE,
+        content: await toBuffer(workbook),
+      },
+    );
   }
 
   /** 表11 and 表12 as the budget publishes them, from the targets held now (imports and corrections). */
@@ -99,12 +116,17 @@ export class ExportsService {
       },
       tables,
     );
-    return {
-      fileName: `${year}年度绩效目标表-${department.departmentName}.xlsx`,
-      fallbackName: `targets-${year}-${code}.xlsx`,
-      contentType: XLSX_TYPE,
-      content: await toBuffer(workbook),
-    };
+    return this.recorded(
+      'fiscal-year',
+      department.fiscalYearId,
+      { code, year },
+      {
+        fileName: `${year}年度绩效目标表-${department.departmentName}.xlsx`,
+        fallbackName: `targets-${year}-${code}.xlsx`,
+        contentType: XLSX_TYPE,
+        content: await toBuffer(workbook),
+      },
+    );
   }
 
   async report(code: string, year: number): Promise<FileDownload> {
@@ -117,22 +139,48 @@ export class ExportsService {
       overall,
       projects,
     });
-    return {
-      fileName: `${department.departmentName}${year}年度部门整体支出绩效自评报告.docx`,
-      fallbackName: `self-evaluation-report-${year}-${code}.docx`,
-      contentType: DOCX_TYPE,
-      content,
-    };
+    return this.recorded(
+      'fiscal-year',
+      department.fiscalYearId,
+      { code, year },
+      {
+        fileName: `${department.departmentName}${year}年度部门整体支出绩效自评报告.docx`,
+        fallbackName: `self-evaluation-report-${year}-${code}.docx`,
+        contentType: DOCX_TYPE,
+        content,
+      },
+    );
   }
 
   async targetTemplate(): Promise<FileDownload> {
     const workbook = newWorkbook();
     addTargetTemplate(workbook);
-    return {
-      fileName: '绩效目标表导入模板.xlsx',
-      fallbackName: 'target-template.xlsx',
-      contentType: XLSX_TYPE,
-      content: await toBuffer(workbook),
-    };
+    return this.recorded(
+      'target-template',
+      null,
+      {},
+      {
+        fileName: '绩效目标表导入模板.xlsx',
+        fallbackName: 'target-template.xlsx',
+        contentType: XLSX_TYPE,
+        content: await toBuffer(workbook),
+      },
+    );
+  }
+
+  /** Every file handed out is audited (export.download); a read, so outside any transaction. */
+  private async recorded(
+    entity: string,
+    entityId: string | null,
+    params: Record<string, unknown>,
+    file: FileDownload,
+  ): Promise<FileDownload> {
+    await this.audit.record(this.dataSource.manager, {
+      action: 'export.download',
+      entity,
+      entityId,
+      after: { ...params, fileName: file.fileName, contentType: file.contentType },
+    });
+    return file;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BudgetDocument } from '@jixiao/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
@@ -35,6 +36,7 @@ export class ImportsService {
     private readonly loader: DocumentLoader,
     private readonly exporter: DocumentExporter,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** A published budget document (text, tab-separated cells) or a normalized JSON document (seeds/, export). */
@@ -113,16 +115,19 @@ export class ImportsService {
     });
   }
 
+  /** The whole department-year (contacts included): only to those who may read the department, and audited. */
   async exportDocument(code: string, year: number): Promise<string> {
-    const [fy] = await this.dataSource.query(
-      `SELECT fy.id FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND fy.year = $2`,
-      [code, year],
-    );
-    if (!fy) throw new AppException(ErrorCode.NotFound, `部门 ${code} 的 ${year} 年度预算不存在`);
+    const { fiscalYearId } = await this.access.assertCanReadDepartmentYear(code, year);
     // One transaction: a consistent snapshot even while someone else imports.
     const doc = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
-      this.exporter.export(manager, fy.id),
+      this.exporter.export(manager, fiscalYearId),
     );
+    await this.audit.record(this.dataSource.manager, {
+      action: 'export.download',
+      entity: 'fiscal-year',
+      entityId: fiscalYearId,
+      after: { code, year, format: 'json' },
+    });
     return serializeDocument(doc);
   }
 }

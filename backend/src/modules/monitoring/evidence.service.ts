@@ -127,6 +127,12 @@ export class EvidenceService {
     );
     if (!row) throw new AppException(ErrorCode.NotFound, '文件不存在');
     this.access.assertCanReadDepartment(row.departmentId);
+    await this.audit.record(this.dataSource.manager, {
+      action: 'evidence.download',
+      entity: 'evidence-file',
+      entityId: id,
+      after: { fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.content.length },
+    });
     return row;
   }
 }

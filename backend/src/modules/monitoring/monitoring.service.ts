@@ -274,14 +274,13 @@ export class MonitoringService {
   }
 
   async listLocks(code: string, year: number) {
-    const rows = await this.dataSource.query(
+    const { fiscalYearId } = await this.access.assertCanReadDepartmentYear(code, year);
+    return this.dataSource.query(
       `SELECT l.period, l.reason, l.locked_at AS "lockedAt", u.username AS "lockedBy"
-         FROM period_locks l JOIN fiscal_years fy ON fy.id = l.fiscal_year_id JOIN departments d ON d.id = fy.department_id
-         LEFT JOIN users u ON u.id = l.locked_by
-        WHERE d.code = $1 AND fy.year = $2 ORDER BY l.period`,
-      [code, year],
+         FROM period_locks l LEFT JOIN users u ON u.id = l.locked_by
+        WHERE l.fiscal_year_id = $1 ORDER BY l.period`,
+      [fiscalYearId],
     );
-    return rows;
   }
 
   private async requireFiscalYear(

@@ -126,12 +126,7 @@ export class RoundsService {
   }
 
   private async fiscalYear(code: string, year: number): Promise<{ id: string; departmentId: string }> {
-    const [fy] = await this.dataSource.query(
-      `SELECT fy.id, fy.department_id AS "departmentId" FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND fy.year = $2`,
-      [code, year],
-    );
-    if (!fy) throw new AppException(ErrorCode.NotFound, `部门 ${code} 的 ${year} 年度预算不存在`);
-    this.access.assertCanReadDepartment(fy.departmentId);
-    return fy;
+    const { fiscalYearId, departmentId } = await this.access.assertCanReadDepartmentYear(code, year);
+    return { id: fiscalYearId, departmentId };
   }
 }

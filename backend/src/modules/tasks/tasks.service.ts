@@ -52,9 +52,10 @@ export class TasksService {
              JOIN departments d ON d.id = fy.department_id
              CROSS JOIN generate_series(1, 12) AS m
              LEFT JOIN report_periods rp ON rp.project_id = p.id AND rp.period = to_char(make_date(fy.year, m, 1), 'YYYY-MM')
-            WHERE a.user_id = $1
+            WHERE a.user_id = $1 AND fy.department_id = ANY($2::uuid[])
             ORDER BY fy.year, p.seq, m`,
-        [actor.id],
+        // An assignment left over from a former department is not the lead's to report any more.
+        [actor.id, this.access.departmentScope(actor) ?? []],
       );
       const horizon = new Date(`${today}T00:00:00Z`);
       horizon.setUTCDate(horizon.getUTCDate() + DUE_SOON_DAYS);
@@ -75,7 +76,7 @@ export class TasksService {
                 rp.status, rp.return_reason AS "returnReason"
            FROM report_periods rp JOIN projects p ON p.id = rp.project_id
            JOIN fiscal_years fy ON fy.id = rp.fiscal_year_id JOIN departments d ON d.id = fy.department_id
-          WHERE rp.status = 'submitted' AND ($1::uuid IS NULL OR fy.department_id = $1)
+          WHERE rp.status = 'submitted' AND ($1::uuid[] IS NULL OR fy.department_id = ANY($1::uuid[]))
           ORDER BY rp.submitted_at`,
         [this.access.departmentScope(actor)],
       );

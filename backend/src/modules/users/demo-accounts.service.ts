@@ -49,7 +49,10 @@ export class DemoAccountsService {
         : [];
       const accounts: (DemoAccount & { departmentId: string | null; projectId?: string })[] = [
         { username: 'admin', role: 'admin', displayName: '绩效管理员（演示）', departmentId: null },
-        { username: 'leader', role: 'leader', displayName: '部门领导（演示）', departmentId },
+        // A leader must belong to a department: none without one (a database without any budget yet).
+        ...(departmentId
+          ? [{ username: 'leader', role: 'leader' as const, displayName: '部门领导（演示）', departmentId }]
+          : []),
         { username: 'auditor', role: 'auditor', displayName: '审计员（演示）', departmentId: null },
         ...projects.map((p, i) => ({
           username: `lead${String(i + 1).padStart(2, '0')}`,

@@ -7,7 +7,13 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { SessionsRepository } from '../auth/sessions.repository';
-import { AssignLeadsDto, CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import {
+  AssignLeadsDto,
+  CreateUserDto,
+  DEPARTMENT_REQUIRED,
+  needsDepartment,
+  UpdateUserDto,
+} from './dto/user.dto';
 
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role_code AS role, d.code AS "departmentCode",
   u.active, u.locked_until AS "lockedUntil", u.last_login_at AS "lastLoginAt", u.version`;
@@ -49,6 +55,7 @@ export class UsersService {
     const hash = await argon2.hash(dto.password);
     return this.dataSource.transaction(async (manager) => {
       const departmentId = await this.departmentId(manager, dto.departmentCode ?? null);
+      this.assertDepartmentFor(dto.role, departmentId);
       const [exists] = await manager.query(`SELECT 1 FROM users WHERE username = $1`, [dto.username]);
       if (exists)
         throw new AppException(ErrorCode.Conflict, '用户名已存在', { username: 'username：用户名已存在' });
@@ -78,6 +85,12 @@ export class UsersService {
       }
       const departmentId =
         dto.departmentCode === undefined ? undefined : await this.departmentId(manager, dto.departmentCode);
+      // Only a change of role or department is checked: an older unbound account can still be renamed or disabled.
+      if (dto.role !== undefined || departmentId !== undefined)
+        this.assertDepartmentFor(
+          dto.role ?? before.role,
+          departmentId === undefined ? before.departmentCode : departmentId,
+        );
       await manager.query(
         `UPDATE users SET display_name = COALESCE($2, display_name), role_code = COALESCE($3, role_code),
                 department_id = CASE WHEN $4::boolean THEN $5::uuid ELSE department_id END, active = COALESCE($6, active),
@@ -179,11 +192,7 @@ export class UsersService {
       );
       const bad = dto.userIds.filter((id) => {
         const user = users.find((u) => u.id === id);
-        return (
-          !user ||
-          user.role !== 'lead' ||
-          (user.departmentId !== null && user.departmentId !== project.departmentId)
-        );
+        return !user || user.role !== 'lead' || user.departmentId !== project.departmentId;
       });
       if (bad.length) {
         throw new AppException(ErrorCode.ValidationFailed, '只能分配本部门的项目负责人账户', {
@@ -238,6 +247,14 @@ export class UsersService {
         departmentCode: `departmentCode：部门 ${code} 不存在`,
       });
     return department.id;
+  }
+
+  /** A leader or lead without a department would read nothing: refuse to create or leave one so. */
+  private assertDepartmentFor(role: string, department: string | null): void {
+    if (needsDepartment(role) && department === null)
+      throw new AppException(ErrorCode.ValidationFailed, '部门领导和项目负责人必须指定所属部门', {
+        departmentCode: DEPARTMENT_REQUIRED,
+      });
   }
 
   private checkPassword(password: string, username: string, field: string): void {

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -13,8 +14,13 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { ROLE_CODES, RoleCode } from '../entities/role.entity';
+
+/** Leaders and leads work inside one department (domain.md §1); admins and auditors see the whole city. */
+export const needsDepartment = (role: string | undefined): boolean => role === 'lead' || role === 'leader';
+export const DEPARTMENT_REQUIRED = 'departmentCode：部门领导和项目负责人必须指定所属部门';
 
 export class UserIdParams {
   @ApiProperty()
@@ -38,9 +44,13 @@ export class CreateUserDto {
   @IsIn(ROLE_CODES, { message: 'role：角色只能是 admin、leader、lead、auditor' })
   role: RoleCode;
 
-  @ApiPropertyOptional({ example: '031', description: '所属部门编码；为空表示全市（管理员、审计员）' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: '031',
+    description: '所属部门编码；部门领导与项目负责人必填，为空表示全市（管理员、审计员）',
+  })
+  @ValidateIf((user: CreateUserDto) => user.departmentCode != null || needsDepartment(user.role))
   @Matches(/^[0-9A-Za-z]{1,32}$/, { message: 'departmentCode：部门编码只能包含字母和数字' })
+  @IsNotEmpty({ message: DEPARTMENT_REQUIRED })
   departmentCode?: string;
 
   @ApiProperty({ description: '初始密码（至少 10 位，含三类字符）' })
