@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signIn } from '../factories/user.factory';
+import { xlsxBomb } from '../factories/zip.factory';
 import { createTestApp } from '../setup/test-app';
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
@@ -73,5 +74,13 @@ describe('upload limits (HTTP)', () => {
       .expect(413);
     expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(res.body.errors.file).toContain('5 MB');
+  });
+
+  it('should answer 413 naming the file field for an Excel import that unpacks to a 200 MB sheet', async () => {
+    const res = await post(UPLOAD_ROUTES[2][1])
+      .attach('file', await xlsxBomb(200 * 1024 * 1024), 'targets.xlsx')
+      .expect(413);
+    expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(res.body.errors.file).toContain('解压后过大');
   });
 });
