@@ -8,10 +8,10 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../common/auth/auth.decorators';
+import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
 import { ProjectParams } from '../self-evaluation/dto/project.params';
 import { ProjectYearParams } from '../self-evaluation/dto/self-evaluation.dto';
@@ -101,7 +101,7 @@ export class ExportsController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_TARGET_FILE_BYTES, files: 1 } }))
+  @UseInterceptors(SingleFileInterceptor(MAX_TARGET_FILE_BYTES))
   importTargets(
     @Param() params: ProjectParams,
     @UploadedFile() file: Express.Multer.File | undefined,

@@ -7,6 +7,9 @@ import {
   type Target,
 } from '@jixiao/domain';
 import { type Cell, type CellValue, Workbook, type Worksheet } from 'exceljs';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-code';
+import { checkZipExpansion } from './zip-expansion';
 
 /** The provincial 一体化 exchange columns of a target table, in order. */
 export const TARGET_SHEET_COLUMNS = [
@@ -104,9 +107,18 @@ function locateHeader(
  * Reads a target table in the provincial exchange format. Every row is checked and every problem reported with
  * its row, column and a Chinese message; only a sheet without problems gives rows. The structured target comes
  * from the explicit columns (confidence explicit); libs/domain reads the composed text for units (万 → 10⁴) and
- * how the value accumulates over the year.
+ * how the value accumulates over the year. A workbook that would unpack beyond ZIP_LIMITS is refused (413).
  */
 export async function readTargetSheet(content: Buffer): Promise<TargetSheetResult> {
+  // exceljs unpacks the whole workbook before the row cap applies: a small zip could expand to gigabytes.
+  const expansion = checkZipExpansion(content);
+  if (!expansion.ok) {
+    if (expansion.tooLarge)
+      throw new AppException(ErrorCode.PayloadTooLarge, expansion.message, {
+        file: `file：${expansion.message}`,
+      });
+    return { ok: false, fileError: expansion.message, errors: [] };
+  }
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
+import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
@@ -26,7 +26,7 @@ export class ImportsController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @UseInterceptors(SingleFileInterceptor(MAX_IMPORT_BYTES))
   upload(@UploadedFile() file: Express.Multer.File | undefined): Promise<ImportResult> {
     if (!file)
       throw new AppException(ErrorCode.ValidationFailed, '请选择要导入的文件', {

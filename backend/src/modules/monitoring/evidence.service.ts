@@ -7,6 +7,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { MonitoringRepository } from './monitoring.repository';
+import { periodLockedError } from './period-locked.error';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
@@ -72,17 +73,20 @@ export class EvidenceService {
       const indicator = await this.repository.findIndicator(manager, indicatorId);
       if (!indicator) throw new AppException(ErrorCode.NotFound, '指标不存在');
       await this.access.assertCanReport(indicator.projectId, manager, actor);
+      // The period row first, as submit takes it: an upload racing a submit lands before it or is refused.
+      const { row: workflow, lock } = await this.repository.holdPeriod(
+        manager,
+        indicator.fiscalYearId,
+        indicator.projectId,
+        period,
+        false,
+      );
+      if (lock) throw periodLockedError(period, lock.reason);
       const report = await this.repository.findReport(manager, indicatorId, period, true);
       if (!report)
         throw new AppException(ErrorCode.ValidationFailed, '请先填报本期完成值，再上传佐证材料', {
           period: 'period：本期尚未填报',
         });
-      const workflow = await this.repository.findPeriod(
-        manager,
-        indicator.fiscalYearId,
-        indicator.projectId,
-        period,
-      );
       if (workflow && (workflow.status === 'submitted' || workflow.status === 'approved')) {
         throw new AppException(ErrorCode.Locked, '本期填报已提交或已审核，不能再上传', undefined, {
           status: workflow.status,

@@ -12,12 +12,12 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { IsUUID } from 'class-validator';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { Roles } from '../../common/auth/auth.decorators';
+import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
 import {
   BudgetExecutionDto,
@@ -63,7 +63,7 @@ export class MonitoringController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }))
+  @UseInterceptors(SingleFileInterceptor(MAX_EVIDENCE_BYTES))
   uploadEvidence(
     @Param() params: IndicatorPeriodParams,
     @UploadedFile() file: Express.Multer.File | undefined,

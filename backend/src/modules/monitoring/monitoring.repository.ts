@@ -223,6 +223,34 @@ export class MonitoringRepository {
     return row;
   }
 
+  /**
+   * What every write to a period does first, in this order: share the fiscal year (see shareFiscalYear), take the
+   * period's workflow row FOR UPDATE (created as a draft when `create`), then read the department's lock of the
+   * period. Submit, review and evidence upload thus see each other's status, and none lands in a locked period.
+   */
+  async holdPeriod(
+    manager: EntityManager,
+    fiscalYearId: string,
+    projectId: string | null,
+    period: string,
+    create: boolean,
+  ): Promise<{ row: PeriodRow | undefined; lock: { reason: string } | undefined }> {
+    await this.shareFiscalYear(manager, fiscalYearId);
+    const row = create
+      ? await this.ensurePeriod(manager, fiscalYearId, projectId, period)
+      : await this.findPeriod(manager, fiscalYearId, projectId, period, true);
+    return { row, lock: await this.periodLock(manager, fiscalYearId, period) };
+  }
+
+  /**
+   * Held by every write to a period until its transaction ends. Locking a period takes the fiscal year FOR UPDATE,
+   * so it waits for writes in progress, and a write that starts later reads the new lock (KEY SHARE does not block
+   * other writers, nor ordinary updates of the fiscal year).
+   */
+  async shareFiscalYear(manager: EntityManager, fiscalYearId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM fiscal_years WHERE id = $1 FOR KEY SHARE`, [fiscalYearId]);
+  }
+
   async periodLock(
     manager: EntityManager,
     fiscalYearId: string,

@@ -7,6 +7,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { BudgetExecutionDto, ReportDto } from './dto/report.dto';
 import { MonitoringRepository, PeriodRow, ReportRow } from './monitoring.repository';
+import { periodLockedError } from './period-locked.error';
 
 const STATUS_LABELS = {
   draft: '草稿',
@@ -157,21 +158,13 @@ export class MonitoringService {
       const project = await this.requireProject(manager, projectId);
       this.assertPeriodInYear(period, project.year);
       await this.access.assertCanReport(projectId, manager, actor);
-      const current = await this.repository.findPeriod(
-        manager,
-        project.fiscalYearId,
-        projectId,
-        period,
-        true,
-      );
+      const current = await this.heldPeriod(manager, project.fiscalYearId, projectId, period);
       if (!current)
         throw new AppException(ErrorCode.ValidationFailed, '本期尚未填报任何内容', {
           period: 'period：本期尚未填报',
         });
       this.assertVersion(current, version);
       if (current.status !== 'draft' && current.status !== 'returned') throw this.wrongState(current, '提交');
-      const lock = await this.repository.periodLock(manager, project.fiscalYearId, period);
-      if (lock) throw this.lockedError(period, lock.reason);
       const missing = await this.repository.missingReports(manager, projectId, period);
       const errors: Record<string, string> = {};
       if (missing.length)
@@ -202,19 +195,16 @@ export class MonitoringService {
     return this.review(projectId, period, version, 'returned', reason.trim());
   }
 
-  /** 解锁: only an admin, with a reason in the audit log; the period goes back to draft for the lead. */
+  /**
+   * 解锁: only an admin, with a reason in the audit log; the period goes back to draft for the lead. Not while the
+   * department's period is locked (期间锁定): the admin releases that lock first, which is audited too.
+   */
   async unlock(projectId: string, period: string, reason: string, version?: number): Promise<PeriodRow> {
     const actor = this.access.actor();
     this.access.assertAdmin(actor);
     return this.dataSource.transaction(async (manager) => {
       const project = await this.requireProject(manager, projectId);
-      const current = await this.repository.findPeriod(
-        manager,
-        project.fiscalYearId,
-        projectId,
-        period,
-        true,
-      );
+      const current = await this.heldPeriod(manager, project.fiscalYearId, projectId, period);
       if (!current) throw new AppException(ErrorCode.NotFound, '本期尚无填报记录');
       this.assertVersion(current, version);
       if (current.status !== 'approved' && current.status !== 'submitted')
@@ -234,7 +224,7 @@ export class MonitoringService {
     const actor = this.access.actor();
     this.access.assertAdmin(actor);
     return this.dataSource.transaction(async (manager) => {
-      const fiscalYearId = await this.requireFiscalYear(manager, code, year, period);
+      const fiscalYearId = await this.requireFiscalYear(manager, code, year, period, true);
       const [row] = await manager.query(
         `INSERT INTO period_locks (fiscal_year_id, period, reason, locked_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT (fiscal_year_id, period) DO NOTHING RETURNING id, period, reason, locked_at AS "lockedAt"`,
@@ -288,9 +278,11 @@ export class MonitoringService {
     code: string,
     year: number,
     period: string,
+    exclusive = false,
   ): Promise<string> {
+    // Locking a period waits for the writes in progress, which share the fiscal year (holdPeriod).
     const [fy] = await manager.query(
-      `SELECT fy.id FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND fy.year = $2`,
+      `SELECT fy.id FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND fy.year = $2${exclusive ? ' FOR UPDATE OF fy' : ''}`,
       [code, year],
     );
     if (!fy) throw new AppException(ErrorCode.NotFound, `部门 ${code} 的 ${year} 年度预算不存在`);
@@ -309,13 +301,7 @@ export class MonitoringService {
     return this.dataSource.transaction(async (manager) => {
       const project = await this.requireProject(manager, projectId);
       this.access.assertCanReview(project.departmentId, actor);
-      const current = await this.repository.findPeriod(
-        manager,
-        project.fiscalYearId,
-        projectId,
-        period,
-        true,
-      );
+      const current = await this.heldPeriod(manager, project.fiscalYearId, projectId, period);
       if (!current) throw new AppException(ErrorCode.NotFound, '本期尚无填报记录');
       this.assertVersion(current, version);
       if (current.status !== 'submitted')
@@ -356,6 +342,18 @@ export class MonitoringService {
     return project;
   }
 
+  /** The period's workflow row under its row lock (see holdPeriod), refused when the admin locked the period. */
+  private async heldPeriod(
+    manager: EntityManager,
+    fiscalYearId: string,
+    projectId: string | null,
+    period: string,
+  ): Promise<PeriodRow | undefined> {
+    const { row, lock } = await this.repository.holdPeriod(manager, fiscalYearId, projectId, period, false);
+    if (lock) throw periodLockedError(period, lock.reason);
+    return row;
+  }
+
   /** Entries are writable while the period is a draft or returned, and not locked by the admin. */
   private async writablePeriod(
     manager: EntityManager,
@@ -363,9 +361,9 @@ export class MonitoringService {
     projectId: string | null,
     period: string,
   ): Promise<PeriodRow> {
-    const lock = await this.repository.periodLock(manager, fiscalYearId, period);
-    if (lock) throw this.lockedError(period, lock.reason);
-    const workflow = await this.repository.ensurePeriod(manager, fiscalYearId, projectId, period);
+    const { row, lock } = await this.repository.holdPeriod(manager, fiscalYearId, projectId, period, true);
+    if (lock) throw periodLockedError(period, lock.reason);
+    const workflow = row as PeriodRow;
     if (workflow.status === 'submitted' || workflow.status === 'approved') {
       throw new AppException(
         ErrorCode.Locked,
@@ -407,15 +405,6 @@ export class MonitoringService {
       `本期状态为“${STATUS_LABELS[current.status]}”，不能${action}`,
       undefined,
       { status: current.status },
-    );
-  }
-
-  private lockedError(period: string, reason?: string): AppException {
-    return new AppException(
-      ErrorCode.Locked,
-      `${period} 期间已被绩效管理员锁定，不能修改${reason ? `（原因：${reason}）` : ''}`,
-      undefined,
-      { locked: true, reason: reason ?? null },
     );
   }
 }

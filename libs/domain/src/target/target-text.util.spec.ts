@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import {
   countNumbers,
+  QUANTITY,
   looksLikeUnit,
   normalizeText,
   operatorAfter,
@@ -61,6 +63,63 @@ describe(readRange.name, () => {
 
   it('should find nothing when the text holds no range', () => {
     expect(readRange('≥90%')).toBeUndefined();
+  });
+
+  // The single regular expression readRange used to be: the reference for what a range is.
+  const REFERENCE = new RegExp(`^(.*?)${QUANTITY}[-~—–至到]${QUANTITY}(.*)$`);
+  const reference = (text: string) => {
+    const match = REFERENCE.exec(text);
+    if (!match) return undefined;
+    const [, before, lowNumber, lowMultiplier, lowUnit, highNumber, highMultiplier, highUnit, after] = match;
+    return {
+      before,
+      low: { before: '', number: lowNumber, multiplier: lowMultiplier, unit: lowUnit, after: '' },
+      high: { before: '', number: highNumber, multiplier: highMultiplier, unit: highUnit, after: '' },
+      after,
+    };
+  };
+
+  it.each([
+    '约1.5-2.5万人/年以上',
+    '1.2.3-4',
+    '3至5万人',
+    '90%~95%',
+    'a1-b2-3',
+    '1-2\n次',
+    '1-',
+    '.5-6',
+    '1.-2',
+  ])('should read %j as the former single expression did', (text) => {
+    expect(readRange(text)).toEqual(reference(text));
+  });
+
+  it('should read every text as the former single expression did', () => {
+    const alphabet = fc.constantFrom(...'12.-~至万%人次/年约以上a\n'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 24 }), (chars) => {
+        const text = chars.join('');
+        expect(readRange(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000, seed: 20251126 },
+    );
+  });
+
+  // The former expression backtracked over every start and end of a digit run: 20,000 digits took 0.3 s and
+  // 200,000 took a minute. A synchronous test is not stopped by Jest's timeout, hence a budget far above the
+  // few milliseconds a linear scan takes.
+  it.each([
+    ['digits', '1'.repeat(200_000), undefined],
+    ['digits and dots', '1.'.repeat(100_000), undefined],
+    ['digits before a range', `${'1'.repeat(200_000)}x1-2`, '1'],
+  ])('should read %s of 200,000 characters in linear time', (_case, text, low) => {
+    const started = performance.now();
+    expect(readRange(text)?.low.number).toBe(low);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('should read a range whose lower end has 200,000 digits', () => {
+    const low = '9'.repeat(200_000);
+    expect(readRange(`${low}-${low}人`)).toMatchObject({ low: { number: low }, high: { unit: '人' } });
   });
 });
 

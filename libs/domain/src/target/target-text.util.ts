@@ -42,7 +42,7 @@ const BASE_UNITS = [
 const PER = '/(?:人|户|次|件|年|月|日|天|周|小时|季度|个|场|课时|学时|套|台|项|张|本|批|期)';
 const UNIT = `(?:${BASE_UNITS.join('|')})(?:${PER})*`;
 const WHOLE_UNIT = new RegExp(`^(?:${MULTIPLIER})?(?:${UNIT})$`);
-const QUANTITY = `(\\d+(?:\\.\\d+)?)(${MULTIPLIER})?(${UNIT})?`;
+export const QUANTITY = `(\\d+(?:\\.\\d+)?)(${MULTIPLIER})?(${UNIT})?`;
 
 // "万人", "场", "%": text that is only a unit (with 万/亿), as written after a number.
 export function isUnitText(text: string): boolean {
@@ -74,19 +74,28 @@ export interface RangeParts {
   after: string;
 }
 
-const RANGE = new RegExp(`^(.*?)${QUANTITY}[-~—–至到]${QUANTITY}(.*)$`);
+// Anchored (sticky) at the start of a digit run; the text before it is found by scanning, not by `^(.*?)`,
+// which backtracked over every start and end of a long digit run (quadratic).
+const RANGE_AT = new RegExp(`${QUANTITY}[-~—–至到]${QUANTITY}`, 'y');
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
-// "1-2次", "90%~95%", "3至5万人".
+// "1-2次", "90%~95%", "3至5万人". The leftmost range wins; a range starts where a digit run starts, because a
+// number cannot end inside a run of digits.
 export function readRange(text: string): RangeParts | undefined {
-  const match = RANGE.exec(text);
-  if (!match) return undefined;
-  const [, before, lowNumber, lowMultiplier, lowUnit, highNumber, highMultiplier, highUnit, after] = match;
-  return {
-    before,
-    low: { before: '', number: lowNumber, multiplier: lowMultiplier, unit: lowUnit, after: '' },
-    high: { before: '', number: highNumber, multiplier: highMultiplier, unit: highUnit, after: '' },
-    after,
-  };
+  if (LINE_BREAK.test(text)) return undefined;
+  for (const run of text.matchAll(/\d+/g)) {
+    RANGE_AT.lastIndex = run.index;
+    const match = RANGE_AT.exec(text);
+    if (!match) continue;
+    const [, lowNumber, lowMultiplier, lowUnit, highNumber, highMultiplier, highUnit] = match;
+    return {
+      before: text.slice(0, run.index),
+      low: { before: '', number: lowNumber, multiplier: lowMultiplier, unit: lowUnit, after: '' },
+      high: { before: '', number: highNumber, multiplier: highMultiplier, unit: highUnit, after: '' },
+      after: text.slice(RANGE_AT.lastIndex),
+    };
+  }
+  return undefined;
 }
 
 // Comparison words written before the number, e.g. "不低于95%", "当年满意度超过90%".
