@@ -10,6 +10,12 @@ import type { AppConfig } from './config/app.config';
 
 /** Everything the running app and the e2e tests share: prefix, pipe, filter, logger, OpenAPI (per API_DOCS). */
 export function configureApp(app: INestApplication): void {
+  const { apiDocs, trustProxy } = app.get(ConfigService).getOrThrow<AppConfig>('app');
+  // Behind a reverse proxy (TLS ends there): req.ip, which the login limits count by, is the client's.
+  (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set(
+    'trust proxy',
+    trustProxy,
+  );
   app.useLogger(app.get(Logger));
   app.use(
     helmet({
@@ -33,7 +39,6 @@ export function configureApp(app: INestApplication): void {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  const { apiDocs } = app.get(ConfigService).getOrThrow<AppConfig>('app');
   if (apiDocs === 'off') return;
   if (apiDocs === 'admin') app.use(adminOnlyApiDocs(app));
   const document = SwaggerModule.createDocument(

@@ -335,4 +335,41 @@ describe('login limit per client address', () => {
       message: '登录失败次数过多，请稍后再试',
     });
   });
+
+  it('should ignore X-Forwarded-For when no proxy is trusted (a client cannot pick its own address)', async () => {
+    const user = await insertUser(ds);
+    await post('/api/auth/login', { username: user.username, password: TEST_PASSWORD })
+      .set('X-Forwarded-For', '203.0.113.9')
+      .expect(429);
+  });
+});
+
+describe('login limit per client address behind a trusted proxy (TRUST_PROXY)', () => {
+  let app: INestApplication;
+  let ds: DataSource;
+  const from = (address: string, body: object) =>
+    request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', address).send(body);
+
+  beforeAll(async () => {
+    process.env.LOGIN_ADDRESS_FAILURE_LIMIT = '3';
+    process.env.TRUST_PROXY = 'loopback';
+    try {
+      ({ app, ds } = await createTestApp());
+    } finally {
+      delete process.env.LOGIN_ADDRESS_FAILURE_LIMIT;
+      delete process.env.TRUST_PROXY;
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('should count failures per client behind the proxy, so one client cannot block the others', async () => {
+    const user = await insertUser(ds);
+    for (let i = 0; i < 3; i++)
+      await from('198.51.100.7', { username: `guess${i}-nobody`, password: 'Whatever-123' }).expect(401);
+    await from('198.51.100.7', { username: user.username, password: TEST_PASSWORD }).expect(429);
+    await from('198.51.100.8', { username: user.username, password: TEST_PASSWORD }).expect(200);
+  });
 });

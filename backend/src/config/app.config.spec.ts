@@ -29,3 +29,35 @@ describe('appConfig API_DOCS', () => {
     expect(() => docsWith({ API_DOCS: 'public' })).toThrow(/API_DOCS/);
   });
 });
+
+describe('appConfig TRUST_PROXY', () => {
+  const saved = { ...process.env };
+
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  const trustWith = (value: string | undefined) => {
+    if (value === undefined) delete process.env.TRUST_PROXY;
+    else process.env.TRUST_PROXY = value;
+    return appConfig().trustProxy;
+  };
+
+  it.each([
+    [undefined, false],
+    ['1', 1],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, 192.168.1.10', '10.0.0.0/8, 192.168.1.10'],
+    ['loopback,uniquelocal', 'loopback,uniquelocal'],
+    ['::1', '::1'],
+  ])('should read TRUST_PROXY=%s as %j', (value, expected) => {
+    expect(trustWith(value)).toEqual(expected);
+  });
+
+  it.each(['true', '*', '0', 'proxy.example.cn', '10.0.0.1; rm'])(
+    'should fail at boot on TRUST_PROXY=%s (trusting every hop lets clients choose their address)',
+    (value) => {
+      expect(() => trustWith(value)).toThrow(/TRUST_PROXY/);
+    },
+  );
+});

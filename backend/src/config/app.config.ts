@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { validateConfig } from './validate-config';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -9,12 +9,27 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 export const API_DOCS_MODES = ['on', 'off', 'admin'] as const;
 export type ApiDocsMode = (typeof API_DOCS_MODES)[number];
 
+/**
+ * Express's `trust proxy`, so `req.ip` (login limits, logs) is the client behind a reverse proxy: a hop count or
+ * the proxies' addresses / subnets (or loopback, linklocal, uniquelocal). `true` is refused on purpose: trusting
+ * every hop lets any client pick its own address with X-Forwarded-For.
+ */
+const PROXY = String.raw`(?:loopback|linklocal|uniquelocal|\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(?:/\d{1,3})?)`;
+const TRUST_PROXY = new RegExp(String.raw`^(?:[1-9]|${PROXY}(?:\s*,\s*${PROXY})*)$`);
+export type TrustProxy = false | number | string;
+
 class AppEnv {
   @IsOptional() @IsIn(NODE_ENVS) NODE_ENV?: NodeEnv;
   @IsOptional() @IsInt() @Min(0) @Max(65535) PORT?: number;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL?: string;
   @IsOptional() @IsString() FRONTEND_DIST?: string;
   @IsOptional() @IsIn(API_DOCS_MODES) API_DOCS?: ApiDocsMode;
+  @IsOptional()
+  @Matches(TRUST_PROXY, {
+    message:
+      'TRUST_PROXY must be a hop count (1-9) or the proxies: addresses, subnets, loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY?: string;
 }
 
 export interface AppConfig {
@@ -25,6 +40,8 @@ export interface AppConfig {
   frontendDist: string;
   /** Default: open in development and tests, admins only in production. */
   apiDocs: ApiDocsMode;
+  /** Unset: the connecting address is the client's (no proxy trusted). */
+  trustProxy: TrustProxy;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => {
@@ -35,5 +52,11 @@ export const appConfig = registerAs('app', (): AppConfig => {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     frontendDist: env.FRONTEND_DIST ?? '',
     apiDocs: env.API_DOCS ?? (env.NODE_ENV === 'production' ? 'admin' : 'on'),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
   };
 });
+
+function readTrustProxy(value: string | undefined): TrustProxy {
+  if (!value) return false;
+  return /^\d$/.test(value) ? Number(value) : value;
+}
