@@ -1,5 +1,14 @@
-import type { ArchivableKind, ArchivedItem, ChangeItem, ImportDiff, MonitoringCounts } from '@jixiao/domain';
+import {
+  type ArchivableKind,
+  type ArchivedItem,
+  type ChangeItem,
+  type ImportDiff,
+  type MonitoringCounts,
+  needsArchiveConfirmation,
+} from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 
 /** Live rows are moved up by this while an import renumbers them, so a unique (parent, seq) key never trips. */
@@ -146,4 +155,25 @@ export async function recordRestore(
     reason,
   });
   changes.add('restored', item, parents);
+}
+
+/** preview: run and roll back; confirmArchive: the admin accepts archiving rows that carry monitoring data. */
+export interface ImportOptions {
+  preview?: boolean;
+  confirmArchive?: boolean;
+}
+
+/** An apply that would archive monitored rows without the admin's confirmation: 409 with the diff (rolls back). */
+export function assertArchiveConfirmed(
+  diff: ImportDiff,
+  options: ImportOptions,
+  details: Record<string, unknown> = {},
+): void {
+  if (options.preview || options.confirmArchive || !needsArchiveConfirmation(diff)) return;
+  throw new AppException(
+    ErrorCode.ImportNeedsConfirmation,
+    '导入将归档含有监控数据的项目、目标或指标，请先预览，确认后以 confirmArchive=true 重新导入',
+    undefined,
+    { diff, ...details },
+  );
 }

@@ -1,22 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { type BudgetDocument, type ImportDiff, needsArchiveConfirmation } from '@jixiao/domain';
+import type { BudgetDocument, ImportDiff } from '@jixiao/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { DocumentExporter } from './document-exporter';
+import { transactionOrPreview } from '../../database/preview-transaction';
+import { assertArchiveConfirmed, ImportOptions } from '../goals/archive.writer';
 import { ChangeCount, DocumentLoader, LoadSummary } from './document-loader';
 import { validateBudgetDocument } from './document-validator';
 import { BudgetDocumentParseError, parseBudgetDocument } from './parser/budget-document.parser';
 import type { ImportReport } from './parser/import-report.types';
 import { renderImportReport } from './parser/import-report.renderer';
-
-/** preview: parse and diff against the database, write nothing. apply: write (confirmArchive when it archives monitored rows). */
-export interface ImportOptions {
-  preview?: boolean;
-  confirmArchive?: boolean;
-}
 
 export interface ImportResult {
   departmentCode: string;
@@ -80,7 +76,7 @@ export class ImportsService {
    * exactly what applying writes. Applying a change that archives rows carrying monitoring data without
    * `confirmArchive` rolls back too, with the diff in the 409's details.
    */
-  async load(
+  load(
     doc: BudgetDocument,
     report: ImportReport | null,
     fileName: string,
@@ -88,30 +84,8 @@ export class ImportsService {
     options: ImportOptions = {},
   ): Promise<ImportResult> {
     const preview = options.preview ?? false;
-    let previewed: ImportResult | undefined;
-    try {
-      return await this.write(doc, report, fileName, fileSha256, options, (result) => {
-        if (!preview) return;
-        previewed = result;
-        throw new RollbackPreview();
-      });
-    } catch (error) {
-      if (error instanceof RollbackPreview && previewed) return previewed;
-      throw error;
-    }
-  }
-
-  private write(
-    doc: BudgetDocument,
-    report: ImportReport | null,
-    fileName: string,
-    fileSha256: string,
-    options: ImportOptions,
-    beforeCommit: (result: ImportResult) => void,
-  ): Promise<ImportResult> {
-    const preview = options.preview ?? false;
     const documentSha256 = sha256(serializeDocument(doc));
-    return this.dataSource.transaction(async (manager) => {
+    return transactionOrPreview(this.dataSource, preview, async (manager) => {
       // Serialize imports of one department-year: two concurrent loads would interleave their updates.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `import:${doc.department.code}:${doc.year}`,
@@ -128,13 +102,7 @@ export class ImportsService {
       }
       const summary = await this.loader.load(manager, doc);
       const markdown = markdownOf(report, summary, false, preview);
-      if (!preview && !options.confirmArchive && needsArchiveConfirmation(summary.diff))
-        throw new AppException(
-          ErrorCode.ImportNeedsConfirmation,
-          '导入将归档含有监控数据的项目或指标，请先预览并确认归档（confirmArchive=true）',
-          undefined,
-          { diff: summary.diff, summary },
-        );
+      assertArchiveConfirmed(summary.diff, options, { summary });
       await manager.query(
         `INSERT INTO import_runs (fiscal_year_id, file_name, sha256, document_sha256, report, imported_by)
          VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -153,9 +121,7 @@ export class ImportsService {
         entityId: summary.fiscalYearId,
         after: { fileName, fileSha256, documentSha256, summary },
       });
-      const result = { ...base, unchanged: false, summary, markdown };
-      beforeCommit(result);
-      return result;
+      return { ...base, unchanged: false, summary, markdown };
     });
   }
 
@@ -172,9 +138,6 @@ export class ImportsService {
     return serializeDocument(doc);
   }
 }
-
-/** A preview rolls its transaction back by throwing this. */
-class RollbackPreview extends Error {}
 
 function markdownOf(
   report: ImportReport | null,
