@@ -59,7 +59,18 @@ describe('re-import without a project (HTTP)', () => {
         [projectId],
       )
     )[0];
-  const auditCount = async () => (await ds.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n as number;
+  /** Audit entries about this department-year or any of its projects, goals and indicators. */
+  const auditCount = async () =>
+    (
+      await ds.query(
+        `WITH fy AS (SELECT fy.id FROM fiscal_years fy WHERE fy.department_id = $1),
+              ids AS (SELECT id FROM fy UNION ALL SELECT p.id FROM projects p JOIN fy ON fy.id = p.fiscal_year_id
+                      UNION ALL SELECT g.id FROM goals g JOIN fy ON fy.id = g.fiscal_year_id
+                      UNION ALL SELECT i.id FROM indicators i JOIN goals g ON g.id = i.goal_id JOIN fy ON fy.id = g.fiscal_year_id)
+         SELECT count(*)::int AS n FROM audit_log a WHERE a.entity_id IN (SELECT id::text FROM ids)`,
+        [departmentId],
+      )
+    )[0].n as number;
 
   beforeAll(async () => {
     ({ app, ds } = await createTestApp());
