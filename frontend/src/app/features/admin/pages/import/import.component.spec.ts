@@ -63,7 +63,7 @@ describe('ImportComponent', () => {
     await admin.settle();
   }
 
-  const cells = (row: Element) => [...row.querySelectorAll('td')].map((td) => td.textContent?.trim());
+  const cells = (row: Element) => Array.from(row.querySelectorAll('td')).map((td) => td.textContent?.trim());
 
   it('should preview first and show each change with the counts of what an archived row carries', async () => {
     admin = await AdminHarness.open('import');
@@ -74,7 +74,7 @@ describe('ImportComponent', () => {
 
     expect(admin.text()).toContain('导入预览（尚未写入）');
     expect(admin.text()).toContain('项目：新增 0，更新 0，归档 1，恢复 0');
-    const rows = [...admin.root.querySelectorAll('table.diff tbody tr')];
+    const rows = Array.from(admin.root.querySelectorAll('table.diff tbody tr'));
     expect(rows.map(cells)).toEqual([
       ['归档', '项目', '人社局劳动维权工作经费', '', '人社局劳动维权工作经费', '6', '1', '3', '1', '1'],
       ['新增', '三级指标', '党建', '年度绩效目标 1', '新指标', '', '', '', '', ''],
