@@ -4,16 +4,24 @@ import { basename, resolve } from 'node:path';
 import { AuditService } from '../modules/audit/audit.service';
 import { DocumentExporter } from '../modules/imports/document-exporter';
 import { DocumentLoader } from '../modules/imports/document-loader';
-import { ImportsService } from '../modules/imports/imports.service';
+import { ErrorCode } from '../common/errors/error-code';
+import { AppException } from '../common/errors/app.exception';
+import { ImportsService, renderArchiveDiff } from '../modules/imports/imports.service';
 import { withDatabase } from './database-session';
 
 /**
- * `npm run import -- <file> [--report]`: parse a published budget document (or load a normalized JSON one)
- * into the configured database in one transaction, then print what changed (the whole report with --report).
+ * `npm run import -- <file> [--report] [--preview] [--confirm-archive]`: parse a published budget document (or
+ * load a normalized JSON one) into the configured database in one transaction, then print what changed (the
+ * whole report with --report). --preview prints what would change and writes nothing. A document that would
+ * archive projects, goals or indicators carrying monitoring data is refused (the diff is printed) unless
+ * --confirm-archive is given.
  */
 async function main(args: string[]): Promise<void> {
   const file = args.find((a) => !a.startsWith('--'));
-  if (!file) throw new Error('Usage: npm run import -- <budget document .txt | normalized .json> [--report]');
+  if (!file)
+    throw new Error(
+      'Usage: npm run import -- <budget document .txt | normalized .json> [--report] [--preview] [--confirm-archive]',
+    );
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
   await withDatabase(async (dataSource) => {
     await dataSource.runMigrations({ transaction: 'each' });
@@ -25,11 +33,24 @@ async function main(args: string[]): Promise<void> {
       audit,
       new AccessPolicy(dataSource),
     );
-    const result = await service.importFile(basename(path), readFileSync(path));
+    const options = {
+      preview: args.includes('--preview'),
+      confirmArchive: args.includes('--confirm-archive'),
+    };
+    const result = await service.importFile(basename(path), readFileSync(path), options).catch((error) => {
+      if (error instanceof AppException && error.code === ErrorCode.ImportNeedsConfirmation) {
+        const { diff } = error.details as { diff: Parameters<typeof renderArchiveDiff>[0] };
+        process.stderr.write(
+          `${renderArchiveDiff(diff)}\n\n未写入任何内容：以上内容含有监控数据，确认归档请加 --confirm-archive 重新运行。\n`,
+        );
+        process.exit(2);
+      }
+      throw error;
+    });
     if (args.includes('--report')) {
       process.stdout.write(result.markdown);
     } else {
-      const loaded = result.markdown.slice(result.markdown.indexOf('## 载入结果'));
+      const loaded = result.markdown.slice(result.markdown.search(/## 载入(结果|预览)/));
       process.stdout.write(`${result.departmentCode} ${result.year}\n${loaded}`);
     }
   });

@@ -141,6 +141,62 @@ describe('schema constraints', () => {
     ).toBe('ck_indicator_nodes_parent');
   });
 
+  it.each([
+    ['its project', `DELETE FROM projects WHERE id = $1`, () => projectId, 'fk_goals_project'],
+    ['its goal', `DELETE FROM goals WHERE id = $1`, () => goalId, 'fk_indicators_goal'],
+    [
+      'its indicator',
+      `DELETE FROM indicators WHERE id = $1`,
+      () => indicatorId,
+      'fk_progress_reports_indicator',
+    ],
+    ['its 二级 node', `DELETE FROM indicator_nodes WHERE id = $1`, () => nodeId, 'fk_indicators_node'],
+    [
+      'its fiscal year',
+      `DELETE FROM fiscal_years WHERE id = $1`,
+      () => fiscalYearId,
+      'fk_projects_fiscal_year',
+    ],
+  ])(
+    'should refuse to delete %s while a progress report hangs below it (no cascade)',
+    async (_what, sql, id, fk) => {
+      const [{ id: reportId }] = await ds.query(
+        `INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, '2025-01', '100') ON CONFLICT (indicator_id, period) DO UPDATE SET actual_raw = '100' RETURNING id`,
+        [indicatorId],
+      );
+      expect(await failure(sql, [id()])).toBe(fk);
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM progress_reports WHERE id = $1`, [
+        reportId,
+      ]);
+      expect(n).toBe(1);
+    },
+  );
+
+  it.each([
+    [
+      'budget execution',
+      `INSERT INTO budget_executions (project_id, period, executed_yuan) VALUES ($1, '2025-02', 10)`,
+      'fk_budget_executions_project',
+    ],
+    [
+      'a report period',
+      `INSERT INTO report_periods (fiscal_year_id, project_id, period) SELECT fiscal_year_id, id, '2025-02' FROM projects WHERE id = $1`,
+      'fk_report_periods_project',
+    ],
+    [
+      'a self-evaluation',
+      `INSERT INTO self_evaluations (fiscal_year_id, project_id) SELECT fiscal_year_id, id FROM projects WHERE id = $1`,
+      'fk_self_evaluations_project',
+    ],
+  ])('should refuse to delete a project that has %s, even with no goals', async (_what, insert, fk) => {
+    const [{ id: bare }] = await ds.query(
+      `INSERT INTO projects (fiscal_year_id, seq, name, budget_yuan) VALUES ($1, (SELECT max(seq) + 1 FROM projects WHERE fiscal_year_id = $1), '无目标项目', 1) RETURNING id`,
+      [fiscalYearId],
+    );
+    await ds.query(insert, [bare]);
+    expect(await failure(`DELETE FROM projects WHERE id = $1`, [bare])).toBe(fk);
+  });
+
   it('should keep the audit log append-only', async () => {
     const [{ id }] = await ds.query(
       `INSERT INTO audit_log (action, entity, entity_id) VALUES ('test.write', 'indicator', $1) RETURNING id`,

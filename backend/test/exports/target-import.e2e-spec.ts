@@ -25,6 +25,16 @@ async function sheetOf(rows: SheetRow[], headers: readonly string[] = TARGET_SHE
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+const GOOD_ROWS: SheetRow[] = [
+  ['成本指标', '经济成本指标', '机房年度维护成本增加率', '≤', 8, '%', 10, '反向'],
+  ['产出指标', '数量指标', '维护设备及系统数量', '≥', 13, '套', 15, '正向'],
+  ['产出指标', '数量指标', '新增监控点位', '≥', '1.2', '万个', 10, '正向'],
+  ['产出指标', '时效指标', '系统故障修复响应时间', '≤', 48, '小时', 15, '反向'],
+  [],
+  ['效益指标', '社会效益指标', '保障业务正常开展', '定性', '保障', null, 30, null],
+  ['满意度指标', '服务对象满意度', '员工满意度', '≥', 90, '%', 10, '正向'],
+];
+
 interface StoredIndicator {
   id: string;
   level1: string;
@@ -60,7 +70,7 @@ describe('Excel import of a target table (HTTP)', () => {
               (SELECT count(*)::int FROM progress_reports r WHERE r.indicator_id = i.id) AS reports
          FROM indicators i JOIN goals g ON g.id = i.goal_id
          JOIN indicator_nodes l2 ON l2.id = i.node_id JOIN indicator_nodes l1 ON l1.id = l2.parent_id
-        WHERE g.project_id = $1 AND g.term = 'annual' ORDER BY l1.seq, l2.seq, i.seq`,
+        WHERE g.project_id = $1 AND g.term = 'annual' AND i.archived_at IS NULL ORDER BY l1.seq, l2.seq, i.seq`,
       [projectId],
     );
 
@@ -132,15 +142,7 @@ describe('Excel import of a target table (HTTP)', () => {
   });
 
   describe('a good sheet', () => {
-    const rows: SheetRow[] = [
-      ['成本指标', '经济成本指标', '机房年度维护成本增加率', '≤', 8, '%', 10, '反向'],
-      ['产出指标', '数量指标', '维护设备及系统数量', '≥', 13, '套', 15, '正向'],
-      ['产出指标', '数量指标', '新增监控点位', '≥', '1.2', '万个', 10, '正向'],
-      ['产出指标', '时效指标', '系统故障修复响应时间', '≤', 48, '小时', 15, '反向'],
-      [],
-      ['效益指标', '社会效益指标', '保障业务正常开展', '定性', '保障', null, 30, null],
-      ['满意度指标', '服务对象满意度', '员工满意度', '≥', 90, '%', 10, '正向'],
-    ];
+    const rows = GOOD_ROWS;
     let before: StoredIndicator[];
     let result: request.Response;
 
@@ -150,7 +152,7 @@ describe('Excel import of a target table (HTTP)', () => {
     });
 
     it('should replace the annual indicators with the sheet rows, updating matches in place', async () => {
-      expect(result.body).toMatchObject({ indicators: 6, created: 1, updated: 5, removed: 2 });
+      expect(result.body).toMatchObject({ indicators: 6, created: 1, updated: 5, archived: 2, restored: 0 });
       const after = await stored();
       expect(after.map((i) => [i.level1, i.level2, i.name, i.target_raw])).toEqual([
         ['成本指标', '经济成本指标', '机房年度维护成本增加率', '≤8%'],
@@ -201,6 +203,70 @@ describe('Excel import of a target table (HTTP)', () => {
         reason: 'Excel 导入年度绩效指标：targets.xlsx',
       });
       expect(entry.after.indicators).toHaveLength(6);
+    });
+  });
+
+  describe('a sheet without an indicator that has reports', () => {
+    const withoutReported = GOOD_ROWS.slice(1);
+    const uploadWith = (content: Buffer, query: string) =>
+      http()
+        .post(`/api/projects/${seeded.projectId}/targets/import${query}`)
+        .set('Authorization', admin)
+        .attach('file', content, 'targets.xlsx');
+    const reportedId = () => seeded.indicators['机房年度维护成本增加率'];
+    const state = async () =>
+      (
+        await ds.query(
+          `SELECT i.archived_at, (SELECT count(*)::int FROM progress_reports r WHERE r.indicator_id = i.id) AS reports
+             FROM indicators i WHERE i.id = $1`,
+          [reportedId()],
+        )
+      )[0];
+
+    it('should preview it as archived with its reports and write nothing', async () => {
+      const before = { stored: await stored(), state: await state() };
+      const res = await uploadWith(await sheetOf(withoutReported), '?mode=preview').expect(200);
+      expect(res.body).toMatchObject({ preview: true, archived: 1, updated: 5 });
+      expect(res.body.diff.archived).toEqual([
+        expect.objectContaining({
+          kind: 'indicator',
+          id: reportedId(),
+          name: '机房年度维护成本增加率',
+          reports: 2,
+        }),
+      ]);
+      expect({ stored: await stored(), state: await state() }).toEqual(before);
+    });
+
+    it('should answer 409 IMPORT_NEEDS_CONFIRMATION without confirmArchive, then archive it with it', async () => {
+      const refused = await uploadWith(await sheetOf(withoutReported), '').expect(409);
+      expect(refused.body.code).toBe('IMPORT_NEEDS_CONFIRMATION');
+      expect(refused.body.details.diff.archived).toEqual([
+        expect.objectContaining({ id: reportedId(), reports: 2 }),
+      ]);
+      expect((await state()).archived_at).toBeNull();
+
+      const applied = await uploadWith(await sheetOf(withoutReported), '?confirmArchive=true').expect(201);
+      expect(applied.body).toMatchObject({ archived: 1, restored: 0 });
+      expect(await state()).toEqual({ archived_at: expect.any(Date), reports: 2 });
+      expect((await stored()).map((i) => i.name)).not.toContain('机房年度维护成本增加率');
+      const [audit] = await ds.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicator.archive-by-import' AND entity_id = $1`,
+        [reportedId()],
+      );
+      expect(audit.n).toBe(1);
+    });
+
+    it('should restore the same indicator with its reports when a later sheet holds it again', async () => {
+      const res = await upload(admin, await sheetOf(GOOD_ROWS)).expect(201);
+      expect(res.body).toMatchObject({ restored: 1, created: 0, archived: 0 });
+      expect(await state()).toEqual({ archived_at: null, reports: 2 });
+      expect((await stored())[0]).toMatchObject({ id: reportedId(), reports: 2 });
+      const [audit] = await ds.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicator.restore-by-import' AND entity_id = $1`,
+        [reportedId()],
+      );
+      expect(audit.n).toBe(1);
     });
   });
 

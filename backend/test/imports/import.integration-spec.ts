@@ -134,7 +134,7 @@ describe(ImportsService.name, () => {
     expect((await counts(ds, CODE)).projects).toBe(12);
   });
 
-  it('should update a revised document in place, keep progress on matched indicators and list what it could not match', async () => {
+  it('should update a revised document in place, keep progress on matched indicators and archive, then restore, what it no longer holds', async () => {
     const code = 'REV2025';
     const original = seedDocument(code);
     await service.load(original, null, 'v1.json', 'v1');
@@ -170,23 +170,46 @@ describe(ImportsService.name, () => {
       revised.projects[original.projects.indexOf(project)].goals[project.goals.indexOf(goal)];
     revisedGoal.indicators[0] = { ...revisedGoal.indicators[0], target: `${kept.target}（修订）` };
     revisedGoal.indicators.splice(1, 1, { ...dropped, name: `${dropped.name}（新）` });
-    const result = await service.load(revised, null, 'v2.json', 'v2');
+    await expect(service.load(revised, null, 'v2.json', 'v2')).rejects.toMatchObject({
+      code: 'IMPORT_NEEDS_CONFIRMATION',
+      details: { diff: { archived: [expect.objectContaining({ id: droppedId, reports: 1 })] } },
+    });
+    const result = await service.load(revised, null, 'v2.json', 'v2', { confirmArchive: true });
 
-    expect(result.summary?.indicators).toEqual({ created: 1, updated: 1, removed: 1 });
-    expect(result.summary?.unmatched).toEqual([
-      expect.objectContaining({ indicator: dropped.name, reports: 1 }),
+    expect(result.summary?.indicators).toEqual({ created: 1, updated: 1, archived: 1, restored: 0 });
+    expect(result.summary?.diff.archived).toEqual([
+      expect.objectContaining({ kind: 'indicator', id: droppedId, name: dropped.name, reports: 1 }),
     ]);
     expect(result.markdown).toContain(dropped.name);
+    const [archived] = await ds.query(`SELECT archived_at FROM indicators WHERE id = $1`, [droppedId]);
+    expect(archived.archived_at).toEqual(expect.any(Date));
     expect(await idOf(kept.name)).toBe(keptId);
     const [report] = await ds.query(`SELECT actual_raw FROM progress_reports WHERE indicator_id = $1`, [
       keptId,
     ]);
     expect(report.actual_raw).toBe('10');
     const [audit] = await ds.query(
-      `SELECT before FROM audit_log WHERE action = 'indicator.remove-by-import' AND entity_id = $1`,
+      `SELECT before FROM audit_log WHERE action = 'indicator.archive-by-import' AND entity_id = $1`,
       [droppedId],
     );
-    expect(audit.before.reports).toEqual([expect.objectContaining({ actual_raw: '20' })]);
+    expect(audit.before).toMatchObject({ name: dropped.name, reports: 1 });
+
+    // The original again: the dropped indicator comes back with the same id and its report.
+    const restored = await service.load(original, null, 'v3.json', 'v3');
+    expect(restored.summary?.indicators).toMatchObject({ restored: 1, archived: 1 });
+    expect(restored.summary?.diff.restored).toEqual([expect.objectContaining({ id: droppedId })]);
+    const [back] = await ds.query(
+      `SELECT i.archived_at, r.actual_raw FROM indicators i JOIN progress_reports r ON r.indicator_id = i.id WHERE i.id = $1`,
+      [droppedId],
+    );
+    expect(back).toEqual({ archived_at: null, actual_raw: '20' });
+    const actions = await ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [
+      droppedId,
+    ]);
+    expect(actions.map((a: { action: string }) => a.action)).toEqual([
+      'indicator.archive-by-import',
+      'indicator.restore-by-import',
+    ]);
   });
 
   it('should leave the database unchanged when the load fails halfway (all or nothing)', async () => {

@@ -29,6 +29,9 @@ export * from './evaluation/consistency-warning';
 export * from './indicator/indicator-levels';
 export { UNIT_MULTIPLIERS, convertUnit, splitUnit, type SplitUnit } from './units/unit.util';
 
+// Imports: what a new document changes, and when archiving needs a confirmation.
+export * from './archive/import-diff';
+
 // Errors and user-facing text.
 export * from './errors/domain.error';
 export { ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';

@@ -13,6 +13,8 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   VersionConflict = 'VERSION_CONFLICT',
   Locked = 'LOCKED',
+  /** An import would archive projects, goals or indicators that carry monitoring data: apply again with confirmArchive=true. */
+  ImportNeedsConfirmation = 'IMPORT_NEEDS_CONFIRMATION',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
@@ -32,6 +34,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
   [ErrorCode.VersionConflict]: HttpStatus.CONFLICT,
   [ErrorCode.Locked]: HttpStatus.LOCKED,
+  [ErrorCode.ImportNeedsConfirmation]: HttpStatus.CONFLICT,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,

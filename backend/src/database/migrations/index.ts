@@ -5,6 +5,7 @@ import { DocumentFidelity1764100000003 } from './1764100000003-document-fidelity
 import { MonitoringRounds1764100000004 } from './1764100000004-monitoring-rounds';
 import { SelfEvaluationDetails1764100000005 } from './1764100000005-self-evaluation-details';
 import { ReadPathIndexes1764100000009 } from './1764100000009-read-path-indexes';
+import { ArchiveInsteadOfDelete1764100000010 } from './1764100000010-archive-instead-of-delete';
 import { SessionHardening1764100000011 } from './1764100000011-session-hardening';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
@@ -17,5 +18,6 @@ export const MIGRATIONS: Function[] = [
   MonitoringRounds1764100000004,
   SelfEvaluationDetails1764100000005,
   ReadPathIndexes1764100000009,
+  ArchiveInsteadOfDelete1764100000010,
   SessionHardening1764100000011,
 ];

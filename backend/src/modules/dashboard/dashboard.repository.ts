@@ -109,7 +109,7 @@ export class DashboardRepository {
          FROM indicators i
          JOIN goals g ON g.id = i.goal_id
          LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $2
-        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual'
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
         GROUP BY ROLLUP (g.fiscal_year_id, g.project_id)`,
       [fiscalYearIds, period],
     );
@@ -137,7 +137,7 @@ export class DashboardRepository {
          JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
          JOIN departments d ON d.id = fy.department_id
          LEFT JOIN latest l ON l.project_id = p.id
-        WHERE p.fiscal_year_id = ANY($1::uuid[])
+        WHERE p.fiscal_year_id = ANY($1::uuid[]) AND p.archived_at IS NULL
         GROUP BY ROLLUP (p.fiscal_year_id, p.id)
         ORDER BY min(d.code), min(p.seq)`,
       [fiscalYearIds, yearStart, period],
@@ -155,7 +155,7 @@ export class DashboardRepository {
          FROM progress_reports r
          JOIN indicators i ON i.id = r.indicator_id
          JOIN goals g ON g.id = i.goal_id
-        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND r.period BETWEEN $2 AND $3
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL AND r.period BETWEEN $2 AND $3
         GROUP BY r.period
         ORDER BY r.period`,
       [fiscalYearIds, yearStart, period],
@@ -178,7 +178,7 @@ export class DashboardRepository {
          JOIN departments d ON d.id = fy.department_id
          LEFT JOIN projects p ON p.id = g.project_id
          LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $2
-        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND COALESCE(r.light, 'grey') IN ('red', 'yellow', 'grey')
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL AND COALESCE(r.light, 'grey') IN ('red', 'yellow', 'grey')
         ORDER BY d.code, p.seq NULLS FIRST, g.seq, i.seq`,
       [fiscalYearIds, period],
     );
@@ -192,11 +192,11 @@ export class DashboardRepository {
     return this.dataSource.query(
       `WITH units AS (
          SELECT p.fiscal_year_id, p.id AS project_id, p.code::text AS code, p.name, p.seq
-           FROM projects p WHERE p.fiscal_year_id = ANY($1::uuid[])
+           FROM projects p WHERE p.fiscal_year_id = ANY($1::uuid[]) AND p.archived_at IS NULL
          UNION ALL
          SELECT DISTINCT g.fiscal_year_id, NULL::uuid, NULL::text, NULL::text, 0
            FROM goals g JOIN indicators i ON i.goal_id = g.id
-          WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.project_id IS NULL AND g.term = 'annual'
+          WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.project_id IS NULL AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
        )
        SELECT u.fiscal_year_id AS "fiscalYearId", u.project_id AS "projectId", u.code AS "projectCode", u.name AS "projectName",
               per.period, COALESCE(rp.status, ro.status) AS status

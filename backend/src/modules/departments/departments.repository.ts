@@ -51,7 +51,7 @@ export class DepartmentsRepository {
   async findProjects(fiscalYearId: string): Promise<ProjectBaseRow[]> {
     const rows: (Omit<ProjectBaseRow, 'budget'> & { budget: string })[] = await this.dataSource.query(
       `SELECT id, code, name, category, (budget_yuan / 10000)::text AS budget
-         FROM projects WHERE fiscal_year_id = $1 ORDER BY seq`,
+         FROM projects WHERE fiscal_year_id = $1 AND archived_at IS NULL ORDER BY seq`,
       [fiscalYearId],
     );
     return rows.map((row) => ({ ...row, budget: Number(row.budget) }));

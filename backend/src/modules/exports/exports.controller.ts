@@ -3,6 +3,7 @@ import {
   Get,
   Param,
   Post,
+  Query,
   Res,
   StreamableFile,
   UploadedFile,
@@ -13,6 +14,7 @@ import type { Response } from 'express';
 import { Roles } from '../../common/auth/auth.decorators';
 import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
+import { ImportModeQuery, importOptionsOf } from '../imports/dto/import-mode.query';
 import { ProjectParams } from '../self-evaluation/dto/project.params';
 import { ProjectYearParams } from '../self-evaluation/dto/self-evaluation.dto';
 import { DOCX_TYPE, ExportsService, FileDownload, XLSX_TYPE } from './exports.service';
@@ -91,7 +93,7 @@ export class ExportsController {
   @Roles('admin')
   @ApiOperation({
     summary:
-      '从 Excel 导入项目年度绩效指标（绩效管理员）：替换该项目全部年度指标；任何一行有误时不导入，逐行列出错误',
+      '从 Excel 导入项目年度绩效指标（绩效管理员）：替换该项目全部年度指标，表中不再包含的指标归档（保留填报数据）；任何一行有误时不导入，逐行列出错误。mode=preview 只返回变化（200，不写入）；归档含监控数据的指标须 confirmArchive=true，否则 409 IMPORT_NEEDS_CONFIRMATION',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -105,7 +107,12 @@ export class ExportsController {
   importTargets(
     @Param() params: ProjectParams,
     @UploadedFile() file: Express.Multer.File | undefined,
+    @Query() query: ImportModeQuery,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<TargetImportResult> {
-    return this.targets.importProjectTargets(params.id, file);
+    const options = importOptionsOf(query);
+    // A preview creates nothing: 200, not 201.
+    if (options.preview) res.status(200);
+    return this.targets.importProjectTargets(params.id, file, options);
   }
 }

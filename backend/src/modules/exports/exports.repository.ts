@@ -56,12 +56,12 @@ export class ExportsRepository {
                 p.lead_name AS "leadName", p.phone, p.attribute, p.expenditure_category AS "expenditureCategory",
                 p.start_year AS "startYear", p.end_year AS "endYear", p.total_budget_yuan::float8 AS "totalBudgetYuan",
                 COALESCE(p.current_budget_yuan, p.budget_yuan)::float8 AS "annualBudgetYuan"
-           FROM projects p WHERE p.fiscal_year_id = $1 ORDER BY p.seq`,
+           FROM projects p WHERE p.fiscal_year_id = $1 AND p.archived_at IS NULL ORDER BY p.seq`,
         [fiscalYearId],
       ),
       manager.query(
         `SELECT g.id, g.project_id AS "projectId", g.term, g.seq, g.label, g.title FROM goals g
-          WHERE g.fiscal_year_id = $1 ORDER BY g.term DESC, g.seq`,
+          WHERE g.fiscal_year_id = $1 AND g.archived_at IS NULL ORDER BY g.term DESC, g.seq`,
         [fiscalYearId],
       ),
       manager.query(
@@ -69,7 +69,7 @@ export class ExportsRepository {
                 i.unit, i.basis, i.prev2_raw AS "prev2Raw", i.prev1_raw AS "prev1Raw", i.weight::float8 AS weight
            FROM indicators i JOIN goals g ON g.id = i.goal_id
            JOIN indicator_nodes l2 ON l2.id = i.node_id LEFT JOIN indicator_nodes l1 ON l1.id = l2.parent_id
-          WHERE g.fiscal_year_id = $1
+          WHERE g.fiscal_year_id = $1 AND g.archived_at IS NULL AND i.archived_at IS NULL
           ORDER BY g.seq, l1.seq, l2.seq, i.seq`,
         [fiscalYearId],
       ),
@@ -88,12 +88,14 @@ export class ExportsRepository {
         fiscalYearId: string;
         departmentId: string;
         evaluationStatus: string | null;
+        archived: boolean;
       }
     | undefined
   > {
     const [row] = await manager.query(
       `SELECT p.id, p.name, p.fiscal_year_id AS "fiscalYearId", fy.department_id AS "departmentId",
-              (SELECT e.status FROM self_evaluations e WHERE e.project_id = p.id) AS "evaluationStatus"
+              (SELECT e.status FROM self_evaluations e WHERE e.project_id = p.id) AS "evaluationStatus",
+              p.archived_at IS NOT NULL AS archived
          FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id WHERE p.id = $1 FOR UPDATE OF p`,
       [projectId],
     );

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import type { ImportDiff } from '@jixiao/domain';
+import {
+  archiveRows,
+  assertArchiveConfirmed,
+  ChangeTracker,
+  type ChangedRow,
+  ImportOptions,
+  recordRestore,
+  SEQ_SHIFT,
+} from '../goals/archive.writer';
 import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
 import { DataSource, EntityManager } from 'typeorm';
+import { transactionOrPreview } from '../../database/preview-transaction';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException, notFound } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -10,20 +21,28 @@ import { readTargetSheet, RowError, TargetSheetRow } from './target-sheet.reader
 
 export const MAX_TARGET_FILE_BYTES = 5 * 1024 * 1024;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const SEQ_SHIFT = 1_000_000;
+const ARCHIVE_REASON = 'Excel 导入的年度绩效指标表不再包含此项';
+const RESTORE_REASON = 'Excel 导入的年度绩效指标表重新包含此项';
 
 export interface TargetImportResult {
   projectId: string;
   goalId: string;
+  /** Nothing was written: the answer says what applying would change. */
+  preview: boolean;
   indicators: number;
   created: number;
   updated: number;
-  removed: number;
+  /** Indicators no longer in the sheet: hidden from the year's views, kept with their reports. */
+  archived: number;
+  /** Archived indicators back in the sheet: the same rows, with their reports. */
+  restored: number;
+  diff: ImportDiff;
 }
 
 interface ExistingIndicator {
   id: string;
   goalId: string;
+  archivedAt: Date | null;
   level1: string;
   level2: string;
   name: string;
@@ -45,7 +64,8 @@ export function rowErrorMap(errors: RowError[]): Record<string, string> {
 /**
  * Excel import of a project's annual target table (provincial 一体化 format). The sheet's rows replace the
  * annual goal's indicators in one transaction: rows matching an existing indicator (一级 + 二级 + 三级) update it in
- * place, so its progress reports stay; the others are created; indicators missing from the sheet are removed.
+ * place, so its progress reports stay (an archived one is restored); the others are created; indicators missing
+ * from the sheet are archived, never deleted. `preview` runs the same and rolls back.
  */
 @Injectable()
 export class TargetImportService {
@@ -59,6 +79,7 @@ export class TargetImportService {
   async importProjectTargets(
     projectId: string,
     file: Express.Multer.File | undefined,
+    options: ImportOptions = {},
   ): Promise<TargetImportResult> {
     this.access.assertAdmin();
     if (!file) throw this.fileError('请上传文件（字段名 file）');
@@ -76,7 +97,11 @@ export class TargetImportService {
       );
     }
     const fileName = Buffer.from(file.originalname ?? '', 'latin1').toString('utf8');
-    return this.dataSource.transaction((manager) => this.replace(manager, projectId, sheet.rows, fileName));
+    return transactionOrPreview(this.dataSource, options.preview ?? false, async (manager) => {
+      const result = await this.replace(manager, projectId, sheet.rows, fileName, options);
+      assertArchiveConfirmed(result.diff, options, { result });
+      return result;
+    });
   }
 
   private async replace(
@@ -84,10 +109,16 @@ export class TargetImportService {
     projectId: string,
     rows: TargetSheetRow[],
     fileName: string,
+    options: ImportOptions,
   ): Promise<TargetImportResult> {
     const project = await this.repository.projectForImport(manager, projectId);
     if (!project) throw notFound('项目');
     this.access.assertCanReadDepartment(project.departmentId);
+    if (project.archived)
+      throw new AppException(
+        ErrorCode.Conflict,
+        '该项目已归档（导入的新版本不再包含），不能导入年度绩效指标',
+      );
     if (project.evaluationStatus === 'submitted' || project.evaluationStatus === 'approved')
       throw new AppException(
         ErrorCode.Locked,
@@ -97,7 +128,7 @@ export class TargetImportService {
       );
 
     const goals: { id: string; seq: number }[] = await manager.query(
-      `SELECT id, seq FROM goals WHERE project_id = $1 AND term = 'annual' ORDER BY seq FOR UPDATE`,
+      `SELECT id, seq FROM goals WHERE project_id = $1 AND term = 'annual' AND archived_at IS NULL ORDER BY seq FOR UPDATE`,
       [projectId],
     );
     const goalId =
@@ -110,24 +141,41 @@ export class TargetImportService {
         )
       )[0].id;
     const existing: ExistingIndicator[] = await manager.query(
-      `SELECT i.id, i.goal_id AS "goalId", COALESCE(l1.name, '') AS level1, l2.name AS level2, i.name, i.target_raw AS "targetRaw",
-              i.weight::float8 AS weight, (SELECT count(*)::int FROM progress_reports r WHERE r.indicator_id = i.id) AS reports
+      `SELECT i.id, i.goal_id AS "goalId", i.archived_at AS "archivedAt", COALESCE(l1.name, '') AS level1, l2.name AS level2,
+              i.name, i.target_raw AS "targetRaw", i.weight::float8 AS weight,
+              (SELECT count(*)::int FROM progress_reports r WHERE r.indicator_id = i.id) AS reports
          FROM indicators i JOIN goals g ON g.id = i.goal_id
          JOIN indicator_nodes l2 ON l2.id = i.node_id LEFT JOIN indicator_nodes l1 ON l1.id = l2.parent_id
-        WHERE g.project_id = $1 AND g.term = 'annual'`,
+        WHERE g.project_id = $1 AND g.term = 'annual'
+        ORDER BY i.archived_at IS NULL, i.archived_at`,
       [projectId],
     );
     const key = (level1: string, level2: string, name: string) =>
       `${level1}|${level2}|${name.replace(/\s+/g, '')}`;
+    // Archived rows first, so a live indicator of the same key wins the match.
     const byKey = new Map(
       existing.map((indicator) => [key(indicator.level1, indicator.level2, indicator.name), indicator]),
     );
+    const live = existing.filter((indicator) => !indicator.archivedAt);
+    const changes = new ChangeTracker();
+    const rowOf = (id: string, name: string): ChangedRow => ({
+      kind: 'indicator',
+      id,
+      project: project.name,
+      goal: '年度绩效目标',
+      name,
+      parents: [projectId, goalId],
+    });
 
-    await manager.query(`UPDATE indicators SET seq = seq + ${SEQ_SHIFT} WHERE goal_id = $1`, [goalId]);
+    await manager.query(
+      `UPDATE indicators SET seq = seq + ${SEQ_SHIFT} WHERE goal_id = $1 AND archived_at IS NULL`,
+      [goalId],
+    );
     const nodes = await upsertIndicatorNodes(manager, goalId, rows);
     const kept = new Set<string>();
     let created = 0;
     let updated = 0;
+    let restored = 0;
     for (const [index, row] of rows.entries()) {
       const match = byKey.get(key(row.level1, row.level2, row.name));
       const t = row.target;
@@ -156,29 +204,72 @@ export class TargetImportService {
         kept.add(match.id);
         // Moved into the first annual goal when it came from another one.
         await manager.query(
-          `UPDATE indicators SET goal_id = $18, ${columns}, version = version + 1, updated_at = now() WHERE id = $1`,
+          `UPDATE indicators SET goal_id = $18, ${columns}, archived_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
           [match.id, ...values, goalId],
         );
-        updated++;
+        if (match.archivedAt) {
+          restored++;
+          await recordRestore(
+            manager,
+            this.audit,
+            changes,
+            rowOf(match.id, row.name),
+            match.archivedAt,
+            RESTORE_REASON,
+          );
+        } else {
+          updated++;
+          changes.add('updated', rowOf(match.id, row.name));
+        }
       } else {
-        await manager.query(
+        const [{ id }] = await manager.query(
           `INSERT INTO indicators (goal_id, node_id, seq, name, target_raw, target_operator, target_value, target_min, target_max,
                                    target_unit, target_deadline, target_direction, target_accumulation, target_confidence,
                                    target_parsed, unit, weight)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
           [goalId, ...values],
         );
+        const { parents, ...item } = rowOf(id, row.name);
+        changes.add('created', item, parents);
         created++;
       }
     }
-    const removed = existing.filter((indicator) => !kept.has(indicator.id));
-    if (removed.length)
-      await manager.query(`DELETE FROM indicators WHERE id = ANY($1::uuid[])`, [removed.map((i) => i.id)]);
-    // Other annual goals gave their indicators to the first one; empty goals and nodes go.
-    await manager.query(`DELETE FROM goals WHERE project_id = $1 AND term = 'annual' AND id <> $2`, [
-      projectId,
-      goalId,
-    ]);
+    // Indicators the sheet no longer holds are archived with their reports, never deleted.
+    const gone = live.filter((indicator) => !kept.has(indicator.id));
+    await archiveRows(
+      manager,
+      this.audit,
+      changes,
+      'indicator',
+      gone.map((i) => ({ ...rowOf(i.id, i.name), parents: [projectId, i.goalId] })),
+      ARCHIVE_REASON,
+    );
+    // Other annual goals gave their indicators to the first one: an empty one goes, one still holding archived
+    // indicators is archived with them.
+    await manager.query(
+      `DELETE FROM goals g WHERE g.project_id = $1 AND g.term = 'annual' AND g.id <> $2
+          AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.goal_id = g.id)`,
+      [projectId, goalId],
+    );
+    const otherGoals: { id: string; label: string }[] = await manager.query(
+      `SELECT id, label FROM goals WHERE project_id = $1 AND term = 'annual' AND id <> $2 AND archived_at IS NULL`,
+      [projectId, goalId],
+    );
+    await archiveRows(
+      manager,
+      this.audit,
+      changes,
+      'goal',
+      otherGoals.map((g) => ({
+        kind: 'goal',
+        id: g.id,
+        project: project.name,
+        goal: g.label,
+        name: g.label,
+        parents: [projectId],
+      })),
+      ARCHIVE_REASON,
+    );
     await manager.query(
       `DELETE FROM indicator_nodes n WHERE n.goal_id = $1 AND n.level = 2 AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.node_id = n.id)`,
       [goalId],
@@ -214,7 +305,17 @@ export class TargetImportService {
       },
       reason: `Excel 导入年度绩效指标：${fileName}`,
     });
-    return { projectId, goalId, indicators: rows.length, created, updated, removed: removed.length };
+    return {
+      projectId,
+      goalId,
+      preview: options.preview ?? false,
+      indicators: rows.length,
+      created,
+      updated,
+      archived: gone.length,
+      restored,
+      diff: changes.diff(),
+    };
   }
 
   private fileError(message: string): AppException {

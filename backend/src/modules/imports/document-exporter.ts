@@ -103,7 +103,7 @@ export class DocumentExporter {
       label: string;
       title: string;
     }[] = await manager.query(
-      `SELECT id, project_id, term, label, title FROM goals WHERE fiscal_year_id = $1
+      `SELECT id, project_id, term, label, title FROM goals WHERE fiscal_year_id = $1 AND archived_at IS NULL
         ORDER BY project_id NULLS FIRST, CASE term WHEN 'long' THEN 0 ELSE 1 END, seq`,
       [fiscalYearId],
     );
@@ -124,7 +124,7 @@ export class DocumentExporter {
               i.expected_raw, i.unit, i.target_parsed
          FROM indicators i JOIN goals g ON g.id = i.goal_id
          JOIN indicator_nodes l2 ON l2.id = i.node_id JOIN indicator_nodes l1 ON l1.id = l2.parent_id
-        WHERE g.fiscal_year_id = $1 ORDER BY i.goal_id, i.seq`,
+        WHERE g.fiscal_year_id = $1 AND g.archived_at IS NULL AND i.archived_at IS NULL ORDER BY i.goal_id, i.seq`,
       [fiscalYearId],
     );
     const byGoal = new Map<string, ExportedIndicator[]>();
@@ -164,9 +164,10 @@ export class DocumentExporter {
     fiscalYearId: string,
     goals: Map<string | null, Goal[]>,
   ): Promise<Project[]> {
-    const rows = await manager.query(`SELECT * FROM projects WHERE fiscal_year_id = $1 ORDER BY seq`, [
-      fiscalYearId,
-    ]);
+    const rows = await manager.query(
+      `SELECT * FROM projects WHERE fiscal_year_id = $1 AND archived_at IS NULL ORDER BY seq`,
+      [fiscalYearId],
+    );
     const ids = rows.map((r: { id: string }) => r.id);
     const funding: (FundingSource & { project_id: string })[] = (
       await manager.query(

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import {
+  ARCHIVED_SEQ,
+  archiveRows,
+  ChangeTracker,
+  type ChangedRow,
+  recordRestore,
+  SEQ_SHIFT,
+} from '../goals/archive.writer';
 import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
 import {
   type BudgetDocument,
   type BudgetTable,
   type Goal as DocumentGoal,
+  type ImportDiff,
   type Indicator as DocumentIndicator,
   type Project as DocumentProject,
   type Target,
@@ -15,7 +24,7 @@ import { insertMany } from '../../database/sql.util';
 import { AuditService } from '../audit/audit.service';
 import type { BudgetClassification } from '../budget/entities/budget-line.entity';
 
-/** What a load changed; `unmatched` lists recorded progress that a revised document no longer has a place for. */
+/** What a load changed: counts of every row, and the rows themselves in `diff`. */
 export interface LoadSummary {
   departmentCode: string;
   year: number;
@@ -24,20 +33,23 @@ export interface LoadSummary {
   goals: ChangeCount;
   indicators: ChangeCount;
   budgetLines: number;
-  /** Indicators of the previous version that had progress reports and were not found again (removed with them). */
-  unmatched: { project: string; goal: string; indicator: string; reports: number }[];
+  /** Rows created, updated, archived (no longer in the document) and restored (back in it). */
+  diff: ImportDiff;
 }
 
 export interface ChangeCount {
   created: number;
   updated: number;
-  removed: number;
+  /** No longer in the document: hidden from the year's views, kept with everything recorded against it. */
+  archived: number;
+  /** Archived before and back in the document: the same row, with its history. */
+  restored: number;
 }
 
-const zero = (): ChangeCount => ({ created: 0, updated: 0, removed: 0 });
+const zero = (): ChangeCount => ({ created: 0, updated: 0, archived: 0, restored: 0 });
 
-/** Seq values are moved out of the way first, so reordering never trips a unique (parent, seq) key. */
-const SEQ_SHIFT = 1_000_000;
+const ARCHIVE_REASON = '导入的新版本不再包含此项';
+const RESTORE_REASON = '导入的新版本重新包含此项';
 
 /** Table code → classification of its lines. */
 function classificationOf(table: BudgetTable): BudgetClassification {
@@ -50,10 +62,11 @@ function classificationOf(table: BudgetTable): BudgetClassification {
 interface ExistingIndicator {
   id: string;
   goal_id: string;
+  project_id: string | null;
   key: string;
   target_raw: string;
   target_corrected: boolean;
-  reports: number;
+  archived_at: Date | null;
   project: string;
   goal: string;
   name: string;
@@ -64,6 +77,8 @@ interface ExistingIndicator {
  * loaded is updated in place: projects match by 项目编码 (by name when the code is lost), goals by term and
  * order, indicators by project + goal + 一级/二级 + name, so progress recorded against an indicator stays
  * attached to it. An admin's correction of a structured target survives as long as the raw text is unchanged.
+ * Nothing monitored is deleted: a project, goal or indicator the new document no longer holds is archived, and
+ * one archived earlier that comes back is restored (same id, same history). Each is audited on its own.
  */
 @Injectable()
 export class DocumentLoader {
@@ -80,19 +95,22 @@ export class DocumentLoader {
       goals: zero(),
       indicators: zero(),
       budgetLines: 0,
-      unmatched: [],
+      diff: { created: [], updated: [], archived: [], restored: [] },
     };
+    const changes = new ChangeTracker();
 
-    const projectIds = await this.upsertProjects(manager, fiscalYearId, doc.projects, summary);
+    const projectIds = await this.upsertProjects(manager, fiscalYearId, doc.projects, summary, changes);
     await this.replaceProjectDetails(manager, doc.projects, projectIds);
 
     const existing = await this.existingIndicators(manager, fiscalYearId);
     const claimed = new Set<string>();
-    await manager.query(`UPDATE goals SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1`, [
-      fiscalYearId,
-    ]);
     await manager.query(
-      `UPDATE indicators SET seq = seq + ${SEQ_SHIFT} WHERE goal_id IN (SELECT id FROM goals WHERE fiscal_year_id = $1)`,
+      `UPDATE goals SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1 AND archived_at IS NULL`,
+      [fiscalYearId],
+    );
+    await manager.query(
+      `UPDATE indicators SET seq = seq + ${SEQ_SHIFT}
+        WHERE goal_id IN (SELECT id FROM goals WHERE fiscal_year_id = $1) AND archived_at IS NULL`,
       [fiscalYearId],
     );
     const goalSets: { projectId: string | null; goals: DocumentGoal[] }[] = [
@@ -104,36 +122,55 @@ export class DocumentLoader {
       const seqByTerm = { long: 0, annual: 0 };
       for (const goal of goals) {
         const seq = ++seqByTerm[goal.term];
-        const goalId = await this.upsertGoal(manager, fiscalYearId, projectId, goal, seq, summary);
+        const goalId = await this.upsertGoal(manager, fiscalYearId, projectId, goal, seq, summary, changes);
         keptGoals.push(goalId);
-        await this.loadIndicators(manager, goalId, goal, existing, claimed, summary);
+        await this.loadIndicators(manager, goalId, goal, existing, claimed, summary, changes);
       }
     }
 
-    // Whatever the new document no longer holds goes, and the report says so.
-    const gone = [...existing.values()].filter((e) => !claimed.has(e.id));
-    for (const e of gone.filter((g) => g.reports > 0)) {
-      summary.unmatched.push({ project: e.project, goal: e.goal, indicator: e.name, reports: e.reports });
-      // The recorded progress leaves the tables with its indicator, but not the record: it is kept in the audit log.
-      const [{ reports }] = await manager.query(
-        `SELECT json_agg(r ORDER BY r.period) AS reports FROM progress_reports r WHERE r.indicator_id = $1`,
-        [e.id],
-      );
-      await this.audit.record(manager, {
-        action: 'indicator.remove-by-import',
-        entity: 'indicator',
-        entityId: e.id,
-        before: { project: e.project, goal: e.goal, name: e.name, targetRaw: e.target_raw, reports },
-      });
-    }
-    if (gone.length)
-      await manager.query(`DELETE FROM indicators WHERE id = ANY($1::uuid[])`, [gone.map((e) => e.id)]);
-    summary.indicators.removed = gone.length;
-    const [{ n: removedGoals }] = await manager.query(
-      `WITH d AS (DELETE FROM goals WHERE fiscal_year_id = $1 AND NOT (id = ANY($2::uuid[])) RETURNING id) SELECT count(*)::int AS n FROM d`,
-      [fiscalYearId, keptGoals],
+    // Whatever the new document no longer holds is archived with everything recorded against it, never deleted.
+    const goneIndicators = [...existing.values()].filter((e) => !claimed.has(e.id) && !e.archived_at);
+    await archiveRows(
+      manager,
+      this.audit,
+      changes,
+      'indicator',
+      goneIndicators.map((e) => ({
+        kind: 'indicator',
+        id: e.id,
+        project: e.project,
+        goal: e.goal,
+        name: e.name,
+        parents: [e.project_id, e.goal_id],
+      })),
+      ARCHIVE_REASON,
     );
-    summary.goals.removed = removedGoals;
+    summary.indicators.archived = goneIndicators.length;
+    const goneGoals: { id: string; project_id: string | null; project: string; label: string }[] =
+      await manager.query(
+        `SELECT g.id, g.project_id, COALESCE(p.name, '部门整体') AS project, g.label
+           FROM goals g LEFT JOIN projects p ON p.id = g.project_id
+          WHERE g.fiscal_year_id = $1 AND g.archived_at IS NULL AND NOT (g.id = ANY($2::uuid[]))
+          ORDER BY p.seq NULLS FIRST, g.term, g.seq`,
+        [fiscalYearId, keptGoals],
+      );
+    await archiveRows(
+      manager,
+      this.audit,
+      changes,
+      'goal',
+      goneGoals.map((g) => ({
+        kind: 'goal',
+        id: g.id,
+        project: g.project,
+        goal: g.label,
+        name: g.label,
+        parents: [g.project_id],
+      })),
+      ARCHIVE_REASON,
+    );
+    summary.goals.archived = goneGoals.length;
+    summary.diff = changes.diff();
     await manager.query(
       `DELETE FROM indicator_nodes n WHERE n.goal_id IN (SELECT id FROM goals WHERE fiscal_year_id = $1)
          AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.node_id = n.id)
@@ -178,31 +215,51 @@ export class DocumentLoader {
     fiscalYearId: string,
     projects: DocumentProject[],
     summary: LoadSummary,
+    changes: ChangeTracker,
   ): Promise<string[]> {
-    const existing: { id: string; code: string | null; name: string }[] = await manager.query(
-      `SELECT id, code, name FROM projects WHERE fiscal_year_id = $1`,
+    // Archived projects first, so a live project of the same name wins the match.
+    const existing: { id: string; code: string | null; name: string; archived_at: Date | null }[] =
+      await manager.query(
+        `SELECT id, code, name, archived_at FROM projects WHERE fiscal_year_id = $1 ORDER BY archived_at IS NULL, seq`,
+        [fiscalYearId],
+      );
+    const byCode = new Map(existing.filter((p) => p.code).map((p) => [p.code as string, p]));
+    const byName = new Map(existing.map((p) => [p.name, p]));
+    await manager.query(
+      `UPDATE projects SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1 AND archived_at IS NULL`,
       [fiscalYearId],
     );
-    const byCode = new Map(existing.filter((p) => p.code).map((p) => [p.code as string, p.id]));
-    const byName = new Map(existing.map((p) => [p.name, p.id]));
-    await manager.query(`UPDATE projects SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1`, [
-      fiscalYearId,
-    ]);
     const ids: string[] = [];
     for (const [index, p] of projects.entries()) {
-      const values = projectColumns(p, index + 1);
-      const id = (p.code ? byCode.get(p.code) : undefined) ?? byName.get(p.name);
-      if (id && !ids.includes(id)) {
+      const values = { ...projectColumns(p, index + 1), archived_at: null };
+      const found = (p.code ? byCode.get(p.code) : undefined) ?? byName.get(p.name);
+      const id = found?.id;
+      if (found && id && !ids.includes(id)) {
         const assignments = Object.keys(values).map((column, i) => `"${column}" = $${i + 2}`);
         const [{ changed }] = await manager.query(
-          `WITH old AS (SELECT to_jsonb(p) - 'seq' - 'version' - 'updated_at' AS j FROM projects p WHERE id = $1),
-                upd AS (UPDATE projects SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1 RETURNING to_jsonb(projects) - 'seq' - 'version' - 'updated_at' AS j)
+          `WITH old AS (SELECT to_jsonb(p) - 'seq' - 'version' - 'updated_at' - 'archived_at' AS j FROM projects p WHERE id = $1),
+                upd AS (UPDATE projects SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1 RETURNING to_jsonb(projects) - 'seq' - 'version' - 'updated_at' - 'archived_at' AS j)
            SELECT (SELECT j FROM old) IS DISTINCT FROM (SELECT j FROM upd) AS changed`,
           [id, ...Object.values(values)],
         );
+        const row: ChangedRow = {
+          kind: 'project',
+          id,
+          project: p.name,
+          goal: null,
+          name: p.name,
+          parents: [],
+        };
+        if (changed || found.archived_at) {
+          await manager.query(`UPDATE projects SET version = version + 1 WHERE id = $1`, [id]);
+        }
         if (changed) {
           summary.projects.updated++;
-          await manager.query(`UPDATE projects SET version = version + 1 WHERE id = $1`, [id]);
+          changes.add('updated', row);
+        }
+        if (found.archived_at) {
+          summary.projects.restored++;
+          await recordRestore(manager, this.audit, changes, row, found.archived_at, RESTORE_REASON);
         }
         ids.push(id);
       } else {
@@ -214,14 +271,27 @@ export class DocumentLoader {
           'id',
         );
         summary.projects.created++;
+        changes.add('created', { kind: 'project', id: row.id, project: p.name, goal: null, name: p.name });
         ids.push(row.id);
       }
     }
-    const [{ n: removed }] = await manager.query(
-      `WITH d AS (DELETE FROM projects WHERE fiscal_year_id = $1 AND NOT (id = ANY($2::uuid[])) RETURNING id) SELECT count(*)::int AS n FROM d`,
-      [fiscalYearId, ids],
+    const gone = existing.filter((p) => !p.archived_at && !ids.includes(p.id));
+    await archiveRows(
+      manager,
+      this.audit,
+      changes,
+      'project',
+      gone.map((p) => ({
+        kind: 'project',
+        id: p.id,
+        project: p.name,
+        goal: null,
+        name: p.name,
+        parents: [],
+      })),
+      ARCHIVE_REASON,
     );
-    summary.projects.removed = removed;
+    summary.projects.archived = gone.length;
     return ids;
   }
 
@@ -283,17 +353,16 @@ export class DocumentLoader {
     fiscalYearId: string,
   ): Promise<Map<string, ExistingIndicator>> {
     const rows: ExistingIndicator[] = await manager.query(
-      `SELECT i.id, i.goal_id, i.target_raw, i.target_corrected, i.name,
-              COALESCE(p.code, p.name, '部门整体') AS project, g.label AS goal,
-              concat_ws('|', COALESCE(p.code, 'name:' || p.name, 'overall'), g.term, g.seq, l1.name, l2.name, i.name) AS key,
-              (SELECT count(*)::int FROM progress_reports r WHERE r.indicator_id = i.id) AS reports
+      `SELECT i.id, i.goal_id, g.project_id, i.target_raw, i.target_corrected, i.name, i.archived_at,
+              COALESCE(p.name, '部门整体') AS project, g.label AS goal,
+              concat_ws('|', COALESCE(p.code, 'name:' || p.name, 'overall'), g.term, g.seq % ${SEQ_SHIFT}, l1.name, l2.name, i.name) AS key
          FROM indicators i
          JOIN goals g ON g.id = i.goal_id
          LEFT JOIN projects p ON p.id = g.project_id
          JOIN indicator_nodes l2 ON l2.id = i.node_id
          JOIN indicator_nodes l1 ON l1.id = l2.parent_id
         WHERE g.fiscal_year_id = $1
-        ORDER BY g.id, i.seq`,
+        ORDER BY g.id, i.archived_at IS NOT NULL, i.seq`,
       [fiscalYearId],
     );
     // The same name twice under one 二级 is told apart by its occurrence.
@@ -313,18 +382,38 @@ export class DocumentLoader {
     goal: DocumentGoal,
     seq: number,
     summary: LoadSummary,
+    changes: ChangeTracker,
   ): Promise<string> {
+    // A live goal at that place, else one archived from it (its place is kept as ARCHIVED_SEQ + seq).
     const [found] = await manager.query(
-      `SELECT id, label, title FROM goals WHERE fiscal_year_id = $1 AND project_id IS NOT DISTINCT FROM $2 AND term = $3 AND seq = $4`,
-      [fiscalYearId, projectId, goal.term, seq + SEQ_SHIFT],
+      `SELECT g.id, g.label, g.title, g.archived_at, COALESCE(p.name, '部门整体') AS project
+         FROM goals g LEFT JOIN projects p ON p.id = g.project_id
+        WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2 AND g.term = $3 AND g.seq IN ($4, $5)
+        ORDER BY g.seq LIMIT 1`,
+      [fiscalYearId, projectId, goal.term, seq + SEQ_SHIFT, seq + ARCHIVED_SEQ],
     );
     if (found) {
       const changed = found.label !== goal.label || found.title !== goal.title;
       await manager.query(
-        `UPDATE goals SET seq = $2, label = $3, title = $4, version = version + $5::int, updated_at = now() WHERE id = $1`,
-        [found.id, seq, goal.label, goal.title, changed ? 1 : 0],
+        `UPDATE goals SET seq = $2, label = $3, title = $4, archived_at = NULL, version = version + $5::int, updated_at = now() WHERE id = $1`,
+        [found.id, seq, goal.label, goal.title, changed || found.archived_at ? 1 : 0],
       );
-      if (changed) summary.goals.updated++;
+      const row: ChangedRow = {
+        kind: 'goal',
+        id: found.id,
+        project: found.project,
+        goal: goal.label,
+        name: goal.label,
+        parents: [projectId],
+      };
+      if (changed) {
+        summary.goals.updated++;
+        changes.add('updated', row);
+      }
+      if (found.archived_at) {
+        summary.goals.restored++;
+        await recordRestore(manager, this.audit, changes, row, found.archived_at, RESTORE_REASON);
+      }
       return found.id;
     }
     const [row] = await insertMany<{ id: string }>(
@@ -335,6 +424,13 @@ export class DocumentLoader {
       'id',
     );
     summary.goals.created++;
+    const [{ project }] = await manager.query(
+      `SELECT COALESCE((SELECT name FROM projects WHERE id = $1), '部门整体') AS project`,
+      [projectId],
+    );
+    changes.add('created', { kind: 'goal', id: row.id, project, goal: goal.label, name: goal.label }, [
+      projectId,
+    ]);
     return row.id;
   }
 
@@ -345,14 +441,25 @@ export class DocumentLoader {
     existing: Map<string, ExistingIndicator>,
     claimed: Set<string>,
     summary: LoadSummary,
+    changes: ChangeTracker,
   ): Promise<void> {
     const nodes = await upsertIndicatorNodes(manager, goalId, goal.indicators);
-    const [{ project_key: projectKey, term, seq }] = await manager.query(
-      `SELECT COALESCE(p.code, 'name:' || p.name, 'overall') AS project_key, g.term, g.seq
+    const [{ project_key: projectKey, term, seq, project_id: projectId, project }] = await manager.query(
+      `SELECT COALESCE(p.code, 'name:' || p.name, 'overall') AS project_key, g.term, g.seq, g.project_id,
+              COALESCE(p.name, '部门整体') AS project
          FROM goals g LEFT JOIN projects p ON p.id = g.project_id WHERE g.id = $1`,
       [goalId],
     );
+    const rowOf = (id: string, name: string): ChangedRow => ({
+      kind: 'indicator',
+      id,
+      project,
+      goal: goal.label,
+      name,
+      parents: [projectId, goalId],
+    });
     const inserts: unknown[][] = [];
+    const insertNames: string[] = [];
     let insertColumns: string[] = [];
     const seen = new Map<string, number>();
     for (const [index, indicator] of goal.indicators.entries()) {
@@ -377,21 +484,36 @@ export class DocumentLoader {
           goal_id: goalId,
           node_id: nodeId,
           seq: index + 1,
+          archived_at: null,
           ...indicatorColumns(indicator),
           ...(keepCorrection ? {} : targetColumns(target)),
         };
         const assignments = Object.keys(values).map((column, i) => `"${column}" = $${i + 2}`);
         const [{ changed }] = await manager.query(
-          `WITH old AS (SELECT to_jsonb(i) - 'seq' - 'version' - 'updated_at' AS j FROM indicators i WHERE id = $1),
-                upd AS (UPDATE indicators SET ${assignments.join(', ')} WHERE id = $1 RETURNING to_jsonb(indicators) - 'seq' - 'version' - 'updated_at' AS j)
+          `WITH old AS (SELECT to_jsonb(i) - 'seq' - 'version' - 'updated_at' - 'archived_at' AS j FROM indicators i WHERE id = $1),
+                upd AS (UPDATE indicators SET ${assignments.join(', ')} WHERE id = $1 RETURNING to_jsonb(indicators) - 'seq' - 'version' - 'updated_at' - 'archived_at' AS j)
            SELECT (SELECT j FROM old) IS DISTINCT FROM (SELECT j FROM upd) AS changed`,
           [match.id, ...Object.values(values)],
         );
-        if (changed) {
-          summary.indicators.updated++;
+        if (changed || match.archived_at) {
           await manager.query(
             `UPDATE indicators SET version = version + 1, updated_at = now() WHERE id = $1`,
             [match.id],
+          );
+        }
+        if (changed) {
+          summary.indicators.updated++;
+          changes.add('updated', rowOf(match.id, indicator.name));
+        }
+        if (match.archived_at) {
+          summary.indicators.restored++;
+          await recordRestore(
+            manager,
+            this.audit,
+            changes,
+            rowOf(match.id, indicator.name),
+            match.archived_at,
+            RESTORE_REASON,
           );
         }
       } else {
@@ -403,10 +525,17 @@ export class DocumentLoader {
           ...targetColumns(target),
         };
         inserts.push(Object.values(values));
+        insertNames.push(indicator.name);
         insertColumns = Object.keys(values);
       }
     }
-    if (inserts.length) await insertMany(manager, 'indicators', insertColumns, inserts);
+    if (inserts.length) {
+      const created = await insertMany<{ id: string }>(manager, 'indicators', insertColumns, inserts, 'id');
+      created.forEach(({ id }, i) => {
+        const { parents, ...item } = rowOf(id, insertNames[i]);
+        changes.add('created', item, parents);
+      });
+    }
     summary.indicators.created += inserts.length;
   }
 

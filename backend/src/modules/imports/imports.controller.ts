@@ -1,10 +1,22 @@
-import { Controller, Get, Header, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Roles } from '../../common/auth/auth.decorators';
 import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
+import { ImportModeQuery, importOptionsOf } from './dto/import-mode.query';
 import { ImportResult, ImportsService } from './imports.service';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -17,7 +29,10 @@ export class ImportsController {
 
   @Post('imports')
   @Roles('admin')
-  @ApiOperation({ summary: '导入部门预算（公开文本或规范化 JSON）；全部成功或全部不写入，返回导入报告' })
+  @ApiOperation({
+    summary:
+      '导入部门预算（公开文本或规范化 JSON）；全部成功或全部不写入，返回导入报告。mode=preview 只返回将新增、更新、归档、恢复的内容（200，不写入）；归档含监控数据的内容须 confirmArchive=true，否则 409 IMPORT_NEEDS_CONFIRMATION',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -27,14 +42,25 @@ export class ImportsController {
     },
   })
   @UseInterceptors(SingleFileInterceptor(MAX_IMPORT_BYTES))
-  upload(@UploadedFile() file: Express.Multer.File | undefined): Promise<ImportResult> {
+  upload(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query() query: ImportModeQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportResult> {
     if (!file)
       throw new AppException(ErrorCode.ValidationFailed, '请选择要导入的文件', {
         file: 'file：请上传文件（字段名 file）',
       });
     if (file.size === 0)
       throw new AppException(ErrorCode.ValidationFailed, '文件为空', { file: 'file：文件为空' });
-    return this.imports.importFile(Buffer.from(file.originalname, 'latin1').toString('utf8'), file.buffer);
+    const options = importOptionsOf(query);
+    // A preview creates nothing: 200, not 201.
+    if (options.preview) res.status(200);
+    return this.imports.importFile(
+      Buffer.from(file.originalname, 'latin1').toString('utf8'),
+      file.buffer,
+      options,
+    );
   }
 
   @Get('departments/:code/years/:year/export')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BudgetDocument } from '@jixiao/domain';
+import type { BudgetDocument, ImportDiff } from '@jixiao/domain';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
@@ -7,7 +7,9 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { DocumentExporter } from './document-exporter';
-import { DocumentLoader, LoadSummary } from './document-loader';
+import { transactionOrPreview } from '../../database/preview-transaction';
+import { assertArchiveConfirmed, ImportOptions } from '../goals/archive.writer';
+import { ChangeCount, DocumentLoader, LoadSummary } from './document-loader';
 import { validateBudgetDocument } from './document-validator';
 import { BudgetDocumentParseError, parseBudgetDocument } from './parser/budget-document.parser';
 import type { ImportReport } from './parser/import-report.types';
@@ -16,6 +18,8 @@ import { renderImportReport } from './parser/import-report.renderer';
 export interface ImportResult {
   departmentCode: string;
   year: number;
+  /** Nothing was written: the answer says what applying would change. */
+  preview: boolean;
   /** The same document was loaded before: nothing was written. */
   unchanged: boolean;
   summary: LoadSummary | null;
@@ -40,7 +44,7 @@ export class ImportsService {
   ) {}
 
   /** A published budget document (text, tab-separated cells) or a normalized JSON document (seeds/, export). */
-  async importFile(fileName: string, content: Buffer): Promise<ImportResult> {
+  async importFile(fileName: string, content: Buffer, options: ImportOptions = {}): Promise<ImportResult> {
     const text = content.toString('utf8').replace(/^\uFEFF/, '');
     if (/\.json$/i.test(fileName) || /^\s*\{/.test(text)) {
       let parsed: unknown;
@@ -53,7 +57,7 @@ export class ImportsService {
       }
       const errors = validateBudgetDocument(parsed);
       if (errors) throw new AppException(ErrorCode.ValidationFailed, '文件不符合部门预算数据格式', errors);
-      return this.load(parsed as BudgetDocument, null, fileName, sha256(content));
+      return this.load(parsed as BudgetDocument, null, fileName, sha256(content), options);
     }
     let result: ReturnType<typeof parseBudgetDocument>;
     try {
@@ -66,17 +70,24 @@ export class ImportsService {
       }
       throw error;
     }
-    return this.load(result.document, result.report, fileName, sha256(content));
+    return this.load(result.document, result.report, fileName, sha256(content), options);
   }
 
-  async load(
+  /**
+   * Preview and apply run the same load in a transaction; a preview then rolls it back, so what it shows is
+   * exactly what applying writes. Applying a change that archives rows carrying monitoring data without
+   * `confirmArchive` rolls back too, with the diff in the 409's details.
+   */
+  load(
     doc: BudgetDocument,
     report: ImportReport | null,
     fileName: string,
     fileSha256: string,
+    options: ImportOptions = {},
   ): Promise<ImportResult> {
+    const preview = options.preview ?? false;
     const documentSha256 = sha256(serializeDocument(doc));
-    return this.dataSource.transaction(async (manager) => {
+    return transactionOrPreview(this.dataSource, preview, async (manager) => {
       // Serialize imports of one department-year: two concurrent loads would interleave their updates.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `import:${doc.department.code}:${doc.year}`,
@@ -87,12 +98,13 @@ export class ImportsService {
           WHERE d.code = $1 AND fy.year = $2 ORDER BY r.imported_at DESC, r.id LIMIT 1`,
         [doc.department.code, doc.year],
       );
-      const base = { departmentCode: doc.department.code, year: doc.year, report };
+      const base = { departmentCode: doc.department.code, year: doc.year, preview, report };
       if (last?.document_sha256 === documentSha256) {
-        return { ...base, unchanged: true, summary: null, markdown: markdownOf(report, null, true) };
+        return { ...base, unchanged: true, summary: null, markdown: markdownOf(report, null, true, preview) };
       }
       const summary = await this.loader.load(manager, doc);
-      const markdown = markdownOf(report, summary, false);
+      const markdown = markdownOf(report, summary, false, preview);
+      assertArchiveConfirmed(summary.diff, options, { summary });
       await manager.query(
         `INSERT INTO import_runs (fiscal_year_id, file_name, sha256, document_sha256, report, imported_by)
          VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -132,15 +144,20 @@ export class ImportsService {
   }
 }
 
-function markdownOf(report: ImportReport | null, summary: LoadSummary | null, unchanged: boolean): string {
+function markdownOf(
+  report: ImportReport | null,
+  summary: LoadSummary | null,
+  unchanged: boolean,
+  preview: boolean,
+): string {
   const parts: string[] = [];
   if (report) parts.push(renderImportReport(report).trimEnd());
-  parts.push('## 载入结果');
+  parts.push(preview ? '## 载入预览（未写入）' : '## 载入结果');
   if (unchanged || !summary) {
     parts.push('与上次导入的内容完全相同，数据库未作任何修改。');
   } else {
-    const line = (label: string, c: { created: number; updated: number; removed: number }) =>
-      `- ${label}：新增 ${c.created}，更新 ${c.updated}，删除 ${c.removed}`;
+    const line = (label: string, c: ChangeCount) =>
+      `- ${label}：新增 ${c.created}，更新 ${c.updated}，归档 ${c.archived}，恢复 ${c.restored}`;
     parts.push(
       [
         line('项目', summary.projects),
@@ -149,15 +166,38 @@ function markdownOf(report: ImportReport | null, summary: LoadSummary | null, un
         `- 预算表行：${summary.budgetLines}`,
       ].join('\n'),
     );
-    if (summary.unmatched.length) {
-      parts.push('### 未能匹配的已填报指标');
-      parts.push('以下指标在新版本中找不到对应项，其监控记录已随指标删除（原记录保存在审计日志中）：');
-      parts.push(
-        summary.unmatched
-          .map((u) => `- ${u.project} · ${u.goal} · ${u.indicator}（${u.reports} 条记录）`)
-          .join('\n'),
-      );
-    }
+    parts.push(renderArchiveDiff(summary.diff));
   }
-  return `${parts.join('\n\n')}\n`;
+  return `${parts.filter(Boolean).join('\n\n')}\n`;
+}
+
+const KIND_LABEL = { project: '项目', goal: '绩效目标', indicator: '三级指标' } as const;
+
+/** The archived and restored rows of a change, for the report and the CLI. */
+export function renderArchiveDiff(diff: ImportDiff): string {
+  const path = (i: { kind: keyof typeof KIND_LABEL; project: string; goal: string | null; name: string }) =>
+    `${KIND_LABEL[i.kind]} ${[
+      i.project,
+      i.kind === 'indicator' ? i.goal : null,
+      i.kind === 'project' ? null : i.name,
+    ]
+      .filter(Boolean)
+      .join(' · ')}`;
+  const parts: string[] = [];
+  if (diff.archived.length) {
+    parts.push('### 归档（新版本不再包含，数据保留，可随再次导入恢复）');
+    parts.push(
+      diff.archived
+        .map(
+          (i) =>
+            `- ${path(i)}（监控记录 ${i.reports} 条，佐证材料 ${i.evidenceFiles} 份，自评指标 ${i.selfEvaluationItems} 项，预算执行 ${i.budgetExecutions} 条，负责人 ${i.assignments} 名）`,
+        )
+        .join('\n'),
+    );
+  }
+  if (diff.restored.length) {
+    parts.push('### 恢复（此前归档，新版本重新包含）');
+    parts.push(diff.restored.map((i) => `- ${path(i)}`).join('\n'));
+  }
+  return parts.join('\n\n');
 }

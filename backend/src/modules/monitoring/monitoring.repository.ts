@@ -322,7 +322,7 @@ export class MonitoringRepository {
   async missingReports(manager: EntityManager, projectId: string, period: string): Promise<string[]> {
     const rows: { name: string }[] = await manager.query(
       `SELECT i.name FROM indicators i JOIN goals g ON g.id = i.goal_id
-        WHERE g.project_id = $1 AND g.term = 'annual'
+        WHERE g.project_id = $1 AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.indicator_id = i.id AND r.period = $2)
         ORDER BY g.seq, i.seq`,
       [projectId, period],

@@ -87,14 +87,14 @@ export class RoundsService {
                 FROM indicators i JOIN goals g ON g.id = i.goal_id AND g.term = 'annual'
                 LEFT JOIN LATERAL (SELECT * FROM progress_reports pr WHERE pr.indicator_id = i.id AND pr.period <= $2
                                     ORDER BY pr.period DESC LIMIT 1) r ON true
-               WHERE g.fiscal_year_id = $1), '[]'),
+               WHERE g.fiscal_year_id = $1 AND g.archived_at IS NULL AND i.archived_at IS NULL), '[]'),
             'budget', COALESCE((
               SELECT json_agg(json_build_object('projectId', p.id, 'name', p.name,
                        'budgetYuan', COALESCE(p.current_budget_yuan, p.budget_yuan), 'executedYuan', e.executed_yuan, 'period', e.period) ORDER BY p.seq)
                 FROM projects p
                 LEFT JOIN LATERAL (SELECT * FROM budget_executions be WHERE be.project_id = p.id AND be.period <= $2
                                     ORDER BY be.period DESC LIMIT 1) e ON true
-               WHERE p.fiscal_year_id = $1), '[]')) AS snapshot`,
+               WHERE p.fiscal_year_id = $1 AND p.archived_at IS NULL), '[]')) AS snapshot`,
         [round.fiscalYearId, round.period],
       );
       const [closed] = await manager.query(

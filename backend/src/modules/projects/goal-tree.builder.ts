@@ -42,6 +42,7 @@ export function buildGoalTrees(
     seq: g.seq,
     label: g.label,
     title: g.title,
+    archived: g.archived,
     indicators: trees.get(g.id) ?? [],
   }));
 }
@@ -87,6 +88,7 @@ function indicatorOf(
     expected: row.expected,
     weight: row.weight,
     version: row.version,
+    archived: row.archived,
     monitored,
     expectedByNow: monitored && row.target ? (expectedByNow(row.target, asOf.month) ?? null) : null,
     latestReport,

@@ -35,6 +35,8 @@ export interface ProjectRow {
   totalBudgetYuan: number | null;
   currentBudgetYuan: number | null;
   priorBudgetChanges: string | null;
+  /** When an import no longer held it; null while it is part of the year's document. */
+  archivedAt: Date | null;
 }
 
 export interface GoalRow {
@@ -43,6 +45,7 @@ export interface GoalRow {
   seq: number;
   label: string;
   title: string;
+  archived: boolean;
 }
 
 /** One 三级指标 in tree order, with its 一级 / 二级 nodes and its latest report up to the month. */
@@ -65,6 +68,7 @@ export interface IndicatorRow {
   expected: string | null;
   weight: number | null;
   version: number;
+  archived: boolean;
   /** The latest report's columns: all null when there is none up to the month. */
   reportPeriod: string | null;
   actualRaw: string | null;
@@ -113,6 +117,8 @@ export interface ReportPeriodRow {
 export interface GoalScope {
   fiscalYearId: string;
   projectId: string | null;
+  /** Archived goals and indicators too (an archived project's own page); else only the current document's. */
+  includeArchived?: boolean;
 }
 
 @Injectable()
@@ -127,7 +133,8 @@ export class ProjectsRepository {
               p.phone, p.address, p.postcode, p.attribute, p.expenditure_category AS "expenditureCategory",
               p.start_year AS "startYear", p.end_year AS "endYear", p.legal_basis AS "legalBasis",
               p.implementation_plan AS "implementationPlan", p.total_budget_yuan::float8 AS "totalBudgetYuan",
-              p.current_budget_yuan::float8 AS "currentBudgetYuan", p.prior_budget_changes AS "priorBudgetChanges"
+              p.current_budget_yuan::float8 AS "currentBudgetYuan", p.prior_budget_changes AS "priorBudgetChanges",
+              p.archived_at AS "archivedAt"
          FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id JOIN departments d ON d.id = fy.department_id
         WHERE p.id = $1`,
       [id],
@@ -173,10 +180,10 @@ export class ProjectsRepository {
   /** Long-term goals first, as the tables publish them. */
   findGoals(scope: GoalScope): Promise<GoalRow[]> {
     return this.dataSource.query(
-      `SELECT id, term, seq, label, title FROM goals
-        WHERE fiscal_year_id = $1 AND project_id IS NOT DISTINCT FROM $2::uuid
+      `SELECT id, term, seq, label, title, archived_at IS NOT NULL AS archived FROM goals
+        WHERE fiscal_year_id = $1 AND project_id IS NOT DISTINCT FROM $2::uuid AND (archived_at IS NULL OR $3)
         ORDER BY CASE term WHEN 'long' THEN 0 ELSE 1 END, seq`,
-      [scope.fiscalYearId, scope.projectId],
+      [scope.fiscalYearId, scope.projectId, scope.includeArchived ?? false],
     );
   }
 
@@ -189,7 +196,7 @@ export class ProjectsRepository {
       `SELECT g.id AS "goalId", n1.id AS "level1Id", n1.name AS level1, n2.id AS "level2Id", n2.name AS level2,
               i.id, i.seq, i.name, i.target_raw AS "targetRaw", i.target_parsed AS target, i.target_confidence AS confidence,
               i.unit, i.basis, i.prev2_raw AS prev2, i.prev1_raw AS prev1, i.expected_raw AS expected,
-              i.weight::float8 AS weight, i.version,
+              i.weight::float8 AS weight, i.version, i.archived_at IS NOT NULL AS archived,
               r.period AS "reportPeriod", r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue",
               r.forecast_raw AS "forecastRaw", r.forecast_value::float8 AS "forecastValue", r.likelihood, r.light,
               r.light_reason AS "lightReason", rp.status, r.version AS "reportVersion", r.reasons, r.reason_text AS "reasonText",
@@ -206,8 +213,9 @@ export class ProjectsRepository {
          LEFT JOIN report_periods rp
            ON rp.fiscal_year_id = g.fiscal_year_id AND rp.project_id IS NOT DISTINCT FROM g.project_id AND rp.period = r.period
         WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2::uuid
+          AND ((g.archived_at IS NULL AND i.archived_at IS NULL) OR $5)
         ORDER BY g.id, n1.seq, n2.seq, i.seq`,
-      [scope.fiscalYearId, scope.projectId, yearStart, period],
+      [scope.fiscalYearId, scope.projectId, yearStart, period, scope.includeArchived ?? false],
     );
   }
 
@@ -219,8 +227,9 @@ export class ProjectsRepository {
          JOIN indicators i ON i.id = r.indicator_id
          JOIN goals g ON g.id = i.goal_id
         WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2::uuid AND r.period BETWEEN $3 AND $4
+          AND ((g.archived_at IS NULL AND i.archived_at IS NULL) OR $5)
         ORDER BY r.indicator_id, r.period`,
-      [scope.fiscalYearId, scope.projectId, yearStart, period],
+      [scope.fiscalYearId, scope.projectId, yearStart, period, scope.includeArchived ?? false],
     );
   }
 

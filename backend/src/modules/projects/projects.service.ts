@@ -38,7 +38,11 @@ export class ProjectsService {
         this.repository.findFundingSources(id),
         this.repository.findSpendingDetails(id),
         this.repository.findProcurements(id),
-        this.goalTrees({ fiscalYearId: project.fiscalYearId, projectId: id }, asOf),
+        // An archived project shows everything it had; a current one only what the current document holds.
+        this.goalTrees(
+          { fiscalYearId: project.fiscalYearId, projectId: id, includeArchived: project.archivedAt !== null },
+          asOf,
+        ),
         this.dashboard.lightCountsByProject(project.fiscalYearId, asOf.period),
         this.repository.findExecutions(id, asOf.yearStart, asOf.period),
         this.repository.findReportPeriods(id, asOf.yearStart, asOf.period),
@@ -51,6 +55,7 @@ export class ProjectsService {
       departmentId: _d,
       departmentCode,
       departmentName,
+      archivedAt,
       ...header
     } = project;
     const yearBudgetYuan = currentBudgetYuan ?? budgetYuan;
@@ -61,6 +66,8 @@ export class ProjectsService {
       totalBudget: yuanToWanOrNull(totalBudgetYuan),
       currentBudget: yuanToWanOrNull(currentBudgetYuan),
       department: { code: departmentCode, name: departmentName },
+      archived: archivedAt !== null,
+      archivedAt,
       year: project.year,
       asOf: asOf.period,
       leads,

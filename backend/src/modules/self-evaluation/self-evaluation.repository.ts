@@ -173,12 +173,13 @@ export class SelfEvaluationRepository {
         ? Promise.resolve([])
         : manager.query(
             `SELECT ${PROJECT_COLUMNS} FROM projects p
-              WHERE p.fiscal_year_id = $1 AND ${scopeCondition('p.id', filter, 2)} ORDER BY p.seq`,
+              WHERE p.fiscal_year_id = $1 AND p.archived_at IS NULL AND ${scopeCondition('p.id', filter, 2)} ORDER BY p.seq`,
             withProject(filter, [fiscalYearId]),
           ),
       manager.query(
         `SELECT g.id, g.project_id AS "projectId", g.seq, g.label, g.title FROM goals g
-          WHERE g.fiscal_year_id = $1 AND g.term = 'annual' AND ${scopeCondition('g.project_id', filter, 2)}
+          WHERE g.fiscal_year_id = $1 AND g.term = 'annual' AND g.archived_at IS NULL
+            AND ${scopeCondition('g.project_id', filter, 2)}
           ORDER BY g.seq`,
         withProject(filter, [fiscalYearId]),
       ),
@@ -195,7 +196,8 @@ export class SelfEvaluationRepository {
              SELECT pr.actual_raw, pr.period FROM progress_reports pr
               WHERE pr.indicator_id = i.id AND pr.period BETWEEN $2 AND $3
               ORDER BY pr.period DESC LIMIT 1) r ON TRUE
-          WHERE g.fiscal_year_id = $1 AND g.term = 'annual' AND ${scopeCondition('g.project_id', filter, 4)}
+          WHERE g.fiscal_year_id = $1 AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
+            AND ${scopeCondition('g.project_id', filter, 4)}
           ORDER BY g.seq, l1.seq, l2.seq, i.seq`,
         withProject(filter, [fiscalYearId, ...years]),
       ),
@@ -233,7 +235,8 @@ export class SelfEvaluationRepository {
     return manager.query(
       `SELECT DISTINCT ON (b.project_id) b.project_id AS "projectId", b.executed_yuan::float8 AS "executedYuan", b.period
          FROM budget_executions b JOIN projects p ON p.id = b.project_id
-        WHERE p.fiscal_year_id = $1 AND ($2::uuid IS NULL OR p.id = $2::uuid) AND b.period BETWEEN $3 AND $4
+        WHERE p.fiscal_year_id = $1 AND p.archived_at IS NULL AND ($2::uuid IS NULL OR p.id = $2::uuid)
+          AND b.period BETWEEN $3 AND $4
         ORDER BY b.project_id, b.period DESC`,
       [fiscalYearId, projectId, `${year}-01`, `${year}-12`],
     );

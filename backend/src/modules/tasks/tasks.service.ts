@@ -52,7 +52,7 @@ export class TasksService {
              JOIN departments d ON d.id = fy.department_id
              CROSS JOIN generate_series(1, 12) AS m
              LEFT JOIN report_periods rp ON rp.project_id = p.id AND rp.period = to_char(make_date(fy.year, m, 1), 'YYYY-MM')
-            WHERE a.user_id = $1 AND fy.department_id = ANY($2::uuid[])
+            WHERE a.user_id = $1 AND p.archived_at IS NULL AND fy.department_id = ANY($2::uuid[])
             ORDER BY fy.year, p.seq, m`,
         // An assignment left over from a former department is not the lead's to report any more.
         [actor.id, this.access.departmentScope(actor) ?? []],
@@ -76,7 +76,7 @@ export class TasksService {
                 rp.status, rp.return_reason AS "returnReason"
            FROM report_periods rp JOIN projects p ON p.id = rp.project_id
            JOIN fiscal_years fy ON fy.id = rp.fiscal_year_id JOIN departments d ON d.id = fy.department_id
-          WHERE rp.status = 'submitted' AND ($1::uuid[] IS NULL OR fy.department_id = ANY($1::uuid[]))
+          WHERE rp.status = 'submitted' AND p.archived_at IS NULL AND ($1::uuid[] IS NULL OR fy.department_id = ANY($1::uuid[]))
           ORDER BY rp.submitted_at`,
         [this.access.departmentScope(actor)],
       );

@@ -43,6 +43,7 @@ export class DemoAccountsService {
         ? await manager.query(
             `SELECT p.id, p.name FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
               WHERE fy.department_id = $1 AND fy.year = (SELECT max(year) FROM fiscal_years WHERE department_id = $1)
+                AND p.archived_at IS NULL
               ORDER BY (p.extra -> 'source' ->> 'section')::int NULLS LAST, p.seq`,
             [departmentId],
           )

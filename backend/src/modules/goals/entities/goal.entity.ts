@@ -24,7 +24,7 @@ export class Goal extends EditableEntity {
   @Column({ type: 'uuid' })
   fiscalYearId: string;
 
-  @ManyToOne(() => FiscalYear, { onDelete: 'CASCADE' })
+  @ManyToOne(() => FiscalYear, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'fiscal_year_id', foreignKeyConstraintName: 'fk_goals_fiscal_year' })
   fiscalYear?: FiscalYear;
 
@@ -32,7 +32,7 @@ export class Goal extends EditableEntity {
   @Column({ type: 'uuid', nullable: true })
   projectId: string | null;
 
-  @ManyToOne(() => Project, { nullable: true, onDelete: 'CASCADE' })
+  @ManyToOne(() => Project, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_goals_project' })
   project?: Project | null;
 
@@ -50,4 +50,8 @@ export class Goal extends EditableEntity {
   /** The goal text as published. */
   @Column({ type: 'text' })
   title: string;
+
+  /** Set when a later import no longer held the goal: hidden from the year's views, kept with its history. */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
 }

@@ -39,7 +39,7 @@ export class Indicator extends EditableEntity {
   @Column({ type: 'uuid' })
   goalId: string;
 
-  @ManyToOne(() => Goal, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Goal, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'goal_id', foreignKeyConstraintName: 'fk_indicators_goal' })
   goal?: Goal;
 
@@ -48,7 +48,7 @@ export class Indicator extends EditableEntity {
   @Column({ type: 'uuid' })
   nodeId: string;
 
-  @ManyToOne(() => IndicatorNode, { onDelete: 'CASCADE' })
+  @ManyToOne(() => IndicatorNode, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'node_id', foreignKeyConstraintName: 'fk_indicators_node' })
   node?: IndicatorNode;
 
@@ -129,4 +129,8 @@ export class Indicator extends EditableEntity {
   /** Per-indicator light thresholds overriding the department's settings. */
   @Column({ type: 'jsonb', nullable: true })
   thresholds: Record<string, number> | null;
+
+  /** Set when a later import no longer held the indicator: hidden from the year's views, kept with its history. */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
 }

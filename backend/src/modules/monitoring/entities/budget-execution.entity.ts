@@ -13,7 +13,7 @@ export class BudgetExecution extends EditableEntity {
   @Column({ type: 'uuid' })
   projectId: string;
 
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_budget_executions_project' })
   project?: Project;
 

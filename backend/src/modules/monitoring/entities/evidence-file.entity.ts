@@ -22,7 +22,7 @@ export class EvidenceFile {
   @Column({ type: 'uuid' })
   progressReportId: string;
 
-  @ManyToOne(() => ProgressReport, { onDelete: 'CASCADE' })
+  @ManyToOne(() => ProgressReport, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'progress_report_id', foreignKeyConstraintName: 'fk_evidence_files_report' })
   progressReport?: ProgressReport;
 

@@ -15,7 +15,7 @@ export class MonitoringRound extends EditableEntity {
   @Column({ type: 'uuid' })
   fiscalYearId: string;
 
-  @ManyToOne(() => FiscalYear, { onDelete: 'CASCADE' })
+  @ManyToOne(() => FiscalYear, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'fiscal_year_id', foreignKeyConstraintName: 'fk_monitoring_rounds_fiscal_year' })
   fiscalYear?: FiscalYear;
 

@@ -22,7 +22,7 @@ export class PeriodLock {
   @Column({ type: 'uuid' })
   fiscalYearId: string;
 
-  @ManyToOne(() => FiscalYear, { onDelete: 'CASCADE' })
+  @ManyToOne(() => FiscalYear, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'fiscal_year_id', foreignKeyConstraintName: 'fk_period_locks_fiscal_year' })
   fiscalYear?: FiscalYear;
 

@@ -29,7 +29,7 @@ export class ProgressReport extends EditableEntity {
   @Column({ type: 'uuid' })
   indicatorId: string;
 
-  @ManyToOne(() => Indicator, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Indicator, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'indicator_id', foreignKeyConstraintName: 'fk_progress_reports_indicator' })
   indicator?: Indicator;
 

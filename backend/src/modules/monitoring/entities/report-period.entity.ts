@@ -30,14 +30,14 @@ export class ReportPeriod extends EditableEntity {
   @Column({ type: 'uuid' })
   fiscalYearId: string;
 
-  @ManyToOne(() => FiscalYear, { onDelete: 'CASCADE' })
+  @ManyToOne(() => FiscalYear, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'fiscal_year_id', foreignKeyConstraintName: 'fk_report_periods_fiscal_year' })
   fiscalYear?: FiscalYear;
 
   @Column({ type: 'uuid', nullable: true })
   projectId: string | null;
 
-  @ManyToOne(() => Project, { nullable: true, onDelete: 'CASCADE' })
+  @ManyToOne(() => Project, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_report_periods_project' })
   project?: Project | null;
 

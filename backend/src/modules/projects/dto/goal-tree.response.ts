@@ -101,6 +101,7 @@ export class IndicatorResponse {
   @ApiProperty({ nullable: true, type: String, description: '预计当年实现' }) expected: string | null;
   @ApiProperty({ nullable: true, type: Number, description: '分值' }) weight: number | null;
   @ApiProperty({ description: '版本号' }) version: number;
+  @ApiProperty({ description: '已归档（导入的新版本不再包含；历史数据保留）' }) archived: boolean;
   @ApiProperty({ description: '是否参与年度监控（年度目标的指标）' }) monitored: boolean;
   @ApiProperty({ nullable: true, type: Number, description: '截至本月应完成值（目标基本单位）' })
   expectedByNow: number | null;
@@ -140,5 +141,6 @@ export class GoalResponse {
   @ApiProperty() seq: number;
   @ApiProperty({ example: '年度绩效目标 1', description: '目标名称' }) label: string;
   @ApiProperty({ description: '目标内容' }) title: string;
+  @ApiProperty({ description: '已归档（导入的新版本不再包含；历史数据保留）' }) archived: boolean;
   @ApiProperty({ type: [Level1NodeResponse] }) indicators: Level1NodeResponse[];
 }

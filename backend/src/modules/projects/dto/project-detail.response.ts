@@ -112,6 +112,9 @@ export class ProjectDetailResponse {
   @ApiProperty({ nullable: true, type: String, description: '前两年预算变动情况' }) priorBudgetChanges:
     string | null;
   @ApiProperty({ type: DepartmentRefResponse }) department: DepartmentRefResponse;
+  @ApiProperty({ description: '已归档：导入的新版本不再包含此项目；监控数据保留，再次导入时恢复' })
+  archived: boolean;
+  @ApiProperty({ nullable: true, type: Date, description: '归档时间' }) archivedAt: Date | null;
   @ApiProperty({ example: 2025, description: '预算年度' }) year: number;
   @ApiProperty({ example: '2025-06', description: '截至月份' }) asOf: string;
   @ApiProperty({ type: [LeadResponse], description: '已分配的项目负责人' }) leads: LeadResponse[];

@@ -17,7 +17,7 @@ export class Project extends EditableEntity {
   @Column({ type: 'uuid' })
   fiscalYearId: string;
 
-  @ManyToOne(() => FiscalYear, { onDelete: 'CASCADE' })
+  @ManyToOne(() => FiscalYear, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'fiscal_year_id', foreignKeyConstraintName: 'fk_projects_fiscal_year' })
   fiscalYear?: FiscalYear;
 
@@ -104,4 +104,8 @@ export class Project extends EditableEntity {
   /** Whatever else the document held for the project, kept verbatim for display. */
   @Column({ type: 'json', default: {} })
   extra: Record<string, unknown>;
+
+  /** Set when a later import no longer held the project: hidden from the year's views, kept with its history. */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
 }

@@ -25,16 +25,16 @@ export class SelfEvaluationItem extends EditableEntity {
   @Column({ type: 'uuid' })
   selfEvaluationId: string;
 
-  @ManyToOne(() => SelfEvaluation, { onDelete: 'CASCADE' })
+  @ManyToOne(() => SelfEvaluation, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'self_evaluation_id', foreignKeyConstraintName: 'fk_self_evaluation_items_evaluation' })
   selfEvaluation?: SelfEvaluation;
 
-  // Deleting an indicator (re-import, Excel import) finds its items through it (ON DELETE CASCADE).
+  // Checked when an indicator without items is deleted (ON DELETE RESTRICT): items are never deleted with it.
   @Index('ix_self_evaluation_items_indicator')
   @Column({ type: 'uuid' })
   indicatorId: string;
 
-  @ManyToOne(() => Indicator, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Indicator, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'indicator_id', foreignKeyConstraintName: 'fk_self_evaluation_items_indicator' })
   indicator?: Indicator;
 

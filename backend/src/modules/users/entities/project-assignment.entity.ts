@@ -21,7 +21,7 @@ export class ProjectAssignment {
   @Column({ type: 'uuid' })
   projectId: string;
 
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Project, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'project_id', foreignKeyConstraintName: 'fk_project_assignments_project' })
   project?: Project;
 

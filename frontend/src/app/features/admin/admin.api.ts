@@ -1,6 +1,6 @@
 import { HttpClient, HttpContext, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Accumulation, Direction, Target } from '@jixiao/domain';
+import type { Accumulation, Direction, ImportDiff, Target } from '@jixiao/domain';
 import type { Observable } from 'rxjs';
 
 import type { UserRole } from '../../core/auth/auth.models';
@@ -58,13 +58,36 @@ export interface ProjectWithLeads {
   readonly leads: readonly { readonly id: string; readonly username: string; readonly displayName: string }[];
 }
 
-/** POST /api/imports answer. */
+/** Rows of one kind an import creates, updates, archives and restores. */
+export interface ImportChangeCount {
+  readonly created: number;
+  readonly updated: number;
+  readonly archived: number;
+  readonly restored: number;
+}
+
+export interface ImportSummary {
+  readonly projects: ImportChangeCount;
+  readonly goals: ImportChangeCount;
+  readonly indicators: ImportChangeCount;
+  readonly budgetLines: number;
+  readonly diff: ImportDiff;
+}
+
+/** POST /api/imports answer (a preview wrote nothing). */
 export interface ImportResult {
   readonly departmentCode: string;
   readonly year: number;
+  readonly preview: boolean;
   readonly unchanged: boolean;
-  readonly summary: unknown;
+  readonly summary: ImportSummary | null;
   readonly markdown: string;
+}
+
+/** preview: only the diff; confirmArchive: the admin accepts archiving rows that carry monitoring data. */
+export interface ImportMode {
+  readonly preview?: boolean;
+  readonly confirmArchive?: boolean;
 }
 
 export interface PeriodLock {
@@ -179,10 +202,14 @@ export class AdminApi {
   }
 
   /** Upload with progress events; the import's own errors are shown on the page. */
-  importDocument(file: File): Observable<HttpEvent<ImportResult>> {
+  importDocument(file: File, mode: ImportMode = {}): Observable<HttpEvent<ImportResult>> {
     const form = new FormData();
     form.append('file', file, file.name);
+    let params = new HttpParams();
+    if (mode.preview) params = params.set('mode', 'preview');
+    if (mode.confirmArchive) params = params.set('confirmArchive', 'true');
     return this.http.post<ImportResult>(`${API}/imports`, form, {
+      params,
       reportProgress: true,
       observe: 'events',
       context: silent(),

@@ -98,6 +98,9 @@ export interface ProjectDetail {
   /** 前两年预算变动情况 */
   readonly priorBudgetChanges: string | null;
   readonly department: DepartmentRef;
+  /** No longer in the department's current document (a later import left it out); kept with all its data. */
+  readonly archived: boolean;
+  readonly archivedAt: string | null;
   readonly year: number;
   /** The month the lights are as of (YYYY-MM). */
   readonly asOf: string;

@@ -74,11 +74,12 @@ export class SelfEvaluationApi {
     return this.http.get(url, { responseType: 'blob', observe: 'response' });
   }
 
-  importTargets(projectId: string, file: File): Observable<TargetImportResult> {
+  /** confirmArchive: the admin accepts archiving indicators that carry monitoring data (else 409). */
+  importTargets(projectId: string, file: File, confirmArchive = false): Observable<TargetImportResult> {
     const body = new FormData();
     body.append('file', file, file.name);
     return this.http.post<TargetImportResult>(
-      `/api/projects/${encodeURIComponent(projectId)}/targets/import`,
+      `/api/projects/${encodeURIComponent(projectId)}/targets/import${confirmArchive ? '?confirmArchive=true' : ''}`,
       body,
       silent(),
     );

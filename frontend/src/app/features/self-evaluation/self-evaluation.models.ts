@@ -135,7 +135,9 @@ export interface TargetImportResult {
   readonly indicators: number;
   readonly created: number;
   readonly updated: number;
-  readonly removed: number;
+  /** Indicators no longer in the sheet, kept with their reports. */
+  readonly archived: number;
+  readonly restored: number;
 }
 
 /** A bad cell of an imported sheet (details.rows of the 400). */

@@ -25,6 +25,8 @@ export function aProjectDetail(overrides: Partial<ProjectDetail> = {}): ProjectD
     currentBudget: 1.6,
     priorBudgetChanges: '2023 年预算 2.3 万元，2024 年预算 1.6 万元',
     department: { code: '031', name: '武汉市东西湖区人力资源和社会保障局' },
+    archived: false,
+    archivedAt: null,
     year: 2025,
     asOf: '2025-06',
     leads: [{ id: '00000000-0000-4000-8000-000000000901', username: 'lead01', displayName: '项目负责人1' }],

@@ -6,6 +6,9 @@ export const PROJECT_DETAIL_MESSAGES = {
   failed: '项目加载失败',
   retry: '重试',
   noCode: '无项目编码',
+  archived: '已归档',
+  archivedHint:
+    '导入的新版本不再包含此项目：不再出现在本年度列表和看板中，监控数据全部保留，再次导入包含它的文件时恢复',
   missing: '—',
   yearLabel: (year: number): string => `${year} 年度`,
   yearRange: (start: number | null, end: number | null): string => `${start ?? '？'}–${end ?? '？'} 年`,

@@ -120,14 +120,26 @@ export const SELF_EVALUATION_MESSAGES = {
     unlocked: '已解锁',
   },
   import: {
-    subtitle: '按省一体化系统格式的 Excel 导入项目年度绩效指标：替换该项目全部年度指标，任一行有误时不导入',
+    subtitle:
+      '按省一体化系统格式的 Excel 导入项目年度绩效指标：替换该项目全部年度指标（表中不再包含的指标归档，填报数据保留），任一行有误时不导入',
     project: '项目',
     projectPlaceholder: '选择项目',
     file: 'Excel 文件（.xlsx）',
     upload: '导入',
     uploading: '正在导入…',
-    done: (indicators: number, created: number, updated: number, removed: number): string =>
-      `已导入 ${indicators} 项指标（新增 ${created}，更新 ${updated}，删除 ${removed}）`,
+    done: (
+      indicators: number,
+      created: number,
+      updated: number,
+      archived: number,
+      restored: number,
+    ): string =>
+      `已导入 ${indicators} 项指标（新增 ${created}，更新 ${updated}，归档 ${archived}，恢复 ${restored}）`,
+    confirmArchiveTitle:
+      '以下指标不在导入的表中，且含有已填报的监控数据。确认后将归档（数据保留，再次导入时恢复）：',
+    archivedItem: (name: string, reports: number, files: number, items: number): string =>
+      `${name}（监控记录 ${reports} 条，佐证材料 ${files} 份，自评指标 ${items} 项）`,
+    confirmArchive: '确认归档并导入',
     errorsTitle: '导入失败，以下行有误，未导入任何内容',
     row: '行',
     column: '列',

@@ -1,4 +1,5 @@
 import { HttpEventType } from '@angular/common/http';
+import type { ImportDiff } from '@jixiao/domain';
 
 import { AdminHarness, clearOverlays } from '../../testing/admin-harness';
 
@@ -21,13 +22,135 @@ describe('ImportComponent', () => {
     await admin.settle();
   }
 
+  const counts = (created: number, updated = 0, archived = 0, restored = 0) => ({
+    created,
+    updated,
+    archived,
+    restored,
+  });
+  const summary = (diff: Partial<ImportDiff>) => ({
+    projects: counts(0, 0, diff.archived?.length ?? 0, diff.restored?.length ?? 0),
+    goals: counts(0),
+    indicators: counts(diff.created?.length ?? 0, diff.updated?.length ?? 0),
+    budgetLines: 120,
+    diff: { created: [], updated: [], archived: [], restored: [], ...diff },
+  });
+  const archivedProject = {
+    kind: 'project',
+    id: 'p-weiquan',
+    project: '人社局劳动维权工作经费',
+    goal: null,
+    name: '人社局劳动维权工作经费',
+    reports: 6,
+    evidenceFiles: 1,
+    selfEvaluationItems: 3,
+    budgetExecutions: 1,
+    assignments: 1,
+  };
+  const result = (preview: boolean, diff: Partial<ImportDiff>) => ({
+    departmentCode: '031',
+    year: 2025,
+    preview,
+    unchanged: false,
+    summary: summary(diff),
+    markdown: '## 载入结果\n\n- 项目：新增 0，更新 0，归档 1，恢复 0',
+  });
+
+  async function preview(diff: Partial<ImportDiff>): Promise<void> {
+    await choose('031-2025.json');
+    await admin.click(admin.root.querySelector('button.start'));
+    admin.http.expectOne('/api/imports?mode=preview').flush(result(true, diff));
+    await admin.settle();
+  }
+
+  const cells = (row: Element) => Array.from(row.querySelectorAll('td')).map((td) => td.textContent?.trim());
+
+  it('should preview first and show each change with the counts of what an archived row carries', async () => {
+    admin = await AdminHarness.open('import');
+    await preview({
+      archived: [archivedProject as ImportDiff['archived'][number]],
+      created: [{ kind: 'indicator', id: 'i-new', project: '党建', goal: '年度绩效目标 1', name: '新指标' }],
+    });
+
+    expect(admin.text()).toContain('导入预览（尚未写入）');
+    expect(admin.text()).toContain('项目：新增 0，更新 0，归档 1，恢复 0');
+    const rows = Array.from(admin.root.querySelectorAll('table.diff tbody tr'));
+    expect(rows.map(cells)).toEqual([
+      ['归档', '项目', '人社局劳动维权工作经费', '', '人社局劳动维权工作经费', '6', '1', '3', '1', '1'],
+      ['新增', '三级指标', '党建', '年度绩效目标 1', '新指标', '', '', '', '', ''],
+    ]);
+    expect(admin.text()).toContain('含有已填报的监控数据');
+  });
+
+  it('should apply with confirmArchive=true only after the admin confirms the archive', async () => {
+    admin = await AdminHarness.open('import');
+    await preview({ archived: [archivedProject as ImportDiff['archived'][number]] });
+    const apply = admin.root.querySelector('button.apply') as HTMLButtonElement;
+    expect(apply.textContent?.trim()).toBe('确认归档并导入');
+    admin.http.expectNone(() => true);
+
+    await admin.click(apply);
+    admin.http.expectOne('/api/imports?confirmArchive=true').flush(result(false, { archived: [] }));
+    await admin.settle();
+    expect(admin.text()).toContain('导入完成 · 部门 031 · 2025 年度');
+    expect(admin.root.querySelector('app-markdown-view')).not.toBeNull();
+  });
+
+  it('should apply without confirmArchive when nothing archived carries monitoring data', async () => {
+    admin = await AdminHarness.open('import');
+    await preview({
+      archived: [
+        {
+          ...archivedProject,
+          reports: 0,
+          evidenceFiles: 0,
+          selfEvaluationItems: 0,
+          budgetExecutions: 0,
+          assignments: 0,
+        } as ImportDiff['archived'][number],
+      ],
+    });
+    const apply = admin.root.querySelector('button.apply') as HTMLButtonElement;
+    expect(apply.textContent?.trim()).toBe('确认导入');
+    await admin.click(apply);
+    admin.http.expectOne('/api/imports').flush(result(false, {}));
+    await admin.settle();
+    expect(admin.text()).toContain('导入完成');
+  });
+
+  it('should show the new diff and ask again when the apply answers 409 IMPORT_NEEDS_CONFIRMATION', async () => {
+    admin = await AdminHarness.open('import');
+    await preview({});
+    expect(admin.text()).toContain('没有项目、目标或指标的变化');
+    await admin.click(admin.root.querySelector('button.apply'));
+    const changed = summary({ archived: [archivedProject as ImportDiff['archived'][number]] });
+    admin.http.expectOne('/api/imports').flush(
+      {
+        statusCode: 409,
+        code: 'IMPORT_NEEDS_CONFIRMATION',
+        message: '导入将归档含有监控数据的项目、目标或指标',
+        details: { diff: changed.diff, summary: changed },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await admin.settle();
+
+    expect(admin.text()).toContain('数据在预览后发生了变化');
+    expect(cells(admin.root.querySelector('table.diff tbody tr') as Element)[0]).toBe('归档');
+    expect(admin.root.querySelector('button.apply')?.textContent?.trim()).toBe('确认归档并导入');
+    await admin.click(admin.root.querySelector('button.apply'));
+    admin.http.expectOne('/api/imports?confirmArchive=true').flush(result(false, {}));
+    await admin.settle();
+    expect(admin.text()).toContain('导入完成');
+  });
+
   it('should upload the file, show the progress and render the import report', async () => {
     admin = await AdminHarness.open('import');
     await choose('031-2025.txt');
     expect(admin.text()).toContain('031-2025.txt');
 
     await admin.click(admin.root.querySelector('button.start'));
-    const request = admin.http.expectOne('/api/imports');
+    const request = admin.http.expectOne('/api/imports?mode=preview');
     expect((request.request.body as FormData).get('file')).toBeInstanceOf(File);
     request.event({ type: HttpEventType.UploadProgress, loaded: 40, total: 100 });
     await admin.settle();
@@ -37,11 +160,13 @@ describe('ImportComponent', () => {
     await admin.settle();
     expect(admin.text()).toContain('已上传，正在解析和导入…');
 
+    // Nothing changes (the same document again): the preview is the whole answer.
     request.flush({
       departmentCode: '031',
       year: 2025,
-      unchanged: false,
-      summary: {},
+      preview: true,
+      unchanged: true,
+      summary: null,
       markdown:
         '# 导入报告\n\n## 概要\n\n- 识别到 13 张表\n\n| 表号 | 标题 |\n| --- | --- |\n| 表1 | 收支总表 |',
     });
@@ -58,7 +183,7 @@ describe('ImportComponent', () => {
     await choose('bad.json');
     await admin.click(admin.root.querySelector('button.start'));
 
-    admin.http.expectOne('/api/imports').flush(
+    admin.http.expectOne('/api/imports?mode=preview').flush(
       {
         statusCode: 400,
         code: 'VALIDATION_FAILED',

@@ -168,6 +168,16 @@ describe(ProjectDetailComponent.name, () => {
     expect(strip).toContain('执行率 37.5% / 时间进度 41.7% （5 月）');
   });
 
+  it.each([
+    [true, '已归档'],
+    [false, null],
+  ])('should tag the title 已归档 only when the project is archived (%s)', async (archived, tag) => {
+    await open();
+    await answer(aProjectDetail({ archived, archivedAt: archived ? '2025-07-01T08:00:00Z' : null }));
+    const shown = page().querySelector('h2.title .archived-tag');
+    expect(shown?.textContent?.trim() ?? null).toBe(tag);
+  });
+
   it('should ask for the month in the URL and load another month when picked', async () => {
     await open(`/projects/${ID}?asOf=2025-03`);
     await answer(aProjectDetail({ asOf: '2025-03' }), '2025-03');

@@ -5,7 +5,13 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { of } from 'rxjs';
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
-import { apiErrorMessage, apiErrorSummary, isApiErrorBody } from '../../../../shared/http/api-error';
+import type { ArchivedItem } from '@jixiao/domain';
+import {
+  apiErrorCode,
+  apiErrorMessage,
+  apiErrorSummary,
+  isApiErrorBody,
+} from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
@@ -58,6 +64,8 @@ export class TargetsImportComponent {
   protected readonly result = signal<TargetImportResult | null>(null);
   protected readonly error = signal('');
   protected readonly rowErrors = signal<ImportRowError[]>([]);
+  /** A 409 IMPORT_NEEDS_CONFIRMATION: the indicators with monitoring data the sheet would archive. */
+  protected readonly pendingArchive = signal<ArchivedItem[]>([]);
 
   protected onFile(event: Event): void {
     const input = event.target as HTMLInputElement;
@@ -71,7 +79,7 @@ export class TargetsImportComponent {
     });
   }
 
-  protected upload(): void {
+  protected upload(confirmArchive = false): void {
     const projectId = this.projectId();
     const file = this.file();
     if (!projectId || !file) {
@@ -81,14 +89,20 @@ export class TargetsImportComponent {
     this.busy.set(true);
     this.error.set('');
     this.rowErrors.set([]);
+    this.pendingArchive.set([]);
     this.result.set(null);
-    this.api.importTargets(projectId, file).subscribe({
+    this.api.importTargets(projectId, file, confirmArchive).subscribe({
       next: (result) => {
         this.busy.set(false);
         this.result.set(result);
       },
       error: (error: unknown) => {
         this.busy.set(false);
+        if (apiErrorCode(error) === 'IMPORT_NEEDS_CONFIRMATION' && error instanceof HttpErrorResponse) {
+          const diff = error.error.details?.['diff'] as { archived: ArchivedItem[] } | undefined;
+          this.pendingArchive.set(diff?.archived ?? []);
+          return;
+        }
         const rows = importRowErrors(error);
         this.rowErrors.set(rows);
         this.error.set(
