@@ -223,6 +223,31 @@ describe('re-import without a project (HTTP)', () => {
       expect(goals.audited).toBe(goals.archived);
     });
 
+    it('should refuse new reports, budget execution, evidence and submit on the archived project (409), keeping what was there', async () => {
+      const before = await attached();
+      const refused = [
+        http()
+          .put(`/api/indicators/${indicatorIds[0]}/reports/2025-07`)
+          .set('Authorization', lead)
+          .send({ actual: '达成', likelihood: '确定能' }),
+        http()
+          .put(`/api/projects/${projectId}/budget-execution/2025-07`)
+          .set('Authorization', lead)
+          .send({ executed: 130000 }),
+        http()
+          .post(`/api/indicators/${indicatorIds[0]}/reports/2025-06/evidence`)
+          .set('Authorization', lead)
+          .attach('file', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 2)]), '补充.pdf'),
+        http().post(`/api/projects/${projectId}/periods/2025-06/submit`).set('Authorization', lead).send({}),
+      ];
+      for (const call of refused) {
+        const res = await call.expect(409);
+        expect(res.body).toMatchObject({ code: 'CONFLICT', details: { archived: true } });
+        expect(res.body.message).toContain('已归档');
+      }
+      expect(await attached()).toEqual(before);
+    });
+
     describe('then the original document again', () => {
       let restored: request.Response;
 
@@ -257,6 +282,14 @@ describe('re-import without a project (HTTP)', () => {
           .set('Authorization', leader)
           .expect(200);
         expect(list.body.map((p: { id: string }) => p.id)).toContain(projectId);
+      });
+
+      it('should take reports on the restored project again', async () => {
+        await http()
+          .put(`/api/indicators/${indicatorIds[0]}/reports/2025-07`)
+          .set('Authorization', lead)
+          .send({ actual: '达成', likelihood: '确定能' })
+          .expect(200);
       });
 
       it('should write one audit entry per restored row', async () => {

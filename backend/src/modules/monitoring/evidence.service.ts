@@ -7,6 +7,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { MonitoringRepository } from './monitoring.repository';
+import { assertNotArchived } from './archived-write.error';
 import { periodLockedError } from './period-locked.error';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -73,6 +74,7 @@ export class EvidenceService {
       const indicator = await this.repository.findIndicator(manager, indicatorId);
       if (!indicator) throw new AppException(ErrorCode.NotFound, '指标不存在');
       await this.access.assertCanReport(indicator.projectId, manager, actor);
+      assertNotArchived(indicator, '指标');
       // The period row first, as submit takes it: an upload racing a submit lands before it or is refused.
       const { row: workflow, lock } = await this.repository.holdPeriod(
         manager,

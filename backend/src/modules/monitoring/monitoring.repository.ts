@@ -13,6 +13,8 @@ export interface IndicatorContext {
   fiscalYearId: string;
   departmentId: string;
   year: number;
+  /** The indicator, its goal or its project was archived by an import: readable, no longer written. */
+  archived: boolean;
 }
 
 export interface ProjectContext {
@@ -22,6 +24,7 @@ export interface ProjectContext {
   departmentId: string;
   year: number;
   budgetYuan: number;
+  archived: boolean;
 }
 
 export interface ReportRow {
@@ -73,8 +76,10 @@ export class MonitoringRepository {
   async findIndicator(manager: EntityManager, id: string): Promise<IndicatorContext | undefined> {
     const [row] = await manager.query(
       `SELECT i.id, i.name, i.target_parsed AS target, i.thresholds, g.term, g.project_id AS "projectId", g.fiscal_year_id AS "fiscalYearId",
-              fy.department_id AS "departmentId", fy.year
+              fy.department_id AS "departmentId", fy.year,
+              (i.archived_at IS NOT NULL OR g.archived_at IS NOT NULL OR p.archived_at IS NOT NULL) AS archived
          FROM indicators i JOIN goals g ON g.id = i.goal_id JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
+         LEFT JOIN projects p ON p.id = g.project_id
         WHERE i.id = $1`,
       [id],
     );
@@ -84,7 +89,8 @@ export class MonitoringRepository {
   async findProject(manager: EntityManager, id: string): Promise<ProjectContext | undefined> {
     const [row] = await manager.query(
       `SELECT p.id, p.name, p.fiscal_year_id AS "fiscalYearId", fy.department_id AS "departmentId", fy.year,
-              COALESCE(p.current_budget_yuan, p.budget_yuan)::float8 AS "budgetYuan"
+              COALESCE(p.current_budget_yuan, p.budget_yuan)::float8 AS "budgetYuan",
+              p.archived_at IS NOT NULL AS archived
          FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id WHERE p.id = $1`,
       [id],
     );

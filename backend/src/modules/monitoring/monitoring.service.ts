@@ -7,6 +7,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { BudgetExecutionDto, ReportDto } from './dto/report.dto';
 import { MonitoringRepository, PeriodRow, ReportRow } from './monitoring.repository';
+import { assertNotArchived } from './archived-write.error';
 import { periodLockedError } from './period-locked.error';
 
 const STATUS_LABELS = {
@@ -41,6 +42,7 @@ export class MonitoringService {
         });
       this.assertPeriodInYear(period, indicator.year);
       await this.access.assertCanReport(indicator.projectId, manager, actor);
+      assertNotArchived(indicator, '指标');
       const workflow = await this.writablePeriod(
         manager,
         indicator.fiscalYearId,
@@ -111,6 +113,7 @@ export class MonitoringService {
       if (!project) throw new AppException(ErrorCode.NotFound, '项目不存在');
       this.assertPeriodInYear(period, project.year);
       await this.access.assertCanReport(projectId, manager, actor);
+      assertNotArchived(project, '项目');
       await this.writablePeriod(manager, project.fiscalYearId, projectId, period);
       const existing = await this.repository.findExecution(manager, projectId, period);
       if (existing && (dto.version === undefined || dto.version !== existing.version)) {
@@ -339,6 +342,7 @@ export class MonitoringService {
     const project = await this.repository.findProject(manager, projectId);
     if (!project) throw new AppException(ErrorCode.NotFound, '项目不存在');
     this.access.assertCanReadDepartment(project.departmentId);
+    assertNotArchived(project, '项目');
     return project;
   }
 
