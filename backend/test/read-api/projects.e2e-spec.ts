@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { type BudgetDocument, budgetLight, worstLight } from '@jixiao/domain';
+import { type BudgetDocument, budgetStatus, worstLight } from '@jixiao/domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ProjectsService } from '../../src/modules/projects/projects.service';
@@ -246,14 +246,15 @@ describe(ProjectsService.name, () => {
         executedYuan: 100_000,
         rate: Math.round((100_000 / budget) * 10000) / 100,
         pace: 25,
-        light: budgetLight({ month: 3, executed: 100_000, budget }).light,
+        light: budgetStatus({ month: 3, executed: 100_000, budget }).light,
+        explanation: budgetStatus({ month: 3, executed: 100_000, budget }).explanation,
         version: 1,
       }),
       expect.objectContaining({
         period: '2025-06',
         executedYuan: 300_000,
         pace: 50,
-        light: budgetLight({ month: 6, executed: 300_000, budget }).light,
+        light: budgetStatus({ month: 6, executed: 300_000, budget }).light,
       }),
     ]);
   });

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { lightFor, parseActual, scoreIndicator, type Target, type Thresholds } from '@jixiao/domain';
+import { indicatorStatus, parseActual, scoreIndicator, type Target, type Thresholds } from '@jixiao/domain';
 import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -166,15 +166,14 @@ describe('plausible entries (HTTP)', () => {
             } else refused++;
             if (!actual.right || (forecast && !forecast.right) || !indicator.target) return;
             // A right shape is accepted and reads exactly as its plain spelling.
-            const expected = lightFor(
+            const expected = indicatorStatus(
               indicator.target,
               {
-                month: Number(period.slice(5)),
-                reported: true,
                 actual: parseActual(actual.canonical as string, indicator.target),
                 forecast: forecast && parseActual(forecast.canonical as string, indicator.target),
               },
-              indicator.thresholds ?? undefined,
+              { year: Number(period.slice(0, 4)), month: Number(period.slice(5)) },
+              { thresholds: indicator.thresholds },
             );
             if (
               res.status !== 200 ||

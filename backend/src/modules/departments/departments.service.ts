@@ -1,12 +1,12 @@
+import { wanToYuan } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
+import { budgetLightOf } from '../dashboard/budget-light';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
-import { wanToYuan } from '../../common/money.util';
 import { resolveAsOf } from '../dashboard/as-of';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts } from '../dashboard/dto/light-counts.response';
-import { budgetStatus } from '../dashboard/budget-status';
 import { ProjectsService, projectLightOf } from '../projects/projects.service';
 import { DepartmentsRepository, DepartmentYearRow } from './departments.repository';
 import {
@@ -75,8 +75,7 @@ export class DepartmentsService {
           period: null,
           budgetYuan: wanToYuan(project.budget),
           executedYuan: null,
-          rate: null,
-          ...budgetStatus(wanToYuan(project.budget), null, asOf.month),
+          ...budgetLightOf(wanToYuan(project.budget), null, asOf.month),
         },
       };
     });

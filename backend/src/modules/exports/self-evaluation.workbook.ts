@@ -1,5 +1,5 @@
+import { yuanToWanOrNull } from '@jixiao/domain';
 import { Workbook } from 'exceljs';
-import { yuanToWanOrNull } from '../../common/money.util';
 import type { EvaluationView, ItemView } from '../self-evaluation/self-evaluation.types';
 import {
   HEADER_FILL,

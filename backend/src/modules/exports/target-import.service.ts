@@ -12,6 +12,7 @@ import {
 import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
 import { DataSource, EntityManager } from 'typeorm';
 import { transactionOrPreview } from '../../database/preview-transaction';
+import { reevaluateReports } from '../monitoring/report-lights.writer';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException, notFound } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -36,6 +37,8 @@ export interface TargetImportResult {
   archived: number;
   /** Archived indicators back in the sheet: the same rows, with their reports. */
   restored: number;
+  /** Stored reports whose light changed with the new targets (re-evaluated in the same transaction). */
+  reevaluated: number;
   diff: ImportDiff;
 }
 
@@ -305,6 +308,8 @@ export class TargetImportService {
       },
       reason: `Excel 导入年度绩效指标：${fileName}`,
     });
+    // Updated and restored indicators keep their reports: their lights follow the new targets (never stale).
+    const reevaluated = await reevaluateReports(manager, this.audit, [...kept]);
     return {
       projectId,
       goalId,
@@ -314,6 +319,7 @@ export class TargetImportService {
       updated,
       archived: gone.length,
       restored,
+      reevaluated,
       diff: changes.diff(),
     };
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
+import { reevaluateReports } from '../monitoring/report-lights.writer';
 import { TargetCorrectionDto } from './dto/target-correction.dto';
 
 const NUMERIC = new Set(['>=', '>', '=', '<', '<=']);
@@ -19,7 +20,7 @@ export class TargetsService {
   async correct(
     indicatorId: string,
     dto: TargetCorrectionDto,
-  ): Promise<{ id: string; version: number; target: Target }> {
+  ): Promise<{ id: string; version: number; target: Target; reevaluated: number }> {
     const errors = consistencyErrors(dto);
     if (errors) throw new AppException(ErrorCode.ValidationFailed, '结构化指标值前后矛盾', errors);
     return this.dataSource.transaction(async (manager) => {
@@ -73,7 +74,9 @@ export class TargetsService {
         after: { target },
         reason: dto.note ?? null,
       });
-      return { id: updated.id, version: updated.version, target };
+      // The stored reports' lights follow the corrected target in the same transaction: never stale.
+      const reevaluated = await reevaluateReports(manager, this.audit, [indicatorId]);
+      return { id: updated.id, version: updated.version, target, reevaluated };
     });
   }
 }

@@ -1,3 +1,4 @@
+import { yuanToWan, yuanToWanOrNull } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import type {
   BudgetDocument,
@@ -13,7 +14,6 @@ import type {
   Target,
 } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
-import { yuanToWan, yuanToWanOrNull } from '../../common/money.util';
 
 type ExportedIndicator = Indicator & { parsed?: Target };
 

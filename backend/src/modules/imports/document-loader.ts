@@ -8,18 +8,9 @@ import {
   SEQ_SHIFT,
 } from '../goals/archive.writer';
 import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
-import {
-  type BudgetDocument,
-  type BudgetTable,
-  type Goal as DocumentGoal,
-  type ImportDiff,
-  type Indicator as DocumentIndicator,
-  type Project as DocumentProject,
-  type Target,
-  parseTarget,
-} from '@jixiao/domain';
+import { reevaluateReports } from '../monitoring/report-lights.writer';
+import { type BudgetDocument, type BudgetTable, type Goal as DocumentGoal, type ImportDiff, type Indicator as DocumentIndicator, parseTarget, type Project as DocumentProject, type Target, wanToYuan, wanToYuanOrNull } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
-import { wanToYuan, wanToYuanOrNull } from '../../common/money.util';
 import { insertMany } from '../../database/sql.util';
 import { AuditService } from '../audit/audit.service';
 import type { BudgetClassification } from '../budget/entities/budget-line.entity';
@@ -500,6 +491,8 @@ export class DocumentLoader {
             `UPDATE indicators SET version = version + 1, updated_at = now() WHERE id = $1`,
             [match.id],
           );
+          // A re-imported target re-evaluates the indicator's stored reports: a light is never stale.
+          await reevaluateReports(manager, this.audit, [match.id]);
         }
         if (changed) {
           summary.indicators.updated++;

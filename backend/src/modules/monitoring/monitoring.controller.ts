@@ -16,13 +16,13 @@ import type { Response } from 'express';
 import { IsUUID } from 'class-validator';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { PERIOD_PATTERN } from '@jixiao/domain';
 import { Roles } from '../../common/auth/auth.decorators';
 import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
 import {
   BudgetExecutionDto,
   IndicatorPeriodParams,
-  PERIOD_PATTERN,
   ProjectPeriodParams,
   ReasonDto,
   ReportDto,

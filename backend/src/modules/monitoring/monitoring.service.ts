@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type Actual, type Target, aboutField, budgetLight, lightFor, parseActual } from '@jixiao/domain';
+import { type Actual, type Target, aboutField, indicatorStatus, monthOf, parseActual } from '@jixiao/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
+import { budgetLightOf } from '../dashboard/budget-light';
 import { BudgetExecutionDto, ReportDto } from './dto/report.dto';
 import { MonitoringRepository, PeriodRow, ReportRow } from './monitoring.repository';
 import { assertNotArchived } from './archived-write.error';
@@ -31,7 +32,7 @@ export class MonitoringService {
     indicatorId: string,
     period: string,
     dto: ReportDto,
-  ): Promise<ReportRow & { status: string }> {
+  ): Promise<ReportRow & { status: string; explanation: string }> {
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
       const indicator = await this.repository.findIndicator(manager, indicatorId);
@@ -53,14 +54,13 @@ export class MonitoringService {
       const target = indicator.target;
       const actual = this.read('actual', dto.actual, target);
       const forecast = dto.forecast ? this.read('forecast', dto.forecast, target) : undefined;
-      const month = Number(period.slice(5));
-      const { light, reason } = target
-        ? lightFor(
-            target,
-            { month, reported: true, actual, forecast, likelihood: dto.likelihood },
-            indicator.thresholds ?? undefined,
-          )
-        : { light: null, reason: null };
+      // A target that cannot be read gives 'undetermined' (无法判定), never a missing light.
+      const status = indicatorStatus(
+        target,
+        { actual, forecast, likelihood: dto.likelihood },
+        { year: indicator.year, month: monthOf(period) },
+        { thresholds: indicator.thresholds },
+      );
       const values = {
         actualRaw: dto.actual.trim(),
         actualValue: actual.value ?? null,
@@ -72,8 +72,10 @@ export class MonitoringService {
         reasonText: dto.reasonText ?? null,
         correctiveAction: dto.correctiveAction ?? null,
         evidence: dto.evidence ?? null,
-        light,
-        lightReason: reason,
+        light: status.light,
+        lightReason: status.reason,
+        lightExplanation: status.explanation,
+        progress: status.progress,
         updatedBy: actor.id,
       };
 
@@ -102,7 +104,7 @@ export class MonitoringService {
         before: existing ?? null,
         after: saved,
       });
-      return { ...saved, status: workflow.status };
+      return { ...saved, status: workflow.status, explanation: status.explanation };
     });
   }
 
@@ -142,15 +144,11 @@ export class MonitoringService {
         before: existing ?? null,
         after: saved,
       });
-      const light =
-        project.budgetYuan > 0
-          ? budgetLight({
-              month: Number(period.slice(5)),
-              executed: dto.executed,
-              budget: project.budgetYuan,
-            })
-          : null;
-      return { ...saved, budgetYuan: project.budgetYuan, light };
+      return {
+        ...saved,
+        budgetYuan: project.budgetYuan,
+        ...budgetLightOf(project.budgetYuan, dto.executed, monthOf(period)),
+      };
     });
   }
 

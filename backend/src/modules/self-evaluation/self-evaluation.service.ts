@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SECTION_WEIGHTS, type SectionWeights } from '@jixiao/domain';
+import { DEFAULT_SECTION_WEIGHTS, type SectionWeights, wanToYuanOrNull } from '@jixiao/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { Actor } from '../../common/context/request-context';
 import { AppException, notFound } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
-import { wanToYuanOrNull } from '../../common/money.util';
 import { AuditService } from '../audit/audit.service';
 import type { SelfEvaluationStatus } from './entities/self-evaluation.entity';
 import { SelfEvaluationDto } from './dto/self-evaluation.dto';

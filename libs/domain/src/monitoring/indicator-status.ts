@@ -98,8 +98,11 @@ function judge(
     const reason = asOf.today === undefined ? R.notReported : notReportedReason(period, asOf.today, dueDay);
     return { light: 'grey', reason, explanation: X.notReported(period) };
   }
-  if (!isReadable(target))
-    return { light: 'undetermined', reason: R.undetermined, explanation: X.undetermined(target?.raw ?? '') };
+  if (!isReadable(target)) {
+    // The type guard leaves `null` here, but an unparsed target lands here too and its text is worth showing.
+    const raw = (target as Target | null)?.raw ?? '';
+    return { light: 'undetermined', reason: R.undetermined, explanation: X.undetermined(raw) };
+  }
   if (report.likelihood === '完全不可能')
     return { light: 'red', reason: R.impossible, explanation: X.impossible };
   const { actual, forecast } = report;

@@ -1,7 +1,7 @@
+import { PERIOD_PATTERN } from '@jixiao/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { PERIOD_PATTERN } from '../reporting-calendar';
 
 export class AsOfQuery {
   @ApiPropertyOptional({

@@ -2,16 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 
-export const OPERATORS = ['>=', '>', '=', '<', '<=', 'between', 'by-date', 'qualitative'] as const;
-export const DIRECTIONS = ['higher', 'lower', 'exact', 'none'] as const;
-export const ACCUMULATIONS = [
-  'cumulative',
-  'level',
-  'zero-tolerance',
-  'deadline',
-  'qualitative',
-  'relative',
-] as const;
+import { ACCUMULATIONS, DIRECTIONS, OPERATORS as TARGET_OPERATORS, type Operator } from '@jixiao/domain';
+
+/** What an admin can set by hand: every 性质 but 'all-of', whose parts only the parser writes. */
+const OPERATORS = TARGET_OPERATORS.filter((operator) => operator !== 'all-of') as Exclude<Operator, 'all-of'>[];
 
 export class IndicatorIdParams {
   @ApiProperty()
@@ -30,7 +24,7 @@ export class TargetCorrectionDto {
 
   @ApiProperty({ enum: OPERATORS, description: '性质' })
   @IsIn(OPERATORS, { message: 'operator：性质只能是 ≥ > = < ≤、区间、期限或定性' })
-  operator: (typeof OPERATORS)[number];
+  operator: Exclude<Operator, 'all-of'>;
 
   @ApiPropertyOptional({ description: '指标值（基本单位，万、亿已展开）' })
   @IsOptional()
