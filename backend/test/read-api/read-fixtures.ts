@@ -74,7 +74,7 @@ export async function insertReport(
   period: string,
   actualRaw: string,
   extra: { forecast?: string; likelihood?: Likelihood } = {},
-): Promise<{ light: Light; reason: string; actualValue: number | null }> {
+): Promise<{ light: Light; reason: string; explanation: string; actualValue: number | null }> {
   const actual = parseActual(actualRaw, indicator.target);
   const forecast = extra.forecast ? parseActual(extra.forecast, indicator.target) : undefined;
   const { light, reason, explanation, progress } = indicatorStatus(
@@ -101,7 +101,7 @@ export async function insertReport(
       progress,
     ],
   );
-  return { light, reason, actualValue: actual.value ?? null };
+  return { light, reason, explanation, actualValue: actual.value ?? null };
 }
 
 export async function insertPeriod(

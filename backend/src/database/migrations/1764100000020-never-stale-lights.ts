@@ -20,6 +20,8 @@ export class NeverStaleLights1764100000020 implements MigrationInterface {
          FROM "indicators" i
         WHERE i."id" = r."indicator_id" AND (r."light" IS NULL OR i."target_parsed" IS NULL OR i."target_confidence" = 'unparsed')`,
     );
+    // A row written without a judgement (e.g. by SQL) has not been judged: undetermined, never a NULL read as grey.
+    await queryRunner.query(`ALTER TABLE "progress_reports" ALTER COLUMN "light" SET DEFAULT 'undetermined'`);
     await queryRunner.query(`ALTER TABLE "progress_reports" ALTER COLUMN "light" SET NOT NULL`);
     await queryRunner.query(
       `ALTER TABLE "progress_reports" ADD CONSTRAINT "ck_progress_reports_light" CHECK ("light" IN ('red', 'yellow', 'green', 'blue', 'grey', 'undetermined'))`,
@@ -29,6 +31,7 @@ export class NeverStaleLights1764100000020 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "progress_reports" DROP CONSTRAINT "ck_progress_reports_light"`);
     await queryRunner.query(`ALTER TABLE "progress_reports" ALTER COLUMN "light" DROP NOT NULL`);
+    await queryRunner.query(`ALTER TABLE "progress_reports" ALTER COLUMN "light" DROP DEFAULT`);
     await queryRunner.query(`UPDATE "progress_reports" SET "light" = NULL WHERE "light" = 'undetermined'`);
     await queryRunner.query(`ALTER TABLE "progress_reports" ALTER COLUMN "light" TYPE character varying(8)`);
     await queryRunner.query(

@@ -64,7 +64,7 @@ export class ProgressReport extends EditableEntity {
    * Light computed by libs/domain (indicatorStatus) when saved, and again whenever the indicator's target or
    * thresholds change, so it is never stale; 'undetermined' (无法判定) when the target cannot be read.
    */
-  @Column({ type: 'varchar', length: 12 })
+  @Column({ type: 'varchar', length: 12, default: 'undetermined' })
   light: string;
 
   @Column({ type: 'text', nullable: true })

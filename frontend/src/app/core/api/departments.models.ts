@@ -43,6 +43,8 @@ export interface BudgetExecutionSummary {
   readonly pace: number;
   readonly light: Light;
   readonly lightReason: string;
+  /** The rule with the figures filled in (tooltip of the light). */
+  readonly explanation?: string | null;
 }
 
 /** One project (项目) of a department's year, with its monitoring summary as of the month. */

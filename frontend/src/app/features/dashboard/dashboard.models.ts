@@ -30,6 +30,8 @@ export interface FlaggedIndicator {
   readonly light: Light;
   /** 预警原因 */
   readonly lightReason: string;
+  /** The rule with the figures filled in (tooltip of the light). */
+  readonly explanation?: string | null;
 }
 
 /** 预算执行 of one project against the time pace as of the month. */
@@ -47,6 +49,8 @@ export interface ProjectBudget {
   readonly pace: number;
   readonly light: Light;
   readonly lightReason: string;
+  /** The rule with the figures filled in (tooltip of the light). */
+  readonly explanation?: string | null;
 }
 
 export interface BudgetTotal {
@@ -56,6 +60,8 @@ export interface BudgetTotal {
   readonly pace: number;
   readonly light: Light;
   readonly lightReason: string;
+  /** The rule with the figures filled in (tooltip of the light). */
+  readonly explanation?: string | null;
 }
 
 export interface TrendPoint extends LightCounts {

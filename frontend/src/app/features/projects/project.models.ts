@@ -44,6 +44,8 @@ export interface BudgetExecutionPeriod {
   readonly pace: number;
   readonly light: Light;
   readonly lightReason: string;
+  /** The rule with the figures filled in (tooltip of the light). */
+  readonly explanation?: string | null;
   readonly note: string | null;
   readonly version: number;
   readonly updatedAt: string;

@@ -1,15 +1,23 @@
-import type { Confidence, Light, Target } from '@jixiao/domain';
+import type {
+  Confidence,
+  DeviationReason,
+  Light,
+  Likelihood,
+  PeriodStatus,
+  Target,
+  Thresholds,
+} from '@jixiao/domain';
 
-/** 完成目标可能性 */
-export const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const;
-export type LikelihoodValue = (typeof LIKELIHOODS)[number];
-
-/** 偏差原因 categories the API accepts. */
-export const DEVIATION_REASONS = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const;
-export type DeviationReason = (typeof DEVIATION_REASONS)[number];
-
-/** Workflow state of a project's month: 草稿 / 已提交 / 已审核通过 / 已退回. */
-export type PeriodStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+// The value lists and the calendar come from libs/domain, as the API's DTOs and CHECKs do.
+export {
+  DEVIATION_REASONS,
+  type DeviationReason,
+  LIKELIHOODS,
+  monthOf,
+  PERIOD_PATTERN,
+  type PeriodStatus,
+} from '@jixiao/domain';
+export type LikelihoodValue = Likelihood;
 
 /** The report of an indicator for one period, as the API stores it (PUT answer and 409 `details.current`). */
 export interface ReportRow {
@@ -25,6 +33,7 @@ export interface ReportRow {
   readonly evidence: string | null;
   readonly light: Light | null;
   readonly lightReason: string | null;
+  readonly explanation?: string | null;
   readonly version: number;
   readonly updatedAt: string;
 }
@@ -49,6 +58,7 @@ export interface LatestReport {
   readonly likelihood: string | null;
   readonly light: Light | null;
   readonly lightReason: string | null;
+  readonly explanation?: string | null;
   readonly status: PeriodStatus | null;
   readonly version: number;
   readonly reasons: readonly string[];
@@ -72,6 +82,10 @@ export interface IndicatorNode {
   readonly latestReport: LatestReport | null;
   readonly light: Light | null;
   readonly lightReason: string;
+  /** The rule with the figures filled in (the light's tooltip). */
+  readonly explanation?: string;
+  /** The thresholds the API judges this indicator with (its own over the defaults): the preview uses them. */
+  readonly thresholds?: Thresholds;
 }
 
 export interface Level2Node {
@@ -101,6 +115,7 @@ export interface BudgetExecutionPeriod {
   readonly note: string | null;
   readonly light: Light;
   readonly lightReason: string;
+  readonly explanation?: string;
   readonly version: number;
 }
 
@@ -194,10 +209,3 @@ export function annualIndicators(project: Pick<ProjectMonitoring, 'goals'>): Ann
       ),
     );
 }
-
-/** Month (1–12) of a period 'YYYY-MM'. */
-export function monthOf(period: string): number {
-  return Number(period.slice(5, 7));
-}
-
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;

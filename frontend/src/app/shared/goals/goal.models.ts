@@ -20,6 +20,8 @@ export interface LatestReport {
   readonly likelihood: string | null;
   readonly light: Light | null;
   readonly lightReason: string | null;
+  /** The rule with the figures filled in (tooltip of the light). */
+  readonly explanation?: string | null;
   readonly status: ReportStatus | null;
   readonly version: number;
   /** 偏差原因 */
@@ -67,6 +69,8 @@ export interface IndicatorNode {
   readonly latestReport: LatestReport | null;
   readonly light: Light | null;
   readonly lightReason: string;
+  /** The rule with the figures filled in (tooltip of the light). */
+  readonly explanation?: string | null;
   readonly history: readonly HistoryPoint[];
 }
 

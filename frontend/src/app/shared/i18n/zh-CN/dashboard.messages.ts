@@ -73,7 +73,7 @@ export const DASHBOARD_MESSAGES = {
   },
   flagged: {
     title: '预警指标',
-    note: '红灯、黄灯、灰灯（未填报）依次排列，同色按进度由低到高；点击指标查看所在项目',
+    note: '红灯、黄灯、无法判定（指标值待更正）、灰灯（未填报）依次排列，同色按进度由低到高；点击指标查看所在项目',
     filter: '按预警灯筛选',
     all: (count: number): string => `全部 ${count}`,
     light: '预警',

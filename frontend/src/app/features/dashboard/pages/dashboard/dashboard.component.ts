@@ -1,6 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { type Observable, forkJoin, map } from 'rxjs';
+import { FLAGGED_LIGHTS, type FlaggedLight, isFlagged } from '@jixiao/domain';
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import type { ProjectSummary } from '../../../../core/api/departments.models';
@@ -62,10 +63,10 @@ const sameRequest = (a: DashboardRequest | null, b: DashboardRequest | null): bo
     a.asOf === b.asOf &&
     a.attempt === b.attempt);
 
-/** Which flagged indicators the list shows. */
-type FlagFilter = 'all' | 'red' | 'yellow' | 'grey';
+/** Which flagged indicators the list shows: all, or one of libs/domain's flagged lights. */
+type FlagFilter = 'all' | FlaggedLight;
 
-const FLAG_FILTERS: readonly FlagFilter[] = ['all', 'red', 'yellow', 'grey'];
+const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS];
 
 /**
  * 首页: the leadership's monthly view of 双监控 as of a month — indicators per light (counts and donut), the
@@ -243,12 +244,9 @@ export class DashboardComponent {
 
   protected readonly flagCounts = computed(() => {
     const flagged = this.dashboard()?.flagged ?? [];
-    return {
-      all: flagged.length,
-      red: flagged.filter((item) => item.light === 'red').length,
-      yellow: flagged.filter((item) => item.light === 'yellow').length,
-      grey: flagged.filter((item) => item.light === 'grey').length,
-    };
+    const counts: Record<FlagFilter, number> = { all: flagged.length, red: 0, yellow: 0, undetermined: 0, grey: 0 };
+    for (const item of flagged) if (isFlagged(item.light)) counts[item.light]++;
+    return counts;
   });
   protected readonly flagged = computed(() => {
     const filter = this.flagFilter();

@@ -21,7 +21,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { partLabels } from '@jixiao/domain';
 
 import { MESSAGES } from '../../../../shared/i18n/messages';
-import { LightDotComponent } from '../../../../shared/light/light-dot.component';
+import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { RemindersStore } from '../../../reminders/reminders.store';
 import { moveInGrid } from '../../grid-navigation';
 import {
@@ -54,7 +54,7 @@ type TextField = Exclude<ReportField, 'reasons'>;
     NzModalModule,
     NzResultModule,
     NzSpinModule,
-    LightDotComponent,
+    LightBadgeComponent,
   ],
   providers: [ReportEntryStore],
   templateUrl: './report-entry.component.html',

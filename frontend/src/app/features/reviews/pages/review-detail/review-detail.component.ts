@@ -15,7 +15,7 @@ import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
-import { LightDotComponent } from '../../../../shared/light/light-dot.component';
+import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
 import { RemindersStore } from '../../../reminders/reminders.store';
 import {
@@ -51,7 +51,7 @@ interface ReviewData {
     NzModalModule,
     NzResultModule,
     NzSpinModule,
-    LightDotComponent,
+    LightBadgeComponent,
   ],
   templateUrl: './review-detail.component.html',
   styleUrl: './review-detail.component.css',
