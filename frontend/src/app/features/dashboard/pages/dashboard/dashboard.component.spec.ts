@@ -223,12 +223,12 @@ describe(DashboardComponent.name, () => {
     );
 
     expect(text('.page-subtitle')).toBe('武汉市东西湖区人力资源和社会保障局 · 截至 2025 年 6 月');
-    expect(kpis()).toEqual(['30', '2', '3', '20', '1', '4', '18.3%', '2']);
+    expect(kpis()).toEqual(['30', '2', '3', '20', '1', '4', '0', '18.3%', '2']);
     expect(text('.kpis')).toContain('时间进度 50.0%');
 
     const donut = chart('指标预警分布');
     expect(donut.label).toBe(
-      '指标预警分布：共 30 项，红灯 2 项，黄灯 3 项，绿灯 20 项，蓝灯 1 项，灰灯 4 项',
+      '指标预警分布：共 30 项，红灯 2 项，黄灯 3 项，绿灯 20 项，蓝灯 1 项，灰灯 4 项，无法判定 0 项',
     );
     const [pie] = donut.options[0].series as PieSeriesOption[];
     expect((pie.data as { value: number }[]).map((slice) => slice.value)).toEqual([2, 3, 20, 1, 4]);
@@ -291,7 +291,7 @@ describe(DashboardComponent.name, () => {
       }),
     );
 
-    expect(text('#flagged .segmented')).toBe('全部 4 红灯 1 项 黄灯 2 项 灰灯 1 项');
+    expect(text('#flagged .segmented')).toBe('全部 4 红灯 1 项 黄灯 2 项 无法判定 0 项 灰灯 1 项');
     button('黄灯 2 项').click();
     await settle();
 

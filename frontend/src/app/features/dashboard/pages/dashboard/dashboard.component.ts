@@ -11,7 +11,7 @@ import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
-import { LIGHTS, type Light } from '../../../../shared/lights/light.models';
+import { LIGHT_COLORS, LIGHTS, type Light } from '../../../../shared/lights/light.models';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
 import { readyValue, requestState } from '../../../../shared/state/request-state';
@@ -88,6 +88,7 @@ export class DashboardComponent {
   protected readonly msg = inject(MESSAGES);
   protected readonly selection = departmentYearSelection();
   protected readonly lights = LIGHTS;
+  protected readonly lightColors = LIGHT_COLORS;
   protected readonly flagFilters = FLAG_FILTERS;
   protected readonly views: readonly DashboardView[] = ['department', 'city'];
 
