@@ -128,6 +128,36 @@ describe('never-stale lights (HTTP)', () => {
     expect(node?.explanation).toContain('50.0 < 60 → 红灯');
   });
 
+  it('should re-evaluate with the indicator’s own thresholds when the admin sets them, and refuse an order that skips a light', async () => {
+    const [{ version, target }] = await ds.query(
+      `SELECT version, target_parsed AS target FROM indicators WHERE id = $1`,
+      [counted.id],
+    );
+    const body = {
+      operator: target.operator,
+      value: target.value,
+      ...(target.unit ? { unit: target.unit } : {}),
+      direction: target.direction,
+      accumulation: target.accumulation,
+    };
+    const refused = await http()
+      .put(`/api/indicators/${counted.id}/target`)
+      .set('Authorization', admin)
+      .send({ ...body, version, thresholds: { yellowFrom: 90 } })
+      .expect(400);
+    expect(refused.body.errors.thresholds).toContain('黄灯起点 ≤ 绿灯起点');
+    const set = await http()
+      .put(`/api/indicators/${counted.id}/target`)
+      .set('Authorization', admin)
+      .send({ ...body, version, thresholds: { yellowFrom: 40 } })
+      .expect(200);
+    expect(set.body).toMatchObject({ thresholds: { yellowFrom: 40 }, reevaluated: 1 });
+    expect(await flaggedRow(counted.id)).toMatchObject({
+      light: 'yellow',
+      explanation: expect.stringContaining('；40 ≤ 50.0 < 80 → 黄灯'),
+    });
+  });
+
   it('should count a report against an unreadable target as 无法判定, apart from 未填报', async () => {
     const target = parseTarget('给予生 活困难 补助， 加强社 会稳定。');
     await ds.query(
