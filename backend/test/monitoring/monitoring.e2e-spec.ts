@@ -161,7 +161,9 @@ describe('monitoring writes (HTTP)', () => {
       version: 1,
       pace: 50,
       light: 'red',
-      explanation: expect.stringMatching(/^预算执行进度值 = 1000 ÷ \(\d+ × 6\/12\) × 100 = [\d.]+；[\d.]+ < 60 → 红灯$/),
+      explanation: expect.stringMatching(
+        /^预算执行进度值 = 1000 ÷ \(\d+ × 6\/12\) × 100 = [\d.]+；[\d.]+ < 60 → 红灯$/,
+      ),
     });
     const bad = await http()
       .put(`/api/projects/${projectId}/budget-execution/2025-06`)

@@ -39,9 +39,14 @@ describe('never-stale lights (HTTP)', () => {
     const indicators = await annualIndicators(ds, dept.fiscalYearId);
     const ofProjects = indicators.filter((i) => i.projectId !== null);
     counted = ofProjects.find(
-      (i) => i.target.accumulation === 'cumulative' && i.target.operator === '>=' && !i.target.unit?.includes('元'),
+      (i) =>
+        i.target.accumulation === 'cumulative' &&
+        i.target.operator === '>=' &&
+        !i.target.unit?.includes('元'),
     ) as IndicatorFixture;
-    unreadable = ofProjects.find((i) => i.id !== counted.id && i.projectId === counted.projectId) as IndicatorFixture;
+    unreadable = ofProjects.find(
+      (i) => i.id !== counted.id && i.projectId === counted.projectId,
+    ) as IndicatorFixture;
     ({ bearer: admin } = await signIn(app, ds, 'admin'));
     ({ bearer: leader } = await signIn(app, ds, 'leader', dept.departmentId));
     const signedLead = await signIn(app, ds, 'lead', dept.departmentId);
@@ -124,7 +129,10 @@ describe('never-stale lights (HTTP)', () => {
       g.indicators.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators)),
     ) as { id: string; light: string; explanation: string; thresholds: object }[];
     const node = indicators.find((i) => i.id === counted.id);
-    expect(node).toMatchObject({ light: 'red', thresholds: { yellowFrom: 60, greenFrom: 80, blueFrom: 120 } });
+    expect(node).toMatchObject({
+      light: 'red',
+      thresholds: { yellowFrom: 60, greenFrom: 80, blueFrom: 120 },
+    });
     expect(node?.explanation).toContain('50.0 < 60 → 红灯');
   });
 
@@ -164,7 +172,14 @@ describe('never-stale lights (HTTP)', () => {
       `UPDATE indicators SET target_raw = $2, target_operator = $3, target_value = NULL, target_min = NULL, target_max = NULL,
               target_unit = NULL, target_deadline = NULL, target_direction = $4, target_accumulation = $5,
               target_confidence = 'unparsed', target_parsed = $6 WHERE id = $1`,
-      [unreadable.id, target.raw, target.operator, target.direction, target.accumulation, JSON.stringify(target)],
+      [
+        unreadable.id,
+        target.raw,
+        target.operator,
+        target.direction,
+        target.accumulation,
+        JSON.stringify(target),
+      ],
     );
     const before = await dashboard();
     const saved = await report(unreadable, '达成');

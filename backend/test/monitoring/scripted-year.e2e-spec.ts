@@ -70,7 +70,14 @@ describe('a scripted year of monthly reports (HTTP)', () => {
 
     for (let month = 1; month <= 12; month++) {
       const period = `2025-${String(month).padStart(2, '0')}`;
-      const expected: Record<Light, number> = { red: 0, yellow: 0, green: 0, blue: 0, grey: 0, undetermined: 0 };
+      const expected: Record<Light, number> = {
+        red: 0,
+        yellow: 0,
+        green: 0,
+        blue: 0,
+        grey: 0,
+        undetermined: 0,
+      };
       for (const [index, row] of rows.entries()) {
         const actual = actualFor(row.target, month, index);
         const res = await request(app.getHttpServer())

@@ -183,9 +183,21 @@ describe(ProjectsService.name, () => {
     expect(indicator.history).toEqual([
       missing('2025-01'),
       missing('2025-02'),
-      { period: '2025-03', actualRaw: '3', actualValue: 3, light: stored.march.light, explanation: stored.march.explanation },
+      {
+        period: '2025-03',
+        actualRaw: '3',
+        actualValue: 3,
+        light: stored.march.light,
+        explanation: stored.march.explanation,
+      },
       missing('2025-04'),
-      { period: '2025-05', actualRaw: '5', actualValue: 5, light: stored.may.light, explanation: stored.may.explanation },
+      {
+        period: '2025-05',
+        actualRaw: '5',
+        actualValue: 5,
+        light: stored.may.light,
+        explanation: stored.may.explanation,
+      },
       missing('2025-06'),
     ]);
     const asOfMay = findIndicator((await detail('2025-05')).body, counted.id);

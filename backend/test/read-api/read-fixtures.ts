@@ -1,5 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { indicatorStatus, type Light, LIGHTS as LIGHT_VALUES, type Likelihood, type Target, parseActual } from '@jixiao/domain';
+import {
+  indicatorStatus,
+  type Light,
+  LIGHTS as LIGHT_VALUES,
+  type Likelihood,
+  type Target,
+  parseActual,
+} from '@jixiao/domain';
 import { DataSource } from 'typeorm';
 import { ImportsService } from '../../src/modules/imports/imports.service';
 import { seedDocument } from '../factories/seed-document.factory';

@@ -25,5 +25,12 @@ export function resolveAsOf(year: number, asOf: string | undefined, today: strin
     const message = `asOf：截至月份必须在 ${year} 年内（${year}-01 至 ${year}-12）`;
     throw new AppException(ErrorCode.ValidationFailed, `请求数据有误：asOf`, { asOf: message });
   }
-  return { year, period, month: monthOf(period), yearStart: periodOf(year, 1), today, dueDay: REPORT_DUE_DAY };
+  return {
+    year,
+    period,
+    month: monthOf(period),
+    yearStart: periodOf(year, 1),
+    today,
+    dueDay: REPORT_DUE_DAY,
+  };
 }

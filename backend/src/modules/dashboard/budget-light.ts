@@ -9,7 +9,11 @@ export interface BudgetLightFields {
   explanation: string;
 }
 
-export function budgetLightOf(budgetYuan: number, executedYuan: number | null, month: number): BudgetLightFields {
+export function budgetLightOf(
+  budgetYuan: number,
+  executedYuan: number | null,
+  month: number,
+): BudgetLightFields {
   const { rate, pace, light, reason, explanation } = budgetStatus({
     month,
     budget: budgetYuan,

@@ -11,7 +11,11 @@ function flagged(indicatorId: string, light: Light, raw: string, actualValue: nu
   const stored =
     actualValue === null
       ? null
-      : indicatorStatus(target, { actual: parseActual(String(actualValue), target) }, { year: 2025, month: 6 });
+      : indicatorStatus(
+          target,
+          { actual: parseActual(String(actualValue), target) },
+          { year: 2025, month: 6 },
+        );
   return {
     fiscalYearId: 'fy',
     projectId: 'p',

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { daysOverdue, dueDate, flagRank, indicatorStatus, isOverdue, localDate, periodOf, periodsUpTo, yearOf } from '@jixiao/domain';
+import {
+  daysOverdue,
+  dueDate,
+  flagRank,
+  indicatorStatus,
+  isOverdue,
+  localDate,
+  periodOf,
+  periodsUpTo,
+  yearOf,
+} from '@jixiao/domain';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
 import { type AsOf, resolveAsOf } from './as-of';

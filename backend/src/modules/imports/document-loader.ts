@@ -9,7 +9,18 @@ import {
 } from '../goals/archive.writer';
 import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
 import { reevaluateReports } from '../monitoring/report-lights.writer';
-import { type BudgetDocument, type BudgetTable, type Goal as DocumentGoal, type ImportDiff, type Indicator as DocumentIndicator, parseTarget, type Project as DocumentProject, type Target, wanToYuan, wanToYuanOrNull } from '@jixiao/domain';
+import {
+  type BudgetDocument,
+  type BudgetTable,
+  type Goal as DocumentGoal,
+  type ImportDiff,
+  type Indicator as DocumentIndicator,
+  parseTarget,
+  type Project as DocumentProject,
+  type Target,
+  wanToYuan,
+  wanToYuanOrNull,
+} from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
 import { insertMany } from '../../database/sql.util';
 import { AuditService } from '../audit/audit.service';

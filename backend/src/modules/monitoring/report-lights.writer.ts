@@ -1,4 +1,11 @@
-import { type Likelihood, monthOf, restateReport, type Target, type Thresholds, yearOf } from '@jixiao/domain';
+import {
+  type Likelihood,
+  monthOf,
+  restateReport,
+  type Target,
+  type Thresholds,
+  yearOf,
+} from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 

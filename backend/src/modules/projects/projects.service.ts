@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { dueDate, isOverdue, type Light, monthOf, periodsUpTo, worstLight, yuanToWan, yuanToWanOrNull } from '@jixiao/domain';
+import {
+  dueDate,
+  isOverdue,
+  type Light,
+  monthOf,
+  periodsUpTo,
+  worstLight,
+  yuanToWan,
+  yuanToWanOrNull,
+} from '@jixiao/domain';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
 import { type AsOf, resolveAsOf } from '../dashboard/as-of';

@@ -65,7 +65,8 @@ export class TasksService {
         const due = dueDate(row.period, REPORT_DUE_DAY);
         const base = { ...row, dueDate: due };
         if (row.status === 'returned') return [{ ...base, kind: 'report-returned' }];
-        if (isOverdue(row.period, row.status, today, REPORT_DUE_DAY)) return [{ ...base, kind: 'report-overdue' }];
+        if (isOverdue(row.period, row.status, today, REPORT_DUE_DAY))
+          return [{ ...base, kind: 'report-overdue' }];
         const open = row.status === null || row.status === 'draft';
         // Due soon: the month has ended (or is ending) and its due date is near.
         if (open && due <= soon && `${row.period}-01` <= today) return [{ ...base, kind: 'report-due' }];

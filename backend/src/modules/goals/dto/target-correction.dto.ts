@@ -24,7 +24,10 @@ import {
 } from '@jixiao/domain';
 
 /** What an admin can set by hand: every 性质 but 'all-of', whose parts only the parser writes. */
-const OPERATORS = TARGET_OPERATORS.filter((operator) => operator !== 'all-of') as Exclude<Operator, 'all-of'>[];
+const OPERATORS = TARGET_OPERATORS.filter((operator) => operator !== 'all-of') as Exclude<
+  Operator,
+  'all-of'
+>[];
 
 export class IndicatorIdParams {
   @ApiProperty()

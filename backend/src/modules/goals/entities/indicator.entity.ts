@@ -13,7 +13,10 @@ import { IndicatorNode } from './indicator-node.entity';
 @Entity('indicators')
 @Unique('uq_indicators_goal_seq', ['goalId', 'seq'])
 @Check('ck_indicators_operator', `"target_operator" IS NULL OR "target_operator" IN (${sqlList(OPERATORS)})`)
-@Check('ck_indicators_direction', `"target_direction" IS NULL OR "target_direction" IN (${sqlList(DIRECTIONS)})`)
+@Check(
+  'ck_indicators_direction',
+  `"target_direction" IS NULL OR "target_direction" IN (${sqlList(DIRECTIONS)})`,
+)
 @Check(
   'ck_indicators_accumulation',
   `"target_accumulation" IS NULL OR "target_accumulation" IN (${sqlList(ACCUMULATIONS)})`,

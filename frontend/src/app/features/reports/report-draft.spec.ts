@@ -16,7 +16,9 @@ describe(liveLight.name, () => {
   it('should judge with the indicator’s own thresholds, as the API saves it', () => {
     const own = { yellowFrom: 60, greenFrom: 90, blueFrom: 130 };
     const preview = liveLight({ target, thresholds: own }, JUNE, values('220人'), TEXT);
-    const saved = indicatorStatus(target, { actual: parseActual('220人', target) }, JUNE, { thresholds: own });
+    const saved = indicatorStatus(target, { actual: parseActual('220人', target) }, JUNE, {
+      thresholds: own,
+    });
 
     expect(preview).toEqual({ light: saved.light, reason: saved.reason, explanation: saved.explanation });
     expect(preview.light).toBe('yellow');

@@ -94,7 +94,14 @@ describe(LightCountsComponent.name, () => {
       '灰灯 0 项',
       '无法判定 0 项',
     ]);
-    expect(items.map((item) => item.classList.contains('zero'))).toEqual([false, true, false, true, true, true]);
+    expect(items.map((item) => item.classList.contains('zero'))).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 });
 

@@ -245,7 +245,13 @@ export class DashboardComponent {
 
   protected readonly flagCounts = computed(() => {
     const flagged = this.dashboard()?.flagged ?? [];
-    const counts: Record<FlagFilter, number> = { all: flagged.length, red: 0, yellow: 0, undetermined: 0, grey: 0 };
+    const counts: Record<FlagFilter, number> = {
+      all: flagged.length,
+      red: 0,
+      yellow: 0,
+      undetermined: 0,
+      grey: 0,
+    };
     for (const item of flagged) if (isFlagged(item.light)) counts[item.light]++;
     return counts;
   });
