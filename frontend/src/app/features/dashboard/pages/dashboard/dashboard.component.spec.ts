@@ -231,7 +231,7 @@ describe(DashboardComponent.name, () => {
       '指标预警分布：共 30 项，红灯 2 项，黄灯 3 项，绿灯 20 项，蓝灯 1 项，灰灯 4 项，无法判定 0 项',
     );
     const [pie] = donut.options[0].series as PieSeriesOption[];
-    expect((pie.data as { value: number }[]).map((slice) => slice.value)).toEqual([2, 3, 20, 1, 4]);
+    expect((pie.data as { value: number }[]).map((slice) => slice.value)).toEqual([2, 3, 20, 1, 4, 0]);
 
     expect(chart('月度预警趋势').options).toHaveLength(1);
     // A project without monitored indicators has nothing to attain.
