@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { type Observable, forkJoin, map } from 'rxjs';
-import { FLAGGED_LIGHTS, type FlaggedLight, isFlagged } from '@jixiao/domain';
+import { FLAGGED_LIGHTS, type FlaggedLight, isFlagged, periodOf } from '@jixiao/domain';
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import type { ProjectSummary } from '../../../../core/api/departments.models';
@@ -278,7 +278,7 @@ export class DashboardComponent {
 
   protected selectMonth(month: number): void {
     const year = this.year();
-    if (year !== null) this.selection.navigate({ asOf: `${year}-${String(month).padStart(2, '0')}` });
+    if (year !== null) this.selection.navigate({ asOf: periodOf(year, month) });
   }
 
   protected monthLabel(month: number): string {

@@ -18,7 +18,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { partLabels } from '@jixiao/domain';
+import { partLabels, periodOf } from '@jixiao/domain';
 
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
@@ -152,11 +152,7 @@ export class ReportEntryComponent {
 
   protected changeMonth(event: Event): void {
     const month = Number((event.target as HTMLSelectElement).value);
-    void this.router.navigate([
-      '/reports',
-      this.store.projectId(),
-      `${this.year()}-${String(month).padStart(2, '0')}`,
-    ]);
+    void this.router.navigate(['/reports', this.store.projectId(), periodOf(Number(this.year()), month)]);
   }
 
   protected save(): void {
