@@ -14,12 +14,14 @@ const SIGN_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
  * Canonical text for matching: full-width forms folded (NFKC), all whitespace removed (PDF extraction puts
  * spaces inside words: "1040 元/ 月", "在规定 时间 内"), sign spellings unified, trailing punctuation dropped.
  */
-export function normalizeText(raw: string): string {
-  // Thousands separators ("1,000人") would otherwise split a number in two.
-  let text = raw
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+const THOUSANDS = /(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])/g;
+
+export function normalizeText(raw: string, { thousands = true }: { thousands?: boolean } = {}): string {
+  // Thousands separators ("1,000人", "１２，０００") would otherwise split a number in two: a comma after a group of
+  // 1–3 digits that does not start with 0, followed by groups of exactly three. Splitting a several-part value
+  // reads the commas before they are folded away (splitActual).
+  let text = raw.normalize('NFKC').replace(/\s+/g, '');
+  if (thousands) text = text.replace(THOUSANDS, (group) => group.replace(/,/g, ''));
   for (const [pattern, sign] of SIGN_SPELLINGS) text = text.replace(pattern, sign);
   return text.replace(/[。.;,!?、]+$/, '');
 }
