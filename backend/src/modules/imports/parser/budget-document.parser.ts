@@ -155,8 +155,8 @@ export function parseBudgetDocument(
   }
 
   const targets: TargetReadings = { explicit: 0, inferred: 0, unparsed: 0, unread: [] };
-  readTargets(overall.goals, '表11', log, targets);
-  for (const project of projects) readTargets(project.goals, label(project), log, targets);
+  readTargets(overall.goals, '表11', year, log, targets);
+  for (const project of projects) readTargets(project.goals, label(project), year, log, targets);
 
   checkBudgetTables(parsedTables, year, log);
   if (parsedOverall) checkOverallFunds(parsedOverall, log);
@@ -423,7 +423,13 @@ function reportTruncatedSections(sections: ProjectSection[], log: ImportLog): vo
 }
 
 /** Fills the structured reading of each 指标值 from libs/domain's parser, 上年 as the base of relative targets. */
-function readTargets(goals: Goal[], owner: string, log: ImportLog, readings: TargetReadings): void {
+function readTargets(
+  goals: Goal[],
+  owner: string,
+  year: number,
+  log: ImportLog,
+  readings: TargetReadings,
+): void {
   for (const goal of goals) {
     for (const indicator of goal.indicators) {
       if (indicator.target === '') continue;
@@ -438,6 +444,7 @@ function readTargets(goals: Goal[], owner: string, log: ImportLog, readings: Tar
         level2: indicator.level2,
         name: indicator.name,
         previous: indicator.prev1 || undefined,
+        year,
       };
       let parsed: Target;
       try {
