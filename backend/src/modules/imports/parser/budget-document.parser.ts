@@ -149,7 +149,7 @@ export function parseBudgetDocument(
       log.find(
         'missing',
         { table: '表12', project: sectionLabel(section), line: section.line },
-        '该节未能匹配到表10 中的项目，未导入',
+        section.headerFound ? unlistedSection(section) : '该节未能匹配到表10 中的项目，未导入',
       );
     }
   }
@@ -315,9 +315,15 @@ function matchSections(
           `支出经济分类 ${s.code} ${s.name}${s.projectSpend !== null ? `（表3 该科目项目支出 ${formatAmount(s.projectSpend)} 万元）` : ''}`,
       )
       .join('；');
+    const funding =
+      section.fundingSources.length > 0
+        ? `均缺失，资金来源只余 ${section.fundingSources.length} 行`
+        : '及资金来源均缺失';
     const lost = section.headerFound
       ? ''
-      : `表12 ${sectionLabel(section, '')}缺少表头：“(${section.number ?? '?'})”编号、项目名称、项目编码、主管部门、执行单位、负责人、联系电话、单位地址、邮政编码、项目属性、支出项目类别、起止年度、立项依据、实施方案、项目总预算、项目当年预算、前两年预算变动情况及资金来源均缺失，本节从第 ${section.line} 行开始。`;
+      : `表12 ${sectionLabel(section, '')}缺少表头：“(${section.number ?? '?'})”编号、项目名称、项目编码、主管部门、执行单位、负责人、联系电话、单位地址、邮政编码、项目属性、支出项目类别、起止年度、立项依据、实施方案、项目总预算、项目当年预算、前两年预算变动情况${funding}，本节从第 ${section.line} 行开始。`;
+    // A complete header names its project; when no 表10 line takes it, that is a finding (below), not a lost header.
+    if (!chosen && section.headerFound) continue;
     if (!chosen) {
       log.recover(
         'missing-header',
@@ -335,6 +341,16 @@ function matchSections(
     );
   }
   return matches;
+}
+
+/** A section with its header whose project 表10 does not list (by name, cut name or amount). */
+function unlistedSection(section: ProjectSection): string {
+  const facts = [
+    section.header.code ? `项目编码 ${section.header.code}` : '',
+    section.header.currentBudget ? `项目当年预算 ${squash(section.header.currentBudget)} 万元` : '',
+  ].filter((fact) => fact !== '');
+  const number = section.number === null ? '(?)' : `(${section.number})`;
+  return `表12 ${number}「${section.header.name ?? ''}」${facts.length > 0 ? `（${facts.join('，')}）` : ''}表头完整，但表10 中没有这个项目，未导入，需人工确认`;
 }
 
 function buildProject(line: Table10Project, section: ProjectSection | undefined, by: ProjectMatch): Project {
