@@ -87,6 +87,43 @@ describe('class 1: a page break that cuts the value cells too', () => {
   });
 });
 
+describe('found by the generated variants', () => {
+  it('should keep a row with its own 确定依据 apart even when the targets would read joined', () => {
+    const log = new ImportLog();
+    const rows = parseIndicatorTable(
+      readRows(
+        [
+          ...ANNUAL_HEADER,
+          '年度绩效目标\t产出指标\t时效指标\t补贴发放\t及时\t及时\t及时\t计划标准',
+          '',
+          '\t\t\t资金支付\t在合同规定的\t在合同规定的\t在合同规定的\t计划标准',
+          '',
+          '\t\t\t及时性\t时间内支付\t时间内支付\t时间内支付\t',
+        ].join('\n'),
+      ),
+      log,
+      { table: '表12' },
+    ).rows.map((row) => [row.indicator.name, row.indicator.target]);
+
+    expect(rows).toEqual([
+      ['补贴发放', '及时'],
+      ['资金支付及时性', '在合同规定的时间内支付'],
+    ]);
+  });
+
+  it('should read a name cut to a heading word ("项目采购") as a table cell, not a new block', () => {
+    // Section (4)'s long table: "项目采购完成率" (line 619) cut after "项目采购".
+    const { document } = parseBudgetDocument(
+      seedWith(619, 619, ['\t\t\t项目采购\t100%\t计划数据', '', '\t\t\t完成率\t\t']),
+    );
+    const project = projectNamed(document.projects, '人社局就业管理工作经费');
+    const long = project.goals.filter((goal) => goal.term === 'long').flatMap((goal) => goal.indicators);
+
+    expect(long.map((indicator) => indicator.name)).toContain('项目采购完成率');
+    expect(project.procurements).toHaveLength(2);
+  });
+});
+
 describe('class 2: a lost page that takes a section marker, its header and its first 资金来源 rows', () => {
   // Section (4) 人社局劳动维权工作经费 loses lines 726–746: the break, "(4)", 单位, the header and the
   // 资金来源 rows down to 其中：申请当年预算拨款; a page break stands where they were, so seed line 747

@@ -141,8 +141,14 @@ function continuationOf(row: Row, previous: Draft, layout: Layout): string | und
   const target = layout.roles.target;
   const piece = target === undefined ? '' : (row.cells[target] ?? '');
   if (piece === '') return '';
+  // A row with a whole 确定依据 of its own is a row of its own: a split row leaves its short basis above.
+  const basis = layout.roles.basis;
+  if (basis !== undefined && BASIS_WORD.test(squash(row.cells[basis] ?? ''))) return undefined;
   return splitTargetReason(previous.cells[target as number], piece);
 }
+
+// 指标值确定依据 as tables write it in a few characters (domain.md §3).
+const BASIS_WORD = /^(历史数据|计划标准|行业标准|计划数据|其他)$/;
 
 /** Whether two halves of a target cell belong together: judged by libs/domain's reading of each. */
 function splitTargetReason(top: string, bottom: string): string | undefined {

@@ -75,7 +75,8 @@ const BLOCK_ORDER: readonly Block[] = [
 ];
 
 function blockStart(row: Row): Block | undefined {
-  const first = squash(row.cells[firstNonEmpty(row.cells)] ?? '');
+  // Headings stand in the first column; the same words further right are table cells (a name cut to "项目采购").
+  const first = squash(row.cells[0] ?? '');
   if (first === '项目名称') return 'header';
   if (first === '项目资金来源') return 'funding';
   if (first === '项目支出明细测算' || first === '项目活动') return 'details';
