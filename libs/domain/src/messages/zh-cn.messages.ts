@@ -26,6 +26,11 @@ export const ZH_CN_MESSAGES = {
     relativeAtLeast: (base: string): string => `须不低于上年值 ${base}`,
     relativeNoBase: '须高于上年值，但上年值缺失或不是数值，需人工补充基准',
     deadlineNoYear: '截止时间未写年份，需人工补充截止日期',
+    deadlineInYear: (year: number): string => `未写年份，按预算年度 ${year} 年理解`,
+    deadlineNextYear: (year: number): string => `次年按预算年度的下一年 ${year} 年理解`,
+    monthlyDeadline: (written: string): string => `每月截止：${written}，按月重复，需人工确认各期截止日期`,
+    quarterlyDeadline: (written: string): string =>
+      `每季度截止：${written}，按季度重复，需人工确认各期截止日期`,
     ratioName: '未写单位，指标名称为比率，数值按百分比理解',
     cumulative: '按年累计',
     where: {
