@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import { AuditService } from '../modules/audit/audit.service';
 import { DocumentExporter } from '../modules/imports/document-exporter';
 import { DocumentLoader } from '../modules/imports/document-loader';
+import { DocumentLoaderRepository } from '../modules/imports/document-loader.repository';
 import { ErrorCode } from '../common/errors/error-code';
 import { AppException } from '../common/errors/app.exception';
 import { ImportsService, renderArchiveDiff } from '../modules/imports/imports.service';
@@ -28,7 +29,7 @@ async function main(args: string[]): Promise<void> {
     const audit = new AuditService();
     const service = new ImportsService(
       dataSource,
-      new DocumentLoader(audit),
+      new DocumentLoader(audit, new DocumentLoaderRepository()),
       new DocumentExporter(),
       audit,
       new AccessPolicy(dataSource),

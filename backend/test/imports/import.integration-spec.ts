@@ -7,6 +7,7 @@ import { runInRequestContext } from '../../src/common/context/request-context';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { DocumentExporter } from '../../src/modules/imports/document-exporter';
 import { DocumentLoader } from '../../src/modules/imports/document-loader';
+import { DocumentLoaderRepository } from '../../src/modules/imports/document-loader.repository';
 import { ImportsService, serializeDocument } from '../../src/modules/imports/imports.service';
 import { parseBudgetDocument } from '../../src/modules/imports/parser/budget-document.parser';
 import { insertUser } from '../factories/user.factory';
@@ -46,7 +47,7 @@ describe(ImportsService.name, () => {
     const audit = new AuditService();
     service = new ImportsService(
       ds,
-      new DocumentLoader(audit),
+      new DocumentLoader(audit, new DocumentLoaderRepository()),
       new DocumentExporter(),
       audit,
       new AccessPolicy(ds),
