@@ -8,6 +8,8 @@ import { AuditService } from '../../src/modules/audit/audit.service';
 import { DocumentExporter } from '../../src/modules/imports/document-exporter';
 import { DocumentLoader } from '../../src/modules/imports/document-loader';
 import { DocumentLoaderRepository } from '../../src/modules/imports/document-loader.repository';
+import { DocumentExporterRepository } from '../../src/modules/imports/document-exporter.repository';
+import { ImportsRepository } from '../../src/modules/imports/imports.repository';
 import { ImportsService, serializeDocument } from '../../src/modules/imports/imports.service';
 import { parseBudgetDocument } from '../../src/modules/imports/parser/budget-document.parser';
 import { insertUser } from '../factories/user.factory';
@@ -48,9 +50,10 @@ describe(ImportsService.name, () => {
     service = new ImportsService(
       ds,
       new DocumentLoader(audit, new DocumentLoaderRepository()),
-      new DocumentExporter(),
+      new DocumentExporter(new DocumentExporterRepository()),
       audit,
       new AccessPolicy(ds),
+      new ImportsRepository(ds),
     );
   });
 
