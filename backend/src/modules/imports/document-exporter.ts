@@ -12,6 +12,7 @@ import type {
 import { EntityManager } from 'typeorm';
 import { yuanToWan, yuanToWanOrNull } from '../../common/money.util';
 import { DocumentExporterRepository } from './document-exporter.repository';
+import { sharedProjectFields } from './project-fields';
 
 type ExportedIndicator = Indicator & { parsed?: Target };
 
@@ -133,18 +134,7 @@ export class DocumentExporter {
       category: p.category,
       categoryGroup: p.extra.categoryGroup as Project['categoryGroup'],
       source: p.extra.source as Project['source'],
-      competentDepartment: p.competentDepartment,
-      executingUnit: p.executingUnit,
-      leadName: p.leadName,
-      phone: p.phone,
-      address: p.address,
-      postcode: p.postcode,
-      attribute: p.attribute,
-      expenditureCategory: p.expenditureCategory,
-      startYear: p.startYear,
-      endYear: p.endYear,
-      legalBasis: p.legalBasis,
-      implementationPlan: p.implementationPlan,
+      ...sharedProjectFields(p),
       totalBudget: yuanToWanOrNull(p.totalBudgetYuan),
       currentBudget: yuanToWanOrNull(p.currentBudgetYuan),
       priorBudgetChanges: p.priorBudgetChanges,

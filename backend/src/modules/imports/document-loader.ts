@@ -26,6 +26,7 @@ import type { BudgetClassification } from '../budget/entities/budget-line.entity
 import type { Indicator } from '../goals/entities/indicator.entity';
 import type { Project } from '../projects/entities/project.entity';
 import { DocumentLoaderRepository, type LoadedIndicator } from './document-loader.repository';
+import { sharedProjectFields } from './project-fields';
 
 /** What a load changed: counts of every row, and the rows themselves in `diff`. */
 export interface LoadSummary {
@@ -470,18 +471,7 @@ function projectColumns(p: DocumentProject, seq: number): Partial<Project> {
     name: p.name,
     category: p.category,
     budgetYuan: wanToYuan(p.budget),
-    competentDepartment: p.competentDepartment,
-    executingUnit: p.executingUnit,
-    leadName: p.leadName,
-    phone: p.phone,
-    address: p.address,
-    postcode: p.postcode,
-    attribute: p.attribute,
-    expenditureCategory: p.expenditureCategory,
-    startYear: p.startYear,
-    endYear: p.endYear,
-    legalBasis: p.legalBasis,
-    implementationPlan: p.implementationPlan,
+    ...sharedProjectFields(p),
     totalBudgetYuan: wanToYuanOrNull(p.totalBudget),
     currentBudgetYuan: wanToYuanOrNull(p.currentBudget),
     priorBudgetChanges: p.priorBudgetChanges,
