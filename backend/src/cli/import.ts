@@ -4,6 +4,9 @@ import { basename, resolve } from 'node:path';
 import { AuditService } from '../modules/audit/audit.service';
 import { DocumentExporter } from '../modules/imports/document-exporter';
 import { DocumentLoader } from '../modules/imports/document-loader';
+import { DocumentLoaderRepository } from '../modules/imports/document-loader.repository';
+import { DocumentExporterRepository } from '../modules/imports/document-exporter.repository';
+import { ImportsRepository } from '../modules/imports/imports.repository';
 import { ErrorCode } from '../common/errors/error-code';
 import { AppException } from '../common/errors/app.exception';
 import { ImportsService, renderArchiveDiff } from '../modules/imports/imports.service';
@@ -30,10 +33,11 @@ async function main(args: string[]): Promise<void> {
     const audit = new AuditService();
     const service = new ImportsService(
       dataSource,
-      new DocumentLoader(audit),
-      new DocumentExporter(),
+      new DocumentLoader(audit, new DocumentLoaderRepository()),
+      new DocumentExporter(new DocumentExporterRepository()),
       audit,
       new AccessPolicy(dataSource),
+      new ImportsRepository(dataSource),
     );
     const options = {
       preview,
