@@ -18,7 +18,16 @@ export { resolveThresholds, worstLight } from './monitoring/thresholds.util';
 export { expectedByNow } from './monitoring/expected-progress';
 
 // Self-evaluation (绩效自评): scores, grade, weights, consistency.
-export { scoreIndicator, type IndicatorScore } from './evaluation/indicator-score';
+export {
+  scoreIndicator,
+  explainScore,
+  bandText,
+  bandClosed,
+  insideBand,
+  type IndicatorScore,
+  type ExplainedScore,
+} from './evaluation/indicator-score';
+export * from './evaluation/evaluate-sheet';
 export { meetsTarget } from './evaluation/meets-target';
 export { budgetScore } from './evaluation/budget-score';
 export * from './evaluation/grade';
