@@ -44,3 +44,6 @@ export * from './archive/import-diff';
 // Errors and user-facing text.
 export * from './errors/domain.error';
 export { ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';
+
+// The review workflow shared by monitoring periods and self-evaluations.
+export * from './workflow/review-workflow';
