@@ -86,6 +86,8 @@ export interface ItemView {
   /** Why the item has no score yet, in Chinese, and the input to fix: target (admin), actual or score. */
   problem: string | null;
   problemField: 'target' | 'actual' | 'score' | null;
+  /** How the score (or the 定性 band) came about, with the figures, in Chinese. */
+  explanation: string | null;
 }
 
 export interface BudgetView {
@@ -100,6 +102,7 @@ export interface BudgetView {
   weight: number; // 分值
   score: number | null; // 得分
   problem: string | null;
+  explanation: string | null; // 执行率 and 得分 with the figures
 }
 
 export interface EvaluationHeader {
@@ -133,11 +136,13 @@ export interface EvaluationView {
   weightCheck: WeightCheck;
   budget: BudgetView;
   items: ItemView[];
-  /** Σ 得分 of the indicators scored so far. */
+  /** Σ 得分 of the indicators scored so far, and the sum written out. */
   indicatorScore: number;
-  /** 总分 and 等级 once every part is scored and the weights add up to 100. */
+  indicatorExplanation: string;
+  /** 总分 and 等级 once every part is scored and the weights add up to 100, and how they came about. */
   total: number | null;
   grade: Grade | null;
+  totalExplanation: string | null;
   complete: boolean;
   consistency: ConsistencyWarning | null;
 }
@@ -157,6 +162,8 @@ export interface EvaluationSummary {
   indicatorScore: number;
   total: number | null;
   grade: Grade | null;
+  totalExplanation: string | null;
+  budgetExplanation: string | null;
   complete: boolean;
   consistency: ConsistencyWarning['light'] | null;
   indicators: number;
