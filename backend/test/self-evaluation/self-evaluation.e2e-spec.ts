@@ -18,6 +18,7 @@ import { assignedLead, loadSeedYear, scriptYear, SeededYear } from './scripted-y
 
 interface ItemBody {
   indicatorId: string;
+  explanation: string | null;
   name: string;
   level1: string;
   level2: string;
@@ -168,7 +169,7 @@ describe('self-evaluation (HTTP)', () => {
       expect(body.consistency).toEqual(consistencyWarning(73.98, 9));
       expect(item(body, '保障业务正常开展')).toMatchObject({ score: 21, pickedScore: 21 });
       // Every score carries its formula with the figures.
-      expect(body.items.every((i: { explanation: string | null }) => i.explanation)).toBe(true);
+      expect(body.items.every((i: ItemBody) => i.explanation)).toBe(true);
       expect(item(body, '保障业务正常开展').explanation).toBe(
         '定性指标评定为“部分达成”，得分区间 [18, 24)，评定得分 21',
       );
