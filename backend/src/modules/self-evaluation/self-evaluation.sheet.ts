@@ -37,26 +37,14 @@ export function computeEvaluation(inputs: EvaluationInputs): ComputedEvaluation 
   });
   const items = inputs.indicators.map((indicator, index): ItemView => {
     const item = sheet.items[index];
-    const stored = indicator.item;
+    const { indicatorWeight, report: _report, item: stored, ...identity } = indicator;
     return {
-      indicatorId: indicator.indicatorId,
-      goalId: indicator.goalId,
-      goalLabel: indicator.goalLabel,
-      level1: indicator.level1,
-      level2: indicator.level2,
-      name: indicator.name,
-      targetRaw: indicator.targetRaw,
-      target: indicator.target,
-      unit: indicator.unit,
+      ...identity,
       section: item.section,
       ...sources[index],
       weight: item.weight,
       weightSource:
-        stored?.weightOverride != null
-          ? 'evaluation'
-          : indicator.indicatorWeight !== null
-            ? 'indicator'
-            : 'default',
+        stored?.weightOverride != null ? 'evaluation' : indicatorWeight !== null ? 'indicator' : 'default',
       score: item.score,
       band: item.band,
       judgement: item.judgement,

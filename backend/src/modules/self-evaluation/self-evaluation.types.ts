@@ -1,11 +1,11 @@
 import type {
   ConsistencyWarning,
+  EvaluatedSheet,
   Grade,
   Judgement,
   Section,
   SectionWeights,
   Target,
-  WeightCheck,
 } from '@jixiao/domain';
 import type { SelfEvaluationStatus } from './entities/self-evaluation.entity';
 
@@ -115,7 +115,20 @@ export interface EvaluationHeader {
   executingUnit: string | null; // 实施单位
 }
 
-export interface EvaluationView {
+/** The sheet's totals as libs/domain's evaluateSheet gives them: Σ 得分, 总分, 等级, the checks and their explanations. */
+type SheetTotals = Pick<
+  EvaluatedSheet,
+  | 'weightCheck'
+  | 'indicatorScore'
+  | 'indicatorExplanation'
+  | 'total'
+  | 'grade'
+  | 'totalExplanation'
+  | 'complete'
+  | 'consistency'
+>;
+
+export interface EvaluationView extends SheetTotals {
   id: string | null;
   scope: EvaluationScope;
   projectId: string | null;
@@ -133,18 +146,8 @@ export interface EvaluationView {
   overallTarget: string; // 年度总体目标 预期目标
   overallResult: string | null; // 实际完成情况
   sections: SectionWeights;
-  weightCheck: WeightCheck;
   budget: BudgetView;
   items: ItemView[];
-  /** Σ 得分 of the indicators scored so far, and the sum written out. */
-  indicatorScore: number;
-  indicatorExplanation: string;
-  /** 总分 and 等级 once every part is scored and the weights add up to 100, and how they came about. */
-  total: number | null;
-  grade: Grade | null;
-  totalExplanation: string | null;
-  complete: boolean;
-  consistency: ConsistencyWarning | null;
 }
 
 /** One line of the department's list of project evaluations. */
