@@ -18,7 +18,16 @@ export { resolveThresholds, worstLight } from './monitoring/thresholds.util';
 export { expectedByNow } from './monitoring/expected-progress';
 
 // Self-evaluation (绩效自评): scores, grade, weights, consistency.
-export { scoreIndicator, type IndicatorScore } from './evaluation/indicator-score';
+export {
+  scoreIndicator,
+  explainScore,
+  bandText,
+  bandClosed,
+  insideBand,
+  type IndicatorScore,
+  type ExplainedScore,
+} from './evaluation/indicator-score';
+export * from './evaluation/evaluate-sheet';
 export { meetsTarget } from './evaluation/meets-target';
 export { budgetScore } from './evaluation/budget-score';
 export * from './evaluation/grade';
@@ -35,3 +44,6 @@ export * from './archive/import-diff';
 // Errors and user-facing text.
 export * from './errors/domain.error';
 export { ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';
+
+// The review workflow shared by monitoring periods and self-evaluations.
+export * from './workflow/review-workflow';
