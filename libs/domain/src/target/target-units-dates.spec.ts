@@ -130,7 +130,8 @@ describe(`${parseTarget.name} on units and dates the seed does not use`, () => {
     expect(fieldsOf(parseTarget(raw, { ...TIMELINESS, year }), expected)).toEqual(expected);
   });
 
-  it.each(['6月', '13 月底前', '2 月 30 日前', '次月 32 日前'])(
+  // 2 月 29 日 exists, but not in 2025: no deadline rather than a date that is not in the calendar.
+  it.each(['6月', '13 月底前', '2 月 30 日前', '次月 32 日前', '2 月 29 日前'])(
     'should not read %s as a deadline when it names no valid date',
     (raw) => {
       expect(parseTarget(raw, { ...TIMELINESS, year: 2025 }).operator).not.toBe('by-date');
