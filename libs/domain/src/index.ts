@@ -37,7 +37,16 @@ export { expectedByNow } from './monitoring/expected-progress';
 export * from './monitoring/reporting-calendar';
 
 // Self-evaluation (绩效自评): scores, grade, weights, consistency.
-export { scoreIndicator, type IndicatorScore } from './evaluation/indicator-score';
+export {
+  scoreIndicator,
+  explainScore,
+  bandText,
+  bandClosed,
+  insideBand,
+  type IndicatorScore,
+  type ExplainedScore,
+} from './evaluation/indicator-score';
+export * from './evaluation/evaluate-sheet';
 export { meetsTarget } from './evaluation/meets-target';
 export { budgetScore } from './evaluation/budget-score';
 export * from './evaluation/grade';
@@ -55,3 +64,6 @@ export * from './archive/import-diff';
 // Errors and user-facing text.
 export * from './errors/domain.error';
 export { LIGHT_NAMES, ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';
+
+// The review workflow shared by monitoring periods and self-evaluations.
+export * from './workflow/review-workflow';

@@ -2,10 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { aboutField, resolveThresholds, type Target, type Thresholds } from '@jixiao/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
+import { entityValues } from '../../database/sql.util';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { reevaluateReports } from '../monitoring/report-lights.writer';
 import { TargetCorrectionDto } from './dto/target-correction.dto';
+import { Indicator } from './entities/indicator.entity';
+import { targetColumns } from './target-columns.mapper';
 
 const NUMERIC = new Set(['>=', '>', '=', '<', '<=']);
 
@@ -61,26 +64,15 @@ export class TargetsService {
             ? { ...dto.thresholds }
             : null;
       if (thresholds) aboutField('thresholds', () => resolveThresholds(thresholds));
-      const [updated] = await manager.query(
-        `UPDATE indicators SET target_operator = $2, target_value = $3, target_min = $4, target_max = $5, target_unit = $6, target_deadline = $7,
-                target_direction = $8, target_accumulation = $9, target_confidence = 'explicit', target_note = $10, target_parsed = $11,
-                target_corrected = true, thresholds = $12, version = version + 1, updated_at = now()
-          WHERE id = $1 RETURNING id, version`,
-        [
-          indicatorId,
-          target.operator,
-          target.value ?? null,
-          target.min ?? null,
-          target.max ?? null,
-          target.unit ?? null,
-          target.deadline ?? null,
-          target.direction,
-          target.accumulation,
-          target.note,
-          JSON.stringify(target),
-          thresholds ? JSON.stringify(thresholds) : null,
-        ],
-      );
+      const {
+        raw: [updated],
+      } = await manager
+        .createQueryBuilder()
+        .update(Indicator)
+        .set(entityValues<Indicator>({ ...targetColumns(row.target_raw, target, true), thresholds }))
+        .where('id = :id', { id: indicatorId })
+        .returning(['id', 'version'])
+        .execute();
       await this.audit.record(manager, {
         action: 'indicator.correct-target',
         entity: 'indicator',

@@ -30,6 +30,8 @@ import {
 } from './dto/report.dto';
 import { EvidenceService, MAX_EVIDENCE_BYTES } from './evidence.service';
 import { MonitoringService } from './monitoring.service';
+import { PeriodLocksService } from './period-locks.service';
+import { PeriodWorkflowService } from './period-workflow.service';
 
 class DepartmentPeriodParams extends DepartmentYearParams {
   @ApiProperty({ example: '2025-06' })
@@ -49,6 +51,8 @@ class EvidenceParams {
 export class MonitoringController {
   constructor(
     private readonly monitoring: MonitoringService,
+    private readonly workflow: PeriodWorkflowService,
+    private readonly periodLocks: PeriodLocksService,
     private readonly evidence: EvidenceService,
   ) {}
 
@@ -111,7 +115,7 @@ export class MonitoringController {
   @Roles('lead')
   @ApiOperation({ summary: '提交本期填报（所有年度指标与预算执行数均已填报）' })
   submit(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
-    return this.monitoring.submit(params.id, params.period, body.version);
+    return this.workflow.submit(params.id, params.period, body.version);
   }
 
   @Post('projects/:id/periods/:period/approve')
@@ -119,7 +123,7 @@ export class MonitoringController {
   @Roles('leader')
   @ApiOperation({ summary: '审核通过（部门领导）；通过后本期锁定' })
   approve(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
-    return this.monitoring.approve(params.id, params.period, body.version);
+    return this.workflow.approve(params.id, params.period, body.version);
   }
 
   @Post('projects/:id/periods/:period/return')
@@ -127,7 +131,7 @@ export class MonitoringController {
   @Roles('leader')
   @ApiOperation({ summary: '退回修改（部门领导，须填写原因）' })
   returnForRevision(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
-    return this.monitoring.returnForRevision(params.id, params.period, body.reason, body.version);
+    return this.workflow.returnForRevision(params.id, params.period, body.reason, body.version);
   }
 
   @Post('projects/:id/periods/:period/unlock')
@@ -135,26 +139,26 @@ export class MonitoringController {
   @Roles('admin')
   @ApiOperation({ summary: '解锁已审核的期间（绩效管理员，原因记入审计日志）' })
   unlock(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
-    return this.monitoring.unlock(params.id, params.period, body.reason, body.version);
+    return this.workflow.unlock(params.id, params.period, body.reason, body.version);
   }
 
   @Get('departments/:code/years/:year/locks')
   @ApiOperation({ summary: '已锁定的期间' })
   locks(@Param() params: DepartmentYearParams) {
-    return this.monitoring.listLocks(params.code, params.year);
+    return this.periodLocks.listLocks(params.code, params.year);
   }
 
   @Put('departments/:code/years/:year/locks/:period')
   @Roles('admin')
   @ApiOperation({ summary: '锁定部门某一期间（绩效管理员）' })
   lock(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
-    return this.monitoring.lockPeriod(params.code, params.year, params.period, body.reason);
+    return this.periodLocks.lockPeriod(params.code, params.year, params.period, body.reason);
   }
 
   @Delete('departments/:code/years/:year/locks/:period')
   @Roles('admin')
   @ApiOperation({ summary: '解除期间锁定（绩效管理员，须填写原因）' })
   release(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
-    return this.monitoring.releasePeriod(params.code, params.year, params.period, body.reason);
+    return this.periodLocks.releasePeriod(params.code, params.year, params.period, body.reason);
   }
 }

@@ -8,13 +8,19 @@ import {
   SelfEvaluationReasonDto,
   SelfEvaluationVersionDto,
 } from './dto/self-evaluation.dto';
+import { SelfEvaluationSavingService } from './self-evaluation-saving.service';
+import { SelfEvaluationWorkflowService } from './self-evaluation-workflow.service';
 import { SelfEvaluationService } from './self-evaluation.service';
 
 @ApiTags('self-evaluation')
 @ApiBearerAuth()
 @Controller()
 export class SelfEvaluationController {
-  constructor(private readonly service: SelfEvaluationService) {}
+  constructor(
+    private readonly service: SelfEvaluationService,
+    private readonly saving: SelfEvaluationSavingService,
+    private readonly workflow: SelfEvaluationWorkflowService,
+  ) {}
 
   @Get('projects/:id/self-evaluation/:year')
   @ApiOperation({
@@ -32,7 +38,7 @@ export class SelfEvaluationController {
       '保存项目自评：项目负责人填写实际完成值、定性得分、偏差原因分析及改进措施、全年执行数；绩效管理员调整分值（合计须为 100）；带 version',
   })
   saveProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationDto) {
-    return this.service.saveProject(params.id, params.year, body);
+    return this.saving.saveProject(params.id, params.year, body);
   }
 
   @Post('projects/:id/self-evaluation/:year/submit')
@@ -40,7 +46,7 @@ export class SelfEvaluationController {
   @Roles('lead')
   @ApiOperation({ summary: '提交项目自评（各项均已评分、分值合计为 100）；提交后锁定' })
   submitProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationVersionDto) {
-    return this.service.submit({ projectId: params.id, year: params.year }, body.version);
+    return this.workflow.submit({ projectId: params.id, year: params.year }, body.version);
   }
 
   @Post('projects/:id/self-evaluation/:year/approve')
@@ -48,7 +54,7 @@ export class SelfEvaluationController {
   @Roles('leader')
   @ApiOperation({ summary: '审核通过项目自评（部门领导）；通过后锁定' })
   approveProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationVersionDto) {
-    return this.service.approve({ projectId: params.id, year: params.year }, body.version);
+    return this.workflow.approve({ projectId: params.id, year: params.year }, body.version);
   }
 
   @Post('projects/:id/self-evaluation/:year/return')
@@ -56,7 +62,7 @@ export class SelfEvaluationController {
   @Roles('leader')
   @ApiOperation({ summary: '退回项目自评（部门领导，须填写原因）' })
   returnProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationReasonDto) {
-    return this.service.returnForRevision(
+    return this.workflow.returnForRevision(
       { projectId: params.id, year: params.year },
       body.reason,
       body.version,
@@ -68,7 +74,7 @@ export class SelfEvaluationController {
   @Roles('admin')
   @ApiOperation({ summary: '解锁项目自评（绩效管理员，原因记入审计日志）' })
   unlockProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationReasonDto) {
-    return this.service.unlock({ projectId: params.id, year: params.year }, body.reason, body.version);
+    return this.workflow.unlock({ projectId: params.id, year: params.year }, body.reason, body.version);
   }
 
   @Get('departments/:code/years/:year/self-evaluation')
@@ -81,7 +87,7 @@ export class SelfEvaluationController {
   @Roles('admin')
   @ApiOperation({ summary: '保存部门整体自评（绩效管理员）；带 version' })
   saveDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationDto) {
-    return this.service.saveDepartment(params.code, params.year, body);
+    return this.saving.saveDepartment(params.code, params.year, body);
   }
 
   @Post('departments/:code/years/:year/self-evaluation/submit')
@@ -89,7 +95,7 @@ export class SelfEvaluationController {
   @Roles('admin')
   @ApiOperation({ summary: '提交部门整体自评（绩效管理员）' })
   submitDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationVersionDto) {
-    return this.service.submit({ code: params.code, year: params.year }, body.version);
+    return this.workflow.submit({ code: params.code, year: params.year }, body.version);
   }
 
   @Post('departments/:code/years/:year/self-evaluation/approve')
@@ -97,7 +103,7 @@ export class SelfEvaluationController {
   @Roles('leader')
   @ApiOperation({ summary: '审核通过部门整体自评（部门领导）' })
   approveDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationVersionDto) {
-    return this.service.approve({ code: params.code, year: params.year }, body.version);
+    return this.workflow.approve({ code: params.code, year: params.year }, body.version);
   }
 
   @Post('departments/:code/years/:year/self-evaluation/return')
@@ -105,7 +111,7 @@ export class SelfEvaluationController {
   @Roles('leader')
   @ApiOperation({ summary: '退回部门整体自评（部门领导，须填写原因）' })
   returnDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationReasonDto) {
-    return this.service.returnForRevision(
+    return this.workflow.returnForRevision(
       { code: params.code, year: params.year },
       body.reason,
       body.version,
@@ -117,6 +123,6 @@ export class SelfEvaluationController {
   @Roles('admin')
   @ApiOperation({ summary: '解锁部门整体自评（绩效管理员，原因记入审计日志）' })
   unlockDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationReasonDto) {
-    return this.service.unlock({ code: params.code, year: params.year }, body.reason, body.version);
+    return this.workflow.unlock({ code: params.code, year: params.year }, body.reason, body.version);
   }
 }

@@ -30,6 +30,11 @@ export const ZH_CN_MESSAGES = {
     relativeAtLeast: (base: string): string => `须不低于上年值 ${base}`,
     relativeNoBase: '须高于上年值，但上年值缺失或不是数值，需人工补充基准',
     deadlineNoYear: '截止时间未写年份，需人工补充截止日期',
+    deadlineInYear: (year: number): string => `未写年份，按预算年度 ${year} 年理解`,
+    deadlineNextYear: (year: number): string => `次年按预算年度的下一年 ${year} 年理解`,
+    monthlyDeadline: (written: string): string => `每月截止：${written}，按月重复，需人工确认各期截止日期`,
+    quarterlyDeadline: (written: string): string =>
+      `每季度截止：${written}，按季度重复，需人工确认各期截止日期`,
     ratioName: '未写单位，指标名称为比率，数值按百分比理解',
     cumulative: '按年累计',
     where: {
@@ -132,6 +137,62 @@ export const ZH_CN_MESSAGES = {
     consistent: (deviation: string): string => `指标得分与预算执行相符（偏差 ${deviation}）`,
     inconsistent: (deviation: string, tolerance: string): string =>
       `指标得分高于预算执行水平，偏差 ${deviation} 超过 ${tolerance}，需说明原因（红灯）`,
+  },
+
+  // How a self-evaluation number came about, with its figures (§6).
+  scoreExplain: {
+    formula: (weight: string, share: string, score: string, floored: boolean): string =>
+      `得分 = ${weight} × ${share} = ${score}${floored ? '（不低于 0）' : ''}`,
+    allOrNothing: (reason: string, score: string): string => `${reason} → 得分 ${score}`,
+    reached: (value: string, expected: string): string => `实际 ${value} ≥ 指标值 ${expected}，达到目标`,
+    notAbove: (value: string, expected: string): string => `实际 ${value} ≤ 指标值 ${expected}，达到目标`,
+    doubled: (value: string, expected: string): string => `实际 ${value} ≥ 2 × 指标值 ${expected}`,
+    inside: (value: string, min: string, max: string): string => `实际 ${value} 在区间 ${min}–${max} 内`,
+    zero: (value: string, met: boolean): string => `指标值为 0，实际 ${value}${met ? ' ≤ 0' : ' > 0'}`,
+    byDate: (date: string, deadline: string, onTime: boolean): string =>
+      `完成日期 ${date}${onTime ? ' 不晚于' : ' 晚于'}截止日期 ${deadline}`,
+    parts: (steps: string[], weight: string, shares: string[], score: string): string =>
+      `${steps.map((step, index) => `第 ${index + 1} 项：${step}`).join('；')}；得分 = ${weight} × (${shares.join(' + ')}) ÷ ${shares.length} = ${score}`,
+    band: (judgement: string, band: string): string => `定性指标评定为“${judgement}”，得分区间 ${band}`,
+    picked: (band: string, score: string): string => `${band}，评定得分 ${score}`,
+    budget: (
+      executed: string,
+      annual: string,
+      rate: string,
+      weight: string,
+      score: string,
+      capped: boolean,
+    ): string =>
+      `执行率 = ${executed} ÷ ${annual} × 100% = ${rate}%；得分 = ${weight} × ${executed} ÷ ${annual} = ${score}${capped ? '（不超过分值）' : ''}`,
+    total: (budget: string, indicators: string, total: string, grade: string): string =>
+      `总分 = 预算执行率得分 ${budget} + 指标得分 ${indicators} = ${total} → 等级“${grade}”`,
+    indicators: (scores: string[], total: string): string =>
+      `指标得分 = ${scores.length ? scores.join(' + ') : '0'} = ${total}`,
+    consistency: (
+      indicators: string,
+      indicatorWeight: string,
+      indicatorRate: string,
+      budget: string,
+      budgetWeight: string,
+      budgetRate: string,
+      deviation: string,
+      tolerance: string,
+      red: boolean,
+    ): string =>
+      `指标完成率 = ${indicators} ÷ ${indicatorWeight} = ${indicatorRate}；预算执行率 = ${budget} ÷ ${budgetWeight} = ${budgetRate}；偏差 = (${indicatorRate} − ${budgetRate}) ÷ ${indicatorRate} = ${deviation}${red ? ' > ' : ' ≤ '}${tolerance} → ${red ? '红灯' : '绿灯'}`,
+  },
+
+  // Problems that keep an item of the self-evaluation from being scored (§6).
+  sheet: {
+    targetUnparsed: '指标值尚未结构化，请绩效管理员更正指标值后再评分',
+    noActual: '尚未填写实际完成值',
+    pickInBand: (judgement: string, band: string): string =>
+      `请在“${judgement}”的分数区间 ${band} 内评定得分`,
+    pickOutside: (pick: number, judgement: string, band: string): string =>
+      `评定得分 ${pick} 不在“${judgement}”的分数区间 ${band} 内`,
+    departmentExecuted: '部门整体全年执行数需由绩效管理员填写',
+    projectExecuted: '尚无全年执行数：请填写或先在预算执行中填报',
+    noAnnualBudget: '全年预算数为 0 或缺失，无法计算执行率',
   },
 
   // Weight validation (§6).

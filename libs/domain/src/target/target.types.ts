@@ -42,4 +42,5 @@ export interface TargetContext {
   level2?: string; // 二级指标
   name?: string; // 三级指标
   previous?: string; // 上年指标值, the base of relative targets such as 稳步增长
+  year?: number; // 预算年度: dates written without a year (年底前, 6 月底前) fall in it
 }

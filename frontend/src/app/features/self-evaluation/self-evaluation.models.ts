@@ -2,6 +2,7 @@ import type {
   ConsistencyWarning,
   Grade,
   Judgement,
+  ReviewStatus,
   Section,
   SectionWeights,
   Target,
@@ -9,7 +10,7 @@ import type {
 } from '@jixiao/domain';
 
 /** Workflow of a self-evaluation: approved (and submitted) are locked. */
-export type SelfEvaluationStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+export type SelfEvaluationStatus = ReviewStatus;
 
 /** One 三级指标 row of the 自评表, as GET /api/projects/:id/self-evaluation/:year answers. */
 export interface EvaluationItem {
@@ -36,6 +37,8 @@ export interface EvaluationItem {
   readonly deviationAnalysis: string | null; // 偏差原因分析及改进措施
   readonly problem: string | null;
   readonly problemField: 'target' | 'actual' | 'score' | null;
+  /** How the 得分 (or the 定性 band) came about, with the figures. */
+  readonly explanation: string | null;
 }
 
 export interface EvaluationBudget {
@@ -49,6 +52,7 @@ export interface EvaluationBudget {
   readonly weight: number;
   readonly score: number | null;
   readonly problem: string | null;
+  readonly explanation: string | null;
 }
 
 export interface EvaluationHeader {
@@ -80,8 +84,10 @@ export interface SelfEvaluation {
   readonly budget: EvaluationBudget;
   readonly items: readonly EvaluationItem[];
   readonly indicatorScore: number;
+  readonly indicatorExplanation: string;
   readonly total: number | null;
   readonly grade: Grade | null;
+  readonly totalExplanation: string | null;
   readonly complete: boolean;
   readonly consistency: ConsistencyWarning | null;
 }
@@ -101,6 +107,8 @@ export interface EvaluationSummary {
   readonly indicatorScore: number;
   readonly total: number | null;
   readonly grade: Grade | null;
+  readonly totalExplanation: string | null;
+  readonly budgetExplanation: string | null;
   readonly complete: boolean;
   readonly consistency: 'red' | 'green' | null;
   readonly indicators: number;
