@@ -3,7 +3,7 @@ import { worstLight, type Light } from '@jixiao/domain';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
 import { yuanToWan, yuanToWanOrNull } from '../../common/money.util';
-import { type AsOf, resolveAsOf } from '../dashboard/as-of';
+import type { AsOf } from '../dashboard/as-of';
 import { budgetStatus } from '../dashboard/budget-status';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
@@ -31,7 +31,7 @@ export class ProjectsService {
     const project = await this.repository.findProject(id);
     if (!project) throw notFound('项目');
     this.access.assertCanReadDepartment(project.departmentId);
-    const asOf = resolveAsOf(project.year, query.asOf);
+    const asOf = await this.dashboard.resolveAsOf(project.year, [project.fiscalYearId], query.asOf);
     const [leads, fundingSources, spendingDetails, procurements, goals, counts, executions, periods] =
       await Promise.all([
         this.repository.findLeads(id),
