@@ -25,6 +25,7 @@ import {
   onTrackShare,
   trendOptions,
 } from '../../charts/dashboard-charts';
+import { FirstStepsComponent } from '../../components/first-steps.component';
 import { DashboardApi } from '../../dashboard.api';
 import type {
   CityDashboard,
@@ -75,7 +76,7 @@ const FLAG_FILTERS: readonly FlagFilter[] = ['all', 'red', 'yellow', 'grey'];
  */
 @Component({
   selector: 'app-dashboard',
-  imports: [SHARED_IMPORTS, ChartComponent, LightBadgeComponent, LightCountsComponent],
+  imports: [SHARED_IMPORTS, ChartComponent, FirstStepsComponent, LightBadgeComponent, LightCountsComponent],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -134,6 +135,10 @@ export class DashboardComponent {
   protected readonly state = requestState(this.request, (request) => this.load(request));
   protected readonly data = computed(() => readyValue(this.state()));
   protected readonly dashboard = computed(() => this.data()?.dashboard ?? null);
+  protected readonly departmentDashboard = computed(() => {
+    const data = this.data();
+    return data?.view === 'department' ? data.dashboard : null;
+  });
 
   protected readonly errorMessage = computed(() => {
     const state = this.state();
