@@ -24,6 +24,18 @@ delete env.DATABASE_URL;
 delete env.DATABASE_REPLICA_URL;
 delete env.MIGRATION_DATABASE_URL;
 
+// Another server on the port would answer the health check and take the demo data.
+const occupied = await fetch(`${baseUrl}/api/health`).then(
+  () => true,
+  () => false,
+);
+if (occupied) {
+  console.error(
+    `Port ${port} is already in use (another server is running?): stop it, or choose one with PORT=`,
+  );
+  process.exit(1);
+}
+
 const server = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
   cwd: root,
   env,
