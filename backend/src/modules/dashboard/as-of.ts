@@ -18,9 +18,17 @@ export interface AsOf {
   dueDay: number;
 }
 
-/** `asOf` (already checked to be YYYY-MM by the DTO) or the default month; it must fall in the fiscal year. */
-export function resolveAsOf(year: number, asOf: string | undefined, today: string = localDate()): AsOf {
-  const period = asOf ?? defaultAsOf(year, today);
+/**
+ * `asOf` (already checked to be YYYY-MM by the DTO) or the default month (the latest month with reports, if
+ * known); it must fall in the fiscal year.
+ */
+export function resolveAsOf(
+  year: number,
+  asOf: string | undefined,
+  today: string = localDate(),
+  latestReported: string | null = null,
+): AsOf {
+  const period = asOf ?? defaultAsOf(year, today, latestReported);
   if (yearOf(period) !== year) {
     const message = `asOf：截至月份必须在 ${year} 年内（${year}-01 至 ${year}-12）`;
     throw new AppException(ErrorCode.ValidationFailed, `请求数据有误：asOf`, { asOf: message });

@@ -100,6 +100,20 @@ export class DashboardRepository {
     );
   }
 
+  /** The latest month (YYYY-MM) with a report on a monitored indicator of the department-years; null when none. */
+  async latestReportedPeriod(fiscalYearIds: string[]): Promise<string | null> {
+    if (fiscalYearIds.length === 0) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT max(r.period) AS period
+         FROM progress_reports r
+         JOIN indicators i ON i.id = r.indicator_id
+         JOIN goals g ON g.id = i.goal_id
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL`,
+      [fiscalYearIds],
+    );
+    return row?.period ?? null;
+  }
+
   /** Light counts per project, per department-year and overall in one pass (ROLLUP). */
   lightCounts(fiscalYearIds: string[], period: string): Promise<LightCountRow[]> {
     return this.dataSource.query(

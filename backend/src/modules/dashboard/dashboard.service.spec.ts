@@ -64,6 +64,7 @@ function service(rows: Partial<Record<keyof DashboardRepository, unknown>>): Das
     budget: async () => [],
     trend: async () => [],
     openPeriods: async () => [],
+    latestReportedPeriod: async () => null,
     ...Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, async () => v])),
   } as unknown as DashboardRepository;
   const access = {

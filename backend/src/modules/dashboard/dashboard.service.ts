@@ -68,22 +68,39 @@ export class DashboardService {
     const [unit] = await this.repository.findDepartmentYears(year, { code });
     if (!unit) throw notFound(`部门 ${code} 的 ${year} 年度预算`);
     this.access.assertCanReadDepartment(unit.departmentId);
+    const latestReportedPeriod = await this.repository.latestReportedPeriod([unit.fiscalYearId]);
     const { departments: _departments, ...dashboard } = await this.build(
       [unit],
-      resolveAsOf(year, query.asOf),
+      resolveAsOf(year, query.asOf, localDate(), latestReportedPeriod),
     );
-    return { department: { code: unit.code, name: unit.name }, ...dashboard };
+    return { department: { code: unit.code, name: unit.name }, latestReportedPeriod, ...dashboard };
   }
 
   /** The city view: every department-year of the year the caller may read (a leader or lead: their own). */
   async cityDashboard(query: CityDashboardQuery): Promise<CityDashboardResponse> {
     const today = localDate();
     const year = query.year ?? (query.asOf ? yearOf(query.asOf) : yearOf(today));
-    const asOf = resolveAsOf(year, query.asOf, today);
     const units = await this.repository.findDepartmentYears(year, {
       departmentIds: this.access.departmentScope(),
     });
+    const asOf = await this.resolveAsOf(
+      year,
+      units.map((unit) => unit.fiscalYearId),
+      query.asOf,
+      today,
+    );
     return this.build(units, asOf);
+  }
+
+  /** The month a view of these department-years looks at: the one asked for, else the latest month with reports. */
+  async resolveAsOf(
+    year: number,
+    fiscalYearIds: string[],
+    asOf: string | undefined,
+    today: string = localDate(),
+  ): Promise<AsOf> {
+    const latest = asOf === undefined ? await this.repository.latestReportedPeriod(fiscalYearIds) : null;
+    return resolveAsOf(year, asOf, today, latest);
   }
 
   /** Light counts of one department-year keyed by project id ('' = the department-wide goals). */

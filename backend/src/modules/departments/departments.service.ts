@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { budgetLightOf } from '../dashboard/budget-light';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
-import { resolveAsOf } from '../dashboard/as-of';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts } from '../dashboard/dto/light-counts.response';
@@ -31,7 +30,7 @@ export class DepartmentsService {
 
   async getYear(code: string, year: number, query: AsOfQuery): Promise<DepartmentYearResponse> {
     const unit = await this.readableYear(code, year);
-    const asOf = resolveAsOf(year, query.asOf);
+    const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
     const [goals, counts] = await Promise.all([
       this.projects.goalTrees({ fiscalYearId: unit.fiscalYearId, projectId: null }, asOf),
       this.dashboard.lightCountsByProject(unit.fiscalYearId, asOf.period),
@@ -51,7 +50,7 @@ export class DepartmentsService {
   /** 表10 projects with leads, lights, last report and budget execution as of the month: one query per concern. */
   async listProjects(code: string, year: number, query: AsOfQuery): Promise<ProjectSummaryResponse[]> {
     const unit = await this.readableYear(code, year);
-    const asOf = resolveAsOf(year, query.asOf);
+    const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
     const [projects, leads, counts, lastReports, budgets] = await Promise.all([
       this.repository.findProjects(unit.fiscalYearId),
       this.repository.findLeads(unit.fiscalYearId),

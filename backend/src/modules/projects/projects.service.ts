@@ -11,7 +11,7 @@ import {
 } from '@jixiao/domain';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
-import { type AsOf, resolveAsOf } from '../dashboard/as-of';
+import type { AsOf } from '../dashboard/as-of';
 import { budgetLightOf } from '../dashboard/budget-light';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
@@ -38,7 +38,7 @@ export class ProjectsService {
     const project = await this.repository.findProject(id);
     if (!project) throw notFound('项目');
     this.access.assertCanReadDepartment(project.departmentId);
-    const asOf = resolveAsOf(project.year, query.asOf);
+    const asOf = await this.dashboard.resolveAsOf(project.year, [project.fiscalYearId], query.asOf);
     const [leads, fundingSources, spendingDetails, procurements, goals, counts, executions, periods] =
       await Promise.all([
         this.repository.findLeads(id),

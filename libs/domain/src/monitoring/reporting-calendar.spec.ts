@@ -70,6 +70,18 @@ describe('reporting calendar', () => {
     ])('should look at year %d as of the right month when today is %s', (year, today, asOf) => {
       expect(defaultAsOf(year, today)).toBe(asOf);
     });
+
+    it.each([
+      [2025, '2026-12-07', '2025-06', '2025-06'],
+      [2026, '2026-12-07', '2026-03', '2026-03'],
+      [2026, '2026-12-07', '2025-06', '2026-12'],
+      [2025, '2026-12-07', null, '2025-12'],
+    ])(
+      'should look at year %d on %s as of the latest month with reports (%s) when there is one',
+      (year, today, latest, asOf) => {
+        expect(defaultAsOf(year, today, latest)).toBe(asOf);
+      },
+    );
   });
 
   it('should date today in China, where a UTC evening is already the next day', () => {

@@ -53,10 +53,12 @@ export function daysOverdue(period: string, today: string, dueDay: number = DEFA
 }
 
 /**
- * The month a view is "as of" when none is asked for: this month in the current year, December for a past
- * year, January for a future one.
+ * The month a view is "as of" when none is asked for: the latest month of the year with reports (what people
+ * last entered is what they want to see), else this month in the current year, December for a past year,
+ * January for a future one.
  */
-export function defaultAsOf(year: number, today: string): string {
+export function defaultAsOf(year: number, today: string, latestReported: string | null = null): string {
+  if (latestReported && yearOf(latestReported) === year) return latestReported;
   const currentYear = yearOf(today);
   if (year < currentYear) return periodOf(year, 12);
   if (year > currentYear) return periodOf(year, 1);

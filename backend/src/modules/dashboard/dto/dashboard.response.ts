@@ -189,6 +189,13 @@ export class DashboardResponse {
 
 export class DepartmentDashboardResponse extends DashboardResponse {
   @ApiProperty({ type: DepartmentRefResponse }) department: DepartmentRefResponse;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2025-06',
+    description: '本年度最近一个有填报的月份（未指定 asOf 时即默认截至月份）；尚无任何填报为 null',
+  })
+  latestReportedPeriod: string | null;
 }
 
 export class DepartmentRollupResponse {

@@ -97,6 +97,8 @@ export interface Dashboard {
 
 export interface DepartmentDashboard extends Dashboard {
   readonly department: DepartmentRef;
+  /** The year's latest month with reports (the default month); null before the first report. */
+  readonly latestReportedPeriod: string | null;
 }
 
 /** A department's line of the city view. */

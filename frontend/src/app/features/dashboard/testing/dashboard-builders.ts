@@ -93,6 +93,7 @@ export function anOverdueReport(overrides: Partial<OverdueReport> = {}): Overdue
 export function aDepartmentDashboard(overrides: Partial<DepartmentDashboard> = {}): DepartmentDashboard {
   return {
     department: DEPARTMENT,
+    latestReportedPeriod: '2025-06',
     year: 2025,
     asOf: '2025-06',
     today: '2025-06-30',
@@ -116,6 +117,6 @@ export function aDepartmentRollup(overrides: Partial<DepartmentRollup> = {}): De
 }
 
 export function aCityDashboard(overrides: Partial<CityDashboard> = {}): CityDashboard {
-  const { department: _department, ...dashboard } = aDepartmentDashboard();
+  const { department: _department, latestReportedPeriod: _latest, ...dashboard } = aDepartmentDashboard();
   return { ...dashboard, departments: [aDepartmentRollup()], ...overrides };
 }

@@ -18,6 +18,13 @@ export const DASHBOARD_MESSAGES = {
   year: '年度',
   yearOption: (year: number): string => `${year} 年`,
   asOf: '截至',
+  firstSteps: {
+    title: '开始使用：本部门还没有任何填报',
+    description: '按以下三步准备好本年度的监控，各项目负责人即可开始按月填报。',
+    import: { title: '导入预算文件', text: '导入或更新部门预算中的绩效目标表（已导入的可跳过）' },
+    assign: { title: '分配项目负责人', text: '为每个项目指定负责填报的项目负责人' },
+    open: { title: '开放第一个月', text: '开启第一期监控轮次，设定填报截止日期' },
+  },
   view: {
     label: '看板范围',
     department: '本部门',

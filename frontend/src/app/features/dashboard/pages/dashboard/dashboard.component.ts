@@ -26,6 +26,7 @@ import {
   onTrackShare,
   trendOptions,
 } from '../../charts/dashboard-charts';
+import { FirstStepsComponent } from '../../components/first-steps.component';
 import { DashboardApi } from '../../dashboard.api';
 import type {
   CityDashboard,
@@ -76,7 +77,7 @@ const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS];
  */
 @Component({
   selector: 'app-dashboard',
-  imports: [SHARED_IMPORTS, ChartComponent, LightBadgeComponent, LightCountsComponent],
+  imports: [SHARED_IMPORTS, ChartComponent, FirstStepsComponent, LightBadgeComponent, LightCountsComponent],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -136,6 +137,10 @@ export class DashboardComponent {
   protected readonly state = requestState(this.request, (request) => this.load(request));
   protected readonly data = computed(() => readyValue(this.state()));
   protected readonly dashboard = computed(() => this.data()?.dashboard ?? null);
+  protected readonly departmentDashboard = computed(() => {
+    const data = this.data();
+    return data?.view === 'department' ? data.dashboard : null;
+  });
 
   protected readonly errorMessage = computed(() => {
     const state = this.state();
