@@ -21,7 +21,8 @@ const BUDGET_PACE = [0.95, 0.7, 0.4, 1.05];
 
 /**
  * Where each project's months stand (lead01 … lead12, the demo accounts' order). Default: January–May approved,
- * June a draft being entered; lead09 has not reported June (grey, overdue). lead01's June stays open for the
+ * June a draft being entered; lead04 has not reported June (grey, overdue). lead09's project holds the seed's
+ * one unreadable target, so its June report shows 无法判定. lead01's June stays open for the
  * monthly-cycle browser test.
  */
 const WORKFLOW = {
@@ -29,7 +30,7 @@ const WORKFLOW = {
   lead05: { 5: 'returned' },
   lead07: { 6: 'submitted' },
   lead08: { 6: 'approved' },
-  lead09: { 6: 'missing' },
+  lead04: { 6: 'missing' },
 };
 const RETURN_REASON = '部分指标完成值与佐证材料不一致，请核实后重新提交';
 /** Evidence files: lead → month. */
