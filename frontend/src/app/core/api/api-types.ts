@@ -973,6 +973,16 @@ export interface components {
     readonly RefreshDto: {
       readonly refreshToken: string;
     };
+    readonly CurrentUserResponse: {
+      readonly id: string;
+      readonly username: string;
+      /** @enum {string} */
+      readonly role: 'admin' | 'leader' | 'lead' | 'auditor';
+      readonly departmentId: string | null;
+      readonly sessionId: string;
+      /** @description 须先修改密码 */
+      readonly mustChangePassword: boolean;
+    };
     readonly DepartmentResponse: {
       /** @example 031 */
       readonly code: string;
@@ -1332,6 +1342,97 @@ export interface components {
       /** @description 截至月份最近一期预算执行（元）与执行率 */
       readonly budgetExecution: components['schemas']['BudgetExecutionSummaryResponse'];
     };
+    readonly ChangeCountResponse: {
+      readonly created: number;
+      readonly updated: number;
+      /** @description 不再包含而归档（数据保留） */
+      readonly archived: number;
+      /** @description 重新包含而恢复 */
+      readonly restored: number;
+    };
+    readonly ChangeItemResponse: {
+      /** @enum {string} */
+      readonly kind: 'project' | 'goal' | 'indicator';
+      readonly id: string;
+      /** @description 项目名称；部门整体目标为“部门整体” */
+      readonly project: string;
+      /** @description 目标名称；项目本身为 null */
+      readonly goal: string | null;
+      readonly name: string;
+    };
+    readonly ArchivedItemResponse: {
+      /** @enum {string} */
+      readonly kind: 'project' | 'goal' | 'indicator';
+      readonly id: string;
+      /** @description 项目名称；部门整体目标为“部门整体” */
+      readonly project: string;
+      /** @description 目标名称；项目本身为 null */
+      readonly goal: string | null;
+      readonly name: string;
+      /** @description 监控填报条数 */
+      readonly reports: number;
+      /** @description 佐证材料个数 */
+      readonly evidenceFiles: number;
+      /** @description 自评条目数 */
+      readonly selfEvaluationItems: number;
+      /** @description 预算执行填报条数 */
+      readonly budgetExecutions: number;
+      /** @description 项目负责人分配数 */
+      readonly assignments: number;
+    };
+    readonly ImportDiffResponse: {
+      /** @description 新增 */
+      readonly created: readonly components['schemas']['ChangeItemResponse'][];
+      /** @description 修改 */
+      readonly updated: readonly components['schemas']['ChangeItemResponse'][];
+      /** @description 归档（不再包含，数据保留） */
+      readonly archived: readonly components['schemas']['ArchivedItemResponse'][];
+      /** @description 恢复（重新包含） */
+      readonly restored: readonly components['schemas']['ChangeItemResponse'][];
+    };
+    readonly LoadSummaryResponse: {
+      /** @example 031 */
+      readonly departmentCode: string;
+      /** @example 2025 */
+      readonly year: number;
+      readonly fiscalYearId: string;
+      readonly projects: components['schemas']['ChangeCountResponse'];
+      readonly goals: components['schemas']['ChangeCountResponse'];
+      readonly indicators: components['schemas']['ChangeCountResponse'];
+      /** @description 预算表行数 */
+      readonly budgetLines: number;
+      readonly diff: components['schemas']['ImportDiffResponse'];
+    };
+    readonly ImportResponse: {
+      /** @example 031 */
+      readonly departmentCode: string;
+      /** @example 2025 */
+      readonly year: number;
+      /** @description 预览：未写入，仅说明应用后的变化 */
+      readonly preview: boolean;
+      /** @description 与上次导入的内容相同，未写入 */
+      readonly unchanged: boolean;
+      readonly summary: components['schemas']['LoadSummaryResponse'] | null;
+      /** @description 解析报告（导入规范化 JSON 时为 null） */
+      readonly report: {
+        readonly [key: string]: unknown;
+      } | null;
+      /** @description 导入报告（Markdown） */
+      readonly markdown: string;
+    };
+    readonly EvidenceFileResponse: {
+      readonly id: string;
+      /** @example 培训签到表.pdf */
+      readonly fileName: string;
+      /** @example application/pdf */
+      readonly mimeType: string;
+      /** @description 字节数 */
+      readonly sizeBytes: number;
+      /** @description 内容的 SHA-256 */
+      readonly sha256: string;
+      /** Format: date-time */
+      readonly createdAt: string;
+    };
     readonly ReportDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
       readonly version?: number;
@@ -1359,6 +1460,56 @@ export interface components {
       /** @description 佐证材料说明 */
       readonly evidence?: string;
     };
+    readonly SavedReportResponse: {
+      readonly id: string;
+      readonly indicatorId: string;
+      /** @example 2025-06 */
+      readonly period: string;
+      /**
+       * @description 截至本期完成值（原文）
+       * @example 6500人
+       */
+      readonly actualRaw: string;
+      /** @description 完成值（目标基本单位） */
+      readonly actualValue: number | null;
+      /** @description 完成值的单位 */
+      readonly actualUnit: string | null;
+      /** @description 全年预计完成值（原文） */
+      readonly forecastRaw: string | null;
+      /** @description 全年预计完成值（目标基本单位） */
+      readonly forecastValue: number | null;
+      /**
+       * @description 完成目标可能性
+       * @enum {string|null}
+       */
+      readonly likelihood: '确定能' | '有可能' | '完全不可能' | null;
+      /** @description 偏差原因 */
+      readonly reasons: readonly string[];
+      /** @description 偏差原因说明 */
+      readonly reasonText: string | null;
+      /** @description 纠偏措施 */
+      readonly correctiveAction: string | null;
+      /** @description 佐证材料说明 */
+      readonly evidence: string | null;
+      /**
+       * @description 保存时计算的预警灯
+       * @enum {string|null}
+       */
+      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      /** @description 预警原因 */
+      readonly lightReason: string | null;
+      /** @description 版本号（修改时回传） */
+      readonly version: number;
+      /** Format: date-time */
+      readonly updatedAt: string;
+      /** @description 最后修改人 id */
+      readonly updatedBy: string | null;
+      /**
+       * @description 本期报告状态
+       * @enum {string}
+       */
+      readonly status: 'draft' | 'submitted' | 'approved' | 'returned';
+    };
     readonly BudgetExecutionDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
       readonly version?: number;
@@ -1369,15 +1520,114 @@ export interface components {
       readonly executed: number;
       readonly note?: string;
     };
+    readonly BudgetLightResponse: {
+      /** @enum {string} */
+      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      /** @description 预警原因 */
+      readonly reason: string;
+      /** @description 预算执行进度值 = 执行率 ÷ 时间进度 × 100 */
+      readonly progress: number;
+    };
+    readonly SavedBudgetExecutionResponse: {
+      readonly id: string;
+      readonly projectId: string;
+      /** @example 2025-06 */
+      readonly period: string;
+      /**
+       * @description 截至本期执行数（元，年初至今）
+       * @example 1800000
+       */
+      readonly executedYuan: number;
+      readonly note: string | null;
+      /** @description 版本号（修改时回传） */
+      readonly version: number;
+      /** Format: date-time */
+      readonly updatedAt: string;
+      /**
+       * @description 当年预算（元）
+       * @example 4660000
+       */
+      readonly budgetYuan: number;
+      /** @description 预算为 0 时为 null */
+      readonly light: components['schemas']['BudgetLightResponse'] | null;
+    };
     readonly VersionDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
       readonly version?: number;
+    };
+    readonly ReportPeriodRowResponse: {
+      readonly id: string;
+      readonly fiscalYearId: string;
+      /** @description 项目 id；部门整体目标为 null */
+      readonly projectId: string | null;
+      /** @example 2025-06 */
+      readonly period: string;
+      /**
+       * @description 草稿 / 已提交 / 已审核 / 已退回
+       * @enum {string}
+       */
+      readonly status: 'draft' | 'submitted' | 'approved' | 'returned';
+      /** Format: date-time */
+      readonly submittedAt: string | null;
+      readonly submittedBy: string | null;
+      /** Format: date-time */
+      readonly reviewedAt: string | null;
+      readonly reviewedBy: string | null;
+      /** @description 退回原因 */
+      readonly returnReason: string | null;
+      /** @description 版本号（审核操作时回传） */
+      readonly version: number;
     };
     readonly ReasonDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
       readonly version?: number;
       /** @description 原因（必填） */
       readonly reason: string;
+    };
+    readonly PeriodLockResponse: {
+      /** @example 2025-06 */
+      readonly period: string;
+      /** @description 锁定原因 */
+      readonly reason: string;
+      /** Format: date-time */
+      readonly lockedAt: string;
+      /** @description 锁定人用户名 */
+      readonly lockedBy: string | null;
+    };
+    readonly NewPeriodLockResponse: {
+      readonly id: string;
+      /** @example 2025-06 */
+      readonly period: string;
+      /** @description 锁定原因 */
+      readonly reason: string;
+      /** Format: date-time */
+      readonly lockedAt: string;
+    };
+    readonly PeriodReleaseResponse: {
+      /** @example 2025-06 */
+      readonly period: string;
+      /** @enum {boolean} */
+      readonly locked: false;
+    };
+    readonly MonitoringRoundResponse: {
+      readonly id: string;
+      /** @example 2025年1–7月 绩效监控 */
+      readonly name: string;
+      /**
+       * @description 截至月份
+       * @example 2025-07
+       */
+      readonly period: string;
+      /**
+       * @description 填报截止日期
+       * @example 2025-08-15
+       */
+      readonly deadline: string;
+      /** @enum {string} */
+      readonly status: 'open' | 'closed';
+      /** Format: date-time */
+      readonly closedAt: string | null;
+      readonly version: number;
     };
     readonly CreateRoundDto: {
       /** @example 2025年1–7月 绩效监控 */
@@ -1392,6 +1642,30 @@ export interface components {
        * @example 2025-08-15
        */
       readonly deadline: string;
+    };
+    readonly ClosedMonitoringRoundResponse: {
+      readonly id: string;
+      /** @example 2025年1–7月 绩效监控 */
+      readonly name: string;
+      /**
+       * @description 截至月份
+       * @example 2025-07
+       */
+      readonly period: string;
+      /**
+       * @description 填报截止日期
+       * @example 2025-08-15
+       */
+      readonly deadline: string;
+      /** @enum {string} */
+      readonly status: 'open' | 'closed';
+      /** Format: date-time */
+      readonly closedAt: string | null;
+      readonly version: number;
+      /** @description 关闭时留存的截至月份各指标最近填报与各项目预算执行 */
+      readonly snapshot: {
+        readonly [key: string]: unknown;
+      } | null;
     };
     readonly FundingSourceResponse: {
       readonly seq: number;
@@ -1828,6 +2102,44 @@ export interface components {
       /** @description 按部门分列（仅含当前用户可查看的部门） */
       readonly departments: readonly components['schemas']['DepartmentRollupResponse'][];
     };
+    readonly TaskResponse: {
+      /**
+       * @description 即将到期 / 已逾期 / 被退回的填报；待审核的填报
+       * @enum {string}
+       */
+      readonly kind: 'report-due' | 'report-overdue' | 'report-returned' | 'review';
+      readonly projectId: string;
+      readonly projectName: string;
+      /** @example 031 */
+      readonly departmentCode: string;
+      /** @example 2025 */
+      readonly year: number;
+      /** @example 2025-06 */
+      readonly period: string;
+      /**
+       * @description 填报截止日
+       * @example 2025-07-10
+       */
+      readonly dueDate: string;
+      /** @enum {string|null} */
+      readonly status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
+      /** @description 退回原因 */
+      readonly returnReason: string | null;
+    };
+    readonly TaskCountsResponse: {
+      /** @description 即将到期 */
+      readonly 'report-due': number;
+      /** @description 已逾期 */
+      readonly 'report-overdue': number;
+      /** @description 被退回 */
+      readonly 'report-returned': number;
+      /** @description 待审核 */
+      readonly review: number;
+    };
+    readonly TaskListResponse: {
+      readonly tasks: readonly components['schemas']['TaskResponse'][];
+      readonly counts: components['schemas']['TaskCountsResponse'];
+    };
     readonly TargetCorrectionDto: {
       /** @description 读取时的版本号 */
       readonly version: number;
@@ -1854,6 +2166,209 @@ export interface components {
         'cumulative' | 'level' | 'zero-tolerance' | 'deadline' | 'qualitative' | 'relative';
       /** @description 更正说明（记入审计日志） */
       readonly note?: string;
+    };
+    readonly TargetCorrectionResponse: {
+      /** @description 指标 id */
+      readonly id: string;
+      /** @description 指标的新版本号 */
+      readonly version: number;
+      readonly target: components['schemas']['TargetResponse'];
+    };
+    readonly TargetImportResponse: {
+      readonly projectId: string;
+      readonly goalId: string;
+      /** @description 预览：未写入，仅说明应用后的变化 */
+      readonly preview: boolean;
+      /** @description 指标数 */
+      readonly indicators: number;
+      readonly created: number;
+      readonly updated: number;
+      /** @description 表中不再包含而归档的指标（填报保留） */
+      readonly archived: number;
+      /** @description 重新包含而恢复的指标 */
+      readonly restored: number;
+      readonly diff: components['schemas']['ImportDiffResponse'];
+    };
+    readonly EvaluationHeaderResponse: {
+      readonly departmentCode: string;
+      readonly departmentName: string;
+      readonly projectName: string | null;
+      readonly projectCode: string | null;
+      readonly projectSeq: number | null;
+      /** @description 主管部门 */
+      readonly competentDepartment: string | null;
+      /** @description 实施单位 */
+      readonly executingUnit: string | null;
+    };
+    readonly EvaluationGoalResponse: {
+      readonly id: string;
+      readonly label: string;
+      readonly title: string;
+    };
+    readonly SectionWeightsResponse: {
+      /**
+       * @description 预算执行率
+       * @example 10
+       */
+      readonly budget: number;
+      /**
+       * @description 产出指标（含成本指标）
+       * @example 50
+       */
+      readonly output: number;
+      /**
+       * @description 效益指标
+       * @example 30
+       */
+      readonly benefit: number;
+      /**
+       * @description 满意度指标
+       * @example 10
+       */
+      readonly satisfaction: number;
+    };
+    readonly WeightCheckResponse: {
+      /** @description 分值合计为 100 且均有效 */
+      readonly valid: boolean;
+      /** @description 分值合计 */
+      readonly total: number;
+      /** @description 问题说明 */
+      readonly problems: readonly string[];
+    };
+    readonly EvaluationBudgetResponse: {
+      /** @description 年初预算数（元） */
+      readonly initialBudgetYuan: number | null;
+      /** @description 全年预算数（元） */
+      readonly annualBudgetYuan: number | null;
+      /** @description 全年执行数（元） */
+      readonly executedYuan: number | null;
+      /**
+       * @description 执行数来源
+       * @enum {string|null}
+       */
+      readonly executedSource: 'entered' | 'report' | null;
+      /** @description 取自哪一期预算执行填报 */
+      readonly executedPeriod: string | null;
+      /** @description 部门整体：各项目执行数合计（仅供参考） */
+      readonly projectsExecutedYuan: number | null;
+      /** @description 执行率 % */
+      readonly rate: number | null;
+      /** @description 分值 */
+      readonly weight: number;
+      /** @description 得分 */
+      readonly score: number | null;
+      /** @description 尚无得分的原因 */
+      readonly problem: string | null;
+    };
+    readonly EvaluationItemResponse: {
+      readonly indicatorId: string;
+      readonly goalId: string;
+      /** @example 年度绩效目标 1 */
+      readonly goalLabel: string;
+      /** @description 一级指标 */
+      readonly level1: string;
+      /** @description 二级指标 */
+      readonly level2: string;
+      /** @description 三级指标 */
+      readonly name: string;
+      /** @description 年度指标值（原文） */
+      readonly targetRaw: string;
+      readonly target: components['schemas']['TargetResponse'] | null;
+      readonly unit: string | null;
+      /**
+       * @description 所属部分；无法归入时为 null
+       * @enum {string|null}
+       */
+      readonly section: 'budget' | 'output' | 'benefit' | 'satisfaction' | null;
+      /** @description 实际完成值 */
+      readonly actual: string | null;
+      /**
+       * @description 实际完成值来源：自评填写 / 最后一次监控填报
+       * @enum {string|null}
+       */
+      readonly actualSource: 'entered' | 'report' | null;
+      /** @description 取自哪一期监控填报 */
+      readonly actualPeriod: string | null;
+      /** @description 分值 */
+      readonly weight: number;
+      /**
+       * @description 分值来源：自评调整 / 指标表权重 / 平均分配
+       * @enum {string}
+       */
+      readonly weightSource: 'evaluation' | 'indicator' | 'default';
+      /** @description 得分 */
+      readonly score: number | null;
+      /** @description 定性指标可评得分区间 [下限, 上限] */
+      readonly band: [number, number] | null;
+      /**
+       * @description 定性指标达成情况
+       * @enum {string|null}
+       */
+      readonly judgement: '达成' | '部分达成' | '未达成' | null;
+      /** @description 评定得分（定性指标） */
+      readonly pickedScore: number | null;
+      /** @description 是否达成目标；无法比较为 null */
+      readonly met: boolean | null;
+      /** @description 偏差原因分析及改进措施 */
+      readonly deviationAnalysis: string | null;
+      /** @description 尚无得分的原因 */
+      readonly problem: string | null;
+      /**
+       * @description 需要补充的输入
+       * @enum {string|null}
+       */
+      readonly problemField: 'target' | 'actual' | 'score' | null;
+    };
+    readonly ConsistencyWarningResponse: {
+      /** @enum {string} */
+      readonly light: 'red' | 'green';
+      /** @description 偏差度 */
+      readonly deviation: number;
+      readonly reason: string;
+    };
+    readonly SelfEvaluationResponse: {
+      /** @description 尚未保存过为 null */
+      readonly id: string | null;
+      /** @enum {string} */
+      readonly scope: 'project' | 'department';
+      readonly projectId: string | null;
+      readonly fiscalYearId: string;
+      /** @example 2025 */
+      readonly year: number;
+      /** @enum {string} */
+      readonly status: 'draft' | 'submitted' | 'approved' | 'returned';
+      /** @description 版本号（尚未保存过为 0；修改时回传） */
+      readonly version: number;
+      /** @description 退回原因 */
+      readonly returnReason: string | null;
+      /** Format: date-time */
+      readonly submittedAt: string | null;
+      /** Format: date-time */
+      readonly reviewedAt: string | null;
+      /** Format: date-time */
+      readonly updatedAt: string | null;
+      readonly header: components['schemas']['EvaluationHeaderResponse'];
+      readonly goals: readonly components['schemas']['EvaluationGoalResponse'][];
+      /** @description 年度总体目标（预期目标） */
+      readonly overallTarget: string;
+      /** @description 实际完成情况 */
+      readonly overallResult: string | null;
+      readonly sections: components['schemas']['SectionWeightsResponse'];
+      readonly weightCheck: components['schemas']['WeightCheckResponse'];
+      readonly budget: components['schemas']['EvaluationBudgetResponse'];
+      readonly items: readonly components['schemas']['EvaluationItemResponse'][];
+      /** @description 已评指标得分合计 */
+      readonly indicatorScore: number;
+      /** @description 总分（各项均已评分且分值合计为 100） */
+      readonly total: number | null;
+      /**
+       * @description 等级
+       * @enum {string|null}
+       */
+      readonly grade: '优' | '良' | '中' | '差' | null;
+      /** @description 各项均已评分 */
+      readonly complete: boolean;
+      readonly consistency: components['schemas']['ConsistencyWarningResponse'] | null;
     };
     readonly SelfEvaluationItemDto: {
       /** @description 三级指标 id */
@@ -1925,6 +2440,71 @@ export interface components {
       /** @description 原因（必填） */
       readonly reason: string;
     };
+    readonly EvaluationSummaryResponse: {
+      readonly projectId: string;
+      readonly seq: number;
+      readonly code: string | null;
+      readonly name: string;
+      /** @enum {string} */
+      readonly status: 'draft' | 'submitted' | 'approved' | 'returned';
+      readonly version: number;
+      readonly annualBudgetYuan: number | null;
+      readonly executedYuan: number | null;
+      /** @description 执行率 % */
+      readonly rate: number | null;
+      readonly budgetScore: number | null;
+      readonly indicatorScore: number;
+      readonly total: number | null;
+      /** @enum {string|null} */
+      readonly grade: '优' | '良' | '中' | '差' | null;
+      readonly complete: boolean;
+      /**
+       * @description 一致性预警
+       * @enum {string|null}
+       */
+      readonly consistency: 'red' | 'green' | null;
+      /** @description 指标数 */
+      readonly indicators: number;
+      /** @description 达成目标的指标数 */
+      readonly met: number;
+    };
+    readonly DepartmentEvaluationResponse: {
+      readonly department: components['schemas']['DepartmentRefResponse'];
+      /** @example 2025 */
+      readonly year: number;
+      /** @description 部门整体支出绩效自评 */
+      readonly overall: components['schemas']['SelfEvaluationResponse'];
+      /** @description 各项目自评汇总 */
+      readonly projects: readonly components['schemas']['EvaluationSummaryResponse'][];
+    };
+    readonly LedProjectResponse: {
+      readonly id: string;
+      readonly name: string;
+    };
+    readonly UserResponse: {
+      readonly id: string;
+      /** @example zhangsan */
+      readonly username: string;
+      /** @example 张三 */
+      readonly displayName: string;
+      /** @enum {string} */
+      readonly role: 'admin' | 'leader' | 'lead' | 'auditor';
+      /** @description 所属部门编码；全市为 null */
+      readonly departmentCode: string | null;
+      /** @description 启用 */
+      readonly active: boolean;
+      /**
+       * Format: date-time
+       * @description 登录失败过多，锁定至
+       */
+      readonly lockedUntil: string | null;
+      /** Format: date-time */
+      readonly lastLoginAt: string | null;
+      /** @description 版本号（修改时回传） */
+      readonly version: number;
+      /** @description 负责的项目（列表中提供） */
+      readonly projects?: readonly components['schemas']['LedProjectResponse'][];
+    };
     readonly CreateUserDto: {
       /**
        * @description 3–64 位小写字母、数字、._-
@@ -1962,6 +2542,10 @@ export interface components {
     readonly AssignLeadsDto: {
       /** @description 项目负责人用户 id 列表（替换现有分配） */
       readonly userIds: readonly string[];
+    };
+    readonly ProjectLeadsResponse: {
+      readonly projectId: string;
+      readonly leads: readonly components['schemas']['LeadResponse'][];
     };
   };
   responses: never;
@@ -2082,7 +2666,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['CurrentUserResponse'];
+        };
       };
     };
   };
@@ -2298,11 +2884,23 @@ export interface operations {
       };
     };
     readonly responses: {
+      /** @description mode=preview：将发生的变化（未写入） */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['ImportResponse'];
+        };
+      };
+      /** @description 已导入（mode=preview 时为 200，未写入） */
       readonly 201: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['ImportResponse'];
+        };
       };
     };
   };
@@ -2320,11 +2918,16 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description 规范化预算文档 */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': {
+            readonly [key: string]: unknown;
+          };
+        };
       };
     };
   };
@@ -2346,7 +2949,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly components['schemas']['EvidenceFileResponse'][];
+        };
       };
     };
   };
@@ -2375,7 +2980,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['EvidenceFileResponse'];
+        };
       };
     };
   };
@@ -2390,11 +2997,14 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description 佐证材料文件（Content-Type 为上传时的类型） */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/octet-stream': string;
+        };
       };
     };
   };
@@ -2420,7 +3030,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SavedReportResponse'];
+        };
       };
     };
   };
@@ -2445,7 +3057,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SavedBudgetExecutionResponse'];
+        };
       };
     };
   };
@@ -2470,7 +3084,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['ReportPeriodRowResponse'];
+        };
       };
     };
   };
@@ -2495,7 +3111,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['ReportPeriodRowResponse'];
+        };
       };
     };
   };
@@ -2520,7 +3138,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['ReportPeriodRowResponse'];
+        };
       };
     };
   };
@@ -2545,7 +3165,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['ReportPeriodRowResponse'];
+        };
       };
     };
   };
@@ -2567,7 +3189,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly components['schemas']['PeriodLockResponse'][];
+        };
       };
     };
   };
@@ -2594,7 +3218,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['NewPeriodLockResponse'];
+        };
       };
     };
   };
@@ -2621,7 +3247,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['PeriodReleaseResponse'];
+        };
       };
     };
   };
@@ -2643,7 +3271,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly components['schemas']['MonitoringRoundResponse'][];
+        };
       };
     };
   };
@@ -2669,7 +3299,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['MonitoringRoundResponse'];
+        };
       };
     };
   };
@@ -2688,7 +3320,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
+        };
       };
     };
   };
@@ -2711,7 +3345,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
+        };
       };
     };
   };
@@ -2804,7 +3440,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['TaskListResponse'];
+        };
       };
     };
   };
@@ -2827,7 +3465,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['TargetCorrectionResponse'];
+        };
       };
     };
   };
@@ -2845,11 +3485,14 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description 文件内容 */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };
@@ -2867,11 +3510,14 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description 文件内容 */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };
@@ -2889,11 +3535,14 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description 文件内容 */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };
@@ -2911,11 +3560,14 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description 文件内容 */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };
@@ -2933,11 +3585,14 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description 文件内容 */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
       };
     };
   };
@@ -2950,11 +3605,14 @@ export interface operations {
     };
     readonly requestBody?: never;
     readonly responses: {
+      /** @description 文件内容 */
       readonly 200: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };
@@ -2982,11 +3640,23 @@ export interface operations {
       };
     };
     readonly responses: {
+      /** @description mode=preview：将发生的变化（未写入） */
+      readonly 200: {
+        headers: {
+          readonly [name: string]: unknown;
+        };
+        content: {
+          readonly 'application/json': components['schemas']['TargetImportResponse'];
+        };
+      };
+      /** @description 已导入（mode=preview 时为 200，未写入） */
       readonly 201: {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['TargetImportResponse'];
+        };
       };
     };
   };
@@ -3008,7 +3678,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3034,7 +3706,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3060,7 +3734,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3086,7 +3762,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3112,7 +3790,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3138,7 +3818,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3160,7 +3842,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['DepartmentEvaluationResponse'];
+        };
       };
     };
   };
@@ -3186,7 +3870,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3212,7 +3898,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3238,7 +3926,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3264,7 +3954,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3290,7 +3982,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+        };
       };
     };
   };
@@ -3307,7 +4001,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': readonly components['schemas']['UserResponse'][];
+        };
       };
     };
   };
@@ -3328,7 +4024,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['UserResponse'];
+        };
       };
     };
   };
@@ -3351,7 +4049,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['UserResponse'];
+        };
       };
     };
   };
@@ -3418,7 +4118,9 @@ export interface operations {
         headers: {
           readonly [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          readonly 'application/json': components['schemas']['ProjectLeadsResponse'];
+        };
       };
     };
   };
