@@ -49,8 +49,6 @@ const outputs = [
       HEADER +
         astToString(
           await openapiTS(document, {
-            // Responses are read, never modified: readonly fields and arrays, as the hand-written models had.
-            immutable: true,
             // [min, max] bands are tuples.
             arrayLength: true,
           }),

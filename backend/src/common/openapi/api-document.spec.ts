@@ -27,4 +27,23 @@ describe('OpenAPI document (the source of the frontend types)', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ]);
   });
+
+  it('should give every schema property a type: a nullable or union field needs `type` in @ApiProperty', async () => {
+    const document = await buildApiDocumentOffline();
+    const untyped: string[] = [];
+    for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+      const properties =
+        (schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {};
+      for (const [property, definition] of Object.entries(properties)) {
+        // Without `type`, a `string | null` field is reflected as Object: an empty object, typed {} downstream.
+        const isEmptyObject =
+          definition.type === 'object' &&
+          !definition.properties &&
+          !definition.additionalProperties &&
+          !definition.allOf;
+        if (isEmptyObject) untyped.push(`${name}.${property}`);
+      }
+    }
+    expect(untyped).toEqual([]);
+  });
 });

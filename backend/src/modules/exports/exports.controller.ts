@@ -14,6 +14,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -28,7 +29,7 @@ import { ProjectParams } from '../self-evaluation/dto/project.params';
 import { ProjectYearParams } from '../self-evaluation/dto/self-evaluation.dto';
 import { DOCX_TYPE, ExportsService, FileDownload, XLSX_TYPE } from './exports.service';
 import { MAX_TARGET_FILE_BYTES, TargetImportResult, TargetImportService } from './target-import.service';
-import { TargetImportResponse } from './dto/target-import.response';
+import { ImportRowErrorResponse, TargetImportResponse } from './dto/target-import.response';
 
 /** attachment; an ASCII name for old clients and the Chinese one as RFC 5987 UTF-8. */
 export const contentDisposition = (file: Pick<FileDownload, 'fileName' | 'fallbackName'>): string =>
@@ -47,6 +48,8 @@ function send(res: Response, file: FileDownload): StreamableFile {
  */
 @ApiTags('exports')
 @ApiBearerAuth()
+// The rows of a refused target sheet (details.rows of the 400), typed for the frontend.
+@ApiExtraModels(ImportRowErrorResponse)
 @Controller()
 export class ExportsController {
   constructor(

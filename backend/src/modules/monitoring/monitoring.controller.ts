@@ -19,6 +19,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiProperty,
@@ -41,10 +42,12 @@ import {
 import { EvidenceService, MAX_EVIDENCE_BYTES } from './evidence.service';
 import { MonitoringService } from './monitoring.service';
 import {
+  BudgetExecutionRowResponse,
   EvidenceFileResponse,
   NewPeriodLockResponse,
   PeriodLockResponse,
   PeriodReleaseResponse,
+  ProgressReportResponse,
   ReportPeriodRowResponse,
   SavedBudgetExecutionResponse,
   SavedReportResponse,
@@ -64,6 +67,8 @@ class EvidenceParams {
 
 @ApiTags('monitoring')
 @ApiBearerAuth()
+// The stored rows a 409 answers in details.current, typed for the frontend.
+@ApiExtraModels(ProgressReportResponse, BudgetExecutionRowResponse)
 @Controller()
 export class MonitoringController {
   constructor(

@@ -13,3 +13,11 @@ export class TargetImportResponse {
   @ApiProperty({ description: '重新包含而恢复的指标' }) restored: number;
   @ApiProperty({ type: ImportDiffResponse }) diff: ImportDiffResponse;
 }
+
+/** A bad cell of an imported target sheet: the 400 answer lists them in `details.rows`. */
+export class ImportRowErrorResponse {
+  @ApiProperty({ example: 5, description: '行号（Excel 中的行）' }) row: number;
+  @ApiProperty({ nullable: true, type: String, example: '指标值', description: '列名；整行问题为 null' })
+  column: string | null;
+  @ApiProperty() message: string;
+}

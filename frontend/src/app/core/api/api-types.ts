@@ -2,2550 +2,2622 @@
 // change the backend's DTOs and response classes, then run `npm run api:types`.
 
 export interface paths {
-  readonly '/api/audit': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 审计日志查询（按实体、操作人、时间筛选，按时间倒序分页）；仅绩效管理员与审计员 */
-    readonly get: operations['AuditController_search'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['AuditController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/auth/login': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 登录：连续失败 5 次后每次失败推迟下次尝试（1 分钟起倍增，最长 15 分钟）；所有失败答同一 401 */
-    readonly post: operations['AuthController_login'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/auth/refresh': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 刷新令牌（轮换刷新令牌；已轮换的令牌再次出现则结束整个会话） */
-    readonly post: operations['AuthController_refresh'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/auth/logout': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 退出登录（会话立即失效） */
-    readonly post: operations['AuthController_logout'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/auth/me': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 当前用户 */
-    readonly get: operations['AuthController_me'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/health': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 健康检查（含数据库） */
-    readonly get: operations['HealthController_check'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 部门列表（含已导入的预算年度）；领导与项目负责人只看到本部门 */
-    readonly get: operations['DepartmentsController_list'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['DepartmentsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /**
      * 部门预算年度：概况、部门整体目标及指标树（含最近填报与预警灯）、预警灯计数
      * @description 领导与项目负责人只能查看本部门。
      */
-    readonly get: operations['DepartmentsController_year'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['DepartmentsController_year'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/projects': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /**
      * 部门某年度的项目列表（表10 顺序），含负责人、预警灯汇总、最近填报与预算执行
      * @description 领导与项目负责人只能查看本部门。
      */
-    readonly get: operations['DepartmentsController_projects'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['DepartmentsController_projects'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/imports': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 导入部门预算（公开文本或规范化 JSON）；全部成功或全部不写入，返回导入报告。mode=preview 只返回将新增、更新、归档、恢复的内容（200，不写入）；归档含监控数据的内容须 confirmArchive=true，否则 409 IMPORT_NEEDS_CONFIRMATION */
-    readonly post: operations['ImportsController_upload'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['ImportsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/export': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 导出部门年度预算为规范化 JSON（与导入格式相同） */
-    readonly get: operations['ImportsController_export'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['ImportsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/indicators/{id}/reports/{period}/evidence': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/indicators/{id}/reports/{period}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 本期佐证材料列表 */
-    readonly get: operations['MonitoringController_listEvidence'];
-    readonly put?: never;
+    get: operations['MonitoringController_listEvidence'];
+    put?: never;
     /** 上传佐证材料（PDF、图片、Word、Excel、文本，最大 10 MB） */
-    readonly post: operations['MonitoringController_uploadEvidence'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['MonitoringController_uploadEvidence'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/evidence/{id}': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/evidence/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 下载佐证材料（仅限有权查看该部门的用户） */
-    readonly get: operations['MonitoringController_downloadEvidence'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['MonitoringController_downloadEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/indicators/{id}/reports/{period}': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/indicators/{id}/reports/{period}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
+    get?: never;
     /** 填报指标本期完成情况（项目负责人；部门整体指标由绩效管理员填报）；带 version 防止覆盖他人修改 */
-    readonly put: operations['MonitoringController_saveReport'];
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    put: operations['MonitoringController_saveReport'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/budget-execution/{period}': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/budget-execution/{period}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
+    get?: never;
     /** 填报项目截至本期的预算执行数（元） */
-    readonly put: operations['MonitoringController_saveBudgetExecution'];
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    put: operations['MonitoringController_saveBudgetExecution'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/periods/{period}/submit': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/periods/{period}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 提交本期填报（所有年度指标与预算执行数均已填报） */
-    readonly post: operations['MonitoringController_submit'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['MonitoringController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/periods/{period}/approve': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/periods/{period}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 审核通过（部门领导）；通过后本期锁定 */
-    readonly post: operations['MonitoringController_approve'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['MonitoringController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/periods/{period}/return': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/periods/{period}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 退回修改（部门领导，须填写原因） */
-    readonly post: operations['MonitoringController_returnForRevision'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['MonitoringController_returnForRevision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/periods/{period}/unlock': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/periods/{period}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 解锁已审核的期间（绩效管理员，原因记入审计日志） */
-    readonly post: operations['MonitoringController_unlock'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['MonitoringController_unlock'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/locks': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/locks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 已锁定的期间 */
-    readonly get: operations['MonitoringController_locks'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['MonitoringController_locks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/locks/{period}': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/locks/{period}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
+    get?: never;
     /** 锁定部门某一期间（绩效管理员） */
-    readonly put: operations['MonitoringController_lock'];
-    readonly post?: never;
+    put: operations['MonitoringController_lock'];
+    post?: never;
     /** 解除期间锁定（绩效管理员，须填写原因） */
-    readonly delete: operations['MonitoringController_release'];
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    delete: operations['MonitoringController_release'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/rounds': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 监控轮次列表 */
-    readonly get: operations['RoundsController_list'];
-    readonly put?: never;
+    get: operations['RoundsController_list'];
+    put?: never;
     /** 开启监控轮次（如 2025年1–7月 绩效监控），带截止日期 */
-    readonly post: operations['RoundsController_open'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['RoundsController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/rounds/{id}': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 监控轮次（关闭后含快照） */
-    readonly get: operations['RoundsController_get'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['RoundsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/rounds/{id}/close': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/rounds/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 关闭监控轮次并保存截至该月的填报快照 */
-    readonly post: operations['RoundsController_close'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['RoundsController_close'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /**
      * 项目详情：表12 全部表头、资金来源、支出明细、采购、绩效目标与指标树（含最近填报与预警灯）、预算执行、各期报告状态
      * @description 领导与项目负责人只能查看本部门的项目。
      */
-    readonly get: operations['ProjectsController_detail'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['ProjectsController_detail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/dashboard': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /**
      * 部门年度监控看板：预警灯计数、预警指标、预算执行与时间进度、月度趋势、逾期报告
      * @description 领导与项目负责人只能查看本部门；绩效管理员与审计员可查看全部部门。
      */
-    readonly get: operations['DashboardController_department'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['DashboardController_department'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/dashboard': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /**
      * 全市监控看板：汇总当前用户可查看的全部部门，并按部门分列
      * @description 领导与项目负责人只汇总本部门。
      */
-    readonly get: operations['DashboardController_city'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['DashboardController_city'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/me/tasks': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/me/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 我的待办：到期或逾期的填报、被退回的填报、待我审核的填报 */
-    readonly get: operations['TasksController_list'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['TasksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/indicators/{id}/target': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/indicators/{id}/target': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
+    get?: never;
     /** 更正指标值的结构化理解（原文不变；绩效管理员） */
-    readonly put: operations['TargetsController_correct'];
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    put: operations['TargetsController_correct'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/self-evaluation/{year}.xlsx': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/self-evaluation/{year}.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 下载项目支出绩效自评表（Excel） */
-    readonly get: operations['ExportsController_projectEvaluation'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['ExportsController_projectEvaluation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/self-evaluation/overall.xlsx': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/self-evaluation/overall.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 下载部门整体支出绩效自评表（Excel） */
-    readonly get: operations['ExportsController_departmentEvaluation'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['ExportsController_departmentEvaluation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/self-evaluation.xlsx': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/self-evaluation.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 下载全部自评表（汇总表、部门整体、各项目一表一页，Excel） */
-    readonly get: operations['ExportsController_evaluationWorkbook'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['ExportsController_evaluationWorkbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/targets.xlsx': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/targets.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 下载绩效目标表（表11 部门整体、表12 各项目，Excel） */
-    readonly get: operations['ExportsController_targetTables'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['ExportsController_targetTables'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/self-evaluation-report.docx': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/self-evaluation-report.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 下载部门整体支出绩效自评报告（Word） */
-    readonly get: operations['ExportsController_report'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['ExportsController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/imports/target-template.xlsx': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/imports/target-template.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 下载绩效目标表导入模板（省一体化格式） */
-    readonly get: operations['ExportsController_targetTemplate'];
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    get: operations['ExportsController_targetTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/targets/import': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/targets/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 从 Excel 导入项目年度绩效指标（绩效管理员）：替换该项目全部年度指标，表中不再包含的指标归档（保留填报数据）；任何一行有误时不导入，逐行列出错误。mode=preview 只返回变化（200，不写入）；归档含监控数据的指标须 confirmArchive=true，否则 409 IMPORT_NEEDS_CONFIRMATION */
-    readonly post: operations['ExportsController_importTargets'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['ExportsController_importTargets'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/self-evaluation/{year}': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/self-evaluation/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 项目支出绩效自评：实际完成值（默认取全年最后一次填报）、预算执行、分值、得分、总分、等级、一致性预警 */
-    readonly get: operations['SelfEvaluationController_getProject'];
+    get: operations['SelfEvaluationController_getProject'];
     /** 保存项目自评：项目负责人填写实际完成值、定性得分、偏差原因分析及改进措施、全年执行数；绩效管理员调整分值（合计须为 100）；带 version */
-    readonly put: operations['SelfEvaluationController_saveProject'];
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    put: operations['SelfEvaluationController_saveProject'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/self-evaluation/{year}/submit': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/self-evaluation/{year}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 提交项目自评（各项均已评分、分值合计为 100）；提交后锁定 */
-    readonly post: operations['SelfEvaluationController_submitProject'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['SelfEvaluationController_submitProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/self-evaluation/{year}/approve': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/self-evaluation/{year}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 审核通过项目自评（部门领导）；通过后锁定 */
-    readonly post: operations['SelfEvaluationController_approveProject'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['SelfEvaluationController_approveProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/self-evaluation/{year}/return': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/self-evaluation/{year}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 退回项目自评（部门领导，须填写原因） */
-    readonly post: operations['SelfEvaluationController_returnProject'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['SelfEvaluationController_returnProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/self-evaluation/{year}/unlock': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/self-evaluation/{year}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 解锁项目自评（绩效管理员，原因记入审计日志） */
-    readonly post: operations['SelfEvaluationController_unlockProject'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['SelfEvaluationController_unlockProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/self-evaluation': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/self-evaluation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 部门整体支出绩效自评（表11 年度目标），以及各项目自评的汇总 */
-    readonly get: operations['SelfEvaluationController_getDepartment'];
+    get: operations['SelfEvaluationController_getDepartment'];
     /** 保存部门整体自评（绩效管理员）；带 version */
-    readonly put: operations['SelfEvaluationController_saveDepartment'];
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    put: operations['SelfEvaluationController_saveDepartment'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/self-evaluation/submit': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/self-evaluation/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 提交部门整体自评（绩效管理员） */
-    readonly post: operations['SelfEvaluationController_submitDepartment'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['SelfEvaluationController_submitDepartment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/self-evaluation/approve': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/self-evaluation/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 审核通过部门整体自评（部门领导） */
-    readonly post: operations['SelfEvaluationController_approveDepartment'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['SelfEvaluationController_approveDepartment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/self-evaluation/return': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/self-evaluation/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 退回部门整体自评（部门领导，须填写原因） */
-    readonly post: operations['SelfEvaluationController_returnDepartment'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['SelfEvaluationController_returnDepartment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/departments/{code}/years/{year}/self-evaluation/unlock': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/departments/{code}/years/{year}/self-evaluation/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 解锁部门整体自评（绩效管理员，原因记入审计日志） */
-    readonly post: operations['SelfEvaluationController_unlockDepartment'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['SelfEvaluationController_unlockDepartment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/users': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
     /** 用户列表（含负责的项目） */
-    readonly get: operations['UsersController_list'];
-    readonly put?: never;
+    get: operations['UsersController_list'];
+    put?: never;
     /** 新建用户（绩效管理员）：首次登录须修改初始密码 */
-    readonly post: operations['UsersController_create'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/users/{id}': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
     /** 修改用户：姓名、角色、部门、启用状态（须带 version） */
-    readonly patch: operations['UsersController_update'];
-    readonly trace?: never;
+    patch: operations['UsersController_update'];
+    trace?: never;
   };
-  readonly '/api/users/{id}/password': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/users/{id}/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 重置用户密码（绩效管理员）：该用户的会话全部结束，下次登录须先改密码 */
-    readonly post: operations['UsersController_resetPassword'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['UsersController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/auth/password': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
-    readonly put?: never;
+    get?: never;
+    put?: never;
     /** 修改自己的密码（其他会话随即结束，当前会话保留） */
-    readonly post: operations['UsersController_changePassword'];
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    post: operations['UsersController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
-  readonly '/api/projects/{id}/leads': {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  '/api/projects/{id}/leads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly get?: never;
+    get?: never;
     /** 设置项目负责人（替换现有分配） */
-    readonly put: operations['UsersController_assignLeads'];
-    readonly post?: never;
-    readonly delete?: never;
-    readonly options?: never;
-    readonly head?: never;
-    readonly patch?: never;
-    readonly trace?: never;
+    put: operations['UsersController_assignLeads'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
   };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    readonly AuditEntryResponse: {
+    AuditEntryResponse: {
       /** @example 1024 */
-      readonly id: string;
+      id: string;
       /**
        * Format: date-time
        * @description 发生时间
        */
-      readonly at: string;
+      at: string;
       /** @description 操作人 id */
-      readonly actorId: string | null;
+      actorId: string | null;
       /**
        * @description 操作人用户名
        * @example lead01
        */
-      readonly actorName: string | null;
+      actorName: string | null;
       /**
        * @description 操作
        * @example progress-report.update
        */
-      readonly action: string;
+      action: string;
       /**
        * @description 实体类型
        * @example progress-report
        */
-      readonly entity: string;
+      entity: string;
       /** @description 实体 id */
-      readonly entityId: string | null;
+      entityId: string | null;
       /** @description 修改前 */
-      readonly before: {
-        readonly [key: string]: unknown;
+      before: {
+        [key: string]: unknown;
       } | null;
       /** @description 修改后 */
-      readonly after: {
-        readonly [key: string]: unknown;
+      after: {
+        [key: string]: unknown;
       } | null;
       /** @description 原因（如退回、解锁原因） */
-      readonly reason: string | null;
+      reason: string | null;
       /** @description 请求 id */
-      readonly requestId: string | null;
+      requestId: string | null;
     };
-    readonly AuditPageResponse: {
+    AuditPageResponse: {
       /** @description 按时间倒序 */
-      readonly items: readonly components['schemas']['AuditEntryResponse'][];
+      items: components['schemas']['AuditEntryResponse'][];
       /**
        * @description 符合条件的总条数
        * @example 57
        */
-      readonly total: number;
+      total: number;
       /** @example 1 */
-      readonly page: number;
+      page: number;
       /** @example 20 */
-      readonly pageSize: number;
+      pageSize: number;
     };
-    readonly LoginDto: {
+    LoginDto: {
       /** @example admin */
-      readonly username: string;
+      username: string;
       /** @example Jixiao@2025 */
-      readonly password: string;
+      password: string;
     };
-    readonly SessionUser: {
-      readonly id: string;
-      readonly username: string;
-      readonly displayName: string;
+    SessionUser: {
+      id: string;
+      username: string;
+      displayName: string;
       /** @enum {string} */
-      readonly role: 'admin' | 'leader' | 'lead' | 'auditor';
-      readonly departmentId: string | null;
+      role: 'admin' | 'leader' | 'lead' | 'auditor';
+      departmentId: string | null;
       /** @description 须先修改密码（管理员设置的初始或重置密码）；修改前其他接口答 403 PASSWORD_CHANGE_REQUIRED */
-      readonly mustChangePassword: boolean;
+      mustChangePassword: boolean;
     };
-    readonly TokenResponse: {
-      readonly accessToken: string;
-      readonly refreshToken: string;
+    TokenResponse: {
+      accessToken: string;
+      refreshToken: string;
       /** @description 访问令牌有效期（秒） */
-      readonly expiresIn: number;
-      readonly user: components['schemas']['SessionUser'];
+      expiresIn: number;
+      user: components['schemas']['SessionUser'];
     };
-    readonly RefreshDto: {
-      readonly refreshToken: string;
+    RefreshDto: {
+      refreshToken: string;
     };
-    readonly CurrentUserResponse: {
-      readonly id: string;
-      readonly username: string;
+    CurrentUserResponse: {
+      id: string;
+      username: string;
       /** @enum {string} */
-      readonly role: 'admin' | 'leader' | 'lead' | 'auditor';
-      readonly departmentId: string | null;
-      readonly sessionId: string;
+      role: 'admin' | 'leader' | 'lead' | 'auditor';
+      departmentId: string | null;
+      sessionId: string;
       /** @description 须先修改密码 */
-      readonly mustChangePassword: boolean;
+      mustChangePassword: boolean;
     };
-    readonly DepartmentResponse: {
+    DepartmentResponse: {
       /** @example 031 */
-      readonly code: string;
+      code: string;
       /** @example 武汉市东西湖区人力资源和社会保障局 */
-      readonly name: string;
-      readonly parentCode: string | null;
+      name: string;
+      parentCode: string | null;
       /**
        * @description 已导入的预算年度
        * @example [
        *       2025
        *     ]
        */
-      readonly years: readonly number[];
+      years: number[];
     };
-    readonly DepartmentRefResponse: {
+    DepartmentRefResponse: {
       /** @example 031 */
-      readonly code: string;
+      code: string;
       /** @example 武汉市东西湖区人力资源和社会保障局 */
-      readonly name: string;
+      name: string;
     };
-    readonly TargetResponse: {
+    TargetResponse: {
       /**
        * @description 原文
        * @example ≥90%
        */
-      readonly raw: string;
+      raw: string;
       /**
        * @description 性质
        * @enum {string}
        */
-      readonly operator: '>=' | '>' | '=' | '<' | '<=' | 'between' | 'by-date' | 'all-of' | 'qualitative';
+      operator: '>=' | '>' | '=' | '<' | '<=' | 'between' | 'by-date' | 'all-of' | 'qualitative';
       /**
        * @description 目标值（基本单位，万、亿已展开）
        * @example 90
        */
-      readonly value?: number;
+      value?: number;
       /** @description 区间下限 */
-      readonly min?: number;
+      min?: number;
       /** @description 区间上限 */
-      readonly max?: number;
+      max?: number;
       /**
        * @description 基本计量单位
        * @example %
        */
-      readonly unit?: string;
+      unit?: string;
       /**
        * @description 完成时限
        * @example 2025-12-31
        */
-      readonly deadline?: string;
+      deadline?: string;
       /** @description 多项要求的各项 */
-      readonly parts?: readonly components['schemas']['TargetResponse'][];
+      parts?: components['schemas']['TargetResponse'][];
       /**
        * @description 正向 / 反向 / 等于标准 / 定性
        * @enum {string}
        */
-      readonly direction: 'higher' | 'lower' | 'exact' | 'none';
+      direction: 'higher' | 'lower' | 'exact' | 'none';
       /**
        * @description 累计方式
        * @enum {string}
        */
-      readonly accumulation:
-        'cumulative' | 'level' | 'zero-tolerance' | 'deadline' | 'qualitative' | 'relative';
+      accumulation: 'cumulative' | 'level' | 'zero-tolerance' | 'deadline' | 'qualitative' | 'relative';
       /**
        * @description 解读把握
        * @enum {string}
        */
-      readonly confidence: 'explicit' | 'inferred' | 'unparsed';
+      confidence: 'explicit' | 'inferred' | 'unparsed';
       /** @description 解读说明 */
-      readonly note?: string;
+      note?: string;
     };
-    readonly LatestReportResponse: {
+    LatestReportResponse: {
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /**
        * @description 截至本期完成值（原文）
        * @example 6500人
        */
-      readonly actualRaw: string;
+      actualRaw: string;
       /**
        * @description 完成值（目标基本单位）；定性为 null
        * @example 6500
        */
-      readonly actualValue: number | null;
+      actualValue: number | null;
       /** @description 全年预计完成值（原文） */
-      readonly forecastRaw: string | null;
+      forecastRaw: string | null;
       /** @description 全年预计完成值（目标基本单位） */
-      readonly forecastValue: number | null;
+      forecastValue: number | null;
       /**
        * @description 完成目标可能性
        * @enum {string|null}
        */
-      readonly likelihood: '确定能' | '有可能' | '完全不可能' | null;
+      likelihood: '确定能' | '有可能' | '完全不可能' | null;
       /**
        * @description 该期填报保存时计算的预警灯
        * @enum {string|null}
        */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
-      readonly lightReason: string | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      lightReason: string | null;
       /**
        * @description 该期报告状态（草稿 / 已提交 / 已审核 / 已退回）
        * @enum {string|null}
        */
-      readonly status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
+      status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
       /**
        * @description 版本号（修改时回传，用于并发控制）
        * @example 1
        */
-      readonly version: number;
+      version: number;
       /**
        * @description 偏差原因
        * @example [
        *       "经费保障"
        *     ]
        */
-      readonly reasons: readonly string[];
+      reasons: string[];
       /** @description 偏差原因说明 */
-      readonly reasonText: string | null;
+      reasonText: string | null;
       /** @description 纠偏措施 */
-      readonly correctiveAction: string | null;
+      correctiveAction: string | null;
       /** @description 佐证材料说明 */
-      readonly evidence: string | null;
+      evidence: string | null;
       /** Format: date-time */
-      readonly updatedAt: string;
+      updatedAt: string;
     };
-    readonly HistoryPointResponse: {
+    HistoryPointResponse: {
       /** @example 2025-03 */
-      readonly period: string;
+      period: string;
       /** @description 完成值（原文）；未填报为 null */
-      readonly actualRaw: string | null;
+      actualRaw: string | null;
       /** @description 完成值（目标基本单位） */
-      readonly actualValue: number | null;
+      actualValue: number | null;
       /** @enum {string} */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
     };
-    readonly IndicatorResponse: {
-      readonly id: string;
+    IndicatorResponse: {
+      id: string;
       /** @description 在目标内的顺序 */
-      readonly seq: number;
+      seq: number;
       /**
        * @description 三级指标
        * @example 城镇新增就业人数
        */
-      readonly name: string;
+      name: string;
       /**
        * @description 指标值（原文）
        * @example 1.2 万人/年
        */
-      readonly targetRaw: string;
+      targetRaw: string;
       /** @description 结构化指标值 */
-      readonly target: components['schemas']['TargetResponse'] | null;
+      target: components['schemas']['TargetResponse'] | null;
       /**
        * @description 指标值解读把握
        * @enum {string|null}
        */
-      readonly confidence: 'explicit' | 'inferred' | 'unparsed' | null;
+      confidence: 'explicit' | 'inferred' | 'unparsed' | null;
       /** @description 计量单位（原表） */
-      readonly unit: string | null;
+      unit: string | null;
       /**
        * @description 指标值确定依据
        * @example 历史数据
        */
-      readonly basis: string | null;
+      basis: string | null;
       /** @description 前年指标值 */
-      readonly prev2: string | null;
+      prev2: string | null;
       /** @description 上年指标值 */
-      readonly prev1: string | null;
+      prev1: string | null;
       /** @description 预计当年实现 */
-      readonly expected: string | null;
+      expected: string | null;
       /** @description 分值 */
-      readonly weight: number | null;
+      weight: number | null;
       /** @description 版本号 */
-      readonly version: number;
+      version: number;
       /** @description 已归档（导入的新版本不再包含；历史数据保留） */
-      readonly archived: boolean;
+      archived: boolean;
       /** @description 是否参与年度监控（年度目标的指标） */
-      readonly monitored: boolean;
+      monitored: boolean;
       /** @description 截至本月应完成值（目标基本单位） */
-      readonly expectedByNow: number | null;
+      expectedByNow: number | null;
       /** @description 截至月份及之前最近一期填报 */
-      readonly latestReport: components['schemas']['LatestReportResponse'] | null;
+      latestReport: components['schemas']['LatestReportResponse'] | null;
       /**
        * @description 截至月份的预警灯；该月未填报为灰灯；长期目标为 null
        * @enum {string|null}
        */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
       /** @example 进度值 108.3 达到 80（绿灯） */
-      readonly lightReason: string;
+      lightReason: string;
       /** @description 1 月至截至月份每月的完成值与预警灯（迷你走势图） */
-      readonly history: readonly components['schemas']['HistoryPointResponse'][];
+      history: components['schemas']['HistoryPointResponse'][];
     };
-    readonly Level2NodeResponse: {
-      readonly id: string;
+    Level2NodeResponse: {
+      id: string;
       /**
        * @description 二级指标
        * @example 数量指标
        */
-      readonly name: string;
-      readonly indicators: readonly components['schemas']['IndicatorResponse'][];
+      name: string;
+      indicators: components['schemas']['IndicatorResponse'][];
     };
-    readonly Level1NodeResponse: {
-      readonly id: string;
+    Level1NodeResponse: {
+      id: string;
       /**
        * @description 一级指标
        * @example 产出指标
        */
-      readonly name: string;
-      readonly children: readonly components['schemas']['Level2NodeResponse'][];
+      name: string;
+      children: components['schemas']['Level2NodeResponse'][];
     };
-    readonly GoalResponse: {
-      readonly id: string;
+    GoalResponse: {
+      id: string;
       /**
        * @description long 长期目标 / annual 年度目标
        * @enum {string}
        */
-      readonly term: 'long' | 'annual';
-      readonly seq: number;
+      term: 'long' | 'annual';
+      seq: number;
       /**
        * @description 目标名称
        * @example 年度绩效目标 1
        */
-      readonly label: string;
+      label: string;
       /** @description 目标内容 */
-      readonly title: string;
+      title: string;
       /** @description 已归档（导入的新版本不再包含；历史数据保留） */
-      readonly archived: boolean;
-      readonly indicators: readonly components['schemas']['Level1NodeResponse'][];
+      archived: boolean;
+      indicators: components['schemas']['Level1NodeResponse'][];
     };
-    readonly LightCountsResponse: {
+    LightCountsResponse: {
       /**
        * @description 红灯：严重滞后
        * @example 2
        */
-      readonly red: number;
+      red: number;
       /**
        * @description 黄灯：进度偏慢
        * @example 3
        */
-      readonly yellow: number;
+      yellow: number;
       /**
        * @description 绿灯：正常
        * @example 20
        */
-      readonly green: number;
+      green: number;
       /**
        * @description 蓝灯：超进度
        * @example 1
        */
-      readonly blue: number;
+      blue: number;
       /**
        * @description 灰灯：本期未填报
        * @example 4
        */
-      readonly grey: number;
+      grey: number;
       /**
        * @description 指标总数
        * @example 30
        */
-      readonly total: number;
+      total: number;
     };
-    readonly DepartmentYearResponse: {
-      readonly department: components['schemas']['DepartmentRefResponse'];
+    DepartmentYearResponse: {
+      department: components['schemas']['DepartmentRefResponse'];
       /** @example 2025 */
-      readonly year: number;
+      year: number;
       /**
        * @description 截至月份
        * @example 2025-06
        */
-      readonly asOf: string;
+      asOf: string;
       /** @description 表11 概况：部门职能、年度任务、资金构成、项目清单等（金额单位见 moneyUnit，万元） */
-      readonly overview: {
-        readonly [key: string]: unknown;
+      overview: {
+        [key: string]: unknown;
       };
       /** @description 部门整体的长期与年度目标及其指标树 */
-      readonly goals: readonly components['schemas']['GoalResponse'][];
+      goals: components['schemas']['GoalResponse'][];
       /** @description 部门整体年度目标指标按预警灯计数 */
-      readonly lightCounts: components['schemas']['LightCountsResponse'];
+      lightCounts: components['schemas']['LightCountsResponse'];
       /**
        * @description 部门整体目标的预警灯（最差的指标灯）
        * @enum {string|null}
        */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
     };
-    readonly LeadResponse: {
-      readonly id: string;
+    LeadResponse: {
+      id: string;
       /** @example lead01 */
-      readonly username: string;
+      username: string;
       /** @example 项目负责人1 */
-      readonly displayName: string;
+      displayName: string;
     };
-    readonly LastReportResponse: {
+    LastReportResponse: {
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /**
        * @description 草稿 / 已提交 / 已审核 / 已退回（尚未建立审核记录的填报视为草稿）
        * @enum {string}
        */
-      readonly status: 'draft' | 'submitted' | 'approved' | 'returned';
+      status: 'draft' | 'submitted' | 'approved' | 'returned';
       /**
        * Format: date-time
        * @description 该期最后修改时间
        */
-      readonly updatedAt: string;
+      updatedAt: string;
     };
-    readonly BudgetExecutionSummaryResponse: {
+    BudgetExecutionSummaryResponse: {
       /**
        * @description 执行数所属期间；未填报为 null
        * @example 2025-06
        */
-      readonly period: string | null;
+      period: string | null;
       /**
        * @description 当年预算（元）
        * @example 4660000
        */
-      readonly budgetYuan: number;
+      budgetYuan: number;
       /**
        * @description 截至该期执行数（元，年初至今）
        * @example 1800000
        */
-      readonly executedYuan: number | null;
+      executedYuan: number | null;
       /**
        * @description 执行率 %
        * @example 38.63
        */
-      readonly rate: number | null;
+      rate: number | null;
       /**
        * @description 时间进度 % = m ÷ 12 × 100
        * @example 50
        */
-      readonly pace: number;
+      pace: number;
       /** @enum {string} */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
-      readonly lightReason: string;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      lightReason: string;
     };
-    readonly ProjectSummaryResponse: {
-      readonly id: string;
+    ProjectSummaryResponse: {
+      id: string;
       /** @example 42011225031T000000113 */
-      readonly code: string | null;
-      readonly name: string;
-      readonly category: string | null;
+      code: string | null;
+      name: string;
+      category: string | null;
       /**
        * @description 当年预算（万元，表10）
        * @example 1.6
        */
-      readonly budget: number;
+      budget: number;
       /** @description 项目负责人 */
-      readonly leads: readonly components['schemas']['LeadResponse'][];
+      leads: components['schemas']['LeadResponse'][];
       /** @description 年度目标指标按预警灯计数（截至月份） */
-      readonly lightSummary: components['schemas']['LightCountsResponse'];
+      lightSummary: components['schemas']['LightCountsResponse'];
       /**
        * @description 项目预警灯：最差的指标灯；无监控指标为 null
        * @enum {string|null}
        */
-      readonly projectLight: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      projectLight: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
       /** @description 最近一期填报；尚无为 null */
-      readonly lastReport: components['schemas']['LastReportResponse'] | null;
+      lastReport: components['schemas']['LastReportResponse'] | null;
       /** @description 截至月份最近一期预算执行（元）与执行率 */
-      readonly budgetExecution: components['schemas']['BudgetExecutionSummaryResponse'];
+      budgetExecution: components['schemas']['BudgetExecutionSummaryResponse'];
     };
-    readonly ChangeCountResponse: {
-      readonly created: number;
-      readonly updated: number;
+    ChangeCountResponse: {
+      created: number;
+      updated: number;
       /** @description 不再包含而归档（数据保留） */
-      readonly archived: number;
+      archived: number;
       /** @description 重新包含而恢复 */
-      readonly restored: number;
+      restored: number;
     };
-    readonly ChangeItemResponse: {
+    ChangeItemResponse: {
       /** @enum {string} */
-      readonly kind: 'project' | 'goal' | 'indicator';
-      readonly id: string;
+      kind: 'project' | 'goal' | 'indicator';
+      id: string;
       /** @description 项目名称；部门整体目标为“部门整体” */
-      readonly project: string;
+      project: string;
       /** @description 目标名称；项目本身为 null */
-      readonly goal: string | null;
-      readonly name: string;
+      goal: string | null;
+      name: string;
     };
-    readonly ArchivedItemResponse: {
+    ArchivedItemResponse: {
       /** @enum {string} */
-      readonly kind: 'project' | 'goal' | 'indicator';
-      readonly id: string;
+      kind: 'project' | 'goal' | 'indicator';
+      id: string;
       /** @description 项目名称；部门整体目标为“部门整体” */
-      readonly project: string;
+      project: string;
       /** @description 目标名称；项目本身为 null */
-      readonly goal: string | null;
-      readonly name: string;
+      goal: string | null;
+      name: string;
       /** @description 监控填报条数 */
-      readonly reports: number;
+      reports: number;
       /** @description 佐证材料个数 */
-      readonly evidenceFiles: number;
+      evidenceFiles: number;
       /** @description 自评条目数 */
-      readonly selfEvaluationItems: number;
+      selfEvaluationItems: number;
       /** @description 预算执行填报条数 */
-      readonly budgetExecutions: number;
+      budgetExecutions: number;
       /** @description 项目负责人分配数 */
-      readonly assignments: number;
+      assignments: number;
     };
-    readonly ImportDiffResponse: {
+    ImportDiffResponse: {
       /** @description 新增 */
-      readonly created: readonly components['schemas']['ChangeItemResponse'][];
+      created: components['schemas']['ChangeItemResponse'][];
       /** @description 修改 */
-      readonly updated: readonly components['schemas']['ChangeItemResponse'][];
+      updated: components['schemas']['ChangeItemResponse'][];
       /** @description 归档（不再包含，数据保留） */
-      readonly archived: readonly components['schemas']['ArchivedItemResponse'][];
+      archived: components['schemas']['ArchivedItemResponse'][];
       /** @description 恢复（重新包含） */
-      readonly restored: readonly components['schemas']['ChangeItemResponse'][];
+      restored: components['schemas']['ChangeItemResponse'][];
     };
-    readonly LoadSummaryResponse: {
+    LoadSummaryResponse: {
       /** @example 031 */
-      readonly departmentCode: string;
+      departmentCode: string;
       /** @example 2025 */
-      readonly year: number;
-      readonly fiscalYearId: string;
-      readonly projects: components['schemas']['ChangeCountResponse'];
-      readonly goals: components['schemas']['ChangeCountResponse'];
-      readonly indicators: components['schemas']['ChangeCountResponse'];
+      year: number;
+      fiscalYearId: string;
+      projects: components['schemas']['ChangeCountResponse'];
+      goals: components['schemas']['ChangeCountResponse'];
+      indicators: components['schemas']['ChangeCountResponse'];
       /** @description 预算表行数 */
-      readonly budgetLines: number;
-      readonly diff: components['schemas']['ImportDiffResponse'];
+      budgetLines: number;
+      diff: components['schemas']['ImportDiffResponse'];
     };
-    readonly ImportResponse: {
+    ImportResponse: {
       /** @example 031 */
-      readonly departmentCode: string;
+      departmentCode: string;
       /** @example 2025 */
-      readonly year: number;
+      year: number;
       /** @description 预览：未写入，仅说明应用后的变化 */
-      readonly preview: boolean;
+      preview: boolean;
       /** @description 与上次导入的内容相同，未写入 */
-      readonly unchanged: boolean;
-      readonly summary: components['schemas']['LoadSummaryResponse'] | null;
+      unchanged: boolean;
+      summary: components['schemas']['LoadSummaryResponse'] | null;
       /** @description 解析报告（导入规范化 JSON 时为 null） */
-      readonly report: {
-        readonly [key: string]: unknown;
+      report: {
+        [key: string]: unknown;
       } | null;
       /** @description 导入报告（Markdown） */
-      readonly markdown: string;
+      markdown: string;
     };
-    readonly EvidenceFileResponse: {
-      readonly id: string;
-      /** @example 培训签到表.pdf */
-      readonly fileName: string;
-      /** @example application/pdf */
-      readonly mimeType: string;
-      /** @description 字节数 */
-      readonly sizeBytes: number;
-      /** @description 内容的 SHA-256 */
-      readonly sha256: string;
-      /** Format: date-time */
-      readonly createdAt: string;
-    };
-    readonly ReportDto: {
-      /** @description 读取时的版本号；与当前版本不符时返回 409 */
-      readonly version?: number;
-      /**
-       * @description 截至本期完成值（累计）
-       * @example 1.1万人
-       */
-      readonly actual: string;
-      /**
-       * @description 全年预计完成值
-       * @example 1.3万人
-       */
-      readonly forecast?: string;
-      /**
-       * @description 完成目标可能性
-       * @enum {string}
-       */
-      readonly likelihood?: '确定能' | '有可能' | '完全不可能';
-      /** @description 偏差原因 */
-      readonly reasons?: readonly ('经费保障' | '制度保障' | '人员保障' | '硬件条件保障' | '其他')[];
-      /** @description 偏差原因说明 */
-      readonly reasonText?: string;
-      /** @description 纠偏措施 */
-      readonly correctiveAction?: string;
-      /** @description 佐证材料说明 */
-      readonly evidence?: string;
-    };
-    readonly SavedReportResponse: {
-      readonly id: string;
-      readonly indicatorId: string;
+    ProgressReportResponse: {
+      id: string;
+      indicatorId: string;
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /**
        * @description 截至本期完成值（原文）
        * @example 6500人
        */
-      readonly actualRaw: string;
+      actualRaw: string;
       /** @description 完成值（目标基本单位） */
-      readonly actualValue: number | null;
+      actualValue: number | null;
       /** @description 完成值的单位 */
-      readonly actualUnit: string | null;
+      actualUnit: string | null;
       /** @description 全年预计完成值（原文） */
-      readonly forecastRaw: string | null;
+      forecastRaw: string | null;
       /** @description 全年预计完成值（目标基本单位） */
-      readonly forecastValue: number | null;
+      forecastValue: number | null;
       /**
        * @description 完成目标可能性
        * @enum {string|null}
        */
-      readonly likelihood: '确定能' | '有可能' | '完全不可能' | null;
+      likelihood: '确定能' | '有可能' | '完全不可能' | null;
       /** @description 偏差原因 */
-      readonly reasons: readonly string[];
+      reasons: string[];
       /** @description 偏差原因说明 */
-      readonly reasonText: string | null;
+      reasonText: string | null;
       /** @description 纠偏措施 */
-      readonly correctiveAction: string | null;
+      correctiveAction: string | null;
       /** @description 佐证材料说明 */
-      readonly evidence: string | null;
+      evidence: string | null;
       /**
        * @description 保存时计算的预警灯
        * @enum {string|null}
        */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
       /** @description 预警原因 */
-      readonly lightReason: string | null;
+      lightReason: string | null;
       /** @description 版本号（修改时回传） */
-      readonly version: number;
+      version: number;
       /** Format: date-time */
-      readonly updatedAt: string;
+      updatedAt: string;
       /** @description 最后修改人 id */
-      readonly updatedBy: string | null;
-      /**
-       * @description 本期报告状态
-       * @enum {string}
-       */
-      readonly status: 'draft' | 'submitted' | 'approved' | 'returned';
+      updatedBy: string | null;
     };
-    readonly BudgetExecutionDto: {
-      /** @description 读取时的版本号；与当前版本不符时返回 409 */
-      readonly version?: number;
-      /**
-       * @description 截至本期执行数（元，累计）
-       * @example 1250000.5
-       */
-      readonly executed: number;
-      readonly note?: string;
-    };
-    readonly BudgetLightResponse: {
-      /** @enum {string} */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
-      /** @description 预警原因 */
-      readonly reason: string;
-      /** @description 预算执行进度值 = 执行率 ÷ 时间进度 × 100 */
-      readonly progress: number;
-    };
-    readonly SavedBudgetExecutionResponse: {
-      readonly id: string;
-      readonly projectId: string;
+    BudgetExecutionRowResponse: {
+      id: string;
+      projectId: string;
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /**
        * @description 截至本期执行数（元，年初至今）
        * @example 1800000
        */
-      readonly executedYuan: number;
-      readonly note: string | null;
+      executedYuan: number;
+      note: string | null;
       /** @description 版本号（修改时回传） */
-      readonly version: number;
+      version: number;
       /** Format: date-time */
-      readonly updatedAt: string;
+      updatedAt: string;
+    };
+    EvidenceFileResponse: {
+      id: string;
+      /** @example 培训签到表.pdf */
+      fileName: string;
+      /** @example application/pdf */
+      mimeType: string;
+      /** @description 字节数 */
+      sizeBytes: number;
+      /** @description 内容的 SHA-256 */
+      sha256: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ReportDto: {
+      /** @description 读取时的版本号；与当前版本不符时返回 409 */
+      version?: number;
+      /**
+       * @description 截至本期完成值（累计）
+       * @example 1.1万人
+       */
+      actual: string;
+      /**
+       * @description 全年预计完成值
+       * @example 1.3万人
+       */
+      forecast?: string;
+      /**
+       * @description 完成目标可能性
+       * @enum {string}
+       */
+      likelihood?: '确定能' | '有可能' | '完全不可能';
+      /** @description 偏差原因 */
+      reasons?: ('经费保障' | '制度保障' | '人员保障' | '硬件条件保障' | '其他')[];
+      /** @description 偏差原因说明 */
+      reasonText?: string;
+      /** @description 纠偏措施 */
+      correctiveAction?: string;
+      /** @description 佐证材料说明 */
+      evidence?: string;
+    };
+    SavedReportResponse: {
+      id: string;
+      indicatorId: string;
+      /** @example 2025-06 */
+      period: string;
+      /**
+       * @description 截至本期完成值（原文）
+       * @example 6500人
+       */
+      actualRaw: string;
+      /** @description 完成值（目标基本单位） */
+      actualValue: number | null;
+      /** @description 完成值的单位 */
+      actualUnit: string | null;
+      /** @description 全年预计完成值（原文） */
+      forecastRaw: string | null;
+      /** @description 全年预计完成值（目标基本单位） */
+      forecastValue: number | null;
+      /**
+       * @description 完成目标可能性
+       * @enum {string|null}
+       */
+      likelihood: '确定能' | '有可能' | '完全不可能' | null;
+      /** @description 偏差原因 */
+      reasons: string[];
+      /** @description 偏差原因说明 */
+      reasonText: string | null;
+      /** @description 纠偏措施 */
+      correctiveAction: string | null;
+      /** @description 佐证材料说明 */
+      evidence: string | null;
+      /**
+       * @description 保存时计算的预警灯
+       * @enum {string|null}
+       */
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      /** @description 预警原因 */
+      lightReason: string | null;
+      /** @description 版本号（修改时回传） */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description 最后修改人 id */
+      updatedBy: string | null;
+      /**
+       * @description 本期报告状态
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'approved' | 'returned';
+    };
+    BudgetExecutionDto: {
+      /** @description 读取时的版本号；与当前版本不符时返回 409 */
+      version?: number;
+      /**
+       * @description 截至本期执行数（元，累计）
+       * @example 1250000.5
+       */
+      executed: number;
+      note?: string;
+    };
+    BudgetLightResponse: {
+      /** @enum {string} */
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      /** @description 预警原因 */
+      reason: string;
+      /** @description 预算执行进度值 = 执行率 ÷ 时间进度 × 100 */
+      progress: number;
+    };
+    SavedBudgetExecutionResponse: {
+      id: string;
+      projectId: string;
+      /** @example 2025-06 */
+      period: string;
+      /**
+       * @description 截至本期执行数（元，年初至今）
+       * @example 1800000
+       */
+      executedYuan: number;
+      note: string | null;
+      /** @description 版本号（修改时回传） */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
       /**
        * @description 当年预算（元）
        * @example 4660000
        */
-      readonly budgetYuan: number;
+      budgetYuan: number;
       /** @description 预算为 0 时为 null */
-      readonly light: components['schemas']['BudgetLightResponse'] | null;
+      light: components['schemas']['BudgetLightResponse'] | null;
     };
-    readonly VersionDto: {
+    VersionDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
-      readonly version?: number;
+      version?: number;
     };
-    readonly ReportPeriodRowResponse: {
-      readonly id: string;
-      readonly fiscalYearId: string;
+    ReportPeriodRowResponse: {
+      id: string;
+      fiscalYearId: string;
       /** @description 项目 id；部门整体目标为 null */
-      readonly projectId: string | null;
+      projectId: string | null;
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /**
        * @description 草稿 / 已提交 / 已审核 / 已退回
        * @enum {string}
        */
-      readonly status: 'draft' | 'submitted' | 'approved' | 'returned';
+      status: 'draft' | 'submitted' | 'approved' | 'returned';
       /** Format: date-time */
-      readonly submittedAt: string | null;
-      readonly submittedBy: string | null;
+      submittedAt: string | null;
+      submittedBy: string | null;
       /** Format: date-time */
-      readonly reviewedAt: string | null;
-      readonly reviewedBy: string | null;
+      reviewedAt: string | null;
+      reviewedBy: string | null;
       /** @description 退回原因 */
-      readonly returnReason: string | null;
+      returnReason: string | null;
       /** @description 版本号（审核操作时回传） */
-      readonly version: number;
+      version: number;
     };
-    readonly ReasonDto: {
+    ReasonDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
-      readonly version?: number;
+      version?: number;
       /** @description 原因（必填） */
-      readonly reason: string;
+      reason: string;
     };
-    readonly PeriodLockResponse: {
+    PeriodLockResponse: {
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /** @description 锁定原因 */
-      readonly reason: string;
+      reason: string;
       /** Format: date-time */
-      readonly lockedAt: string;
+      lockedAt: string;
       /** @description 锁定人用户名 */
-      readonly lockedBy: string | null;
+      lockedBy: string | null;
     };
-    readonly NewPeriodLockResponse: {
-      readonly id: string;
+    NewPeriodLockResponse: {
+      id: string;
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /** @description 锁定原因 */
-      readonly reason: string;
+      reason: string;
       /** Format: date-time */
-      readonly lockedAt: string;
+      lockedAt: string;
     };
-    readonly PeriodReleaseResponse: {
+    PeriodReleaseResponse: {
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /** @enum {boolean} */
-      readonly locked: false;
+      locked: false;
     };
-    readonly MonitoringRoundResponse: {
-      readonly id: string;
+    MonitoringRoundResponse: {
+      id: string;
       /** @example 2025年1–7月 绩效监控 */
-      readonly name: string;
+      name: string;
       /**
        * @description 截至月份
        * @example 2025-07
        */
-      readonly period: string;
+      period: string;
       /**
        * @description 填报截止日期
        * @example 2025-08-15
        */
-      readonly deadline: string;
+      deadline: string;
       /** @enum {string} */
-      readonly status: 'open' | 'closed';
+      status: 'open' | 'closed';
       /** Format: date-time */
-      readonly closedAt: string | null;
-      readonly version: number;
+      closedAt: string | null;
+      version: number;
     };
-    readonly CreateRoundDto: {
+    CreateRoundDto: {
       /** @example 2025年1–7月 绩效监控 */
-      readonly name: string;
+      name: string;
       /**
        * @description 截至月份
        * @example 2025-07
        */
-      readonly period: string;
+      period: string;
       /**
        * @description 填报截止日期
        * @example 2025-08-15
        */
-      readonly deadline: string;
+      deadline: string;
     };
-    readonly ClosedMonitoringRoundResponse: {
-      readonly id: string;
+    ClosedMonitoringRoundResponse: {
+      id: string;
       /** @example 2025年1–7月 绩效监控 */
-      readonly name: string;
+      name: string;
       /**
        * @description 截至月份
        * @example 2025-07
        */
-      readonly period: string;
+      period: string;
       /**
        * @description 填报截止日期
        * @example 2025-08-15
        */
-      readonly deadline: string;
+      deadline: string;
       /** @enum {string} */
-      readonly status: 'open' | 'closed';
+      status: 'open' | 'closed';
       /** Format: date-time */
-      readonly closedAt: string | null;
-      readonly version: number;
+      closedAt: string | null;
+      version: number;
       /** @description 关闭时留存的截至月份各指标最近填报与各项目预算执行 */
-      readonly snapshot: {
-        readonly [key: string]: unknown;
+      snapshot: {
+        [key: string]: unknown;
       } | null;
     };
-    readonly FundingSourceResponse: {
-      readonly seq: number;
+    FundingSourceResponse: {
+      seq: number;
       /** @example 一般公共预算 */
-      readonly name: string;
+      name: string;
       /**
        * @description 金额（万元）
        * @example 466
        */
-      readonly amount: number | null;
+      amount: number | null;
     };
-    readonly SpendingDetailResponse: {
-      readonly seq: number;
+    SpendingDetailResponse: {
+      seq: number;
       /** @description 支出活动 */
-      readonly activity: string;
+      activity: string;
       /** @description 活动内容 */
-      readonly description: string | null;
+      description: string | null;
       /** @description 支出经济分类 */
-      readonly economicClassification: string | null;
+      economicClassification: string | null;
       /**
        * @description 经济分类编码
        * @example 30201
        */
-      readonly classificationCode: string | null;
+      classificationCode: string | null;
       /** @description 金额（万元） */
-      readonly amount: number | null;
+      amount: number | null;
       /** @description 测算依据 */
-      readonly basis: string | null;
+      basis: string | null;
       /** @description 备注 */
-      readonly remark: string | null;
+      remark: string | null;
     };
-    readonly ProcurementResponse: {
-      readonly seq: number;
+    ProcurementResponse: {
+      seq: number;
       /** @description 采购品目 */
-      readonly item: string;
-      readonly description: string | null;
+      item: string;
+      description: string | null;
       /** @description 数量 */
-      readonly quantity: number | null;
+      quantity: number | null;
       /** @description 金额（万元） */
-      readonly amount: number | null;
-      readonly remark: string | null;
+      amount: number | null;
+      remark: string | null;
     };
-    readonly BudgetExecutionPeriodResponse: {
+    BudgetExecutionPeriodResponse: {
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /**
        * @description 截至该期执行数（元，年初至今）
        * @example 1800000
        */
-      readonly executedYuan: number;
+      executedYuan: number;
       /**
        * @description 执行率 % = 执行数 ÷ 当年预算 × 100
        * @example 38.63
        */
-      readonly rate: number | null;
+      rate: number | null;
       /**
        * @description 时间进度 %
        * @example 50
        */
-      readonly pace: number;
+      pace: number;
       /**
        * @description 该期预算执行预警灯
        * @enum {string}
        */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
-      readonly lightReason: string;
-      readonly note: string | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      lightReason: string;
+      note: string | null;
       /** @description 版本号（修改时回传） */
-      readonly version: number;
+      version: number;
       /** Format: date-time */
-      readonly updatedAt: string;
+      updatedAt: string;
     };
-    readonly BudgetExecutionResponse: {
+    BudgetExecutionResponse: {
       /**
        * @description 当年预算（元）：项目当年预算，缺失时取表10 金额
        * @example 4660000
        */
-      readonly budgetYuan: number;
+      budgetYuan: number;
       /** @description 1 月至截至月份已填报的各期执行数 */
-      readonly periods: readonly components['schemas']['BudgetExecutionPeriodResponse'][];
+      periods: components['schemas']['BudgetExecutionPeriodResponse'][];
     };
-    readonly ReportPeriodResponse: {
+    ReportPeriodResponse: {
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /**
        * @description 草稿 / 已提交 / 已审核 / 已退回；尚无填报为 null
        * @enum {string|null}
        */
-      readonly status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
+      status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
       /**
        * @description 填报截止日
        * @example 2025-07-10
        */
-      readonly dueDate: string;
+      dueDate: string;
       /** @description 是否已逾期（过截止日仍未提交） */
-      readonly overdue: boolean;
+      overdue: boolean;
       /** Format: date-time */
-      readonly submittedAt: string | null;
+      submittedAt: string | null;
       /** Format: date-time */
-      readonly reviewedAt: string | null;
+      reviewedAt: string | null;
       /** @description 退回原因 */
-      readonly returnReason: string | null;
+      returnReason: string | null;
       /** @description 版本号（审核操作时回传） */
-      readonly version: number | null;
+      version: number | null;
     };
-    readonly ProjectDetailResponse: {
-      readonly id: string;
+    ProjectDetailResponse: {
+      id: string;
       /**
        * @description 项目编码
        * @example 42011225031T000000113
        */
-      readonly code: string | null;
+      code: string | null;
       /** @description 项目名称 */
-      readonly name: string;
+      name: string;
       /** @description 项目类别（表10） */
-      readonly category: string | null;
+      category: string | null;
       /**
        * @description 当年预算（万元，表10）
        * @example 466
        */
-      readonly budget: number;
+      budget: number;
       /** @description 主管部门 */
-      readonly competentDepartment: string | null;
+      competentDepartment: string | null;
       /** @description 执行单位 */
-      readonly executingUnit: string | null;
+      executingUnit: string | null;
       /** @description 项目负责人（原表） */
-      readonly leadName: string | null;
+      leadName: string | null;
       /** @description 联系电话 */
-      readonly phone: string | null;
+      phone: string | null;
       /** @description 单位地址 */
-      readonly address: string | null;
+      address: string | null;
       /** @description 邮政编码 */
-      readonly postcode: string | null;
+      postcode: string | null;
       /** @description 项目属性 */
-      readonly attribute: string | null;
+      attribute: string | null;
       /** @description 支出项目类别 */
-      readonly expenditureCategory: string | null;
+      expenditureCategory: string | null;
       /** @description 起始年度 */
-      readonly startYear: number | null;
+      startYear: number | null;
       /** @description 终止年度 */
-      readonly endYear: number | null;
+      endYear: number | null;
       /** @description 立项依据 */
-      readonly legalBasis: string | null;
+      legalBasis: string | null;
       /** @description 实施方案 */
-      readonly implementationPlan: string | null;
+      implementationPlan: string | null;
       /** @description 项目总预算（万元） */
-      readonly totalBudget: number | null;
+      totalBudget: number | null;
       /** @description 项目当年预算（万元，表12） */
-      readonly currentBudget: number | null;
+      currentBudget: number | null;
       /** @description 前两年预算变动情况 */
-      readonly priorBudgetChanges: string | null;
-      readonly department: components['schemas']['DepartmentRefResponse'];
+      priorBudgetChanges: string | null;
+      department: components['schemas']['DepartmentRefResponse'];
       /** @description 已归档：导入的新版本不再包含此项目；监控数据保留，再次导入时恢复 */
-      readonly archived: boolean;
+      archived: boolean;
       /**
        * Format: date-time
        * @description 归档时间
        */
-      readonly archivedAt: string | null;
+      archivedAt: string | null;
       /**
        * @description 预算年度
        * @example 2025
        */
-      readonly year: number;
+      year: number;
       /**
        * @description 截至月份
        * @example 2025-06
        */
-      readonly asOf: string;
+      asOf: string;
       /** @description 已分配的项目负责人 */
-      readonly leads: readonly components['schemas']['LeadResponse'][];
+      leads: components['schemas']['LeadResponse'][];
       /** @description 资金来源 */
-      readonly fundingSources: readonly components['schemas']['FundingSourceResponse'][];
+      fundingSources: components['schemas']['FundingSourceResponse'][];
       /** @description 支出明细测算 */
-      readonly spendingDetails: readonly components['schemas']['SpendingDetailResponse'][];
+      spendingDetails: components['schemas']['SpendingDetailResponse'][];
       /** @description 项目采购 */
-      readonly procurements: readonly components['schemas']['ProcurementResponse'][];
+      procurements: components['schemas']['ProcurementResponse'][];
       /** @description 长期与年度绩效目标及其指标树 */
-      readonly goals: readonly components['schemas']['GoalResponse'][];
+      goals: components['schemas']['GoalResponse'][];
       /** @description 年度目标指标按预警灯计数（截至月份） */
-      readonly lightSummary: components['schemas']['LightCountsResponse'];
+      lightSummary: components['schemas']['LightCountsResponse'];
       /**
        * @description 项目预警灯：最差的指标灯；无监控指标为 null
        * @enum {string|null}
        */
-      readonly projectLight: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      projectLight: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
       /** @description 预算执行（按期） */
-      readonly budgetExecution: components['schemas']['BudgetExecutionResponse'];
+      budgetExecution: components['schemas']['BudgetExecutionResponse'];
       /** @description 1 月至截至月份各期报告状态 */
-      readonly reportPeriods: readonly components['schemas']['ReportPeriodResponse'][];
+      reportPeriods: components['schemas']['ReportPeriodResponse'][];
     };
-    readonly FlaggedIndicatorResponse: {
-      readonly department: components['schemas']['DepartmentRefResponse'];
+    FlaggedIndicatorResponse: {
+      department: components['schemas']['DepartmentRefResponse'];
       /** @description 项目 id；部门整体目标为 null */
-      readonly projectId: string | null;
+      projectId: string | null;
       /** @example 42011225031T000000113 */
-      readonly projectCode: string | null;
+      projectCode: string | null;
       /**
        * @description 项目名称；部门整体目标为“部门整体”
        * @example 就业创业补贴
        */
-      readonly projectName: string;
-      readonly goalId: string;
-      readonly indicatorId: string;
+      projectName: string;
+      goalId: string;
+      indicatorId: string;
       /**
        * @description 一级指标
        * @example 产出指标
        */
-      readonly level1: string;
+      level1: string;
       /**
        * @description 二级指标
        * @example 数量指标
        */
-      readonly level2: string;
+      level2: string;
       /**
        * @description 三级指标
        * @example 新增就业人数
        */
-      readonly indicatorName: string;
+      indicatorName: string;
       /**
        * @description 指标值（原文）
        * @example 1.2 万人/年
        */
-      readonly targetRaw: string;
+      targetRaw: string;
       /**
        * @description 目标的基本计量单位（完成值、应完成值同此单位）
        * @example 人
        */
-      readonly targetUnit: string | null;
+      targetUnit: string | null;
       /**
        * @description 截至本期完成值（原文）；未填报为 null
        * @example 4500人
        */
-      readonly actualRaw: string | null;
+      actualRaw: string | null;
       /**
        * @description 截至本期完成值（目标单位）
        * @example 4500
        */
-      readonly actualValue: number | null;
+      actualValue: number | null;
       /**
        * @description 截至本月应完成值（目标单位）；定性、时限、多项要求的指标为 null
        * @example 6000
        */
-      readonly expectedByNow: number | null;
+      expectedByNow: number | null;
       /**
        * @description 进度比 % = 完成值 ÷ 应完成值 × 100（仅正向指标）
        * @example 75
        */
-      readonly progress: number | null;
+      progress: number | null;
       /**
        * @description 全年预计完成值（原文）
        * @example 1.1万人
        */
-      readonly forecastRaw: string | null;
+      forecastRaw: string | null;
       /**
        * @description 完成目标可能性
        * @example 有可能
        */
-      readonly likelihood: string | null;
+      likelihood: string | null;
       /** @enum {string} */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
       /**
        * @description 预警原因
        * @example 进度值 75.0 介于 60 与 80 之间（黄灯）
        */
-      readonly lightReason: string;
+      lightReason: string;
     };
-    readonly BudgetTotalResponse: {
+    BudgetTotalResponse: {
       /** @description 当年预算合计（元） */
-      readonly budgetYuan: number;
+      budgetYuan: number;
       /** @description 执行数合计（元）；无任何填报为 null */
-      readonly executedYuan: number | null;
+      executedYuan: number | null;
       /** @description 执行率 % */
-      readonly rate: number | null;
+      rate: number | null;
       /** @description 时间进度 % */
-      readonly pace: number;
+      pace: number;
       /** @enum {string} */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
-      readonly lightReason: string;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      lightReason: string;
     };
-    readonly ProjectBudgetResponse: {
-      readonly department: components['schemas']['DepartmentRefResponse'];
-      readonly projectId: string;
-      readonly projectCode: string | null;
-      readonly projectName: string;
+    ProjectBudgetResponse: {
+      department: components['schemas']['DepartmentRefResponse'];
+      projectId: string;
+      projectCode: string | null;
+      projectName: string;
       /**
        * @description 当年预算（元）：项目当年预算，缺失时取表10 金额
        * @example 4660000
        */
-      readonly budgetYuan: number;
+      budgetYuan: number;
       /**
        * @description 截至本期执行数（元，年初至今）；未填报为 null
        * @example 1800000
        */
-      readonly executedYuan: number | null;
+      executedYuan: number | null;
       /**
        * @description 执行数所属期间（不晚于截至月份的最近一期）
        * @example 2025-06
        */
-      readonly executedPeriod: string | null;
+      executedPeriod: string | null;
       /**
        * @description 执行率 % = 执行数 ÷ 当年预算 × 100
        * @example 38.63
        */
-      readonly rate: number | null;
+      rate: number | null;
       /**
        * @description 时间进度 % = m ÷ 12 × 100
        * @example 50
        */
-      readonly pace: number;
+      pace: number;
       /**
        * @description 预算执行预警灯（执行率 ÷ 时间进度）；未填报为灰灯
        * @enum {string}
        */
-      readonly light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
       /** @example 预算执行进度值 77.3 介于 60 与 80 之间（黄灯） */
-      readonly lightReason: string;
+      lightReason: string;
     };
-    readonly BudgetOverviewResponse: {
-      readonly total: components['schemas']['BudgetTotalResponse'];
-      readonly projects: readonly components['schemas']['ProjectBudgetResponse'][];
+    BudgetOverviewResponse: {
+      total: components['schemas']['BudgetTotalResponse'];
+      projects: components['schemas']['ProjectBudgetResponse'][];
     };
-    readonly TrendPointResponse: {
+    TrendPointResponse: {
       /**
        * @description 红灯：严重滞后
        * @example 2
        */
-      readonly red: number;
+      red: number;
       /**
        * @description 黄灯：进度偏慢
        * @example 3
        */
-      readonly yellow: number;
+      yellow: number;
       /**
        * @description 绿灯：正常
        * @example 20
        */
-      readonly green: number;
+      green: number;
       /**
        * @description 蓝灯：超进度
        * @example 1
        */
-      readonly blue: number;
+      blue: number;
       /**
        * @description 灰灯：本期未填报
        * @example 4
        */
-      readonly grey: number;
+      grey: number;
       /**
        * @description 指标总数
        * @example 30
        */
-      readonly total: number;
+      total: number;
       /** @example 2025-03 */
-      readonly period: string;
+      period: string;
     };
-    readonly OverdueReportResponse: {
-      readonly department: components['schemas']['DepartmentRefResponse'];
+    OverdueReportResponse: {
+      department: components['schemas']['DepartmentRefResponse'];
       /** @description 项目 id；部门整体目标为 null */
-      readonly projectId: string | null;
-      readonly projectCode: string | null;
-      readonly projectName: string;
+      projectId: string | null;
+      projectCode: string | null;
+      projectName: string;
       /** @example 2025-05 */
-      readonly period: string;
+      period: string;
       /**
        * @description missing 未填报 / draft 未提交 / returned 已退回待修改
        * @enum {string}
        */
-      readonly status: 'missing' | 'draft' | 'returned';
+      status: 'missing' | 'draft' | 'returned';
       /**
        * @description 填报截止日
        * @example 2025-06-10
        */
-      readonly dueDate: string;
+      dueDate: string;
       /**
        * @description 逾期天数
        * @example 12
        */
-      readonly daysOverdue: number;
+      daysOverdue: number;
     };
-    readonly DepartmentDashboardResponse: {
+    DepartmentDashboardResponse: {
       /** @example 2025 */
-      readonly year: number;
+      year: number;
       /**
        * @description 截至月份
        * @example 2025-06
        */
-      readonly asOf: string;
+      asOf: string;
       /**
        * @description 判断逾期所依据的日期（中国时区）
        * @example 2025-07-15
        */
-      readonly today: string;
+      today: string;
       /** @description 全部年度目标三级指标（项目与部门整体）按预警灯计数 */
-      readonly counts: components['schemas']['LightCountsResponse'];
+      counts: components['schemas']['LightCountsResponse'];
       /** @description 预警指标：红、黄、灰依次排列，同色按进度比升序 */
-      readonly flagged: readonly components['schemas']['FlaggedIndicatorResponse'][];
-      readonly budget: components['schemas']['BudgetOverviewResponse'];
+      flagged: components['schemas']['FlaggedIndicatorResponse'][];
+      budget: components['schemas']['BudgetOverviewResponse'];
       /** @description 1 月至截至月份每月的预警灯计数 */
-      readonly trend: readonly components['schemas']['TrendPointResponse'][];
+      trend: components['schemas']['TrendPointResponse'][];
       /** @description 已过截止日仍未提交的报告 */
-      readonly overdue: readonly components['schemas']['OverdueReportResponse'][];
-      readonly department: components['schemas']['DepartmentRefResponse'];
+      overdue: components['schemas']['OverdueReportResponse'][];
+      department: components['schemas']['DepartmentRefResponse'];
     };
-    readonly DepartmentRollupResponse: {
-      readonly department: components['schemas']['DepartmentRefResponse'];
-      readonly counts: components['schemas']['LightCountsResponse'];
-      readonly budget: components['schemas']['BudgetTotalResponse'];
+    DepartmentRollupResponse: {
+      department: components['schemas']['DepartmentRefResponse'];
+      counts: components['schemas']['LightCountsResponse'];
+      budget: components['schemas']['BudgetTotalResponse'];
       /** @description 逾期报告数 */
-      readonly overdue: number;
+      overdue: number;
     };
-    readonly CityDashboardResponse: {
+    CityDashboardResponse: {
       /** @example 2025 */
-      readonly year: number;
+      year: number;
       /**
        * @description 截至月份
        * @example 2025-06
        */
-      readonly asOf: string;
+      asOf: string;
       /**
        * @description 判断逾期所依据的日期（中国时区）
        * @example 2025-07-15
        */
-      readonly today: string;
+      today: string;
       /** @description 全部年度目标三级指标（项目与部门整体）按预警灯计数 */
-      readonly counts: components['schemas']['LightCountsResponse'];
+      counts: components['schemas']['LightCountsResponse'];
       /** @description 预警指标：红、黄、灰依次排列，同色按进度比升序 */
-      readonly flagged: readonly components['schemas']['FlaggedIndicatorResponse'][];
-      readonly budget: components['schemas']['BudgetOverviewResponse'];
+      flagged: components['schemas']['FlaggedIndicatorResponse'][];
+      budget: components['schemas']['BudgetOverviewResponse'];
       /** @description 1 月至截至月份每月的预警灯计数 */
-      readonly trend: readonly components['schemas']['TrendPointResponse'][];
+      trend: components['schemas']['TrendPointResponse'][];
       /** @description 已过截止日仍未提交的报告 */
-      readonly overdue: readonly components['schemas']['OverdueReportResponse'][];
+      overdue: components['schemas']['OverdueReportResponse'][];
       /** @description 按部门分列（仅含当前用户可查看的部门） */
-      readonly departments: readonly components['schemas']['DepartmentRollupResponse'][];
+      departments: components['schemas']['DepartmentRollupResponse'][];
     };
-    readonly TaskResponse: {
+    TaskResponse: {
       /**
        * @description 即将到期 / 已逾期 / 被退回的填报；待审核的填报
        * @enum {string}
        */
-      readonly kind: 'report-due' | 'report-overdue' | 'report-returned' | 'review';
-      readonly projectId: string;
-      readonly projectName: string;
+      kind: 'report-due' | 'report-overdue' | 'report-returned' | 'review';
+      projectId: string;
+      projectName: string;
       /** @example 031 */
-      readonly departmentCode: string;
+      departmentCode: string;
       /** @example 2025 */
-      readonly year: number;
+      year: number;
       /** @example 2025-06 */
-      readonly period: string;
+      period: string;
       /**
        * @description 填报截止日
        * @example 2025-07-10
        */
-      readonly dueDate: string;
+      dueDate: string;
       /** @enum {string|null} */
-      readonly status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
+      status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
       /** @description 退回原因 */
-      readonly returnReason: string | null;
+      returnReason: string | null;
     };
-    readonly TaskCountsResponse: {
+    TaskCountsResponse: {
       /** @description 即将到期 */
-      readonly 'report-due': number;
+      'report-due': number;
       /** @description 已逾期 */
-      readonly 'report-overdue': number;
+      'report-overdue': number;
       /** @description 被退回 */
-      readonly 'report-returned': number;
+      'report-returned': number;
       /** @description 待审核 */
-      readonly review: number;
+      review: number;
     };
-    readonly TaskListResponse: {
-      readonly tasks: readonly components['schemas']['TaskResponse'][];
-      readonly counts: components['schemas']['TaskCountsResponse'];
+    TaskListResponse: {
+      tasks: components['schemas']['TaskResponse'][];
+      counts: components['schemas']['TaskCountsResponse'];
     };
-    readonly TargetCorrectionDto: {
+    TargetCorrectionDto: {
       /** @description 读取时的版本号 */
-      readonly version: number;
+      version: number;
       /**
        * @description 性质
        * @enum {string}
        */
-      readonly operator: '>=' | '>' | '=' | '<' | '<=' | 'between' | 'by-date' | 'qualitative';
+      operator: '>=' | '>' | '=' | '<' | '<=' | 'between' | 'by-date' | 'qualitative';
       /** @description 指标值（基本单位，万、亿已展开） */
-      readonly value?: number;
-      readonly min?: number;
-      readonly max?: number;
+      value?: number;
+      min?: number;
+      max?: number;
       /** @example 人 */
-      readonly unit?: string;
+      unit?: string;
       /** @example 2025-12-31 */
-      readonly deadline?: string;
+      deadline?: string;
       /**
        * @description 方向：正向 / 反向 / 等于 / 定性
        * @enum {string}
        */
-      readonly direction: 'higher' | 'lower' | 'exact' | 'none';
+      direction: 'higher' | 'lower' | 'exact' | 'none';
       /** @enum {string} */
-      readonly accumulation:
-        'cumulative' | 'level' | 'zero-tolerance' | 'deadline' | 'qualitative' | 'relative';
+      accumulation: 'cumulative' | 'level' | 'zero-tolerance' | 'deadline' | 'qualitative' | 'relative';
       /** @description 更正说明（记入审计日志） */
-      readonly note?: string;
+      note?: string;
     };
-    readonly TargetCorrectionResponse: {
+    TargetCorrectionResponse: {
       /** @description 指标 id */
-      readonly id: string;
+      id: string;
       /** @description 指标的新版本号 */
-      readonly version: number;
-      readonly target: components['schemas']['TargetResponse'];
+      version: number;
+      target: components['schemas']['TargetResponse'];
     };
-    readonly TargetImportResponse: {
-      readonly projectId: string;
-      readonly goalId: string;
+    ImportRowErrorResponse: {
+      /**
+       * @description 行号（Excel 中的行）
+       * @example 5
+       */
+      row: number;
+      /**
+       * @description 列名；整行问题为 null
+       * @example 指标值
+       */
+      column: string | null;
+      message: string;
+    };
+    TargetImportResponse: {
+      projectId: string;
+      goalId: string;
       /** @description 预览：未写入，仅说明应用后的变化 */
-      readonly preview: boolean;
+      preview: boolean;
       /** @description 指标数 */
-      readonly indicators: number;
-      readonly created: number;
-      readonly updated: number;
+      indicators: number;
+      created: number;
+      updated: number;
       /** @description 表中不再包含而归档的指标（填报保留） */
-      readonly archived: number;
+      archived: number;
       /** @description 重新包含而恢复的指标 */
-      readonly restored: number;
-      readonly diff: components['schemas']['ImportDiffResponse'];
+      restored: number;
+      diff: components['schemas']['ImportDiffResponse'];
     };
-    readonly EvaluationHeaderResponse: {
-      readonly departmentCode: string;
-      readonly departmentName: string;
-      readonly projectName: string | null;
-      readonly projectCode: string | null;
-      readonly projectSeq: number | null;
+    EvaluationHeaderResponse: {
+      departmentCode: string;
+      departmentName: string;
+      projectName: string | null;
+      projectCode: string | null;
+      projectSeq: number | null;
       /** @description 主管部门 */
-      readonly competentDepartment: string | null;
+      competentDepartment: string | null;
       /** @description 实施单位 */
-      readonly executingUnit: string | null;
+      executingUnit: string | null;
     };
-    readonly EvaluationGoalResponse: {
-      readonly id: string;
-      readonly label: string;
-      readonly title: string;
+    EvaluationGoalResponse: {
+      id: string;
+      label: string;
+      title: string;
     };
-    readonly SectionWeightsResponse: {
+    SectionWeightsResponse: {
       /**
        * @description 预算执行率
        * @example 10
        */
-      readonly budget: number;
+      budget: number;
       /**
        * @description 产出指标（含成本指标）
        * @example 50
        */
-      readonly output: number;
+      output: number;
       /**
        * @description 效益指标
        * @example 30
        */
-      readonly benefit: number;
+      benefit: number;
       /**
        * @description 满意度指标
        * @example 10
        */
-      readonly satisfaction: number;
+      satisfaction: number;
     };
-    readonly WeightCheckResponse: {
+    WeightCheckResponse: {
       /** @description 分值合计为 100 且均有效 */
-      readonly valid: boolean;
+      valid: boolean;
       /** @description 分值合计 */
-      readonly total: number;
+      total: number;
       /** @description 问题说明 */
-      readonly problems: readonly string[];
+      problems: string[];
     };
-    readonly EvaluationBudgetResponse: {
+    EvaluationBudgetResponse: {
       /** @description 年初预算数（元） */
-      readonly initialBudgetYuan: number | null;
+      initialBudgetYuan: number | null;
       /** @description 全年预算数（元） */
-      readonly annualBudgetYuan: number | null;
+      annualBudgetYuan: number | null;
       /** @description 全年执行数（元） */
-      readonly executedYuan: number | null;
+      executedYuan: number | null;
       /**
        * @description 执行数来源
        * @enum {string|null}
        */
-      readonly executedSource: 'entered' | 'report' | null;
+      executedSource: 'entered' | 'report' | null;
       /** @description 取自哪一期预算执行填报 */
-      readonly executedPeriod: string | null;
+      executedPeriod: string | null;
       /** @description 部门整体：各项目执行数合计（仅供参考） */
-      readonly projectsExecutedYuan: number | null;
+      projectsExecutedYuan: number | null;
       /** @description 执行率 % */
-      readonly rate: number | null;
+      rate: number | null;
       /** @description 分值 */
-      readonly weight: number;
+      weight: number;
       /** @description 得分 */
-      readonly score: number | null;
+      score: number | null;
       /** @description 尚无得分的原因 */
-      readonly problem: string | null;
+      problem: string | null;
     };
-    readonly EvaluationItemResponse: {
-      readonly indicatorId: string;
-      readonly goalId: string;
+    EvaluationItemResponse: {
+      indicatorId: string;
+      goalId: string;
       /** @example 年度绩效目标 1 */
-      readonly goalLabel: string;
+      goalLabel: string;
       /** @description 一级指标 */
-      readonly level1: string;
+      level1: string;
       /** @description 二级指标 */
-      readonly level2: string;
+      level2: string;
       /** @description 三级指标 */
-      readonly name: string;
+      name: string;
       /** @description 年度指标值（原文） */
-      readonly targetRaw: string;
-      readonly target: components['schemas']['TargetResponse'] | null;
-      readonly unit: string | null;
+      targetRaw: string;
+      target: components['schemas']['TargetResponse'] | null;
+      unit: string | null;
       /**
        * @description 所属部分；无法归入时为 null
        * @enum {string|null}
        */
-      readonly section: 'budget' | 'output' | 'benefit' | 'satisfaction' | null;
+      section: 'budget' | 'output' | 'benefit' | 'satisfaction' | null;
       /** @description 实际完成值 */
-      readonly actual: string | null;
+      actual: string | null;
       /**
        * @description 实际完成值来源：自评填写 / 最后一次监控填报
        * @enum {string|null}
        */
-      readonly actualSource: 'entered' | 'report' | null;
+      actualSource: 'entered' | 'report' | null;
       /** @description 取自哪一期监控填报 */
-      readonly actualPeriod: string | null;
+      actualPeriod: string | null;
       /** @description 分值 */
-      readonly weight: number;
+      weight: number;
       /**
        * @description 分值来源：自评调整 / 指标表权重 / 平均分配
        * @enum {string}
        */
-      readonly weightSource: 'evaluation' | 'indicator' | 'default';
+      weightSource: 'evaluation' | 'indicator' | 'default';
       /** @description 得分 */
-      readonly score: number | null;
+      score: number | null;
       /** @description 定性指标可评得分区间 [下限, 上限] */
-      readonly band: [number, number] | null;
+      band: [number, number] | null;
       /**
        * @description 定性指标达成情况
        * @enum {string|null}
        */
-      readonly judgement: '达成' | '部分达成' | '未达成' | null;
+      judgement: '达成' | '部分达成' | '未达成' | null;
       /** @description 评定得分（定性指标） */
-      readonly pickedScore: number | null;
+      pickedScore: number | null;
       /** @description 是否达成目标；无法比较为 null */
-      readonly met: boolean | null;
+      met: boolean | null;
       /** @description 偏差原因分析及改进措施 */
-      readonly deviationAnalysis: string | null;
+      deviationAnalysis: string | null;
       /** @description 尚无得分的原因 */
-      readonly problem: string | null;
+      problem: string | null;
       /**
        * @description 需要补充的输入
        * @enum {string|null}
        */
-      readonly problemField: 'target' | 'actual' | 'score' | null;
+      problemField: 'target' | 'actual' | 'score' | null;
     };
-    readonly ConsistencyWarningResponse: {
+    ConsistencyWarningResponse: {
       /** @enum {string} */
-      readonly light: 'red' | 'green';
+      light: 'red' | 'green';
       /** @description 偏差度 */
-      readonly deviation: number;
-      readonly reason: string;
+      deviation: number;
+      reason: string;
     };
-    readonly SelfEvaluationResponse: {
+    SelfEvaluationResponse: {
       /** @description 尚未保存过为 null */
-      readonly id: string | null;
+      id: string | null;
       /** @enum {string} */
-      readonly scope: 'project' | 'department';
-      readonly projectId: string | null;
-      readonly fiscalYearId: string;
+      scope: 'project' | 'department';
+      projectId: string | null;
+      fiscalYearId: string;
       /** @example 2025 */
-      readonly year: number;
+      year: number;
       /** @enum {string} */
-      readonly status: 'draft' | 'submitted' | 'approved' | 'returned';
+      status: 'draft' | 'submitted' | 'approved' | 'returned';
       /** @description 版本号（尚未保存过为 0；修改时回传） */
-      readonly version: number;
+      version: number;
       /** @description 退回原因 */
-      readonly returnReason: string | null;
+      returnReason: string | null;
       /** Format: date-time */
-      readonly submittedAt: string | null;
+      submittedAt: string | null;
       /** Format: date-time */
-      readonly reviewedAt: string | null;
+      reviewedAt: string | null;
       /** Format: date-time */
-      readonly updatedAt: string | null;
-      readonly header: components['schemas']['EvaluationHeaderResponse'];
-      readonly goals: readonly components['schemas']['EvaluationGoalResponse'][];
+      updatedAt: string | null;
+      header: components['schemas']['EvaluationHeaderResponse'];
+      goals: components['schemas']['EvaluationGoalResponse'][];
       /** @description 年度总体目标（预期目标） */
-      readonly overallTarget: string;
+      overallTarget: string;
       /** @description 实际完成情况 */
-      readonly overallResult: string | null;
-      readonly sections: components['schemas']['SectionWeightsResponse'];
-      readonly weightCheck: components['schemas']['WeightCheckResponse'];
-      readonly budget: components['schemas']['EvaluationBudgetResponse'];
-      readonly items: readonly components['schemas']['EvaluationItemResponse'][];
+      overallResult: string | null;
+      sections: components['schemas']['SectionWeightsResponse'];
+      weightCheck: components['schemas']['WeightCheckResponse'];
+      budget: components['schemas']['EvaluationBudgetResponse'];
+      items: components['schemas']['EvaluationItemResponse'][];
       /** @description 已评指标得分合计 */
-      readonly indicatorScore: number;
+      indicatorScore: number;
       /** @description 总分（各项均已评分且分值合计为 100） */
-      readonly total: number | null;
+      total: number | null;
       /**
        * @description 等级
        * @enum {string|null}
        */
-      readonly grade: '优' | '良' | '中' | '差' | null;
+      grade: '优' | '良' | '中' | '差' | null;
       /** @description 各项均已评分 */
-      readonly complete: boolean;
-      readonly consistency: components['schemas']['ConsistencyWarningResponse'] | null;
+      complete: boolean;
+      consistency: components['schemas']['ConsistencyWarningResponse'] | null;
     };
-    readonly SelfEvaluationItemDto: {
+    SelfEvaluationItemDto: {
       /** @description 三级指标 id */
-      readonly indicatorId: string;
+      indicatorId: string;
       /**
        * @description 实际完成值；null 表示取全年最后一次监控填报的完成值（项目负责人）
        * @example 12套
        */
-      readonly actual?: Record<string, never> | null;
+      actual?: string | null;
       /**
        * @description 定性指标的评定得分，须在达成情况对应的分数区间内（项目负责人）
        * @example 21
        */
-      readonly score?: Record<string, never> | null;
+      score?: number | null;
       /** @description 偏差原因分析及改进措施（项目负责人） */
-      readonly deviationAnalysis?: Record<string, never> | null;
+      deviationAnalysis?: string | null;
       /**
        * @description 分值（绩效管理员）；null 表示按所在部分平均分配
        * @example 12.5
        */
-      readonly weight?: Record<string, never> | null;
+      weight?: number | null;
     };
-    readonly SectionWeightsDto: {
+    SectionWeightsDto: {
       /**
        * @description 预算执行率
        * @example 10
        */
-      readonly budget?: number;
+      budget?: number;
       /**
        * @description 产出指标（含成本指标）
        * @example 50
        */
-      readonly output?: number;
+      output?: number;
       /**
        * @description 效益指标
        * @example 30
        */
-      readonly benefit?: number;
+      benefit?: number;
       /**
        * @description 满意度指标
        * @example 10
        */
-      readonly satisfaction?: number;
+      satisfaction?: number;
     };
-    readonly SelfEvaluationDto: {
+    SelfEvaluationDto: {
       /** @description 读取时的版本号（尚未保存过为 0）；与当前版本不符时返回 409 */
-      readonly version?: number;
+      version?: number;
       /** @description 要修改的指标行；未列出的保持不变 */
-      readonly items?: readonly components['schemas']['SelfEvaluationItemDto'][];
+      items?: components['schemas']['SelfEvaluationItemDto'][];
       /** @description 年度总体目标实际完成情况 */
-      readonly overallResult?: Record<string, never> | null;
+      overallResult?: string | null;
       /**
        * @description 全年执行数（元）；null 表示取全年最后一次预算执行填报
        * @example 477000
        */
-      readonly executedYuan?: Record<string, never> | null;
+      executedYuan?: number | null;
       /** @description 全年预算数（元），仅部门整体自评可改（绩效管理员）；项目取项目当年预算 */
-      readonly annualBudgetYuan?: Record<string, never> | null;
+      annualBudgetYuan?: number | null;
       /** @description 各部分分值（绩效管理员） */
-      readonly sections?: components['schemas']['SectionWeightsDto'];
+      sections?: components['schemas']['SectionWeightsDto'];
     };
-    readonly SelfEvaluationVersionDto: {
+    SelfEvaluationVersionDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
-      readonly version?: number;
+      version?: number;
     };
-    readonly SelfEvaluationReasonDto: {
+    SelfEvaluationReasonDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
-      readonly version?: number;
+      version?: number;
       /** @description 原因（必填） */
-      readonly reason: string;
+      reason: string;
     };
-    readonly EvaluationSummaryResponse: {
-      readonly projectId: string;
-      readonly seq: number;
-      readonly code: string | null;
-      readonly name: string;
+    EvaluationSummaryResponse: {
+      projectId: string;
+      seq: number;
+      code: string | null;
+      name: string;
       /** @enum {string} */
-      readonly status: 'draft' | 'submitted' | 'approved' | 'returned';
-      readonly version: number;
-      readonly annualBudgetYuan: number | null;
-      readonly executedYuan: number | null;
+      status: 'draft' | 'submitted' | 'approved' | 'returned';
+      version: number;
+      annualBudgetYuan: number | null;
+      executedYuan: number | null;
       /** @description 执行率 % */
-      readonly rate: number | null;
-      readonly budgetScore: number | null;
-      readonly indicatorScore: number;
-      readonly total: number | null;
+      rate: number | null;
+      budgetScore: number | null;
+      indicatorScore: number;
+      total: number | null;
       /** @enum {string|null} */
-      readonly grade: '优' | '良' | '中' | '差' | null;
-      readonly complete: boolean;
+      grade: '优' | '良' | '中' | '差' | null;
+      complete: boolean;
       /**
        * @description 一致性预警
        * @enum {string|null}
        */
-      readonly consistency: 'red' | 'green' | null;
+      consistency: 'red' | 'green' | null;
       /** @description 指标数 */
-      readonly indicators: number;
+      indicators: number;
       /** @description 达成目标的指标数 */
-      readonly met: number;
+      met: number;
     };
-    readonly DepartmentEvaluationResponse: {
-      readonly department: components['schemas']['DepartmentRefResponse'];
+    DepartmentEvaluationResponse: {
+      department: components['schemas']['DepartmentRefResponse'];
       /** @example 2025 */
-      readonly year: number;
+      year: number;
       /** @description 部门整体支出绩效自评 */
-      readonly overall: components['schemas']['SelfEvaluationResponse'];
+      overall: components['schemas']['SelfEvaluationResponse'];
       /** @description 各项目自评汇总 */
-      readonly projects: readonly components['schemas']['EvaluationSummaryResponse'][];
+      projects: components['schemas']['EvaluationSummaryResponse'][];
     };
-    readonly LedProjectResponse: {
-      readonly id: string;
-      readonly name: string;
+    LedProjectResponse: {
+      id: string;
+      name: string;
     };
-    readonly UserResponse: {
-      readonly id: string;
+    UserResponse: {
+      id: string;
       /** @example zhangsan */
-      readonly username: string;
+      username: string;
       /** @example 张三 */
-      readonly displayName: string;
+      displayName: string;
       /** @enum {string} */
-      readonly role: 'admin' | 'leader' | 'lead' | 'auditor';
+      role: 'admin' | 'leader' | 'lead' | 'auditor';
       /** @description 所属部门编码；全市为 null */
-      readonly departmentCode: string | null;
+      departmentCode: string | null;
       /** @description 启用 */
-      readonly active: boolean;
+      active: boolean;
       /**
        * Format: date-time
        * @description 登录失败过多，锁定至
        */
-      readonly lockedUntil: string | null;
+      lockedUntil: string | null;
       /** Format: date-time */
-      readonly lastLoginAt: string | null;
+      lastLoginAt: string | null;
       /** @description 版本号（修改时回传） */
-      readonly version: number;
+      version: number;
       /** @description 负责的项目（列表中提供） */
-      readonly projects?: readonly components['schemas']['LedProjectResponse'][];
+      projects?: components['schemas']['LedProjectResponse'][];
     };
-    readonly CreateUserDto: {
+    CreateUserDto: {
       /**
        * @description 3–64 位小写字母、数字、._-
        * @example zhangsan
        */
-      readonly username: string;
+      username: string;
       /** @example 张三 */
-      readonly displayName: string;
+      displayName: string;
       /** @enum {string} */
-      readonly role: 'admin' | 'leader' | 'lead' | 'auditor';
+      role: 'admin' | 'leader' | 'lead' | 'auditor';
       /**
        * @description 所属部门编码；部门领导与项目负责人必填，为空表示全市（管理员、审计员）
        * @example 031
        */
-      readonly departmentCode?: string;
+      departmentCode?: string;
       /** @description 初始密码（至少 10 位，含三类字符） */
-      readonly password: string;
+      password: string;
     };
-    readonly UpdateUserDto: {
+    UpdateUserDto: {
       /** @description 读取时的版本号 */
-      readonly version: number;
-      readonly displayName?: string;
+      version: number;
+      displayName?: string;
       /** @enum {string} */
-      readonly role?: 'admin' | 'leader' | 'lead' | 'auditor';
-      readonly departmentCode?: string | null;
-      readonly active?: boolean;
+      role?: 'admin' | 'leader' | 'lead' | 'auditor';
+      departmentCode?: string | null;
+      active?: boolean;
     };
-    readonly ResetPasswordDto: {
-      readonly password: string;
+    ResetPasswordDto: {
+      password: string;
     };
-    readonly ChangePasswordDto: {
-      readonly currentPassword: string;
-      readonly newPassword: string;
+    ChangePasswordDto: {
+      currentPassword: string;
+      newPassword: string;
     };
-    readonly AssignLeadsDto: {
+    AssignLeadsDto: {
       /** @description 项目负责人用户 id 列表（替换现有分配） */
-      readonly userIds: readonly string[];
+      userIds: string[];
     };
-    readonly ProjectLeadsResponse: {
-      readonly projectId: string;
-      readonly leads: readonly components['schemas']['LeadResponse'][];
+    ProjectLeadsResponse: {
+      projectId: string;
+      leads: components['schemas']['LeadResponse'][];
     };
   };
   responses: never;
@@ -2556,140 +2628,140 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  readonly AuditController_search: {
-    readonly parameters: {
-      readonly query?: {
+  AuditController_search: {
+    parameters: {
+      query?: {
         /** @description 实体类型，如 progress-report、report-period、user */
-        readonly entity?: string;
+        entity?: string;
         /** @description 实体 id */
-        readonly id?: string;
+        id?: string;
         /** @description 操作人：用户名或用户 id */
-        readonly user?: string;
+        user?: string;
         /** @description 起始日期（含），YYYY-MM-DD 或 ISO 8601 时间 */
-        readonly from?: string;
+        from?: string;
         /** @description 截止日期（含当日），YYYY-MM-DD 或 ISO 8601 时间 */
-        readonly to?: string;
+        to?: string;
         /** @description 页码（从 1 开始） */
-        readonly page?: number;
+        page?: number;
         /** @description 每页条数（1–100） */
-        readonly pageSize?: number;
+        pageSize?: number;
       };
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['AuditPageResponse'];
+          'application/json': components['schemas']['AuditPageResponse'];
         };
       };
     };
   };
-  readonly AuthController_login: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['LoginDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['TokenResponse'];
+          'application/json': components['schemas']['TokenResponse'];
         };
       };
     };
   };
-  readonly AuthController_refresh: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['RefreshDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['TokenResponse'];
+          'application/json': components['schemas']['TokenResponse'];
         };
       };
     };
   };
-  readonly AuthController_logout: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 204: {
+    requestBody?: never;
+    responses: {
+      204: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content?: never;
       };
     };
   };
-  readonly AuthController_me: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['CurrentUserResponse'];
+          'application/json': components['schemas']['CurrentUserResponse'];
         };
       };
     };
   };
-  readonly HealthController_check: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  HealthController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
+    requestBody?: never;
+    responses: {
       /** @description The Health Check is successful */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': {
+          'application/json': {
             /** @example ok */
-            readonly status?: string;
+            status?: string;
             /**
              * @example {
              *       "database": {
@@ -2697,19 +2769,19 @@ export interface operations {
              *       }
              *     }
              */
-            readonly info?: {
-              readonly [key: string]: {
-                readonly status: string;
+            info?: {
+              [key: string]: {
+                status: string;
               } & {
-                readonly [key: string]: unknown;
+                [key: string]: unknown;
               };
             } | null;
             /** @example {} */
-            readonly error?: {
-              readonly [key: string]: {
-                readonly status: string;
+            error?: {
+              [key: string]: {
+                status: string;
               } & {
-                readonly [key: string]: unknown;
+                [key: string]: unknown;
               };
             } | null;
             /**
@@ -2719,25 +2791,25 @@ export interface operations {
              *       }
              *     }
              */
-            readonly details?: {
-              readonly [key: string]: {
-                readonly status: string;
+            details?: {
+              [key: string]: {
+                status: string;
               } & {
-                readonly [key: string]: unknown;
+                [key: string]: unknown;
               };
             };
           };
         };
       };
       /** @description The Health Check is not successful */
-      readonly 503: {
+      503: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': {
+          'application/json': {
             /** @example error */
-            readonly status?: string;
+            status?: string;
             /**
              * @example {
              *       "database": {
@@ -2745,11 +2817,11 @@ export interface operations {
              *       }
              *     }
              */
-            readonly info?: {
-              readonly [key: string]: {
-                readonly status: string;
+            info?: {
+              [key: string]: {
+                status: string;
               } & {
-                readonly [key: string]: unknown;
+                [key: string]: unknown;
               };
             } | null;
             /**
@@ -2760,11 +2832,11 @@ export interface operations {
              *       }
              *     }
              */
-            readonly error?: {
-              readonly [key: string]: {
-                readonly status: string;
+            error?: {
+              [key: string]: {
+                status: string;
               } & {
-                readonly [key: string]: unknown;
+                [key: string]: unknown;
               };
             } | null;
             /**
@@ -2778,11 +2850,11 @@ export interface operations {
              *       }
              *     }
              */
-            readonly details?: {
-              readonly [key: string]: {
-                readonly status: string;
+            details?: {
+              [key: string]: {
+                status: string;
               } & {
-                readonly [key: string]: unknown;
+                [key: string]: unknown;
               };
             };
           };
@@ -2790,1336 +2862,1336 @@ export interface operations {
       };
     };
   };
-  readonly DepartmentsController_list: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  DepartmentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': readonly components['schemas']['DepartmentResponse'][];
+          'application/json': components['schemas']['DepartmentResponse'][];
         };
       };
     };
   };
-  readonly DepartmentsController_year: {
-    readonly parameters: {
-      readonly query?: {
+  DepartmentsController_year: {
+    parameters: {
+      query?: {
         /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
-        readonly asOf?: string;
+        asOf?: string;
       };
-      readonly header?: never;
-      readonly path: {
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['DepartmentYearResponse'];
+          'application/json': components['schemas']['DepartmentYearResponse'];
         };
       };
     };
   };
-  readonly DepartmentsController_projects: {
-    readonly parameters: {
-      readonly query?: {
+  DepartmentsController_projects: {
+    parameters: {
+      query?: {
         /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
-        readonly asOf?: string;
+        asOf?: string;
       };
-      readonly header?: never;
-      readonly path: {
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': readonly components['schemas']['ProjectSummaryResponse'][];
+          'application/json': components['schemas']['ProjectSummaryResponse'][];
         };
       };
     };
   };
-  readonly ImportsController_upload: {
-    readonly parameters: {
-      readonly query?: {
+  ImportsController_upload: {
+    parameters: {
+      query?: {
         /** @description preview：只比较不写入 */
-        readonly mode?: 'preview' | 'apply';
+        mode?: 'preview' | 'apply';
         /** @description 确认归档含有监控数据的项目、目标或指标 */
-        readonly confirmArchive?: 'true' | 'false';
+        confirmArchive?: 'true' | 'false';
       };
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'multipart/form-data': {
+    requestBody: {
+      content: {
+        'multipart/form-data': {
           /** Format: binary */
-          readonly file: string;
+          file: string;
         };
       };
     };
-    readonly responses: {
+    responses: {
       /** @description mode=preview：将发生的变化（未写入） */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ImportResponse'];
+          'application/json': components['schemas']['ImportResponse'];
         };
       };
       /** @description 已导入（mode=preview 时为 200，未写入） */
-      readonly 201: {
+      201: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ImportResponse'];
+          'application/json': components['schemas']['ImportResponse'];
         };
       };
     };
   };
-  readonly ImportsController_export: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  ImportsController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
+    requestBody?: never;
+    responses: {
       /** @description 规范化预算文档 */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': {
-            readonly [key: string]: unknown;
+          'application/json': {
+            [key: string]: unknown;
           };
         };
       };
     };
   };
-  readonly MonitoringController_listEvidence: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_listEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 三级指标 id */
-        readonly id: string;
+        id: string;
         /** @description 填报期间（月） */
-        readonly period: string;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': readonly components['schemas']['EvidenceFileResponse'][];
+          'application/json': components['schemas']['EvidenceFileResponse'][];
         };
       };
     };
   };
-  readonly MonitoringController_uploadEvidence: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_uploadEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 三级指标 id */
-        readonly id: string;
+        id: string;
         /** @description 填报期间（月） */
-        readonly period: string;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'multipart/form-data': {
+    requestBody: {
+      content: {
+        'multipart/form-data': {
           /** Format: binary */
-          readonly file: string;
+          file: string;
         };
       };
     };
-    readonly responses: {
-      readonly 201: {
+    responses: {
+      201: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['EvidenceFileResponse'];
+          'application/json': components['schemas']['EvidenceFileResponse'];
         };
       };
     };
   };
-  readonly MonitoringController_downloadEvidence: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
-        readonly id: string;
+  MonitoringController_downloadEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
+    requestBody?: never;
+    responses: {
       /** @description 佐证材料文件（Content-Type 为上传时的类型） */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/octet-stream': string;
+          'application/octet-stream': string;
         };
       };
     };
   };
-  readonly MonitoringController_saveReport: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_saveReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 三级指标 id */
-        readonly id: string;
+        id: string;
         /** @description 填报期间（月） */
-        readonly period: string;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['ReportDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReportDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SavedReportResponse'];
+          'application/json': components['schemas']['SavedReportResponse'];
         };
       };
     };
   };
-  readonly MonitoringController_saveBudgetExecution: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_saveBudgetExecution: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
-        readonly period: string;
+        id: string;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['BudgetExecutionDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BudgetExecutionDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SavedBudgetExecutionResponse'];
+          'application/json': components['schemas']['SavedBudgetExecutionResponse'];
         };
       };
     };
   };
-  readonly MonitoringController_submit: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
-        readonly period: string;
+        id: string;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['VersionDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ReportPeriodRowResponse'];
+          'application/json': components['schemas']['ReportPeriodRowResponse'];
         };
       };
     };
   };
-  readonly MonitoringController_approve: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
-        readonly period: string;
+        id: string;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['VersionDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ReportPeriodRowResponse'];
+          'application/json': components['schemas']['ReportPeriodRowResponse'];
         };
       };
     };
   };
-  readonly MonitoringController_returnForRevision: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_returnForRevision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
-        readonly period: string;
+        id: string;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['ReasonDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ReportPeriodRowResponse'];
+          'application/json': components['schemas']['ReportPeriodRowResponse'];
         };
       };
     };
   };
-  readonly MonitoringController_unlock: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_unlock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
-        readonly period: string;
+        id: string;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['ReasonDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ReportPeriodRowResponse'];
+          'application/json': components['schemas']['ReportPeriodRowResponse'];
         };
       };
     };
   };
-  readonly MonitoringController_locks: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_locks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': readonly components['schemas']['PeriodLockResponse'][];
+          'application/json': components['schemas']['PeriodLockResponse'][];
         };
       };
     };
   };
-  readonly MonitoringController_lock: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_lock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
-        readonly period: string;
+        year: number;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['ReasonDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['NewPeriodLockResponse'];
+          'application/json': components['schemas']['NewPeriodLockResponse'];
         };
       };
     };
   };
-  readonly MonitoringController_release: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  MonitoringController_release: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
-        readonly period: string;
+        year: number;
+        period: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['ReasonDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['PeriodReleaseResponse'];
+          'application/json': components['schemas']['PeriodReleaseResponse'];
         };
       };
     };
   };
-  readonly RoundsController_list: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  RoundsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': readonly components['schemas']['MonitoringRoundResponse'][];
+          'application/json': components['schemas']['MonitoringRoundResponse'][];
         };
       };
     };
   };
-  readonly RoundsController_open: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  RoundsController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['CreateRoundDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRoundDto'];
       };
     };
-    readonly responses: {
-      readonly 201: {
+    responses: {
+      201: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['MonitoringRoundResponse'];
+          'application/json': components['schemas']['MonitoringRoundResponse'];
         };
       };
     };
   };
-  readonly RoundsController_get: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
-        readonly id: string;
+  RoundsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
+          'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
         };
       };
     };
   };
-  readonly RoundsController_close: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
-        readonly id: string;
+  RoundsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['VersionDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
+          'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
         };
       };
     };
   };
-  readonly ProjectsController_detail: {
-    readonly parameters: {
-      readonly query?: {
+  ProjectsController_detail: {
+    parameters: {
+      query?: {
         /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
-        readonly asOf?: string;
+        asOf?: string;
       };
-      readonly header?: never;
-      readonly path: {
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
+        id: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ProjectDetailResponse'];
+          'application/json': components['schemas']['ProjectDetailResponse'];
         };
       };
     };
   };
-  readonly DashboardController_department: {
-    readonly parameters: {
-      readonly query?: {
+  DashboardController_department: {
+    parameters: {
+      query?: {
         /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
-        readonly asOf?: string;
+        asOf?: string;
       };
-      readonly header?: never;
-      readonly path: {
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['DepartmentDashboardResponse'];
+          'application/json': components['schemas']['DepartmentDashboardResponse'];
         };
       };
     };
   };
-  readonly DashboardController_city: {
-    readonly parameters: {
-      readonly query?: {
+  DashboardController_city: {
+    parameters: {
+      query?: {
         /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
-        readonly asOf?: string;
+        asOf?: string;
         /** @description 预算年度；缺省取 asOf 的年份，再缺省为今年 */
-        readonly year?: number;
+        year?: number;
       };
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['CityDashboardResponse'];
+          'application/json': components['schemas']['CityDashboardResponse'];
         };
       };
     };
   };
-  readonly TasksController_list: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  TasksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['TaskListResponse'];
+          'application/json': components['schemas']['TaskListResponse'];
         };
       };
     };
   };
-  readonly TargetsController_correct: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
-        readonly id: string;
+  TargetsController_correct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['TargetCorrectionDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TargetCorrectionDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['TargetCorrectionResponse'];
+          'application/json': components['schemas']['TargetCorrectionResponse'];
         };
       };
     };
   };
-  readonly ExportsController_projectEvaluation: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  ExportsController_projectEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
+        id: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
+    requestBody?: never;
+    responses: {
       /** @description 文件内容 */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
     };
   };
-  readonly ExportsController_departmentEvaluation: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  ExportsController_departmentEvaluation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
+    requestBody?: never;
+    responses: {
       /** @description 文件内容 */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
     };
   };
-  readonly ExportsController_evaluationWorkbook: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  ExportsController_evaluationWorkbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
+    requestBody?: never;
+    responses: {
       /** @description 文件内容 */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
     };
   };
-  readonly ExportsController_targetTables: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  ExportsController_targetTables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
+    requestBody?: never;
+    responses: {
       /** @description 文件内容 */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
     };
   };
-  readonly ExportsController_report: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  ExportsController_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
+    requestBody?: never;
+    responses: {
       /** @description 文件内容 */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
         };
       };
     };
   };
-  readonly ExportsController_targetTemplate: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  ExportsController_targetTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
+    requestBody?: never;
+    responses: {
       /** @description 文件内容 */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
     };
   };
-  readonly ExportsController_importTargets: {
-    readonly parameters: {
-      readonly query?: {
+  ExportsController_importTargets: {
+    parameters: {
+      query?: {
         /** @description preview：只比较不写入 */
-        readonly mode?: 'preview' | 'apply';
+        mode?: 'preview' | 'apply';
         /** @description 确认归档含有监控数据的项目、目标或指标 */
-        readonly confirmArchive?: 'true' | 'false';
+        confirmArchive?: 'true' | 'false';
       };
-      readonly header?: never;
-      readonly path: {
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
+        id: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'multipart/form-data': {
+    requestBody: {
+      content: {
+        'multipart/form-data': {
           /** Format: binary */
-          readonly file: string;
+          file: string;
         };
       };
     };
-    readonly responses: {
+    responses: {
       /** @description mode=preview：将发生的变化（未写入） */
-      readonly 200: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['TargetImportResponse'];
+          'application/json': components['schemas']['TargetImportResponse'];
         };
       };
       /** @description 已导入（mode=preview 时为 200，未写入） */
-      readonly 201: {
+      201: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['TargetImportResponse'];
+          'application/json': components['schemas']['TargetImportResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_getProject: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_getProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
+        id: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_saveProject: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_saveProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
+        id: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_submitProject: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_submitProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
+        id: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationVersionDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationVersionDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_approveProject: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_approveProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
+        id: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationVersionDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationVersionDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_returnProject: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_returnProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
+        id: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationReasonDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationReasonDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_unlockProject: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_unlockProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 项目 id */
-        readonly id: string;
+        id: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationReasonDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationReasonDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_getDepartment: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_getDepartment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['DepartmentEvaluationResponse'];
+          'application/json': components['schemas']['DepartmentEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_saveDepartment: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_saveDepartment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_submitDepartment: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_submitDepartment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationVersionDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationVersionDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_approveDepartment: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_approveDepartment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationVersionDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationVersionDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_returnDepartment: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_returnDepartment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationReasonDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationReasonDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly SelfEvaluationController_unlockDepartment: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
+  SelfEvaluationController_unlockDepartment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /** @description 部门编码 */
-        readonly code: string;
+        code: string;
         /** @description 预算年度 */
-        readonly year: number;
+        year: number;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['SelfEvaluationReasonDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SelfEvaluationReasonDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['SelfEvaluationResponse'];
+          'application/json': components['schemas']['SelfEvaluationResponse'];
         };
       };
     };
   };
-  readonly UsersController_list: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  UsersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody?: never;
-    readonly responses: {
-      readonly 200: {
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': readonly components['schemas']['UserResponse'][];
+          'application/json': components['schemas']['UserResponse'][];
         };
       };
     };
   };
-  readonly UsersController_create: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  UsersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['CreateUserDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
       };
     };
-    readonly responses: {
-      readonly 201: {
+    responses: {
+      201: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['UserResponse'];
+          'application/json': components['schemas']['UserResponse'];
         };
       };
     };
   };
-  readonly UsersController_update: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
-        readonly id: string;
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['UpdateUserDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['UserResponse'];
+          'application/json': components['schemas']['UserResponse'];
         };
       };
     };
   };
-  readonly UsersController_resetPassword: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
-        readonly id: string;
+  UsersController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['ResetPasswordDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordDto'];
       };
     };
-    readonly responses: {
-      readonly 204: {
+    responses: {
+      204: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content?: never;
       };
     };
   };
-  readonly UsersController_changePassword: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path?: never;
-      readonly cookie?: never;
+  UsersController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['ChangePasswordDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
       };
     };
-    readonly responses: {
-      readonly 204: {
+    responses: {
+      204: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content?: never;
       };
     };
   };
-  readonly UsersController_assignLeads: {
-    readonly parameters: {
-      readonly query?: never;
-      readonly header?: never;
-      readonly path: {
-        readonly id: string;
+  UsersController_assignLeads: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
       };
-      readonly cookie?: never;
+      cookie?: never;
     };
-    readonly requestBody: {
-      readonly content: {
-        readonly 'application/json': components['schemas']['AssignLeadsDto'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignLeadsDto'];
       };
     };
-    readonly responses: {
-      readonly 200: {
+    responses: {
+      200: {
         headers: {
-          readonly [name: string]: unknown;
+          [name: string]: unknown;
         };
         content: {
-          readonly 'application/json': components['schemas']['ProjectLeadsResponse'];
+          'application/json': components['schemas']['ProjectLeadsResponse'];
         };
       };
     };

@@ -1,16 +1,11 @@
 import { type Light, worstLight } from '@jixiao/domain';
 
+import type { components } from '../../core/api/api-types';
+
 export type { Light };
 
 /** How many monitored indicators (年度目标的三级指标) show each light as of a month. */
-export interface LightCounts {
-  readonly red: number;
-  readonly yellow: number;
-  readonly green: number;
-  readonly blue: number;
-  readonly grey: number;
-  readonly total: number;
-}
+export type LightCounts = components['schemas']['LightCountsResponse'];
 
 /** The order lights are listed in: as the API counts them, "not reported" last. */
 export const LIGHTS: readonly Light[] = ['red', 'yellow', 'green', 'blue', 'grey'];

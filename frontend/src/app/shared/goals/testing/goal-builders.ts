@@ -62,6 +62,7 @@ export function anIndicator(overrides: Partial<IndicatorNode> = {}): IndicatorNo
     expected: null,
     weight: null,
     version: 1,
+    archived: false,
     monitored: true,
     expectedByNow: 6,
     latestReport: null,
@@ -81,6 +82,7 @@ export function aGoal(indicators: IndicatorNode[] = [anIndicator()], overrides: 
     seq: 1,
     label: '年度绩效目标 1',
     title: '举办招聘会 12 场',
+    archived: false,
     indicators: [
       {
         id: uuid(sequence + 5000),
