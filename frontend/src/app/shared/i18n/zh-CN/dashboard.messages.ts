@@ -14,10 +14,6 @@ export const DASHBOARD_MESSAGES = {
   noYears: '暂无年度预算数据',
   noIndicators: '该年度没有需要监控的年度指标',
   missing: '—',
-  department: '部门',
-  year: '年度',
-  yearOption: (year: number): string => `${year} 年`,
-  asOf: '截至',
   view: {
     label: '看板范围',
     department: '本部门',

@@ -5,6 +5,10 @@ import { type Observable, forkJoin, map } from 'rxjs';
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import type { ProjectSummary } from '../../../../core/api/departments.models';
 import { ChartComponent } from '../../../../shared/chart/chart.component';
+import {
+  PageHeaderComponent,
+  PeriodPickerComponent,
+} from '../../../../shared/page-header/page-header.component';
 import { indicatorAnchor } from '../../../../shared/goals/goal.models';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
@@ -75,7 +79,14 @@ const FLAG_FILTERS: readonly FlagFilter[] = ['all', 'red', 'yellow', 'grey'];
  */
 @Component({
   selector: 'app-dashboard',
-  imports: [SHARED_IMPORTS, ChartComponent, LightBadgeComponent, LightCountsComponent],
+  imports: [
+    SHARED_IMPORTS,
+    ChartComponent,
+    LightBadgeComponent,
+    LightCountsComponent,
+    PageHeaderComponent,
+    PeriodPickerComponent,
+  ],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -274,10 +285,6 @@ export class DashboardComponent {
   protected selectMonth(month: number): void {
     const year = this.year();
     if (year !== null) this.selection.navigate({ asOf: `${year}-${String(month).padStart(2, '0')}` });
-  }
-
-  protected monthLabel(month: number): string {
-    return this.msg.monitoring.month(month);
   }
 
   protected monthOfPeriod(period: string): number {

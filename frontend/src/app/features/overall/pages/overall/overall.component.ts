@@ -6,6 +6,10 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component';
+import {
+  PageHeaderComponent,
+  PeriodPickerComponent,
+} from '../../../../shared/page-header/page-header.component';
 import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
@@ -38,7 +42,15 @@ const TAB_LONG = 1;
  */
 @Component({
   selector: 'app-overall',
-  imports: [SHARED_IMPORTS, NzTabsModule, GoalTreeComponent, LightBadgeComponent, LightCountsComponent],
+  imports: [
+    SHARED_IMPORTS,
+    NzTabsModule,
+    GoalTreeComponent,
+    LightBadgeComponent,
+    LightCountsComponent,
+    PageHeaderComponent,
+    PeriodPickerComponent,
+  ],
   templateUrl: './overall.component.html',
   styleUrl: './overall.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -103,10 +115,6 @@ export class OverallComponent {
 
   constructor() {
     scrollToIndicator(this.highlight, this.data);
-  }
-
-  protected monthLabel(month: number): string {
-    return this.msg.monitoring.month(month);
   }
 
   protected monthOfPeriod(period: string): number {
