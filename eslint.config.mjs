@@ -11,6 +11,7 @@ export default tseslint.config(
       '**/coverage/**',
       'frontend/**',
       'data/**',
+      'data-*/**',
       '**/*.js',
       '**/*.mjs',
     ],

@@ -1,11 +1,13 @@
-// Browser end-to-end tests: starts the product on a fresh embedded database (as `npm start` does), then runs
-// every frontend/e2e/*.e2e.mjs against it in Debian's chromium, screenshots under test-output/e2e/.
+// Browser end-to-end tests: starts the product on a fresh embedded database as `npm run demo` does (DEMO=1, the
+// demo half year written through the API by scripts/demo-data.mjs), then runs every frontend/e2e/*.e2e.mjs
+// against it in Debian's chromium, screenshots under test-output/e2e/.
 // Without chromium the run is skipped (npm test on a bare machine) unless E2E_REQUIRED=1 (.ci/run).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeSeed, seedDemo } from './demo-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,6 +33,8 @@ const env = {
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
   CHROMIUM_PATH: chromiumPath,
+  NODE_ENV: 'development',
+  DEMO: '1',
 };
 delete env.DATABASE_URL;
 const server = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
@@ -55,6 +59,10 @@ async function waitForHealth(timeoutMs) {
 let failed = 0;
 try {
   await waitForHealth(300_000);
+  const seeding = Date.now();
+  console.log(
+    `[e2e] ${describeSeed(await seedDemo(baseUrl, env.DEMO_PASSWORD))} (${Date.now() - seeding} ms)`,
+  );
   const scripts = readdirSync(join(root, 'frontend', 'e2e'))
     .filter((f) => f.endsWith('.e2e.mjs'))
     .sort();

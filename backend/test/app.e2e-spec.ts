@@ -25,6 +25,11 @@ describe('API baseline (HTTP)', () => {
     expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   });
 
+  it('should tell anyone, signed in or not, whether this is a demo installation', async () => {
+    const res = await request(app.getHttpServer()).get('/api/app-info').expect(200);
+    expect(res.body).toEqual({ demo: false });
+  });
+
   it('should serve the OpenAPI document', async () => {
     const res = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(

@@ -38,6 +38,7 @@ interface Rule {
  */
 const MATRIX: Record<string, Rule> = {
   'GET /api/health': { roles: PUBLIC, scope: 'global' },
+  'GET /api/app-info': { roles: PUBLIC, scope: 'global' },
   'POST /api/auth/login': { roles: PUBLIC, scope: 'global' },
   'POST /api/auth/refresh': { roles: PUBLIC, scope: 'global' },
   'POST /api/auth/logout': { roles: ALL, scope: 'global' },

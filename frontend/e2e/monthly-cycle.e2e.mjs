@@ -29,6 +29,16 @@ const LEAD = 'lead01';
 const LEADER = 'leader';
 /** The indicator that misses its target: ≥12 次 a year, and only 3 by mid-year. */
 const MISSED = '三会一课';
+/** Its own thresholds, set by the admin: on pace (v = 100) is yellow here, where the defaults say green. */
+const OWN_THRESHOLDS = { yellowFrom: 60, greenFrom: 110, blueFrom: 150 };
+const LIGHT_NAMES = {
+  red: '红灯',
+  yellow: '黄灯',
+  green: '绿灯',
+  blue: '蓝灯',
+  grey: '灰灯',
+  undetermined: '无法判定',
+};
 const RETURN_REASON = '“三会一课”进度落后，请补充原因并说明下半年的安排';
 
 const browser = await chromium.launch({
@@ -129,13 +139,48 @@ async function chooseMonth() {
   );
   check(open, `every month from June on is already submitted for ${project.name}`);
   await api('POST', '/auth/logout', token);
-  return { project, year, period: open.period };
+  const missed = detail.goals
+    .filter((goal) => goal.term === 'annual')
+    .flatMap((goal) => goal.indicators.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators)))
+    .find((indicator) => indicator.name.includes(MISSED));
+  check(missed, `${project.name} has no ${MISSED} indicator`);
+  return { project, year, period: open.period, missed };
+}
+
+/** The admin gives the missed indicator thresholds of its own (PUT …/target keeps its reading). */
+async function setOwnThresholds(indicator) {
+  const { body: session } = await api('POST', '/auth/login', null, { username: 'admin', password });
+  const { target, version } = indicator;
+  const res = await api('PUT', `/indicators/${indicator.id}/target`, session.accessToken, {
+    version,
+    operator: target.operator,
+    value: target.value,
+    ...(target.unit ? { unit: target.unit } : {}),
+    direction: target.direction,
+    accumulation: target.accumulation,
+    thresholds: OWN_THRESHOLDS,
+    note: '浏览器测试：指标自设预警阈值',
+  });
+  check(res.status === 200, `setting the thresholds answered ${res.status}`);
+  await api('POST', '/auth/logout', session.accessToken);
+}
+
+/** The light the API stored for the indicator's report of the period, read as the lead. */
+async function storedLight(projectId, period, indicatorId) {
+  const { body: session } = await api('POST', '/auth/login', null, { username: LEAD, password });
+  const { body: detail } = await api('GET', `/projects/${projectId}?asOf=${period}`, session.accessToken);
+  await api('POST', '/auth/logout', session.accessToken);
+  const indicator = detail.goals
+    .flatMap((goal) => goal.indicators.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators)))
+    .find((item) => item.id === indicatorId);
+  return indicator?.latestReport?.period === period ? indicator.latestReport.light : null;
 }
 
 let chosen;
 try {
   chosen = await chooseMonth();
-  const { project, year, period } = chosen;
+  const { project, year, period, missed } = chosen;
+  await setOwnThresholds(missed);
   const missedRow = () => page.locator('tr.entry-row', { hasText: MISSED });
 
   await step(`${LEAD} signs in and sees the reminders badge with their due reports`, async () => {
@@ -194,9 +239,9 @@ try {
     await light.getByText('红灯', { exact: true }).waitFor();
     const reason = await text(light);
     check(/进度值 [\d.]+ 低于 60/.test(reason), `the red light gives no reason: ${reason}`);
-    // On pace the same row turns green, then red again.
+    // On pace the same row turns yellow by its own thresholds (green by the defaults), then red again.
     await actual.fill(`${monthOf(period)}次`);
-    await light.getByText('绿灯', { exact: true }).waitFor();
+    await light.getByText('黄灯', { exact: true }).waitFor();
     await actual.fill('3次');
     await light.getByText('红灯', { exact: true }).waitFor();
   });
@@ -244,7 +289,7 @@ try {
       .fill('下半年每月开展两次主题党日');
     await page.locator('#budget-executed').fill('8000');
     await page
-      .locator('.budget app-light-dot .name')
+      .locator('.budget app-light-badge .name')
       .getByText(/^(绿灯|黄灯|红灯)$/)
       .waitFor();
     check((await page.locator('.field-error').count()) === 0, 'a field shows an error');
@@ -259,6 +304,27 @@ try {
     check(rowErrors.length === 0, `a row failed: ${rowErrors[0]}`);
     await page.locator('.ant-message', { hasText: /已保存 \d+ 项|没有需要保存的修改/ }).waitFor();
   });
+
+  await step(
+    'the preview light is the light the API saves, on an indicator with its own thresholds',
+    async () => {
+      const row = missedRow();
+      const actual = row.locator('[data-cell=actual]');
+      const light = row.locator('.col-light .name');
+      for (const value of [`${monthOf(period)}次`, '3次']) {
+        await actual.fill(value);
+        await light.getByText(/^(红灯|黄灯|绿灯|蓝灯)$/).waitFor();
+        const preview = await text(light);
+        await page.locator('button.save').click();
+        await page.locator('.dirty-count', { hasText: '所有修改已保存' }).waitFor();
+        const saved = await storedLight(project.id, period, missed.id);
+        check(
+          LIGHT_NAMES[saved] === preview,
+          `${MISSED} ${value}: the preview showed ${preview}, the API saved ${saved}`,
+        );
+      }
+    },
+  );
 
   await step('the lead attaches evidence to the red row', async () => {
     const rowIndex = await missedRow().locator('[data-cell=actual]').getAttribute('data-row');

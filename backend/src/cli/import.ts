@@ -4,37 +4,43 @@ import { basename, resolve } from 'node:path';
 import { AuditService } from '../modules/audit/audit.service';
 import { DocumentExporter } from '../modules/imports/document-exporter';
 import { DocumentLoader } from '../modules/imports/document-loader';
+import { DocumentLoaderRepository } from '../modules/imports/document-loader.repository';
+import { DocumentExporterRepository } from '../modules/imports/document-exporter.repository';
+import { ImportsRepository } from '../modules/imports/imports.repository';
 import { ErrorCode } from '../common/errors/error-code';
 import { AppException } from '../common/errors/app.exception';
 import { ImportsService, renderArchiveDiff } from '../modules/imports/imports.service';
 import { withDatabase } from './database-session';
 
 /**
- * `npm run import -- <file> [--report] [--preview] [--confirm-archive]`: parse a published budget document (or
- * load a normalized JSON one) into the configured database in one transaction, then print what changed (the
- * whole report with --report). --preview prints what would change and writes nothing. A document that would
- * archive projects, goals or indicators carrying monitoring data is refused (the diff is printed) unless
- * --confirm-archive is given.
+ * `npm run import -- <file> [--report] [--dry-run | --preview] [--confirm-archive]`: parse a published budget
+ * document (or load a normalized JSON one) into the configured database in one transaction, then print what
+ * changed (the whole report with --report). --dry-run (or --preview) prints the whole import report and the diff
+ * against the database — the same preview as `POST /api/imports?mode=preview` — and writes nothing, not even
+ * migrations. A document that would archive projects, goals or indicators carrying monitoring data is refused
+ * (the diff is printed) unless --confirm-archive is given.
  */
 async function main(args: string[]): Promise<void> {
   const file = args.find((a) => !a.startsWith('--'));
   if (!file)
     throw new Error(
-      'Usage: npm run import -- <budget document .txt | normalized .json> [--report] [--preview] [--confirm-archive]',
+      'Usage: npm run import -- <budget document .txt | normalized .json> [--report] [--dry-run] [--confirm-archive]',
     );
+  const preview = args.includes('--dry-run') || args.includes('--preview');
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
   await withDatabase(async (dataSource) => {
-    await dataSource.runMigrations({ transaction: 'each' });
+    if (!preview) await dataSource.runMigrations({ transaction: 'each' });
     const audit = new AuditService();
     const service = new ImportsService(
       dataSource,
-      new DocumentLoader(audit),
-      new DocumentExporter(),
+      new DocumentLoader(audit, new DocumentLoaderRepository()),
+      new DocumentExporter(new DocumentExporterRepository()),
       audit,
       new AccessPolicy(dataSource),
+      new ImportsRepository(dataSource),
     );
     const options = {
-      preview: args.includes('--preview'),
+      preview,
       confirmArchive: args.includes('--confirm-archive'),
     };
     const result = await service.importFile(basename(path), readFileSync(path), options).catch((error) => {
@@ -47,7 +53,7 @@ async function main(args: string[]): Promise<void> {
       }
       throw error;
     });
-    if (args.includes('--report')) {
+    if (preview || args.includes('--report')) {
       process.stdout.write(result.markdown);
     } else {
       const loaded = result.markdown.slice(result.markdown.search(/## 载入(结果|预览)/));

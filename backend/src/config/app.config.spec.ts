@@ -61,3 +61,36 @@ describe('appConfig TRUST_PROXY', () => {
     },
   );
 });
+
+describe('appConfig DEMO', () => {
+  const saved = { ...process.env };
+
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  const demoWith = (env: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    return appConfig().demo;
+  };
+
+  it.each([
+    [{ NODE_ENV: 'development', DEMO: undefined }, false],
+    [{ NODE_ENV: 'development', DEMO: '0' }, false],
+    [{ NODE_ENV: 'development', DEMO: '1' }, true],
+    [{ NODE_ENV: 'test', DEMO: '1' }, true],
+  ])('should resolve %j to demo %s', (env, expected) => {
+    expect(demoWith(env)).toBe(expected);
+  });
+
+  it('should refuse a demo in production, naming DEMO', () => {
+    expect(() => demoWith({ NODE_ENV: 'production', DEMO: '1' })).toThrow(/DEMO=1 is for development only/);
+  });
+
+  it('should fail at boot on an unknown value, naming DEMO', () => {
+    expect(() => demoWith({ DEMO: 'yes' })).toThrow(/DEMO/);
+  });
+});

@@ -30,6 +30,7 @@ class AppEnv {
       'TRUST_PROXY must be a hop count (1-9) or the proxies: addresses, subnets, loopback, linklocal, uniquelocal',
   })
   TRUST_PROXY?: string;
+  @IsOptional() @IsIn(['0', '1']) DEMO?: string;
 }
 
 export interface AppConfig {
@@ -42,10 +43,15 @@ export interface AppConfig {
   apiDocs: ApiDocsMode;
   /** Unset: the connecting address is the client's (no proxy trusted). */
   trustProxy: TrustProxy;
+  /** A demo installation (`npm run demo`): the frontend marks every page 演示数据. Never in production. */
+  demo: boolean;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => {
   const env = validateConfig(AppEnv, process.env);
+  if (env.DEMO === '1' && env.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration: DEMO=1 is for development only, not NODE_ENV=production');
+  }
   return {
     nodeEnv: env.NODE_ENV ?? 'development',
     port: env.PORT ?? 3000,
@@ -53,6 +59,7 @@ export const appConfig = registerAs('app', (): AppConfig => {
     frontendDist: env.FRONTEND_DIST ?? '',
     apiDocs: env.API_DOCS ?? (env.NODE_ENV === 'production' ? 'admin' : 'on'),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
+    demo: env.DEMO === '1',
   };
 });
 

@@ -50,10 +50,10 @@ const READ = /^\s*(SELECT|WITH)\b/i;
 const NOT_ON_A_REPLICA =
   /\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY|CALL|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+(KEY\s+)?SHARE|pg_advisory\w*|nextval|setval|set_config|pg_notify)\b/i;
 /**
- * Sessions are read from the primary: logout, lockout and deactivation must take effect at once (jwt-auth.guard),
- * which a replica a few milliseconds behind would not guarantee.
+ * Sessions and credentials are read from the primary: logout, lockout, deactivation and a new password must take
+ * effect at once (jwt-auth.guard, login), which a replica a few milliseconds behind would not guarantee.
  */
-const PRIMARY_ONLY = /\brefresh_tokens\b/;
+const PRIMARY_ONLY = /\b(refresh_tokens|refresh_token_rotations|password_hash)\b/;
 
 export function isReplicaRead(sql: string): boolean {
   return READ.test(sql) && !NOT_ON_A_REPLICA.test(sql) && !PRIMARY_ONLY.test(sql);

@@ -20,6 +20,7 @@ interface ItemJson {
   weight: number;
   score: number | null;
   deviationAnalysis: string | null;
+  explanation: string | null;
 }
 
 /** exceljs buffers the whole response: supertest hands it over as bytes. */
@@ -61,7 +62,15 @@ describe('exports (HTTP)', () => {
   let leader: string;
   let admin: string;
   let auditor: string;
-  let projectView: { items: ItemJson[]; overallTarget: string; total: number; version: number };
+  let projectView: {
+    items: ItemJson[];
+    overallTarget: string;
+    total: number;
+    version: number;
+    budget: { explanation: string | null };
+    indicatorExplanation: string;
+    consistency: { explanation: string } | null;
+  };
   const http = () => request(app.getHttpServer());
   const download = (url: string, bearer: string) =>
     http().get(url).set('Authorization', bearer).buffer(true).parse(binary);
@@ -200,6 +209,24 @@ describe('exports (HTTP)', () => {
       expect(value(sheet, 'A18')).toBe('等级');
       expect(value(sheet, 'F18')).toBe('良');
       expect(masterOf(sheet, 'H18')).toBe('F18');
+    });
+
+    it('should print how every score came about below the form, and note it on each score cell', () => {
+      const notes: string[] = [];
+      sheet.eachRow((row, number) => {
+        if (number > 18) notes.push(String(row.getCell(1).value ?? ''));
+      });
+      const start = notes.indexOf('计分说明：');
+      expect(start).toBeGreaterThan(-1);
+      expect(notes.slice(start + 1)).toEqual([
+        `1. 预算执行率：${projectView.budget.explanation}`,
+        ...projectView.items.map((item, i) => `${i + 2}. ${item.name}：${item.explanation}`),
+        `9. ${projectView.indicatorExplanation}`,
+        '10. 总分 = 预算执行率得分 9 + 指标得分 73.98 = 82.98 → 等级“良”',
+        `11. 一致性预警：${projectView.consistency?.explanation}`,
+      ]);
+      expect(sheet.getCell('G6').note).toBe(projectView.budget.explanation);
+      expect(sheet.getCell('G15').note).toBe('定性指标评定为“部分达成”，得分区间 [18, 24)，评定得分 21');
     });
   });
 

@@ -7,6 +7,9 @@ import { runInRequestContext } from '../../src/common/context/request-context';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { DocumentExporter } from '../../src/modules/imports/document-exporter';
 import { DocumentLoader } from '../../src/modules/imports/document-loader';
+import { DocumentLoaderRepository } from '../../src/modules/imports/document-loader.repository';
+import { DocumentExporterRepository } from '../../src/modules/imports/document-exporter.repository';
+import { ImportsRepository } from '../../src/modules/imports/imports.repository';
 import { ImportsService, serializeDocument } from '../../src/modules/imports/imports.service';
 import { parseBudgetDocument } from '../../src/modules/imports/parser/budget-document.parser';
 import { insertUser } from '../factories/user.factory';
@@ -46,10 +49,11 @@ describe(ImportsService.name, () => {
     const audit = new AuditService();
     service = new ImportsService(
       ds,
-      new DocumentLoader(audit),
-      new DocumentExporter(),
+      new DocumentLoader(audit, new DocumentLoaderRepository()),
+      new DocumentExporter(new DocumentExporterRepository()),
       audit,
       new AccessPolicy(ds),
+      new ImportsRepository(ds),
     );
   });
 

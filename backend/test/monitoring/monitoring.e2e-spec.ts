@@ -155,10 +155,15 @@ describe('monitoring writes (HTTP)', () => {
       .set('Authorization', lead)
       .send({ executed: 1000 })
       .expect(200);
+    // 1000 元 of a budget of at least tens of thousands by June: far behind the pace, explained with its figures.
     expect(saved.body).toMatchObject({
       executedYuan: 1000,
       version: 1,
-      light: { light: expect.any(String) },
+      pace: 50,
+      light: 'red',
+      explanation: expect.stringMatching(
+        /^预算执行进度值 = 1000 ÷ \(\d+ × 6\/12\) × 100 = [\d.]+；[\d.]+ < 60 → 红灯$/,
+      ),
     });
     const bad = await http()
       .put(`/api/projects/${projectId}/budget-execution/2025-06`)

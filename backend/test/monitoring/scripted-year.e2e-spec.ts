@@ -1,4 +1,4 @@
-import { type Light, type Target, lightFor, parseActual } from '@jixiao/domain';
+import { indicatorStatus, type Light, type Target, parseActual } from '@jixiao/domain';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -70,7 +70,14 @@ describe('a scripted year of monthly reports (HTTP)', () => {
 
     for (let month = 1; month <= 12; month++) {
       const period = `2025-${String(month).padStart(2, '0')}`;
-      const expected: Record<Light, number> = { red: 0, yellow: 0, green: 0, blue: 0, grey: 0 };
+      const expected: Record<Light, number> = {
+        red: 0,
+        yellow: 0,
+        green: 0,
+        blue: 0,
+        grey: 0,
+        undetermined: 0,
+      };
       for (const [index, row] of rows.entries()) {
         const actual = actualFor(row.target, month, index);
         const res = await request(app.getHttpServer())
@@ -78,12 +85,13 @@ describe('a scripted year of monthly reports (HTTP)', () => {
           .set('Authorization', lead.bearer)
           .send({ actual })
           .expect(200);
-        const { light } = lightFor(row.target, {
-          month,
-          reported: true,
-          actual: parseActual(actual, row.target),
-        });
+        const { light, explanation } = indicatorStatus(
+          row.target,
+          { actual: parseActual(actual, row.target) },
+          { year: 2025, month },
+        );
         expect(res.body.light).toBe(light);
+        expect(res.body.explanation).toBe(explanation);
         expected[light]++;
         seen.add(light);
       }

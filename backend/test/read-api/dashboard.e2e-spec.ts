@@ -223,6 +223,23 @@ describe(DashboardService.name, () => {
     expect(body.trend[5]).toEqual({ period: '2025-06', ...body.counts });
   });
 
+  it('should open at the latest month with reports when no month is asked for, and say which it is', async () => {
+    const { body } = await get(admin, `/api/departments/${dept.code}/years/2025/dashboard`).expect(200);
+    expect(body).toMatchObject({ asOf: '2025-06', latestReportedPeriod: '2025-06' });
+    expect(body.counts).toEqual(tally(june, indicators.length));
+    const { body: asOfMay } = await dashboard('2025-05');
+    expect(asOfMay).toMatchObject({ asOf: '2025-05', latestReportedPeriod: '2025-06' });
+    const { body: city } = await get(admin, `/api/dashboard?year=2025`).expect(200);
+    expect(city.asOf).toBe('2025-06');
+  });
+
+  it('should open a department without reports at December of a past year, with no latest month', async () => {
+    const empty = await loadDepartment(app, ds, uniqueCode());
+    const { body } = await get(admin, `/api/departments/${empty.code}/years/2025/dashboard`).expect(200);
+    expect(body).toMatchObject({ asOf: '2025-12', latestReportedPeriod: null });
+    expect(body.counts.grey).toBe(body.counts.total);
+  });
+
   it('should look back in time: as of May, June reports do not count', async () => {
     const { body } = await dashboard('2025-05');
     expect(body.counts).toEqual(tally(may, indicators.length));

@@ -118,8 +118,22 @@ describe(DepartmentsService.name, () => {
       expect(counts.red).toBe(1);
     });
 
-    it('should default to December for a past year', async () => {
+    it('should default to the latest month with reports, not to December of a past year', async () => {
       const { body } = await get(admin, `/api/departments/${dept.code}/years/2025`).expect(200);
+      expect(body.asOf).toBe('2025-06');
+      expect(body.lightCounts).toEqual((await year()).body.lightCounts);
+      const { body: projects } = await get(admin, `/api/departments/${dept.code}/years/2025/projects`).expect(
+        200,
+      );
+      const { body: june } = await get(
+        admin,
+        `/api/departments/${dept.code}/years/2025/projects?asOf=2025-06`,
+      ).expect(200);
+      expect(projects).toEqual(june);
+    });
+
+    it('should default to December for a past year without any report', async () => {
+      const { body } = await get(admin, `/api/departments/${other.code}/years/2025`).expect(200);
       expect(body.asOf).toBe('2025-12');
       expect(body.lightCounts.grey).toBe(body.lightCounts.total);
     });

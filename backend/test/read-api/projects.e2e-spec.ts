@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { type BudgetDocument, budgetLight, worstLight } from '@jixiao/domain';
+import { type BudgetDocument, budgetStatus, worstLight } from '@jixiao/domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ProjectsService } from '../../src/modules/projects/projects.service';
@@ -30,7 +30,7 @@ describe(ProjectsService.name, () => {
   let judged: IndicatorFixture;
   let admin: string;
   let leadId: string;
-  const stored: Record<string, { light: string; reason: string }> = {};
+  const stored: Record<string, { light: string; reason: string; explanation: string }> = {};
   const get = (bearer: string, url: string) =>
     request(app.getHttpServer()).get(url).set('Authorization', bearer);
   const detail = (asOf = '2025-06', bearer = admin) =>
@@ -173,13 +173,32 @@ describe(ProjectsService.name, () => {
         version: 1,
       },
     });
+    const missing = (period: string) => ({
+      period,
+      actualRaw: null,
+      actualValue: null,
+      light: 'grey',
+      explanation: `${period} 无填报 → 灰灯（未填报）`,
+    });
     expect(indicator.history).toEqual([
-      { period: '2025-01', actualRaw: null, actualValue: null, light: 'grey' },
-      { period: '2025-02', actualRaw: null, actualValue: null, light: 'grey' },
-      { period: '2025-03', actualRaw: '3', actualValue: 3, light: stored.march.light },
-      { period: '2025-04', actualRaw: null, actualValue: null, light: 'grey' },
-      { period: '2025-05', actualRaw: '5', actualValue: 5, light: stored.may.light },
-      { period: '2025-06', actualRaw: null, actualValue: null, light: 'grey' },
+      missing('2025-01'),
+      missing('2025-02'),
+      {
+        period: '2025-03',
+        actualRaw: '3',
+        actualValue: 3,
+        light: stored.march.light,
+        explanation: stored.march.explanation,
+      },
+      missing('2025-04'),
+      {
+        period: '2025-05',
+        actualRaw: '5',
+        actualValue: 5,
+        light: stored.may.light,
+        explanation: stored.may.explanation,
+      },
+      missing('2025-06'),
     ]);
     const asOfMay = findIndicator((await detail('2025-05')).body, counted.id);
     expect(asOfMay).toMatchObject({
@@ -206,6 +225,7 @@ describe(ProjectsService.name, () => {
       likelihood: '有可能',
       light: 'yellow',
       lightReason: stored.judged.reason,
+      explanation: '达成情况 = 部分达成 → 黄灯',
       status: 'submitted',
       version: 1,
       reasons: ['人员保障'],
@@ -246,14 +266,15 @@ describe(ProjectsService.name, () => {
         executedYuan: 100_000,
         rate: Math.round((100_000 / budget) * 10000) / 100,
         pace: 25,
-        light: budgetLight({ month: 3, executed: 100_000, budget }).light,
+        light: budgetStatus({ month: 3, executed: 100_000, budget }).light,
+        explanation: budgetStatus({ month: 3, executed: 100_000, budget }).explanation,
         version: 1,
       }),
       expect.objectContaining({
         period: '2025-06',
         executedYuan: 300_000,
         pace: 50,
-        light: budgetLight({ month: 6, executed: 300_000, budget }).light,
+        light: budgetStatus({ month: 6, executed: 300_000, budget }).light,
       }),
     ]);
   });
@@ -293,7 +314,8 @@ describe(ProjectsService.name, () => {
       name: '人社局就业管理工作经费',
       budget: 466,
       currentBudget: null,
-      asOf: '2025-12',
+      // Without ?asOf: the latest month with reports in the department-year, though this project has none.
+      asOf: '2025-06',
     });
   });
 

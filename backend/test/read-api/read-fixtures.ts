@@ -1,5 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { type Light, type Likelihood, type Target, lightFor, parseActual } from '@jixiao/domain';
+import {
+  indicatorStatus,
+  type Light,
+  LIGHTS as LIGHT_VALUES,
+  type Likelihood,
+  type Target,
+  parseActual,
+} from '@jixiao/domain';
 import { DataSource } from 'typeorm';
 import { ImportsService } from '../../src/modules/imports/imports.service';
 import { seedDocument } from '../factories/seed-document.factory';
@@ -74,19 +81,18 @@ export async function insertReport(
   period: string,
   actualRaw: string,
   extra: { forecast?: string; likelihood?: Likelihood } = {},
-): Promise<{ light: Light; reason: string; actualValue: number | null }> {
+): Promise<{ light: Light; reason: string; explanation: string; actualValue: number | null }> {
   const actual = parseActual(actualRaw, indicator.target);
   const forecast = extra.forecast ? parseActual(extra.forecast, indicator.target) : undefined;
-  const { light, reason } = lightFor(indicator.target, {
-    month: Number(period.slice(5)),
-    reported: true,
-    actual,
-    forecast,
-    likelihood: extra.likelihood,
-  });
+  const { light, reason, explanation, progress } = indicatorStatus(
+    indicator.target,
+    { actual, forecast, likelihood: extra.likelihood },
+    { year: Number(period.slice(0, 4)), month: Number(period.slice(5)) },
+  );
   await ds.query(
-    `INSERT INTO progress_reports (indicator_id, period, actual_raw, actual_value, actual_unit, forecast_raw, forecast_value, likelihood, light, light_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO progress_reports (indicator_id, period, actual_raw, actual_value, actual_unit, forecast_raw, forecast_value, likelihood, light, light_reason,
+                                   light_explanation, progress)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       indicator.id,
       period,
@@ -98,9 +104,11 @@ export async function insertReport(
       extra.likelihood ?? null,
       light,
       reason,
+      explanation,
+      progress,
     ],
   );
-  return { light, reason, actualValue: actual.value ?? null };
+  return { light, reason, explanation, actualValue: actual.value ?? null };
 }
 
 export async function insertPeriod(
@@ -129,11 +137,11 @@ export async function insertExecution(
   ]);
 }
 
-export const LIGHTS: Light[] = ['red', 'yellow', 'green', 'blue', 'grey'];
+export const LIGHTS: readonly Light[] = LIGHT_VALUES;
 
 /** Counts by light of a list, the way a person would tally them. */
 export function tally(lights: Light[], total: number): Record<Light, number> & { total: number } {
-  const counts = { red: 0, yellow: 0, green: 0, blue: 0, grey: 0, total };
+  const counts = { red: 0, yellow: 0, green: 0, blue: 0, grey: 0, undetermined: 0, total };
   for (const light of lights) counts[light]++;
   counts.grey += total - lights.length;
   return counts;

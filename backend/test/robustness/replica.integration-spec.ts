@@ -89,6 +89,10 @@ describe('reads from a streaming replica (DATABASE_REPLICA_URL)', () => {
     expect(isReplicaRead('SELECT pg_advisory_xact_lock(hashtext($1))')).toBe(false);
     // Sessions are checked on the primary, so logout takes effect at once.
     expect(isReplicaRead('SELECT u.id FROM refresh_tokens s JOIN users u ON u.id = s.user_id')).toBe(false);
+    // So are credentials: a login right after a password change or a new account must see it.
+    expect(isReplicaRead('SELECT id, password_hash AS "passwordHash" FROM users WHERE username = $1')).toBe(
+      false,
+    );
   });
 
   it('should take DATABASE_REPLICA_URL with a server only, and refuse one that is not a postgres:// URL', () => {

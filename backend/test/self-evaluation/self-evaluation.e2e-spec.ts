@@ -18,6 +18,7 @@ import { assignedLead, loadSeedYear, scriptYear, SeededYear } from './scripted-y
 
 interface ItemBody {
   indicatorId: string;
+  explanation: string | null;
   name: string;
   level1: string;
   level2: string;
@@ -167,6 +168,15 @@ describe('self-evaluation (HTTP)', () => {
       expect(body.grade).toBe(gradeFor(body.total));
       expect(body.consistency).toEqual(consistencyWarning(73.98, 9));
       expect(item(body, '保障业务正常开展')).toMatchObject({ score: 21, pickedScore: 21 });
+      // Every score carries its formula with the figures.
+      expect(body.items.every((i: ItemBody) => i.explanation)).toBe(true);
+      expect(item(body, '保障业务正常开展').explanation).toBe(
+        '定性指标评定为“部分达成”，得分区间 [18, 24)，评定得分 21',
+      );
+      expect(body.budget.explanation).toBe(
+        '执行率 = 477000 ÷ 530000 × 100% = 90.00%；得分 = 10 × 477000 ÷ 530000 = 9',
+      );
+      expect(body.totalExplanation).toBe('总分 = 预算执行率得分 9 + 指标得分 73.98 = 82.98 → 等级“良”');
       const [stored] = await ds.query(
         `SELECT total_score::float8 AS total, grade FROM self_evaluations WHERE project_id = $1`,
         [seeded.projectId],

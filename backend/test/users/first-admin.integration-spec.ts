@@ -5,6 +5,7 @@ import { dataSourceOptions } from '../../src/database/data-source.options';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { DemoAccountsService } from '../../src/modules/users/demo-accounts.service';
 import { UsersRepository } from '../../src/modules/users/users.repository';
+import { insertDepartmentYear } from '../factories/department.factory';
 import { createScratchDatabase, ScratchDatabase } from '../setup/test-database';
 
 /** A database of its own: it must start without any administrator, and demo accounts take fixed names. */
@@ -50,6 +51,8 @@ describe('first administrator and demo accounts', () => {
   });
 
   it('should not make the demo accounts change their password', async () => {
+    // The demo leader belongs to the first department, so one must exist.
+    await insertDepartmentYear(ds);
     const service = new DemoAccountsService(
       ds,
       new UsersRepository(ds),

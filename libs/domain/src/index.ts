@@ -10,15 +10,43 @@ export * from './actual/actual.types';
 export { parseActual } from './actual/actual-parser';
 export { partLabels } from './actual/part-labels';
 
-// Monitoring (绩效运行监控): warning lights.
+// Monitoring (绩效运行监控): warning lights with their explanations, budget execution, the reporting calendar.
 export * from './monitoring/light.types';
-export { lightFor, type LightInput } from './monitoring/warning-light';
-export { budgetLight, type BudgetLightResult, type BudgetProgressInput } from './monitoring/budget-light';
-export { resolveThresholds, worstLight } from './monitoring/thresholds.util';
+export * from './monitoring/report-values';
+export {
+  indicatorStatus,
+  isReadable,
+  type IndicatorStatus,
+  restateReport,
+  type ReportReading,
+  type RestatedReport,
+  type StoredReport,
+  type StatusAsOf,
+  type StatusOptions,
+} from './monitoring/indicator-status';
+export { budgetStatus, paceOf, type BudgetInput, type BudgetStatus } from './monitoring/budget-status';
+export {
+  FLAGGED_LIGHTS,
+  flagRank,
+  isFlagged,
+  resolveThresholds,
+  worstLight,
+  type FlaggedLight,
+} from './monitoring/thresholds.util';
 export { expectedByNow } from './monitoring/expected-progress';
+export * from './monitoring/reporting-calendar';
 
 // Self-evaluation (绩效自评): scores, grade, weights, consistency.
-export { scoreIndicator, type IndicatorScore } from './evaluation/indicator-score';
+export {
+  scoreIndicator,
+  explainScore,
+  bandText,
+  bandClosed,
+  insideBand,
+  type IndicatorScore,
+  type ExplainedScore,
+} from './evaluation/indicator-score';
+export * from './evaluation/evaluate-sheet';
 export { meetsTarget } from './evaluation/meets-target';
 export { budgetScore } from './evaluation/budget-score';
 export * from './evaluation/grade';
@@ -28,10 +56,14 @@ export * from './evaluation/consistency-warning';
 // The indicator tree (一级 / 二级指标) and units.
 export * from './indicator/indicator-levels';
 export { UNIT_MULTIPLIERS, convertUnit, splitUnit, type SplitUnit } from './units/unit.util';
+export * from './units/money.util';
 
 // Imports: what a new document changes, and when archiving needs a confirmation.
 export * from './archive/import-diff';
 
 // Errors and user-facing text.
 export * from './errors/domain.error';
-export { ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';
+export { LIGHT_NAMES, ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';
+
+// The review workflow shared by monitoring periods and self-evaluations.
+export * from './workflow/review-workflow';

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, currentActor } from '../context/request-context';
 import { AppException, notFound } from '../errors/app.exception';
 import { ErrorCode } from '../errors/error-code';
+import { AccessPolicyRepository } from './access-policy.repository';
 
 /** The department-year a route addresses, once the caller may read it. */
 export interface ReadableDepartmentYear {
@@ -22,7 +23,11 @@ export interface ReadableDepartmentYear {
  */
 @Injectable()
 export class AccessPolicy {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    // A default, so scripts and tests can build the policy without the Nest container.
+    private readonly repository: AccessPolicyRepository = new AccessPolicyRepository(),
+  ) {}
 
   actor(): Actor {
     const actor = currentActor();
@@ -52,11 +57,7 @@ export class AccessPolicy {
     year: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ReadableDepartmentYear> {
-    const [row] = await manager.query(
-      `SELECT fy.id AS "fiscalYearId", fy.department_id AS "departmentId"
-         FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND fy.year = $2`,
-      [code, year],
-    );
+    const row = await this.repository.departmentYear(manager, code, year);
     if (!row) throw new AppException(ErrorCode.NotFound, `部门 ${code} 的 ${year} 年度预算不存在`);
     this.assertCanReadDepartment(row.departmentId);
     return row;
@@ -77,12 +78,7 @@ export class AccessPolicy {
       return;
     }
     if (actor.role !== 'lead') throw new AppException(ErrorCode.Forbidden, '只有该项目的项目负责人可以填报');
-    const [project] = await manager.query(
-      `SELECT fy.department_id AS "departmentId",
-              EXISTS (SELECT 1 FROM project_assignments a WHERE a.project_id = p.id AND a.user_id = $2) AS assigned
-         FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id WHERE p.id = $1`,
-      [projectId, actor.id],
-    );
+    const project = await this.repository.projectAssignment(manager, projectId, actor.id);
     if (!project) throw notFound('项目');
     this.assertCanReadDepartment(project.departmentId, actor);
     if (!project.assigned)

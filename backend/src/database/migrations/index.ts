@@ -7,6 +7,7 @@ import { SelfEvaluationDetails1764100000005 } from './1764100000005-self-evaluat
 import { ReadPathIndexes1764100000009 } from './1764100000009-read-path-indexes';
 import { ArchiveInsteadOfDelete1764100000010 } from './1764100000010-archive-instead-of-delete';
 import { SessionHardening1764100000011 } from './1764100000011-session-hardening';
+import { NeverStaleLights1764100000020 } from './1764100000020-never-stale-lights';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   ReadPathIndexes1764100000009,
   ArchiveInsteadOfDelete1764100000010,
   SessionHardening1764100000011,
+  NeverStaleLights1764100000020,
 ];

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditQueryService } from './audit-query.service';
+import { AuditLogRepository } from './audit-log.repository';
 import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
@@ -7,7 +8,7 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditService, AuditQueryService, AuditRepository],
+  providers: [AuditService, AuditLogRepository, AuditQueryService, AuditRepository],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { currentContext } from '../../common/context/request-context';
+import { AuditLogRepository } from './audit-log.repository';
 
 export interface AuditRecord {
   action: string;
@@ -16,25 +17,24 @@ export interface AuditRecord {
 /** Writes audit entries inside the caller's transaction: the change and its record commit together or not at all. */
 @Injectable()
 export class AuditService {
+  // A default, so scripts and tests can write audit entries without the Nest container.
+  constructor(private readonly log: AuditLogRepository = new AuditLogRepository()) {}
+
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
     const context = currentContext();
     const actor =
       record.actor ??
       (context?.actor ? { id: context.actor.id, username: context.actor.username } : undefined);
-    await manager.query(
-      `INSERT INTO audit_log (actor_id, actor_name, action, entity, entity_id, before, after, reason, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        actor?.id ?? null,
-        actor?.username ?? null,
-        record.action,
-        record.entity,
-        record.entityId ?? null,
-        record.before ? JSON.stringify(record.before) : null,
-        record.after ? JSON.stringify(record.after) : null,
-        record.reason ?? null,
-        context?.requestId ?? null,
-      ],
-    );
+    await this.log.append(manager, {
+      actorId: actor?.id ?? null,
+      actorName: actor?.username ?? null,
+      action: record.action,
+      entity: record.entity,
+      entityId: record.entityId ?? null,
+      before: (record.before as Record<string, unknown> | null | undefined) ?? null,
+      after: (record.after as Record<string, unknown> | null | undefined) ?? null,
+      reason: record.reason ?? null,
+      requestId: context?.requestId ?? null,
+    });
   }
 }

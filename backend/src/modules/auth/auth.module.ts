@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessPolicy } from '../../common/auth/access-policy';
+import { AccessPolicyRepository } from '../../common/auth/access-policy.repository';
 import { JwtAuthGuard } from '../../common/auth/jwt-auth.guard';
 import { RolesGuard } from '../../common/auth/roles.guard';
 import { AuthConfig, readAuthConfig } from '../../config/auth.config';
@@ -40,6 +41,7 @@ import { SessionsRepository } from './sessions.repository';
     LoginAddressLimiter,
     SessionsRepository,
     AccessPolicy,
+    AccessPolicyRepository,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Light, Target } from '@jixiao/domain';
+import { FLAGGED_LIGHTS, type Light, type PeriodStatus, type Target, type Thresholds } from '@jixiao/domain';
 import { DataSource } from 'typeorm';
-import type { PeriodStatus } from './reporting-calendar';
 
 export interface DepartmentYearRow {
   fiscalYearId: string;
@@ -20,6 +19,7 @@ export interface LightCountRow {
   green: number;
   blue: number;
   grey: number;
+  undetermined: number;
   total: number;
 }
 
@@ -32,7 +32,6 @@ export interface BudgetRow {
   budgetYuan: number;
   executedYuan: number | null;
   executedPeriod: string | null;
-  rate: number | null;
 }
 
 export interface TrendRow {
@@ -41,6 +40,7 @@ export interface TrendRow {
   yellow: number;
   green: number;
   blue: number;
+  undetermined: number;
 }
 
 export interface FlaggedRow {
@@ -60,8 +60,12 @@ export interface FlaggedRow {
   actualValue: number | null;
   forecastRaw: string | null;
   likelihood: string | null;
+  thresholds: Partial<Thresholds> | null;
+  /** 'grey' where the month has no report. */
   light: Light;
   lightReason: string | null;
+  lightExplanation: string | null;
+  progress: number | null;
 }
 
 export interface OpenPeriodRow {
@@ -76,7 +80,8 @@ export interface OpenPeriodRow {
 /**
  * Monitoring read model over one or more department-years (a department's dashboard is the city view of one):
  * every method is one set-based statement; only indicators of annual goals (年度目标) are monitored.
- * The light of an indicator as of month m is the light stored with its report for m; no report → grey.
+ * The light of an indicator as of month m is the light stored with its report for m (re-evaluated whenever the
+ * target changes); no report → grey (未填报), counted apart from undetermined (无法判定).
  */
 @Injectable()
 export class DashboardRepository {
@@ -95,6 +100,20 @@ export class DashboardRepository {
     );
   }
 
+  /** The latest month (YYYY-MM) with a report on a monitored indicator of the department-years; null when none. */
+  async latestReportedPeriod(fiscalYearIds: string[]): Promise<string | null> {
+    if (fiscalYearIds.length === 0) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT max(r.period) AS period
+         FROM progress_reports r
+         JOIN indicators i ON i.id = r.indicator_id
+         JOIN goals g ON g.id = i.goal_id
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL`,
+      [fiscalYearIds],
+    );
+    return row?.period ?? null;
+  }
+
   /** Light counts per project, per department-year and overall in one pass (ROLLUP). */
   lightCounts(fiscalYearIds: string[], period: string): Promise<LightCountRow[]> {
     return this.dataSource.query(
@@ -104,7 +123,8 @@ export class DashboardRepository {
               count(*) FILTER (WHERE r.light = 'yellow')::int AS yellow,
               count(*) FILTER (WHERE r.light = 'green')::int AS green,
               count(*) FILTER (WHERE r.light = 'blue')::int AS blue,
-              count(*) FILTER (WHERE r.light IS NULL OR r.light = 'grey')::int AS grey,
+              count(*) FILTER (WHERE r.id IS NULL OR r.light = 'grey')::int AS grey,
+              count(*) FILTER (WHERE r.light = 'undetermined')::int AS undetermined,
               count(*)::int AS total
          FROM indicators i
          JOIN goals g ON g.id = i.goal_id
@@ -117,7 +137,7 @@ export class DashboardRepository {
 
   /**
    * 当年预算 (项目当年预算, else the 表10 amount) and the latest 执行数 reported up to the month, per project,
-   * per department-year and overall (ROLLUP); rate = executed ÷ budget × 100.
+   * per department-year and overall (ROLLUP); libs/domain budgetStatus rates and lights them.
    */
   budget(fiscalYearIds: string[], yearStart: string, period: string): Promise<BudgetRow[]> {
     return this.dataSource.query(
@@ -131,8 +151,7 @@ export class DashboardRepository {
               GROUPING(p.fiscal_year_id, p.id)::int AS grouping,
               min(p.code) AS "projectCode", min(p.name) AS "projectName", min(l.period) AS "executedPeriod",
               sum(COALESCE(p.current_budget_yuan, p.budget_yuan))::float8 AS "budgetYuan",
-              sum(l.executed_yuan)::float8 AS "executedYuan",
-              round(sum(l.executed_yuan) * 100 / NULLIF(sum(COALESCE(p.current_budget_yuan, p.budget_yuan)), 0), 2)::float8 AS rate
+              sum(l.executed_yuan)::float8 AS "executedYuan"
          FROM projects p
          JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
          JOIN departments d ON d.id = fy.department_id
@@ -151,7 +170,8 @@ export class DashboardRepository {
               count(*) FILTER (WHERE r.light = 'red')::int AS red,
               count(*) FILTER (WHERE r.light = 'yellow')::int AS yellow,
               count(*) FILTER (WHERE r.light = 'green')::int AS green,
-              count(*) FILTER (WHERE r.light = 'blue')::int AS blue
+              count(*) FILTER (WHERE r.light = 'blue')::int AS blue,
+              count(*) FILTER (WHERE r.light = 'undetermined')::int AS undetermined
          FROM progress_reports r
          JOIN indicators i ON i.id = r.indicator_id
          JOIN goals g ON g.id = i.goal_id
@@ -162,14 +182,15 @@ export class DashboardRepository {
     );
   }
 
-  /** Indicators red, yellow or grey as of the month, in document order (the service ranks them). */
+  /** Indicators flagged as of the month (libs/domain FLAGGED_LIGHTS), in document order (the service ranks them). */
   flagged(fiscalYearIds: string[], period: string): Promise<FlaggedRow[]> {
     return this.dataSource.query(
       `SELECT g.fiscal_year_id AS "fiscalYearId", p.id AS "projectId", p.code AS "projectCode", p.name AS "projectName",
               g.id AS "goalId", i.id AS "indicatorId", n1.name AS level1, n2.name AS level2, i.name AS "indicatorName",
               i.target_raw AS "targetRaw", i.target_parsed AS target, i.target_unit AS "targetUnit",
               r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue", r.forecast_raw AS "forecastRaw",
-              r.likelihood, COALESCE(r.light, 'grey') AS light, r.light_reason AS "lightReason"
+              r.likelihood, i.thresholds, COALESCE(r.light, 'grey') AS light, r.light_reason AS "lightReason",
+              r.light_explanation AS "lightExplanation", r.progress::float8 AS progress
          FROM indicators i
          JOIN goals g ON g.id = i.goal_id
          JOIN indicator_nodes n2 ON n2.id = i.node_id
@@ -178,9 +199,9 @@ export class DashboardRepository {
          JOIN departments d ON d.id = fy.department_id
          LEFT JOIN projects p ON p.id = g.project_id
          LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $2
-        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL AND COALESCE(r.light, 'grey') IN ('red', 'yellow', 'grey')
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL AND COALESCE(r.light, 'grey') = ANY($3::text[])
         ORDER BY d.code, p.seq NULLS FIRST, g.seq, i.seq`,
-      [fiscalYearIds, period],
+      [fiscalYearIds, period, FLAGGED_LIGHTS],
     );
   }
 

@@ -1,12 +1,21 @@
-import { parseTarget, type Light } from '@jixiao/domain';
+import { indicatorStatus, parseActual, parseTarget, type Light } from '@jixiao/domain';
 import type { AccessPolicy } from '../../common/auth/access-policy';
 import type { DashboardRepository, FlaggedRow, LightCountRow } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 
 const UNIT = { fiscalYearId: 'fy', departmentId: 'd', code: '031', name: '人社局' };
 
+// A flagged row as the repository reads it: the light, progress and explanation stored when the report was saved.
 function flagged(indicatorId: string, light: Light, raw: string, actualValue: number | null): FlaggedRow {
   const target = parseTarget(raw, { level1: '产出指标', level2: '数量指标' });
+  const stored =
+    actualValue === null
+      ? null
+      : indicatorStatus(
+          target,
+          { actual: parseActual(String(actualValue), target) },
+          { year: 2025, month: 6 },
+        );
   return {
     fiscalYearId: 'fy',
     projectId: 'p',
@@ -24,8 +33,11 @@ function flagged(indicatorId: string, light: Light, raw: string, actualValue: nu
     actualValue,
     forecastRaw: null,
     likelihood: null,
+    thresholds: null,
     light,
     lightReason: actualValue === null ? null : '原因',
+    lightExplanation: stored?.explanation ?? null,
+    progress: stored?.progress ?? null,
   };
 }
 
@@ -39,6 +51,7 @@ function counts(grouping: 0 | 1 | 3, total: number, red = 0): LightCountRow {
     green: 0,
     blue: 0,
     grey: total - red,
+    undetermined: 0,
     total,
   };
 }
@@ -51,6 +64,7 @@ function service(rows: Partial<Record<keyof DashboardRepository, unknown>>): Das
     budget: async () => [],
     trend: async () => [],
     openPeriods: async () => [],
+    latestReportedPeriod: async () => null,
     ...Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, async () => v])),
   } as unknown as DashboardRepository;
   const access = {
@@ -61,9 +75,10 @@ function service(rows: Partial<Record<keyof DashboardRepository, unknown>>): Das
 }
 
 describe(DashboardService.name, () => {
-  it('should rank red before yellow before grey, and by progress within a colour, unknown progress last', async () => {
+  it('should rank red, yellow, undetermined, grey, and by progress within a colour, unknown progress last', async () => {
     const rows = [
       flagged('grey-a', 'grey', '12 场', null),
+      { ...flagged('undetermined', 'undetermined', '', null), actualRaw: '95%', lightReason: '无法判定' },
       flagged('yellow-70', 'yellow', '12 场', 4.2),
       flagged('red-judged', 'red', '及时', null),
       flagged('red-40', 'red', '1200 人', 240),
@@ -77,19 +92,24 @@ describe(DashboardService.name, () => {
       ['red-judged', null],
       ['yellow-60', 60],
       ['yellow-70', 70],
+      ['undetermined', null],
       ['grey-a', null],
     ]);
-    expect(result.flagged.find((f) => f.indicatorId === 'red-40')?.expectedByNow).toBe(600);
-    expect(result.flagged.find((f) => f.indicatorId === 'grey-a')?.lightReason).toBe('本期未填报（已逾期）');
+    const red40 = result.flagged.find((f) => f.indicatorId === 'red-40');
+    expect(red40?.expectedByNow).toBe(600);
+    expect(red40?.explanation).toBe('进度值 = 240 ÷ (1200 × 6/12) × 100 = 40.0；40.0 < 60 → 红灯');
+    const grey = result.flagged.find((f) => f.indicatorId === 'grey-a');
+    expect(grey?.lightReason).toBe('本期未填报（已逾期）');
+    expect(grey?.explanation).toBe('2025-06 无填报 → 灰灯（未填报）');
   });
 
   it('should fill every month of the trend, the unreported share grey', async () => {
-    const trend = [{ period: '2025-02', red: 1, yellow: 2, green: 3, blue: 0 }];
+    const trend = [{ period: '2025-02', red: 1, yellow: 2, green: 3, blue: 0, undetermined: 1 }];
     const result = await service({ trend }).departmentDashboard('031', 2025, { asOf: '2025-03' });
     expect(result.trend).toEqual([
-      { period: '2025-01', red: 0, yellow: 0, green: 0, blue: 0, grey: 10, total: 10 },
-      { period: '2025-02', red: 1, yellow: 2, green: 3, blue: 0, grey: 4, total: 10 },
-      { period: '2025-03', red: 0, yellow: 0, green: 0, blue: 0, grey: 10, total: 10 },
+      { period: '2025-01', red: 0, yellow: 0, green: 0, blue: 0, grey: 10, undetermined: 0, total: 10 },
+      { period: '2025-02', red: 1, yellow: 2, green: 3, blue: 0, grey: 3, undetermined: 1, total: 10 },
+      { period: '2025-03', red: 0, yellow: 0, green: 0, blue: 0, grey: 10, undetermined: 0, total: 10 },
     ]);
   });
 
@@ -115,7 +135,7 @@ describe(DashboardService.name, () => {
     ]);
   });
 
-  it('should light the budget grey when nothing was executed and when the budget is zero', async () => {
+  it('should light the budget grey when nothing was executed, undetermined when the budget is zero', async () => {
     const budget = [
       {
         fiscalYearId: 'fy',
@@ -126,7 +146,6 @@ describe(DashboardService.name, () => {
         budgetYuan: 0,
         executedYuan: 10,
         executedPeriod: '2025-01',
-        rate: null,
       },
       {
         fiscalYearId: null,
@@ -137,16 +156,21 @@ describe(DashboardService.name, () => {
         budgetYuan: 0,
         executedYuan: null,
         executedPeriod: null,
-        rate: null,
       },
     ];
     const result = await service({ budget }).departmentDashboard('031', 2025, { asOf: '2025-06' });
     expect(result.budget.projects[0]).toMatchObject({
-      light: 'grey',
-      lightReason: '当年预算为 0，无法计算执行进度',
+      light: 'undetermined',
+      lightReason: '当年预算为 0，无法计算执行进度（无法判定）',
+      explanation: '当年预算 = 0，无从计算执行进度 → 无法判定',
       pace: 50,
+      rate: null,
     });
-    expect(result.budget.total).toMatchObject({ light: 'grey', lightReason: '截至本期尚未填报预算执行数' });
+    expect(result.budget.total).toMatchObject({
+      light: 'grey',
+      lightReason: '截至本期尚未填报预算执行数',
+      explanation: '截至本期无预算执行数 → 灰灯（未填报）',
+    });
   });
 
   it('should refuse a month outside the fiscal year before reading anything', async () => {

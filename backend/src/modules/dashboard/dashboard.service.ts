@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { expectedByNow, type Light } from '@jixiao/domain';
+import {
+  daysOverdue,
+  dueDate,
+  flagRank,
+  indicatorStatus,
+  isOverdue,
+  localDate,
+  periodOf,
+  periodsUpTo,
+  yearOf,
+} from '@jixiao/domain';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
 import { type AsOf, resolveAsOf } from './as-of';
-import { budgetStatus } from './budget-status';
+import { budgetLightOf } from './budget-light';
 import {
   BudgetRow,
   DashboardRepository,
@@ -25,27 +35,21 @@ import {
   TrendPointResponse,
 } from './dto/dashboard.response';
 import { emptyCounts, LightCountsResponse } from './dto/light-counts.response';
-import {
-  daysOverdue,
-  dueDate,
-  isOverdue,
-  localDate,
-  notReportedReason,
-  periodOf,
-  periodsUpTo,
-  yearOf,
-} from './reporting-calendar';
 
 /** Shown where a row belongs to the department-wide goals (部门整体目标) rather than a project. */
 export const OVERALL_NAME = '部门整体';
 
-const FLAG_RANK: Partial<Record<Light, number>> = { red: 0, yellow: 1, grey: 2 };
-
-const round2 = (value: number): number => Math.round(value * 100) / 100;
-
 const countsOf = (row: LightCountRow | undefined): LightCountsResponse =>
   row
-    ? { red: row.red, yellow: row.yellow, green: row.green, blue: row.blue, grey: row.grey, total: row.total }
+    ? {
+        red: row.red,
+        yellow: row.yellow,
+        green: row.green,
+        blue: row.blue,
+        grey: row.grey,
+        undetermined: row.undetermined,
+        total: row.total,
+      }
     : emptyCounts();
 
 /** Dashboards of 双监控: lights, flagged indicators, budget execution against pace, trend and overdue reports. */
@@ -64,22 +68,39 @@ export class DashboardService {
     const [unit] = await this.repository.findDepartmentYears(year, { code });
     if (!unit) throw notFound(`部门 ${code} 的 ${year} 年度预算`);
     this.access.assertCanReadDepartment(unit.departmentId);
+    const latestReportedPeriod = await this.repository.latestReportedPeriod([unit.fiscalYearId]);
     const { departments: _departments, ...dashboard } = await this.build(
       [unit],
-      resolveAsOf(year, query.asOf),
+      resolveAsOf(year, query.asOf, localDate(), latestReportedPeriod),
     );
-    return { department: { code: unit.code, name: unit.name }, ...dashboard };
+    return { department: { code: unit.code, name: unit.name }, latestReportedPeriod, ...dashboard };
   }
 
   /** The city view: every department-year of the year the caller may read (a leader or lead: their own). */
   async cityDashboard(query: CityDashboardQuery): Promise<CityDashboardResponse> {
     const today = localDate();
     const year = query.year ?? (query.asOf ? yearOf(query.asOf) : yearOf(today));
-    const asOf = resolveAsOf(year, query.asOf, today);
     const units = await this.repository.findDepartmentYears(year, {
       departmentIds: this.access.departmentScope(),
     });
+    const asOf = await this.resolveAsOf(
+      year,
+      units.map((unit) => unit.fiscalYearId),
+      query.asOf,
+      today,
+    );
     return this.build(units, asOf);
+  }
+
+  /** The month a view of these department-years looks at: the one asked for, else the latest month with reports. */
+  async resolveAsOf(
+    year: number,
+    fiscalYearIds: string[],
+    asOf: string | undefined,
+    today: string = localDate(),
+  ): Promise<AsOf> {
+    const latest = asOf === undefined ? await this.repository.latestReportedPeriod(fiscalYearIds) : null;
+    return resolveAsOf(year, asOf, today, latest);
   }
 
   /** Light counts of one department-year keyed by project id ('' = the department-wide goals). */
@@ -106,8 +127,7 @@ export class DashboardService {
             period: row.executedPeriod,
             budgetYuan: row.budgetYuan,
             executedYuan: row.executedYuan,
-            rate: row.rate,
-            ...budgetStatus(row.budgetYuan, row.executedYuan, asOf.month),
+            ...budgetLightOf(row.budgetYuan, row.executedYuan, asOf.month),
           },
         ]),
     );
@@ -117,7 +137,7 @@ export class DashboardService {
     const ids = units.map((u) => u.fiscalYearId);
     const byYear = new Map(units.map((u) => [u.fiscalYearId, u]));
     const duePassed = periodsUpTo(asOf.year, asOf.month).filter((period) =>
-      isOverdue(period, null, asOf.today),
+      isOverdue(period, null, asOf.today, asOf.dueDay),
     );
     const [counts, flagged, budget, trend, open] = await Promise.all([
       this.repository.lightCounts(ids, asOf.period),
@@ -127,7 +147,7 @@ export class DashboardService {
       duePassed.length ? this.repository.openPeriods(ids, duePassed) : Promise.resolve([]),
     ]);
     const total = countsOf(counts.find((r) => r.grouping === 3));
-    const late = open.filter((row) => isOverdue(row.period, row.status, asOf.today));
+    const late = open.filter((row) => isOverdue(row.period, row.status, asOf.today, asOf.dueDay));
     const overdue = late.map((row): OverdueReportResponse => ({
       department: this.ref(byYear, row.fiscalYearId),
       projectId: row.projectId,
@@ -135,8 +155,8 @@ export class DashboardService {
       projectName: row.projectName ?? OVERALL_NAME,
       period: row.period,
       status: row.status === 'draft' || row.status === 'returned' ? row.status : 'missing',
-      dueDate: dueDate(row.period),
-      daysOverdue: daysOverdue(row.period, asOf.today),
+      dueDate: dueDate(row.period, asOf.dueDay),
+      daysOverdue: daysOverdue(row.period, asOf.today, asOf.dueDay),
     }));
     return {
       year: asOf.year,
@@ -165,21 +185,20 @@ export class DashboardService {
     };
   }
 
-  /** Red, then yellow, then grey; within a colour the least progress first; document order breaks ties. */
+  /** By libs/domain flagRank (red, yellow, undetermined, grey); within a light the least progress first; document order breaks ties. */
   private rankFlagged(
     rows: FlaggedRow[],
     byYear: Map<string, DepartmentYearRow>,
     asOf: AsOf,
   ): FlaggedIndicatorResponse[] {
-    const items = rows.map((row) => {
-      const expected = row.target ? expectedByNow(row.target, asOf.month) : undefined;
-      const progress =
-        row.target?.direction === 'higher' &&
-        expected !== undefined &&
-        expected > 0 &&
-        row.actualValue !== null
-          ? round2((row.actualValue / expected) * 100)
-          : null;
+    const items = rows.map((row): FlaggedIndicatorResponse => {
+      // The stored light (re-evaluated on every target change) when reported; libs/domain's grey when not.
+      const unreported = indicatorStatus(row.target, null, asOf, {
+        thresholds: row.thresholds,
+        dueDay: asOf.dueDay,
+      });
+      const reported = row.actualRaw !== null;
+      const lightReason = reported ? (row.lightReason ?? '') : unreported.reason;
       return {
         department: this.ref(byYear, row.fiscalYearId),
         projectId: row.projectId,
@@ -194,16 +213,16 @@ export class DashboardService {
         targetUnit: row.targetUnit,
         actualRaw: row.actualRaw,
         actualValue: row.actualValue,
-        expectedByNow: expected ?? null,
-        progress,
+        expectedByNow: unreported.expected,
+        progress: reported ? row.progress : null,
         forecastRaw: row.forecastRaw,
         likelihood: row.likelihood,
         light: row.light,
-        lightReason:
-          row.actualRaw === null ? notReportedReason(asOf.period, asOf.today) : (row.lightReason ?? ''),
+        lightReason,
+        explanation: reported ? (row.lightExplanation ?? lightReason) : unreported.explanation,
       };
     });
-    const rank = (item: FlaggedIndicatorResponse): number => FLAG_RANK[item.light] ?? 3;
+    const rank = (item: FlaggedIndicatorResponse): number => flagRank(item.light);
     const byProgress = (a: number | null, b: number | null): number =>
       a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b;
     // Array.prototype.sort is stable: rows keep the repository's document order on ties.
@@ -225,8 +244,7 @@ export class DashboardService {
         budgetYuan: row.budgetYuan,
         executedYuan: row.executedYuan,
         executedPeriod: row.executedPeriod,
-        rate: row.rate,
-        ...budgetStatus(row.budgetYuan, row.executedYuan, month),
+        ...budgetLightOf(row.budgetYuan, row.executedYuan, month),
       }));
   }
 
@@ -236,8 +254,7 @@ export class DashboardService {
     return {
       budgetYuan,
       executedYuan,
-      rate: row?.rate ?? null,
-      ...budgetStatus(budgetYuan, executedYuan, month),
+      ...budgetLightOf(budgetYuan, executedYuan, month),
     };
   }
 
@@ -245,14 +262,15 @@ export class DashboardService {
     const byPeriod = new Map(rows.map((r) => [r.period, r]));
     return Array.from({ length: asOf.month }, (_, i) => {
       const period = periodOf(asOf.year, i + 1);
-      const { red = 0, yellow = 0, green = 0, blue = 0 } = byPeriod.get(period) ?? {};
+      const { red = 0, yellow = 0, green = 0, blue = 0, undetermined = 0 } = byPeriod.get(period) ?? {};
       return {
         period,
         red,
         yellow,
         green,
         blue,
-        grey: Math.max(0, total - red - yellow - green - blue),
+        grey: Math.max(0, total - red - yellow - green - blue - undetermined),
+        undetermined,
         total,
       };
     });

@@ -1,12 +1,11 @@
+import { wanToYuan } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
+import { budgetLightOf } from '../dashboard/budget-light';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
-import { wanToYuan } from '../../common/money.util';
-import { resolveAsOf } from '../dashboard/as-of';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts } from '../dashboard/dto/light-counts.response';
-import { budgetStatus } from '../dashboard/budget-status';
 import { ProjectsService, projectLightOf } from '../projects/projects.service';
 import { DepartmentsRepository, DepartmentYearRow } from './departments.repository';
 import {
@@ -31,7 +30,7 @@ export class DepartmentsService {
 
   async getYear(code: string, year: number, query: AsOfQuery): Promise<DepartmentYearResponse> {
     const unit = await this.readableYear(code, year);
-    const asOf = resolveAsOf(year, query.asOf);
+    const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
     const [goals, counts] = await Promise.all([
       this.projects.goalTrees({ fiscalYearId: unit.fiscalYearId, projectId: null }, asOf),
       this.dashboard.lightCountsByProject(unit.fiscalYearId, asOf.period),
@@ -51,7 +50,7 @@ export class DepartmentsService {
   /** 表10 projects with leads, lights, last report and budget execution as of the month: one query per concern. */
   async listProjects(code: string, year: number, query: AsOfQuery): Promise<ProjectSummaryResponse[]> {
     const unit = await this.readableYear(code, year);
-    const asOf = resolveAsOf(year, query.asOf);
+    const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
     const [projects, leads, counts, lastReports, budgets] = await Promise.all([
       this.repository.findProjects(unit.fiscalYearId),
       this.repository.findLeads(unit.fiscalYearId),
@@ -75,8 +74,7 @@ export class DepartmentsService {
           period: null,
           budgetYuan: wanToYuan(project.budget),
           executedYuan: null,
-          rate: null,
-          ...budgetStatus(wanToYuan(project.budget), null, asOf.month),
+          ...budgetLightOf(wanToYuan(project.budget), null, asOf.month),
         },
       };
     });

@@ -3,11 +3,12 @@ import { SelfEvaluationModule } from '../self-evaluation/self-evaluation.module'
 import { ExportsController } from './exports.controller';
 import { ExportsRepository } from './exports.repository';
 import { ExportsService } from './exports.service';
+import { TargetImportRepository } from './target-import.repository';
 import { TargetImportService } from './target-import.service';
 
 @Module({
   imports: [SelfEvaluationModule],
   controllers: [ExportsController],
-  providers: [ExportsService, ExportsRepository, TargetImportService],
+  providers: [ExportsService, ExportsRepository, TargetImportRepository, TargetImportService],
 })
 export class ExportsModule {}

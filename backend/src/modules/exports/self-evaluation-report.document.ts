@@ -1,4 +1,4 @@
-import { budgetLight } from '@jixiao/domain';
+import { budgetStatus, yuanToWan } from '@jixiao/domain';
 import {
   AlignmentType,
   Document,
@@ -11,7 +11,6 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { yuanToWan } from '../../common/money.util';
 import type { EvaluationView, ItemView } from '../self-evaluation/self-evaluation.types';
 
 export interface ReportInput {
@@ -84,11 +83,11 @@ const budgetSentence = (view: EvaluationView): string => {
   return `全年预算数 ${planned}，全年执行数 ${wanText(budget.executedYuan)} 万元${budget.rate === null ? '' : `，执行率 ${percentText(budget.rate)}`}`;
 };
 
-/** A project whose year-end execution libs/domain lights red or yellow (budgetLight in month 12). */
+/** A project whose year-end execution libs/domain lights red or yellow (budgetStatus in month 12). */
 function slowSpending(view: EvaluationView): boolean {
   const { executedYuan, annualBudgetYuan } = view.budget;
   if (executedYuan === null || !annualBudgetYuan) return false;
-  return budgetLight({ month: 12, executed: executedYuan, budget: annualBudgetYuan }).light !== 'green';
+  return budgetStatus({ month: 12, executed: executedYuan, budget: annualBudgetYuan }).light !== 'green';
 }
 
 /**

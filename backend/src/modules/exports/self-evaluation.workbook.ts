@@ -1,5 +1,5 @@
+import { REVIEW_STATUS_LABELS, yuanToWanOrNull } from '@jixiao/domain';
 import { Workbook } from 'exceljs';
-import { yuanToWanOrNull } from '../../common/money.util';
 import type { EvaluationView, ItemView } from '../self-evaluation/self-evaluation.types';
 import {
   HEADER_FILL,
@@ -11,12 +11,6 @@ import {
   WAN_FORMAT,
 } from './sheet-writer';
 
-export const STATUS_TEXT = {
-  draft: '草稿',
-  submitted: '已提交',
-  approved: '已审核通过',
-  returned: '已退回',
-} as const;
 export const LIGHT_TEXT = { red: '红灯', green: '正常' } as const;
 
 /** The fixed rows of a 自评表, so that readers (and tests) find each block where the form puts it. */
@@ -119,8 +113,9 @@ export function addEvaluationSheet(workbook: Workbook, view: EvaluationView, nam
   const notes = [
     view.consistency ? `一致性预警：${view.consistency.reason}` : null,
     view.weightCheck.valid ? null : `分值设置问题：${view.weightCheck.problems.join('；')}`,
-    `填报状态：${STATUS_TEXT[view.status]}${view.returnReason && view.status === 'returned' ? `（退回原因：${view.returnReason}）` : ''}`,
+    `填报状态：${REVIEW_STATUS_LABELS[view.status]}${view.returnReason && view.status === 'returned' ? `（退回原因：${view.returnReason}）` : ''}`,
     '说明：金额单位为万元；实际完成值未另行填写的，取全年最后一次监控填报的完成值。',
+    ...scoringNotes(view),
   ].filter((note): note is string => note !== null);
   notes.forEach((note, i) =>
     w.merge(layout.gradeRow + 1 + i, 1, layout.gradeRow + 1 + i, COLUMNS, note, {
@@ -128,8 +123,25 @@ export function addEvaluationSheet(workbook: Workbook, view: EvaluationView, nam
       align: 'left',
     }),
   );
+  // Each score cell also carries its explanation as a cell note, for whoever reads the file on screen.
+  view.items.forEach((item, i) => {
+    if (item.explanation) w.sheet.getCell(layout.itemRows[i], 7).note = item.explanation;
+  });
+  if (budget.explanation) w.sheet.getCell(FORM_ROWS.funds, 7).note = budget.explanation;
   w.sheet.pageSetup.printTitlesRow = `${FORM_ROWS.indicatorHeader}:${FORM_ROWS.indicatorHeader}`;
   return layout;
+}
+
+/** 计分说明 below the form: how every score of the sheet came about, with its figures, so that it prints. */
+export function scoringNotes(view: EvaluationView): string[] {
+  const lines = [
+    view.budget.explanation ? `预算执行率：${view.budget.explanation}` : null,
+    ...view.items.map((item) => (item.explanation ? `${item.name}：${item.explanation}` : null)),
+    view.items.length ? view.indicatorExplanation : null,
+    view.totalExplanation,
+    view.consistency ? `一致性预警：${view.consistency.explanation}` : null,
+  ].filter((line): line is string => line !== null);
+  return lines.length ? ['计分说明：', ...lines.map((line, i) => `${i + 1}. ${line}`)] : [];
 }
 
 /** Indicator rows with 一级 and 二级 merged over their run; department-wide, a line per 表11 goal first. */
@@ -206,7 +218,7 @@ export function addSummarySheet(
       view.total,
       view.grade,
       view.consistency ? LIGHT_TEXT[view.consistency.light] : null,
-      STATUS_TEXT[view.status],
+      REVIEW_STATUS_LABELS[view.status],
     ];
     const formats = [
       undefined,

@@ -7,16 +7,18 @@ import {
   type ChangedRow,
   ImportOptions,
   recordRestore,
-  SEQ_SHIFT,
 } from '../goals/archive.writer';
 import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
+import { targetColumns } from '../goals/target-columns.mapper';
 import { DataSource, EntityManager } from 'typeorm';
 import { transactionOrPreview } from '../../database/preview-transaction';
+import { reevaluateReports } from '../monitoring/report-lights.writer';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException, notFound } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { ExportsRepository } from './exports.repository';
+import { TargetImportRepository } from './target-import.repository';
 import { readTargetSheet, RowError, TargetSheetRow } from './target-sheet.reader';
 
 export const MAX_TARGET_FILE_BYTES = 5 * 1024 * 1024;
@@ -36,19 +38,9 @@ export interface TargetImportResult {
   archived: number;
   /** Archived indicators back in the sheet: the same rows, with their reports. */
   restored: number;
+  /** Stored reports whose light changed with the new targets (re-evaluated in the same transaction). */
+  reevaluated: number;
   diff: ImportDiff;
-}
-
-interface ExistingIndicator {
-  id: string;
-  goalId: string;
-  archivedAt: Date | null;
-  level1: string;
-  level2: string;
-  name: string;
-  targetRaw: string;
-  weight: number | null;
-  reports: number;
 }
 
 /** Field → message of the error body, one per bad cell, e.g. `rows[5].指标值` → "第 5 行「指标值」：…". */
@@ -72,6 +64,7 @@ export class TargetImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: ExportsRepository,
+    private readonly targetImports: TargetImportRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
   ) {}
@@ -127,29 +120,10 @@ export class TargetImportService {
         { status: project.evaluationStatus },
       );
 
-    const goals: { id: string; seq: number }[] = await manager.query(
-      `SELECT id, seq FROM goals WHERE project_id = $1 AND term = 'annual' AND archived_at IS NULL ORDER BY seq FOR UPDATE`,
-      [projectId],
-    );
+    const goals = await this.targetImports.lockAnnualGoals(manager, projectId);
     const goalId =
-      goals[0]?.id ??
-      (
-        await manager.query(
-          `INSERT INTO goals (fiscal_year_id, project_id, term, seq, label, title) VALUES ($1, $2, 'annual', 1, '年度绩效目标', '')
-           RETURNING id`,
-          [project.fiscalYearId, projectId],
-        )
-      )[0].id;
-    const existing: ExistingIndicator[] = await manager.query(
-      `SELECT i.id, i.goal_id AS "goalId", i.archived_at AS "archivedAt", COALESCE(l1.name, '') AS level1, l2.name AS level2,
-              i.name, i.target_raw AS "targetRaw", i.weight::float8 AS weight,
-              (SELECT count(*)::int FROM progress_reports r WHERE r.indicator_id = i.id) AS reports
-         FROM indicators i JOIN goals g ON g.id = i.goal_id
-         JOIN indicator_nodes l2 ON l2.id = i.node_id LEFT JOIN indicator_nodes l1 ON l1.id = l2.parent_id
-        WHERE g.project_id = $1 AND g.term = 'annual'
-        ORDER BY i.archived_at IS NULL, i.archived_at`,
-      [projectId],
-    );
+      goals[0]?.id ?? (await this.targetImports.createAnnualGoal(manager, project.fiscalYearId, projectId));
+    const existing = await this.targetImports.annualIndicators(manager, projectId);
     const key = (level1: string, level2: string, name: string) =>
       `${level1}|${level2}|${name.replace(/\s+/g, '')}`;
     // Archived rows first, so a live indicator of the same key wins the match.
@@ -167,10 +141,7 @@ export class TargetImportService {
       parents: [projectId, goalId],
     });
 
-    await manager.query(
-      `UPDATE indicators SET seq = seq + ${SEQ_SHIFT} WHERE goal_id = $1 AND archived_at IS NULL`,
-      [goalId],
-    );
+    await this.targetImports.shiftIndicatorSeq(manager, goalId);
     const nodes = await upsertIndicatorNodes(manager, goalId, rows);
     const kept = new Set<string>();
     let created = 0;
@@ -178,35 +149,19 @@ export class TargetImportService {
     let restored = 0;
     for (const [index, row] of rows.entries()) {
       const match = byKey.get(key(row.level1, row.level2, row.name));
-      const t = row.target;
-      const values = [
-        nodes.get(`${row.level1}|${row.level2}`),
-        index + 1,
-        row.name,
-        t.raw,
-        t.operator,
-        t.value ?? null,
-        t.min ?? null,
-        t.max ?? null,
-        t.unit ?? null,
-        t.deadline ?? null,
-        t.direction,
-        t.accumulation,
-        t.confidence,
-        JSON.stringify(t),
-        row.unit,
-        row.weight,
-      ];
-      const columns = `node_id = $2, seq = $3, name = $4, target_raw = $5, target_operator = $6, target_value = $7, target_min = $8,
-        target_max = $9, target_unit = $10, target_deadline = $11, target_direction = $12, target_accumulation = $13,
-        target_confidence = $14, target_note = NULL, target_parsed = $15, target_corrected = false, unit = $16, weight = $17`;
+      const values = {
+        // Moved into the first annual goal when it came from another one.
+        goalId,
+        nodeId: nodes.get(`${row.level1}|${row.level2}`) as string,
+        seq: index + 1,
+        name: row.name,
+        ...targetColumns(row.target.raw, row.target),
+        unit: row.unit,
+        weight: row.weight,
+      };
       if (match && !kept.has(match.id)) {
         kept.add(match.id);
-        // Moved into the first annual goal when it came from another one.
-        await manager.query(
-          `UPDATE indicators SET goal_id = $18, ${columns}, archived_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
-          [match.id, ...values, goalId],
-        );
+        await this.targetImports.updateIndicator(manager, match.id, values);
         if (match.archivedAt) {
           restored++;
           await recordRestore(
@@ -222,13 +177,7 @@ export class TargetImportService {
           changes.add('updated', rowOf(match.id, row.name));
         }
       } else {
-        const [{ id }] = await manager.query(
-          `INSERT INTO indicators (goal_id, node_id, seq, name, target_raw, target_operator, target_value, target_min, target_max,
-                                   target_unit, target_deadline, target_direction, target_accumulation, target_confidence,
-                                   target_parsed, unit, weight)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-          [goalId, ...values],
-        );
+        const id = await this.targetImports.insertIndicator(manager, values);
         const { parents, ...item } = rowOf(id, row.name);
         changes.add('created', item, parents);
         created++;
@@ -246,15 +195,7 @@ export class TargetImportService {
     );
     // Other annual goals gave their indicators to the first one: an empty one goes, one still holding archived
     // indicators is archived with them.
-    await manager.query(
-      `DELETE FROM goals g WHERE g.project_id = $1 AND g.term = 'annual' AND g.id <> $2
-          AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.goal_id = g.id)`,
-      [projectId, goalId],
-    );
-    const otherGoals: { id: string; label: string }[] = await manager.query(
-      `SELECT id, label FROM goals WHERE project_id = $1 AND term = 'annual' AND id <> $2 AND archived_at IS NULL`,
-      [projectId, goalId],
-    );
+    const otherGoals = await this.targetImports.removeEmptyAnnualGoals(manager, projectId, goalId);
     await archiveRows(
       manager,
       this.audit,
@@ -270,14 +211,7 @@ export class TargetImportService {
       })),
       ARCHIVE_REASON,
     );
-    await manager.query(
-      `DELETE FROM indicator_nodes n WHERE n.goal_id = $1 AND n.level = 2 AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.node_id = n.id)`,
-      [goalId],
-    );
-    await manager.query(
-      `DELETE FROM indicator_nodes n WHERE n.goal_id = $1 AND n.level = 1 AND NOT EXISTS (SELECT 1 FROM indicator_nodes c WHERE c.parent_id = n.id)`,
-      [goalId],
-    );
+    await this.targetImports.removeUnusedNodes(manager, goalId);
     await this.audit.record(manager, {
       action: 'targets.import',
       entity: 'project',
@@ -305,6 +239,8 @@ export class TargetImportService {
       },
       reason: `Excel 导入年度绩效指标：${fileName}`,
     });
+    // Updated and restored indicators keep their reports: their lights follow the new targets (never stale).
+    const reevaluated = await reevaluateReports(manager, this.audit, [...kept]);
     return {
       projectId,
       goalId,
@@ -314,6 +250,7 @@ export class TargetImportService {
       updated,
       archived: gone.length,
       restored,
+      reevaluated,
       diff: changes.diff(),
     };
   }

@@ -1,5 +1,5 @@
+import { yuanToWanOrNull } from '@jixiao/domain';
 import type { Workbook } from 'exceljs';
-import { yuanToWanOrNull } from '../../common/money.util';
 import type { TargetGoalRow, TargetIndicatorRow, TargetProjectRow, TargetTables } from './exports.repository';
 import { HEADER_FILL, heightFor, SheetWriter, WAN_FORMAT } from './sheet-writer';
 

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Target } from '@jixiao/domain';
+import { aboutField, resolveThresholds, type Target, type Thresholds } from '@jixiao/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
+import { entityValues } from '../../database/sql.util';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
+import { reevaluateReports } from '../monitoring/report-lights.writer';
 import { TargetCorrectionDto } from './dto/target-correction.dto';
+import { Indicator } from './entities/indicator.entity';
+import { targetColumns } from './target-columns.mapper';
 
 const NUMERIC = new Set(['>=', '>', '=', '<', '<=']);
 
@@ -19,12 +23,18 @@ export class TargetsService {
   async correct(
     indicatorId: string,
     dto: TargetCorrectionDto,
-  ): Promise<{ id: string; version: number; target: Target }> {
+  ): Promise<{
+    id: string;
+    version: number;
+    target: Target;
+    thresholds: Partial<Thresholds> | null;
+    reevaluated: number;
+  }> {
     const errors = consistencyErrors(dto);
     if (errors) throw new AppException(ErrorCode.ValidationFailed, '结构化指标值前后矛盾', errors);
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
-        `SELECT id, target_raw, target_parsed, version FROM indicators WHERE id = $1 FOR UPDATE`,
+        `SELECT id, target_raw, target_parsed, thresholds, version FROM indicators WHERE id = $1 FOR UPDATE`,
         [indicatorId],
       );
       if (!row) throw new AppException(ErrorCode.NotFound, '指标不存在');
@@ -46,34 +56,34 @@ export class TargetsService {
         confidence: 'explicit',
         note: dto.note?.trim() || '由绩效管理员更正',
       };
-      const [updated] = await manager.query(
-        `UPDATE indicators SET target_operator = $2, target_value = $3, target_min = $4, target_max = $5, target_unit = $6, target_deadline = $7,
-                target_direction = $8, target_accumulation = $9, target_confidence = 'explicit', target_note = $10, target_parsed = $11,
-                target_corrected = true, version = version + 1, updated_at = now()
-          WHERE id = $1 RETURNING id, version`,
-        [
-          indicatorId,
-          target.operator,
-          target.value ?? null,
-          target.min ?? null,
-          target.max ?? null,
-          target.unit ?? null,
-          target.deadline ?? null,
-          target.direction,
-          target.accumulation,
-          target.note,
-          JSON.stringify(target),
-        ],
-      );
+      // Thresholds left out keep what is set; null goes back to the defaults. An order that skips a light → 400.
+      const thresholds =
+        dto.thresholds === undefined
+          ? row.thresholds
+          : dto.thresholds && Object.keys(dto.thresholds).length
+            ? { ...dto.thresholds }
+            : null;
+      if (thresholds) aboutField('thresholds', () => resolveThresholds(thresholds));
+      const {
+        raw: [updated],
+      } = await manager
+        .createQueryBuilder()
+        .update(Indicator)
+        .set(entityValues<Indicator>({ ...targetColumns(row.target_raw, target, true), thresholds }))
+        .where('id = :id', { id: indicatorId })
+        .returning(['id', 'version'])
+        .execute();
       await this.audit.record(manager, {
         action: 'indicator.correct-target',
         entity: 'indicator',
         entityId: indicatorId,
-        before: { target: row.target_parsed },
-        after: { target },
+        before: { target: row.target_parsed, thresholds: row.thresholds },
+        after: { target, thresholds },
         reason: dto.note ?? null,
       });
-      return { id: updated.id, version: updated.version, target };
+      // The stored reports' lights follow the corrected target in the same transaction: never stale.
+      const reevaluated = await reevaluateReports(manager, this.audit, [indicatorId]);
+      return { id: updated.id, version: updated.version, target, thresholds, reevaluated };
     });
   }
 }

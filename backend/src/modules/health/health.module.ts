@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AppInfoController } from './app-info.controller';
 import { HealthController } from './health.controller';
 
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
-  controllers: [HealthController],
+  controllers: [HealthController, AppInfoController],
 })
 export class HealthModule {}

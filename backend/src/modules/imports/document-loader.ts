@@ -8,21 +8,27 @@ import {
   SEQ_SHIFT,
 } from '../goals/archive.writer';
 import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
+import { reevaluateReports } from '../monitoring/report-lights.writer';
+import { targetColumns } from '../goals/target-columns.mapper';
 import {
   type BudgetDocument,
   type BudgetTable,
   type Goal as DocumentGoal,
   type ImportDiff,
   type Indicator as DocumentIndicator,
+  parseTarget,
   type Project as DocumentProject,
   type Target,
-  parseTarget,
+  wanToYuan,
+  wanToYuanOrNull,
 } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
-import { wanToYuan, wanToYuanOrNull } from '../../common/money.util';
-import { insertMany } from '../../database/sql.util';
 import { AuditService } from '../audit/audit.service';
 import type { BudgetClassification } from '../budget/entities/budget-line.entity';
+import type { Indicator } from '../goals/entities/indicator.entity';
+import type { Project } from '../projects/entities/project.entity';
+import { DocumentLoaderRepository, type LoadedIndicator } from './document-loader.repository';
+import { sharedProjectFields } from './project-fields';
 
 /** What a load changed: counts of every row, and the rows themselves in `diff`. */
 export interface LoadSummary {
@@ -59,19 +65,6 @@ function classificationOf(table: BudgetTable): BudgetClassification {
   return 'summary';
 }
 
-interface ExistingIndicator {
-  id: string;
-  goal_id: string;
-  project_id: string | null;
-  key: string;
-  target_raw: string;
-  target_corrected: boolean;
-  archived_at: Date | null;
-  project: string;
-  goal: string;
-  name: string;
-}
-
 /**
  * Writes a normalized budget document into the tables, inside the caller's transaction. A document already
  * loaded is updated in place: projects match by 项目编码 (by name when the code is lost), goals by term and
@@ -82,11 +75,18 @@ interface ExistingIndicator {
  */
 @Injectable()
 export class DocumentLoader {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly repository: DocumentLoaderRepository,
+  ) {}
 
   async load(manager: EntityManager, doc: BudgetDocument): Promise<LoadSummary> {
-    const departmentId = await this.upsertDepartment(manager, doc);
-    const fiscalYearId = await this.upsertFiscalYear(manager, departmentId, doc);
+    const departmentId = await this.repository.upsertDepartment(
+      manager,
+      doc.department.code,
+      doc.department.name,
+    );
+    const fiscalYearId = await this.repository.upsertFiscalYear(manager, departmentId, doc.year);
     const summary: LoadSummary = {
       departmentCode: doc.department.code,
       year: doc.year,
@@ -104,15 +104,7 @@ export class DocumentLoader {
 
     const existing = await this.existingIndicators(manager, fiscalYearId);
     const claimed = new Set<string>();
-    await manager.query(
-      `UPDATE goals SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1 AND archived_at IS NULL`,
-      [fiscalYearId],
-    );
-    await manager.query(
-      `UPDATE indicators SET seq = seq + ${SEQ_SHIFT}
-        WHERE goal_id IN (SELECT id FROM goals WHERE fiscal_year_id = $1) AND archived_at IS NULL`,
-      [fiscalYearId],
-    );
+    await this.repository.shiftGoalSeq(manager, fiscalYearId);
     const goalSets: { projectId: string | null; goals: DocumentGoal[] }[] = [
       { projectId: null, goals: doc.overall.goals },
       ...doc.projects.map((p, i) => ({ projectId: projectIds[i], goals: p.goals })),
@@ -146,14 +138,7 @@ export class DocumentLoader {
       ARCHIVE_REASON,
     );
     summary.indicators.archived = goneIndicators.length;
-    const goneGoals: { id: string; project_id: string | null; project: string; label: string }[] =
-      await manager.query(
-        `SELECT g.id, g.project_id, COALESCE(p.name, '部门整体') AS project, g.label
-           FROM goals g LEFT JOIN projects p ON p.id = g.project_id
-          WHERE g.fiscal_year_id = $1 AND g.archived_at IS NULL AND NOT (g.id = ANY($2::uuid[]))
-          ORDER BY p.seq NULLS FIRST, g.term, g.seq`,
-        [fiscalYearId, keptGoals],
-      );
+    const goneGoals = await this.repository.liveGoalsExcept(manager, fiscalYearId, keptGoals);
     await archiveRows(
       manager,
       this.audit,
@@ -171,43 +156,11 @@ export class DocumentLoader {
     );
     summary.goals.archived = goneGoals.length;
     summary.diff = changes.diff();
-    await manager.query(
-      `DELETE FROM indicator_nodes n WHERE n.goal_id IN (SELECT id FROM goals WHERE fiscal_year_id = $1)
-         AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.node_id = n.id)
-         AND NOT EXISTS (SELECT 1 FROM indicator_nodes c JOIN indicators i ON i.node_id = c.id WHERE c.parent_id = n.id)`,
-      [fiscalYearId],
-    );
+    await this.repository.removeUnusedNodes(manager, fiscalYearId);
 
     summary.budgetLines = await this.replaceBudgetTables(manager, fiscalYearId, doc);
-    await manager.query(`UPDATE fiscal_years SET overview = $2 WHERE id = $1`, [
-      fiscalYearId,
-      JSON.stringify(overviewOf(doc)),
-    ]);
+    await this.repository.setOverview(manager, fiscalYearId, overviewOf(doc));
     return summary;
-  }
-
-  private async upsertDepartment(manager: EntityManager, doc: BudgetDocument): Promise<string> {
-    const [row] = await manager.query(
-      `INSERT INTO departments (code, name) VALUES ($1, $2)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name,
-         version = departments.version + (departments.name <> EXCLUDED.name)::int, updated_at = now()
-       RETURNING id`,
-      [doc.department.code, doc.department.name],
-    );
-    return row.id;
-  }
-
-  private async upsertFiscalYear(
-    manager: EntityManager,
-    departmentId: string,
-    doc: BudgetDocument,
-  ): Promise<string> {
-    const [row] = await manager.query(
-      `INSERT INTO fiscal_years (department_id, year) VALUES ($1, $2)
-       ON CONFLICT (department_id, year) DO UPDATE SET updated_at = now() RETURNING id`,
-      [departmentId, doc.year],
-    );
-    return row.id;
   }
 
   private async upsertProjects(
@@ -218,30 +171,17 @@ export class DocumentLoader {
     changes: ChangeTracker,
   ): Promise<string[]> {
     // Archived projects first, so a live project of the same name wins the match.
-    const existing: { id: string; code: string | null; name: string; archived_at: Date | null }[] =
-      await manager.query(
-        `SELECT id, code, name, archived_at FROM projects WHERE fiscal_year_id = $1 ORDER BY archived_at IS NULL, seq`,
-        [fiscalYearId],
-      );
+    const existing = await this.repository.yearProjects(manager, fiscalYearId);
     const byCode = new Map(existing.filter((p) => p.code).map((p) => [p.code as string, p]));
     const byName = new Map(existing.map((p) => [p.name, p]));
-    await manager.query(
-      `UPDATE projects SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1 AND archived_at IS NULL`,
-      [fiscalYearId],
-    );
+    await this.repository.shiftProjectSeq(manager, fiscalYearId);
     const ids: string[] = [];
     for (const [index, p] of projects.entries()) {
-      const values = { ...projectColumns(p, index + 1), archived_at: null };
+      const values = { ...projectColumns(p, index + 1), archivedAt: null };
       const found = (p.code ? byCode.get(p.code) : undefined) ?? byName.get(p.name);
       const id = found?.id;
       if (found && id && !ids.includes(id)) {
-        const assignments = Object.keys(values).map((column, i) => `"${column}" = $${i + 2}`);
-        const [{ changed }] = await manager.query(
-          `WITH old AS (SELECT to_jsonb(p) - 'seq' - 'version' - 'updated_at' - 'archived_at' AS j FROM projects p WHERE id = $1),
-                upd AS (UPDATE projects SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1 RETURNING to_jsonb(projects) - 'seq' - 'version' - 'updated_at' - 'archived_at' AS j)
-           SELECT (SELECT j FROM old) IS DISTINCT FROM (SELECT j FROM upd) AS changed`,
-          [id, ...Object.values(values)],
-        );
+        const changed = await this.repository.updateProject(manager, id, values, Boolean(found.archivedAt));
         const row: ChangedRow = {
           kind: 'project',
           id,
@@ -250,32 +190,23 @@ export class DocumentLoader {
           name: p.name,
           parents: [],
         };
-        if (changed || found.archived_at) {
-          await manager.query(`UPDATE projects SET version = version + 1 WHERE id = $1`, [id]);
-        }
         if (changed) {
           summary.projects.updated++;
           changes.add('updated', row);
         }
-        if (found.archived_at) {
+        if (found.archivedAt) {
           summary.projects.restored++;
-          await recordRestore(manager, this.audit, changes, row, found.archived_at, RESTORE_REASON);
+          await recordRestore(manager, this.audit, changes, row, found.archivedAt, RESTORE_REASON);
         }
         ids.push(id);
       } else {
-        const [row] = await insertMany<{ id: string }>(
-          manager,
-          'projects',
-          ['fiscal_year_id', ...Object.keys(values)],
-          [[fiscalYearId, ...Object.values(values)]],
-          'id',
-        );
+        const createdId = await this.repository.insertProject(manager, { fiscalYearId, ...values });
         summary.projects.created++;
-        changes.add('created', { kind: 'project', id: row.id, project: p.name, goal: null, name: p.name });
-        ids.push(row.id);
+        changes.add('created', { kind: 'project', id: createdId, project: p.name, goal: null, name: p.name });
+        ids.push(createdId);
       }
     }
-    const gone = existing.filter((p) => !p.archived_at && !ids.includes(p.id));
+    const gone = existing.filter((p) => !p.archivedAt && !ids.includes(p.id));
     await archiveRows(
       manager,
       this.audit,
@@ -301,72 +232,49 @@ export class DocumentLoader {
     projects: DocumentProject[],
     ids: string[],
   ): Promise<void> {
-    await manager.query(`DELETE FROM funding_sources WHERE project_id = ANY($1::uuid[])`, [ids]);
-    await manager.query(`DELETE FROM spending_details WHERE project_id = ANY($1::uuid[])`, [ids]);
-    await manager.query(`DELETE FROM procurement_items WHERE project_id = ANY($1::uuid[])`, [ids]);
-    const funding = projects.flatMap((p, i) =>
-      p.fundingSources.map((f, seq) => [ids[i], seq + 1, f.name, wanToYuanOrNull(f.amount)]),
-    );
-    const details = projects.flatMap((p, i) =>
-      p.spendingDetails.map((d, seq) => [
-        ids[i],
-        seq + 1,
-        d.activity,
-        d.description,
-        d.economicClassification,
-        d.classificationCode,
-        wanToYuanOrNull(d.amount),
-        d.basis,
-        d.remark,
-      ]),
-    );
-    const purchases = projects.flatMap((p, i) =>
-      p.procurements.map((d, seq) => [ids[i], seq + 1, d.item, d.quantity, wanToYuanOrNull(d.amount)]),
-    );
-    await insertMany(manager, 'funding_sources', ['project_id', 'seq', 'name', 'amount_yuan'], funding);
-    await insertMany(
+    await this.repository.replaceProjectDetails(
       manager,
-      'spending_details',
-      [
-        'project_id',
-        'seq',
-        'activity',
-        'description',
-        'economic_classification',
-        'classification_code',
-        'amount_yuan',
-        'basis',
-        'remark',
-      ],
-      details,
-    );
-    await insertMany(
-      manager,
-      'procurement_items',
-      ['project_id', 'seq', 'item', 'quantity', 'amount_yuan'],
-      purchases,
+      ids,
+      projects.flatMap((p, i) =>
+        p.fundingSources.map((f, seq) => ({
+          projectId: ids[i],
+          seq: seq + 1,
+          name: f.name,
+          amountYuan: wanToYuanOrNull(f.amount),
+        })),
+      ),
+      projects.flatMap((p, i) =>
+        p.spendingDetails.map((d, seq) => ({
+          projectId: ids[i],
+          seq: seq + 1,
+          activity: d.activity,
+          description: d.description,
+          economicClassification: d.economicClassification,
+          classificationCode: d.classificationCode,
+          amountYuan: wanToYuanOrNull(d.amount),
+          basis: d.basis,
+          remark: d.remark,
+        })),
+      ),
+      projects.flatMap((p, i) =>
+        p.procurements.map((d, seq) => ({
+          projectId: ids[i],
+          seq: seq + 1,
+          item: d.item,
+          quantity: d.quantity,
+          amountYuan: wanToYuanOrNull(d.amount),
+        })),
+      ),
     );
   }
 
   private async existingIndicators(
     manager: EntityManager,
     fiscalYearId: string,
-  ): Promise<Map<string, ExistingIndicator>> {
-    const rows: ExistingIndicator[] = await manager.query(
-      `SELECT i.id, i.goal_id, g.project_id, i.target_raw, i.target_corrected, i.name, i.archived_at,
-              COALESCE(p.name, '部门整体') AS project, g.label AS goal,
-              concat_ws('|', COALESCE(p.code, 'name:' || p.name, 'overall'), g.term, g.seq % ${SEQ_SHIFT}, l1.name, l2.name, i.name) AS key
-         FROM indicators i
-         JOIN goals g ON g.id = i.goal_id
-         LEFT JOIN projects p ON p.id = g.project_id
-         JOIN indicator_nodes l2 ON l2.id = i.node_id
-         JOIN indicator_nodes l1 ON l1.id = l2.parent_id
-        WHERE g.fiscal_year_id = $1
-        ORDER BY g.id, i.archived_at IS NOT NULL, i.seq`,
-      [fiscalYearId],
-    );
+  ): Promise<Map<string, LoadedIndicator>> {
+    const rows = await this.repository.yearIndicators(manager, fiscalYearId);
     // The same name twice under one 二级 is told apart by its occurrence.
-    const map = new Map<string, ExistingIndicator>();
+    const map = new Map<string, LoadedIndicator>();
     for (const row of rows) {
       let key = row.key;
       for (let n = 2; map.has(key); n++) key = `${row.key}#${n}`;
@@ -385,18 +293,20 @@ export class DocumentLoader {
     changes: ChangeTracker,
   ): Promise<string> {
     // A live goal at that place, else one archived from it (its place is kept as ARCHIVED_SEQ + seq).
-    const [found] = await manager.query(
-      `SELECT g.id, g.label, g.title, g.archived_at, COALESCE(p.name, '部门整体') AS project
-         FROM goals g LEFT JOIN projects p ON p.id = g.project_id
-        WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2 AND g.term = $3 AND g.seq IN ($4, $5)
-        ORDER BY g.seq LIMIT 1`,
-      [fiscalYearId, projectId, goal.term, seq + SEQ_SHIFT, seq + ARCHIVED_SEQ],
-    );
+    const found = await this.repository.goalAt(manager, {
+      fiscalYearId,
+      projectId,
+      term: goal.term,
+      shiftedSeq: seq + SEQ_SHIFT,
+      archivedSeq: seq + ARCHIVED_SEQ,
+    });
     if (found) {
       const changed = found.label !== goal.label || found.title !== goal.title;
-      await manager.query(
-        `UPDATE goals SET seq = $2, label = $3, title = $4, archived_at = NULL, version = version + $5::int, updated_at = now() WHERE id = $1`,
-        [found.id, seq, goal.label, goal.title, changed || found.archived_at ? 1 : 0],
+      await this.repository.updateGoal(
+        manager,
+        found.id,
+        { seq, label: goal.label, title: goal.title },
+        changed || Boolean(found.archived_at),
       );
       const row: ChangedRow = {
         kind: 'goal',
@@ -416,40 +326,39 @@ export class DocumentLoader {
       }
       return found.id;
     }
-    const [row] = await insertMany<{ id: string }>(
-      manager,
-      'goals',
-      ['fiscal_year_id', 'project_id', 'term', 'seq', 'label', 'title'],
-      [[fiscalYearId, projectId, goal.term, seq, goal.label, goal.title]],
-      'id',
-    );
+    const createdId = await this.repository.insertGoal(manager, {
+      fiscalYearId,
+      projectId,
+      term: goal.term,
+      seq,
+      label: goal.label,
+      title: goal.title,
+    });
     summary.goals.created++;
-    const [{ project }] = await manager.query(
-      `SELECT COALESCE((SELECT name FROM projects WHERE id = $1), '部门整体') AS project`,
-      [projectId],
-    );
-    changes.add('created', { kind: 'goal', id: row.id, project, goal: goal.label, name: goal.label }, [
+    const project = await this.repository.projectName(manager, projectId);
+    changes.add('created', { kind: 'goal', id: createdId, project, goal: goal.label, name: goal.label }, [
       projectId,
     ]);
-    return row.id;
+    return createdId;
   }
 
   private async loadIndicators(
     manager: EntityManager,
     goalId: string,
     goal: DocumentGoal,
-    existing: Map<string, ExistingIndicator>,
+    existing: Map<string, LoadedIndicator>,
     claimed: Set<string>,
     summary: LoadSummary,
     changes: ChangeTracker,
   ): Promise<void> {
     const nodes = await upsertIndicatorNodes(manager, goalId, goal.indicators);
-    const [{ project_key: projectKey, term, seq, project_id: projectId, project }] = await manager.query(
-      `SELECT COALESCE(p.code, 'name:' || p.name, 'overall') AS project_key, g.term, g.seq, g.project_id,
-              COALESCE(p.name, '部门整体') AS project
-         FROM goals g LEFT JOIN projects p ON p.id = g.project_id WHERE g.id = $1`,
-      [goalId],
-    );
+    const {
+      project_key: projectKey,
+      term,
+      seq,
+      project_id: projectId,
+      project,
+    } = await this.repository.goalPlace(manager, goalId);
     const rowOf = (id: string, name: string): ChangedRow => ({
       kind: 'indicator',
       id,
@@ -458,9 +367,8 @@ export class DocumentLoader {
       name,
       parents: [projectId, goalId],
     });
-    const inserts: unknown[][] = [];
+    const inserts: Partial<Indicator>[] = [];
     const insertNames: string[] = [];
-    let insertColumns: string[] = [];
     const seen = new Map<string, number>();
     for (const [index, indicator] of goal.indicators.entries()) {
       const baseKey = [projectKey, term, seq, indicator.level1, indicator.level2, indicator.name].join('|');
@@ -481,26 +389,21 @@ export class DocumentLoader {
         // An admin's corrected reading stays while the published text it corrects is unchanged.
         const keepCorrection = match.target_corrected && match.target_raw === indicator.target;
         const values = {
-          goal_id: goalId,
-          node_id: nodeId,
+          goalId,
+          nodeId,
           seq: index + 1,
-          archived_at: null,
+          archivedAt: null,
           ...indicatorColumns(indicator),
-          ...(keepCorrection ? {} : targetColumns(target)),
+          ...(keepCorrection ? {} : targetColumns(indicator.target, target)),
         };
-        const assignments = Object.keys(values).map((column, i) => `"${column}" = $${i + 2}`);
-        const [{ changed }] = await manager.query(
-          `WITH old AS (SELECT to_jsonb(i) - 'seq' - 'version' - 'updated_at' - 'archived_at' AS j FROM indicators i WHERE id = $1),
-                upd AS (UPDATE indicators SET ${assignments.join(', ')} WHERE id = $1 RETURNING to_jsonb(indicators) - 'seq' - 'version' - 'updated_at' - 'archived_at' AS j)
-           SELECT (SELECT j FROM old) IS DISTINCT FROM (SELECT j FROM upd) AS changed`,
-          [match.id, ...Object.values(values)],
+        const changed = await this.repository.updateIndicator(
+          manager,
+          match.id,
+          values,
+          Boolean(match.archived_at),
         );
-        if (changed || match.archived_at) {
-          await manager.query(
-            `UPDATE indicators SET version = version + 1, updated_at = now() WHERE id = $1`,
-            [match.id],
-          );
-        }
+        // A re-imported target re-evaluates the indicator's stored reports: a light is never stale.
+        if (changed || match.archived_at) await reevaluateReports(manager, this.audit, [match.id]);
         if (changed) {
           summary.indicators.updated++;
           changes.add('updated', rowOf(match.id, indicator.name));
@@ -517,21 +420,19 @@ export class DocumentLoader {
           );
         }
       } else {
-        const values = {
-          goal_id: goalId,
-          node_id: nodeId,
+        inserts.push({
+          goalId,
+          nodeId,
           seq: index + 1,
           ...indicatorColumns(indicator),
-          ...targetColumns(target),
-        };
-        inserts.push(Object.values(values));
+          ...targetColumns(indicator.target, target),
+        });
         insertNames.push(indicator.name);
-        insertColumns = Object.keys(values);
       }
     }
     if (inserts.length) {
-      const created = await insertMany<{ id: string }>(manager, 'indicators', insertColumns, inserts, 'id');
-      created.forEach(({ id }, i) => {
+      const created = await this.repository.insertIndicators(manager, inserts);
+      created.forEach((id, i) => {
         const { parents, ...item } = rowOf(id, insertNames[i]);
         changes.add('created', item, parents);
       });
@@ -544,101 +445,53 @@ export class DocumentLoader {
     fiscalYearId: string,
     doc: BudgetDocument,
   ): Promise<number> {
-    await manager.query(`DELETE FROM budget_lines WHERE fiscal_year_id = $1`, [fiscalYearId]);
     const lines = doc.budgetTables.tables.flatMap((table) =>
-      table.lines.map((line, i) => ({ table, line, seq: i + 1 })),
+      table.lines.map((line, i) => ({
+        line: {
+          tableCode: table.code,
+          classification: classificationOf(table),
+          seq: i + 1,
+          code: line.code,
+          parentCode: line.parentCode,
+          name: line.name,
+          side: line.side ?? null,
+          level: line.level,
+          category: line.category ?? null,
+        },
+        amounts: Object.entries(line.amounts)
+          .filter(([, amount]) => amount !== null)
+          .map(([columnKey, amount]) => ({ columnKey, amountYuan: wanToYuan(amount as number) })),
+      })),
     );
-    const ids = await insertMany<{ id: string }>(
-      manager,
-      'budget_lines',
-      [
-        'fiscal_year_id',
-        'table_code',
-        'classification',
-        'seq',
-        'code',
-        'parent_code',
-        'name',
-        'side',
-        'level',
-        'category',
-      ],
-      lines.map(({ table, line, seq }) => [
-        fiscalYearId,
-        table.code,
-        classificationOf(table),
-        seq,
-        line.code,
-        line.parentCode,
-        line.name,
-        line.side ?? null,
-        line.level,
-        line.category ?? null,
-      ]),
-      'id',
-    );
-    const amounts = lines.flatMap(({ line }, i) =>
-      Object.entries(line.amounts)
-        .filter(([, amount]) => amount !== null)
-        .map(([column, amount]) => [ids[i].id, column, wanToYuan(amount as number)]),
-    );
-    await insertMany(manager, 'budget_amounts', ['line_id', 'column_key', 'amount_yuan'], amounts);
+    await this.repository.replaceBudgetLines(manager, fiscalYearId, lines);
     return lines.length;
   }
 }
 
-function projectColumns(p: DocumentProject, seq: number): Record<string, unknown> {
+function projectColumns(p: DocumentProject, seq: number): Partial<Project> {
   return {
     seq,
     code: p.code,
     name: p.name,
     category: p.category,
-    budget_yuan: wanToYuan(p.budget),
-    competent_department: p.competentDepartment,
-    executing_unit: p.executingUnit,
-    lead_name: p.leadName,
-    phone: p.phone,
-    address: p.address,
-    postcode: p.postcode,
-    attribute: p.attribute,
-    expenditure_category: p.expenditureCategory,
-    start_year: p.startYear,
-    end_year: p.endYear,
-    legal_basis: p.legalBasis,
-    implementation_plan: p.implementationPlan,
-    total_budget_yuan: wanToYuanOrNull(p.totalBudget),
-    current_budget_yuan: wanToYuanOrNull(p.currentBudget),
-    prior_budget_changes: p.priorBudgetChanges,
-    extra: JSON.stringify({ categoryGroup: p.categoryGroup, source: p.source }),
+    budgetYuan: wanToYuan(p.budget),
+    ...sharedProjectFields(p),
+    totalBudgetYuan: wanToYuanOrNull(p.totalBudget),
+    currentBudgetYuan: wanToYuanOrNull(p.currentBudget),
+    priorBudgetChanges: p.priorBudgetChanges,
+    extra: { categoryGroup: p.categoryGroup, source: p.source },
   };
 }
 
-function indicatorColumns(i: DocumentIndicator): Record<string, unknown> {
+/** The indicator's own columns; its target's go through `targetColumns`. */
+function indicatorColumns(i: DocumentIndicator): Partial<Indicator> {
   return {
     name: i.name,
-    target_raw: i.target,
     basis: i.basis,
-    prev2_raw: i.prev2 ?? null,
-    prev1_raw: i.prev1 ?? null,
-    expected_raw: i.expected ?? null,
+    prev2Raw: i.prev2 ?? null,
+    prev1Raw: i.prev1 ?? null,
+    expectedRaw: i.expected ?? null,
     unit: i.unit ?? null,
-  };
-}
-
-function targetColumns(t: Target): Record<string, unknown> {
-  return {
-    target_operator: t.operator,
-    target_value: t.value ?? null,
-    target_min: t.min ?? null,
-    target_max: t.max ?? null,
-    target_unit: t.unit ?? null,
-    target_deadline: t.deadline ?? null,
-    target_direction: t.direction,
-    target_accumulation: t.accumulation,
-    target_confidence: t.confidence,
-    target_note: t.note ?? null,
-    target_parsed: JSON.stringify(t),
-    target_corrected: false,
   };
 }
 

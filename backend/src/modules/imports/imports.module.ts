@@ -1,13 +1,24 @@
 import { Module } from '@nestjs/common';
 import { DocumentExporter } from './document-exporter';
+import { DocumentExporterRepository } from './document-exporter.repository';
 import { DocumentLoader } from './document-loader';
+import { DocumentLoaderRepository } from './document-loader.repository';
 import { ImportsController } from './imports.controller';
+import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 import { SeedLoaderService } from './seed-loader.service';
 
 @Module({
   controllers: [ImportsController],
-  providers: [ImportsService, DocumentLoader, DocumentExporter, SeedLoaderService],
+  providers: [
+    ImportsService,
+    ImportsRepository,
+    DocumentLoader,
+    DocumentLoaderRepository,
+    DocumentExporter,
+    DocumentExporterRepository,
+    SeedLoaderService,
+  ],
   exports: [ImportsService, SeedLoaderService],
 })
 export class ImportsModule {}

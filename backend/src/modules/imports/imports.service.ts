@@ -7,6 +7,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { DocumentExporter } from './document-exporter';
+import { ImportsRepository } from './imports.repository';
 import { transactionOrPreview } from '../../database/preview-transaction';
 import { assertArchiveConfirmed, ImportOptions } from '../goals/archive.writer';
 import { ChangeCount, DocumentLoader, LoadSummary } from './document-loader';
@@ -41,6 +42,7 @@ export class ImportsService {
     private readonly exporter: DocumentExporter,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly repository: ImportsRepository,
   ) {}
 
   /** A published budget document (text, tab-separated cells) or a normalized JSON document (seeds/, export). */
@@ -89,34 +91,23 @@ export class ImportsService {
     const documentSha256 = sha256(serializeDocument(doc));
     return transactionOrPreview(this.dataSource, preview, async (manager) => {
       // Serialize imports of one department-year: two concurrent loads would interleave their updates.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `import:${doc.department.code}:${doc.year}`,
-      ]);
-      const [last] = await manager.query(
-        `SELECT r.document_sha256 FROM import_runs r JOIN fiscal_years fy ON fy.id = r.fiscal_year_id
-           JOIN departments d ON d.id = fy.department_id
-          WHERE d.code = $1 AND fy.year = $2 ORDER BY r.imported_at DESC, r.id LIMIT 1`,
-        [doc.department.code, doc.year],
-      );
+      await this.repository.lockDepartmentYear(manager, doc.department.code, doc.year);
+      const last = await this.repository.lastDocumentSha256(manager, doc.department.code, doc.year);
       const base = { departmentCode: doc.department.code, year: doc.year, preview, report };
-      if (last?.document_sha256 === documentSha256) {
+      if (last === documentSha256) {
         return { ...base, unchanged: true, summary: null, markdown: markdownOf(report, null, true, preview) };
       }
       const summary = await this.loader.load(manager, doc);
       const markdown = markdownOf(report, summary, false, preview);
       assertArchiveConfirmed(summary.diff, options, { summary });
-      await manager.query(
-        `INSERT INTO import_runs (fiscal_year_id, file_name, sha256, document_sha256, report, imported_by)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          summary.fiscalYearId,
-          fileName,
-          fileSha256,
-          documentSha256,
-          JSON.stringify({ report, summary, markdown }),
-          null,
-        ],
-      );
+      await this.repository.recordRun(manager, {
+        fiscalYearId: summary.fiscalYearId,
+        fileName,
+        sha256: fileSha256,
+        documentSha256,
+        report: { report, summary, markdown },
+        importedBy: null,
+      });
       await this.audit.record(manager, {
         action: 'import.load',
         entity: 'fiscal-year',

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 import { seedsDir } from './seeds-dir';
 
@@ -14,13 +14,12 @@ export class SeedLoaderService {
   private readonly logger = new Logger(SeedLoaderService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: ImportsRepository,
     private readonly imports: ImportsService,
   ) {}
 
   async loadIfEmpty(dir = seedsDir()): Promise<number> {
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM departments`);
-    if (count > 0 || !existsSync(dir)) return 0;
+    if ((await this.repository.countDepartments()) > 0 || !existsSync(dir)) return 0;
     const files = readdirSync(dir)
       .filter((f) => SEED_FILE.test(f))
       .sort();

@@ -26,6 +26,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { PERIOD_PATTERN } from '@jixiao/domain';
 import { Roles } from '../../common/auth/auth.decorators';
 import { ApiFileResponse } from '../../common/openapi/api-file-response';
 import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
@@ -33,7 +34,6 @@ import { DepartmentYearParams } from '../departments/dto/department-year.params'
 import {
   BudgetExecutionDto,
   IndicatorPeriodParams,
-  PERIOD_PATTERN,
   ProjectPeriodParams,
   ReasonDto,
   ReportDto,
@@ -52,6 +52,8 @@ import {
   SavedBudgetExecutionResponse,
   SavedReportResponse,
 } from './dto/monitoring.response';
+import { PeriodLocksService } from './period-locks.service';
+import { PeriodWorkflowService } from './period-workflow.service';
 
 class DepartmentPeriodParams extends DepartmentYearParams {
   @ApiProperty({ example: '2025-06' })
@@ -73,6 +75,8 @@ class EvidenceParams {
 export class MonitoringController {
   constructor(
     private readonly monitoring: MonitoringService,
+    private readonly workflow: PeriodWorkflowService,
+    private readonly periodLocks: PeriodLocksService,
     private readonly evidence: EvidenceService,
   ) {}
 
@@ -141,7 +145,7 @@ export class MonitoringController {
   @ApiOperation({ summary: '提交本期填报（所有年度指标与预算执行数均已填报）' })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   submit(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
-    return this.monitoring.submit(params.id, params.period, body.version);
+    return this.workflow.submit(params.id, params.period, body.version);
   }
 
   @Post('projects/:id/periods/:period/approve')
@@ -150,7 +154,7 @@ export class MonitoringController {
   @ApiOperation({ summary: '审核通过（部门领导）；通过后本期锁定' })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   approve(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
-    return this.monitoring.approve(params.id, params.period, body.version);
+    return this.workflow.approve(params.id, params.period, body.version);
   }
 
   @Post('projects/:id/periods/:period/return')
@@ -159,7 +163,7 @@ export class MonitoringController {
   @ApiOperation({ summary: '退回修改（部门领导，须填写原因）' })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   returnForRevision(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
-    return this.monitoring.returnForRevision(params.id, params.period, body.reason, body.version);
+    return this.workflow.returnForRevision(params.id, params.period, body.reason, body.version);
   }
 
   @Post('projects/:id/periods/:period/unlock')
@@ -168,14 +172,14 @@ export class MonitoringController {
   @ApiOperation({ summary: '解锁已审核的期间（绩效管理员，原因记入审计日志）' })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   unlock(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
-    return this.monitoring.unlock(params.id, params.period, body.reason, body.version);
+    return this.workflow.unlock(params.id, params.period, body.reason, body.version);
   }
 
   @Get('departments/:code/years/:year/locks')
   @ApiOperation({ summary: '已锁定的期间' })
   @ApiOkResponse({ type: [PeriodLockResponse] })
   locks(@Param() params: DepartmentYearParams) {
-    return this.monitoring.listLocks(params.code, params.year);
+    return this.periodLocks.listLocks(params.code, params.year);
   }
 
   @Put('departments/:code/years/:year/locks/:period')
@@ -183,7 +187,7 @@ export class MonitoringController {
   @ApiOperation({ summary: '锁定部门某一期间（绩效管理员）' })
   @ApiOkResponse({ type: NewPeriodLockResponse })
   lock(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
-    return this.monitoring.lockPeriod(params.code, params.year, params.period, body.reason);
+    return this.periodLocks.lockPeriod(params.code, params.year, params.period, body.reason);
   }
 
   @Delete('departments/:code/years/:year/locks/:period')
@@ -191,6 +195,6 @@ export class MonitoringController {
   @ApiOperation({ summary: '解除期间锁定（绩效管理员，须填写原因）' })
   @ApiOkResponse({ type: PeriodReleaseResponse })
   release(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
-    return this.monitoring.releasePeriod(params.code, params.year, params.period, body.reason);
+    return this.periodLocks.releasePeriod(params.code, params.year, params.period, body.reason);
   }
 }

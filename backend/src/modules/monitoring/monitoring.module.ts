@@ -2,12 +2,25 @@ import { Module } from '@nestjs/common';
 import { EvidenceService } from './evidence.service';
 import { MonitoringController } from './monitoring.controller';
 import { MonitoringRepository } from './monitoring.repository';
+import { ReviewWorkflow } from '../../common/workflow/review-workflow';
 import { MonitoringService } from './monitoring.service';
+import { PeriodLocksRepository } from './period-locks.repository';
+import { PeriodLocksService } from './period-locks.service';
+import { PeriodWorkflowService } from './period-workflow.service';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 
 @Module({
   controllers: [MonitoringController, RoundsController],
-  providers: [MonitoringService, MonitoringRepository, EvidenceService, RoundsService],
+  providers: [
+    MonitoringService,
+    MonitoringRepository,
+    PeriodWorkflowService,
+    PeriodLocksService,
+    PeriodLocksRepository,
+    ReviewWorkflow,
+    EvidenceService,
+    RoundsService,
+  ],
 })
 export class MonitoringModule {}

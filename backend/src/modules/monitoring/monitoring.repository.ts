@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Target } from '@jixiao/domain';
+import type { Light, Target, Thresholds } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
 import type { ReportStatus } from './entities/report-period.entity';
 
@@ -7,7 +7,7 @@ export interface IndicatorContext {
   id: string;
   name: string;
   target: Target | null;
-  thresholds: Record<string, number> | null;
+  thresholds: Partial<Thresholds> | null;
   term: 'long' | 'annual';
   projectId: string | null;
   fiscalYearId: string;
@@ -41,8 +41,10 @@ export interface ReportRow {
   reasonText: string | null;
   correctiveAction: string | null;
   evidence: string | null;
-  light: string | null;
+  light: Light;
   lightReason: string | null;
+  lightExplanation: string | null;
+  progress: number | null;
   version: number;
   updatedAt: Date;
   updatedBy: string | null;
@@ -65,7 +67,7 @@ export interface PeriodRow {
 const REPORT_COLUMNS = `id, indicator_id AS "indicatorId", period, actual_raw AS "actualRaw", actual_value::float8 AS "actualValue",
   actual_unit AS "actualUnit", forecast_raw AS "forecastRaw", forecast_value::float8 AS "forecastValue", likelihood, reasons,
   reason_text AS "reasonText", corrective_action AS "correctiveAction", evidence, light, light_reason AS "lightReason",
-  version, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
+  light_explanation AS "lightExplanation", progress::float8 AS progress, version, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
 const PERIOD_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS "projectId", period, status, submitted_at AS "submittedAt",
   submitted_by AS "submittedBy", reviewed_at AS "reviewedAt", reviewed_by AS "reviewedBy", return_reason AS "returnReason", version`;
@@ -116,8 +118,9 @@ export class MonitoringRepository {
   ): Promise<ReportRow | undefined> {
     const [row] = await manager.query(
       `INSERT INTO progress_reports (indicator_id, period, actual_raw, actual_value, actual_unit, forecast_raw, forecast_value, likelihood,
-                                     reasons, reason_text, corrective_action, evidence, light, light_reason, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                     reasons, reason_text, corrective_action, evidence, light, light_reason, updated_by,
+                                     light_explanation, progress)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (indicator_id, period) DO NOTHING
        RETURNING ${REPORT_COLUMNS}`,
       [
@@ -136,6 +139,8 @@ export class MonitoringRepository {
         values.light,
         values.lightReason,
         values.updatedBy,
+        values.lightExplanation,
+        values.progress,
       ],
     );
     return row;
@@ -152,7 +157,7 @@ export class MonitoringRepository {
       `WITH u AS (
          UPDATE progress_reports SET actual_raw = $3, actual_value = $4, actual_unit = $5, forecast_raw = $6, forecast_value = $7, likelihood = $8,
                 reasons = $9, reason_text = $10, corrective_action = $11, evidence = $12, light = $13, light_reason = $14, updated_by = $15,
-                version = version + 1, updated_at = now()
+                light_explanation = $16, progress = $17, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2 RETURNING *)
        SELECT ${REPORT_COLUMNS} FROM u`,
       [
@@ -171,6 +176,8 @@ export class MonitoringRepository {
         values.light,
         values.lightReason,
         values.updatedBy,
+        values.lightExplanation,
+        values.progress,
       ],
     );
     return row;

@@ -1,6 +1,5 @@
-import { expectedByNow, type Light } from '@jixiao/domain';
+import { indicatorStatus, type Light, periodsUpTo, resolveThresholds, ZH_CN_MESSAGES } from '@jixiao/domain';
 import type { AsOf } from '../dashboard/as-of';
-import { notReportedReason, periodsUpTo } from '../dashboard/reporting-calendar';
 import {
   GoalResponse,
   HistoryPointResponse,
@@ -65,6 +64,7 @@ function indicatorOf(
           likelihood: row.likelihood,
           light: row.light,
           lightReason: row.lightReason,
+          explanation: row.lightExplanation ?? row.lightReason,
           status: row.status,
           version: row.reportVersion as number,
           reasons: row.reasons ?? [],
@@ -73,7 +73,7 @@ function indicatorOf(
           evidence: row.evidence,
           updatedAt: row.updatedAt as Date,
         };
-  const { light, lightReason } = lightAsOf(row, monitored, asOf);
+  const status = statusAsOf(row, monitored, asOf);
   return {
     id: row.id,
     seq: row.seq,
@@ -90,23 +90,51 @@ function indicatorOf(
     version: row.version,
     archived: row.archived,
     monitored,
-    expectedByNow: monitored && row.target ? (expectedByNow(row.target, asOf.month) ?? null) : null,
+    expectedByNow: status.expected,
     latestReport,
-    light,
-    lightReason,
+    light: status.light,
+    lightReason: status.reason,
+    explanation: status.explanation,
+    progress: status.progress,
+    thresholds: resolveThresholds(row.thresholds ?? undefined),
     history: monitored ? monthlyHistory(history, asOf) : history.map(point),
   };
 }
 
-function lightAsOf(
-  row: IndicatorRow,
-  monitored: boolean,
-  asOf: AsOf,
-): { light: Light | null; lightReason: string } {
-  if (!monitored) return { light: null, lightReason: NOT_MONITORED_REASON };
-  if (row.reportPeriod !== asOf.period)
-    return { light: 'grey', lightReason: notReportedReason(asOf.period, asOf.today) };
-  return { light: row.light ?? 'grey', lightReason: row.lightReason ?? '' };
+interface StatusView {
+  light: Light | null;
+  reason: string;
+  explanation: string;
+  progress: number | null;
+  expected: number | null;
+}
+
+/**
+ * The month's light: the one stored with that month's report (re-evaluated whenever the target changes, so never
+ * stale), else libs/domain's status without a report (grey, 未填报). Long-term indicators are not monitored.
+ */
+function statusAsOf(row: IndicatorRow, monitored: boolean, asOf: AsOf): StatusView {
+  if (!monitored)
+    return {
+      light: null,
+      reason: NOT_MONITORED_REASON,
+      explanation: NOT_MONITORED_REASON,
+      progress: null,
+      expected: null,
+    };
+  const unreported = indicatorStatus(row.target, null, asOf, {
+    thresholds: row.thresholds,
+    dueDay: asOf.dueDay,
+  });
+  if (row.reportPeriod !== asOf.period || row.light === null) return unreported;
+  const reason = row.lightReason ?? '';
+  return {
+    light: row.light,
+    reason,
+    explanation: row.lightExplanation ?? reason,
+    progress: row.progress,
+    expected: unreported.expected,
+  };
 }
 
 /** One point per month from January to the month; a month without a report is a grey gap. */
@@ -114,7 +142,15 @@ function monthlyHistory(rows: HistoryRow[], asOf: AsOf): HistoryPointResponse[] 
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   return periodsUpTo(asOf.year, asOf.month).map((period) => {
     const row = byPeriod.get(period);
-    return row ? point(row) : { period, actualRaw: null, actualValue: null, light: 'grey' };
+    return row
+      ? point(row)
+      : {
+          period,
+          actualRaw: null,
+          actualValue: null,
+          light: 'grey',
+          explanation: ZH_CN_MESSAGES.explain.notReported(period),
+        };
   });
 }
 
@@ -122,5 +158,6 @@ const point = (row: HistoryRow): HistoryPointResponse => ({
   period: row.period,
   actualRaw: row.actualRaw,
   actualValue: row.actualValue,
-  light: row.light ?? 'grey',
+  light: row.light,
+  explanation: row.lightExplanation ?? row.lightReason ?? '',
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Light, Target } from '@jixiao/domain';
+import type { Light, Target, Thresholds } from '@jixiao/domain';
 import { DataSource } from 'typeorm';
 import {
   FundingSourceResponse,
@@ -69,6 +69,8 @@ export interface IndicatorRow {
   weight: number | null;
   version: number;
   archived: boolean;
+  /** The indicator's own light thresholds (partial), over the defaults. */
+  thresholds: Partial<Thresholds> | null;
   /** The latest report's columns: all null when there is none up to the month. */
   reportPeriod: string | null;
   actualRaw: string | null;
@@ -78,6 +80,8 @@ export interface IndicatorRow {
   likelihood: string | null;
   light: Light | null;
   lightReason: string | null;
+  lightExplanation: string | null;
+  progress: number | null;
   status: string | null;
   reportVersion: number | null;
   reasons: string[] | null;
@@ -92,13 +96,14 @@ export interface HistoryRow {
   period: string;
   actualRaw: string;
   actualValue: number | null;
-  light: Light | null;
+  light: Light;
+  lightReason: string | null;
+  lightExplanation: string | null;
 }
 
 export interface ExecutionRow {
   period: string;
   executedYuan: number;
-  rate: number | null;
   note: string | null;
   version: number;
   updatedAt: Date;
@@ -196,10 +201,10 @@ export class ProjectsRepository {
       `SELECT g.id AS "goalId", n1.id AS "level1Id", n1.name AS level1, n2.id AS "level2Id", n2.name AS level2,
               i.id, i.seq, i.name, i.target_raw AS "targetRaw", i.target_parsed AS target, i.target_confidence AS confidence,
               i.unit, i.basis, i.prev2_raw AS prev2, i.prev1_raw AS prev1, i.expected_raw AS expected,
-              i.weight::float8 AS weight, i.version, i.archived_at IS NOT NULL AS archived,
+              i.weight::float8 AS weight, i.version, i.archived_at IS NOT NULL AS archived, i.thresholds,
               r.period AS "reportPeriod", r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue",
               r.forecast_raw AS "forecastRaw", r.forecast_value::float8 AS "forecastValue", r.likelihood, r.light,
-              r.light_reason AS "lightReason", rp.status, r.version AS "reportVersion", r.reasons, r.reason_text AS "reasonText",
+              r.light_reason AS "lightReason", r.light_explanation AS "lightExplanation", r.progress::float8 AS progress, rp.status, r.version AS "reportVersion", r.reasons, r.reason_text AS "reasonText",
               r.corrective_action AS "correctiveAction", r.evidence, r.updated_at AS "updatedAt"
          FROM goals g
          JOIN indicators i ON i.goal_id = g.id
@@ -222,7 +227,8 @@ export class ProjectsRepository {
   /** Monthly reports of the scope's indicators in [yearStart, period], for sparklines. */
   findHistory(scope: GoalScope, yearStart: string, period: string): Promise<HistoryRow[]> {
     return this.dataSource.query(
-      `SELECT r.indicator_id AS "indicatorId", r.period, r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue", r.light
+      `SELECT r.indicator_id AS "indicatorId", r.period, r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue", r.light,
+              r.light_reason AS "lightReason", r.light_explanation AS "lightExplanation"
          FROM progress_reports r
          JOIN indicators i ON i.id = r.indicator_id
          JOIN goals g ON g.id = i.goal_id
@@ -233,13 +239,12 @@ export class ProjectsRepository {
     );
   }
 
-  /** 执行数 per period with its rate against 当年预算 (项目当年预算, else the 表10 amount). */
+  /** 执行数 per period (the service rates it against 当年预算 with libs/domain budgetStatus). */
   findExecutions(projectId: string, yearStart: string, period: string): Promise<ExecutionRow[]> {
     return this.dataSource.query(
       `SELECT b.period, b.executed_yuan::float8 AS "executedYuan",
-              round(b.executed_yuan * 100 / NULLIF(COALESCE(p.current_budget_yuan, p.budget_yuan), 0), 2)::float8 AS rate,
               b.note, b.version, b.updated_at AS "updatedAt"
-         FROM budget_executions b JOIN projects p ON p.id = b.project_id
+         FROM budget_executions b
         WHERE b.project_id = $1 AND b.period BETWEEN $2 AND $3
         ORDER BY b.period`,
       [projectId, yearStart, period],

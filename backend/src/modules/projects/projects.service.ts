@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { worstLight, type Light } from '@jixiao/domain';
+import {
+  dueDate,
+  isOverdue,
+  type Light,
+  monthOf,
+  periodsUpTo,
+  worstLight,
+  yuanToWan,
+  yuanToWanOrNull,
+} from '@jixiao/domain';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
-import { yuanToWan, yuanToWanOrNull } from '../../common/money.util';
-import { type AsOf, resolveAsOf } from '../dashboard/as-of';
-import { budgetStatus } from '../dashboard/budget-status';
+import type { AsOf } from '../dashboard/as-of';
+import { budgetLightOf } from '../dashboard/budget-light';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts, LIGHT_VALUES, LightCountsResponse } from '../dashboard/dto/light-counts.response';
-import { dueDate, isOverdue, monthOf, periodsUpTo } from '../dashboard/reporting-calendar';
 import { GoalResponse } from './dto/goal-tree.response';
 import { ProjectDetailResponse, ReportPeriodResponse } from './dto/project-detail.response';
 import { buildGoalTrees } from './goal-tree.builder';
@@ -31,7 +38,7 @@ export class ProjectsService {
     const project = await this.repository.findProject(id);
     if (!project) throw notFound('项目');
     this.access.assertCanReadDepartment(project.departmentId);
-    const asOf = resolveAsOf(project.year, query.asOf);
+    const asOf = await this.dashboard.resolveAsOf(project.year, [project.fiscalYearId], query.asOf);
     const [leads, fundingSources, spendingDetails, procurements, goals, counts, executions, periods] =
       await Promise.all([
         this.repository.findLeads(id),
@@ -81,7 +88,7 @@ export class ProjectsService {
         budgetYuan: yearBudgetYuan,
         periods: executions.map((e) => ({
           ...e,
-          ...budgetStatus(yearBudgetYuan, e.executedYuan, monthOf(e.period)),
+          ...budgetLightOf(yearBudgetYuan, e.executedYuan, monthOf(e.period)),
         })),
       },
       reportPeriods: this.reportPeriods(periods, asOf),
@@ -106,8 +113,8 @@ export class ProjectsService {
       return {
         period,
         status: row?.status ?? null,
-        dueDate: dueDate(period),
-        overdue: isOverdue(period, row?.status, asOf.today),
+        dueDate: dueDate(period, asOf.dueDay),
+        overdue: isOverdue(period, row?.status, asOf.today, asOf.dueDay),
         submittedAt: row?.submittedAt ?? null,
         reviewedAt: row?.reviewedAt ?? null,
         returnReason: row?.returnReason ?? null,

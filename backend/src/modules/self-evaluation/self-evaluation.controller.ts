@@ -8,6 +8,8 @@ import {
   SelfEvaluationReasonDto,
   SelfEvaluationVersionDto,
 } from './dto/self-evaluation.dto';
+import { SelfEvaluationSavingService } from './self-evaluation-saving.service';
+import { SelfEvaluationWorkflowService } from './self-evaluation-workflow.service';
 import { SelfEvaluationService } from './self-evaluation.service';
 import { DepartmentEvaluationResponse, SelfEvaluationResponse } from './dto/self-evaluation.response';
 
@@ -15,7 +17,11 @@ import { DepartmentEvaluationResponse, SelfEvaluationResponse } from './dto/self
 @ApiBearerAuth()
 @Controller()
 export class SelfEvaluationController {
-  constructor(private readonly service: SelfEvaluationService) {}
+  constructor(
+    private readonly service: SelfEvaluationService,
+    private readonly saving: SelfEvaluationSavingService,
+    private readonly workflow: SelfEvaluationWorkflowService,
+  ) {}
 
   @Get('projects/:id/self-evaluation/:year')
   @ApiOperation({
@@ -35,7 +41,7 @@ export class SelfEvaluationController {
   })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   saveProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationDto) {
-    return this.service.saveProject(params.id, params.year, body);
+    return this.saving.saveProject(params.id, params.year, body);
   }
 
   @Post('projects/:id/self-evaluation/:year/submit')
@@ -44,7 +50,7 @@ export class SelfEvaluationController {
   @ApiOperation({ summary: '提交项目自评（各项均已评分、分值合计为 100）；提交后锁定' })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   submitProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationVersionDto) {
-    return this.service.submit({ projectId: params.id, year: params.year }, body.version);
+    return this.workflow.submit({ projectId: params.id, year: params.year }, body.version);
   }
 
   @Post('projects/:id/self-evaluation/:year/approve')
@@ -53,7 +59,7 @@ export class SelfEvaluationController {
   @ApiOperation({ summary: '审核通过项目自评（部门领导）；通过后锁定' })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   approveProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationVersionDto) {
-    return this.service.approve({ projectId: params.id, year: params.year }, body.version);
+    return this.workflow.approve({ projectId: params.id, year: params.year }, body.version);
   }
 
   @Post('projects/:id/self-evaluation/:year/return')
@@ -62,7 +68,7 @@ export class SelfEvaluationController {
   @ApiOperation({ summary: '退回项目自评（部门领导，须填写原因）' })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   returnProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationReasonDto) {
-    return this.service.returnForRevision(
+    return this.workflow.returnForRevision(
       { projectId: params.id, year: params.year },
       body.reason,
       body.version,
@@ -75,7 +81,7 @@ export class SelfEvaluationController {
   @ApiOperation({ summary: '解锁项目自评（绩效管理员，原因记入审计日志）' })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   unlockProject(@Param() params: ProjectYearParams, @Body() body: SelfEvaluationReasonDto) {
-    return this.service.unlock({ projectId: params.id, year: params.year }, body.reason, body.version);
+    return this.workflow.unlock({ projectId: params.id, year: params.year }, body.reason, body.version);
   }
 
   @Get('departments/:code/years/:year/self-evaluation')
@@ -90,7 +96,7 @@ export class SelfEvaluationController {
   @ApiOperation({ summary: '保存部门整体自评（绩效管理员）；带 version' })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   saveDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationDto) {
-    return this.service.saveDepartment(params.code, params.year, body);
+    return this.saving.saveDepartment(params.code, params.year, body);
   }
 
   @Post('departments/:code/years/:year/self-evaluation/submit')
@@ -99,7 +105,7 @@ export class SelfEvaluationController {
   @ApiOperation({ summary: '提交部门整体自评（绩效管理员）' })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   submitDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationVersionDto) {
-    return this.service.submit({ code: params.code, year: params.year }, body.version);
+    return this.workflow.submit({ code: params.code, year: params.year }, body.version);
   }
 
   @Post('departments/:code/years/:year/self-evaluation/approve')
@@ -108,7 +114,7 @@ export class SelfEvaluationController {
   @ApiOperation({ summary: '审核通过部门整体自评（部门领导）' })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   approveDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationVersionDto) {
-    return this.service.approve({ code: params.code, year: params.year }, body.version);
+    return this.workflow.approve({ code: params.code, year: params.year }, body.version);
   }
 
   @Post('departments/:code/years/:year/self-evaluation/return')
@@ -117,7 +123,7 @@ export class SelfEvaluationController {
   @ApiOperation({ summary: '退回部门整体自评（部门领导，须填写原因）' })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   returnDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationReasonDto) {
-    return this.service.returnForRevision(
+    return this.workflow.returnForRevision(
       { code: params.code, year: params.year },
       body.reason,
       body.version,
@@ -130,6 +136,6 @@ export class SelfEvaluationController {
   @ApiOperation({ summary: '解锁部门整体自评（绩效管理员，原因记入审计日志）' })
   @ApiOkResponse({ type: SelfEvaluationResponse })
   unlockDepartment(@Param() params: DepartmentYearParams, @Body() body: SelfEvaluationReasonDto) {
-    return this.service.unlock({ code: params.code, year: params.year }, body.reason, body.version);
+    return this.workflow.unlock({ code: params.code, year: params.year }, body.reason, body.version);
   }
 }

@@ -1,11 +1,11 @@
 import type {
   ConsistencyWarning,
+  EvaluatedSheet,
   Grade,
   Judgement,
   Section,
   SectionWeights,
   Target,
-  WeightCheck,
 } from '@jixiao/domain';
 import type { SelfEvaluationStatus } from './entities/self-evaluation.entity';
 
@@ -86,6 +86,8 @@ export interface ItemView {
   /** Why the item has no score yet, in Chinese, and the input to fix: target (admin), actual or score. */
   problem: string | null;
   problemField: 'target' | 'actual' | 'score' | null;
+  /** How the score (or the 定性 band) came about, with the figures, in Chinese. */
+  explanation: string | null;
 }
 
 export interface BudgetView {
@@ -100,6 +102,7 @@ export interface BudgetView {
   weight: number; // 分值
   score: number | null; // 得分
   problem: string | null;
+  explanation: string | null; // 执行率 and 得分 with the figures
 }
 
 export interface EvaluationHeader {
@@ -112,7 +115,20 @@ export interface EvaluationHeader {
   executingUnit: string | null; // 实施单位
 }
 
-export interface EvaluationView {
+/** The sheet's totals as libs/domain's evaluateSheet gives them: Σ 得分, 总分, 等级, the checks and their explanations. */
+type SheetTotals = Pick<
+  EvaluatedSheet,
+  | 'weightCheck'
+  | 'indicatorScore'
+  | 'indicatorExplanation'
+  | 'total'
+  | 'grade'
+  | 'totalExplanation'
+  | 'complete'
+  | 'consistency'
+>;
+
+export interface EvaluationView extends SheetTotals {
   id: string | null;
   scope: EvaluationScope;
   projectId: string | null;
@@ -130,16 +146,8 @@ export interface EvaluationView {
   overallTarget: string; // 年度总体目标 预期目标
   overallResult: string | null; // 实际完成情况
   sections: SectionWeights;
-  weightCheck: WeightCheck;
   budget: BudgetView;
   items: ItemView[];
-  /** Σ 得分 of the indicators scored so far. */
-  indicatorScore: number;
-  /** 总分 and 等级 once every part is scored and the weights add up to 100. */
-  total: number | null;
-  grade: Grade | null;
-  complete: boolean;
-  consistency: ConsistencyWarning | null;
 }
 
 /** One line of the department's list of project evaluations. */
@@ -157,6 +165,8 @@ export interface EvaluationSummary {
   indicatorScore: number;
   total: number | null;
   grade: Grade | null;
+  totalExplanation: string | null;
+  budgetExplanation: string | null;
   complete: boolean;
   consistency: ConsistencyWarning['light'] | null;
   indicators: number;

@@ -1,7 +1,8 @@
+import { dueDate, isOverdue, localDate, PeriodStatus } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
-import { dueDate, isOverdue, localDate, PeriodStatus } from '../dashboard/reporting-calendar';
+import { REPORT_DUE_DAY } from '../../config/reporting.config';
 
 export type TaskKind = 'report-due' | 'report-overdue' | 'report-returned' | 'review';
 
@@ -61,10 +62,11 @@ export class TasksService {
       horizon.setUTCDate(horizon.getUTCDate() + DUE_SOON_DAYS);
       const soon = horizon.toISOString().slice(0, 10);
       tasks = rows.flatMap((row): Task[] => {
-        const due = dueDate(row.period);
+        const due = dueDate(row.period, REPORT_DUE_DAY);
         const base = { ...row, dueDate: due };
         if (row.status === 'returned') return [{ ...base, kind: 'report-returned' }];
-        if (isOverdue(row.period, row.status, today)) return [{ ...base, kind: 'report-overdue' }];
+        if (isOverdue(row.period, row.status, today, REPORT_DUE_DAY))
+          return [{ ...base, kind: 'report-overdue' }];
         const open = row.status === null || row.status === 'draft';
         // Due soon: the month has ended (or is ending) and its due date is near.
         if (open && due <= soon && `${row.period}-01` <= today) return [{ ...base, kind: 'report-due' }];
@@ -80,7 +82,7 @@ export class TasksService {
           ORDER BY rp.submitted_at`,
         [this.access.departmentScope(actor)],
       );
-      tasks = tasks.map((t) => ({ ...t, dueDate: dueDate(t.period) }));
+      tasks = tasks.map((t) => ({ ...t, dueDate: dueDate(t.period, REPORT_DUE_DAY) }));
     }
     const counts: Record<TaskKind, number> = {
       'report-due': 0,

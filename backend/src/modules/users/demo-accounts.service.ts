@@ -37,17 +37,9 @@ export class DemoAccountsService {
     if (problem) throw new Error(`DEMO_PASSWORD does not meet the password policy: ${problem}`);
     const passwordHash = await argon2.hash(this.config.demoPassword);
     return this.dataSource.transaction(async (manager) => {
-      const [department] = await manager.query(`SELECT id, code FROM departments ORDER BY code LIMIT 1`);
+      const department = await this.users.demoDepartment(manager);
       const departmentId: string | null = department?.id ?? null;
-      const projects: { id: string; name: string }[] = department
-        ? await manager.query(
-            `SELECT p.id, p.name FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
-              WHERE fy.department_id = $1 AND fy.year = (SELECT max(year) FROM fiscal_years WHERE department_id = $1)
-                AND p.archived_at IS NULL
-              ORDER BY (p.extra -> 'source' ->> 'section')::int NULLS LAST, p.seq`,
-            [departmentId],
-          )
-        : [];
+      const projects = department?.projects ?? [];
       const accounts: (DemoAccount & { departmentId: string | null; projectId?: string })[] = [
         { username: 'admin', role: 'admin', displayName: '绩效管理员（演示）', departmentId: null },
         // A leader must belong to a department: none without one (a database without any budget yet).
@@ -76,10 +68,7 @@ export class DemoAccountsService {
           });
         }
         if (account.projectId) {
-          await manager.query(
-            `INSERT INTO project_assignments (project_id, user_id) VALUES ($1, $2) ON CONFLICT (project_id, user_id) DO NOTHING`,
-            [account.projectId, id],
-          );
+          await this.users.assign(manager, account.projectId, id);
         }
       }
       this.logger.log(`Demo accounts ready: ${accounts.length}`);

@@ -1,6 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { entityValues } from '../../database/sql.util';
+import { Department } from '../departments/entities/department.entity';
+import { ProjectAssignment } from './entities/project-assignment.entity';
 import type { RoleCode } from './entities/role.entity';
+import { User } from './entities/user.entity';
+
+/** An account as the admin's user list shows it. */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  departmentCode: string | null;
+  active: boolean;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  version: number;
+  projects?: { id: string; name: string }[];
+}
+
+/** A project lead as the assignment answers list them. */
+export type LeadView = Pick<User, 'id' | 'username' | 'displayName'>;
+
+const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role_code AS role, d.code AS "departmentCode",
+  u.active, u.locked_until AS "lockedUntil", u.last_login_at AS "lastLoginAt", u.version`;
 
 export interface CredentialRow {
   id: string;
@@ -111,5 +135,170 @@ export class UsersRepository {
     if (row) return { id: row.id, created: true };
     const [existing] = await manager.query(`SELECT id FROM users WHERE username = $1`, [user.username]);
     return { id: existing.id, created: false };
+  }
+
+  /** Every account with its department and assigned projects, by role then username. */
+  list(): Promise<UserView[]> {
+    return this.dataSource.query(
+      `SELECT ${USER_COLUMNS},
+              COALESCE((SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.seq)
+                          FROM project_assignments a JOIN projects p ON p.id = a.project_id WHERE a.user_id = u.id), '[]') AS projects
+         FROM users u LEFT JOIN departments d ON d.id = u.department_id ORDER BY u.role_code, u.username`,
+    );
+  }
+
+  async findView(manager: EntityManager, id: string, lock = false): Promise<UserView | undefined> {
+    const [user] = await manager.query(
+      `SELECT ${USER_COLUMNS} FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = $1${lock ? ' FOR UPDATE OF u' : ''}`,
+      [id],
+    );
+    return user;
+  }
+
+  usernameTaken(manager: EntityManager, username: string): Promise<boolean> {
+    return manager.exists(User, { where: { username } });
+  }
+
+  async insert(
+    manager: EntityManager,
+    user: Pick<
+      User,
+      'username' | 'displayName' | 'roleCode' | 'departmentId' | 'passwordHash' | 'mustChangePassword'
+    >,
+  ): Promise<string> {
+    const { identifiers } = await manager.insert(User, user);
+    return identifiers[0].id as string;
+  }
+
+  /** Writes the fields given (undefined leaves a field as it is); the version goes up. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Pick<User, 'displayName' | 'roleCode' | 'departmentId' | 'active'>>,
+  ): Promise<void> {
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    await manager
+      .createQueryBuilder()
+      .update(User)
+      .set(entityValues<User>(defined))
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  /** A new password: failures and delays cleared; the version goes up. */
+  async setPassword(
+    manager: EntityManager,
+    id: string,
+    hash: string,
+    mustChangePassword: boolean,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(User)
+      .set({
+        passwordHash: hash,
+        passwordChangedAt: () => 'now()',
+        mustChangePassword,
+        failedLogins: 0,
+        lockedUntil: null,
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async findUsername(id: string): Promise<string | undefined> {
+    const user = await this.dataSource.manager.findOne(User, { select: { username: true }, where: { id } });
+    return user?.username;
+  }
+
+  /** The stored password hash; `manager` given: the row locked, to compare it again before a change. */
+  async findPasswordHash(id: string, manager?: EntityManager): Promise<string | undefined> {
+    const query = (manager ?? this.dataSource.manager)
+      .createQueryBuilder(User, 'u')
+      .select('u.passwordHash')
+      .addSelect('u.id')
+      .where('u.id = :id', { id });
+    const user = await (manager ? query.setLock('pessimistic_write') : query).getOne();
+    return user?.passwordHash;
+  }
+
+  async findDepartmentId(manager: EntityManager, code: string): Promise<string | undefined> {
+    const department = await manager.findOne(Department, { select: { id: true }, where: { code } });
+    return department?.id;
+  }
+
+  /** The project, locked, with its department. */
+  async lockProject(
+    manager: EntityManager,
+    projectId: string,
+  ): Promise<{ id: string; departmentId: string } | undefined> {
+    const [project] = await manager.query(
+      `SELECT p.id, fy.department_id AS "departmentId" FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id WHERE p.id = $1 FOR UPDATE OF p`,
+      [projectId],
+    );
+    return project;
+  }
+
+  findRoles(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Pick<User, 'id' | 'roleCode' | 'departmentId'>[]> {
+    return manager.find(User, {
+      select: { id: true, roleCode: true, departmentId: true },
+      where: { id: In(ids) },
+    });
+  }
+
+  /** The project's leads become exactly `userIds`. */
+  async replaceAssignments(manager: EntityManager, projectId: string, userIds: string[]): Promise<void> {
+    await manager.query(
+      `DELETE FROM project_assignments WHERE project_id = $1 AND NOT (user_id = ANY($2::uuid[]))`,
+      [projectId, userIds],
+    );
+    if (userIds.length) {
+      await manager.query(
+        `INSERT INTO project_assignments (project_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT (project_id, user_id) DO NOTHING`,
+        [projectId, userIds],
+      );
+    }
+  }
+
+  /** Assigns a lead to a project; kept as it is when already assigned. */
+  async assign(manager: EntityManager, projectId: string, userId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ProjectAssignment)
+      .values({ projectId, userId })
+      .orIgnore()
+      .execute();
+  }
+
+  leads(manager: EntityManager, projectId: string): Promise<LeadView[]> {
+    return manager.query(
+      `SELECT u.id, u.username, u.display_name AS "displayName" FROM project_assignments a JOIN users u ON u.id = a.user_id
+        WHERE a.project_id = $1 ORDER BY u.username`,
+      [projectId],
+    );
+  }
+
+  /** The first department (by code) and its latest year's live projects, in 表12 order: for the demo accounts. */
+  async demoDepartment(
+    manager: EntityManager,
+  ): Promise<{ id: string; projects: { id: string; name: string }[] } | undefined> {
+    const department = await manager.findOne(Department, {
+      select: { id: true },
+      where: {},
+      order: { code: 'ASC' },
+    });
+    if (!department) return undefined;
+    const projects = await manager.query(
+      `SELECT p.id, p.name FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
+        WHERE fy.department_id = $1 AND fy.year = (SELECT max(year) FROM fiscal_years WHERE department_id = $1)
+          AND p.archived_at IS NULL
+        ORDER BY (p.extra -> 'source' ->> 'section')::int NULLS LAST, p.seq`,
+      [department.id],
+    );
+    return { id: department.id, projects };
   }
 }

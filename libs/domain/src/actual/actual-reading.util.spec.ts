@@ -27,12 +27,25 @@ describe(splitActual.name, () => {
     expect(pairs?.map((pair) => pair.target.unit)).toEqual(['场', '人']);
   });
 
-  it.each(['2场、95人', '2 场、95 人', '2场,95人', '２场，９５人', '2场；95人', '两场、九十五人', '2 、 95'])(
-    'should read %s alike, part by part',
-    (raw) => {
-      expect(splitActual(target, parseActual(raw))?.map((pair) => pair.actual.value)).toEqual([2, 95]);
-    },
-  );
+  it.each([
+    '2场、95人',
+    '2 场、95 人',
+    '2场,95人',
+    '２场，９５人',
+    '2场；95人',
+    '两场、九十五人',
+    '2 、 95',
+    '2，095人',
+  ])('should read %s alike, part by part', (raw) => {
+    expect(splitActual(target, parseActual(raw))?.map((pair) => pair.actual.value)).toEqual([2, 95]);
+  });
+
+  it('should read a comma between the parts as a separator, a comma inside a number as thousands', () => {
+    expect(splitActual(target, parseActual('1，900人'))?.map((pair) => pair.actual.value)).toEqual([1, 900]);
+    expect(splitActual(target, parseActual('2场、1,900人'))?.map((pair) => pair.actual.value)).toEqual([
+      2, 1900,
+    ]);
+  });
 
   it('should give up when a judgement covers the whole indicator', () => {
     expect(splitActual(target, parseActual('达成'))).toBeUndefined();

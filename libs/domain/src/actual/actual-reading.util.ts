@@ -25,9 +25,10 @@ export interface PartActual {
 
 export function splitActual(target: Target, actual: Actual): PartActual[] | undefined {
   const parts = target.parts ?? [];
-  const pieces = normalizeText(actual.raw)
-    .split(/[、,;]|且/)
-    .filter((piece) => piece !== '');
+  // "1，900人" is one part of 1 and one of 900 when the target has two parts; else "1,900" may be a thousand.
+  const piecesOf = (text: string): string[] => text.split(/[、,;]|且/).filter((piece) => piece !== '');
+  const separated = piecesOf(normalizeText(actual.raw, { thousands: false }));
+  const pieces = separated.length === parts.length ? separated : piecesOf(normalizeText(actual.raw));
   if (pieces.length === parts.length) {
     return parts.map((part, index) => ({ target: part, actual: parseActual(pieces[index], part) }));
   }

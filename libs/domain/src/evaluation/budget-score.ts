@@ -1,4 +1,4 @@
-import { assertBudget } from '../monitoring/budget-light';
+import { assertBudget } from '../monitoring/budget-status';
 import { round2 } from '../shared/number.util';
 import { assertWeight } from './indicator-score';
 

@@ -24,4 +24,13 @@ describe(consistencyWarning.name, () => {
     expect(consistencyWarning(80, 19, 20)).toMatchObject({ light: 'green', deviation: 0.05 });
     expect(consistencyWarning(80, 18, 20, 0.1)).toMatchObject({ light: 'green', deviation: 0.1 });
   });
+
+  it('should show the rates and the deviation with their figures', () => {
+    expect(consistencyWarning(81, 4.5).explanation).toBe(
+      '指标完成率 = 81 ÷ 90 = 90.0%；预算执行率 = 4.5 ÷ 10 = 45.0%；偏差 = (90.0% − 45.0%) ÷ 90.0% = 50.0% > 5.0% → 红灯',
+    );
+    expect(consistencyWarning(90, 10).explanation).toBe(
+      '指标完成率 = 90 ÷ 90 = 100.0%；预算执行率 = 10 ÷ 10 = 100.0%；偏差 = (100.0% − 100.0%) ÷ 100.0% = 0.0% ≤ 5.0% → 绿灯',
+    );
+  });
 });

@@ -1,10 +1,11 @@
 import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
-import { denoise } from '../shared/number.util';
+import { denoise, formatNumber } from '../shared/number.util';
 
 export interface ConsistencyWarning {
   light: 'red' | 'green';
   deviation: number; // (indicator rate − budget rate) ÷ indicator rate
   reason: string;
+  explanation: string; // the rates and the deviation with their figures
 }
 
 /**
@@ -22,11 +23,24 @@ export function consistencyWarning(
   const budgetRate = budgetScoreValue / budgetWeight;
   const deviation = indicatorRate > 0 ? denoise((indicatorRate - budgetRate) / indicatorRate) : 0;
   const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`;
-  return deviation > tolerance
+  const red = deviation > tolerance;
+  const explanation = MSG.scoreExplain.consistency(
+    formatNumber(indicatorTotal),
+    formatNumber(100 - budgetWeight),
+    percent(indicatorRate),
+    formatNumber(budgetScoreValue),
+    formatNumber(budgetWeight),
+    percent(budgetRate),
+    percent(deviation),
+    percent(tolerance),
+    red,
+  );
+  return red
     ? {
         light: 'red',
         deviation,
         reason: MSG.consistency.inconsistent(percent(deviation), percent(tolerance)),
+        explanation,
       }
-    : { light: 'green', deviation, reason: MSG.consistency.consistent(percent(deviation)) };
+    : { light: 'green', deviation, reason: MSG.consistency.consistent(percent(deviation)), explanation };
 }

@@ -4,7 +4,7 @@ import type { Actual } from '../actual/actual.types';
 import { DomainErrorCode, UnitMismatchError } from '../errors/domain.error';
 import { parseTarget } from '../target/target-parser';
 import type { Target, TargetContext } from '../target/target.types';
-import { scoreIndicator } from './indicator-score';
+import { explainScore, scoreIndicator } from './indicator-score';
 
 const QUANTITY: TargetContext = { level1: '产出指标', level2: '数量指标' };
 const COST: TargetContext = { level1: '成本指标', level2: '经济成本指标' };
@@ -204,5 +204,34 @@ describe(scoreIndicator.name, () => {
         ),
       );
     });
+  });
+});
+
+describe(explainScore.name, () => {
+  const explain = (target: string, actual: string, weight: number, context: TargetContext = {}) =>
+    explainScore(parseTarget(target, context), parseActual(actual), weight).explanation;
+
+  it.each<[string, string, number, TargetContext, string]>([
+    ['≥500人', '220人', 5.56, QUANTITY, '得分 = 5.56 × 220 ÷ 500 = 2.45'],
+    ['≥90%', '95%', 20, QUANTITY, '实际 95% ≥ 指标值 90%，达到目标 → 得分 20'],
+    ['≥90%', '-5%', 20, QUANTITY, '得分 = 20 × -5 ÷ 90 = 0（不低于 0）'],
+    ['≤48 小时', '24小时', 10, COST, '实际 24小时 ≤ 指标值 48小时，达到目标 → 得分 10'],
+    ['≤48 小时', '60小时', 10, COST, '得分 = 10 × (1 − (60 − 48) ÷ 48) = 7.5'],
+    ['≤48 小时', '96小时', 10, COST, '实际 96小时 ≥ 2 × 指标值 48小时 → 得分 0'],
+    ['0', '1', 10, {}, '指标值为 0，实际 1 > 0 → 得分 0'],
+    ['0', '0', 10, {}, '指标值为 0，实际 0 ≤ 0 → 得分 10'],
+    ['90%-95%', '93%', 10, {}, '实际 93% 在区间 90–95% 内 → 得分 10'],
+    ['2025年12月底前', '2025-11-30', 10, {}, '完成日期 2025-11-30 不晚于截止日期 2025-12-31 → 得分 10'],
+    ['2025年6月底前', '2025-11-30', 10, {}, '完成日期 2025-11-30 晚于截止日期 2025-06-30 → 得分 0'],
+    [
+      '≥2场、≥100人',
+      '2场、80人',
+      10,
+      QUANTITY,
+      '第 1 项：实际 2场 ≥ 指标值 2场，达到目标 → 1；第 2 项：80 ÷ 100 = 0.8；得分 = 10 × (1 + 0.8) ÷ 2 = 9',
+    ],
+    ['有所提升', '部分达成', 10, {}, '定性指标评定为“部分达成”，得分区间 [6, 8)'],
+  ])('should explain target %s with actual %s (weight %d)', (target, actual, weight, context, expected) => {
+    expect(explain(target, actual, weight, context)).toBe(expected);
   });
 });

@@ -2,11 +2,14 @@ import { actualValueIn, splitActual } from '../actual/actual-reading.util';
 import type { Actual, Judgement } from '../actual/actual.types';
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
 import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
-import { round2 } from '../shared/number.util';
+import { formatNumber, round2 } from '../shared/number.util';
 import type { Target } from '../target/target.types';
 
 // A computed score, or for 定性 indicators the band inside which the evaluator picks the score.
 export type IndicatorScore = { score: number } | { band: [number, number] };
+
+// The same, with the formula and its figures in Chinese (得分 = 10 × 180 ÷ 200 = 9).
+export type ExplainedScore = IndicatorScore & { explanation: string };
 
 // 达成 [0.8W, W]; 部分达成 [0.6W, 0.8W); 未达成 [0, 0.6W) — upper ends other than W are exclusive.
 const BAND_SHARES: Readonly<Record<Judgement, [number, number]>> = {
@@ -27,6 +30,12 @@ export function assertWeight(weight: number): void {
  * Target 0: B ≤ 0 → W else 0. Range: inside → W. 定性: a band.
  */
 export function scoreIndicator(target: Target, actual: Actual, weight: number): IndicatorScore {
+  const { explanation: _explanation, ...result } = explainScore(target, actual, weight);
+  return result;
+}
+
+/** scoreIndicator with the explanation of how the score (or the band) came about. */
+export function explainScore(target: Target, actual: Actual, weight: number): ExplainedScore {
   assertWeight(weight);
   return scoreOf(target, actual, weight);
 }
@@ -36,66 +45,129 @@ function capped(share: number, weight: number): number {
   return Math.min(weight, round2(share * weight));
 }
 
-function band(actual: Actual, weight: number): IndicatorScore {
+const fmt = (value: number): string => formatNumber(value);
+// A share as a person reads it: four decimals at most.
+const fmtShare = (share: number): string => fmt(Math.round(share * 10000) / 10000);
+
+// "[8, 10]" or "[6, 8)": a band as the evaluator must read it; the upper end is open unless it is W.
+export function bandClosed(band: readonly [number, number], weight: number): boolean {
+  return band[1] === weight || band[0] === band[1];
+}
+
+export function bandText(band: readonly [number, number], weight: number): string {
+  return `[${band[0]}, ${band[1]}${bandClosed(band, weight) ? ']' : ')'}`;
+}
+
+/** Whether an evaluator's pick lies inside a 定性 band (upper end open unless it is W). */
+export function insideBand(pick: number, band: readonly [number, number], weight: number): boolean {
+  return pick >= band[0] && (bandClosed(band, weight) ? pick <= band[1] : pick < band[1]);
+}
+
+function band(actual: Actual, weight: number): ExplainedScore {
   if (actual.judgement === undefined) {
     throw new DomainError(DomainErrorCode.MissingJudgement, MSG.error.missingJudgement);
   }
   const [low, high] = BAND_SHARES[actual.judgement];
-  return { band: [capped(low, weight), capped(high, weight)] };
+  const range: [number, number] = [capped(low, weight), capped(high, weight)];
+  return { band: range, explanation: MSG.scoreExplain.band(actual.judgement, bandText(range, weight)) };
 }
 
-function orBand(actual: Actual, weight: number): IndicatorScore {
+function orBand(actual: Actual, weight: number): ExplainedScore {
   if (actual.judgement === undefined)
     throw new DomainError(DomainErrorCode.MissingActual, MSG.error.missingActual);
   return band(actual, weight);
 }
 
-function scoreOf(target: Target, actual: Actual, weight: number): IndicatorScore {
+// How much of W an actual earned: the share, and either the formula giving it or why it is all or nothing.
+interface Earned {
+  share: number;
+  formula?: string;
+  reason?: string;
+}
+
+function scoreOf(target: Target, actual: Actual, weight: number): ExplainedScore {
   if (target.operator === 'qualitative') return band(actual, weight);
   if (target.operator === 'all-of') return scoreParts(target, actual, weight);
-  const fraction = fractionOf(target, actual);
-  return fraction === undefined ? orBand(actual, weight) : { score: capped(fraction, weight) };
+  const earned = fractionOf(target, actual);
+  if (earned === undefined) return orBand(actual, weight);
+  const score = capped(clamp(earned.share), weight);
+  return { score, explanation: explainEarned(earned, weight, score) };
+}
+
+const clamp = (share: number): number => Math.min(1, Math.max(0, share));
+
+function explainEarned(earned: Earned, weight: number, score: number): string {
+  if (earned.formula === undefined) return MSG.scoreExplain.allOrNothing(earned.reason as string, fmt(score));
+  return MSG.scoreExplain.formula(fmt(weight), earned.formula, fmt(score), earned.share < 0);
 }
 
 // Each part of "≥1 场、≥90人" carries an equal share of W; rounding happens once, on the total.
-function scoreParts(target: Target, actual: Actual, weight: number): IndicatorScore {
+function scoreParts(target: Target, actual: Actual, weight: number): ExplainedScore {
   const pairs = splitActual(target, actual);
   if (!pairs) return band(actual, weight);
-  const fractions = pairs.map((pair) => fractionOf(pair.target, pair.actual));
-  if (fractions.includes(undefined))
+  const parts = pairs.map((pair) => fractionOf(pair.target, pair.actual));
+  if (parts.includes(undefined))
     throw new DomainError(DomainErrorCode.MissingActual, MSG.error.missingActual);
-  const earned = fractions.reduce<number>((sum, fraction) => sum + (fraction as number), 0);
-  return { score: capped(earned / pairs.length, weight) };
+  const shares = (parts as Earned[]).map((part) => clamp(part.share));
+  const earned = shares.reduce<number>((sum, share) => sum + share, 0);
+  const score = capped(earned / pairs.length, weight);
+  const steps = (parts as Earned[]).map((part, index) =>
+    part.formula === undefined
+      ? `${part.reason} → ${fmtShare(shares[index])}`
+      : `${part.formula} = ${fmtShare(shares[index])}`,
+  );
+  return {
+    score,
+    explanation: MSG.scoreExplain.parts(steps, fmt(weight), shares.map(fmtShare), fmt(score)),
+  };
 }
 
-// Fraction of W earned, in [0, 1]; undefined when there is nothing to compare and only a judgement can score.
-function fractionOf(target: Target, actual: Actual): number | undefined {
+// Fraction of W earned, before clamping to [0, 1]; undefined when there is nothing to compare and only a
+// judgement can score.
+function fractionOf(target: Target, actual: Actual): Earned | undefined {
   if (target.operator === 'by-date') {
     if (actual.date === undefined || target.deadline === undefined) return undefined;
-    return actual.date <= target.deadline ? 1 : 0;
+    const onTime = actual.date <= target.deadline;
+    return { share: onTime ? 1 : 0, reason: MSG.scoreExplain.byDate(actual.date, target.deadline, onTime) };
   }
   const value = actualValueIn(target, actual);
   if (value === undefined) return undefined;
-  return Math.min(1, Math.max(0, shareOf(target, value)));
+  return shareOf(target, value);
 }
 
-const higherShare = (value: number, expected: number): number => (value >= expected ? 1 : value / expected);
+function higherShare(value: number, expected: number, unit: string): Earned {
+  return value >= expected
+    ? { share: 1, reason: MSG.scoreExplain.reached(fmt(value) + unit, fmt(expected) + unit) }
+    : { share: value / expected, formula: `${fmt(value)} ÷ ${fmt(expected)}` };
+}
 
-const lowerShare = (value: number, expected: number): number =>
-  value <= expected ? 1 : value >= 2 * expected ? 0 : 1 - (value - expected) / expected;
+function lowerShare(value: number, expected: number, unit: string): Earned {
+  if (value <= expected)
+    return { share: 1, reason: MSG.scoreExplain.notAbove(fmt(value) + unit, fmt(expected) + unit) };
+  if (value >= 2 * expected)
+    return { share: 0, reason: MSG.scoreExplain.doubled(fmt(value) + unit, fmt(expected) + unit) };
+  return {
+    share: 1 - (value - expected) / expected,
+    formula: `(1 − (${fmt(value)} − ${fmt(expected)}) ÷ ${fmt(expected)})`,
+  };
+}
 
 // Fraction of W earned by a numeric actual, before clamping to [0, 1].
-function shareOf(target: Target, value: number): number {
+function shareOf(target: Target, value: number): Earned {
+  const unit = target.unit ?? '';
   if (target.operator === 'between') {
     // parseTarget always sets min and max on 'between'.
     const min = target.min as number;
     const max = target.max as number;
-    return value < min ? higherShare(value, min) : lowerShare(value, max);
+    if (value >= min && value <= max)
+      return { share: 1, reason: MSG.scoreExplain.inside(fmt(value) + unit, fmt(min), fmt(max) + unit) };
+    return value < min ? higherShare(value, min, unit) : lowerShare(value, max, unit);
   }
   const expected = target.value as number; // actualValueIn gives a value only for comparable targets
-  if (target.accumulation === 'zero-tolerance' || expected === 0) return value <= 0 ? 1 : 0;
-  if (target.direction === 'lower') return lowerShare(value, expected);
+  if (target.accumulation === 'zero-tolerance' || expected === 0)
+    return { share: value <= 0 ? 1 : 0, reason: MSG.scoreExplain.zero(fmt(value) + unit, value <= 0) };
+  if (target.direction === 'lower') return lowerShare(value, expected, unit);
   // A standard (=) loses on either side: below as 正向, above as 反向.
-  if (target.direction === 'exact' && value > expected) return lowerShare(value, expected);
-  return higherShare(value, expected);
+  if (target.direction === 'exact' && value > expected) return lowerShare(value, expected, unit);
+  return higherShare(value, expected, unit);
 }

@@ -1,13 +1,17 @@
 // Every user-facing sentence of the library lives here so that a translation replaces one object.
 import type { Light, Thresholds } from '../monitoring/light.types';
 
-const LIGHT_NAMES: Readonly<Record<Light, string>> = {
+export const LIGHT_NAMES: Readonly<Record<Light, string>> = {
   red: '红灯',
   yellow: '黄灯',
   green: '绿灯',
   blue: '蓝灯',
   grey: '灰灯',
+  undetermined: '无法判定',
 };
+
+// Truncated, not rounded, so a value just below a threshold never reads as the threshold itself.
+const oneDecimal = (value: number): string => (Math.floor(value * 10 + 1e-6) / 10).toFixed(1);
 
 export const ZH_CN_MESSAGES = {
   // Notes on how a target was read (Target.note).
@@ -26,6 +30,11 @@ export const ZH_CN_MESSAGES = {
     relativeAtLeast: (base: string): string => `须不低于上年值 ${base}`,
     relativeNoBase: '须高于上年值，但上年值缺失或不是数值，需人工补充基准',
     deadlineNoYear: '截止时间未写年份，需人工补充截止日期',
+    deadlineInYear: (year: number): string => `未写年份，按预算年度 ${year} 年理解`,
+    deadlineNextYear: (year: number): string => `次年按预算年度的下一年 ${year} 年理解`,
+    monthlyDeadline: (written: string): string => `每月截止：${written}，按月重复，需人工确认各期截止日期`,
+    quarterlyDeadline: (written: string): string =>
+      `每季度截止：${written}，按季度重复，需人工确认各期截止日期`,
     ratioName: '未写单位，指标名称为比率，数值按百分比理解',
     cumulative: '按年累计',
     where: {
@@ -34,16 +43,20 @@ export const ZH_CN_MESSAGES = {
     },
   },
 
-  // Reasons returned by lightFor / budgetLight.
+  // Reasons returned by indicatorStatus / budgetStatus.
   reason: {
     notReported: '本期未填报（已逾期）',
+    notYetDue: (due: string): string => `本期尚未填报（${due} 前填报）`,
+    undetermined: '指标值无法识别，需绩效管理员更正指标值后才能判定（无法判定）',
+    unreadableActual: (message: string): string => `完成值无法按当前指标值读取：${message}（无法判定）`,
+    budgetNotReported: '截至本期尚未填报预算执行数',
+    budgetZero: '当年预算为 0，无法计算执行进度（无法判定）',
     impossible: '填报人判断完全不可能完成目标',
     judgement: (judgement: string, light: Light): string => `自评为“${judgement}”（${LIGHT_NAMES[light]}）`,
     needsJudgement: '定性或缺少基准的指标需填写达成情况（达成 / 部分达成 / 未达成）',
     missingActual: '已填报但没有可比较的完成值',
     progress: (label: string, value: number, light: Light, t: Thresholds): string => {
-      // Truncated, not rounded, so a value just below a threshold never reads as the threshold itself.
-      const shown = (Math.floor(value * 10 + 1e-6) / 10).toFixed(1);
+      const shown = oneDecimal(value);
       if (light === 'red') return `${label} ${shown} 低于 ${t.yellowFrom}（红灯）`;
       if (light === 'yellow') return `${label} ${shown} 介于 ${t.yellowFrom} 与 ${t.greenFrom} 之间（黄灯）`;
       if (light === 'blue') return `${label} ${shown} 达到 ${t.blueFrom}，超进度（蓝灯）`;
@@ -73,11 +86,113 @@ export const ZH_CN_MESSAGES = {
     parts: (reasons: string[]): string => reasons.join('；'),
   },
 
+  // Explanations: the rule with the figures filled in, "进度值 = 220 ÷ (500 × 6/12) × 100 = 88.0；80 ≤ 88.0 < 120 → 绿灯".
+  explain: {
+    oneDecimal,
+    cumulative: (label: string, value: string, target: string, month: number, v: number): string =>
+      `${label} = ${value} ÷ (${target} × ${month}/12) × 100 = ${oneDecimal(v)}`,
+    ratio: (label: string, value: string, target: string, v: number): string =>
+      `${label} = ${value} ÷ ${target} × 100 = ${oneDecimal(v)}`,
+    band: (v: number, light: Light, t: Thresholds, allowBlue: boolean): string => {
+      const shown = oneDecimal(v);
+      const name = LIGHT_NAMES[light];
+      if (light === 'red') return `${shown} < ${t.yellowFrom} → ${name}`;
+      if (light === 'yellow') return `${t.yellowFrom} ≤ ${shown} < ${t.greenFrom} → ${name}`;
+      if (light === 'blue') return `${shown} ≥ ${t.blueFrom} → ${name}`;
+      return allowBlue
+        ? `${t.greenFrom} ≤ ${shown} < ${t.blueFrom} → ${name}`
+        : `${shown} ≥ ${t.greenFrom} → ${name}`;
+    },
+    notReported: (period: string): string => `${period} 无填报 → 灰灯（未填报）`,
+    undetermined: (raw: string): string => `指标值“${raw}”无法识别，无从比较 → 无法判定`,
+    unreadableActual: (raw: string): string => `完成值“${raw}”无法按指标值读取 → 无法判定`,
+    impossible: '完成目标可能性 = 完全不可能 → 红灯',
+    judgement: (judgement: string, light: Light): string => `达成情况 = ${judgement} → ${LIGHT_NAMES[light]}`,
+    needsJudgement: '未评定达成情况（达成 / 部分达成 / 未达成） → 黄灯',
+    missingActual: '无可比较的完成值 → 黄灯',
+    compare: (left: string, sign: string, right: string, light: Light, note = ''): string =>
+      `${left} ${sign} ${right}${note} → ${LIGHT_NAMES[light]}`,
+    zero: (count: string, light: Light): string =>
+      `发生数 ${count} ${light === 'green' ? '=' : '>'} 0（零容忍） → ${LIGHT_NAMES[light]}`,
+    range: (min: string, value: string, max: string): string => `${min} ≤ ${value} ≤ ${max} → 绿灯`,
+    deadlinePending: (month: number, deadline: string): string =>
+      `第 ${month} 月未过截止 ${deadline}，尚未完成 → 绿灯`,
+    deadlineOverdue: (month: number, deadline: string): string =>
+      `第 ${month} 月已过截止 ${deadline}，未完成 → 红灯`,
+    belowBaseline: (baseline: string, v: number, light: Light, t: Thresholds): string =>
+      `未达到上年值 ${baseline}，${oneDecimal(v)} ${light === 'red' ? '<' : '≥'} ${t.yellowFrom} → ${LIGHT_NAMES[light]}`,
+    part: (index: number, explanation: string): string => `第 ${index + 1} 项：${explanation}`,
+    worstOfParts: (parts: string[], light: Light): string =>
+      `${parts.join('；')}；取各项最差 → ${LIGHT_NAMES[light]}`,
+    forecastShort: (before: string, forecast: string): string =>
+      `${before}；全年预计 ${forecast} 达不到目标 → 降为黄灯`,
+    budget: (executed: string, budget: string, month: number, v: number): string =>
+      `预算执行进度值 = ${executed} ÷ (${budget} × ${month}/12) × 100 = ${oneDecimal(v)}`,
+    budgetNotReported: '截至本期无预算执行数 → 灰灯（未填报）',
+    budgetZero: '当年预算 = 0，无从计算执行进度 → 无法判定',
+  },
+
   // Consistency warning of the self-evaluation (§6).
   consistency: {
     consistent: (deviation: string): string => `指标得分与预算执行相符（偏差 ${deviation}）`,
     inconsistent: (deviation: string, tolerance: string): string =>
       `指标得分高于预算执行水平，偏差 ${deviation} 超过 ${tolerance}，需说明原因（红灯）`,
+  },
+
+  // How a self-evaluation number came about, with its figures (§6).
+  scoreExplain: {
+    formula: (weight: string, share: string, score: string, floored: boolean): string =>
+      `得分 = ${weight} × ${share} = ${score}${floored ? '（不低于 0）' : ''}`,
+    allOrNothing: (reason: string, score: string): string => `${reason} → 得分 ${score}`,
+    reached: (value: string, expected: string): string => `实际 ${value} ≥ 指标值 ${expected}，达到目标`,
+    notAbove: (value: string, expected: string): string => `实际 ${value} ≤ 指标值 ${expected}，达到目标`,
+    doubled: (value: string, expected: string): string => `实际 ${value} ≥ 2 × 指标值 ${expected}`,
+    inside: (value: string, min: string, max: string): string => `实际 ${value} 在区间 ${min}–${max} 内`,
+    zero: (value: string, met: boolean): string => `指标值为 0，实际 ${value}${met ? ' ≤ 0' : ' > 0'}`,
+    byDate: (date: string, deadline: string, onTime: boolean): string =>
+      `完成日期 ${date}${onTime ? ' 不晚于' : ' 晚于'}截止日期 ${deadline}`,
+    parts: (steps: string[], weight: string, shares: string[], score: string): string =>
+      `${steps.map((step, index) => `第 ${index + 1} 项：${step}`).join('；')}；得分 = ${weight} × (${shares.join(' + ')}) ÷ ${shares.length} = ${score}`,
+    band: (judgement: string, band: string): string => `定性指标评定为“${judgement}”，得分区间 ${band}`,
+    picked: (band: string, score: string): string => `${band}，评定得分 ${score}`,
+    budget: (
+      executed: string,
+      annual: string,
+      rate: string,
+      weight: string,
+      score: string,
+      capped: boolean,
+    ): string =>
+      `执行率 = ${executed} ÷ ${annual} × 100% = ${rate}%；得分 = ${weight} × ${executed} ÷ ${annual} = ${score}${capped ? '（不超过分值）' : ''}`,
+    total: (budget: string, indicators: string, total: string, grade: string): string =>
+      `总分 = 预算执行率得分 ${budget} + 指标得分 ${indicators} = ${total} → 等级“${grade}”`,
+    indicators: (scores: string[], total: string): string =>
+      `指标得分 = ${scores.length ? scores.join(' + ') : '0'} = ${total}`,
+    consistency: (
+      indicators: string,
+      indicatorWeight: string,
+      indicatorRate: string,
+      budget: string,
+      budgetWeight: string,
+      budgetRate: string,
+      deviation: string,
+      tolerance: string,
+      red: boolean,
+    ): string =>
+      `指标完成率 = ${indicators} ÷ ${indicatorWeight} = ${indicatorRate}；预算执行率 = ${budget} ÷ ${budgetWeight} = ${budgetRate}；偏差 = (${indicatorRate} − ${budgetRate}) ÷ ${indicatorRate} = ${deviation}${red ? ' > ' : ' ≤ '}${tolerance} → ${red ? '红灯' : '绿灯'}`,
+  },
+
+  // Problems that keep an item of the self-evaluation from being scored (§6).
+  sheet: {
+    targetUnparsed: '指标值尚未结构化，请绩效管理员更正指标值后再评分',
+    noActual: '尚未填写实际完成值',
+    pickInBand: (judgement: string, band: string): string =>
+      `请在“${judgement}”的分数区间 ${band} 内评定得分`,
+    pickOutside: (pick: number, judgement: string, band: string): string =>
+      `评定得分 ${pick} 不在“${judgement}”的分数区间 ${band} 内`,
+    departmentExecuted: '部门整体全年执行数需由绩效管理员填写',
+    projectExecuted: '尚无全年执行数：请填写或先在预算执行中填报',
+    noAnnualBudget: '全年预算数为 0 或缺失，无法计算执行率',
   },
 
   // Weight validation (§6).

@@ -1,6 +1,13 @@
 import { DomainErrorCode } from '../errors/domain.error';
 import { DEFAULT_THRESHOLDS, type Light } from './light.types';
-import { assertMonth, progressLight, resolveThresholds, worstLight } from './thresholds.util';
+import {
+  assertMonth,
+  flagRank,
+  isFlagged,
+  progressLight,
+  resolveThresholds,
+  worstLight,
+} from './thresholds.util';
 
 describe(resolveThresholds.name, () => {
   it('should use 60 / 80 / 120 when nothing is overridden', () => {
@@ -50,8 +57,28 @@ describe(worstLight.name, () => {
     [['yellow', 'grey'], 'yellow'],
     [['blue', 'green'], 'green'],
     [['blue'], 'blue'],
+    [['green', 'undetermined', 'grey'], 'undetermined'],
+    [['undetermined', 'yellow'], 'yellow'],
     [[], 'grey'],
   ])('should give %j the project light %s', (lights, expected) => {
     expect(worstLight(lights)).toBe(expected);
+  });
+});
+
+describe(isFlagged.name, () => {
+  it.each<[Light | null, boolean, number]>([
+    ['red', true, 0],
+    ['yellow', true, 1],
+    ['undetermined', true, 2],
+    ['grey', true, 3],
+    ['green', false, 4],
+    ['blue', false, 4],
+  ])('should flag %s: %s, ranked %d', (light, flagged, rank) => {
+    expect(isFlagged(light)).toBe(flagged);
+    expect(flagRank(light as Light)).toBe(rank);
+  });
+
+  it('should not flag a missing light', () => {
+    expect(isFlagged(null)).toBe(false);
   });
 });

@@ -24,10 +24,35 @@ export function progressLight(progress: number, thresholds: Thresholds, allowBlu
   return allowBlue && progress >= thresholds.blueFrom ? 'blue' : 'green';
 }
 
-// Severity for a project's light, its worst indicator light: a missing report (grey) outranks good news.
-const SEVERITY: Readonly<Record<Light, number>> = { red: 4, yellow: 3, grey: 2, green: 1, blue: 0 };
+// Severity for a project's light, its worst indicator light: a light that cannot be judged (undetermined) or a
+// missing report (grey) outranks good news.
+const SEVERITY: Readonly<Record<Light, number>> = {
+  red: 5,
+  yellow: 4,
+  undetermined: 3,
+  grey: 2,
+  green: 1,
+  blue: 0,
+};
 
 export function worstLight(lights: readonly Light[]): Light {
   if (lights.length === 0) return 'grey';
   return lights.reduce((worst, light) => (SEVERITY[light] > SEVERITY[worst] ? light : worst));
+}
+
+/**
+ * 预警指标: the lights a leader must act on, most urgent first — red, yellow, then undetermined (the target needs
+ * correcting) and grey (not reported). The one list the dashboard, its SQL and the UI filter use.
+ */
+export const FLAGGED_LIGHTS = ['red', 'yellow', 'undetermined', 'grey'] as const satisfies readonly Light[];
+export type FlaggedLight = (typeof FLAGGED_LIGHTS)[number];
+
+export function isFlagged(light: Light | null | undefined): light is FlaggedLight {
+  return (FLAGGED_LIGHTS as readonly string[]).includes(light as string);
+}
+
+/** Order of flagged lights (0 = most urgent); lights that are not flagged come after them. */
+export function flagRank(light: Light): number {
+  const rank = (FLAGGED_LIGHTS as readonly Light[]).indexOf(light);
+  return rank === -1 ? FLAGGED_LIGHTS.length : rank;
 }

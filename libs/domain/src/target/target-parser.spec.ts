@@ -161,7 +161,8 @@ describe(parseTarget.name, () => {
       ['1,000人', '>=', 1000, '人'],
       ['3名', '>=', 3, '人'],
       ['5栋', '>=', 5, '栋'],
-      ['2天', '<=', 2, '天'],
+      // Under 数量指标 a time is a volume of work (issue 17); under 时效指标 it stays a limit.
+      ['2天', '>=', 2, '天'],
     ])('should read %s as %s %d %s', (raw, operator, value, unit) => {
       expect(parseTarget(raw, QUANTITY)).toMatchObject({ operator, value, unit });
     });

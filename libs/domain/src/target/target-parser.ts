@@ -13,14 +13,16 @@ import {
   type Quantity,
 } from './target-text.util';
 import type { Accumulation, Confidence, Direction, Operator, Target, TargetContext } from './target.types';
+import { readDeadlineText } from './deadline-text.util';
 import {
   DEADLINE_MARKER,
-  DEADLINE_WITHOUT_YEAR,
   DEADLINE_WORDS,
   LEADING_VERBS,
   QUALITATIVE_PATTERNS,
   QUALITATIVE_WORDS,
   RATIO_NAME,
+  TIME_LIMIT_NAME,
+  TIME_VOLUME_NAME,
   RELATIVE_AT_LEAST,
   RELATIVE_HIGHER,
   ZERO_WORDS,
@@ -55,6 +57,18 @@ const TIME_UNITS: ReadonlySet<string> = new Set([
 export function parseTarget(raw: string, context: TargetContext = {}): Target {
   const text = normalizeText(raw);
   if (text === '') return unparsed(raw, NOTE.empty);
+  const dated = readDeadlineText(text, context.year);
+  if (dated) {
+    return {
+      raw,
+      operator: 'by-date',
+      ...(dated.deadline === undefined ? {} : { deadline: dated.deadline }),
+      direction: 'lower',
+      accumulation: 'deadline',
+      confidence: 'inferred',
+      note: dated.note,
+    };
+  }
   if (!/\d/.test(text)) return parseWords(raw, text.replace(LEADING_VERBS, ''), context);
   const reading = readContext(context);
   return (
@@ -109,16 +123,6 @@ function parseWords(raw: string, text: string, context: TargetContext): Target {
     return zero[1]
       ? withNotes({ ...target, confidence: 'inferred' }, [NOTE.textExtracted, NOTE.zeroWords])
       : target;
-  }
-  if (DEADLINE_WITHOUT_YEAR.test(text)) {
-    return {
-      raw,
-      operator: 'by-date',
-      direction: 'lower',
-      accumulation: 'deadline',
-      confidence: 'inferred',
-      note: NOTE.deadlineNoYear,
-    };
   }
   if (QUALITATIVE_WORDS.has(text) || QUALITATIVE_PATTERNS.some((pattern) => pattern.test(text))) {
     return {
@@ -195,7 +199,10 @@ function parseRange(raw: string, text: string, reading: Reading): Target | undef
       max: max.value,
       unit: min.unit,
       direction: 'exact',
-      accumulation: accumulationFor(unitKind(min.unit), reading),
+      accumulation: accumulationFor(
+        kindIn(min.unit, reading, undefined, Boolean(range.low.multiplier ?? range.high.multiplier)),
+        reading,
+      ),
       confidence: extra ? 'inferred' : 'explicit',
     },
     extra ? [NOTE.textExtracted] : [],
@@ -238,7 +245,9 @@ function parseSingle(raw: string, text: string, reading: Reading): Target | unde
   }
   if (extra) notes.push(NOTE.textExtracted);
   const quantity = toQuantity({ ...parts, unit: unitText });
-  return fromQuantity(raw, quantity, before.operator ?? after.operator, reading, notes, extra !== '');
+  const written = before.operator ?? after.operator;
+  const kind = kindIn(quantity.unit, reading, written, parts.multiplier !== undefined);
+  return fromQuantity(raw, quantity, kind, written, reading, notes, extra !== '');
 }
 
 function unitKind(unit: string | undefined): UnitKind {
@@ -247,6 +256,25 @@ function unitKind(unit: string | undefined): UnitKind {
   if (unit?.startsWith('元/')) return 'money-rate';
   if (unit !== undefined && TIME_UNITS.has(unit)) return 'time';
   return 'count';
+}
+
+/**
+ * A time amount is a limit (≤48 小时) unless it is a volume of work (1.5 万小时 of service). The wording decides
+ * first: 内 / ≤ or a name such as 响应时间 make a limit, a name such as 服务时长 a volume; then 数量指标 or a
+ * 万 / 亿 before the unit make a volume. A volume counts like any other quantity.
+ */
+function kindIn(
+  unit: string | undefined,
+  reading: Reading,
+  written: Operator | undefined,
+  multiplied: boolean,
+): UnitKind {
+  const kind = unitKind(unit);
+  if (kind !== 'time' || written === '<=' || written === '<') return kind;
+  const name = reading.name ?? '';
+  if (TIME_LIMIT_NAME.test(name)) return kind;
+  const volume = TIME_VOLUME_NAME.test(name) || reading.level2 === '数量指标' || multiplied;
+  return volume ? 'count' : kind;
 }
 
 // Rates, limits and standards are levels (the latest value counts); counts and amounts add up over the year.
@@ -267,12 +295,12 @@ function directionOf(operator: Operator): Direction {
 function fromQuantity(
   raw: string,
   { value, unit }: Quantity,
+  kind: UnitKind,
   written: Operator | undefined,
   reading: Reading,
   notes: string[],
   hasExtraText: boolean,
 ): Target {
-  const kind = unitKind(unit);
   const where = reading.level2 ?? reading.level1;
   const place = where === undefined ? NOTE.where.none : NOTE.where.context(where);
   let operator = written;

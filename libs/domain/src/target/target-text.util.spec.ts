@@ -20,10 +20,20 @@ describe(normalizeText.name, () => {
     ['>=90%', '≥90%'],
     ['<=3次', '≤3次'],
     ['1,000人', '1000人'],
+    ['1,234,567.5元', '1234567.5元'],
+    ['１２，０００人', '12000人'],
+    // A group starting with 0, or not of three digits, is no thousands group: the comma stays.
+    ['０，111 人', '0,111人'],
+    ['0,111', '0,111'],
+    ['1,9000', '1,9000'],
     ['加强社会稳定。', '加强社会稳定'],
     ['《东西湖区基层党建经费使用管理办法》', '《东西湖区基层党建经费使用管理办法》'],
   ])('should normalize %j to %j', (raw, expected) => {
     expect(normalizeText(raw)).toBe(expected);
+  });
+
+  it('should keep thousands separators when asked to (a several-part value is split on them first)', () => {
+    expect(normalizeText('1，900 人', { thousands: false })).toBe('1,900人');
   });
 });
 

@@ -14,12 +14,14 @@ const SIGN_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
  * Canonical text for matching: full-width forms folded (NFKC), all whitespace removed (PDF extraction puts
  * spaces inside words: "1040 元/ 月", "在规定 时间 内"), sign spellings unified, trailing punctuation dropped.
  */
-export function normalizeText(raw: string): string {
-  // Thousands separators ("1,000人") would otherwise split a number in two.
-  let text = raw
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+const THOUSANDS = /(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d,])/g;
+
+export function normalizeText(raw: string, { thousands = true }: { thousands?: boolean } = {}): string {
+  // Thousands separators ("1,000人", "１２，０００") would otherwise split a number in two: a comma after a group of
+  // 1–3 digits that does not start with 0, followed by groups of exactly three. Splitting a several-part value
+  // reads the commas before they are folded away (splitActual).
+  let text = raw.normalize('NFKC').replace(/\s+/g, '');
+  if (thousands) text = text.replace(THOUSANDS, (group) => group.replace(/,/g, ''));
   for (const [pattern, sign] of SIGN_SPELLINGS) text = text.replace(pattern, sign);
   return text.replace(/[。.;,!?、]+$/, '');
 }
@@ -35,7 +37,7 @@ const MULTIPLIER = '亿|千万|百万|万|千';
 // Base units seen in target tables, longest first so 人次 wins over 人 and 分钟 over 分.
 // prettier-ignore
 const BASE_UNITS = [
-  '个工作日', '平方公里', '工作日', '平方米', '公里', '小时', '分钟', '个月', '人次', '户次', '个次', '件次', '课时',
+  '个工作日', '平方公里', '工作日', '平方米', '公里', '小时', '分钟', '个月', '人次', '户次', '家次', '册次', '个次', '件次', '课时',
   '学时', '%', '‰', '元', '人', '户', '家', '个', '项', '场', '次', '张', '本', '套', '台', '件', '篇', '期', '批',
   '所', '座', '名', '份', '条', '册', '部', '块', '辆', '米', '亩', '吨', '天', '日', '秒', '周', '处', '间', '分',
 ];

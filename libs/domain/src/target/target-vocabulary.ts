@@ -49,3 +49,7 @@ export const DEADLINE_WITHOUT_YEAR =
 
 // Names of ratio indicators (完成率, 占比): a bare number there is a percentage.
 export const RATIO_NAME = /(?:率|占比|比例|覆盖面)$/;
+
+// Names of indicators whose time value is a limit (响应时间 ≤ 48 小时) or a volume of work (服务时长 1.5 万小时).
+export const TIME_LIMIT_NAME = /(?:时限|时间|用时|耗时|周期|时效|响应|办结|等待)/;
+export const TIME_VOLUME_NAME = /(?:时长|时数|课时|学时|工时|天数)/;

@@ -1,12 +1,13 @@
+import { PERIOD_PATTERN } from '@jixiao/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { PERIOD_PATTERN } from '../reporting-calendar';
 
 export class AsOfQuery {
   @ApiPropertyOptional({
     example: '2025-06',
-    description: '截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月',
+    description:
+      '截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月）',
   })
   @IsOptional()
   @Matches(PERIOD_PATTERN, { message: 'asOf：截至月份格式应为 YYYY-MM，月份为 01–12' })

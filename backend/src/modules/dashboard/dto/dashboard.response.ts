@@ -48,7 +48,7 @@ export class FlaggedIndicatorResponse {
     nullable: true,
     type: Number,
     example: 75,
-    description: '进度比 % = 完成值 ÷ 应完成值 × 100（仅正向指标）',
+    description: '进度值 v（预警灯所依据，一位小数，与判定过程一致）；无比值的指标为 null',
   })
   progress: number | null;
   @ApiProperty({ nullable: true, type: String, example: '1.1万人', description: '全年预计完成值（原文）' })
@@ -58,6 +58,11 @@ export class FlaggedIndicatorResponse {
   @ApiProperty({ enum: LIGHT_VALUES }) light: Light;
   @ApiProperty({ example: '进度值 75.0 介于 60 与 80 之间（黄灯）', description: '预警原因' })
   lightReason: string;
+  @ApiProperty({
+    example: '进度值 = 4500 ÷ (12000 × 6/12) × 100 = 75.0；60 ≤ 75.0 < 80 → 黄灯',
+    description: '判定过程：公式与代入的数值',
+  })
+  explanation: string;
 }
 
 /** 预算执行 of one project against the time pace (m/12) as of the month. */
@@ -93,6 +98,11 @@ export class ProjectBudgetResponse {
   @ApiProperty({ enum: LIGHT_VALUES, description: '预算执行预警灯（执行率 ÷ 时间进度）；未填报为灰灯' })
   light: Light;
   @ApiProperty({ example: '预算执行进度值 77.3 介于 60 与 80 之间（黄灯）' }) lightReason: string;
+  @ApiProperty({
+    example: '预算执行进度值 = 1800000 ÷ (4660000 × 6/12) × 100 = 77.2；60 ≤ 77.2 < 80 → 黄灯',
+    description: '判定过程：公式与代入的数值',
+  })
+  explanation: string;
 }
 
 /** The latest 执行数 up to the month against 当年预算, with the pace light. */
@@ -116,6 +126,7 @@ export class BudgetExecutionSummaryResponse {
   @ApiProperty({ example: 50, description: '时间进度 % = m ÷ 12 × 100' }) pace: number;
   @ApiProperty({ enum: LIGHT_VALUES }) light: Light;
   @ApiProperty() lightReason: string;
+  @ApiProperty({ description: '判定过程：公式与代入的数值' }) explanation: string;
 }
 
 export class BudgetTotalResponse {
@@ -126,6 +137,7 @@ export class BudgetTotalResponse {
   @ApiProperty({ description: '时间进度 %' }) pace: number;
   @ApiProperty({ enum: LIGHT_VALUES }) light: Light;
   @ApiProperty() lightReason: string;
+  @ApiProperty({ description: '判定过程：公式与代入的数值' }) explanation: string;
 }
 
 export class BudgetOverviewResponse {
@@ -165,7 +177,7 @@ export class DashboardResponse {
   counts: LightCountsResponse;
   @ApiProperty({
     type: [FlaggedIndicatorResponse],
-    description: '预警指标：红、黄、灰依次排列，同色按进度比升序',
+    description: '预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序',
   })
   flagged: FlaggedIndicatorResponse[];
   @ApiProperty({ type: BudgetOverviewResponse }) budget: BudgetOverviewResponse;
@@ -177,6 +189,13 @@ export class DashboardResponse {
 
 export class DepartmentDashboardResponse extends DashboardResponse {
   @ApiProperty({ type: DepartmentRefResponse }) department: DepartmentRefResponse;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2025-06',
+    description: '本年度最近一个有填报的月份（未指定 asOf 时即默认截至月份）；尚无任何填报为 null',
+  })
+  latestReportedPeriod: string | null;
 }
 
 export class DepartmentRollupResponse {

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Light } from '@jixiao/domain';
-import { LIGHTS } from '../../monitoring/entities/progress-report.entity';
+import { type Light, LIGHTS } from '@jixiao/domain';
 
-export const LIGHT_VALUES = LIGHTS as readonly Light[];
+export const LIGHT_VALUES: readonly Light[] = LIGHTS;
 
 /** How many monitored indicators (年度目标的三级指标) show each light as of a month. */
 export class LightCountsResponse {
@@ -11,6 +10,8 @@ export class LightCountsResponse {
   @ApiProperty({ example: 20, description: '绿灯：正常' }) green: number;
   @ApiProperty({ example: 1, description: '蓝灯：超进度' }) blue: number;
   @ApiProperty({ example: 4, description: '灰灯：本期未填报' }) grey: number;
+  @ApiProperty({ example: 1, description: '无法判定：已填报，但指标值无法识别（与未填报分开计数）' })
+  undetermined: number;
   @ApiProperty({ example: 30, description: '指标总数' }) total: number;
 }
 
@@ -20,5 +21,6 @@ export const emptyCounts = (): LightCountsResponse => ({
   green: 0,
   blue: 0,
   grey: 0,
+  undetermined: 0,
   total: 0,
 });

@@ -1,6 +1,8 @@
+import { ACCUMULATIONS, CONFIDENCES, DIRECTIONS, OPERATORS } from '@jixiao/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { EditableEntity } from '../../../database/base.entity';
 import { numericTransformer } from '../../../database/numeric.transformer';
+import { sqlList } from '../../../database/sql-list';
 import { Goal } from './goal.entity';
 import { IndicatorNode } from './indicator-node.entity';
 
@@ -10,21 +12,18 @@ import { IndicatorNode } from './indicator-node.entity';
  */
 @Entity('indicators')
 @Unique('uq_indicators_goal_seq', ['goalId', 'seq'])
-@Check(
-  'ck_indicators_operator',
-  `"target_operator" IS NULL OR "target_operator" IN ('>=', '>', '=', '<', '<=', 'between', 'by-date', 'all-of', 'qualitative')`,
-)
+@Check('ck_indicators_operator', `"target_operator" IS NULL OR "target_operator" IN (${sqlList(OPERATORS)})`)
 @Check(
   'ck_indicators_direction',
-  `"target_direction" IS NULL OR "target_direction" IN ('higher', 'lower', 'exact', 'none')`,
+  `"target_direction" IS NULL OR "target_direction" IN (${sqlList(DIRECTIONS)})`,
 )
 @Check(
   'ck_indicators_accumulation',
-  `"target_accumulation" IS NULL OR "target_accumulation" IN ('cumulative', 'level', 'zero-tolerance', 'deadline', 'qualitative', 'relative')`,
+  `"target_accumulation" IS NULL OR "target_accumulation" IN (${sqlList(ACCUMULATIONS)})`,
 )
 @Check(
   'ck_indicators_confidence',
-  `"target_confidence" IS NULL OR "target_confidence" IN ('explicit', 'inferred', 'unparsed')`,
+  `"target_confidence" IS NULL OR "target_confidence" IN (${sqlList(CONFIDENCES)})`,
 )
 @Check(
   'ck_indicators_structured',

@@ -149,14 +149,14 @@ export function parseBudgetDocument(
       log.find(
         'missing',
         { table: '表12', project: sectionLabel(section), line: section.line },
-        '该节未能匹配到表10 中的项目，未导入',
+        section.headerFound ? unlistedSection(section) : '该节未能匹配到表10 中的项目，未导入',
       );
     }
   }
 
   const targets: TargetReadings = { explicit: 0, inferred: 0, unparsed: 0, unread: [] };
-  readTargets(overall.goals, '表11', log, targets);
-  for (const project of projects) readTargets(project.goals, label(project), log, targets);
+  readTargets(overall.goals, '表11', year, log, targets);
+  for (const project of projects) readTargets(project.goals, label(project), year, log, targets);
 
   checkBudgetTables(parsedTables, year, log);
   if (parsedOverall) checkOverallFunds(parsedOverall, log);
@@ -315,9 +315,15 @@ function matchSections(
           `支出经济分类 ${s.code} ${s.name}${s.projectSpend !== null ? `（表3 该科目项目支出 ${formatAmount(s.projectSpend)} 万元）` : ''}`,
       )
       .join('；');
+    const funding =
+      section.fundingSources.length > 0
+        ? `均缺失，资金来源只余 ${section.fundingSources.length} 行`
+        : '及资金来源均缺失';
     const lost = section.headerFound
       ? ''
-      : `表12 ${sectionLabel(section, '')}缺少表头：“(${section.number ?? '?'})”编号、项目名称、项目编码、主管部门、执行单位、负责人、联系电话、单位地址、邮政编码、项目属性、支出项目类别、起止年度、立项依据、实施方案、项目总预算、项目当年预算、前两年预算变动情况及资金来源均缺失，本节从第 ${section.line} 行开始。`;
+      : `表12 ${sectionLabel(section, '')}缺少表头：“(${section.number ?? '?'})”编号、项目名称、项目编码、主管部门、执行单位、负责人、联系电话、单位地址、邮政编码、项目属性、支出项目类别、起止年度、立项依据、实施方案、项目总预算、项目当年预算、前两年预算变动情况${funding}，本节从第 ${section.line} 行开始。`;
+    // A complete header names its project; when no 表10 line takes it, that is a finding (below), not a lost header.
+    if (!chosen && section.headerFound) continue;
     if (!chosen) {
       log.recover(
         'missing-header',
@@ -335,6 +341,16 @@ function matchSections(
     );
   }
   return matches;
+}
+
+/** A section with its header whose project 表10 does not list (by name, cut name or amount). */
+function unlistedSection(section: ProjectSection): string {
+  const facts = [
+    section.header.code ? `项目编码 ${section.header.code}` : '',
+    section.header.currentBudget ? `项目当年预算 ${squash(section.header.currentBudget)} 万元` : '',
+  ].filter((fact) => fact !== '');
+  const number = section.number === null ? '(?)' : `(${section.number})`;
+  return `表12 ${number}「${section.header.name ?? ''}」${facts.length > 0 ? `（${facts.join('，')}）` : ''}表头完整，但表10 中没有这个项目，未导入，需人工确认`;
 }
 
 function buildProject(line: Table10Project, section: ProjectSection | undefined, by: ProjectMatch): Project {
@@ -423,7 +439,13 @@ function reportTruncatedSections(sections: ProjectSection[], log: ImportLog): vo
 }
 
 /** Fills the structured reading of each 指标值 from libs/domain's parser, 上年 as the base of relative targets. */
-function readTargets(goals: Goal[], owner: string, log: ImportLog, readings: TargetReadings): void {
+function readTargets(
+  goals: Goal[],
+  owner: string,
+  year: number,
+  log: ImportLog,
+  readings: TargetReadings,
+): void {
   for (const goal of goals) {
     for (const indicator of goal.indicators) {
       if (indicator.target === '') continue;
@@ -438,6 +460,7 @@ function readTargets(goals: Goal[], owner: string, log: ImportLog, readings: Tar
         level2: indicator.level2,
         name: indicator.name,
         previous: indicator.prev1 || undefined,
+        year,
       };
       let parsed: Target;
       try {

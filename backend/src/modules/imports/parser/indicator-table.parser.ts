@@ -1,4 +1,4 @@
-import type { Indicator } from '@jixiao/domain';
+import { type Indicator, parseTarget } from '@jixiao/domain';
 import type { ImportLog } from './import-log';
 import type { ReportLocation } from './import-report.types';
 import { isLevel1, isLevel2, isLevelFragment, level1For } from './indicator-levels';
@@ -112,8 +112,9 @@ export function parseIndicatorTable(rows: Row[], log: ImportLog, where: ReportLo
   const drafts: Draft[] = [];
   for (const row of rows.slice(k)) {
     const previous = drafts[drafts.length - 1];
-    if (previous && isContinuation(row, previous, layout)) {
-      joinContinuation(row, previous, log, at(row));
+    const continuation = previous ? continuationOf(row, previous, layout) : undefined;
+    if (previous && continuation !== undefined) {
+      joinContinuation(row, previous, continuation, log, at(row));
       continue;
     }
     drafts.push({ line: row.line, cells: alignRow(row, layout, log, at(row)), raw: row.cells });
@@ -121,11 +122,13 @@ export function parseIndicatorTable(rows: Row[], log: ImportLog, where: ReportLo
   return { annual, rows: carryDown(drafts, layout, annual, log, where) };
 }
 
-/** A row holding the rest of the row above, cut by a page break: no target, only pieces of cells above. */
-function isContinuation(row: Row, previous: Draft, layout: Layout): boolean {
-  if (!row.afterBreak) return false;
-  const target = layout.roles.target;
-  if (target !== undefined && (row.cells[target] ?? '') !== '') return false;
+/**
+ * A row holding the rest of the row above, cut by a page break: only pieces of cells above, and either no
+ * target of its own or a target piece that does not read alone and reads once joined ("在合同规定的" +
+ * "时间内支付", "1.5 万" + "小时"). Returns why the target was joined ('' when it had none), or undefined.
+ */
+function continuationOf(row: Row, previous: Draft, layout: Layout): string | undefined {
+  if (!row.afterBreak) return undefined;
   // A whole level name starts a row of its own, unless it completes a fragment above ("服务对象" + "满意度 指标").
   const startsRow = row.cells.some(
     (cell, c) =>
@@ -133,11 +136,38 @@ function isContinuation(row: Row, previous: Draft, layout: Layout): boolean {
       (isLevel1(squash(cell)) || isLevel2(squash(cell))) &&
       !isLevelFragment(squash(previous.cells[c] ?? '')),
   );
-  if (startsRow) return false;
-  return row.cells.every((cell, c) => cell === '' || (previous.cells[c] ?? '') !== '');
+  if (startsRow) return undefined;
+  if (!row.cells.every((cell, c) => cell === '' || (previous.cells[c] ?? '') !== '')) return undefined;
+  const target = layout.roles.target;
+  const piece = target === undefined ? '' : (row.cells[target] ?? '');
+  if (piece === '') return '';
+  // A row with a whole 确定依据 of its own is a row of its own: a split row leaves its short basis above.
+  const basis = layout.roles.basis;
+  if (basis !== undefined && BASIS_WORD.test(squash(row.cells[basis] ?? ''))) return undefined;
+  return splitTargetReason(previous.cells[target as number], piece);
 }
 
-function joinContinuation(row: Row, previous: Draft, log: ImportLog, where: ReportLocation): void {
+// 指标值确定依据 as tables write it in a few characters (domain.md §3).
+const BASIS_WORD = /^(历史数据|计划标准|行业标准|计划数据|其他)$/;
+
+/** Whether two halves of a target cell belong together: judged by libs/domain's reading of each. */
+function splitTargetReason(top: string, bottom: string): string | undefined {
+  const unread = (text: string): boolean => parseTarget(text).confidence === 'unparsed';
+  if (unread(`${top}${bottom}`)) return undefined;
+  const topAlone = unread(top);
+  const bottomAlone = unread(bottom);
+  if (topAlone && bottomAlone) return '；指标值两半单独均不成立，合起来可读';
+  if (topAlone || bottomAlone) return `；指标值「${topAlone ? top : bottom}」单独不成立，合起来可读`;
+  return undefined;
+}
+
+function joinContinuation(
+  row: Row,
+  previous: Draft,
+  why: string,
+  log: ImportLog,
+  where: ReportLocation,
+): void {
   row.cells.forEach((cell, c) => {
     if (cell === '') return;
     const before = previous.cells[c];
@@ -145,7 +175,7 @@ function joinContinuation(row: Row, previous: Draft, log: ImportLog, where: Repo
     log.recover(
       'page-break-join',
       { ...where, line: previous.line },
-      `单元格被分页截断（第 ${previous.line} 行与第 ${row.line} 行），已拼接：「${before}」+「${cell}」→「${before}${cell}」`,
+      `单元格被分页截断（第 ${previous.line} 行与第 ${row.line} 行），已拼接：「${before}」+「${cell}」→「${before}${cell}」${why}`,
     );
   });
 }

@@ -75,7 +75,8 @@ const BLOCK_ORDER: readonly Block[] = [
 ];
 
 function blockStart(row: Row): Block | undefined {
-  const first = squash(row.cells[firstNonEmpty(row.cells)] ?? '');
+  // Headings stand in the first column; the same words further right are table cells (a name cut to "项目采购").
+  const first = squash(row.cells[0] ?? '');
   if (first === '项目名称') return 'header';
   if (first === '项目资金来源') return 'funding';
   if (first === '项目支出明细测算' || first === '项目活动') return 'details';
@@ -88,11 +89,49 @@ function blockStart(row: Row): Block | undefined {
 
 const SECTION_MARKER = /^[（(]\s*(\d+)\s*[)）]$/;
 
+// Rows of the 项目资金来源 block (来源项目 | 金额), the first rows of a section after its header.
+const FUNDING_SOURCE =
+  /^(合计|一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款|财政专户管理资金|单位资金|其他资金|上级补助收入|其中[:：](申请当年预算拨款|使用上年度财政拨款结转))$/;
+
+function fundingSourceName(row: Row): string | undefined {
+  const first = firstNonEmpty(row.cells);
+  if (first < 0) return undefined;
+  const name = squash(row.cells[first]);
+  const rest = row.cells.slice(first + 1).filter((cell) => cell !== '');
+  return FUNDING_SOURCE.test(name) && rest.every((cell) => parseAmount(cell) !== undefined)
+    ? name
+    : undefined;
+}
+
+/** 资金来源 rows met after a section's goals: the start of the next section, whose marker and header were lost. */
+interface MovedRows {
+  first: number;
+  last: number;
+  names: string[];
+  /** Last line and block of the section they would otherwise have joined. */
+  previousEnd: number;
+  previousBlock: Block;
+}
+
 interface RawSection {
   number: number | null;
   line: number;
   endLine: number;
   blocks: Map<Block, Row[]>;
+  moved?: MovedRows;
+}
+
+/**
+ * The run of 资金来源 rows starting at rows[i] when the current block is a section's goals or indicator tables
+ * (where they never belong): two or more of them, or one followed by another block's heading.
+ */
+function orphanFundingRun(rows: Row[], i: number, block: Block | undefined): number {
+  if (block !== 'goals' && block !== 'long' && block !== 'annual') return 0;
+  let end = i;
+  while (end < rows.length && fundingSourceName(rows[end]) !== undefined) end++;
+  const run = end - i;
+  if (run >= 2 || (run === 1 && end < rows.length && blockStart(rows[end]) !== undefined)) return run;
+  return 0;
 }
 
 /** Cuts 表12 into sections at "(n)" markers, and where a block repeats (a section that lost its start). */
@@ -100,7 +139,22 @@ function splitSections(rows: Row[]): RawSection[] {
   const sections: RawSection[] = [];
   let current: RawSection | undefined;
   let block: Block | undefined;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const run = orphanFundingRun(rows, i, block);
+    if (run > 0 && current && block) {
+      const moved: MovedRows = {
+        first: row.line,
+        last: rows[i + run - 1].line,
+        names: rows.slice(i, i + run).map((r) => fundingSourceName(r) as string),
+        previousEnd: current.endLine,
+        previousBlock: block,
+      };
+      current = { number: null, line: row.line, endLine: row.line, blocks: new Map(), moved };
+      sections.push(current);
+      block = 'funding';
+      current.blocks.set('funding', []);
+    }
     const text = squash(row.cells.join(''));
     const marker = SECTION_MARKER.exec(text);
     if (marker && row.cells.filter((c) => c !== '').length === 1) {
@@ -160,6 +214,7 @@ function parseSection(raw: RawSection, log: ImportLog): ProjectSection {
     tables: [],
   };
   const where = (part: string): ReportLocation => ({ table: '表12', project: sectionLabel(section), part });
+  if (raw.moved) reportMovedRows(raw.moved, log, where('项目资金来源'));
   const header = raw.blocks.get('header');
   if (header) section.header = parseHeader(header, log, where('项目信息'));
   section.fundingSources = parseFunding(raw.blocks.get('funding') ?? []);
@@ -180,6 +235,26 @@ function parseSection(raw: RawSection, log: ImportLog): ProjectSection {
     attachToGoals(section, term, table.rows, log, where(part));
   }
   return section;
+}
+
+const BLOCK_NAMES: Record<Block, string> = {
+  header: '项目信息',
+  funding: '项目资金来源',
+  details: '项目支出明细测算',
+  procurement: '项目采购',
+  goals: '项目绩效总目标',
+  long: '长期绩效目标表',
+  annual: '年度绩效目标表',
+};
+
+function reportMovedRows(moved: MovedRows, log: ImportLog, where: ReportLocation): void {
+  const lines = moved.first === moved.last ? `第 ${moved.first} 行` : `第 ${moved.first}–${moved.last} 行`;
+  log.recover(
+    'missing-header',
+    { ...where, line: moved.first, row: moved.names.join('、') },
+    `${lines}「${moved.names.join('、')}」是项目资金来源行，不属于上一节的${BLOCK_NAMES[moved.previousBlock]}：` +
+      `上一节止于第 ${moved.previousEnd} 行，这些行作为下一节的开始（该节的“(n)”编号、表头及其前面的资金来源行随缺页丢失）`,
+  );
 }
 
 function parseHeader(
@@ -225,9 +300,9 @@ function parseHeader(
 }
 
 function parseFunding(rows: Row[]): FundingSource[] {
-  return rows.slice(1).flatMap((row) => {
+  return rows.flatMap((row) => {
     const first = firstNonEmpty(row.cells);
-    if (first < 0) return [];
+    if (first < 0 || squash(row.cells[first]) === '项目资金来源') return [];
     let lastIndex = row.cells.length - 1;
     while (lastIndex > first && row.cells[lastIndex] === '') lastIndex--;
     const amount = lastIndex > first ? parseAmount(row.cells[lastIndex]) : null;

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Light } from '@jixiao/domain';
+import { DEVIATION_REASONS, type Light, LIKELIHOODS } from '@jixiao/domain';
 import { LIGHT_VALUES } from '../../dashboard/dto/light-counts.response';
-import { LIKELIHOODS } from '../entities/progress-report.entity';
 import { REPORT_STATUSES, ReportStatus } from '../entities/report-period.entity';
 
 /** The report of an indicator for one period as stored (PUT answer, and `details.current` of its 409). */
@@ -19,12 +18,26 @@ export class ProgressReportResponse {
   forecastValue: number | null;
   @ApiProperty({ nullable: true, type: String, enum: LIKELIHOODS, description: '完成目标可能性' })
   likelihood: string | null;
-  @ApiProperty({ type: [String], description: '偏差原因' }) reasons: string[];
+  @ApiProperty({ enum: DEVIATION_REASONS, isArray: true, example: ['经费保障'], description: '偏差原因' })
+  reasons: string[];
   @ApiProperty({ nullable: true, type: String, description: '偏差原因说明' }) reasonText: string | null;
   @ApiProperty({ nullable: true, type: String, description: '纠偏措施' }) correctiveAction: string | null;
   @ApiProperty({ nullable: true, type: String, description: '佐证材料说明' }) evidence: string | null;
-  @ApiProperty({ nullable: true, enum: LIGHT_VALUES, description: '保存时计算的预警灯' }) light: Light | null;
+  @ApiProperty({
+    enum: LIGHT_VALUES,
+    description:
+      '保存时计算的预警灯（指标值或阈值变更时重新判定）；指标值无法识别为 undetermined（无法判定）',
+  })
+  light: Light;
   @ApiProperty({ nullable: true, type: String, description: '预警原因' }) lightReason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '判定过程：公式与代入的数值（早于该字段保存的记录为 null）',
+  })
+  lightExplanation: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: '进度值 v（一位小数）；无比值的指标为 null' })
+  progress: number | null;
   @ApiProperty({ description: '版本号（修改时回传）' }) version: number;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ nullable: true, type: String, description: '最后修改人 id' }) updatedBy: string | null;
@@ -32,13 +45,11 @@ export class ProgressReportResponse {
 
 export class SavedReportResponse extends ProgressReportResponse {
   @ApiProperty({ enum: REPORT_STATUSES, description: '本期报告状态' }) status: ReportStatus;
-}
-
-/** 预算执行预警灯 of a saved execution figure: 执行率 against the time pace. */
-export class BudgetLightResponse {
-  @ApiProperty({ enum: LIGHT_VALUES }) light: Light;
-  @ApiProperty({ description: '预警原因' }) reason: string;
-  @ApiProperty({ description: '预算执行进度值 = 执行率 ÷ 时间进度 × 100' }) progress: number;
+  @ApiProperty({
+    example: '进度值 = 6500 ÷ (12000 × 6/12) × 100 = 108.3；80 ≤ 108.3 < 120 → 绿灯',
+    description: '判定过程：公式与代入的数值',
+  })
+  explanation: string;
 }
 
 /** A project's 执行数 for one period as stored (PUT answer, and `details.current` of its 409). */
@@ -54,8 +65,15 @@ export class BudgetExecutionRowResponse {
 
 export class SavedBudgetExecutionResponse extends BudgetExecutionRowResponse {
   @ApiProperty({ example: 4660000, description: '当年预算（元）' }) budgetYuan: number;
-  @ApiProperty({ nullable: true, type: BudgetLightResponse, description: '预算为 0 时为 null' })
-  light: BudgetLightResponse | null;
+  @ApiProperty({ nullable: true, type: Number, example: 38.63, description: '执行率 %' }) rate: number | null;
+  @ApiProperty({ example: 50, description: '时间进度 % = m ÷ 12 × 100' }) pace: number;
+  @ApiProperty({ enum: LIGHT_VALUES, description: '预算执行预警灯（执行率 ÷ 时间进度）' }) light: Light;
+  @ApiProperty({ description: '预警原因' }) lightReason: string;
+  @ApiProperty({
+    example: '预算执行进度值 = 1800000 ÷ (4660000 × 6/12) × 100 = 77.2；60 ≤ 77.2 < 80 → 黄灯',
+    description: '判定过程：公式与代入的数值',
+  })
+  explanation: string;
 }
 
 /** A project's (or the department-wide goals') month in the review workflow. */

@@ -15,9 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
-import { DEVIATION_REASONS, LIKELIHOODS } from '../entities/progress-report.entity';
-
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { DEVIATION_REASONS, LIKELIHOODS, PERIOD_PATTERN } from '@jixiao/domain';
 
 export class IndicatorPeriodParams {
   @ApiProperty({ description: '三级指标 id' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PERIOD_PATTERN } from './report.dto';
+import { PERIOD_PATTERN } from '@jixiao/domain';
 
 export class RoundIdParams {
   @ApiProperty()

@@ -1,30 +1,19 @@
+import { DEVIATION_REASONS, LIGHTS, LIKELIHOODS } from '@jixiao/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { EditableEntity } from '../../../database/base.entity';
 import { numericTransformer } from '../../../database/numeric.transformer';
+import { sqlList } from '../../../database/sql-list';
 import { Indicator } from '../../goals/entities/indicator.entity';
 import { User } from '../../users/entities/user.entity';
-
-export const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const;
-export const DEVIATION_REASONS = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const;
-export const LIGHTS = ['red', 'yellow', 'green', 'blue', 'grey'] as const;
 
 /** One indicator's monitoring entry for a period (YYYY-MM): year-to-date actual, forecast, reasons. */
 @Entity('progress_reports')
 @Unique('uq_progress_reports_indicator_period', ['indicatorId', 'period'])
 @Index('ix_progress_reports_period', ['period'])
 @Check('ck_progress_reports_period', `"period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
-@Check(
-  'ck_progress_reports_likelihood',
-  `"likelihood" IS NULL OR "likelihood" IN ('确定能', '有可能', '完全不可能')`,
-)
-@Check(
-  'ck_progress_reports_reasons',
-  `"reasons" <@ ARRAY['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他']::text[]`,
-)
-@Check(
-  'ck_progress_reports_light',
-  `"light" IS NULL OR "light" IN ('red', 'yellow', 'green', 'blue', 'grey')`,
-)
+@Check('ck_progress_reports_likelihood', `"likelihood" IS NULL OR "likelihood" IN (${sqlList(LIKELIHOODS)})`)
+@Check('ck_progress_reports_reasons', `"reasons" <@ ARRAY[${sqlList(DEVIATION_REASONS)}]::text[]`)
+@Check('ck_progress_reports_light', `"light" IN (${sqlList(LIGHTS)})`)
 export class ProgressReport extends EditableEntity {
   @Column({ type: 'uuid' })
   indicatorId: string;
@@ -71,12 +60,23 @@ export class ProgressReport extends EditableEntity {
   @Column({ type: 'text', nullable: true })
   evidence: string | null;
 
-  /** Light computed by libs/domain when saved, with its reason. */
-  @Column({ type: 'varchar', length: 8, nullable: true })
-  light: string | null;
+  /**
+   * Light computed by libs/domain (indicatorStatus) when saved, and again whenever the indicator's target or
+   * thresholds change, so it is never stale; 'undetermined' (无法判定) when the target cannot be read.
+   */
+  @Column({ type: 'varchar', length: 12, default: 'undetermined' })
+  light: string;
 
   @Column({ type: 'text', nullable: true })
   lightReason: string | null;
+
+  /** The rule with the figures filled in (进度值 = 220 ÷ (500 × 6/12) × 100 = 88.0；…); null on rows saved before it. */
+  @Column({ type: 'text', nullable: true })
+  lightExplanation: string | null;
+
+  /** Progress value v behind the light (one decimal, as explained); null where the light is not a ratio. */
+  @Column({ type: 'numeric', nullable: true, transformer: numericTransformer })
+  progress: number | null;
 
   @Column({ type: 'uuid', nullable: true })
   updatedBy: string | null;

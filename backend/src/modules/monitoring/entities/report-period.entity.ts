@@ -1,11 +1,13 @@
+import { REVIEW_STATUSES, type ReviewStatus } from '@jixiao/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { EditableEntity } from '../../../database/base.entity';
 import { FiscalYear } from '../../departments/entities/fiscal-year.entity';
 import { Project } from '../../projects/entities/project.entity';
 import { User } from '../../users/entities/user.entity';
 
-export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+// The review workflow's states, declared once in libs/domain (the CHECK below lists the same values).
+export const REPORT_STATUSES = REVIEW_STATUSES;
+export type ReportStatus = ReviewStatus;
 
 /**
  * The workflow state of one project's (or the department-wide goals', project null) monitoring

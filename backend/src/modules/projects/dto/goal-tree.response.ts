@@ -1,12 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Accumulation, Confidence, Direction, Light, Operator } from '@jixiao/domain';
+import {
+  type Accumulation,
+  type Confidence,
+  CONFIDENCES,
+  DIRECTIONS,
+  ACCUMULATIONS,
+  DEVIATION_REASONS,
+  type Direction,
+  LIKELIHOODS,
+  type Light,
+  type Operator,
+  OPERATORS,
+} from '@jixiao/domain';
 import { LIGHT_VALUES } from '../../dashboard/dto/light-counts.response';
 
 /** 指标值 as structured by libs/domain parseTarget (or as corrected by an admin). */
 export class TargetResponse {
   @ApiProperty({ example: '≥90%', description: '原文' }) raw: string;
   @ApiProperty({
-    enum: ['>=', '>', '=', '<', '<=', 'between', 'by-date', 'all-of', 'qualitative'],
+    enum: OPERATORS,
     description: '性质',
   })
   operator: Operator;
@@ -17,14 +29,14 @@ export class TargetResponse {
   @ApiPropertyOptional({ example: '2025-12-31', description: '完成时限' }) deadline?: string;
   @ApiPropertyOptional({ type: () => [TargetResponse], description: '多项要求的各项' })
   parts?: TargetResponse[];
-  @ApiProperty({ enum: ['higher', 'lower', 'exact', 'none'], description: '正向 / 反向 / 等于标准 / 定性' })
+  @ApiProperty({ enum: DIRECTIONS, description: '正向 / 反向 / 等于标准 / 定性' })
   direction: Direction;
   @ApiProperty({
-    enum: ['cumulative', 'level', 'zero-tolerance', 'deadline', 'qualitative', 'relative'],
+    enum: ACCUMULATIONS,
     description: '累计方式',
   })
   accumulation: Accumulation;
-  @ApiProperty({ enum: ['explicit', 'inferred', 'unparsed'], description: '解读把握' })
+  @ApiProperty({ enum: CONFIDENCES, description: '解读把握' })
   confidence: Confidence;
   @ApiPropertyOptional({ description: '解读说明' }) note?: string;
 }
@@ -47,13 +59,15 @@ export class LatestReportResponse {
   @ApiProperty({
     nullable: true,
     type: String,
-    enum: ['确定能', '有可能', '完全不可能'],
+    enum: LIKELIHOODS,
     description: '完成目标可能性',
   })
   likelihood: string | null;
   @ApiProperty({ nullable: true, enum: LIGHT_VALUES, description: '该期填报保存时计算的预警灯' })
   light: Light | null;
   @ApiProperty({ nullable: true, type: String }) lightReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '判定过程：公式与代入的数值' }) explanation:
+    string | null;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -62,7 +76,8 @@ export class LatestReportResponse {
   })
   status: string | null;
   @ApiProperty({ example: 1, description: '版本号（修改时回传，用于并发控制）' }) version: number;
-  @ApiProperty({ type: [String], example: ['经费保障'], description: '偏差原因' }) reasons: string[];
+  @ApiProperty({ enum: DEVIATION_REASONS, isArray: true, example: ['经费保障'], description: '偏差原因' })
+  reasons: string[];
   @ApiProperty({ nullable: true, type: String, description: '偏差原因说明' }) reasonText: string | null;
   @ApiProperty({ nullable: true, type: String, description: '纠偏措施' }) correctiveAction: string | null;
   @ApiProperty({ nullable: true, type: String, description: '佐证材料说明' }) evidence: string | null;
@@ -76,6 +91,14 @@ export class HistoryPointResponse {
   @ApiProperty({ nullable: true, type: Number, description: '完成值（目标基本单位）' }) actualValue:
     number | null;
   @ApiProperty({ enum: LIGHT_VALUES }) light: Light;
+  @ApiProperty({ description: '判定过程：公式与代入的数值' }) explanation: string;
+}
+
+/** An indicator's own light thresholds (lower bounds of v), over the defaults 60 / 80 / 120. */
+export class ThresholdsResponse {
+  @ApiProperty({ example: 60, description: '黄灯起点' }) yellowFrom: number;
+  @ApiProperty({ example: 80, description: '绿灯起点' }) greenFrom: number;
+  @ApiProperty({ example: 120, description: '蓝灯起点' }) blueFrom: number;
 }
 
 /** A 三级指标 with its target, its latest report and its light as of the month. */
@@ -89,7 +112,7 @@ export class IndicatorResponse {
   @ApiProperty({
     nullable: true,
     type: String,
-    enum: ['explicit', 'inferred', 'unparsed'],
+    enum: CONFIDENCES,
     description: '指标值解读把握',
   })
   confidence: string | null;
@@ -114,6 +137,18 @@ export class IndicatorResponse {
   })
   light: Light | null;
   @ApiProperty({ example: '进度值 108.3 达到 80（绿灯）' }) lightReason: string;
+  @ApiProperty({
+    example: '进度值 = 6500 ÷ (12000 × 6/12) × 100 = 108.3；80 ≤ 108.3 < 120 → 绿灯',
+    description: '判定过程：公式与代入的数值（悬停预警灯可见）',
+  })
+  explanation: string;
+  @ApiProperty({ nullable: true, type: Number, example: 108.3, description: '进度值 v（一位小数）' })
+  progress: number | null;
+  @ApiProperty({
+    type: ThresholdsResponse,
+    description: '该指标实际使用的预警阈值（指标自设阈值覆盖默认值）；填报预览须用同一阈值',
+  })
+  thresholds: ThresholdsResponse;
   @ApiProperty({
     type: [HistoryPointResponse],
     description: '1 月至截至月份每月的完成值与预警灯（迷你走势图）',

@@ -53,6 +53,7 @@ export class BudgetExecutionPeriodResponse {
   @ApiProperty({ example: 50, description: '时间进度 %' }) pace: number;
   @ApiProperty({ enum: LIGHT_VALUES, description: '该期预算执行预警灯' }) light: Light;
   @ApiProperty() lightReason: string;
+  @ApiProperty({ description: '判定过程：公式与代入的数值' }) explanation: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ description: '版本号（修改时回传）' }) version: number;
   @ApiProperty() updatedAt: Date;

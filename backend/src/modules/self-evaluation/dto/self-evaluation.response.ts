@@ -1,12 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Grade, Judgement, Section } from '@jixiao/domain';
+import { type Grade, type Judgement, JUDGEMENTS, type Section } from '@jixiao/domain';
 import { TargetResponse } from '../../projects/dto/goal-tree.response';
 import { DepartmentRefResponse } from '../../dashboard/dto/dashboard.response';
 import { SELF_EVALUATION_STATUSES, SelfEvaluationStatus } from '../entities/self-evaluation.entity';
 
 const SECTIONS: Section[] = ['budget', 'output', 'benefit', 'satisfaction'];
 const GRADES: Grade[] = ['优', '良', '中', '差'];
-const JUDGEMENTS: Judgement[] = ['达成', '部分达成', '未达成'];
 
 /** One 三级指标 row of the 自评表. */
 export class EvaluationItemResponse {
@@ -56,6 +55,13 @@ export class EvaluationItemResponse {
   @ApiProperty({ nullable: true, type: String, description: '尚无得分的原因' }) problem: string | null;
   @ApiProperty({ nullable: true, enum: ['target', 'actual', 'score'], description: '需要补充的输入' })
   problemField: 'target' | 'actual' | 'score' | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '得分 = 5.56 × 220 ÷ 500 = 2.45',
+    description: '计分说明：得分（或定性评分区间）的公式与代入的数值；无可计分时为 null',
+  })
+  explanation: string | null;
 }
 
 /** 预算执行率 part of the 自评表 (元). */
@@ -75,6 +81,8 @@ export class EvaluationBudgetResponse {
   @ApiProperty({ description: '分值' }) weight: number;
   @ApiProperty({ nullable: true, type: Number, description: '得分' }) score: number | null;
   @ApiProperty({ nullable: true, type: String, description: '尚无得分的原因' }) problem: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '计分说明：执行率与得分的公式与代入的数值' })
+  explanation: string | null;
 }
 
 export class EvaluationHeaderResponse {
@@ -112,6 +120,8 @@ export class ConsistencyWarningResponse {
   @ApiProperty({ enum: ['red', 'green'] }) light: 'red' | 'green';
   @ApiProperty({ description: '偏差度' }) deviation: number;
   @ApiProperty() reason: string;
+  @ApiProperty({ description: '判定过程：指标完成率、预算执行率与偏差度的公式与代入的数值' })
+  explanation: string;
 }
 
 /** A 项目支出绩效自评 or 部门整体支出绩效自评, with every score computed. */
@@ -136,9 +146,12 @@ export class SelfEvaluationResponse {
   @ApiProperty({ type: EvaluationBudgetResponse }) budget: EvaluationBudgetResponse;
   @ApiProperty({ type: [EvaluationItemResponse] }) items: EvaluationItemResponse[];
   @ApiProperty({ description: '已评指标得分合计' }) indicatorScore: number;
+  @ApiProperty({ description: '计分说明：指标得分合计的算式' }) indicatorExplanation: string;
   @ApiProperty({ nullable: true, type: Number, description: '总分（各项均已评分且分值合计为 100）' })
   total: number | null;
   @ApiProperty({ nullable: true, enum: GRADES, description: '等级' }) grade: Grade | null;
+  @ApiProperty({ nullable: true, type: String, description: '计分说明：总分与等级的算式；尚无总分为 null' })
+  totalExplanation: string | null;
   @ApiProperty({ description: '各项均已评分' }) complete: boolean;
   @ApiProperty({ nullable: true, type: ConsistencyWarningResponse })
   consistency: ConsistencyWarningResponse | null;
@@ -159,6 +172,10 @@ export class EvaluationSummaryResponse {
   @ApiProperty() indicatorScore: number;
   @ApiProperty({ nullable: true, type: Number }) total: number | null;
   @ApiProperty({ nullable: true, enum: GRADES }) grade: Grade | null;
+  @ApiProperty({ nullable: true, type: String, description: '计分说明：总分与等级的算式；尚无总分为 null' })
+  totalExplanation: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '计分说明：预算执行率得分的算式' })
+  budgetExplanation: string | null;
   @ApiProperty() complete: boolean;
   @ApiProperty({ nullable: true, enum: ['red', 'green'], description: '一致性预警' }) consistency:
     'red' | 'green' | null;

@@ -1,3 +1,4 @@
+import { REVIEW_STATUSES, type ReviewStatus } from '@jixiao/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { EditableEntity } from '../../../database/base.entity';
 import { numericTransformer } from '../../../database/numeric.transformer';
@@ -5,8 +6,9 @@ import { FiscalYear } from '../../departments/entities/fiscal-year.entity';
 import { Project } from '../../projects/entities/project.entity';
 import { User } from '../../users/entities/user.entity';
 
-export const SELF_EVALUATION_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
-export type SelfEvaluationStatus = (typeof SELF_EVALUATION_STATUSES)[number];
+// The review workflow's states, declared once in libs/domain (the CHECK below lists the same values).
+export const SELF_EVALUATION_STATUSES = REVIEW_STATUSES;
+export type SelfEvaluationStatus = ReviewStatus;
 
 /** 绩效自评 of a project (or the department as a whole, project null) for its fiscal year. */
 @Entity('self_evaluations')

@@ -104,6 +104,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/app-info': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 安装信息（是否为演示环境） */
+    get: operations['AppInfoController_info'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments': {
     parameters: {
       query?: never;
@@ -983,6 +1000,10 @@ export interface components {
       /** @description 须先修改密码 */
       mustChangePassword: boolean;
     };
+    AppInfoResponse: {
+      /** @description 演示环境（npm run demo）：页面标注“演示数据” */
+      demo: boolean;
+    };
     DepartmentResponse: {
       /** @example 031 */
       code: string;
@@ -1079,8 +1100,10 @@ export interface components {
        * @description 该期填报保存时计算的预警灯
        * @enum {string|null}
        */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined' | null;
       lightReason: string | null;
+      /** @description 判定过程：公式与代入的数值 */
+      explanation: string | null;
       /**
        * @description 该期报告状态（草稿 / 已提交 / 已审核 / 已退回）
        * @enum {string|null}
@@ -1097,7 +1120,7 @@ export interface components {
        *       "经费保障"
        *     ]
        */
-      reasons: string[];
+      reasons: ('经费保障' | '制度保障' | '人员保障' | '硬件条件保障' | '其他')[];
       /** @description 偏差原因说明 */
       reasonText: string | null;
       /** @description 纠偏措施 */
@@ -1107,6 +1130,23 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    ThresholdsResponse: {
+      /**
+       * @description 黄灯起点
+       * @example 60
+       */
+      yellowFrom: number;
+      /**
+       * @description 绿灯起点
+       * @example 80
+       */
+      greenFrom: number;
+      /**
+       * @description 蓝灯起点
+       * @example 120
+       */
+      blueFrom: number;
+    };
     HistoryPointResponse: {
       /** @example 2025-03 */
       period: string;
@@ -1115,7 +1155,9 @@ export interface components {
       /** @description 完成值（目标基本单位） */
       actualValue: number | null;
       /** @enum {string} */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
+      /** @description 判定过程：公式与代入的数值 */
+      explanation: string;
     };
     IndicatorResponse: {
       id: string;
@@ -1167,9 +1209,21 @@ export interface components {
        * @description 截至月份的预警灯；该月未填报为灰灯；长期目标为 null
        * @enum {string|null}
        */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined' | null;
       /** @example 进度值 108.3 达到 80（绿灯） */
       lightReason: string;
+      /**
+       * @description 判定过程：公式与代入的数值（悬停预警灯可见）
+       * @example 进度值 = 6500 ÷ (12000 × 6/12) × 100 = 108.3；80 ≤ 108.3 < 120 → 绿灯
+       */
+      explanation: string;
+      /**
+       * @description 进度值 v（一位小数）
+       * @example 108.3
+       */
+      progress: number | null;
+      /** @description 该指标实际使用的预警阈值（指标自设阈值覆盖默认值）；填报预览须用同一阈值 */
+      thresholds: components['schemas']['ThresholdsResponse'];
       /** @description 1 月至截至月份每月的完成值与预警灯（迷你走势图） */
       history: components['schemas']['HistoryPointResponse'][];
     };
@@ -1237,6 +1291,11 @@ export interface components {
        */
       grey: number;
       /**
+       * @description 无法判定：已填报，但指标值无法识别（与未填报分开计数）
+       * @example 1
+       */
+      undetermined: number;
+      /**
        * @description 指标总数
        * @example 30
        */
@@ -1263,7 +1322,7 @@ export interface components {
        * @description 部门整体目标的预警灯（最差的指标灯）
        * @enum {string|null}
        */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined' | null;
     };
     LeadResponse: {
       id: string;
@@ -1313,8 +1372,10 @@ export interface components {
        */
       pace: number;
       /** @enum {string} */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
       lightReason: string;
+      /** @description 判定过程：公式与代入的数值 */
+      explanation: string;
     };
     ProjectSummaryResponse: {
       id: string;
@@ -1335,7 +1396,7 @@ export interface components {
        * @description 项目预警灯：最差的指标灯；无监控指标为 null
        * @enum {string|null}
        */
-      projectLight: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      projectLight: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined' | null;
       /** @description 最近一期填报；尚无为 null */
       lastReport: components['schemas']['LastReportResponse'] | null;
       /** @description 截至月份最近一期预算执行（元）与执行率 */
@@ -1442,8 +1503,13 @@ export interface components {
        * @enum {string|null}
        */
       likelihood: '确定能' | '有可能' | '完全不可能' | null;
-      /** @description 偏差原因 */
-      reasons: string[];
+      /**
+       * @description 偏差原因
+       * @example [
+       *       "经费保障"
+       *     ]
+       */
+      reasons: ('经费保障' | '制度保障' | '人员保障' | '硬件条件保障' | '其他')[];
       /** @description 偏差原因说明 */
       reasonText: string | null;
       /** @description 纠偏措施 */
@@ -1451,12 +1517,16 @@ export interface components {
       /** @description 佐证材料说明 */
       evidence: string | null;
       /**
-       * @description 保存时计算的预警灯
-       * @enum {string|null}
+       * @description 保存时计算的预警灯（指标值或阈值变更时重新判定）；指标值无法识别为 undetermined（无法判定）
+       * @enum {string}
        */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
       /** @description 预警原因 */
       lightReason: string | null;
+      /** @description 判定过程：公式与代入的数值（早于该字段保存的记录为 null） */
+      lightExplanation: string | null;
+      /** @description 进度值 v（一位小数）；无比值的指标为 null */
+      progress: number | null;
       /** @description 版本号（修改时回传） */
       version: number;
       /** Format: date-time */
@@ -1543,8 +1613,13 @@ export interface components {
        * @enum {string|null}
        */
       likelihood: '确定能' | '有可能' | '完全不可能' | null;
-      /** @description 偏差原因 */
-      reasons: string[];
+      /**
+       * @description 偏差原因
+       * @example [
+       *       "经费保障"
+       *     ]
+       */
+      reasons: ('经费保障' | '制度保障' | '人员保障' | '硬件条件保障' | '其他')[];
       /** @description 偏差原因说明 */
       reasonText: string | null;
       /** @description 纠偏措施 */
@@ -1552,12 +1627,16 @@ export interface components {
       /** @description 佐证材料说明 */
       evidence: string | null;
       /**
-       * @description 保存时计算的预警灯
-       * @enum {string|null}
+       * @description 保存时计算的预警灯（指标值或阈值变更时重新判定）；指标值无法识别为 undetermined（无法判定）
+       * @enum {string}
        */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
       /** @description 预警原因 */
       lightReason: string | null;
+      /** @description 判定过程：公式与代入的数值（早于该字段保存的记录为 null） */
+      lightExplanation: string | null;
+      /** @description 进度值 v（一位小数）；无比值的指标为 null */
+      progress: number | null;
       /** @description 版本号（修改时回传） */
       version: number;
       /** Format: date-time */
@@ -1569,6 +1648,11 @@ export interface components {
        * @enum {string}
        */
       status: 'draft' | 'submitted' | 'approved' | 'returned';
+      /**
+       * @description 判定过程：公式与代入的数值
+       * @example 进度值 = 6500 ÷ (12000 × 6/12) × 100 = 108.3；80 ≤ 108.3 < 120 → 绿灯
+       */
+      explanation: string;
     };
     BudgetExecutionDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
@@ -1579,14 +1663,6 @@ export interface components {
        */
       executed: number;
       note?: string;
-    };
-    BudgetLightResponse: {
-      /** @enum {string} */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
-      /** @description 预警原因 */
-      reason: string;
-      /** @description 预算执行进度值 = 执行率 ÷ 时间进度 × 100 */
-      progress: number;
     };
     SavedBudgetExecutionResponse: {
       id: string;
@@ -1608,8 +1684,28 @@ export interface components {
        * @example 4660000
        */
       budgetYuan: number;
-      /** @description 预算为 0 时为 null */
-      light: components['schemas']['BudgetLightResponse'] | null;
+      /**
+       * @description 执行率 %
+       * @example 38.63
+       */
+      rate: number | null;
+      /**
+       * @description 时间进度 % = m ÷ 12 × 100
+       * @example 50
+       */
+      pace: number;
+      /**
+       * @description 预算执行预警灯（执行率 ÷ 时间进度）
+       * @enum {string}
+       */
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
+      /** @description 预警原因 */
+      lightReason: string;
+      /**
+       * @description 判定过程：公式与代入的数值
+       * @example 预算执行进度值 = 1800000 ÷ (4660000 × 6/12) × 100 = 77.2；60 ≤ 77.2 < 80 → 黄灯
+       */
+      explanation: string;
     };
     VersionDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
@@ -1790,8 +1886,10 @@ export interface components {
        * @description 该期预算执行预警灯
        * @enum {string}
        */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
       lightReason: string;
+      /** @description 判定过程：公式与代入的数值 */
+      explanation: string;
       note: string | null;
       /** @description 版本号（修改时回传） */
       version: number;
@@ -1911,7 +2009,7 @@ export interface components {
        * @description 项目预警灯：最差的指标灯；无监控指标为 null
        * @enum {string|null}
        */
-      projectLight: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | null;
+      projectLight: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined' | null;
       /** @description 预算执行（按期） */
       budgetExecution: components['schemas']['BudgetExecutionResponse'];
       /** @description 1 月至截至月份各期报告状态 */
@@ -1971,7 +2069,7 @@ export interface components {
        */
       expectedByNow: number | null;
       /**
-       * @description 进度比 % = 完成值 ÷ 应完成值 × 100（仅正向指标）
+       * @description 进度值 v（预警灯所依据，一位小数，与判定过程一致）；无比值的指标为 null
        * @example 75
        */
       progress: number | null;
@@ -1986,12 +2084,17 @@ export interface components {
        */
       likelihood: string | null;
       /** @enum {string} */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
       /**
        * @description 预警原因
        * @example 进度值 75.0 介于 60 与 80 之间（黄灯）
        */
       lightReason: string;
+      /**
+       * @description 判定过程：公式与代入的数值
+       * @example 进度值 = 4500 ÷ (12000 × 6/12) × 100 = 75.0；60 ≤ 75.0 < 80 → 黄灯
+       */
+      explanation: string;
     };
     BudgetTotalResponse: {
       /** @description 当年预算合计（元） */
@@ -2003,8 +2106,10 @@ export interface components {
       /** @description 时间进度 % */
       pace: number;
       /** @enum {string} */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
       lightReason: string;
+      /** @description 判定过程：公式与代入的数值 */
+      explanation: string;
     };
     ProjectBudgetResponse: {
       department: components['schemas']['DepartmentRefResponse'];
@@ -2040,9 +2145,14 @@ export interface components {
        * @description 预算执行预警灯（执行率 ÷ 时间进度）；未填报为灰灯
        * @enum {string}
        */
-      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey';
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
       /** @example 预算执行进度值 77.3 介于 60 与 80 之间（黄灯） */
       lightReason: string;
+      /**
+       * @description 判定过程：公式与代入的数值
+       * @example 预算执行进度值 = 1800000 ÷ (4660000 × 6/12) × 100 = 77.2；60 ≤ 77.2 < 80 → 黄灯
+       */
+      explanation: string;
     };
     BudgetOverviewResponse: {
       total: components['schemas']['BudgetTotalResponse'];
@@ -2074,6 +2184,11 @@ export interface components {
        * @example 4
        */
       grey: number;
+      /**
+       * @description 无法判定：已填报，但指标值无法识别（与未填报分开计数）
+       * @example 1
+       */
+      undetermined: number;
       /**
        * @description 指标总数
        * @example 30
@@ -2121,7 +2236,7 @@ export interface components {
       today: string;
       /** @description 全部年度目标三级指标（项目与部门整体）按预警灯计数 */
       counts: components['schemas']['LightCountsResponse'];
-      /** @description 预警指标：红、黄、灰依次排列，同色按进度比升序 */
+      /** @description 预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序 */
       flagged: components['schemas']['FlaggedIndicatorResponse'][];
       budget: components['schemas']['BudgetOverviewResponse'];
       /** @description 1 月至截至月份每月的预警灯计数 */
@@ -2129,6 +2244,11 @@ export interface components {
       /** @description 已过截止日仍未提交的报告 */
       overdue: components['schemas']['OverdueReportResponse'][];
       department: components['schemas']['DepartmentRefResponse'];
+      /**
+       * @description 本年度最近一个有填报的月份（未指定 asOf 时即默认截至月份）；尚无任何填报为 null
+       * @example 2025-06
+       */
+      latestReportedPeriod: string | null;
     };
     DepartmentRollupResponse: {
       department: components['schemas']['DepartmentRefResponse'];
@@ -2152,7 +2272,7 @@ export interface components {
       today: string;
       /** @description 全部年度目标三级指标（项目与部门整体）按预警灯计数 */
       counts: components['schemas']['LightCountsResponse'];
-      /** @description 预警指标：红、黄、灰依次排列，同色按进度比升序 */
+      /** @description 预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序 */
       flagged: components['schemas']['FlaggedIndicatorResponse'][];
       budget: components['schemas']['BudgetOverviewResponse'];
       /** @description 1 月至截至月份每月的预警灯计数 */
@@ -2200,6 +2320,14 @@ export interface components {
       tasks: components['schemas']['TaskResponse'][];
       counts: components['schemas']['TaskCountsResponse'];
     };
+    ThresholdsDto: {
+      /** @example 60 */
+      yellowFrom?: number;
+      /** @example 80 */
+      greenFrom?: number;
+      /** @example 120 */
+      blueFrom?: number;
+    };
     TargetCorrectionDto: {
       /** @description 读取时的版本号 */
       version: number;
@@ -2223,6 +2351,8 @@ export interface components {
       direction: 'higher' | 'lower' | 'exact' | 'none';
       /** @enum {string} */
       accumulation: 'cumulative' | 'level' | 'zero-tolerance' | 'deadline' | 'qualitative' | 'relative';
+      /** @description 该指标自设的预警阈值（缺省沿用现有设置；null 恢复默认）；变更后已填报的预警灯随即重新判定 */
+      thresholds?: components['schemas']['ThresholdsDto'] | null;
       /** @description 更正说明（记入审计日志） */
       note?: string;
     };
@@ -2331,6 +2461,8 @@ export interface components {
       score: number | null;
       /** @description 尚无得分的原因 */
       problem: string | null;
+      /** @description 计分说明：执行率与得分的公式与代入的数值 */
+      explanation: string | null;
     };
     EvaluationItemResponse: {
       indicatorId: string;
@@ -2390,6 +2522,11 @@ export interface components {
        * @enum {string|null}
        */
       problemField: 'target' | 'actual' | 'score' | null;
+      /**
+       * @description 计分说明：得分（或定性评分区间）的公式与代入的数值；无可计分时为 null
+       * @example 得分 = 5.56 × 220 ÷ 500 = 2.45
+       */
+      explanation: string | null;
     };
     ConsistencyWarningResponse: {
       /** @enum {string} */
@@ -2397,6 +2534,8 @@ export interface components {
       /** @description 偏差度 */
       deviation: number;
       reason: string;
+      /** @description 判定过程：指标完成率、预算执行率与偏差度的公式与代入的数值 */
+      explanation: string;
     };
     SelfEvaluationResponse: {
       /** @description 尚未保存过为 null */
@@ -2431,6 +2570,8 @@ export interface components {
       items: components['schemas']['EvaluationItemResponse'][];
       /** @description 已评指标得分合计 */
       indicatorScore: number;
+      /** @description 计分说明：指标得分合计的算式 */
+      indicatorExplanation: string;
       /** @description 总分（各项均已评分且分值合计为 100） */
       total: number | null;
       /**
@@ -2438,6 +2579,8 @@ export interface components {
        * @enum {string|null}
        */
       grade: '优' | '良' | '中' | '差' | null;
+      /** @description 计分说明：总分与等级的算式；尚无总分为 null */
+      totalExplanation: string | null;
       /** @description 各项均已评分 */
       complete: boolean;
       consistency: components['schemas']['ConsistencyWarningResponse'] | null;
@@ -2529,6 +2672,10 @@ export interface components {
       total: number | null;
       /** @enum {string|null} */
       grade: '优' | '良' | '中' | '差' | null;
+      /** @description 计分说明：总分与等级的算式；尚无总分为 null */
+      totalExplanation: string | null;
+      /** @description 计分说明：预算执行率得分的算式 */
+      budgetExplanation: string | null;
       complete: boolean;
       /**
        * @description 一致性预警
@@ -2862,6 +3009,25 @@ export interface operations {
       };
     };
   };
+  AppInfoController_info: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AppInfoResponse'];
+        };
+      };
+    };
+  };
   DepartmentsController_list: {
     parameters: {
       query?: never;
@@ -2884,7 +3050,7 @@ export interface operations {
   DepartmentsController_year: {
     parameters: {
       query?: {
-        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
+        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月） */
         asOf?: string;
       };
       header?: never;
@@ -2911,7 +3077,7 @@ export interface operations {
   DepartmentsController_projects: {
     parameters: {
       query?: {
-        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
+        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月） */
         asOf?: string;
       };
       header?: never;
@@ -3426,7 +3592,7 @@ export interface operations {
   ProjectsController_detail: {
     parameters: {
       query?: {
-        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
+        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月） */
         asOf?: string;
       };
       header?: never;
@@ -3451,7 +3617,7 @@ export interface operations {
   DashboardController_department: {
     parameters: {
       query?: {
-        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
+        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月） */
         asOf?: string;
       };
       header?: never;
@@ -3478,7 +3644,7 @@ export interface operations {
   DashboardController_city: {
     parameters: {
       query?: {
-        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度的当前月份，往年为 12 月 */
+        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月） */
         asOf?: string;
         /** @description 预算年度；缺省取 asOf 的年份，再缺省为今年 */
         year?: number;

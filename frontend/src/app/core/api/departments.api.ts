@@ -6,7 +6,7 @@ import type { DepartmentSummary, DepartmentYear, ProjectSummary } from './depart
 
 const API = '/api/departments';
 
-/** `?asOf=` only when a month was chosen; without it the API takes the year's current month. */
+/** `?asOf=` only when a month was chosen; without it the API takes the year's latest month with reports. */
 export function asOfParams(asOf: string | null | undefined): HttpParams {
   return asOf ? new HttpParams().set('asOf', asOf) : new HttpParams();
 }

@@ -1,20 +1,20 @@
 import type { components } from '../../core/api/api-types';
-import type { Goal, IndicatorNode, ReportStatus } from '../../shared/goals/goal.models';
+import type { Goal, IndicatorNode } from '../../shared/goals/goal.models';
 
 type Schemas = components['schemas'];
 
-/** 完成目标可能性 */
-export const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const;
-export type LikelihoodValue = (typeof LIKELIHOODS)[number];
-
-/** 偏差原因 categories the API accepts. */
-export const DEVIATION_REASONS = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const;
-export type DeviationReason = (typeof DEVIATION_REASONS)[number];
+// The value lists and the calendar come from libs/domain, as the API's DTOs and CHECKs do.
+export {
+  DEVIATION_REASONS,
+  type DeviationReason,
+  LIKELIHOODS,
+  monthOf,
+  PERIOD_PATTERN,
+  type PeriodStatus,
+} from '@jixiao/domain';
+export type { Likelihood as LikelihoodValue } from '@jixiao/domain';
 
 export type { IndicatorNode, LatestReport, Level1Node, Level2Node } from '../../shared/goals/goal.models';
-
-/** Workflow state of a project's month: 草稿 / 已提交 / 已审核通过 / 已退回. */
-export type PeriodStatus = ReportStatus;
 
 /** The report of an indicator for one period, as the API stores it (PUT answer and 409 `details.current`). */
 export type ReportRow = Schemas['ProgressReportResponse'];
@@ -71,10 +71,3 @@ export function annualIndicators(project: Pick<ProjectMonitoring, 'goals'>): Ann
       ),
     );
 }
-
-/** Month (1–12) of a period 'YYYY-MM'. */
-export function monthOf(period: string): number {
-  return Number(period.slice(5, 7));
-}
-
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -3,8 +3,10 @@ import {
   DomainError,
   type Light,
   type Likelihood,
+  type StatusAsOf,
   type Target,
-  lightFor,
+  type Thresholds,
+  indicatorStatus,
   parseActual,
 } from '@jixiao/domain';
 
@@ -107,36 +109,41 @@ export function reportBody(values: ReportValues, version: number): ReportBody {
 
 /** The light as the lead types, with what could not be read. */
 export interface LiveLight {
-  /** null when no light can be judged (the target or a value cannot be read). */
+  /** null while a value cannot be read (the field says why; the API would refuse it). */
   readonly light: Light | null;
   readonly reason: string;
+  /** The rule with the figures filled in, as the API will store it. */
+  readonly explanation: string | null;
   readonly actualError?: string;
   readonly forecastError?: string;
 }
 
 export interface LiveLightText {
   readonly notEntered: string;
-  readonly targetUnreadable: string;
   /** Shown as the light's reason while the field itself shows what could not be read. */
   readonly valueUnreadable: string;
 }
 
+/** What the preview needs of an indicator: its structured target and the thresholds the API judges it with. */
+export interface PreviewIndicator {
+  readonly target: Target | null;
+  readonly thresholds?: Partial<Thresholds> | null;
+}
+
 /**
  * The warning light of a row computed in the browser with libs/domain, exactly as the API will compute it on
- * save: lightFor with the period's month and the indicator's structured target.
+ * save: indicatorStatus with the period, the indicator's structured target and its own thresholds.
  */
 export function liveLight(
-  target: Target | null,
-  month: number,
+  indicator: PreviewIndicator,
+  asOf: StatusAsOf,
   values: ReportValues,
   text: LiveLightText,
 ): LiveLight {
-  if (!target) {
-    return { light: null, reason: text.targetUnreadable };
-  }
   if (!values.actual.trim()) {
-    return { light: 'grey', reason: text.notEntered };
+    return { light: 'grey', reason: text.notEntered, explanation: null };
   }
+  const target = indicator.target ?? undefined;
   const actual = read(values.actual, target);
   const forecast = values.forecast.trim() ? read(values.forecast, target) : undefined;
   const errors = {
@@ -144,28 +151,31 @@ export function liveLight(
     ...(forecast?.error ? { forecastError: forecast.error } : {}),
   };
   if (actual.error || forecast?.error) {
-    return { light: null, reason: text.valueUnreadable, ...errors };
+    return { light: null, reason: text.valueUnreadable, explanation: null, ...errors };
   }
   try {
-    const result = lightFor(target, {
-      month,
-      reported: true,
-      actual: actual.value,
-      forecast: forecast?.value,
-      likelihood: (values.likelihood || undefined) as Likelihood | undefined,
-    });
-    return { light: result.light, reason: result.reason };
+    const result = indicatorStatus(
+      indicator.target,
+      {
+        actual: actual.value,
+        forecast: forecast?.value,
+        likelihood: (values.likelihood || undefined) as Likelihood | undefined,
+      },
+      asOf,
+      { thresholds: indicator.thresholds },
+    );
+    return { light: result.light, reason: result.reason, explanation: result.explanation };
   } catch (error) {
-    // lightFor names the value that does not fit the target (e.g. one number for two parts), as the API will.
+    // indicatorStatus names the value that does not fit the target (e.g. one number for two parts), as the API will.
     if (!(error instanceof DomainError)) {
       throw error;
     }
     const field = error.field === 'forecast' ? 'forecastError' : 'actualError';
-    return { light: null, reason: text.valueUnreadable, [field]: error.message };
+    return { light: null, reason: text.valueUnreadable, explanation: null, [field]: error.message };
   }
 }
 
-function read(raw: string, target: Target): { value?: Actual; error?: string } {
+function read(raw: string, target: Target | undefined): { value?: Actual; error?: string } {
   try {
     return { value: parseActual(raw.trim(), target) };
   } catch (error) {

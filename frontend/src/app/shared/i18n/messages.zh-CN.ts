@@ -21,6 +21,10 @@ export const ZH_CN_MESSAGES = {
     shortName: '绩效',
     titleSeparator: ' · ',
   },
+  demo: {
+    banner: '演示数据',
+    note: '本环境的填报、审核与自评均为演示用的虚构数据（npm run demo）',
+  },
   nav: {
     label: '主导航',
     dashboard: '首页',

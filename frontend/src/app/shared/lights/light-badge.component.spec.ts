@@ -40,6 +40,36 @@ describe(LightBadgeComponent.name, () => {
     expect(root.querySelector('.print-only')).toBeNull();
   });
 
+  it('should show the explanation as the tooltip and the printed text, in the light colour of libs/domain lists', async () => {
+    const explanation = '进度值 = 220 ÷ (500 × 6/12) × 100 = 88.0；80 ≤ 88.0 < 120 → 绿灯';
+    const root = await render({ light: 'green', reason: '进度值 88.0 达到 80（绿灯）', explanation });
+
+    const badge = root.querySelector('.badge') as HTMLElement;
+    expect(badge.getAttribute('aria-label')).toBe(`绿灯：${explanation}`);
+    expect(badge.style.color).toBe('rgb(82, 196, 26)');
+    expect(root.querySelector('.print-only')?.textContent).toBe(explanation);
+  });
+
+  it('should name 无法判定 in its own colour, never as grey', async () => {
+    const root = await render({ light: 'undetermined', reason: '指标值无法识别' });
+
+    expect(root.querySelector('.badge')?.textContent?.trim()).toBe('无法判定');
+    expect((root.querySelector('.badge') as HTMLElement).style.color).toBe('rgb(114, 46, 209)');
+  });
+
+  it('should write the reason beneath when asked, as the entry grid does', async () => {
+    const root = await render({ light: 'red', reason: '低于 60', showReason: true });
+
+    expect(root.querySelector('.reason:not(.print-only)')?.textContent).toBe('低于 60');
+  });
+
+  it('should say 无法判断 while a typed value cannot be read', async () => {
+    const root = await render({ light: null, pending: true, reason: '完成值无法识别', showReason: true });
+
+    expect(root.textContent).toContain('无法判断');
+    expect(root.textContent).toContain('完成值无法识别');
+  });
+
   it('should say 不监控 without a light', async () => {
     const root = await render({ light: null });
 
@@ -62,15 +92,25 @@ describe(LightCountsComponent.name, () => {
       '绿灯 5 项',
       '蓝灯 0 项',
       '灰灯 0 项',
+      '无法判定 0 项',
     ]);
-    expect(items.map((item) => item.classList.contains('zero'))).toEqual([false, true, false, true, true]);
+    expect(items.map((item) => item.classList.contains('zero'))).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 });
 
 describe(compareLights.name, () => {
   it('should sort worst first by libs/domain severity, with no light last', () => {
-    const sorted = (['blue', null, 'green', 'grey', 'red', 'yellow'] as const).slice().sort(compareLights);
+    const sorted = (['blue', null, 'green', 'grey', 'red', 'undetermined', 'yellow'] as const)
+      .slice()
+      .sort(compareLights);
 
-    expect(sorted).toEqual(['red', 'yellow', 'grey', 'green', 'blue', null]);
+    expect(sorted).toEqual(['red', 'yellow', 'undetermined', 'grey', 'green', 'blue', null]);
   });
 });

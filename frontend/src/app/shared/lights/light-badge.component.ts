@@ -2,11 +2,13 @@ import { ChangeDetectionStrategy, Component, booleanAttribute, computed, inject,
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { MESSAGES } from '../i18n/messages';
-import type { Light } from './light.models';
+import { LIGHT_COLORS, LIGHT_TEXT_COLORS, type Light } from './light.models';
 
 /**
- * A warning light (预警灯) as a coloured dot with its name; the reason shows in a tooltip on screen and as
- * text when printed. Without a light (long-term indicators are not monitored) it says so.
+ * The one warning light (预警灯) of the app: a coloured dot with its name (never colour alone), the explanation —
+ * the rule with the figures filled in — in a tooltip on screen and as text when printed, and optionally the
+ * reason written beneath. Without a light (long-term indicators are not monitored) it says so, or, while a
+ * typed value cannot be read, that no light can be judged yet.
  */
 @Component({
   selector: 'app-light-badge',
@@ -16,21 +18,28 @@ import type { Light } from './light.models';
       <span
         class="badge"
         [class]="'light-' + light"
+        [style.color]="dotColor()"
         nz-tooltip
-        [nzTooltipTitle]="reason() || null"
-        [attr.tabindex]="reason() ? 0 : null"
+        [nzTooltipTitle]="detail() || null"
+        [attr.tabindex]="detail() ? 0 : null"
         [attr.aria-label]="ariaLabel()"
       >
         <span class="dot" aria-hidden="true"></span>
         @if (!compact()) {
-          <span class="name">{{ msg.monitoring.lights[light] }}</span>
+          <span class="name" [style.color]="nameColor()">{{ msg.monitoring.lights[light] }}</span>
         }
       </span>
-      @if (reason() && printReason() && !compact()) {
-        <span class="print-only reason">{{ reason() }}</span>
+      @if (reason() && showReason() && !compact()) {
+        <span class="reason">{{ reason() }}</span>
+      }
+      @if (detail() && printReason() && !compact()) {
+        <span class="print-only reason">{{ detail() }}</span>
       }
     } @else {
-      <span class="none">{{ msg.goals.lightNone }}</span>
+      <span class="none">{{ pending() ? msg.monitoring.lightUnknown : msg.goals.lightNone }}</span>
+      @if (reason() && showReason()) {
+        <span class="reason">{{ reason() }}</span>
+      }
     }
   `,
   styles: `
@@ -38,6 +47,7 @@ import type { Light } from './light.models';
       display: inline-flex;
       flex-direction: column;
       gap: 2px;
+      min-width: 0;
     }
     .badge {
       display: inline-flex;
@@ -58,29 +68,16 @@ import type { Light } from './light.models';
       -webkit-print-color-adjust: exact;
     }
     .name {
-      color: rgb(0 0 0 / 85%);
-    }
-    .light-red {
-      color: #f5222d;
-    }
-    .light-yellow {
-      color: #faad14;
-    }
-    .light-green {
-      color: #52c41a;
-    }
-    .light-blue {
-      color: #1677ff;
-    }
-    .light-grey {
-      color: #bfbfbf;
+      font-weight: 500;
     }
     .none {
       color: rgb(0 0 0 / 45%);
     }
     .reason {
-      color: rgb(0 0 0 / 65%);
+      color: rgb(0 0 0 / 60%);
       font-size: 12px;
+      line-height: 1.4;
+      white-space: normal;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -89,18 +86,33 @@ export class LightBadgeComponent {
   protected readonly msg = inject(MESSAGES);
 
   readonly light = input.required<Light | null>();
-  /** Why the light is what it is (from the API or libs/domain). */
+  /** Why the light is what it is, in a sentence (from the API or libs/domain). */
   readonly reason = input<string | null>(null);
+  /** The rule with the figures filled in; the tooltip shows it (the reason when there is none). */
+  readonly explanation = input<string | null | undefined>(null);
   /** Dot only, for dense rows; the name stays in the accessible label. */
   readonly compact = input(false, { transform: booleanAttribute });
-  /** Print the reason under the badge (tooltips do not print); a compact badge, set inside other text, does not. */
+  /** Print the explanation under the badge (tooltips do not print); a compact badge, set inside other text, does not. */
   readonly printReason = input(true, { transform: booleanAttribute });
+  /** Write the reason under the light on screen too (entry and review grids). */
+  readonly showReason = input(false, { transform: booleanAttribute });
+  /** Without a light: a value is still being typed (无法判断) rather than an indicator that is not monitored. */
+  readonly pending = input(false, { transform: booleanAttribute });
 
+  protected readonly detail = computed(() => this.explanation() || this.reason() || null);
+  protected readonly dotColor = computed(() => {
+    const light = this.light();
+    return light ? LIGHT_COLORS[light] : null;
+  });
+  protected readonly nameColor = computed(() => {
+    const light = this.light();
+    return light ? LIGHT_TEXT_COLORS[light] : null;
+  });
   protected readonly ariaLabel = computed(() => {
     const light = this.light();
     if (!light) return null;
     const name = this.msg.monitoring.lights[light];
-    const reason = this.reason();
-    return reason ? `${name}：${reason}` : name;
+    const detail = this.detail();
+    return detail ? `${name}：${detail}` : name;
   });
 }

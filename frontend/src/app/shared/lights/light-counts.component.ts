@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { MESSAGES } from '../i18n/messages';
-import { LIGHTS, type LightCounts } from './light.models';
+import { LIGHT_COLORS, LIGHTS, type LightCounts } from './light.models';
 
 /** Indicators per light as coloured counts (● 2 ● 3 …); a zero is dimmed so the eye finds the others. */
 @Component({
@@ -15,6 +15,7 @@ import { LIGHTS, type LightCounts } from './light.models';
           role="listitem"
           class="count"
           [class]="'light-' + item.light"
+          [style.color]="item.color"
           [class.zero]="item.count === 0"
           nz-tooltip
           [nzTooltipTitle]="item.label"
@@ -53,21 +54,6 @@ import { LIGHTS, type LightCounts } from './light.models';
     .zero {
       opacity: 0.35;
     }
-    .light-red {
-      color: #f5222d;
-    }
-    .light-yellow {
-      color: #faad14;
-    }
-    .light-green {
-      color: #52c41a;
-    }
-    .light-blue {
-      color: #1677ff;
-    }
-    .light-grey {
-      color: #bfbfbf;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -80,6 +66,7 @@ export class LightCountsComponent {
     const counts = this.counts();
     return LIGHTS.map((light) => ({
       light,
+      color: LIGHT_COLORS[light],
       count: counts[light],
       label: this.msg.goals.count(this.msg.monitoring.lights[light], counts[light]),
     }));

@@ -1,10 +1,9 @@
 /** Periods are months written YYYY-MM, as the API writes them. */
 
-export const periodOf = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}`;
-export const yearOf = (period: string): number => Number(period.slice(0, 4));
-export const monthOf = (period: string): number => Number(period.slice(5, 7));
+import { monthOf, PERIOD_PATTERN, periodOf, REPORTING_TIME_ZONE, yearOf } from '@jixiao/domain';
 
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+// The period helpers are libs/domain's reporting calendar, as the API's.
+export { monthOf, PERIOD_PATTERN, periodOf, yearOf };
 
 /** The period of a query parameter, or null when it is missing or not a month of `year` (when given). */
 export function parsePeriod(value: string | null, year?: number): string | null {
@@ -15,7 +14,7 @@ export function parsePeriod(value: string | null, year?: number): string | null 
 /** Today's year and month in the bureau's time zone, which decides what "this month" is. */
 export function currentPeriod(now: Date = new Date()): string {
   // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).slice(0, 7);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: REPORTING_TIME_ZONE }).format(now).slice(0, 7);
 }
 
 /** The months one can look at in a fiscal year: all of a past year, up to this month of the current one. */

@@ -17,10 +17,12 @@ export function aDepartment(overrides: Partial<DepartmentSummary> = {}): Departm
 
 /** Counts per light; `total` is their sum unless given. */
 export function someLightCounts(overrides: Partial<LightCounts> = {}): LightCounts {
-  const counts = { red: 0, yellow: 0, green: 0, blue: 0, grey: 0, ...overrides };
+  const counts = { red: 0, yellow: 0, green: 0, blue: 0, grey: 0, undetermined: 0, ...overrides };
   return {
     ...counts,
-    total: overrides.total ?? counts.red + counts.yellow + counts.green + counts.blue + counts.grey,
+    total:
+      overrides.total ??
+      counts.red + counts.yellow + counts.green + counts.blue + counts.grey + counts.undetermined,
   };
 }
 
@@ -54,6 +56,7 @@ export function aProject(overrides: Partial<ProjectSummary> = {}): ProjectSummar
       pace: 50,
       light: 'grey',
       lightReason: '截至本期尚未填报预算执行数',
+      explanation: '截至本期尚未填报预算执行数 → 灰灯',
     },
     ...overrides,
   };

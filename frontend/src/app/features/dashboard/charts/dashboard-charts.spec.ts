@@ -30,7 +30,7 @@ describe('dashboard charts', () => {
   describe(lightDonutOptions.name, () => {
     it('should draw one slice per light in its colour with the total in the middle', () => {
       const option = lightDonutOptions(
-        someLightCounts({ red: 2, yellow: 3, green: 20, blue: 1, grey: 4 }),
+        someLightCounts({ red: 2, yellow: 3, green: 20, blue: 1, grey: 4, undetermined: 1 }),
         msg,
       );
 
@@ -41,8 +41,10 @@ describe('dashboard charts', () => {
         { name: '绿灯', value: 20, itemStyle: { color: LIGHT_COLORS.green } },
         { name: '蓝灯', value: 1, itemStyle: { color: LIGHT_COLORS.blue } },
         { name: '灰灯', value: 4, itemStyle: { color: LIGHT_COLORS.grey } },
+        // 无法判定 is a slice of its own, in its own colour: never counted as grey.
+        { name: '无法判定', value: 1, itemStyle: { color: LIGHT_COLORS.undetermined } },
       ]);
-      expect(option.title).toEqual(expect.objectContaining({ text: '30', subtext: '项指标' }));
+      expect(option.title).toEqual(expect.objectContaining({ text: '31', subtext: '项指标' }));
     });
   });
 
@@ -64,6 +66,7 @@ describe('dashboard charts', () => {
         ['绿灯', [2, 5]],
         ['蓝灯', [0, 0]],
         ['灰灯', [7, 2]],
+        ['无法判定', [0, 0]],
       ]);
     });
   });
@@ -87,6 +90,7 @@ describe('dashboard charts', () => {
         ['绿灯', [0, 50, 75]],
         ['蓝灯', [0, 0, 12.5]],
         ['灰灯', [100, 0, 0]],
+        ['无法判定', [0, 0, 0]],
       ]);
     });
 

@@ -66,6 +66,8 @@ export function aReportRow(overrides: Partial<ReportRow> = {}): ReportRow {
     evidence: null,
     light: 'green',
     lightReason: '进度值 100.0 达到 80（绿灯）',
+    lightExplanation: '进度值 = 6 ÷ (12 × 6/12) × 100 = 100.0；80 ≤ 100.0 < 120 → 绿灯',
+    progress: 100,
     version: 1,
     updatedAt: '2025-07-01T08:00:00.000Z',
     updatedBy: null,

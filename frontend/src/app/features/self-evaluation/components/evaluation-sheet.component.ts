@@ -1,8 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { DecimalPipe } from '@angular/common';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { MESSAGES } from '../../../shared/i18n/messages';
-import { type EvaluationPreview, type ItemDraft, bandText } from '../score-preview';
+import { type EvaluatedSheet, bandText } from '@jixiao/domain';
+
+import type { ItemDraft } from '../evaluation-drafts';
 import type { SelfEvaluation } from '../self-evaluation.models';
 
 /** A row of the indicator table with the cells it spans (merged 一级 / 二级 as on the official form). */
@@ -47,7 +50,7 @@ function findStart(
  */
 @Component({
   selector: 'app-evaluation-sheet',
-  imports: [DecimalPipe],
+  imports: [DecimalPipe, NzTooltipModule],
   templateUrl: './evaluation-sheet.component.html',
   styleUrl: './evaluation-sheet.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,7 +60,7 @@ export class EvaluationSheetComponent {
 
   readonly evaluation = input.required<SelfEvaluation>();
   readonly drafts = input.required<readonly ItemDraft[]>();
-  readonly preview = input.required<EvaluationPreview>();
+  readonly preview = input.required<EvaluatedSheet>();
   readonly executed = input<number | null>(null);
   readonly overallResult = input<string>('');
   /** The lead's inputs (实际完成值, 定性 得分, 偏差, 全年执行数, 实际完成情况). */
@@ -83,9 +86,7 @@ export class EvaluationSheetComponent {
 
   protected bandLabel(index: number): string {
     const preview = this.preview().items[index];
-    return preview.band
-      ? this.msg.selfEvaluation.sheet.bandHint(bandText(preview.band, preview.bandClosed))
-      : '';
+    return preview.band ? this.msg.selfEvaluation.sheet.bandHint(bandText(preview.band, preview.weight)) : '';
   }
 
   protected text(event: Event): string {

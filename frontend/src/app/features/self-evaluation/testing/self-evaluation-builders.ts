@@ -29,6 +29,7 @@ export function anItem(overrides: Partial<EvaluationItem> = {}): EvaluationItem 
     deviationAnalysis: null,
     problem: '尚未填写实际完成值',
     problemField: 'actual',
+    explanation: null,
     ...overrides,
   };
 }
@@ -72,6 +73,7 @@ export function anEvaluation(overrides: Partial<SelfEvaluation> = {}): SelfEvalu
       weight: 10,
       score: null,
       problem: '尚无全年执行数',
+      explanation: null,
     },
     items: [
       anItem({ targetRaw: '100%', target: rate('100%', '产出指标', '质量指标') }),
@@ -97,8 +99,10 @@ export function anEvaluation(overrides: Partial<SelfEvaluation> = {}): SelfEvalu
       }),
     ],
     indicatorScore: 0,
+    indicatorExplanation: '指标得分 = 0 = 0',
     total: null,
     grade: null,
+    totalExplanation: null,
     complete: false,
     consistency: null,
     ...overrides,
@@ -125,6 +129,8 @@ export function aDepartmentEvaluation(overrides: Partial<DepartmentEvaluation> =
         indicatorScore: 88,
         total: 97,
         grade: '优',
+        totalExplanation: '总分 = 预算执行率得分 9 + 指标得分 88 = 97 → 等级“优”',
+        budgetExplanation: '执行率 = 450000 ÷ 500000 × 100% = 90.00%；得分 = 10 × 450000 ÷ 500000 = 9',
         complete: true,
         consistency: 'green',
         indicators: 3,

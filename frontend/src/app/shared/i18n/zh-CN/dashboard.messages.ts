@@ -14,6 +14,13 @@ export const DASHBOARD_MESSAGES = {
   noYears: '暂无年度预算数据',
   noIndicators: '该年度没有需要监控的年度指标',
   missing: '—',
+  firstSteps: {
+    title: '开始使用：本部门还没有任何填报',
+    description: '按以下三步准备好本年度的监控，各项目负责人即可开始按月填报。',
+    import: { title: '导入预算文件', text: '导入或更新部门预算中的绩效目标表（已导入的可跳过）' },
+    assign: { title: '分配项目负责人', text: '为每个项目指定负责填报的项目负责人' },
+    open: { title: '开放第一个月', text: '开启第一期监控轮次，设定填报截止日期' },
+  },
   view: {
     label: '看板范围',
     department: '本部门',
@@ -69,7 +76,7 @@ export const DASHBOARD_MESSAGES = {
   },
   flagged: {
     title: '预警指标',
-    note: '红灯、黄灯、灰灯（未填报）依次排列，同色按进度由低到高；点击指标查看所在项目',
+    note: '红灯、黄灯、无法判定（指标值待更正）、灰灯（未填报）依次排列，同色按进度由低到高；点击指标查看所在项目',
     filter: '按预警灯筛选',
     all: (count: number): string => `全部 ${count}`,
     light: '预警',

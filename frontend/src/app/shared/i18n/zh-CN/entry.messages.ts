@@ -67,7 +67,6 @@ export const ENTRY_MESSAGES = {
     evidence: '佐证材料说明',
   },
   notEntered: '尚未填写完成值',
-  targetUnreadable: '指标值未能识别，无法即时判断，请联系绩效管理员更正',
   valueUnreadable: '填写的值无法与指标值比较，请按提示修改',
   actualRequired: '请填写截至本期完成值',
   noIndicators: '该项目没有年度绩效指标，本期只需填报预算执行',
@@ -91,7 +90,6 @@ export const ENTRY_MESSAGES = {
     pace: '时间进度',
     light: '执行进度',
     invalid: '请填写不小于 0 的金额（元，最多两位小数）',
-    noBudget: '当年预算为 0，无法计算执行进度',
     notEntered: '尚未填写执行数',
   },
   conflict: {

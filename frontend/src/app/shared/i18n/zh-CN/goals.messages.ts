@@ -10,6 +10,7 @@ export const GOALS_MESSAGES = {
     green: '正常',
     blue: '超进度',
     grey: '未填报',
+    undetermined: '指标值待更正',
   },
   lightNone: '不监控',
   countsLabel: '各预警灯的指标数',

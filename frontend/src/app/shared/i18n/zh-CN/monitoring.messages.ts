@@ -10,7 +10,9 @@ export const MONITORING_MESSAGES = {
     green: '绿灯',
     blue: '蓝灯',
     grey: '灰灯',
+    undetermined: '无法判定',
   },
+  /** A value that cannot be read yet (the preview while a field is refused). */
   lightUnknown: '无法判断',
   /** 填报状态 of a project's month. */
   statuses: {

@@ -18,6 +18,7 @@ import { AdminApi, type MonitoringRound, type PeriodLock, type ProjectWithLeads 
 import { AdminScope } from '../../admin-scope';
 import { ReasonDialogComponent } from '../../components/reason-dialog.component';
 import { ScopePickerComponent } from '../../components/scope-picker.component';
+import { periodOf } from '@jixiao/domain';
 
 interface PeriodsData {
   readonly locks: readonly PeriodLock[];
@@ -30,8 +31,6 @@ type ReasonAction =
   | { readonly kind: 'lock'; readonly period: string }
   | { readonly kind: 'release'; readonly period: string }
   | { readonly kind: 'unlock'; readonly period: string; readonly version: number | null };
-
-const periodOf = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}`;
 
 /**
  * 期间锁定 and 监控轮次 of a department-year: lock or release a month for every project, open and close named

@@ -209,6 +209,7 @@ describe(DashboardComponent.name, () => {
             pace: 50,
             light: 'red',
             lightReason: '预算执行进度值 36.5 低于 60（红灯）',
+            explanation: '预算执行进度值 = 18.25 ÷ 50 × 100 = 36.5；36.5 < 60 → 红灯',
           },
           projects: [
             aProjectBudget({ projectName: '就业资金', rate: 47.5 }),
@@ -223,15 +224,15 @@ describe(DashboardComponent.name, () => {
     );
 
     expect(text('.page-subtitle')).toBe('武汉市东西湖区人力资源和社会保障局 · 截至 2025 年 6 月');
-    expect(kpis()).toEqual(['30', '2', '3', '20', '1', '4', '18.3%', '2']);
+    expect(kpis()).toEqual(['30', '2', '3', '20', '1', '4', '0', '18.3%', '2']);
     expect(text('.kpis')).toContain('时间进度 50.0%');
 
     const donut = chart('指标预警分布');
     expect(donut.label).toBe(
-      '指标预警分布：共 30 项，红灯 2 项，黄灯 3 项，绿灯 20 项，蓝灯 1 项，灰灯 4 项',
+      '指标预警分布：共 30 项，红灯 2 项，黄灯 3 项，绿灯 20 项，蓝灯 1 项，灰灯 4 项，无法判定 0 项',
     );
     const [pie] = donut.options[0].series as PieSeriesOption[];
-    expect((pie.data as { value: number }[]).map((slice) => slice.value)).toEqual([2, 3, 20, 1, 4]);
+    expect((pie.data as { value: number }[]).map((slice) => slice.value)).toEqual([2, 3, 20, 1, 4, 0]);
 
     expect(chart('月度预警趋势').options).toHaveLength(1);
     // A project without monitored indicators has nothing to attain.
@@ -291,7 +292,7 @@ describe(DashboardComponent.name, () => {
       }),
     );
 
-    expect(text('#flagged .segmented')).toBe('全部 4 红灯 1 项 黄灯 2 项 灰灯 1 项');
+    expect(text('#flagged .segmented')).toBe('全部 4 红灯 1 项 黄灯 2 项 无法判定 0 项 灰灯 1 项');
     button('黄灯 2 项').click();
     await settle();
 

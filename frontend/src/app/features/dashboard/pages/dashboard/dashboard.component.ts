@@ -1,6 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { type Observable, forkJoin, map } from 'rxjs';
+import { FLAGGED_LIGHTS, type FlaggedLight, isFlagged, periodOf } from '@jixiao/domain';
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import type { ProjectSummary } from '../../../../core/api/departments.models';
@@ -14,7 +15,7 @@ import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
-import { LIGHTS, type Light } from '../../../../shared/lights/light.models';
+import { LIGHT_COLORS, LIGHTS, type Light } from '../../../../shared/lights/light.models';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
 import { readyValue, requestState } from '../../../../shared/state/request-state';
@@ -29,6 +30,7 @@ import {
   onTrackShare,
   trendOptions,
 } from '../../charts/dashboard-charts';
+import { FirstStepsComponent } from '../../components/first-steps.component';
 import { DashboardApi } from '../../dashboard.api';
 import type {
   CityDashboard,
@@ -66,10 +68,10 @@ const sameRequest = (a: DashboardRequest | null, b: DashboardRequest | null): bo
     a.asOf === b.asOf &&
     a.attempt === b.attempt);
 
-/** Which flagged indicators the list shows. */
-type FlagFilter = 'all' | 'red' | 'yellow' | 'grey';
+/** Which flagged indicators the list shows: all, or one of libs/domain's flagged lights. */
+type FlagFilter = 'all' | FlaggedLight;
 
-const FLAG_FILTERS: readonly FlagFilter[] = ['all', 'red', 'yellow', 'grey'];
+const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS];
 
 /**
  * 首页: the leadership's monthly view of 双监控 as of a month — indicators per light (counts and donut), the
@@ -82,6 +84,7 @@ const FLAG_FILTERS: readonly FlagFilter[] = ['all', 'red', 'yellow', 'grey'];
   imports: [
     SHARED_IMPORTS,
     ChartComponent,
+    FirstStepsComponent,
     LightBadgeComponent,
     LightCountsComponent,
     PageHeaderComponent,
@@ -98,6 +101,7 @@ export class DashboardComponent {
   protected readonly msg = inject(MESSAGES);
   protected readonly selection = departmentYearSelection();
   protected readonly lights = LIGHTS;
+  protected readonly lightColors = LIGHT_COLORS;
   protected readonly flagFilters = FLAG_FILTERS;
   protected readonly views: readonly DashboardView[] = ['department', 'city'];
 
@@ -145,6 +149,10 @@ export class DashboardComponent {
   protected readonly state = requestState(this.request, (request) => this.load(request));
   protected readonly data = computed(() => readyValue(this.state()));
   protected readonly dashboard = computed(() => this.data()?.dashboard ?? null);
+  protected readonly departmentDashboard = computed(() => {
+    const data = this.data();
+    return data?.view === 'department' ? data.dashboard : null;
+  });
 
   protected readonly errorMessage = computed(() => {
     const state = this.state();
@@ -254,12 +262,15 @@ export class DashboardComponent {
 
   protected readonly flagCounts = computed(() => {
     const flagged = this.dashboard()?.flagged ?? [];
-    return {
+    const counts: Record<FlagFilter, number> = {
       all: flagged.length,
-      red: flagged.filter((item) => item.light === 'red').length,
-      yellow: flagged.filter((item) => item.light === 'yellow').length,
-      grey: flagged.filter((item) => item.light === 'grey').length,
+      red: 0,
+      yellow: 0,
+      undetermined: 0,
+      grey: 0,
     };
+    for (const item of flagged) if (isFlagged(item.light)) counts[item.light]++;
+    return counts;
   });
   protected readonly flagged = computed(() => {
     const filter = this.flagFilter();
@@ -284,7 +295,7 @@ export class DashboardComponent {
 
   protected selectMonth(month: number): void {
     const year = this.year();
-    if (year !== null) this.selection.navigate({ asOf: `${year}-${String(month).padStart(2, '0')}` });
+    if (year !== null) this.selection.navigate({ asOf: periodOf(year, month) });
   }
 
   protected monthOfPeriod(period: string): number {

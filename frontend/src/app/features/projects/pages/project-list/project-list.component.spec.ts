@@ -160,6 +160,7 @@ describe(ProjectListComponent.name, () => {
           pace: 50,
           light: 'green',
           lightReason: '预算执行进度值 95.0 达到 80（绿灯）',
+          explanation: '预算执行进度值 = 47.5 ÷ 50 × 100 = 95.0；80 ≤ 95.0 < 120 → 绿灯',
         },
       }),
       aProject({
@@ -180,11 +181,11 @@ describe(ProjectListComponent.name, () => {
         '项目负责人3、王五',
         '3,128.00',
         '红灯',
-        '1 4 6 2 0',
+        '1 4 6 2 0 0',
         '47.5%',
         '2025 年 6 月 已提交',
       ],
-      ['往来资金 无编码', '—', '未分配', '1.60', '不监控', '0 0 0 0 0', '未填报', '尚无填报'],
+      ['往来资金 无编码', '—', '未分配', '1.60', '不监控', '0 0 0 0 0 0', '未填报', '尚无填报'],
     ]);
     expect(page().querySelector('tfoot')?.textContent?.replace(/\s+/g, '')).toBe('合计3,129.60');
     expect(page().querySelector('.project-name')?.getAttribute('href')).toMatch(/^\/projects\/[0-9a-f-]+$/);

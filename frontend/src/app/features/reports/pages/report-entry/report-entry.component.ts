@@ -18,11 +18,11 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { partLabels } from '@jixiao/domain';
+import { partLabels, periodOf } from '@jixiao/domain';
 
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { saveBlob } from '../../../../shared/files/file-download';
-import { LightDotComponent } from '../../../../shared/light/light-dot.component';
+import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { RemindersStore } from '../../../reminders/reminders.store';
 import { moveInGrid } from '../../grid-navigation';
 import {
@@ -55,7 +55,7 @@ type TextField = Exclude<ReportField, 'reasons'>;
     NzModalModule,
     NzResultModule,
     NzSpinModule,
-    LightDotComponent,
+    LightBadgeComponent,
   ],
   providers: [ReportEntryStore],
   templateUrl: './report-entry.component.html',
@@ -154,11 +154,7 @@ export class ReportEntryComponent {
 
   protected changeMonth(event: Event): void {
     const month = Number((event.target as HTMLSelectElement).value);
-    void this.router.navigate([
-      '/reports',
-      this.store.projectId(),
-      `${this.year()}-${String(month).padStart(2, '0')}`,
-    ]);
+    void this.router.navigate(['/reports', this.store.projectId(), periodOf(Number(this.year()), month)]);
   }
 
   protected save(): void {

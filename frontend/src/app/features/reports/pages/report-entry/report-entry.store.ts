@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import { type Light, budgetLight } from '@jixiao/domain';
+import { type Light, budgetStatus, paceOf, yearOf } from '@jixiao/domain';
 import {
   type Observable,
   type Subscription,
@@ -94,6 +94,7 @@ export interface BudgetState {
 export interface BudgetView {
   readonly light: Light | null;
   readonly reason: string;
+  readonly explanation: string | null;
   /** 执行率 % */
   readonly rate: number | null;
   /** 时间进度 % */
@@ -163,32 +164,30 @@ export class ReportEntryStore {
 
   readonly lights = computed<readonly LiveLight[]>(() => {
     const month = this.month();
+    const asOf = { year: yearOf(this.period()), month };
     const text = {
       notEntered: this.msg.entry.notEntered,
-      targetUnreadable: this.msg.entry.targetUnreadable,
       valueUnreadable: this.msg.entry.valueUnreadable,
     };
-    return this.rows().map((row) => liveLight(row.item.indicator.target, month, row.values, text));
+    return this.rows().map((row) => liveLight(row.item.indicator, asOf, row.values, text));
   });
 
   readonly budgetView = computed<BudgetView | null>(() => {
     const budget = this.budget();
     if (!budget) return null;
     const month = this.month();
-    const pace = Math.round((month / 12) * 10000) / 100;
-    if (budget.budgetYuan <= 0)
-      return { light: null, reason: this.msg.entry.budget.noBudget, rate: null, pace };
+    const pace = paceOf(month);
     const executed = parseYuan(budget.executed);
-    if (!budget.executed.trim()) {
-      return { light: 'grey', reason: this.msg.entry.budget.notEntered, rate: null, pace };
-    }
-    if (executed === null) return { light: null, reason: this.msg.entry.budget.invalid, rate: null, pace };
-    const result = budgetLight({ month, executed, budget: budget.budgetYuan });
+    if (budget.executed.trim() && executed === null)
+      return { light: null, reason: this.msg.entry.budget.invalid, explanation: null, rate: null, pace };
+    // libs/domain budgetStatus, as the API lights it: grey until entered, undetermined against a budget of 0.
+    const result = budgetStatus({ month, executed, budget: Math.max(budget.budgetYuan, 0) });
     return {
       light: result.light,
-      reason: result.reason,
-      rate: Math.round((executed / budget.budgetYuan) * 10000) / 100,
-      pace,
+      reason: budget.executed.trim() ? result.reason : this.msg.entry.budget.notEntered,
+      explanation: result.explanation,
+      rate: result.rate,
+      pace: result.pace,
     };
   });
 

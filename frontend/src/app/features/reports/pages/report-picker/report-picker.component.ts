@@ -10,6 +10,7 @@ import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
 import { RemindersStore, taskLink } from '../../../reminders/reminders.store';
 import { type ProjectRef, ReportsApi } from '../../reports.api';
+import { periodOf } from '@jixiao/domain';
 
 interface Assigned {
   readonly year: number;
@@ -100,7 +101,7 @@ export class ReportPickerComponent {
     const projectId = this.projectId();
     const year = this.year();
     if (projectId && year !== null) {
-      void this.router.navigate(['/reports', projectId, `${year}-${String(this.month()).padStart(2, '0')}`]);
+      void this.router.navigate(['/reports', projectId, periodOf(year, this.month())]);
     }
   }
 }

@@ -16,7 +16,7 @@ import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error
 import { saveBlob } from '../../../../shared/files/file-download';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
-import { LightDotComponent } from '../../../../shared/light/light-dot.component';
+import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
 import { RemindersStore } from '../../../reminders/reminders.store';
 import {
@@ -52,7 +52,7 @@ interface ReviewData {
     NzModalModule,
     NzResultModule,
     NzSpinModule,
-    LightDotComponent,
+    LightBadgeComponent,
   ],
   templateUrl: './review-detail.component.html',
   styleUrl: './review-detail.component.css',

@@ -19,7 +19,8 @@ import { departmentYearSelection } from '../../../../shared/state/department-yea
 import { readyValue, requestState } from '../../../../shared/state/request-state';
 import { EvaluationSheetComponent } from '../../components/evaluation-sheet.component';
 import { saveResponse } from '../../../../shared/files/file-download';
-import { type EvaluationPreview, type ItemDraft, draftOf, previewEvaluation } from '../../score-preview';
+import type { EvaluatedSheet } from '@jixiao/domain';
+import { type ItemDraft, draftOf, previewSheet } from '../../evaluation-drafts';
 import { DOWNLOADS, SelfEvaluationApi } from '../../self-evaluation.api';
 import type { SelfEvaluation } from '../../self-evaluation.models';
 
@@ -33,7 +34,7 @@ interface YearRequest {
 interface PrintSheet {
   readonly evaluation: SelfEvaluation;
   readonly drafts: readonly ItemDraft[];
-  readonly preview: EvaluationPreview;
+  readonly preview: EvaluatedSheet;
 }
 
 export type DownloadKind = 'workbook' | 'report' | 'targets' | 'overall';
@@ -118,10 +119,6 @@ export class OverviewComponent {
     const data = this.data();
     if (!data) return;
     this.preparingPrint.set(true);
-    const texts = {
-      noActual: this.msg.selfEvaluation.noActual,
-      outOfBand: this.msg.selfEvaluation.scoreOutOfBand,
-    };
     forkJoin(
       data.projects.map((project) => this.api.get({ projectId: project.projectId, year: data.year })),
     ).subscribe({
@@ -132,7 +129,7 @@ export class OverviewComponent {
             return {
               evaluation,
               drafts,
-              preview: previewEvaluation(evaluation, drafts, evaluation.budget.executedYuan, texts),
+              preview: previewSheet(evaluation, drafts, evaluation.budget.executedYuan),
             };
           }),
         );

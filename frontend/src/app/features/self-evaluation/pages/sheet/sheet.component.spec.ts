@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import * as domain from '@jixiao/domain';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
@@ -15,6 +16,12 @@ import { anEvaluation } from '../../testing/self-evaluation-builders';
 import { SheetComponent } from './sheet.component';
 
 const URL_BASE = '/api/projects/project-1/self-evaluation/2025';
+
+// The page's preview must be the API's own function, not a copy of its rules.
+jest.mock('@jixiao/domain', () => {
+  const actual = jest.requireActual('@jixiao/domain');
+  return { ...actual, evaluateSheet: jest.fn(actual.evaluateSheet) };
+});
 
 describe(SheetComponent.name, () => {
   let harness: RouterTestingHarness;
@@ -89,6 +96,28 @@ describe(SheetComponent.name, () => {
     expect(cell('budget-score')).toBe('10');
     expect(cell('total')).toBe('92');
     expect(cell('grade')).toBe('优');
+  });
+
+  it('should preview with evaluateSheet itself and explain every score on its cell', async () => {
+    const evaluateSheet = jest.mocked(domain.evaluateSheet);
+    await open();
+    evaluateSheet.mockClear();
+
+    await type(inputs('actual')[0], '90%');
+    await type(inputs('executed')[0], '450000');
+
+    expect(evaluateSheet).toHaveBeenCalled();
+    const input = evaluateSheet.mock.lastCall?.[0];
+    expect(input?.executedYuan).toBe(450000);
+    expect(input?.indicators[0]).toMatchObject({ actual: '90%', weight: 50 });
+    const [first] = Array.from(page().querySelectorAll('tr.indicator [data-cell=score]'));
+    expect(first.getAttribute('title')).toBe('得分 = 50 × 90 ÷ 100 = 45');
+    expect(page().querySelector('[data-cell=budget-score]')?.getAttribute('title')).toBe(
+      '执行率 = 450000 ÷ 500000 × 100% = 90.00%；得分 = 10 × 450000 ÷ 500000 = 9',
+    );
+    expect(page().querySelector('[data-scoring-notes]')?.textContent).toContain(
+      '机房正常运行时长占比：得分 = 50 × 90 ÷ 100 = 45',
+    );
   });
 
   it('should constrain a 定性 score to its band', async () => {

@@ -16,7 +16,7 @@ import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { readyValue, requestState } from '../../../../shared/state/request-state';
 import { type DraftPatch, EvaluationSheetComponent } from '../../components/evaluation-sheet.component';
 import { saveResponse } from '../../../../shared/files/file-download';
-import { type ItemDraft, draftOf, previewEvaluation } from '../../score-preview';
+import { type ItemDraft, draftOf, previewSheet } from '../../evaluation-drafts';
 import { DOWNLOADS, type EvaluationRef, SelfEvaluationApi } from '../../self-evaluation.api';
 import type { SelfEvaluation, SelfEvaluationChange } from '../../self-evaluation.models';
 
@@ -127,12 +127,7 @@ export class SheetComponent {
 
   protected readonly preview = computed(() => {
     const evaluation = this.evaluation();
-    return evaluation
-      ? previewEvaluation(evaluation, this.drafts(), this.executed(), {
-          noActual: this.msg.selfEvaluation.noActual,
-          outOfBand: this.msg.selfEvaluation.scoreOutOfBand,
-        })
-      : null;
+    return evaluation ? previewSheet(evaluation, this.drafts(), this.executed()) : null;
   });
 
   protected readonly change = computed<SelfEvaluationChange | null>(() => this.changeOf());

@@ -1,4 +1,4 @@
-import { UNIT_MULTIPLIERS } from '@jixiao/domain';
+import { UNIT_MULTIPLIERS } from './unit.util';
 
 const WAN = UNIT_MULTIPLIERS['万'];
 

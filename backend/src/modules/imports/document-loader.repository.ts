@@ -1,0 +1,300 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { columnValues, insertEntities } from '../../database/sql.util';
+import { BudgetAmount } from '../budget/entities/budget-amount.entity';
+import { BudgetLine } from '../budget/entities/budget-line.entity';
+import { SEQ_SHIFT } from '../goals/archive.writer';
+import { Goal } from '../goals/entities/goal.entity';
+import { Indicator } from '../goals/entities/indicator.entity';
+import { FundingSource } from '../projects/entities/funding-source.entity';
+import { ProcurementItem } from '../projects/entities/procurement-item.entity';
+import { Project } from '../projects/entities/project.entity';
+import { SpendingDetail } from '../projects/entities/spending-detail.entity';
+
+/** An indicator already loaded for the year, with the key the document's indicators are matched by. */
+export interface LoadedIndicator {
+  id: string;
+  goal_id: string;
+  project_id: string | null;
+  key: string;
+  target_raw: string;
+  target_corrected: boolean;
+  archived_at: Date | null;
+  project: string;
+  goal: string;
+  name: string;
+}
+
+/** The goal at a place of the document: project key and name, for matching and reporting its indicators. */
+export interface GoalPlace {
+  project_key: string;
+  term: string;
+  seq: number;
+  project_id: string | null;
+  project: string;
+}
+
+/** Columns compared to tell whether an update changed anything (bookkeeping columns left out). */
+const COMPARED = `- 'seq' - 'version' - 'updated_at' - 'archived_at'`;
+
+/** The SQL of the document loader: upserts by the document's keys, set-based replacement of detail tables. */
+@Injectable()
+export class DocumentLoaderRepository {
+  async upsertDepartment(manager: EntityManager, code: string, name: string): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO departments (code, name) VALUES ($1, $2)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name,
+         version = departments.version + (departments.name <> EXCLUDED.name)::int, updated_at = now()
+       RETURNING id`,
+      [code, name],
+    );
+    return row.id;
+  }
+
+  async upsertFiscalYear(manager: EntityManager, departmentId: string, year: number): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO fiscal_years (department_id, year) VALUES ($1, $2)
+       ON CONFLICT (department_id, year) DO UPDATE SET updated_at = now() RETURNING id`,
+      [departmentId, year],
+    );
+    return row.id;
+  }
+
+  async setOverview(manager: EntityManager, fiscalYearId: string, overview: object): Promise<void> {
+    await manager.query(`UPDATE fiscal_years SET overview = $2 WHERE id = $1`, [
+      fiscalYearId,
+      JSON.stringify(overview),
+    ]);
+  }
+
+  /** The year's projects, archived ones first (a live project of the same name wins the match). */
+  yearProjects(
+    manager: EntityManager,
+    fiscalYearId: string,
+  ): Promise<Pick<Project, 'id' | 'code' | 'name' | 'archivedAt'>[]> {
+    return manager
+      .createQueryBuilder(Project, 'p')
+      .select(['p.id', 'p.code', 'p.name', 'p.archivedAt'])
+      .where('p.fiscalYearId = :fiscalYearId', { fiscalYearId })
+      .orderBy('p.archivedAt IS NULL')
+      .addOrderBy('p.seq')
+      .getMany();
+  }
+
+  /** Moves the year's live projects out of the way of the document's order (seq is unique per year). */
+  async shiftProjectSeq(manager: EntityManager, fiscalYearId: string): Promise<void> {
+    await manager.query(
+      `UPDATE projects SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1 AND archived_at IS NULL`,
+      [fiscalYearId],
+    );
+  }
+
+  /** The same for goals and indicators. */
+  async shiftGoalSeq(manager: EntityManager, fiscalYearId: string): Promise<void> {
+    await manager.query(
+      `UPDATE goals SET seq = seq + ${SEQ_SHIFT} WHERE fiscal_year_id = $1 AND archived_at IS NULL`,
+      [fiscalYearId],
+    );
+    await manager.query(
+      `UPDATE indicators SET seq = seq + ${SEQ_SHIFT}
+        WHERE goal_id IN (SELECT id FROM goals WHERE fiscal_year_id = $1) AND archived_at IS NULL`,
+      [fiscalYearId],
+    );
+  }
+
+  /** Writes the values; true when any compared column changed. The version goes up then, or when `bump`. */
+  async updateProject(
+    manager: EntityManager,
+    id: string,
+    values: Partial<Project>,
+    bump: boolean,
+  ): Promise<boolean> {
+    const changed = await this.updateComparing(manager, Project, id, values, ', updated_at = now()');
+    if (changed || bump) await manager.query(`UPDATE projects SET version = version + 1 WHERE id = $1`, [id]);
+    return changed;
+  }
+
+  async insertProject(manager: EntityManager, values: Partial<Project>): Promise<string> {
+    const [row] = await insertEntities<Project, { id: string }>(manager, Project, [values], 'id');
+    return row.id;
+  }
+
+  /** 资金来源, 支出明细 and 采购 of the projects, replaced as a whole (they carry no user data). */
+  async replaceProjectDetails(
+    manager: EntityManager,
+    projectIds: string[],
+    funding: Partial<FundingSource>[],
+    details: Partial<SpendingDetail>[],
+    purchases: Partial<ProcurementItem>[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM funding_sources WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+    await manager.query(`DELETE FROM spending_details WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+    await manager.query(`DELETE FROM procurement_items WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+    await insertEntities(manager, FundingSource, funding);
+    await insertEntities(manager, SpendingDetail, details);
+    await insertEntities(manager, ProcurementItem, purchases);
+  }
+
+  /** Every indicator of the year, archived ones after the live ones of their goal. */
+  yearIndicators(manager: EntityManager, fiscalYearId: string): Promise<LoadedIndicator[]> {
+    return manager.query(
+      `SELECT i.id, i.goal_id, g.project_id, i.target_raw, i.target_corrected, i.name, i.archived_at,
+              COALESCE(p.name, '部门整体') AS project, g.label AS goal,
+              concat_ws('|', COALESCE(p.code, 'name:' || p.name, 'overall'), g.term, g.seq % ${SEQ_SHIFT}, l1.name, l2.name, i.name) AS key
+         FROM indicators i
+         JOIN goals g ON g.id = i.goal_id
+         LEFT JOIN projects p ON p.id = g.project_id
+         JOIN indicator_nodes l2 ON l2.id = i.node_id
+         JOIN indicator_nodes l1 ON l1.id = l2.parent_id
+        WHERE g.fiscal_year_id = $1
+        ORDER BY g.id, i.archived_at IS NOT NULL, i.seq`,
+      [fiscalYearId],
+    );
+  }
+
+  /** A live goal at that place (its seq shifted), else one archived from it (kept as `archivedSeq`). */
+  async goalAt(
+    manager: EntityManager,
+    place: {
+      fiscalYearId: string;
+      projectId: string | null;
+      term: string;
+      shiftedSeq: number;
+      archivedSeq: number;
+    },
+  ): Promise<
+    (Pick<Goal, 'id' | 'label' | 'title'> & { archived_at: Date | null; project: string }) | undefined
+  > {
+    const [found] = await manager.query(
+      `SELECT g.id, g.label, g.title, g.archived_at, COALESCE(p.name, '部门整体') AS project
+         FROM goals g LEFT JOIN projects p ON p.id = g.project_id
+        WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2 AND g.term = $3 AND g.seq IN ($4, $5)
+        ORDER BY g.seq LIMIT 1`,
+      [place.fiscalYearId, place.projectId, place.term, place.shiftedSeq, place.archivedSeq],
+    );
+    return found;
+  }
+
+  /** Back in place (restored when archived); the version goes up when `bump`. */
+  async updateGoal(
+    manager: EntityManager,
+    id: string,
+    values: Pick<Goal, 'seq' | 'label' | 'title'>,
+    bump: boolean,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE goals SET seq = $2, label = $3, title = $4, archived_at = NULL, version = version + $5::int, updated_at = now() WHERE id = $1`,
+      [id, values.seq, values.label, values.title, bump ? 1 : 0],
+    );
+  }
+
+  async insertGoal(manager: EntityManager, values: Partial<Goal>): Promise<string> {
+    const [row] = await insertEntities<Goal, { id: string }>(manager, Goal, [values], 'id');
+    return row.id;
+  }
+
+  /** The project's name, 部门整体 for the department-wide goals (no project). */
+  async projectName(manager: EntityManager, projectId: string | null): Promise<string> {
+    const [{ project }] = await manager.query(
+      `SELECT COALESCE((SELECT name FROM projects WHERE id = $1), '部门整体') AS project`,
+      [projectId],
+    );
+    return project;
+  }
+
+  async goalPlace(manager: EntityManager, goalId: string): Promise<GoalPlace> {
+    const [place] = await manager.query(
+      `SELECT COALESCE(p.code, 'name:' || p.name, 'overall') AS project_key, g.term, g.seq, g.project_id,
+              COALESCE(p.name, '部门整体') AS project
+         FROM goals g LEFT JOIN projects p ON p.id = g.project_id WHERE g.id = $1`,
+      [goalId],
+    );
+    return place;
+  }
+
+  /** Writes the values; true when any compared column changed. The version goes up then, or when `bump`. */
+  async updateIndicator(
+    manager: EntityManager,
+    id: string,
+    values: Partial<Indicator>,
+    bump: boolean,
+  ): Promise<boolean> {
+    const changed = await this.updateComparing(manager, Indicator, id, values, '');
+    if (changed || bump)
+      await manager.query(`UPDATE indicators SET version = version + 1, updated_at = now() WHERE id = $1`, [
+        id,
+      ]);
+    return changed;
+  }
+
+  /** New indicators in one statement; their ids in input order. */
+  async insertIndicators(manager: EntityManager, rows: Partial<Indicator>[]): Promise<string[]> {
+    const created = await insertEntities<Indicator, { id: string }>(manager, Indicator, rows, 'id');
+    return created.map(({ id }) => id);
+  }
+
+  /** The year's live goals other than those the document holds. */
+  liveGoalsExcept(
+    manager: EntityManager,
+    fiscalYearId: string,
+    keptGoalIds: string[],
+  ): Promise<{ id: string; project_id: string | null; project: string; label: string }[]> {
+    return manager.query(
+      `SELECT g.id, g.project_id, COALESCE(p.name, '部门整体') AS project, g.label
+         FROM goals g LEFT JOIN projects p ON p.id = g.project_id
+        WHERE g.fiscal_year_id = $1 AND g.archived_at IS NULL AND NOT (g.id = ANY($2::uuid[]))
+        ORDER BY p.seq NULLS FIRST, g.term, g.seq`,
+      [fiscalYearId, keptGoalIds],
+    );
+  }
+
+  /** Nodes that no indicator hangs under any more, directly or through a child. */
+  async removeUnusedNodes(manager: EntityManager, fiscalYearId: string): Promise<void> {
+    await manager.query(
+      `DELETE FROM indicator_nodes n WHERE n.goal_id IN (SELECT id FROM goals WHERE fiscal_year_id = $1)
+         AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.node_id = n.id)
+         AND NOT EXISTS (SELECT 1 FROM indicator_nodes c JOIN indicators i ON i.node_id = c.id WHERE c.parent_id = n.id)`,
+      [fiscalYearId],
+    );
+  }
+
+  /** The year's budget tables, replaced as a whole: each line with its amounts by column. */
+  async replaceBudgetLines(
+    manager: EntityManager,
+    fiscalYearId: string,
+    lines: { line: Partial<BudgetLine>; amounts: Pick<BudgetAmount, 'columnKey' | 'amountYuan'>[] }[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM budget_lines WHERE fiscal_year_id = $1`, [fiscalYearId]);
+    const ids = await insertEntities<BudgetLine, { id: string }>(
+      manager,
+      BudgetLine,
+      lines.map(({ line }) => ({ fiscalYearId, ...line })),
+      'id',
+    );
+    await insertEntities(
+      manager,
+      BudgetAmount,
+      lines.flatMap(({ amounts }, i) => amounts.map((amount) => ({ lineId: ids[i].id, ...amount }))),
+    );
+  }
+
+  /** One UPDATE that also tells whether the row's compared columns changed. */
+  private async updateComparing<E extends Project | Indicator>(
+    manager: EntityManager,
+    entity: new () => E,
+    id: string,
+    values: Partial<E>,
+    alsoSet: string,
+  ): Promise<boolean> {
+    const table = manager.connection.getMetadata(entity).tableName;
+    const columns = columnValues(manager, entity, values);
+    const assignments = Object.keys(columns).map((column, i) => `"${column}" = $${i + 2}`);
+    const [{ changed }] = await manager.query(
+      `WITH old AS (SELECT to_jsonb(t) ${COMPARED} AS j FROM ${table} t WHERE id = $1),
+            upd AS (UPDATE ${table} SET ${assignments.join(', ')}${alsoSet} WHERE id = $1 RETURNING to_jsonb(${table}) ${COMPARED} AS j)
+       SELECT (SELECT j FROM old) IS DISTINCT FROM (SELECT j FROM upd) AS changed`,
+      [id, ...Object.values(columns)],
+    );
+    return changed;
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { entityValues } from '../../database/sql.util';
+import { Department } from '../departments/entities/department.entity';
+import { ImportRun } from './entities/import-run.entity';
+
+/** The record of loads (import_runs) and the lock that serializes them. */
+@Injectable()
+export class ImportsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Held to the end of the transaction: two concurrent loads of one department-year would interleave. */
+  async lockDepartmentYear(manager: EntityManager, code: string, year: number): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${code}:${year}`]);
+  }
+
+  /** The hash of the document loaded last for the department-year, if any. */
+  async lastDocumentSha256(manager: EntityManager, code: string, year: number): Promise<string | undefined> {
+    const [last] = await manager.query(
+      `SELECT r.document_sha256 FROM import_runs r JOIN fiscal_years fy ON fy.id = r.fiscal_year_id
+         JOIN departments d ON d.id = fy.department_id
+        WHERE d.code = $1 AND fy.year = $2 ORDER BY r.imported_at DESC, r.id LIMIT 1`,
+      [code, year],
+    );
+    return last?.document_sha256;
+  }
+
+  async recordRun(
+    manager: EntityManager,
+    run: Pick<ImportRun, 'fiscalYearId' | 'fileName' | 'sha256' | 'documentSha256' | 'report' | 'importedBy'>,
+  ): Promise<void> {
+    await manager.insert(ImportRun, entityValues<ImportRun>(run));
+  }
+
+  countDepartments(): Promise<number> {
+    return this.dataSource.manager.count(Department);
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import type { ReviewAction } from '@jixiao/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../../common/auth/access-policy';
+import { Actor } from '../../common/context/request-context';
+import { AppException } from '../../common/errors/app.exception';
+import { ErrorCode } from '../../common/errors/error-code';
+import { ReviewSubject, ReviewWorkflow } from '../../common/workflow/review-workflow';
+import { assertNotArchived } from './archived-write.error';
+import { MonitoringRepository, PeriodRow, ProjectContext } from './monitoring.repository';
+import { assertPeriodInYear } from './period-in-year.error';
+import { periodLockedError } from './period-locked.error';
+
+/** 填报状态 of a project's month: submit → approve / return, unlock, through the one review workflow. */
+@Injectable()
+export class PeriodWorkflowService {
+  private readonly subject: ReviewSubject<PeriodRow> = {
+    noun: '本期',
+    entries: '本期填报',
+    entity: 'report-period',
+    actionPrefix: 'period',
+    setStatus: (manager, id, change) => this.repository.setPeriodStatus(manager, id, change),
+    conflict: (_manager, message, row) =>
+      new AppException(ErrorCode.VersionConflict, message, undefined, { current: row }),
+  };
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: MonitoringRepository,
+    private readonly access: AccessPolicy,
+    private readonly workflow: ReviewWorkflow,
+  ) {}
+
+  /** 提交: all annual indicators reported and budget execution entered; draft or returned → submitted. */
+  async submit(projectId: string, period: string, version?: number): Promise<PeriodRow> {
+    return this.move(projectId, period, 'submit', version, undefined, async (manager, current) => {
+      const missing = await this.repository.missingReports(manager, projectId, period);
+      const errors: Record<string, string> = {};
+      if (missing.length)
+        errors.reports = `reports：以下指标本期尚未填报：${missing.slice(0, 10).join('、')}${missing.length > 10 ? ` 等 ${missing.length} 项` : ''}`;
+      if (!(await this.repository.findExecution(manager, projectId, current.period)))
+        errors.budgetExecution = 'budgetExecution：本期预算执行数尚未填报';
+      if (Object.keys(errors).length)
+        throw new AppException(ErrorCode.ValidationFailed, '本期填报尚不完整，不能提交', errors);
+    });
+  }
+
+  async approve(projectId: string, period: string, version?: number): Promise<PeriodRow> {
+    return this.move(projectId, period, 'approve', version);
+  }
+
+  async returnForRevision(
+    projectId: string,
+    period: string,
+    reason: string,
+    version?: number,
+  ): Promise<PeriodRow> {
+    return this.move(projectId, period, 'return', version, reason);
+  }
+
+  /**
+   * 解锁: only an admin, with a reason in the audit log; the period goes back to draft for the lead. Not while the
+   * department's period is locked (期间锁定): the admin releases that lock first, which is audited too.
+   */
+  async unlock(projectId: string, period: string, reason: string, version?: number): Promise<PeriodRow> {
+    return this.move(projectId, period, 'unlock', version, reason);
+  }
+
+  private async move(
+    projectId: string,
+    period: string,
+    action: ReviewAction,
+    version: number | undefined,
+    reason?: string,
+    prepare?: (manager: EntityManager, current: PeriodRow) => Promise<void>,
+  ): Promise<PeriodRow> {
+    const actor = this.access.actor();
+    return this.dataSource.transaction(async (manager) => {
+      const project = await this.requireProject(manager, projectId);
+      if (action === 'submit') assertPeriodInYear(period, project.year);
+      await this.authorize(manager, action, project, actor);
+      const current = await this.heldPeriod(manager, project.fiscalYearId, projectId, period);
+      if (!current) {
+        if (action === 'submit')
+          throw new AppException(ErrorCode.ValidationFailed, '本期尚未填报任何内容', {
+            period: 'period：本期尚未填报',
+          });
+        throw new AppException(ErrorCode.NotFound, '本期尚无填报记录');
+      }
+      return this.workflow.transition(manager, this.subject, current, action, {
+        actor,
+        version,
+        reason,
+        prepare: prepare && ((row) => prepare(manager, row)),
+      });
+    });
+  }
+
+  private async authorize(
+    manager: EntityManager,
+    action: ReviewAction,
+    project: ProjectContext,
+    actor: Actor,
+  ): Promise<void> {
+    await this.workflow.authorize(action, {
+      actor,
+      departmentId: project.departmentId,
+      assertWriter: () => this.access.assertCanReport(project.id, manager, actor),
+    });
+  }
+
+  private async requireProject(manager: EntityManager, projectId: string): Promise<ProjectContext> {
+    const project = await this.repository.findProject(manager, projectId);
+    if (!project) throw new AppException(ErrorCode.NotFound, '项目不存在');
+    this.access.assertCanReadDepartment(project.departmentId);
+    assertNotArchived(project, '项目');
+    return project;
+  }
+
+  /** The period's workflow row under its row lock (see holdPeriod), refused when the admin locked the period. */
+  private async heldPeriod(
+    manager: EntityManager,
+    fiscalYearId: string,
+    projectId: string | null,
+    period: string,
+  ): Promise<PeriodRow | undefined> {
+    const { row, lock } = await this.repository.holdPeriod(manager, fiscalYearId, projectId, period, false);
+    if (lock) throw periodLockedError(period, lock.reason);
+    return row;
+  }
+}

@@ -1,0 +1,108 @@
+import { evaluateSheet, type EvaluatedSheet } from '@jixiao/domain';
+import type {
+  BudgetView,
+  EvaluationInputs,
+  IndicatorInput,
+  ItemView,
+  StoredItem,
+} from './self-evaluation.types';
+
+export interface ComputedEvaluation extends Omit<EvaluatedSheet, 'items' | 'budget'> {
+  items: ItemView[];
+  budget: BudgetView;
+}
+
+/**
+ * The 自评表 of one scope: libs/domain's evaluateSheet over what the tables hold (the evaluator's entries, else
+ * the year's last report; the admin's 分值, else the target table's 权重, else an equal share), with where each
+ * value came from. Pure: the services feed it what the tables hold and what a write changes.
+ */
+export function computeEvaluation(inputs: EvaluationInputs): ComputedEvaluation {
+  const sources = inputs.indicators.map(actualOf);
+  const executed = executedOf(inputs);
+  const sheet = evaluateSheet({
+    scope: inputs.scope,
+    sections: inputs.sections,
+    annualBudgetYuan: inputs.budget.annualBudgetYuan,
+    executedYuan: executed.executedYuan,
+    indicators: inputs.indicators.map((indicator, index) => ({
+      level1: indicator.level1,
+      level2: indicator.level2,
+      name: indicator.name,
+      target: indicator.target,
+      weight: indicator.item?.weightOverride ?? indicator.indicatorWeight ?? undefined,
+      actual: sources[index].actual,
+      pickedScore: indicator.item?.pickedScore ?? null,
+    })),
+  });
+  const items = inputs.indicators.map((indicator, index): ItemView => {
+    const item = sheet.items[index];
+    const { indicatorWeight, report: _report, item: stored, ...identity } = indicator;
+    return {
+      ...identity,
+      section: item.section,
+      ...sources[index],
+      weight: item.weight,
+      weightSource:
+        stored?.weightOverride != null ? 'evaluation' : indicatorWeight !== null ? 'indicator' : 'default',
+      score: item.score,
+      band: item.band,
+      judgement: item.judgement,
+      // A computed score leaves no pick to keep.
+      pickedScore: item.score !== null && !item.band ? null : (stored?.pickedScore ?? null),
+      met: item.met,
+      deviationAnalysis: stored?.deviationAnalysis ?? null,
+      problem: item.problem,
+      problemField: item.problemField,
+      explanation: item.explanation,
+    };
+  });
+  return {
+    ...sheet,
+    items,
+    budget: {
+      initialBudgetYuan: inputs.budget.initialBudgetYuan,
+      annualBudgetYuan: inputs.budget.annualBudgetYuan,
+      ...executed,
+      projectsExecutedYuan: inputs.budget.projectsExecutedYuan,
+      ...sheet.budget,
+    },
+  };
+}
+
+/** 实际完成值: the evaluator's entry, else the year's last report (and its period). */
+function actualOf(indicator: IndicatorInput): Pick<ItemView, 'actual' | 'actualSource' | 'actualPeriod'> {
+  const entered = indicator.item?.actualRaw ?? null;
+  const actual = entered ?? indicator.report?.actualRaw ?? null;
+  const fromReport = entered === null ? (indicator.report?.period ?? null) : indicator.item?.actualFromPeriod;
+  return {
+    actual,
+    actualSource: actual === null ? null : fromReport ? 'report' : 'entered',
+    actualPeriod: actual === null ? null : (fromReport ?? null),
+  };
+}
+
+/** 全年执行数: stored (entered, or frozen at submission), else the year's latest budget execution. */
+function executedOf(
+  inputs: EvaluationInputs,
+): Pick<BudgetView, 'executedYuan' | 'executedSource' | 'executedPeriod'> {
+  const { budget } = inputs;
+  const executedYuan = budget.executedYuan ?? budget.report?.executedYuan ?? null;
+  const period = budget.executedYuan === null ? (budget.report?.period ?? null) : budget.executedFromPeriod;
+  return {
+    executedYuan,
+    executedSource: executedYuan === null ? null : period ? 'report' : 'entered',
+    executedPeriod: executedYuan === null ? null : period,
+  };
+}
+
+/** A stored item with every field present (absent ones fall back to the defaults). */
+export function storedOf(item: StoredItem | null | undefined): StoredItem {
+  return {
+    actualRaw: item?.actualRaw ?? null,
+    actualFromPeriod: item?.actualFromPeriod ?? null,
+    weightOverride: item?.weightOverride ?? null,
+    pickedScore: item?.pickedScore ?? null,
+    deviationAnalysis: item?.deviationAnalysis ?? null,
+  };
+}

@@ -1,0 +1,154 @@
+// Browser check of the demo (`npm run demo`) against a server started with DEMO=1 and the demo half year
+// (scripts/e2e.mjs does both): the banner 演示数据 on every page, the leader's dashboard opening at June with
+// every light represented, a project opening at June, periods awaiting review, returned and approved.
+// Screenshots at 1366 px.
+//
+//   BASE_URL=http://localhost:3000 node frontend/e2e/demo.e2e.mjs
+//
+// Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
+// SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { DEMO_YEAR, seedDemo } from '../../scripts/demo-data.mjs';
+
+const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+if (!baseUrl) {
+  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
+  process.exit(2);
+}
+const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
+const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+mkdirSync(screenshotDir, { recursive: true });
+
+const TIMEOUT_MS = 20_000;
+const JUNE = `截至 ${DEMO_YEAR} 年 6 月`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: !process.env.HEADED,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+context.setDefaultTimeout(TIMEOUT_MS);
+const page = await context.newPage();
+const pageErrors = [];
+page.on('pageerror', (error) => pageErrors.push(error));
+page.on('console', (message) => {
+  if (message.type() === 'error') pageErrors.push(new Error(`console error: ${message.text()}`));
+});
+
+let shots = 0;
+async function screenshot(name, fullPage = false) {
+  shots += 1;
+  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function step(title, body) {
+  await body();
+  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
+  console.log(`ok - ${title}`);
+}
+
+const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const banner = () => page.locator('app-demo-banner [role=note]', { hasText: '演示数据' });
+
+try {
+  let seeded;
+  await step('the demo half year is there (written now when the server does not have it yet)', async () => {
+    seeded = await seedDemo(baseUrl, password);
+    check(seeded.projects.length === 12, `${seeded.projects.length} demo projects`);
+  });
+
+  await step('the login page says 演示数据', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('#login-username').waitFor();
+    await banner().waitFor();
+    await screenshot('login');
+  });
+
+  await step('the leader lands on the dashboard as of June, every light represented', async () => {
+    await page.locator('#login-username').fill('leader');
+    await page.locator('#login-password').fill(password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    await page.locator('.kpi-value').first().waitFor();
+    await page.locator('app-chart svg').first().waitFor();
+    await page.waitForTimeout(800);
+    await banner().waitFor();
+    check((await text(page.locator('.page-subtitle'))).includes(JUNE), 'the dashboard did not open at June');
+    const cards = page.locator('.kpis .kpi[class*="kpi-"]');
+    const lights = {};
+    for (let i = 0; i < (await cards.count()); i += 1) {
+      const card = cards.nth(i);
+      const light = (await card.getAttribute('class')).match(/kpi-(\w+)/)[1];
+      lights[light] = Number(await text(card.locator('.kpi-value')));
+    }
+    for (const light of ['red', 'yellow', 'green', 'blue', 'grey'])
+      check(lights[light] > 0, `no ${light} light on the demo dashboard: ${JSON.stringify(lights)}`);
+    // Any further state the lights know (无法判定) is represented too.
+    check(
+      Object.values(lights).every((count) => count > 0),
+      `a light has none: ${JSON.stringify(lights)}`,
+    );
+    check((await page.locator('#overdue tbody tr.ant-table-row').count()) > 0, 'nothing overdue');
+    check(
+      (await page.locator('.first-steps').count()) === 0,
+      'the first steps show on a department with reports',
+    );
+    await screenshot('dashboard');
+    await screenshot('dashboard-full', true);
+  });
+
+  await step(
+    'a project opens at June with its monitoring record approved, submitted and drafted',
+    async () => {
+      const project = seeded.projects.find((item) => item.lead === 'lead02');
+      await page.goto(`${baseUrl}/projects/${project.id}`);
+      await page.locator('app-goal-tree tr.indicator').first().waitFor();
+      await banner().waitFor();
+      await page.getByRole('tab', { name: /监控记录/ }).click();
+      const rows = page.locator('.ant-tabs-tabpane-active tbody tr');
+      await rows.first().waitFor();
+      check((await rows.count()) === 6, `${await rows.count()} months in the record, not January–June`);
+      check((await text(rows.first())).includes(`${DEMO_YEAR} 年 6 月`), 'the project did not open at June');
+      await screenshot('project-monitoring');
+    },
+  );
+
+  await step('the leader has months to review', async () => {
+    await page.locator('.sider [nz-menu-item] a', { hasText: '审核' }).click();
+    await page.waitForURL((url) => url.pathname === '/reviews');
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    check(
+      (await page.locator('tbody tr.ant-table-row').count()) >= 2,
+      'fewer than two months awaiting review',
+    );
+    await banner().waitFor();
+    await screenshot('reviews');
+  });
+
+  console.log(`all steps passed; screenshots in ${screenshotDir}`);
+} catch (error) {
+  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
+  const path = await screenshot('failure', true).catch(() => null);
+  if (path) console.error(`screenshot of the failure: ${path}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
