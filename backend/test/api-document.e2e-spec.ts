@@ -125,6 +125,7 @@ describe('Answers match the OpenAPI document', () => {
     await expectDocumented('get', '/api/dashboard', '/api/dashboard?year=2025', admin);
     await expectDocumented('get', '/api/users', '/api/users', admin);
     await expectDocumented('get', '/api/auth/me', '/api/auth/me', admin);
+    await expectDocumented('get', '/api/app-info', '/api/app-info', admin);
   });
 
   it('should answer the monitoring writes, locks and tasks as documented', async () => {
