@@ -1,9 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { adminOnlyApiDocs, API_DOCS_PATH } from './common/auth/api-docs-access';
+import { createApiDocument } from './common/openapi/api-document';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app.config';
@@ -41,14 +42,6 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   if (apiDocs === 'off') return;
   if (apiDocs === 'admin') app.use(adminOnlyApiDocs(app));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Jixiao 绩效 API')
-      .setDescription('预算绩效目标：导入、监控、自评')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createApiDocument(app);
   SwaggerModule.setup(API_DOCS_PATH, app, document);
 }

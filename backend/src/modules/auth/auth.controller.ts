@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { AllowPendingPasswordChange, Public } from '../../common/auth/auth.decorators';
 import { currentActor } from '../../common/context/request-context';
 import { AuthService } from './auth.service';
-import { LoginDto, RefreshDto, TokenResponse } from './dto/auth.dto';
+import { CurrentUserResponse, LoginDto, RefreshDto, TokenResponse } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -45,6 +45,7 @@ export class AuthController {
   @AllowPendingPasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前用户' })
+  @ApiOkResponse({ type: CurrentUserResponse })
   me() {
     return currentActor();
   }

@@ -9,9 +9,19 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../common/auth/auth.decorators';
+import { ApiFileResponse } from '../../common/openapi/api-file-response';
 import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
 import { ImportModeQuery, importOptionsOf } from '../imports/dto/import-mode.query';
@@ -19,6 +29,7 @@ import { ProjectParams } from '../self-evaluation/dto/project.params';
 import { ProjectYearParams } from '../self-evaluation/dto/self-evaluation.dto';
 import { DOCX_TYPE, ExportsService, FileDownload, XLSX_TYPE } from './exports.service';
 import { MAX_TARGET_FILE_BYTES, TargetImportResult, TargetImportService } from './target-import.service';
+import { ImportRowErrorResponse, TargetImportResponse } from './dto/target-import.response';
 
 /** attachment; an ASCII name for old clients and the Chinese one as RFC 5987 UTF-8. */
 export const contentDisposition = (file: Pick<FileDownload, 'fileName' | 'fallbackName'>): string =>
@@ -37,6 +48,8 @@ function send(res: Response, file: FileDownload): StreamableFile {
  */
 @ApiTags('exports')
 @ApiBearerAuth()
+// The rows of a refused target sheet (details.rows of the 400), typed for the frontend.
+@ApiExtraModels(ImportRowErrorResponse)
 @Controller()
 export class ExportsController {
   constructor(
@@ -45,14 +58,14 @@ export class ExportsController {
   ) {}
 
   @Get('projects/:id/self-evaluation/:year.xlsx')
-  @ApiProduces(XLSX_TYPE)
+  @ApiFileResponse(XLSX_TYPE)
   @ApiOperation({ summary: '下载项目支出绩效自评表（Excel）' })
   async projectEvaluation(@Param() params: ProjectYearParams, @Res({ passthrough: true }) res: Response) {
     return send(res, await this.exports.projectEvaluation(params.id, params.year));
   }
 
   @Get('departments/:code/years/:year/self-evaluation/overall.xlsx')
-  @ApiProduces(XLSX_TYPE)
+  @ApiFileResponse(XLSX_TYPE)
   @ApiOperation({ summary: '下载部门整体支出绩效自评表（Excel）' })
   async departmentEvaluation(
     @Param() params: DepartmentYearParams,
@@ -62,28 +75,28 @@ export class ExportsController {
   }
 
   @Get('departments/:code/years/:year/self-evaluation.xlsx')
-  @ApiProduces(XLSX_TYPE)
+  @ApiFileResponse(XLSX_TYPE)
   @ApiOperation({ summary: '下载全部自评表（汇总表、部门整体、各项目一表一页，Excel）' })
   async evaluationWorkbook(@Param() params: DepartmentYearParams, @Res({ passthrough: true }) res: Response) {
     return send(res, await this.exports.evaluationWorkbook(params.code, params.year));
   }
 
   @Get('departments/:code/years/:year/targets.xlsx')
-  @ApiProduces(XLSX_TYPE)
+  @ApiFileResponse(XLSX_TYPE)
   @ApiOperation({ summary: '下载绩效目标表（表11 部门整体、表12 各项目，Excel）' })
   async targetTables(@Param() params: DepartmentYearParams, @Res({ passthrough: true }) res: Response) {
     return send(res, await this.exports.targetTables(params.code, params.year));
   }
 
   @Get('departments/:code/years/:year/self-evaluation-report.docx')
-  @ApiProduces(DOCX_TYPE)
+  @ApiFileResponse(DOCX_TYPE)
   @ApiOperation({ summary: '下载部门整体支出绩效自评报告（Word）' })
   async report(@Param() params: DepartmentYearParams, @Res({ passthrough: true }) res: Response) {
     return send(res, await this.exports.report(params.code, params.year));
   }
 
   @Get('imports/target-template.xlsx')
-  @ApiProduces(XLSX_TYPE)
+  @ApiFileResponse(XLSX_TYPE)
   @ApiOperation({ summary: '下载绩效目标表导入模板（省一体化格式）' })
   async targetTemplate(@Res({ passthrough: true }) res: Response) {
     return send(res, await this.exports.targetTemplate());
@@ -104,6 +117,8 @@ export class ExportsController {
     },
   })
   @UseInterceptors(SingleFileInterceptor(MAX_TARGET_FILE_BYTES))
+  @ApiCreatedResponse({ type: TargetImportResponse, description: '已导入（mode=preview 时为 200，未写入）' })
+  @ApiOkResponse({ type: TargetImportResponse, description: 'mode=preview：将发生的变化（未写入）' })
   importTargets(
     @Param() params: ProjectParams,
     @UploadedFile() file: Express.Multer.File | undefined,

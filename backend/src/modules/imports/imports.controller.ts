@@ -9,7 +9,15 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../../common/auth/auth.decorators';
 import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
@@ -18,6 +26,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
 import { ImportModeQuery, importOptionsOf } from './dto/import-mode.query';
 import { ImportResult, ImportsService } from './imports.service';
+import { ImportResponse } from './dto/import.response';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -42,6 +51,8 @@ export class ImportsController {
     },
   })
   @UseInterceptors(SingleFileInterceptor(MAX_IMPORT_BYTES))
+  @ApiCreatedResponse({ type: ImportResponse, description: '已导入（mode=preview 时为 200，未写入）' })
+  @ApiOkResponse({ type: ImportResponse, description: 'mode=preview：将发生的变化（未写入）' })
   upload(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Query() query: ImportModeQuery,
@@ -67,6 +78,7 @@ export class ImportsController {
   @Roles('admin', 'leader', 'auditor')
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: '导出部门年度预算为规范化 JSON（与导入格式相同）' })
+  @ApiOkResponse({ description: '规范化预算文档', schema: { type: 'object', additionalProperties: true } })
   export(@Param() params: DepartmentYearParams): Promise<string> {
     return this.imports.exportDocument(params.code, params.year);
   }

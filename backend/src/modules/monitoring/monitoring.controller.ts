@@ -14,10 +14,21 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { IsUUID } from 'class-validator';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '@jixiao/domain';
 import { Roles } from '../../common/auth/auth.decorators';
+import { ApiFileResponse } from '../../common/openapi/api-file-response';
 import { SingleFileInterceptor } from '../../common/upload/single-file.interceptor';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
 import {
@@ -30,6 +41,17 @@ import {
 } from './dto/report.dto';
 import { EvidenceService, MAX_EVIDENCE_BYTES } from './evidence.service';
 import { MonitoringService } from './monitoring.service';
+import {
+  BudgetExecutionRowResponse,
+  EvidenceFileResponse,
+  NewPeriodLockResponse,
+  PeriodLockResponse,
+  PeriodReleaseResponse,
+  ProgressReportResponse,
+  ReportPeriodRowResponse,
+  SavedBudgetExecutionResponse,
+  SavedReportResponse,
+} from './dto/monitoring.response';
 import { PeriodLocksService } from './period-locks.service';
 import { PeriodWorkflowService } from './period-workflow.service';
 
@@ -47,6 +69,8 @@ class EvidenceParams {
 
 @ApiTags('monitoring')
 @ApiBearerAuth()
+// The stored rows a 409 answers in details.current, typed for the frontend.
+@ApiExtraModels(ProgressReportResponse, BudgetExecutionRowResponse)
 @Controller()
 export class MonitoringController {
   constructor(
@@ -68,6 +92,7 @@ export class MonitoringController {
     },
   })
   @UseInterceptors(SingleFileInterceptor(MAX_EVIDENCE_BYTES))
+  @ApiCreatedResponse({ type: EvidenceFileResponse })
   uploadEvidence(
     @Param() params: IndicatorPeriodParams,
     @UploadedFile() file: Express.Multer.File | undefined,
@@ -77,12 +102,14 @@ export class MonitoringController {
 
   @Get('indicators/:id/reports/:period/evidence')
   @ApiOperation({ summary: '本期佐证材料列表' })
+  @ApiOkResponse({ type: [EvidenceFileResponse] })
   listEvidence(@Param() params: IndicatorPeriodParams) {
     return this.evidence.list(params.id, params.period);
   }
 
   @Get('evidence/:id')
   @ApiOperation({ summary: '下载佐证材料（仅限有权查看该部门的用户）' })
+  @ApiFileResponse('application/octet-stream', '佐证材料文件（Content-Type 为上传时的类型）')
   async downloadEvidence(
     @Param() params: EvidenceParams,
     @Res({ passthrough: true }) res: Response,
@@ -99,6 +126,7 @@ export class MonitoringController {
   @ApiOperation({
     summary: '填报指标本期完成情况（项目负责人；部门整体指标由绩效管理员填报）；带 version 防止覆盖他人修改',
   })
+  @ApiOkResponse({ type: SavedReportResponse })
   saveReport(@Param() params: IndicatorPeriodParams, @Body() body: ReportDto) {
     return this.monitoring.saveReport(params.id, params.period, body);
   }
@@ -106,6 +134,7 @@ export class MonitoringController {
   @Put('projects/:id/budget-execution/:period')
   @Roles('lead')
   @ApiOperation({ summary: '填报项目截至本期的预算执行数（元）' })
+  @ApiOkResponse({ type: SavedBudgetExecutionResponse })
   saveBudgetExecution(@Param() params: ProjectPeriodParams, @Body() body: BudgetExecutionDto) {
     return this.monitoring.saveBudgetExecution(params.id, params.period, body);
   }
@@ -114,6 +143,7 @@ export class MonitoringController {
   @HttpCode(200)
   @Roles('lead')
   @ApiOperation({ summary: '提交本期填报（所有年度指标与预算执行数均已填报）' })
+  @ApiOkResponse({ type: ReportPeriodRowResponse })
   submit(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
     return this.workflow.submit(params.id, params.period, body.version);
   }
@@ -122,6 +152,7 @@ export class MonitoringController {
   @HttpCode(200)
   @Roles('leader')
   @ApiOperation({ summary: '审核通过（部门领导）；通过后本期锁定' })
+  @ApiOkResponse({ type: ReportPeriodRowResponse })
   approve(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
     return this.workflow.approve(params.id, params.period, body.version);
   }
@@ -130,6 +161,7 @@ export class MonitoringController {
   @HttpCode(200)
   @Roles('leader')
   @ApiOperation({ summary: '退回修改（部门领导，须填写原因）' })
+  @ApiOkResponse({ type: ReportPeriodRowResponse })
   returnForRevision(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
     return this.workflow.returnForRevision(params.id, params.period, body.reason, body.version);
   }
@@ -138,12 +170,14 @@ export class MonitoringController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: '解锁已审核的期间（绩效管理员，原因记入审计日志）' })
+  @ApiOkResponse({ type: ReportPeriodRowResponse })
   unlock(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
     return this.workflow.unlock(params.id, params.period, body.reason, body.version);
   }
 
   @Get('departments/:code/years/:year/locks')
   @ApiOperation({ summary: '已锁定的期间' })
+  @ApiOkResponse({ type: [PeriodLockResponse] })
   locks(@Param() params: DepartmentYearParams) {
     return this.periodLocks.listLocks(params.code, params.year);
   }
@@ -151,6 +185,7 @@ export class MonitoringController {
   @Put('departments/:code/years/:year/locks/:period')
   @Roles('admin')
   @ApiOperation({ summary: '锁定部门某一期间（绩效管理员）' })
+  @ApiOkResponse({ type: NewPeriodLockResponse })
   lock(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
     return this.periodLocks.lockPeriod(params.code, params.year, params.period, body.reason);
   }
@@ -158,6 +193,7 @@ export class MonitoringController {
   @Delete('departments/:code/years/:year/locks/:period')
   @Roles('admin')
   @ApiOperation({ summary: '解除期间锁定（绩效管理员，须填写原因）' })
+  @ApiOkResponse({ type: PeriodReleaseResponse })
   release(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
     return this.periodLocks.releasePeriod(params.code, params.year, params.period, body.reason);
   }

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TasksService } from './tasks.service';
+import { TaskListResponse } from './dto/tasks.response';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -10,6 +11,7 @@ export class TasksController {
 
   @Get('tasks')
   @ApiOperation({ summary: '我的待办：到期或逾期的填报、被退回的填报、待我审核的填报' })
+  @ApiOkResponse({ type: TaskListResponse })
   list() {
     return this.tasks.forCurrentUser();
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AllowPendingPasswordChange, Roles } from '../../common/auth/auth.decorators';
 import {
   AssignLeadsDto,
@@ -11,6 +18,7 @@ import {
   UserIdParams,
 } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { ProjectLeadsResponse, UserResponse } from './dto/user.response';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -21,6 +29,7 @@ export class UsersController {
   @Get('users')
   @Roles('admin', 'auditor')
   @ApiOperation({ summary: '用户列表（含负责的项目）' })
+  @ApiOkResponse({ type: [UserResponse] })
   list() {
     return this.users.list();
   }
@@ -28,6 +37,7 @@ export class UsersController {
   @Post('users')
   @Roles('admin')
   @ApiOperation({ summary: '新建用户（绩效管理员）：首次登录须修改初始密码' })
+  @ApiCreatedResponse({ type: UserResponse })
   create(@Body() body: CreateUserDto) {
     return this.users.create(body);
   }
@@ -35,6 +45,7 @@ export class UsersController {
   @Patch('users/:id')
   @Roles('admin')
   @ApiOperation({ summary: '修改用户：姓名、角色、部门、启用状态（须带 version）' })
+  @ApiOkResponse({ type: UserResponse })
   update(@Param() params: UserIdParams, @Body() body: UpdateUserDto) {
     return this.users.update(params.id, body);
   }
@@ -43,6 +54,7 @@ export class UsersController {
   @HttpCode(204)
   @Roles('admin')
   @ApiOperation({ summary: '重置用户密码（绩效管理员）：该用户的会话全部结束，下次登录须先改密码' })
+  @ApiNoContentResponse()
   resetPassword(@Param() params: UserIdParams, @Body() body: ResetPasswordDto) {
     return this.users.resetPassword(params.id, body.password);
   }
@@ -51,6 +63,7 @@ export class UsersController {
   @HttpCode(204)
   @AllowPendingPasswordChange()
   @ApiOperation({ summary: '修改自己的密码（其他会话随即结束，当前会话保留）' })
+  @ApiNoContentResponse()
   changePassword(@Body() body: ChangePasswordDto) {
     return this.users.changeOwnPassword(body.currentPassword, body.newPassword);
   }
@@ -58,6 +71,7 @@ export class UsersController {
   @Put('projects/:id/leads')
   @Roles('admin')
   @ApiOperation({ summary: '设置项目负责人（替换现有分配）' })
+  @ApiOkResponse({ type: ProjectLeadsResponse })
   assignLeads(@Param() params: ProjectIdParams, @Body() body: AssignLeadsDto) {
     return this.users.assignLeads(params.id, body);
   }

@@ -41,3 +41,13 @@ export class TokenResponse {
   @ApiProperty({ description: '访问令牌有效期（秒）' }) expiresIn: number;
   @ApiProperty({ type: () => SessionUser }) user: SessionUser;
 }
+
+/** GET /api/auth/me: the signed-in account as its access token names it. */
+export class CurrentUserResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+  @ApiProperty({ enum: ['admin', 'leader', 'lead', 'auditor'] }) role: string;
+  @ApiProperty({ nullable: true, type: String }) departmentId: string | null;
+  @ApiProperty() sessionId: string;
+  @ApiProperty({ description: '须先修改密码' }) mustChangePassword: boolean;
+}

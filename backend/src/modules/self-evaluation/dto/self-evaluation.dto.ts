@@ -36,6 +36,7 @@ export class SelfEvaluationItemDto {
   @ApiPropertyOptional({
     example: '12套',
     nullable: true,
+    type: String,
     description: '实际完成值；null 表示取全年最后一次监控填报的完成值（项目负责人）',
   })
   @IsOptional()
@@ -46,6 +47,7 @@ export class SelfEvaluationItemDto {
   @ApiPropertyOptional({
     example: 21,
     nullable: true,
+    type: Number,
     description: '定性指标的评定得分，须在达成情况对应的分数区间内（项目负责人）',
   })
   @IsOptional()
@@ -53,7 +55,7 @@ export class SelfEvaluationItemDto {
   @IsDecimal(2, { message: 'score：得分必须是数字（最多两位小数）' })
   score?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '偏差原因分析及改进措施（项目负责人）' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: '偏差原因分析及改进措施（项目负责人）' })
   @IsOptional()
   @MaxLength(2000, { message: 'deviationAnalysis：偏差原因分析及改进措施过长（最多 2000 字）' })
   @IsString({ message: 'deviationAnalysis：偏差原因分析及改进措施必须是文本' })
@@ -62,6 +64,7 @@ export class SelfEvaluationItemDto {
   @ApiPropertyOptional({
     example: 12.5,
     nullable: true,
+    type: Number,
     description: '分值（绩效管理员）；null 表示按所在部分平均分配',
   })
   @IsOptional()
@@ -117,7 +120,7 @@ export class SelfEvaluationDto {
   @IsArray({ message: 'items：必须是列表' })
   items?: SelfEvaluationItemDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: '年度总体目标实际完成情况' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: '年度总体目标实际完成情况' })
   @IsOptional()
   @MaxLength(4000, { message: 'overallResult：实际完成情况过长（最多 4000 字）' })
   @IsString({ message: 'overallResult：实际完成情况必须是文本' })
@@ -126,6 +129,7 @@ export class SelfEvaluationDto {
   @ApiPropertyOptional({
     example: 477000,
     nullable: true,
+    type: Number,
     description: '全年执行数（元）；null 表示取全年最后一次预算执行填报',
   })
   @IsOptional()
@@ -136,6 +140,7 @@ export class SelfEvaluationDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: Number,
     description: '全年预算数（元），仅部门整体自评可改（绩效管理员）；项目取项目当年预算',
   })
   @IsOptional()

@@ -3,12 +3,10 @@ import { Injectable, inject } from '@angular/core';
 import { type Observable, catchError, of } from 'rxjs';
 
 import { SILENT_API_ERRORS } from '../../shared/http/api-error';
+import type { components } from './api-types';
 
 /** GET /api/app-info: what the frontend needs to know about this installation before anyone signs in. */
-export interface AppInfo {
-  /** A demo installation (`npm run demo`): every page says 演示数据. */
-  readonly demo: boolean;
-}
+export type AppInfo = components['schemas']['AppInfoResponse'];
 
 @Injectable({ providedIn: 'root' })
 export class AppInfoApi {

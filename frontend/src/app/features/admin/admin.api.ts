@@ -1,11 +1,10 @@
 import { HttpClient, HttpContext, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Accumulation, Direction, ImportDiff, Target } from '@jixiao/domain';
 import type { Observable } from 'rxjs';
 
-import type { UserRole } from '../../core/auth/auth.models';
+import type { components } from '../../core/api/api-types';
 import { SILENT_API_ERRORS } from '../../shared/http/api-error';
-import type { GoalNode, PeriodRow, ProjectMonitoring } from '../reports/monitoring.models';
+import type { PeriodRow, ProjectMonitoring } from '../reports/monitoring.models';
 
 const API = '/api';
 const segment = encodeURIComponent;
@@ -15,74 +14,26 @@ function silent(): HttpContext {
   return new HttpContext().set(SILENT_API_ERRORS, true);
 }
 
+type Schemas = components['schemas'];
+
 /** An account as GET /api/users lists it, with the projects it leads. */
-export interface UserAccount {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: UserRole;
-  readonly departmentCode: string | null;
-  readonly active: boolean;
-  readonly lockedUntil: string | null;
-  readonly lastLoginAt: string | null;
-  readonly version: number;
-  readonly projects: readonly { readonly id: string; readonly name: string }[];
-}
+export type UserAccount = Schemas['UserResponse'];
 
-export interface NewUser {
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: UserRole;
-  readonly departmentCode?: string;
-  readonly password: string;
-}
+export type NewUser = Schemas['CreateUserDto'];
 
-export interface UserChange {
-  readonly version: number;
-  readonly displayName?: string;
-  readonly role?: UserRole;
-  readonly departmentCode?: string | null;
-  readonly active?: boolean;
-}
+export type UserChange = Schemas['UpdateUserDto'];
 
-export interface Department {
-  readonly code: string;
-  readonly name: string;
-  readonly years: readonly number[];
-}
+export type Department = Schemas['DepartmentResponse'];
 
-export interface ProjectWithLeads {
-  readonly id: string;
-  readonly code: string | null;
-  readonly name: string;
-  readonly leads: readonly { readonly id: string; readonly username: string; readonly displayName: string }[];
-}
+export type ProjectWithLeads = Schemas['ProjectSummaryResponse'];
 
 /** Rows of one kind an import creates, updates, archives and restores. */
-export interface ImportChangeCount {
-  readonly created: number;
-  readonly updated: number;
-  readonly archived: number;
-  readonly restored: number;
-}
+export type ImportChangeCount = Schemas['ChangeCountResponse'];
 
-export interface ImportSummary {
-  readonly projects: ImportChangeCount;
-  readonly goals: ImportChangeCount;
-  readonly indicators: ImportChangeCount;
-  readonly budgetLines: number;
-  readonly diff: ImportDiff;
-}
+export type ImportSummary = Schemas['LoadSummaryResponse'];
 
 /** POST /api/imports answer (a preview wrote nothing). */
-export interface ImportResult {
-  readonly departmentCode: string;
-  readonly year: number;
-  readonly preview: boolean;
-  readonly unchanged: boolean;
-  readonly summary: ImportSummary | null;
-  readonly markdown: string;
-}
+export type ImportResult = Schemas['ImportResponse'];
 
 /** preview: only the diff; confirmArchive: the admin accepts archiving rows that carry monitoring data. */
 export interface ImportMode {
@@ -90,23 +41,10 @@ export interface ImportMode {
   readonly confirmArchive?: boolean;
 }
 
-export interface PeriodLock {
-  readonly period: string;
-  readonly reason: string;
-  readonly lockedAt: string;
-  readonly lockedBy: string | null;
-}
+export type PeriodLock = Schemas['PeriodLockResponse'];
 
 /** 监控轮次 */
-export interface MonitoringRound {
-  readonly id: string;
-  readonly name: string;
-  readonly period: string;
-  readonly deadline: string;
-  readonly status: 'open' | 'closed';
-  readonly closedAt: string | null;
-  readonly version: number;
-}
+export type MonitoringRound = Schemas['MonitoringRoundResponse'];
 
 export interface AuditFilters {
   readonly entity?: string;
@@ -116,47 +54,18 @@ export interface AuditFilters {
   readonly to?: string;
 }
 
-export interface AuditEntry {
-  readonly id: string;
-  readonly at: string;
-  readonly actorId: string | null;
-  readonly actorName: string | null;
-  readonly action: string;
-  readonly entity: string;
-  readonly entityId: string | null;
-  readonly before: Record<string, unknown> | null;
-  readonly after: Record<string, unknown> | null;
-  readonly reason: string | null;
-  readonly requestId: string | null;
-}
+export type AuditEntry = Schemas['AuditEntryResponse'];
 
-export interface AuditPage {
-  readonly items: readonly AuditEntry[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
-}
+export type AuditPage = Schemas['AuditPageResponse'];
 
 /** GET /api/departments/:code/years/:year: the department-wide goals (部门整体目标) are what admin screens read. */
-export interface DepartmentYear {
-  readonly department: { readonly code: string; readonly name: string };
-  readonly year: number;
-  readonly goals: readonly GoalNode[];
-}
+export type DepartmentYear = Schemas['DepartmentYearResponse'];
 
 /** PUT /api/indicators/:id/target: an admin's structured reading of a target (the raw text never changes). */
-export interface TargetCorrection {
-  readonly version: number;
-  readonly operator: Exclude<Target['operator'], 'all-of'>;
-  readonly value?: number;
-  readonly min?: number;
-  readonly max?: number;
-  readonly unit?: string;
-  readonly deadline?: string;
-  readonly direction: Direction;
-  readonly accumulation: Accumulation;
-  readonly note?: string;
-}
+export type TargetCorrection = Schemas['TargetCorrectionDto'];
+
+/** Its answer: the indicator's new version and target. */
+export type TargetCorrected = Schemas['TargetCorrectionResponse'];
 
 /** What the performance admin (绩效管理员) manages; auditors read the lists and the audit log. */
 @Injectable({ providedIn: 'root' })
@@ -279,14 +188,9 @@ export class AdminApi {
     return this.http.get<AuditPage>(`${API}/audit`, { params });
   }
 
-  correctTarget(
-    indicatorId: string,
-    correction: TargetCorrection,
-  ): Observable<{ id: string; version: number; target: Target }> {
-    return this.http.put<{ id: string; version: number; target: Target }>(
-      `${API}/indicators/${segment(indicatorId)}/target`,
-      correction,
-      { context: silent() },
-    );
+  correctTarget(indicatorId: string, correction: TargetCorrection): Observable<TargetCorrected> {
+    return this.http.put<TargetCorrected>(`${API}/indicators/${segment(indicatorId)}/target`, correction, {
+      context: silent(),
+    });
   }
 }

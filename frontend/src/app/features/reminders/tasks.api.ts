@@ -2,28 +2,16 @@ import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
+import type { components } from '../../core/api/api-types';
 import { SILENT_API_ERRORS } from '../../shared/http/api-error';
 
-/** 待办 kinds: a report due soon, overdue, returned by the leader; a submitted month awaiting approval. */
-export type TaskKind = 'report-due' | 'report-overdue' | 'report-returned' | 'review';
-
 /** One thing the signed-in user should do now (GET /api/me/tasks). */
-export interface Task {
-  readonly kind: TaskKind;
-  readonly projectId: string;
-  readonly projectName: string;
-  readonly departmentCode: string;
-  readonly year: number;
-  readonly period: string;
-  readonly dueDate: string;
-  readonly status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
-  readonly returnReason: string | null;
-}
+export type Task = components['schemas']['TaskResponse'];
 
-export interface TaskList {
-  readonly tasks: readonly Task[];
-  readonly counts: Readonly<Record<TaskKind, number>>;
-}
+/** 待办 kinds: a report due soon, overdue, returned by the leader; a submitted month awaiting approval. */
+export type TaskKind = Task['kind'];
+
+export type TaskList = components['schemas']['TaskListResponse'];
 
 @Injectable({ providedIn: 'root' })
 export class TasksApi {

@@ -2,6 +2,7 @@ import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
+import type { components } from '../../core/api/api-types';
 import { SILENT_API_ERRORS } from '../../shared/http/api-error';
 import type {
   BudgetExecutionRow,
@@ -16,19 +17,10 @@ import type {
 const API = '/api';
 
 /** A department (部门) and the fiscal years it has data for. */
-export interface DepartmentRef {
-  readonly code: string;
-  readonly name: string;
-  readonly years: readonly number[];
-}
+export type DepartmentRef = components['schemas']['DepartmentResponse'];
 
 /** A project of a department-year, with its leads (项目负责人). */
-export interface ProjectRef {
-  readonly id: string;
-  readonly code: string | null;
-  readonly name: string;
-  readonly leads: readonly { readonly id: string; readonly displayName: string }[];
-}
+export type ProjectRef = components['schemas']['ProjectSummaryResponse'];
 
 /** Writes whose failures the entry grid shows next to the row or field, so no global notification. */
 function silent(): { context: HttpContext } {
@@ -74,7 +66,7 @@ export class ReportsApi {
   saveBudgetExecution(
     projectId: string,
     period: string,
-    body: { version: number; executed: number; note?: string },
+    body: components['schemas']['BudgetExecutionDto'],
   ): Observable<BudgetExecutionRow> {
     return this.http.put<BudgetExecutionRow>(
       `${API}/projects/${segment(projectId)}/budget-execution/${segment(period)}`,

@@ -59,7 +59,8 @@ describe(GoalTreeComponent.name, () => {
         status: 'submitted',
       }),
       light: 'green',
-      lightReason: '进度值 120.0 达到 80（绿灯）',
+      lightReason: '进度值 100.0 达到 80（绿灯）',
+      explanation: '进度值 = 5 ÷ (12 × 5/12) × 100 = 100.0；80 ≤ 100.0 < 120 → 绿灯',
       history: [
         aHistoryPoint({ period: '2025-05', actualRaw: '5场', actualValue: 5, light: 'green' }),
         aHistoryPoint({ period: '2025-06' }),
@@ -97,7 +98,7 @@ describe(GoalTreeComponent.name, () => {
       '10 场',
       '5场 5 月填报 已提交',
       '12场 确定能',
-      '绿灯 进度值 120.0 达到 80（绿灯）',
+      '绿灯 进度值 = 5 ÷ (12 × 5/12) × 100 = 100.0；80 ≤ 100.0 < 120 → 绿灯',
     ]);
     expect(root().querySelector('tr.indicator')?.id).toBe('indicator-i-1');
     expect(root().querySelector('app-sparkline svg')?.getAttribute('aria-label')).toBe(

@@ -75,13 +75,16 @@ export const ZH_CN_MESSAGES = {
     lead: '项目负责人',
     auditor: '审计员',
   },
-  projects: {
-    title: '项目',
-    subtitle: '按部门和年度查看项目的预算、负责人、预警与填报情况',
+  /** The department / year / month (截至月份) picker of the dashboard, 部门整体 and project list. */
+  picker: {
     department: '部门',
     year: '年度',
     yearOption: (year: number): string => `${year} 年`,
     asOf: '截至',
+  },
+  projects: {
+    title: '项目',
+    subtitle: '按部门和年度查看项目的预算、负责人、预警与填报情况',
     loadingDepartments: '正在加载部门…',
     noDepartments: '暂无部门数据，请先导入部门预算',
     noYears: '该部门暂无年度预算数据',

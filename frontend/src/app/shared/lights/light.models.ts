@@ -1,18 +1,11 @@
 import { type Light, LIGHTS as DOMAIN_LIGHTS, worstLight } from '@jixiao/domain';
 
+import type { components } from '../../core/api/api-types';
+
 export type { Light };
 
 /** How many monitored indicators (年度目标的三级指标) show each light as of a month. */
-export interface LightCounts {
-  readonly red: number;
-  readonly yellow: number;
-  readonly green: number;
-  readonly blue: number;
-  readonly grey: number;
-  /** 无法判定: reported against a target that cannot be read, counted apart from grey (未填报). */
-  readonly undetermined: number;
-  readonly total: number;
-}
+export type LightCounts = components['schemas']['LightCountsResponse'];
 
 /** The order lights are listed in: libs/domain's list, as the API counts them. */
 export const LIGHTS: readonly Light[] = DOMAIN_LIGHTS;

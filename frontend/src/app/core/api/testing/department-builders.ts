@@ -56,6 +56,7 @@ export function aProject(overrides: Partial<ProjectSummary> = {}): ProjectSummar
       pace: 50,
       light: 'grey',
       lightReason: '截至本期尚未填报预算执行数',
+      explanation: '截至本期尚未填报预算执行数 → 灰灯',
     },
     ...overrides,
   };

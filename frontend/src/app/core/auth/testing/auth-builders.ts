@@ -10,6 +10,7 @@ export function aSessionUser(overrides: Partial<SessionUser> = {}): SessionUser 
     displayName: '系统管理员',
     role: 'admin',
     departmentId: null,
+    mustChangePassword: false,
     ...overrides,
   };
 }

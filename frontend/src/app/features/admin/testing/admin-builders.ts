@@ -1,4 +1,5 @@
-import type { AuditEntry, Department, ProjectWithLeads, UserAccount } from '../admin.api';
+import { aProject } from '../../../core/api/testing/department-builders';
+import type { AuditEntry, ProjectWithLeads, UserAccount } from '../admin.api';
 
 let sequence = 0;
 const nextId = (): string => {
@@ -6,9 +7,8 @@ const nextId = (): string => {
   return `00000000-0000-4000-9000-${String(sequence).padStart(12, '0')}`;
 };
 
-export function aDepartment(overrides: Partial<Department> = {}): Department {
-  return { code: '031', name: '武汉市东西湖区人力资源和社会保障局', years: [2025], ...overrides };
-}
+/** GET /api/users and GET /api/departments answer the same department shape everywhere. */
+export { aDepartment } from '../../../core/api/testing/department-builders';
 
 export function aUserAccount(overrides: Partial<UserAccount> = {}): UserAccount {
   return {
@@ -27,7 +27,7 @@ export function aUserAccount(overrides: Partial<UserAccount> = {}): UserAccount 
 }
 
 export function aProjectWithLeads(overrides: Partial<ProjectWithLeads> = {}): ProjectWithLeads {
-  return { id: nextId(), code: '42011225031T000000113', name: '党建', leads: [], ...overrides };
+  return aProject({ id: nextId(), code: '42011225031T000000113', name: '党建', leads: [], ...overrides });
 }
 
 export function anAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {

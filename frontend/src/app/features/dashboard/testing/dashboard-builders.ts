@@ -37,6 +37,7 @@ export function aFlaggedIndicator(overrides: Partial<FlaggedIndicator> = {}): Fl
     likelihood: '有可能',
     light: 'red',
     lightReason: '进度值 45.0 低于 60（红灯）',
+    explanation: '进度值 = 675 ÷ (3000 × 6/12) × 100 = 45.0；45.0 < 60 → 红灯',
     ...overrides,
   };
 }
@@ -55,6 +56,7 @@ export function aProjectBudget(overrides: Partial<ProjectBudget> = {}): ProjectB
     pace: 50,
     light: 'green',
     lightReason: '预算执行进度值 80.0 达到 80（绿灯）',
+    explanation: '预算执行进度值 = 400000 ÷ (1000000 × 6/12) × 100 = 80.0；80 ≤ 80.0 < 120 → 绿灯',
     ...overrides,
   };
 }
@@ -67,6 +69,7 @@ export function aBudgetTotal(overrides: Partial<BudgetTotal> = {}): BudgetTotal 
     pace: 50,
     light: 'red',
     lightReason: '预算执行进度值 36.4 低于 60（红灯）',
+    explanation: '预算执行进度值 = 18843000 ÷ (103257320 × 6/12) × 100 = 36.4；36.4 < 60 → 红灯',
     ...overrides,
   };
 }

@@ -1,5 +1,10 @@
 import { parseTarget } from '@jixiao/domain';
 
+import {
+  anIndicator as aGoalIndicator,
+  aLatestReport as aGoalLatestReport,
+} from '../../../shared/goals/testing/goal-builders';
+import { aProjectDetail } from '../../projects/testing/project-builders';
 import type {
   GoalNode,
   IndicatorNode,
@@ -19,40 +24,28 @@ const nextId = (): string => {
 export function anIndicator(overrides: Partial<IndicatorNode> & { level2?: string } = {}): IndicatorNode {
   const targetRaw = overrides.targetRaw ?? '≥12 次';
   const target = parseTarget(targetRaw, { level1: '产出指标', level2: overrides.level2 ?? '数量指标' });
-  return {
+  return aGoalIndicator({
     id: nextId(),
     seq: 1,
     name: '开展“三会一课”、主题党日活动',
     targetRaw,
     target,
     confidence: target.confidence,
-    unit: null,
-    version: 1,
-    monitored: true,
-    latestReport: null,
-    light: 'grey',
-    lightReason: '本期未填报（已逾期）',
+    expectedByNow: null,
     ...overrides,
-  };
+  });
 }
 
 export function aLatestReport(overrides: Partial<LatestReport> = {}): LatestReport {
-  return {
-    period: '2025-06',
+  return aGoalLatestReport({
     actualRaw: '6次',
+    actualValue: 6,
     forecastRaw: null,
+    forecastValue: null,
     likelihood: null,
-    light: 'green',
-    lightReason: '进度值 100.0 达到 80（绿灯）',
-    status: 'draft',
-    version: 1,
-    reasons: [],
-    reasonText: null,
-    correctiveAction: null,
-    evidence: null,
     updatedAt: '2025-07-01T08:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 /** A stored report as PUT answers it (and as a 409 carries it in `details.current`). */
@@ -62,7 +55,10 @@ export function aReportRow(overrides: Partial<ReportRow> = {}): ReportRow {
     indicatorId: nextId(),
     period: '2025-06',
     actualRaw: '6次',
+    actualValue: 6,
+    actualUnit: '次',
     forecastRaw: null,
+    forecastValue: null,
     likelihood: null,
     reasons: [],
     reasonText: null,
@@ -70,8 +66,11 @@ export function aReportRow(overrides: Partial<ReportRow> = {}): ReportRow {
     evidence: null,
     light: 'green',
     lightReason: '进度值 100.0 达到 80（绿灯）',
+    lightExplanation: '进度值 = 6 ÷ (12 × 6/12) × 100 = 100.0；80 ≤ 100.0 < 120 → 绿灯',
+    progress: 100,
     version: 1,
     updatedAt: '2025-07-01T08:00:00.000Z',
+    updatedBy: null,
     ...overrides,
   };
 }
@@ -101,6 +100,7 @@ export function aProjectMonitoring(
     seq: 1,
     label: '年度绩效目标 1',
     title: '保障党建工作的正常开展',
+    archived: false,
     indicators: [
       { id: nextId(), name: '产出指标', children: [{ id: nextId(), name: '数量指标', indicators }] },
     ],
@@ -111,6 +111,7 @@ export function aProjectMonitoring(
     seq: 1,
     label: '长期绩效目标 1',
     title: '',
+    archived: false,
     indicators: [
       {
         id: nextId(),
@@ -125,17 +126,11 @@ export function aProjectMonitoring(
       },
     ],
   };
-  return {
+  return aProjectDetail({
     id: '11111111-1111-4111-8111-111111111111',
-    code: '42011225031T000000113',
-    name: '党建',
-    year: 2025,
-    asOf: '2025-06',
-    department: { code: '031', name: '武汉市东西湖区人力资源和社会保障局' },
     leads: [],
     goals: [longTerm, annual],
-    budgetExecution: { budgetYuan: 16000, periods: [] },
     reportPeriods: [aPeriodState()],
     ...rest,
-  };
+  });
 }

@@ -40,6 +40,8 @@ export function anEvaluation(overrides: Partial<SelfEvaluation> = {}): SelfEvalu
     id: 'evaluation-1',
     scope: 'project',
     projectId: 'project-1',
+    fiscalYearId: 'fiscal-year-2025',
+    goals: [],
     year: 2025,
     status: 'draft',
     version: 3,

@@ -22,7 +22,14 @@ export function aTarget(overrides: Partial<Target> = {}): Target {
 }
 
 export function aHistoryPoint(overrides: Partial<HistoryPoint> = {}): HistoryPoint {
-  return { period: '2025-01', actualRaw: null, actualValue: null, light: 'grey', ...overrides };
+  return {
+    period: '2025-01',
+    actualRaw: null,
+    actualValue: null,
+    light: 'grey',
+    explanation: '本期未填报 → 灰灯',
+    ...overrides,
+  };
 }
 
 export function aLatestReport(overrides: Partial<LatestReport> = {}): LatestReport {
@@ -35,6 +42,7 @@ export function aLatestReport(overrides: Partial<LatestReport> = {}): LatestRepo
     likelihood: '确定能',
     light: 'green',
     lightReason: '进度值 100.0 达到 80（绿灯）',
+    explanation: '进度值 = 6 ÷ (12 × 6/12) × 100 = 100.0；80 ≤ 100.0 < 120 → 绿灯',
     status: 'draft',
     version: 1,
     reasons: [],
@@ -62,11 +70,15 @@ export function anIndicator(overrides: Partial<IndicatorNode> = {}): IndicatorNo
     expected: null,
     weight: null,
     version: 1,
+    archived: false,
     monitored: true,
     expectedByNow: 6,
     latestReport: null,
     light: 'grey',
     lightReason: '本期未填报（已逾期）',
+    explanation: '本期未填报 → 灰灯',
+    progress: null,
+    thresholds: { yellowFrom: 60, greenFrom: 80, blueFrom: 120 },
     history: [],
     ...overrides,
   };
@@ -81,6 +93,7 @@ export function aGoal(indicators: IndicatorNode[] = [anIndicator()], overrides: 
     seq: 1,
     label: '年度绩效目标 1',
     title: '举办招聘会 12 场',
+    archived: false,
     indicators: [
       {
         id: uuid(sequence + 5000),

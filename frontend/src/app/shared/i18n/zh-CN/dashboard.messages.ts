@@ -14,10 +14,6 @@ export const DASHBOARD_MESSAGES = {
   noYears: '暂无年度预算数据',
   noIndicators: '该年度没有需要监控的年度指标',
   missing: '—',
-  department: '部门',
-  year: '年度',
-  yearOption: (year: number): string => `${year} 年`,
-  asOf: '截至',
   firstSteps: {
     title: '开始使用：本部门还没有任何填报',
     description: '按以下三步准备好本年度的监控，各项目负责人即可开始按月填报。',

@@ -209,6 +209,7 @@ describe(DashboardComponent.name, () => {
             pace: 50,
             light: 'red',
             lightReason: '预算执行进度值 36.5 低于 60（红灯）',
+            explanation: '预算执行进度值 = 18.25 ÷ 50 × 100 = 36.5；36.5 < 60 → 红灯',
           },
           projects: [
             aProjectBudget({ projectName: '就业资金', rate: 47.5 }),

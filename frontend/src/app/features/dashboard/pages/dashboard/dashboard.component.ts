@@ -6,6 +6,10 @@ import { FLAGGED_LIGHTS, type FlaggedLight, isFlagged, periodOf } from '@jixiao/
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import type { ProjectSummary } from '../../../../core/api/departments.models';
 import { ChartComponent } from '../../../../shared/chart/chart.component';
+import {
+  PageHeaderComponent,
+  PeriodPickerComponent,
+} from '../../../../shared/page-header/page-header.component';
 import { indicatorAnchor } from '../../../../shared/goals/goal.models';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
@@ -77,7 +81,15 @@ const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS];
  */
 @Component({
   selector: 'app-dashboard',
-  imports: [SHARED_IMPORTS, ChartComponent, FirstStepsComponent, LightBadgeComponent, LightCountsComponent],
+  imports: [
+    SHARED_IMPORTS,
+    ChartComponent,
+    FirstStepsComponent,
+    LightBadgeComponent,
+    LightCountsComponent,
+    PageHeaderComponent,
+    PeriodPickerComponent,
+  ],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -284,10 +296,6 @@ export class DashboardComponent {
   protected selectMonth(month: number): void {
     const year = this.year();
     if (year !== null) this.selection.navigate({ asOf: periodOf(year, month) });
-  }
-
-  protected monthLabel(month: number): string {
-    return this.msg.monitoring.month(month);
   }
 
   protected monthOfPeriod(period: string): number {

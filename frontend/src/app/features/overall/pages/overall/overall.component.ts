@@ -1,20 +1,16 @@
 import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  afterRenderEffect,
-  computed,
-  inject,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component';
-import { indicatorAnchor } from '../../../../shared/goals/goal.models';
+import {
+  PageHeaderComponent,
+  PeriodPickerComponent,
+} from '../../../../shared/page-header/page-header.component';
+import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
@@ -46,7 +42,15 @@ const TAB_LONG = 1;
  */
 @Component({
   selector: 'app-overall',
-  imports: [SHARED_IMPORTS, NzTabsModule, GoalTreeComponent, LightBadgeComponent, LightCountsComponent],
+  imports: [
+    SHARED_IMPORTS,
+    NzTabsModule,
+    GoalTreeComponent,
+    LightBadgeComponent,
+    LightCountsComponent,
+    PageHeaderComponent,
+    PeriodPickerComponent,
+  ],
   templateUrl: './overall.component.html',
   styleUrl: './overall.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -109,22 +113,8 @@ export class OverallComponent {
   );
   protected readonly longGoals = computed(() => (this.data()?.goals ?? []).filter((g) => g.term === 'long'));
 
-  private scrolledTo: string | null = null;
-
   constructor() {
-    afterRenderEffect(() => {
-      const id = this.highlight();
-      if (!id || !this.data() || this.scrolledTo === id) return;
-      const row = this.document.getElementById(indicatorAnchor(id));
-      if (row) {
-        this.scrolledTo = id;
-        row.scrollIntoView?.({ block: 'center' });
-      }
-    });
-  }
-
-  protected monthLabel(month: number): string {
-    return this.msg.monitoring.month(month);
+    scrollToIndicator(this.highlight, this.data);
   }
 
   protected monthOfPeriod(period: string): number {

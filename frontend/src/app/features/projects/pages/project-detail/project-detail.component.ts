@@ -1,13 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  afterRenderEffect,
-  computed,
-  inject,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { DatePipe } from '@angular/common';
@@ -15,7 +7,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component';
-import { indicatorAnchor } from '../../../../shared/goals/goal.models';
+import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
@@ -161,19 +153,8 @@ export class ProjectDetailComponent {
     return user.role === 'lead' && detail.leads.some((lead) => lead.id === user.id);
   });
 
-  private scrolledTo: string | null = null;
-
   constructor() {
-    // Scrolls once per linked indicator, after the tree with its row has rendered.
-    afterRenderEffect(() => {
-      const id = this.highlight();
-      if (!id || !this.detail() || this.scrolledTo === id) return;
-      const row = this.document.getElementById(indicatorAnchor(id));
-      if (row) {
-        this.scrolledTo = id;
-        row.scrollIntoView?.({ block: 'center' });
-      }
-    });
+    scrollToIndicator(this.highlight, this.detail);
   }
 
   protected monthLabel(month: number): string {

@@ -160,6 +160,7 @@ describe(ProjectListComponent.name, () => {
           pace: 50,
           light: 'green',
           lightReason: '预算执行进度值 95.0 达到 80（绿灯）',
+          explanation: '预算执行进度值 = 47.5 ÷ 50 × 100 = 95.0；80 ≤ 95.0 < 120 → 绿灯',
         },
       }),
       aProject({

@@ -7,6 +7,10 @@ import { switchMap } from 'rxjs';
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import type { DepartmentSummary, ProjectSummary } from '../../../../core/api/departments.models';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
+import {
+  PageHeaderComponent,
+  PeriodPickerComponent,
+} from '../../../../shared/page-header/page-header.component';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
@@ -50,7 +54,14 @@ type FilterKey = 'q' | 'light' | 'category' | 'lead';
  */
 @Component({
   selector: 'app-project-list',
-  imports: [SHARED_IMPORTS, NzInputModule, LightBadgeComponent, LightCountsComponent],
+  imports: [
+    SHARED_IMPORTS,
+    NzInputModule,
+    LightBadgeComponent,
+    LightCountsComponent,
+    PageHeaderComponent,
+    PeriodPickerComponent,
+  ],
   templateUrl: './project-list.component.html',
   styleUrl: './project-list.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -216,10 +227,6 @@ export class ProjectListComponent {
   protected selectMonth(month: number): void {
     const year = this.selectedYear();
     if (year !== null) this.navigate({ asOf: periodOf(year, month) });
-  }
-
-  protected monthLabel(month: number): string {
-    return this.msg.monitoring.month(month);
   }
 
   protected filter(key: FilterKey, value: string | null): void {

@@ -1,4 +1,4 @@
-import { DecimalPipe } from '@angular/common';
+import { DOCUMENT, DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -21,6 +21,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { partLabels, periodOf } from '@jixiao/domain';
 
 import { MESSAGES } from '../../../../shared/i18n/messages';
+import { saveBlob } from '../../../../shared/files/file-download';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { RemindersStore } from '../../../reminders/reminders.store';
 import { moveInGrid } from '../../grid-navigation';
@@ -70,6 +71,7 @@ export class ReportEntryComponent {
   private readonly modal = inject(NzModalService);
   private readonly reminders = inject(RemindersStore);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly document = inject(DOCUMENT);
   protected readonly store = inject(ReportEntryStore);
   protected readonly msg = inject(MESSAGES);
 
@@ -212,13 +214,6 @@ export class ReportEntryComponent {
     this.api
       .downloadEvidence(file.id)
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((blob) => {
-        const url = URL.createObjectURL(blob);
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = file.fileName;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 0);
-      });
+      .subscribe((blob) => saveBlob(this.document, blob, file.fileName));
   }
 }

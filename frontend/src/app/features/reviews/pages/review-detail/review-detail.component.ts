@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DOCUMENT, DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -13,6 +13,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
 
 import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
+import { saveBlob } from '../../../../shared/files/file-download';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
@@ -64,6 +65,7 @@ export class ReviewDetailComponent {
   private readonly modal = inject(NzModalService);
   private readonly reminders = inject(RemindersStore);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly document = inject(DOCUMENT);
   protected readonly msg = inject(MESSAGES);
 
   private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
@@ -222,14 +224,7 @@ export class ReviewDetailComponent {
     this.api
       .downloadEvidence(file.id)
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((blob) => {
-        const url = URL.createObjectURL(blob);
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = file.fileName;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 0);
-      });
+      .subscribe((blob) => saveBlob(this.document, blob, file.fileName));
   }
 
   private done(text: string): void {

@@ -18,7 +18,7 @@ import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
 import { readyValue, requestState } from '../../../../shared/state/request-state';
 import { EvaluationSheetComponent } from '../../components/evaluation-sheet.component';
-import { saveResponse } from '../../file-download';
+import { saveResponse } from '../../../../shared/files/file-download';
 import type { EvaluatedSheet } from '@jixiao/domain';
 import { type ItemDraft, draftOf, previewSheet } from '../../evaluation-drafts';
 import { DOWNLOADS, SelfEvaluationApi } from '../../self-evaluation.api';

@@ -15,7 +15,7 @@ import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { readyValue, requestState } from '../../../../shared/state/request-state';
 import { type DraftPatch, EvaluationSheetComponent } from '../../components/evaluation-sheet.component';
-import { saveResponse } from '../../file-download';
+import { saveResponse } from '../../../../shared/files/file-download';
 import { type ItemDraft, draftOf, previewSheet } from '../../evaluation-drafts';
 import { DOWNLOADS, type EvaluationRef, SelfEvaluationApi } from '../../self-evaluation.api';
 import type { SelfEvaluation, SelfEvaluationChange } from '../../self-evaluation.models';

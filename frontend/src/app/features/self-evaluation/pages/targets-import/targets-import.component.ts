@@ -16,7 +16,7 @@ import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
 import { readyValue, requestState } from '../../../../shared/state/request-state';
-import { saveResponse } from '../../file-download';
+import { saveResponse } from '../../../../shared/files/file-download';
 import { DOWNLOADS, SelfEvaluationApi } from '../../self-evaluation.api';
 import type { ImportRowError, TargetImportResult } from '../../self-evaluation.models';
 

@@ -15,18 +15,22 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   return plain ? plain[1] : fallback;
 }
 
-/** Hands a fetched file to the browser as a download (the token stays out of the URL). */
-export function saveResponse(document: Document, response: HttpResponse<Blob>, fallback: string): void {
-  const blob = response.body;
-  if (!blob) return;
+/** Hands a blob to the browser as a download named `fileName` (the token stays out of any URL). */
+export function saveBlob(document: Document, blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileNameOf(response.headers.get('Content-Disposition'), fallback);
+  link.download = fileName;
   link.rel = 'noopener';
   document.body.appendChild(link);
   link.click();
   link.remove();
   // Revoked on the next turn: some browsers read the URL after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Hands a fetched file to the browser, named as its Content-Disposition says (else `fallback`). */
+export function saveResponse(document: Document, response: HttpResponse<Blob>, fallback: string): void {
+  if (!response.body) return;
+  saveBlob(document, response.body, fileNameOf(response.headers.get('Content-Disposition'), fallback));
 }
