@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
 import { MonitoringController } from './monitoring.controller';
 import { MonitoringRepository } from './monitoring.repository';
@@ -8,6 +9,7 @@ import { PeriodLocksRepository } from './period-locks.repository';
 import { PeriodLocksService } from './period-locks.service';
 import { PeriodWorkflowService } from './period-workflow.service';
 import { RoundsController } from './rounds.controller';
+import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 
 @Module({
@@ -20,7 +22,9 @@ import { RoundsService } from './rounds.service';
     PeriodLocksRepository,
     ReviewWorkflow,
     EvidenceService,
+    EvidenceRepository,
     RoundsService,
+    RoundsRepository,
   ],
 })
 export class MonitoringModule {}
