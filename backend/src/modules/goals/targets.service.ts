@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
-import { reevaluateReports } from '../monitoring/report-lights.writer';
+import { ReportLightsWriter } from '../monitoring/report-lights.writer';
 import { TargetCorrectionDto } from './dto/target-correction.dto';
 import { targetColumns } from './target-columns.mapper';
 import { TargetsRepository } from './targets.repository';
@@ -18,6 +18,7 @@ export class TargetsService {
     private readonly dataSource: DataSource,
     private readonly repository: TargetsRepository,
     private readonly audit: AuditService,
+    private readonly lights: ReportLightsWriter,
   ) {}
 
   async correct(
@@ -74,7 +75,7 @@ export class TargetsService {
         reason: dto.note ?? null,
       });
       // The stored reports' lights follow the corrected target in the same transaction: never stale.
-      const reevaluated = await reevaluateReports(manager, this.audit, [indicatorId]);
+      const reevaluated = await this.lights.reevaluateReports(manager, [indicatorId]);
       return { id: updated.id, version: updated.version, target, thresholds, reevaluated };
     });
   }

@@ -8,6 +8,8 @@ import { MonitoringService } from './monitoring.service';
 import { PeriodLocksRepository } from './period-locks.repository';
 import { PeriodLocksService } from './period-locks.service';
 import { PeriodWorkflowService } from './period-workflow.service';
+import { ReportLightsRepository } from './report-lights.repository';
+import { ReportLightsWriter } from './report-lights.writer';
 import { RoundsController } from './rounds.controller';
 import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
@@ -25,6 +27,9 @@ import { RoundsService } from './rounds.service';
     EvidenceRepository,
     RoundsService,
     RoundsRepository,
+    ReportLightsWriter,
+    ReportLightsRepository,
   ],
+  exports: [ReportLightsWriter],
 })
 export class MonitoringModule {}
