@@ -4,6 +4,7 @@ import { passwordPolicyViolation } from '../common/auth/password-policy';
 import { AppException } from '../common/errors/app.exception';
 import { ErrorCode } from '../common/errors/error-code';
 import { AuditService } from '../modules/audit/audit.service';
+import { UsersRepository } from '../modules/users/users.repository';
 
 /** Printed at start when no active administrator exists (production has no demo accounts). */
 export const FIRST_ADMIN_HINT =
@@ -11,8 +12,7 @@ export const FIRST_ADMIN_HINT =
   '(the password is asked for without echo, or read from JIXIAO_ADMIN_PASSWORD)\n';
 
 export async function hasActiveAdmin(dataSource: DataSource): Promise<boolean> {
-  const rows = await dataSource.query(`SELECT 1 FROM users WHERE role_code = 'admin' AND active LIMIT 1`);
-  return rows.length > 0;
+  return new UsersRepository(dataSource).hasActiveAdmin();
 }
 
 /**
@@ -35,22 +35,22 @@ export async function createAdmin(
     throw new AppException(ErrorCode.ValidationFailed, problem, { password: `password：${problem}` });
   const hash = await argon2.hash(password);
   return dataSource.transaction(async (manager) => {
-    const [row] = await manager.query(
-      `INSERT INTO users (username, display_name, role_code, password_hash, must_change_password)
-       VALUES ($1, $2, 'admin', $3, false) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [name, displayName, hash],
-    );
-    if (!row)
+    const id = await new UsersRepository(dataSource).insertAdmin(manager, {
+      username: name,
+      displayName,
+      passwordHash: hash,
+    });
+    if (!id)
       throw new AppException(ErrorCode.Conflict, `用户名 ${name} 已存在`, {
         username: 'username：用户名已存在',
       });
     await new AuditService().record(manager, {
       action: 'user.create-admin',
       entity: 'user',
-      entityId: row.id,
+      entityId: id,
       after: { username: name, role: 'admin', via: 'cli' },
       actor: { id: null, username: 'cli' },
     });
-    return { id: row.id, username: name };
+    return { id, username: name };
   });
 }

@@ -3,8 +3,7 @@ import { AccessPolicy } from '../common/auth/access-policy';
 import { basename, resolve } from 'node:path';
 import { AuditService } from '../modules/audit/audit.service';
 import { DocumentExporter } from '../modules/imports/document-exporter';
-import { DocumentLoader } from '../modules/imports/document-loader';
-import { DocumentLoaderRepository } from '../modules/imports/document-loader.repository';
+import { createDocumentLoader } from '../modules/imports/document-loader';
 import { DocumentExporterRepository } from '../modules/imports/document-exporter.repository';
 import { ImportsRepository } from '../modules/imports/imports.repository';
 import { ErrorCode } from '../common/errors/error-code';
@@ -33,7 +32,7 @@ async function main(args: string[]): Promise<void> {
     const audit = new AuditService();
     const service = new ImportsService(
       dataSource,
-      new DocumentLoader(audit, new DocumentLoaderRepository()),
+      createDocumentLoader(audit),
       new DocumentExporter(new DocumentExporterRepository()),
       audit,
       new AccessPolicy(dataSource),

@@ -6,8 +6,7 @@ import { AccessPolicy } from '../../src/common/auth/access-policy';
 import { runInRequestContext } from '../../src/common/context/request-context';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { DocumentExporter } from '../../src/modules/imports/document-exporter';
-import { DocumentLoader } from '../../src/modules/imports/document-loader';
-import { DocumentLoaderRepository } from '../../src/modules/imports/document-loader.repository';
+import { createDocumentLoader } from '../../src/modules/imports/document-loader';
 import { DocumentExporterRepository } from '../../src/modules/imports/document-exporter.repository';
 import { ImportsRepository } from '../../src/modules/imports/imports.repository';
 import { ImportsService, serializeDocument } from '../../src/modules/imports/imports.service';
@@ -49,7 +48,7 @@ describe(ImportsService.name, () => {
     const audit = new AuditService();
     service = new ImportsService(
       ds,
-      new DocumentLoader(audit, new DocumentLoaderRepository()),
+      createDocumentLoader(audit),
       new DocumentExporter(new DocumentExporterRepository()),
       audit,
       new AccessPolicy(ds),

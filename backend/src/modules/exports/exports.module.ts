@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { GoalsModule } from '../goals/goals.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
 import { SelfEvaluationModule } from '../self-evaluation/self-evaluation.module';
 import { ExportsController } from './exports.controller';
 import { ExportsRepository } from './exports.repository';
@@ -7,7 +9,7 @@ import { TargetImportRepository } from './target-import.repository';
 import { TargetImportService } from './target-import.service';
 
 @Module({
-  imports: [SelfEvaluationModule],
+  imports: [SelfEvaluationModule, GoalsModule, MonitoringModule],
   controllers: [ExportsController],
   providers: [ExportsService, ExportsRepository, TargetImportRepository, TargetImportService],
 })

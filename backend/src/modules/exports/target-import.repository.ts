@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { entityValues } from '../../database/sql.util';
-import { SEQ_SHIFT } from '../goals/archive.writer';
+import { SEQ_SHIFT } from '../goals/archive.repository';
 import { Goal } from '../goals/entities/goal.entity';
 import { Indicator } from '../goals/entities/indicator.entity';
 

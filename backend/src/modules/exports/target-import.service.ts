@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportDiff } from '@jixiao/domain';
 import {
-  archiveRows,
+  ArchiveWriter,
   assertArchiveConfirmed,
   ChangeTracker,
   type ChangedRow,
   ImportOptions,
-  recordRestore,
 } from '../goals/archive.writer';
-import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
+import { IndicatorNodesRepository } from '../goals/indicator-nodes.repository';
 import { targetColumns } from '../goals/target-columns.mapper';
 import { DataSource, EntityManager } from 'typeorm';
 import { transactionOrPreview } from '../../database/preview-transaction';
-import { reevaluateReports } from '../monitoring/report-lights.writer';
+import { ReportLightsWriter } from '../monitoring/report-lights.writer';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException, notFound } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -67,6 +66,9 @@ export class TargetImportService {
     private readonly targetImports: TargetImportRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly archives: ArchiveWriter,
+    private readonly nodes: IndicatorNodesRepository,
+    private readonly lights: ReportLightsWriter,
   ) {}
 
   async importProjectTargets(
@@ -142,7 +144,7 @@ export class TargetImportService {
     });
 
     await this.targetImports.shiftIndicatorSeq(manager, goalId);
-    const nodes = await upsertIndicatorNodes(manager, goalId, rows);
+    const nodes = await this.nodes.upsert(manager, goalId, rows);
     const kept = new Set<string>();
     let created = 0;
     let updated = 0;
@@ -164,9 +166,8 @@ export class TargetImportService {
         await this.targetImports.updateIndicator(manager, match.id, values);
         if (match.archivedAt) {
           restored++;
-          await recordRestore(
+          await this.archives.recordRestore(
             manager,
-            this.audit,
             changes,
             rowOf(match.id, row.name),
             match.archivedAt,
@@ -185,9 +186,8 @@ export class TargetImportService {
     }
     // Indicators the sheet no longer holds are archived with their reports, never deleted.
     const gone = live.filter((indicator) => !kept.has(indicator.id));
-    await archiveRows(
+    await this.archives.archiveRows(
       manager,
-      this.audit,
       changes,
       'indicator',
       gone.map((i) => ({ ...rowOf(i.id, i.name), parents: [projectId, i.goalId] })),
@@ -196,9 +196,8 @@ export class TargetImportService {
     // Other annual goals gave their indicators to the first one: an empty one goes, one still holding archived
     // indicators is archived with them.
     const otherGoals = await this.targetImports.removeEmptyAnnualGoals(manager, projectId, goalId);
-    await archiveRows(
+    await this.archives.archiveRows(
       manager,
-      this.audit,
       changes,
       'goal',
       otherGoals.map((g) => ({
@@ -240,7 +239,7 @@ export class TargetImportService {
       reason: `Excel 导入年度绩效指标：${fileName}`,
     });
     // Updated and restored indicators keep their reports: their lights follow the new targets (never stale).
-    const reevaluated = await reevaluateReports(manager, this.audit, [...kept]);
+    const reevaluated = await this.lights.reevaluateReports(manager, [...kept]);
     return {
       projectId,
       goalId,

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import {
   type ArchivableKind,
   type ArchivedItem,
@@ -10,58 +11,7 @@ import { EntityManager } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
-
-/** Live rows are moved up by this while an import renumbers them, so a unique (parent, seq) key never trips. */
-export const SEQ_SHIFT = 1_000_000;
-/** Archived goals keep their published order as ARCHIVED_SEQ + seq, so a later import finds them by it. */
-export const ARCHIVED_SEQ = 100_000_000;
-/** Archived projects and indicators (matched by code or name, not by order) are numbered from here. */
-const ARCHIVED_SPARE_SEQ = 2 * ARCHIVED_SEQ;
-
-const TABLE: Record<ArchivableKind, string> = { project: 'projects', goal: 'goals', indicator: 'indicators' };
-
-/** The rows whose indicators belong to each archivable row. */
-const INDICATORS_OF: Record<ArchivableKind, string> = {
-  project: `SELECT p.id AS owner, i.id AS indicator_id FROM projects p
-              LEFT JOIN goals g ON g.project_id = p.id LEFT JOIN indicators i ON i.goal_id = g.id WHERE p.id = ANY($1::uuid[])`,
-  goal: `SELECT g.id AS owner, i.id AS indicator_id FROM goals g LEFT JOIN indicators i ON i.goal_id = g.id WHERE g.id = ANY($1::uuid[])`,
-  indicator: `SELECT i.id AS owner, i.id AS indicator_id FROM indicators i WHERE i.id = ANY($1::uuid[])`,
-};
-
-/** Reports, evidence, self-evaluation items, budget execution and assignments below each row, by id. */
-export async function monitoringCounts(
-  manager: EntityManager,
-  kind: ArchivableKind,
-  ids: string[],
-): Promise<Map<string, MonitoringCounts>> {
-  if (!ids.length) return new Map();
-  const rows: (MonitoringCounts & { owner: string })[] = await manager.query(
-    `WITH owned AS (${INDICATORS_OF[kind]})
-     SELECT o.owner,
-            count(r.id)::int AS reports,
-            (SELECT count(*)::int FROM evidence_files e JOIN progress_reports r2 ON r2.id = e.progress_report_id
-              JOIN owned o2 ON o2.indicator_id = r2.indicator_id WHERE o2.owner = o.owner) AS "evidenceFiles",
-            (SELECT count(*)::int FROM self_evaluation_items s JOIN owned o2 ON o2.indicator_id = s.indicator_id
-              WHERE o2.owner = o.owner) AS "selfEvaluationItems",
-            (SELECT count(*)::int FROM budget_executions b WHERE b.project_id = o.owner) AS "budgetExecutions",
-            (SELECT count(*)::int FROM project_assignments a WHERE a.project_id = o.owner) AS assignments
-       FROM owned o LEFT JOIN progress_reports r ON r.indicator_id = o.indicator_id
-      GROUP BY o.owner`,
-    [ids],
-  );
-  return new Map(rows.map(({ owner, ...counts }) => [owner, counts]));
-}
-
-/** The seq an archived row moves to: out of the way of the live rows, unique among the archived ones. */
-function archivedSeq(kind: ArchivableKind): string {
-  const spare = (scope: string) =>
-    `GREATEST(${ARCHIVED_SPARE_SEQ}, (SELECT max(o.seq) FROM ${TABLE[kind]} o WHERE ${scope})) + 1`;
-  if (kind === 'project') return spare('o.fiscal_year_id = t.fiscal_year_id');
-  if (kind === 'indicator') return spare('o.goal_id = t.goal_id');
-  const sameParent = `o.term = t.term AND (o.project_id = t.project_id OR (o.project_id IS NULL AND t.project_id IS NULL AND o.fiscal_year_id = t.fiscal_year_id))`;
-  return `CASE WHEN EXISTS (SELECT 1 FROM goals o WHERE ${sameParent} AND o.seq = ${ARCHIVED_SEQ} + t.seq % ${SEQ_SHIFT})
-               THEN ${spare(sameParent)} ELSE ${ARCHIVED_SEQ} + t.seq % ${SEQ_SHIFT} END`;
-}
+import { ArchiveRepository } from './archive.repository';
 
 /** One row of a change, with the ids of the project and goal it belongs to. */
 export interface ChangedRow extends ChangeItem {
@@ -100,61 +50,64 @@ export class ChangeTracker {
   }
 }
 
-/** Archives rows (hidden from the year's views, kept with everything attached), one audit entry each. */
-export async function archiveRows(
-  manager: EntityManager,
-  audit: AuditService,
-  changes: ChangeTracker,
-  kind: ArchivableKind,
-  rows: ChangedRow[],
-  reason: string,
-): Promise<void> {
-  const counts = await monitoringCounts(
-    manager,
-    kind,
-    rows.map((row) => row.id),
-  );
-  for (const { parents, ...row } of rows) {
-    const item: ArchivedItem = { ...row, kind, ...(counts.get(row.id) as MonitoringCounts) };
-    const [archived] = await manager.query(
-      `UPDATE ${TABLE[kind]} t SET archived_at = now(), seq = ${archivedSeq(kind)}, version = version + 1, updated_at = now()
-        WHERE t.id = $1 AND t.archived_at IS NULL RETURNING t.archived_at AS "archivedAt"`,
-      [row.id],
+/** Archives and restores rows for an import, each with its audit entry, collecting the change. */
+@Injectable()
+export class ArchiveWriter {
+  constructor(
+    private readonly repository: ArchiveRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Archives rows (hidden from the year's views, kept with everything attached), one audit entry each. */
+  async archiveRows(
+    manager: EntityManager,
+    changes: ChangeTracker,
+    kind: ArchivableKind,
+    rows: ChangedRow[],
+    reason: string,
+  ): Promise<void> {
+    const counts = await this.repository.monitoringCounts(
+      manager,
+      kind,
+      rows.map((row) => row.id),
     );
-    if (!archived) continue;
-    const { kind: _kind, id: _id, ...before } = item;
-    await audit.record(manager, {
-      action: `${kind}.archive-by-import`,
+    for (const { parents, ...row } of rows) {
+      const item: ArchivedItem = { ...row, kind, ...(counts.get(row.id) as MonitoringCounts) };
+      const archived = await this.repository.archive(manager, kind, row.id);
+      if (!archived) continue;
+      const { kind: _kind, id: _id, ...before } = item;
+      await this.audit.record(manager, {
+        action: `${kind}.archive-by-import`,
+        entity: kind,
+        entityId: row.id,
+        before,
+        after: { archivedAt: archived.archivedAt },
+        reason,
+      });
+      changes.add('archived', item, parents);
+    }
+  }
+
+  /** Records a row that an import brought back (the caller's update cleared archived_at), with its audit entry. */
+  async recordRestore(
+    manager: EntityManager,
+    changes: ChangeTracker,
+    row: ChangedRow,
+    archivedAt: Date | string,
+    reason: string,
+  ): Promise<void> {
+    const { parents, ...item } = row;
+    const { kind, id, ...after } = item;
+    await this.audit.record(manager, {
+      action: `${kind}.restore-by-import`,
       entity: kind,
-      entityId: row.id,
-      before,
-      after: { archivedAt: archived.archivedAt },
+      entityId: id,
+      before: { archivedAt },
+      after: { ...after, archivedAt: null },
       reason,
     });
-    changes.add('archived', item, parents);
+    changes.add('restored', item, parents);
   }
-}
-
-/** Records a row that an import brought back (the caller's update cleared archived_at), with its audit entry. */
-export async function recordRestore(
-  manager: EntityManager,
-  audit: AuditService,
-  changes: ChangeTracker,
-  row: ChangedRow,
-  archivedAt: Date | string,
-  reason: string,
-): Promise<void> {
-  const { parents, ...item } = row;
-  const { kind, id, ...after } = item;
-  await audit.record(manager, {
-    action: `${kind}.restore-by-import`,
-    entity: kind,
-    entityId: id,
-    before: { archivedAt },
-    after: { ...after, archivedAt: null },
-    reason,
-  });
-  changes.add('restored', item, parents);
 }
 
 /** preview: run and roll back; confirmArchive: the admin accepts archiving rows that carry monitoring data. */

@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
+import { MonitoringModule } from '../monitoring/monitoring.module';
+import { ArchiveRepository } from './archive.repository';
+import { ArchiveWriter } from './archive.writer';
+import { IndicatorNodesRepository } from './indicator-nodes.repository';
 import { TargetsController } from './targets.controller';
+import { TargetsRepository } from './targets.repository';
 import { TargetsService } from './targets.service';
 
-@Module({ controllers: [TargetsController], providers: [TargetsService] })
+@Module({
+  imports: [MonitoringModule],
+  controllers: [TargetsController],
+  providers: [TargetsService, TargetsRepository, ArchiveRepository, ArchiveWriter, IndicatorNodesRepository],
+  exports: [ArchiveWriter, IndicatorNodesRepository],
+})
 export class GoalsModule {}

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { aboutField, resolveThresholds, type Target, type Thresholds } from '@jixiao/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
-import { entityValues } from '../../database/sql.util';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
-import { reevaluateReports } from '../monitoring/report-lights.writer';
+import { ReportLightsWriter } from '../monitoring/report-lights.writer';
 import { TargetCorrectionDto } from './dto/target-correction.dto';
-import { Indicator } from './entities/indicator.entity';
 import { targetColumns } from './target-columns.mapper';
+import { TargetsRepository } from './targets.repository';
 
 const NUMERIC = new Set(['>=', '>', '=', '<', '<=']);
 
@@ -17,7 +16,9 @@ const NUMERIC = new Set(['>=', '>', '=', '<', '<=']);
 export class TargetsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: TargetsRepository,
     private readonly audit: AuditService,
+    private readonly lights: ReportLightsWriter,
   ) {}
 
   async correct(
@@ -33,10 +34,7 @@ export class TargetsService {
     const errors = consistencyErrors(dto);
     if (errors) throw new AppException(ErrorCode.ValidationFailed, '结构化指标值前后矛盾', errors);
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(
-        `SELECT id, target_raw, target_parsed, thresholds, version FROM indicators WHERE id = $1 FOR UPDATE`,
-        [indicatorId],
-      );
+      const row = await this.repository.lockIndicator(manager, indicatorId);
       if (!row) throw new AppException(ErrorCode.NotFound, '指标不存在');
       if (row.version !== dto.version) {
         throw new AppException(ErrorCode.VersionConflict, '该指标已被他人修改，请刷新后再试', undefined, {
@@ -64,15 +62,10 @@ export class TargetsService {
             ? { ...dto.thresholds }
             : null;
       if (thresholds) aboutField('thresholds', () => resolveThresholds(thresholds));
-      const {
-        raw: [updated],
-      } = await manager
-        .createQueryBuilder()
-        .update(Indicator)
-        .set(entityValues<Indicator>({ ...targetColumns(row.target_raw, target, true), thresholds }))
-        .where('id = :id', { id: indicatorId })
-        .returning(['id', 'version'])
-        .execute();
+      const updated = await this.repository.updateTarget(manager, indicatorId, {
+        ...targetColumns(row.target_raw, target, true),
+        thresholds,
+      });
       await this.audit.record(manager, {
         action: 'indicator.correct-target',
         entity: 'indicator',
@@ -82,7 +75,7 @@ export class TargetsService {
         reason: dto.note ?? null,
       });
       // The stored reports' lights follow the corrected target in the same transaction: never stale.
-      const reevaluated = await reevaluateReports(manager, this.audit, [indicatorId]);
+      const reevaluated = await this.lights.reevaluateReports(manager, [indicatorId]);
       return { id: updated.id, version: updated.version, target, thresholds, reevaluated };
     });
   }

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { columnValues, insertEntities } from '../../database/sql.util';
 import { BudgetAmount } from '../budget/entities/budget-amount.entity';
 import { BudgetLine } from '../budget/entities/budget-line.entity';
-import { SEQ_SHIFT } from '../goals/archive.writer';
+import { SEQ_SHIFT } from '../goals/archive.repository';
 import { Goal } from '../goals/entities/goal.entity';
 import { Indicator } from '../goals/entities/indicator.entity';
 import { FundingSource } from '../projects/entities/funding-source.entity';

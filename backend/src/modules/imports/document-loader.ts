@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ARCHIVED_SEQ,
-  archiveRows,
-  ChangeTracker,
-  type ChangedRow,
-  recordRestore,
-  SEQ_SHIFT,
-} from '../goals/archive.writer';
-import { upsertIndicatorNodes } from '../goals/indicator-nodes.writer';
-import { reevaluateReports } from '../monitoring/report-lights.writer';
+import { ARCHIVED_SEQ, ArchiveRepository, SEQ_SHIFT } from '../goals/archive.repository';
+import { ArchiveWriter, ChangeTracker, type ChangedRow } from '../goals/archive.writer';
+import { IndicatorNodesRepository } from '../goals/indicator-nodes.repository';
+import { ReportLightsRepository } from '../monitoring/report-lights.repository';
+import { ReportLightsWriter } from '../monitoring/report-lights.writer';
 import { targetColumns } from '../goals/target-columns.mapper';
 import {
   type BudgetDocument,
@@ -23,7 +18,7 @@ import {
   wanToYuanOrNull,
 } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import type { BudgetClassification } from '../budget/entities/budget-line.entity';
 import type { Indicator } from '../goals/entities/indicator.entity';
 import type { Project } from '../projects/entities/project.entity';
@@ -76,8 +71,10 @@ function classificationOf(table: BudgetTable): BudgetClassification {
 @Injectable()
 export class DocumentLoader {
   constructor(
-    private readonly audit: AuditService,
     private readonly repository: DocumentLoaderRepository,
+    private readonly archives: ArchiveWriter,
+    private readonly nodes: IndicatorNodesRepository,
+    private readonly lights: ReportLightsWriter,
   ) {}
 
   async load(manager: EntityManager, doc: BudgetDocument): Promise<LoadSummary> {
@@ -122,9 +119,8 @@ export class DocumentLoader {
 
     // Whatever the new document no longer holds is archived with everything recorded against it, never deleted.
     const goneIndicators = [...existing.values()].filter((e) => !claimed.has(e.id) && !e.archived_at);
-    await archiveRows(
+    await this.archives.archiveRows(
       manager,
-      this.audit,
       changes,
       'indicator',
       goneIndicators.map((e) => ({
@@ -139,9 +135,8 @@ export class DocumentLoader {
     );
     summary.indicators.archived = goneIndicators.length;
     const goneGoals = await this.repository.liveGoalsExcept(manager, fiscalYearId, keptGoals);
-    await archiveRows(
+    await this.archives.archiveRows(
       manager,
-      this.audit,
       changes,
       'goal',
       goneGoals.map((g) => ({
@@ -196,7 +191,7 @@ export class DocumentLoader {
         }
         if (found.archivedAt) {
           summary.projects.restored++;
-          await recordRestore(manager, this.audit, changes, row, found.archivedAt, RESTORE_REASON);
+          await this.archives.recordRestore(manager, changes, row, found.archivedAt, RESTORE_REASON);
         }
         ids.push(id);
       } else {
@@ -207,9 +202,8 @@ export class DocumentLoader {
       }
     }
     const gone = existing.filter((p) => !p.archivedAt && !ids.includes(p.id));
-    await archiveRows(
+    await this.archives.archiveRows(
       manager,
-      this.audit,
       changes,
       'project',
       gone.map((p) => ({
@@ -322,7 +316,7 @@ export class DocumentLoader {
       }
       if (found.archived_at) {
         summary.goals.restored++;
-        await recordRestore(manager, this.audit, changes, row, found.archived_at, RESTORE_REASON);
+        await this.archives.recordRestore(manager, changes, row, found.archived_at, RESTORE_REASON);
       }
       return found.id;
     }
@@ -351,7 +345,7 @@ export class DocumentLoader {
     summary: LoadSummary,
     changes: ChangeTracker,
   ): Promise<void> {
-    const nodes = await upsertIndicatorNodes(manager, goalId, goal.indicators);
+    const nodes = await this.nodes.upsert(manager, goalId, goal.indicators);
     const {
       project_key: projectKey,
       term,
@@ -403,16 +397,15 @@ export class DocumentLoader {
           Boolean(match.archived_at),
         );
         // A re-imported target re-evaluates the indicator's stored reports: a light is never stale.
-        if (changed || match.archived_at) await reevaluateReports(manager, this.audit, [match.id]);
+        if (changed || match.archived_at) await this.lights.reevaluateReports(manager, [match.id]);
         if (changed) {
           summary.indicators.updated++;
           changes.add('updated', rowOf(match.id, indicator.name));
         }
         if (match.archived_at) {
           summary.indicators.restored++;
-          await recordRestore(
+          await this.archives.recordRestore(
             manager,
-            this.audit,
             changes,
             rowOf(match.id, indicator.name),
             match.archived_at,
@@ -510,4 +503,14 @@ function overviewOf(doc: BudgetDocument): Record<string, unknown> {
       threePublicExpenses: doc.budgetTables.threePublicExpenses,
     },
   };
+}
+
+/** A loader wired by hand, for the command line and tests that run without the Nest container. */
+export function createDocumentLoader(audit: AuditService): DocumentLoader {
+  return new DocumentLoader(
+    new DocumentLoaderRepository(),
+    new ArchiveWriter(new ArchiveRepository(), audit),
+    new IndicatorNodesRepository(),
+    new ReportLightsWriter(new ReportLightsRepository(), audit),
+  );
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { GoalsModule } from '../goals/goals.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
 import { DocumentExporter } from './document-exporter';
 import { DocumentExporterRepository } from './document-exporter.repository';
 import { DocumentLoader } from './document-loader';
@@ -9,6 +11,7 @@ import { ImportsService } from './imports.service';
 import { SeedLoaderService } from './seed-loader.service';
 
 @Module({
+  imports: [GoalsModule, MonitoringModule],
   controllers: [ImportsController],
   providers: [
     ImportsService,

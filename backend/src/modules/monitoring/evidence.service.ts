@@ -6,6 +6,7 @@ import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
+import { EvidenceRepository, type EvidenceView } from './evidence.repository';
 import { MonitoringRepository } from './monitoring.repository';
 import { assertNotArchived } from './archived-write.error';
 import { periodLockedError } from './period-locked.error';
@@ -31,20 +32,12 @@ const ALLOWED: Record<string, { mime: string; magic?: number[] }> = {
   '.txt': { mime: 'text/plain' },
 };
 
-export interface EvidenceView {
-  id: string;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-  createdAt: Date;
-}
-
 @Injectable()
 export class EvidenceService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: MonitoringRepository,
+    private readonly evidence: EvidenceRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
   ) {}
@@ -95,12 +88,14 @@ export class EvidenceService {
         });
       }
       const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-      const [saved] = await manager.query(
-        `INSERT INTO evidence_files (progress_report_id, file_name, mime_type, size_bytes, sha256, content, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         RETURNING id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", sha256, created_at AS "createdAt"`,
-        [report.id, fileName, type.mime, file.buffer.length, sha256, file.buffer, actor.id],
-      );
+      const saved = await this.evidence.insert(manager, {
+        reportId: report.id,
+        fileName,
+        mimeType: type.mime,
+        content: file.buffer,
+        sha256,
+        uploadedBy: actor.id,
+      });
       await this.audit.record(manager, {
         action: 'evidence.upload',
         entity: 'evidence-file',
@@ -115,22 +110,12 @@ export class EvidenceService {
     const indicator = await this.repository.findIndicator(this.dataSource.manager, indicatorId);
     if (!indicator) throw new AppException(ErrorCode.NotFound, '指标不存在');
     this.access.assertCanReadDepartment(indicator.departmentId);
-    return this.dataSource.query(
-      `SELECT e.id, e.file_name AS "fileName", e.mime_type AS "mimeType", e.size_bytes AS "sizeBytes", e.sha256, e.created_at AS "createdAt"
-         FROM evidence_files e JOIN progress_reports r ON r.id = e.progress_report_id
-        WHERE r.indicator_id = $1 AND r.period = $2 ORDER BY e.created_at`,
-      [indicatorId, period],
-    );
+    return this.evidence.listForReport(indicatorId, period);
   }
 
   /** The file itself, only to those who may read the report's department. */
   async download(id: string): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
-    const [row] = await this.dataSource.query(
-      `SELECT e.file_name AS "fileName", e.mime_type AS "mimeType", e.content, fy.department_id AS "departmentId"
-         FROM evidence_files e JOIN progress_reports r ON r.id = e.progress_report_id JOIN indicators i ON i.id = r.indicator_id
-         JOIN goals g ON g.id = i.goal_id JOIN fiscal_years fy ON fy.id = g.fiscal_year_id WHERE e.id = $1`,
-      [id],
-    );
+    const row = await this.evidence.findFile(id);
     if (!row) throw new AppException(ErrorCode.NotFound, '文件不存在');
     this.access.assertCanReadDepartment(row.departmentId);
     await this.audit.record(this.dataSource.manager, {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
 import { MonitoringController } from './monitoring.controller';
 import { MonitoringRepository } from './monitoring.repository';
@@ -7,7 +8,10 @@ import { MonitoringService } from './monitoring.service';
 import { PeriodLocksRepository } from './period-locks.repository';
 import { PeriodLocksService } from './period-locks.service';
 import { PeriodWorkflowService } from './period-workflow.service';
+import { ReportLightsRepository } from './report-lights.repository';
+import { ReportLightsWriter } from './report-lights.writer';
 import { RoundsController } from './rounds.controller';
+import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 
 @Module({
@@ -20,7 +24,12 @@ import { RoundsService } from './rounds.service';
     PeriodLocksRepository,
     ReviewWorkflow,
     EvidenceService,
+    EvidenceRepository,
     RoundsService,
+    RoundsRepository,
+    ReportLightsWriter,
+    ReportLightsRepository,
   ],
+  exports: [ReportLightsWriter],
 })
 export class MonitoringModule {}

@@ -137,6 +137,26 @@ export class UsersRepository {
     return { id: existing.id, created: false };
   }
 
+  async hasActiveAdmin(): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM users WHERE role_code = 'admin' AND active LIMIT 1`,
+    );
+    return rows.length > 0;
+  }
+
+  /** A new administrator who chose the password (not forced to change it); undefined when the username is taken. */
+  async insertAdmin(
+    manager: EntityManager,
+    admin: { username: string; displayName: string; passwordHash: string },
+  ): Promise<string | undefined> {
+    const [row] = await manager.query(
+      `INSERT INTO users (username, display_name, role_code, password_hash, must_change_password)
+       VALUES ($1, $2, 'admin', $3, false) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [admin.username, admin.displayName, admin.passwordHash],
+    );
+    return row?.id;
+  }
+
   /** Every account with its department and assigned projects, by role then username. */
   list(): Promise<UserView[]> {
     return this.dataSource.query(

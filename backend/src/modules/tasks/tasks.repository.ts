@@ -1,0 +1,50 @@
+import type { PeriodStatus } from '@jixiao/domain';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** A project's month with its workflow state, as the task list reads it. */
+export type TaskPeriodRow = {
+  projectId: string;
+  projectName: string;
+  departmentCode: string;
+  year: number;
+  period: string;
+  status: PeriodStatus | null;
+  returnReason: string | null;
+};
+
+/** The reads behind a user's task list. */
+@Injectable()
+export class TasksRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every month of each project assigned to the lead in the given departments, with its workflow state (one query). */
+  leadPeriods(userId: string, departmentIds: string[]): Promise<TaskPeriodRow[]> {
+    return this.dataSource.query(
+      `SELECT p.id AS "projectId", p.name AS "projectName", d.code AS "departmentCode", fy.year,
+                to_char(make_date(fy.year, m, 1), 'YYYY-MM') AS period, rp.status, rp.return_reason AS "returnReason"
+           FROM project_assignments a
+           JOIN projects p ON p.id = a.project_id
+           JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
+           JOIN departments d ON d.id = fy.department_id
+           CROSS JOIN generate_series(1, 12) AS m
+           LEFT JOIN report_periods rp ON rp.project_id = p.id AND rp.period = to_char(make_date(fy.year, m, 1), 'YYYY-MM')
+          WHERE a.user_id = $1 AND p.archived_at IS NULL AND fy.department_id = ANY($2::uuid[])
+          ORDER BY fy.year, p.seq, m`,
+      [userId, departmentIds],
+    );
+  }
+
+  /** Submitted periods awaiting review in the given departments (all when null), oldest submission first. */
+  submittedPeriods(departmentIds: string[] | null): Promise<TaskPeriodRow[]> {
+    return this.dataSource.query(
+      `SELECT p.id AS "projectId", p.name AS "projectName", d.code AS "departmentCode", fy.year, rp.period,
+              rp.status, rp.return_reason AS "returnReason"
+         FROM report_periods rp JOIN projects p ON p.id = rp.project_id
+         JOIN fiscal_years fy ON fy.id = rp.fiscal_year_id JOIN departments d ON d.id = fy.department_id
+        WHERE rp.status = 'submitted' AND p.archived_at IS NULL AND ($1::uuid[] IS NULL OR fy.department_id = ANY($1::uuid[]))
+        ORDER BY rp.submitted_at`,
+      [departmentIds],
+    );
+  }
+}
