@@ -1,7 +1,7 @@
 import { DEFAULT_DUE_DAY } from '@jixiao/domain';
 
 /**
- * A period's monitoring report (YYYY-MM) is due by this day of the following month (domain.md §5): the
+ * A period's monitoring report (YYYY-MM) is due by this day of the following month (docs/domain.md §5): the
  * REPORT_DUE_DAY setting, 1–28 (every month has it), default the 10th. Read once at boot: a bad value stops the
  * start. libs/domain's reporting calendar takes it as a parameter.
  */

@@ -12,7 +12,7 @@ export interface ReadableDepartmentYear {
 }
 
 /**
- * Who may see and change what (domain.md §1), decided here for every route:
+ * Who may see and change what (docs/domain.md §1), decided here for every route:
  * - admin (绩效管理员): everything, and the department-wide (部门整体) reports;
  * - auditor (审计员): reads everything, writes nothing;
  * - leader (部门领导): reads their department, approves or returns its reports;

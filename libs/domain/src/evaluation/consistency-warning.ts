@@ -9,7 +9,7 @@ export interface ConsistencyWarning {
 }
 
 /**
- * Flags indicators that claim success while money is not spent (domain.md §6):
+ * Flags indicators that claim success while money is not spent (docs/domain.md §6):
  * (Σ indicator score ÷ 90 − budget score ÷ 10) ÷ (Σ indicator score ÷ 90) > 5 % → red.
  * 90 and 10 follow the budget weight, so a 20-point budget scheme compares against 80 and 20.
  */

@@ -92,7 +92,7 @@ export const level1Of = (indicator: { level1: string; level2: string }): string 
   level1For(indicator.level2) ?? indicator.level1;
 
 /**
- * The whole 自评表 (domain.md §6): 分值 of every indicator, 得分 (formula or the 定性 pick inside its band), the
+ * The whole 自评表 (docs/domain.md §6): 分值 of every indicator, 得分 (formula or the 定性 pick inside its band), the
  * 预算执行率 score, Σ, 总分, 等级 and the consistency warning, each with its explanation. The API's sheet and the
  * browser's preview are this one function.
  */

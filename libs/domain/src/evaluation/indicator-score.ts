@@ -25,7 +25,7 @@ export function assertWeight(weight: number): void {
 }
 
 /**
- * Self-evaluation score of one indicator with weight W (domain.md §6), never above W nor below 0, rounded to
+ * Self-evaluation score of one indicator with weight W (docs/domain.md §6), never above W nor below 0, rounded to
  * two decimals. 正向: B ≥ A → W else B/A·W. 反向: B ≤ A → W, A < B < 2A → (1 − (B−A)/A)·W, B ≥ 2A → 0.
  * Target 0: B ≤ 0 → W else 0. Range: inside → W. 定性: a band.
  */

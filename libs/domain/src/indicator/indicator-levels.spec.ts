@@ -1,7 +1,7 @@
 import { asLevel1, LEVEL1_NAMES, level1For, LEVEL2_TO_LEVEL1, normalizeLevelName } from './indicator-levels';
 
 describe('LEVEL2_TO_LEVEL1', () => {
-  it('should map every 二级指标 onto one of the four 一级指标 when read per domain.md §3', () => {
+  it('should map every 二级指标 onto one of the four 一级指标 when read per docs/domain.md §3', () => {
     expect(Object.keys(LEVEL2_TO_LEVEL1)).toHaveLength(11);
     expect(new Set(Object.values(LEVEL2_TO_LEVEL1))).toEqual(new Set(LEVEL1_NAMES));
   });

@@ -30,7 +30,7 @@ export function assertBudget(executed: number, budget: number): void {
 export const paceOf = (month: number): number => round2((month * 100) / 12);
 
 /**
- * v = 执行率 ÷ (m/12) × 100 → red < 60, yellow 60–80, green ≥ 80 (domain.md §5); spending has no "ahead".
+ * v = 执行率 ÷ (m/12) × 100 → red < 60, yellow 60–80, green ≥ 80 (docs/domain.md §5); spending has no "ahead".
  * Nothing reported → grey (未填报); a budget of 0 cannot be paced → undetermined (无法判定).
  */
 export function budgetStatus(input: BudgetInput, thresholds?: Partial<Thresholds> | null): BudgetStatus {

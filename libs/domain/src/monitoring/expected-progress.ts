@@ -3,7 +3,7 @@ import type { Target } from '../target/target.types';
 import { assertMonth } from './thresholds.util';
 
 /**
- * 应完成进度: the value a target should have reached by the end of month m (domain.md §4–§5), in the target's
+ * 应完成进度: the value a target should have reached by the end of month m (docs/domain.md §4–§5), in the target's
  * base unit. Counts that add up over the year are paced linearly (value × m/12); levels (rates, standards,
  * ceilings) and relative targets are due at once; a zero-tolerance count must stay at 0. Deadlines,
  * qualitative and multi-part targets have no single number, so the answer is undefined. A range is paced

@@ -61,7 +61,7 @@ export function isReadable(target: Target | null | undefined): target is Target 
 }
 
 /**
- * The warning light of one indicator as of month m (domain.md §5). No report → grey (未填报); a target that
+ * The warning light of one indicator as of month m (docs/domain.md §5). No report → grey (未填报); a target that
  * cannot be read → undetermined (无法判定); 完全不可能 → red; otherwise the actual decides, and a forecast
  * that misses the target turns green or blue into yellow. A value that does not fit the target is refused on
  * its own field (DomainError about 'actual' or 'forecast').

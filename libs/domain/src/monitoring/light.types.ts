@@ -6,7 +6,7 @@
 export const LIGHTS = ['red', 'yellow', 'green', 'blue', 'grey', 'undetermined'] as const;
 export type Light = (typeof LIGHTS)[number];
 
-// Lower bounds of the progress value v for each light (domain.md §5); a setting, overridable per indicator.
+// Lower bounds of the progress value v for each light (docs/domain.md §5); a setting, overridable per indicator.
 export interface Thresholds {
   yellowFrom: number;
   greenFrom: number;

@@ -1,4 +1,4 @@
-// The value lists of a monitoring report (domain.md §5); DTOs, database CHECKs and the UI import them.
+// The value lists of a monitoring report (docs/domain.md §5); DTOs, database CHECKs and the UI import them.
 
 // 完成目标可能性
 export const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const;

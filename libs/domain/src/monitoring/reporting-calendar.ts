@@ -1,7 +1,7 @@
 import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
 
 /**
- * The reporting calendar of 双监控 (domain.md §5). Periods are months written YYYY-MM. A period's report is due
+ * The reporting calendar of 双监控 (docs/domain.md §5). Periods are months written YYYY-MM. A period's report is due
  * by day `dueDay` (1–28, a setting the caller passes in) of the following month; dates are the bureau's calendar
  * dates in China.
  */

@@ -21,7 +21,7 @@ const IN_YEAR = new RegExp(
 const NEXT_YEAR = /^(?:次年|下一?年度?|明年)$/;
 
 /**
- * Reads the deadlines of normalized target text that name no year or recur (domain.md §4): recurring ones
+ * Reads the deadlines of normalized target text that name no year or recur (docs/domain.md §4): recurring ones
  * keep no date and say so; the others take the budget year when it is known, and ask for it when not.
  */
 export function readDeadlineText(text: string, year: number | undefined): DeadlineText | undefined {

@@ -7,7 +7,7 @@ import type { Accumulation, Confidence, Target } from './target.types';
 /*
  * Every distinct 指标值, 前年 and 上年 string (and 预计当年实现, the year's own target) of the indicator tables in
  * the seed document (表11 and 表12), with its 二级指标, and how it must read. The expectations are written by
- * hand from domain.md §4; the list of strings was taken from the seed with a script and is checked against the
+ * hand from docs/domain.md §4; the list of strings was taken from the seed with a script and is checked against the
  * seed below, so a string added to or missing from this table fails the test.
  */
 

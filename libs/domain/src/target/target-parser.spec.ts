@@ -41,7 +41,7 @@ const QUALITATIVE: Reading = {
 };
 
 describe(parseTarget.name, () => {
-  describe('domain.md §4 examples', () => {
+  describe('docs/domain.md §4 examples', () => {
     // prettier-ignore
     it.each<[string, TargetContext, Reading]>([
       ['≥90%', SATISFACTION, reads('>=', 90, '%', 'higher', 'level', 'explicit')],
@@ -64,7 +64,7 @@ describe(parseTarget.name, () => {
       ['2025年底完成', TIMELINESS, { ...reads('by-date', undefined, undefined, 'lower', 'deadline', 'explicit'), deadline: '2025-12-31' }],
       ['确保全区90%以上的企业按时足额缴纳社保', BENEFIT, reads('>=', 90, '%', 'higher', 'level', 'inferred')],
       ['稳步增长', { ...QUANTITY, previous: '2.5 万人' }, reads('>', 25000, '人', 'higher', 'relative', 'inferred')],
-    ])('should read %s as domain.md says when under %j', (raw, context, expected) => {
+    ])('should read %s as docs/domain.md says when under %j', (raw, context, expected) => {
       const target = parseTarget(raw, context);
 
       expect(reading(target)).toEqual(expected);

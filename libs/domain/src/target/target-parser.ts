@@ -50,7 +50,7 @@ const TIME_UNITS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Reads a published 指标值 into a structured target (domain.md §4). Text decides when it can; the indicator's
+ * Reads a published 指标值 into a structured target (docs/domain.md §4). Text decides when it can; the indicator's
  * 一级/二级 context decides what text alone cannot (then confidence is 'inferred' and `note` says why). Text it
  * cannot read is kept as 'unparsed' and never guessed.
  */

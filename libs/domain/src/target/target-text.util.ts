@@ -2,7 +2,7 @@ import { parseDecimal } from '../shared/number.util';
 import { splitUnit } from '../units/unit.util';
 import type { Operator } from './target.types';
 
-// Typo and ASCII spellings of comparison signs. "》95%" in the seed means ≥95% (domain.md §2).
+// Typo and ASCII spellings of comparison signs. "》95%" in the seed means ≥95% (docs/domain.md §2).
 const SIGN_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
   [/》(?=\d)/g, '≥'],
   [/《(?=\d)/g, '≤'],

@@ -6,7 +6,7 @@ export type Operator = (typeof OPERATORS)[number];
 export const DIRECTIONS = ['higher', 'lower', 'exact', 'none'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-// How year-to-date values relate to the annual target (domain.md §4).
+// How year-to-date values relate to the annual target (docs/domain.md §4).
 export const ACCUMULATIONS = [
   'cumulative',
   'level',

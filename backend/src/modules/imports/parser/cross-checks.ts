@@ -1,4 +1,4 @@
-// 勾稽关系 (domain.md §7): totals that must agree. Every comparison is counted; a mismatch becomes a finding.
+// 勾稽关系 (docs/domain.md §7): totals that must agree. Every comparison is counted; a mismatch becomes a finding.
 // No number is ever changed here.
 import type { BudgetLine, BudgetTable, OverallPerformance, Project } from '@jixiao/domain';
 import type { ParsedBudgetTable } from './budget-tables.parser';

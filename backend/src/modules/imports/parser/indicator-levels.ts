@@ -1,4 +1,4 @@
-// The indicator tree's fixed upper levels (domain.md §3) come from libs/domain. The parser matches whole names
+// The indicator tree's fixed upper levels (docs/domain.md §3) come from libs/domain. The parser matches whole names
 // exactly, without the domain's normalization, because it must tell a complete level name from a fragment
 // that a page break or a narrow cell left ("满意度" of "满意度指标").
 import { LEVEL1_NAMES, LEVEL2_TO_LEVEL1 } from '@jixiao/domain';

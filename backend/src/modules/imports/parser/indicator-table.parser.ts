@@ -147,7 +147,7 @@ function continuationOf(row: Row, previous: Draft, layout: Layout): string | und
   return splitTargetReason(previous.cells[target as number], piece);
 }
 
-// 指标值确定依据 as tables write it in a few characters (domain.md §3).
+// 指标值确定依据 as tables write it in a few characters (docs/domain.md §3).
 const BASIS_WORD = /^(历史数据|计划标准|行业标准|计划数据|其他)$/;
 
 /** Whether two halves of a target cell belong together: judged by libs/domain's reading of each. */

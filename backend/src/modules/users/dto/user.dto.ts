@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { ROLE_CODES, RoleCode } from '../entities/role.entity';
 
-/** Leaders and leads work inside one department (domain.md §1); admins and auditors see the whole city. */
+/** Leaders and leads work inside one department (docs/domain.md §1); admins and auditors see the whole city. */
 export const needsDepartment = (role: string | undefined): boolean => role === 'lead' || role === 'leader';
 export const DEPARTMENT_REQUIRED = 'departmentCode：部门领导和项目负责人必须指定所属部门';
 
