@@ -3,8 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditQueryService } from '../../src/modules/audit/audit-query.service';
+import { uniqueCode } from '../factories/department.factory';
 import { signIn } from '../factories/user.factory';
 import { createTestApp } from '../setup/test-app';
+import { annualIndicators, loadDepartment, type LoadedDepartment } from './read-fixtures';
 
 describe(AuditQueryService.name, () => {
   let app: INestApplication;
@@ -119,5 +121,122 @@ describe(AuditQueryService.name, () => {
     const { user, bearer } = await signIn(app, ds, 'auditor');
     const res = await get(bearer, `user=${user.username}`).expect(200);
     expect(res.body.items.map((i: { action: string }) => i.action)).toContain('auth.login');
+  });
+
+  describe('in words people read', () => {
+    let dept: LoadedDepartment;
+    let indicator: { id: string; name: string; projectId: string };
+    let project: { id: string; name: string };
+    let lead: { bearer: string; username: string };
+    let admin: string;
+    let adminName: string;
+    let reportId: string;
+    const http = () => request(app.getHttpServer());
+
+    beforeAll(async () => {
+      dept = await loadDepartment(app, ds, uniqueCode());
+      const annual = await annualIndicators(ds, dept.fiscalYearId);
+      const found = annual.find((i) => i.projectId !== null);
+      indicator = { id: found!.id, name: found!.name, projectId: found!.projectId! };
+      project = dept.projects.find((p) => p.id === indicator.projectId)!;
+      const signed = await signIn(app, ds, 'lead', dept.departmentId);
+      lead = { bearer: signed.bearer, username: signed.user.username };
+      await ds.query(`INSERT INTO project_assignments (project_id, user_id) VALUES ($1, $2)`, [
+        project.id,
+        signed.user.id,
+      ]);
+      const signedAdmin = await signIn(app, ds, 'admin');
+      admin = signedAdmin.bearer;
+      adminName = signedAdmin.user.username;
+      const put = (body: object) =>
+        http()
+          .put(`/api/indicators/${indicator.id}/reports/2025-07`)
+          .set('Authorization', lead.bearer)
+          .send(body);
+      const created = await put({ actual: '105' }).expect(200);
+      reportId = created.body.id;
+      await put({ actual: '90', version: created.body.version }).expect(200);
+      await http()
+        .put(`/api/departments/${dept.code}/years/2025/locks/2025-08`)
+        .set('Authorization', admin)
+        .send({ reason: '年中盘点' })
+        .expect(200);
+    });
+
+    const entries = async (query: string) =>
+      (await get(auditor, `${query}&pageSize=100`).expect(200)).body.items as {
+        action: string;
+        actionLabel: string;
+        summary: string;
+        projectName: string | null;
+        changes: { field: string; label: string; before: string | null; after: string | null }[];
+      }[];
+
+    it('should say who changed which project, indicator and month, and the value before and after', async () => {
+      const [update] = await entries(`id=${reportId}&action=progress-report.update`);
+      expect(update.actionLabel).toBe('修改填报');
+      expect(update.summary).toBe(
+        `${lead.username} 修改填报 ${project.name} · ${indicator.name} · 2025-07 完成值 105 → 90`,
+      );
+      expect(update.changes).toContainEqual({
+        field: 'actualRaw',
+        label: '完成值',
+        before: '105',
+        after: '90',
+      });
+      expect(update.changes.map((c) => c.field)).not.toContain('version');
+      expect(update.projectName).toBe(project.name);
+    });
+
+    it('should name the department, year and month of a lock with its reason', async () => {
+      const [{ name }] = await ds.query(`SELECT name FROM departments WHERE id = $1`, [dept.departmentId]);
+      const ours = (await entries('action=period-lock.lock')).filter((e) => e.summary.includes(name));
+      expect(ours).toHaveLength(1);
+      expect(ours[0].summary).toMatch(
+        new RegExp(`^${adminName} 锁定月份 ${name} 2025 年 · 2025-08（原因：年中盘点）$`),
+      );
+    });
+
+    it('should say a login in Chinese', async () => {
+      const [login] = await entries(`user=${lead.username}&action=auth.login`);
+      expect(login.summary).toBe(`${lead.username} 登录`);
+      expect(login.changes).toEqual([]);
+    });
+
+    it('should name the indicator an import archived and when', async () => {
+      await ds.query(
+        `INSERT INTO audit_log (at, actor_name, action, entity, entity_id, before, after)
+         VALUES (timestamptz '2025-07-15 10:00:00+08', 'admin', 'indicator.archive-by-import', 'indicator', $1, $2, $3)`,
+        [
+          indicator.id,
+          JSON.stringify({ name: indicator.name }),
+          JSON.stringify({ archivedAt: '2025-07-15T02:00:00.000Z' }),
+        ],
+      );
+      const [archived] = await entries(`project=${project.id}&action=indicator.archive-by-import`);
+      expect(archived.summary).toBe(
+        `admin 导入时归档指标 ${project.name} · ${indicator.name} 归档时间 2025-07-15 10:00`,
+      );
+      expect(archived.changes).toEqual([
+        { field: 'archivedAt', label: '归档时间', before: null, after: '2025-07-15 10:00' },
+      ]);
+    });
+
+    it('should filter by project and by several actions', async () => {
+      const items = await entries(
+        `project=${project.id}&action=progress-report.create&action=progress-report.update`,
+      );
+      expect(items.map((i) => i.action).sort()).toEqual(['progress-report.create', 'progress-report.update']);
+      const other = dept.projects.find((p) => p.id !== project.id)!;
+      expect(await entries(`project=${other.id}&action=progress-report.update`)).toEqual([]);
+    });
+
+    it.each([
+      ['project=abc', 'project', '项目 id'],
+      ['action=Bad', 'action', '操作格式'],
+    ])('should answer 400 for %s naming %s', async (query, field, message) => {
+      const res = await get(auditor, query).expect(400);
+      expect(res.body.errors[field]).toContain(message);
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
+import { auditActionLabel } from '@jixiao/domain';
+import { describeAuditEntry } from './audit-describer';
 import { AuditFilter, AuditRepository } from './audit.repository';
 import { AuditPageResponse } from './dto/audit-page.response';
 import { AuditQuery } from './dto/audit-query.dto';
@@ -31,7 +33,12 @@ export class AuditQueryService {
   async search(query: AuditQuery): Promise<AuditPageResponse> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const filter: AuditFilter = { entity: query.entity, entityId: query.id };
+    const filter: AuditFilter = {
+      entity: query.entity,
+      entityId: query.id,
+      actions: query.action,
+      projectId: query.project,
+    };
     if (query.user) {
       if (UUID.test(query.user)) filter.actorId = query.user;
       else filter.actorName = query.user;
@@ -41,6 +48,16 @@ export class AuditQueryService {
     if (filter.from && filter.before && filter.from >= filter.before)
       throw invalid('from', '起始日期不能晚于截止日期');
     const { items, total } = await this.repository.findPage(filter, (page - 1) * pageSize, pageSize);
-    return { items, total, page, pageSize };
+    return {
+      items: items.map(({ subject, ...entry }) => ({
+        ...entry,
+        actionLabel: auditActionLabel(entry.action),
+        projectName: subject.project,
+        ...describeAuditEntry(entry, subject),
+      })),
+      total,
+      page,
+      pageSize,
+    };
   }
 }

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export const AUDIT_MAX_PAGE_SIZE = 100;
 
@@ -25,6 +35,25 @@ export class AuditQuery {
   @IsOptional()
   @MaxLength(64, { message: 'user：操作人过长（最长 64 位）' })
   user?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['progress-report.update'],
+    description: '操作（可多选，重复参数 action=…&action=…）',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]))
+  @ArrayMaxSize(50, { message: 'action：最多选择 50 种操作' })
+  @Matches(/^[a-z][a-z0-9-]{0,63}\.[a-z][a-z0-9-]{0,63}$/, {
+    each: true,
+    message: 'action：操作格式应如 progress-report.update',
+  })
+  action?: string[];
+
+  @ApiPropertyOptional({ description: '项目 id：该项目及其目标、指标、填报、佐证、月度与自评的记录' })
+  @IsOptional()
+  @IsUUID('all', { message: 'project：项目 id 格式不正确' })
+  project?: string;
 
   @ApiPropertyOptional({ example: '2025-07-01', description: '起始日期（含），YYYY-MM-DD 或 ISO 8601 时间' })
   @IsOptional()

@@ -911,6 +911,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AuditChangeResponse: {
+      /**
+       * @description 字段
+       * @example actualRaw
+       */
+      field: string;
+      /**
+       * @description 字段名称
+       * @example 完成值
+       */
+      label: string;
+      /**
+       * @description 修改前（已格式化）
+       * @example 105
+       */
+      before: string | null;
+      /**
+       * @description 修改后（已格式化）
+       * @example 90
+       */
+      after: string | null;
+    };
     AuditEntryResponse: {
       /** @example 1024 */
       id: string;
@@ -931,6 +953,20 @@ export interface components {
        * @example progress-report.update
        */
       action: string;
+      /**
+       * @description 操作名称
+       * @example 修改填报
+       */
+      actionLabel: string;
+      /**
+       * @description 一句话说明：谁对哪个项目、指标、月份做了什么
+       * @example lead04 修改填报 人社局劳动维权工作经费 · 劳动监察日常巡查次数 · 2025-07 完成值 105 → 90
+       */
+      summary: string;
+      /** @description 改动的字段（仅有变化的、可读的字段） */
+      changes: components['schemas']['AuditChangeResponse'][];
+      /** @description 所涉项目 */
+      projectName: string | null;
       /**
        * @description 实体类型
        * @example progress-report
@@ -2784,6 +2820,10 @@ export interface operations {
         id?: string;
         /** @description 操作人：用户名或用户 id */
         user?: string;
+        /** @description 操作（可多选，重复参数 action=…&action=…） */
+        action?: string[];
+        /** @description 项目 id：该项目及其目标、指标、填报、佐证、月度与自评的记录 */
+        project?: string;
         /** @description 起始日期（含），YYYY-MM-DD 或 ISO 8601 时间 */
         from?: string;
         /** @description 截止日期（含当日），YYYY-MM-DD 或 ISO 8601 时间 */

@@ -50,6 +50,8 @@ export interface AuditFilters {
   readonly entity?: string;
   readonly id?: string;
   readonly user?: string;
+  readonly project?: string;
+  readonly action?: readonly string[];
   readonly from?: string;
   readonly to?: string;
 }
@@ -184,6 +186,7 @@ export class AdminApi {
     let params = new HttpParams().set('page', page).set('pageSize', pageSize);
     for (const [key, value] of Object.entries(filters)) {
       if (typeof value === 'string' && value.trim()) params = params.set(key, value.trim());
+      if (Array.isArray(value)) for (const item of value as string[]) params = params.append(key, item);
     }
     return this.http.get<AuditPage>(`${API}/audit`, { params });
   }

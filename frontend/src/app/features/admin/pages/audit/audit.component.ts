@@ -1,14 +1,22 @@
 import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { NzInputModule } from 'ng-zorro-antd/input';
-import { switchMap } from 'rxjs';
+import { AUDIT_ACTION_LABELS } from '@jixiao/domain';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { of, switchMap } from 'rxjs';
 
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
-import { AdminApi, type AuditFilters, type AuditPage } from '../../admin.api';
+import { AdminScope } from '../../admin-scope';
+import {
+  AdminApi,
+  type AuditFilters,
+  type AuditPage,
+  type ProjectWithLeads,
+  type UserAccount,
+} from '../../admin.api';
 
 const PAGE_SIZE = 20;
 
@@ -18,29 +26,63 @@ interface AuditQuery {
   readonly attempt: number;
 }
 
-type FilterField = keyof AuditFilters;
+interface AuditDraft {
+  project: string | null;
+  user: string | null;
+  action: string[];
+  dates: Date[];
+}
 
-/** 审计日志: who changed what and why, newest first, filtered by entity, id, user and dates, a page at a time. */
+const EMPTY: AuditDraft = { project: null, user: null, action: [], dates: [] };
+
+/** A calendar day as the API takes it (YYYY-MM-DD), in local time. */
+function day(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** 审计日志: who did what to which project, indicator and month, in words; the raw JSON behind a toggle. */
 @Component({
   selector: 'app-audit',
-  imports: [SHARED_IMPORTS, DatePipe, JsonPipe, NzInputModule],
+  imports: [SHARED_IMPORTS, DatePipe, JsonPipe, NzDatePickerModule],
   templateUrl: './audit.component.html',
   styleUrl: './audit.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditComponent {
   private readonly api = inject(AdminApi);
+  private readonly scope = inject(AdminScope);
   protected readonly msg = inject(MESSAGES);
   protected readonly pageSize = PAGE_SIZE;
 
-  /** What is typed in the filter fields; applied on 查询. */
-  protected readonly draft = signal<Required<AuditFilters>>({
-    entity: '',
-    id: '',
-    user: '',
-    from: '',
-    to: '',
+  protected readonly actions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({
+    value,
+    label,
+  }));
+
+  private readonly usersState = toSignal(toLoadState(this.api.users()), {
+    initialValue: LOADING as LoadState<UserAccount[]>,
   });
+  protected readonly users = computed(() => {
+    const state = this.usersState();
+    return state.status === 'ready' ? state.value : [];
+  });
+
+  private readonly projectsState = toSignal(
+    toObservable(this.scope.selection).pipe(
+      switchMap((selection) =>
+        selection ? toLoadState(this.api.projects(selection.code, selection.year)) : of(LOADING),
+      ),
+    ),
+    { initialValue: LOADING as LoadState<ProjectWithLeads[]> },
+  );
+  protected readonly projects = computed(() => {
+    const state = this.projectsState();
+    return state.status === 'ready' ? state.value : [];
+  });
+
+  /** What is picked in the filters; applied on 查询. */
+  protected draft: AuditDraft = { ...EMPTY };
   private readonly query = signal<AuditQuery>({ filters: {}, page: 1, attempt: 0 });
 
   protected readonly state = toSignal(
@@ -66,18 +108,21 @@ export class AuditComponent {
 
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
 
-  protected set(field: FilterField, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    this.draft.update((draft) => ({ ...draft, [field]: value }));
-  }
-
   protected search(): void {
+    const { project, user, action, dates } = this.draft;
+    const filters: AuditFilters = {
+      ...(project ? { project } : {}),
+      ...(user ? { user } : {}),
+      ...(action.length ? { action: [...action] } : {}),
+      ...(dates[0] ? { from: day(dates[0]) } : {}),
+      ...(dates[1] ? { to: day(dates[1]) } : {}),
+    };
     this.expanded.set(new Set());
-    this.query.update((query) => ({ filters: { ...this.draft() }, page: 1, attempt: query.attempt + 1 }));
+    this.query.update((query) => ({ filters, page: 1, attempt: query.attempt + 1 }));
   }
 
   protected reset(): void {
-    this.draft.set({ entity: '', id: '', user: '', from: '', to: '' });
+    this.draft = { ...EMPTY };
     this.search();
   }
 
