@@ -96,11 +96,14 @@ describe('entry that catches mistakes (HTTP)', () => {
       .get(`/api/projects/${projectId}?asOf=2025-07`)
       .set('Authorization', lead)
       .expect(200);
-    const indicators = detail.body.goals.flatMap((goal: { indicators: object[] }) =>
-      goal.indicators.flatMap((level1: { children: { indicators: object[] }[] }) =>
-        level1.children.flatMap((level2) => level2.indicators),
-      ),
-    ) as { id: string; latestReport: { warnings: unknown[]; warningsAcknowledged: boolean } | null }[];
+    type Indicator = {
+      id: string;
+      latestReport: { warnings: unknown[]; warningsAcknowledged: boolean } | null;
+    };
+    type Level1 = { children: { indicators: Indicator[] }[] };
+    const indicators = (detail.body.goals as { indicators: Level1[] }[]).flatMap((goal) =>
+      goal.indicators.flatMap((level1) => level1.children.flatMap((level2) => level2.indicators)),
+    );
     const row = indicators.find((indicator) => indicator.id === patrols);
     expect(row?.latestReport).toMatchObject({ warnings: july.body.warnings, warningsAcknowledged: false });
   });
