@@ -12,7 +12,6 @@ export enum DomainErrorCode {
   InvalidThresholds = 'invalid-thresholds',
   InvalidGradeBands = 'invalid-grade-bands',
   NumberRequired = 'number-required',
-  InvalidMoney = 'invalid-money',
 }
 
 /**

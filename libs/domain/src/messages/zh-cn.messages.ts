@@ -251,7 +251,6 @@ export const ZH_CN_MESSAGES = {
     invalidThresholds: '预警阈值必须满足：黄灯起点 ≤ 绿灯起点 ≤ 蓝灯起点',
     invalidGradeBands: '等级分数线必须满足：优 > 良 > 中',
     numberRequired: (unit: string): string => `请填写数值，如 105 或 105${unit}`,
-    invalidMoney: '请填写金额，如 350万、350 万元 或 3,500,000（元）',
   },
 
   // Warnings on a saved report (reportWarnings): saved, but to be confirmed before submitting.
