@@ -7,7 +7,7 @@ export { parseTarget } from './target/target-parser';
 
 // Actuals (完成值).
 export * from './actual/actual.types';
-export { parseActual } from './actual/actual-parser';
+export { assertNumberGiven, isQuantitative, parseActual } from './actual/actual-parser';
 export { partLabels } from './actual/part-labels';
 
 // Monitoring (绩效运行监控): warning lights with their explanations, budget execution, the reporting calendar.
@@ -34,6 +34,7 @@ export {
   type FlaggedLight,
 } from './monitoring/thresholds.util';
 export { expectedByNow } from './monitoring/expected-progress';
+export * from './monitoring/report-warnings';
 export * from './monitoring/reporting-calendar';
 
 // Self-evaluation (绩效自评): scores, grade, weights, consistency.

@@ -8,6 +8,7 @@ import { ReadPathIndexes1764100000009 } from './1764100000009-read-path-indexes'
 import { ArchiveInsteadOfDelete1764100000010 } from './1764100000010-archive-instead-of-delete';
 import { SessionHardening1764100000011 } from './1764100000011-session-hardening';
 import { NeverStaleLights1764100000020 } from './1764100000020-never-stale-lights';
+import { ReportWarnings1764100000030 } from './1764100000030-report-warnings';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   ArchiveInsteadOfDelete1764100000010,
   SessionHardening1764100000011,
   NeverStaleLights1764100000020,
+  ReportWarnings1764100000030,
 ];

@@ -37,6 +37,7 @@ import {
   ProjectPeriodParams,
   ReasonDto,
   ReportDto,
+  SubmitDto,
   VersionDto,
 } from './dto/report.dto';
 import { EvidenceService, MAX_EVIDENCE_BYTES } from './evidence.service';
@@ -142,10 +143,13 @@ export class MonitoringController {
   @Post('projects/:id/periods/:period/submit')
   @HttpCode(200)
   @Roles('lead')
-  @ApiOperation({ summary: '提交本期填报（所有年度指标与预算执行数均已填报）' })
+  @ApiOperation({
+    summary:
+      '提交本期填报（所有年度指标与预算执行数均已填报；填报提醒须以 acknowledgeWarnings: true 确认，否则 400 逐项列出）',
+  })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
-  submit(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
-    return this.workflow.submit(params.id, params.period, body.version);
+  submit(@Param() params: ProjectPeriodParams, @Body() body: SubmitDto) {
+    return this.workflow.submit(params.id, params.period, body.version, body.acknowledgeWarnings === true);
   }
 
   @Post('projects/:id/periods/:period/approve')

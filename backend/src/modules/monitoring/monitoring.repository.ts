@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Light, Target, Thresholds } from '@jixiao/domain';
+import type { Light, ReportWarning, Target, Thresholds } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
 import type { ReportStatus } from './entities/report-period.entity';
 
@@ -45,6 +45,8 @@ export interface ReportRow {
   lightReason: string | null;
   lightExplanation: string | null;
   progress: number | null;
+  warnings: ReportWarning[];
+  warningsAcknowledged: boolean;
   version: number;
   updatedAt: Date;
   updatedBy: string | null;
@@ -67,7 +69,8 @@ export interface PeriodRow {
 const REPORT_COLUMNS = `id, indicator_id AS "indicatorId", period, actual_raw AS "actualRaw", actual_value::float8 AS "actualValue",
   actual_unit AS "actualUnit", forecast_raw AS "forecastRaw", forecast_value::float8 AS "forecastValue", likelihood, reasons,
   reason_text AS "reasonText", corrective_action AS "correctiveAction", evidence, light, light_reason AS "lightReason",
-  light_explanation AS "lightExplanation", progress::float8 AS progress, version, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
+  light_explanation AS "lightExplanation", progress::float8 AS progress,
+  warnings, warnings_acknowledged AS "warningsAcknowledged", version, updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
 const PERIOD_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS "projectId", period, status, submitted_at AS "submittedAt",
   submitted_by AS "submittedBy", reviewed_at AS "reviewedAt", reviewed_by AS "reviewedBy", return_reason AS "returnReason", version`;
@@ -119,8 +122,8 @@ export class MonitoringRepository {
     const [row] = await manager.query(
       `INSERT INTO progress_reports (indicator_id, period, actual_raw, actual_value, actual_unit, forecast_raw, forecast_value, likelihood,
                                      reasons, reason_text, corrective_action, evidence, light, light_reason, updated_by,
-                                     light_explanation, progress)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                                     light_explanation, progress, warnings, warnings_acknowledged)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT (indicator_id, period) DO NOTHING
        RETURNING ${REPORT_COLUMNS}`,
       [
@@ -141,6 +144,8 @@ export class MonitoringRepository {
         values.updatedBy,
         values.lightExplanation,
         values.progress,
+        JSON.stringify(values.warnings),
+        values.warningsAcknowledged,
       ],
     );
     return row;
@@ -157,7 +162,7 @@ export class MonitoringRepository {
       `WITH u AS (
          UPDATE progress_reports SET actual_raw = $3, actual_value = $4, actual_unit = $5, forecast_raw = $6, forecast_value = $7, likelihood = $8,
                 reasons = $9, reason_text = $10, corrective_action = $11, evidence = $12, light = $13, light_reason = $14, updated_by = $15,
-                light_explanation = $16, progress = $17, version = version + 1, updated_at = now()
+                light_explanation = $16, progress = $17, warnings = $18, warnings_acknowledged = $19, version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2 RETURNING *)
        SELECT ${REPORT_COLUMNS} FROM u`,
       [
@@ -178,6 +183,8 @@ export class MonitoringRepository {
         values.updatedBy,
         values.lightExplanation,
         values.progress,
+        JSON.stringify(values.warnings),
+        values.warningsAcknowledged,
       ],
     );
     return row;
@@ -329,6 +336,45 @@ export class MonitoringRepository {
           updatedAt: Date;
         }
       | undefined;
+  }
+
+  /** The indicator's latest report of the same year before `period` (a cumulative figure must not fall below it). */
+  async previousReport(
+    manager: EntityManager,
+    indicatorId: string,
+    period: string,
+  ): Promise<{ period: string; actualRaw: string } | undefined> {
+    const [row] = await manager.query(
+      `SELECT period, actual_raw AS "actualRaw" FROM progress_reports
+        WHERE indicator_id = $1 AND period < $2 AND left(period, 4) = left($2, 4)
+        ORDER BY period DESC LIMIT 1`,
+      [indicatorId, period],
+    );
+    return row;
+  }
+
+  /** Reports of the project's month whose warnings the lead has not acknowledged, in document order. */
+  async unacknowledgedWarnings(
+    manager: EntityManager,
+    projectId: string,
+    period: string,
+  ): Promise<{ reportId: string; indicatorId: string; name: string; warnings: ReportWarning[] }[]> {
+    return manager.query(
+      `SELECT r.id AS "reportId", i.id AS "indicatorId", i.name, r.warnings
+         FROM progress_reports r JOIN indicators i ON i.id = r.indicator_id JOIN goals g ON g.id = i.goal_id
+        WHERE g.project_id = $1 AND r.period = $2 AND g.term = 'annual' AND g.archived_at IS NULL
+          AND i.archived_at IS NULL AND jsonb_array_length(r.warnings) > 0 AND NOT r.warnings_acknowledged
+        ORDER BY g.seq, i.seq`,
+      [projectId, period],
+    );
+  }
+
+  async acknowledgeWarnings(manager: EntityManager, reportIds: string[]): Promise<void> {
+    if (!reportIds.length) return;
+    await manager.query(
+      `UPDATE progress_reports SET warnings_acknowledged = true WHERE id = ANY($1::uuid[])`,
+      [reportIds],
+    );
   }
 
   /** Indicators of a project without a report for the period (submission needs them all). */

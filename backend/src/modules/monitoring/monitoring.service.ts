@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type Actual, type Target, aboutField, indicatorStatus, monthOf, parseActual } from '@jixiao/domain';
+import {
+  type Actual,
+  type PreviousReport,
+  type Target,
+  aboutField,
+  assertNumberGiven,
+  DomainError,
+  indicatorStatus,
+  monthOf,
+  parseActual,
+  reportWarnings,
+} from '@jixiao/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException } from '../../common/errors/app.exception';
@@ -59,6 +70,8 @@ export class MonitoringService {
         { year: indicator.year, month: monthOf(period) },
         { thresholds: indicator.thresholds },
       );
+      const previous = await this.previousReport(manager, indicatorId, period, target);
+      const warnings = reportWarnings(target, { actual }, previous, { month: monthOf(period) });
       const values = {
         actualRaw: dto.actual.trim(),
         actualValue: actual.value ?? null,
@@ -74,10 +87,15 @@ export class MonitoringService {
         lightReason: status.reason,
         lightExplanation: status.explanation,
         progress: status.progress,
+        warnings,
+        warningsAcknowledged: false,
         updatedBy: actor.id,
       };
 
       const existing = await this.repository.findReport(manager, indicatorId, period, true);
+      // Warnings already acknowledged stay so while the same ones come back (a reason edited, say).
+      if (existing?.warningsAcknowledged && sameWarnings(existing.warnings, warnings))
+        values.warningsAcknowledged = true;
       let saved: ReportRow | undefined;
       if (!existing) {
         if (dto.version !== undefined && dto.version !== 0)
@@ -164,9 +182,33 @@ export class MonitoringService {
     return workflow;
   }
 
-  /** A value the rules refuse answers 400 on its field (the global exception filter maps DomainError). */
+  /**
+   * A value the rules refuse answers 400 on its field (the global exception filter maps DomainError); so does a
+   * 定量 target's value without a number ("abc" for 80 人), which would be saved as a report without a figure.
+   */
   private read(field: 'actual' | 'forecast', raw: string, target: Target | null): Actual {
-    return aboutField(field, () => parseActual(raw, target ?? undefined));
+    return aboutField(field, () => {
+      const actual = parseActual(raw, target ?? undefined);
+      assertNumberGiven(target, actual);
+      return actual;
+    });
+  }
+
+  /** The indicator's previous report of the year, read against today's target (unreadable → no comparison). */
+  private async previousReport(
+    manager: EntityManager,
+    indicatorId: string,
+    period: string,
+    target: Target | null,
+  ): Promise<PreviousReport | null> {
+    const row = await this.repository.previousReport(manager, indicatorId, period);
+    if (!row) return null;
+    try {
+      return { period: row.period, actual: parseActual(row.actualRaw, target ?? undefined) };
+    } catch (error) {
+      if (error instanceof DomainError) return { period: row.period };
+      throw error;
+    }
   }
 
   private assertPeriodInYear(period: string, year: number): void {
@@ -177,3 +219,6 @@ export class MonitoringService {
     return new AppException(ErrorCode.VersionConflict, message, undefined, { current: current ?? null });
   }
 }
+
+const sameWarnings = (a: { code: string; message: string }[], b: { code: string; message: string }[]) =>
+  JSON.stringify(a) === JSON.stringify(b);

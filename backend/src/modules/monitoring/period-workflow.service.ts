@@ -8,6 +8,8 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { ReviewSubject, ReviewWorkflow } from '../../common/workflow/review-workflow';
 import { assertNotArchived } from './archived-write.error';
 import { MonitoringRepository, PeriodRow, ProjectContext } from './monitoring.repository';
+
+type UnacknowledgedWarnings = Awaited<ReturnType<MonitoringRepository['unacknowledgedWarnings']>>;
 import { assertPeriodInYear } from './period-in-year.error';
 import { periodLockedError } from './period-locked.error';
 
@@ -31,17 +33,56 @@ export class PeriodWorkflowService {
     private readonly workflow: ReviewWorkflow,
   ) {}
 
-  /** 提交: all annual indicators reported and budget execution entered; draft or returned → submitted. */
-  async submit(projectId: string, period: string, version?: number): Promise<PeriodRow> {
-    return this.move(projectId, period, 'submit', version, undefined, async (manager, current) => {
-      const missing = await this.repository.missingReports(manager, projectId, period);
-      const errors: Record<string, string> = {};
-      if (missing.length)
-        errors.reports = `reports：以下指标本期尚未填报：${missing.slice(0, 10).join('、')}${missing.length > 10 ? ` 等 ${missing.length} 项` : ''}`;
-      if (!(await this.repository.findExecution(manager, projectId, current.period)))
-        errors.budgetExecution = 'budgetExecution：本期预算执行数尚未填报';
-      if (Object.keys(errors).length)
-        throw new AppException(ErrorCode.ValidationFailed, '本期填报尚不完整，不能提交', errors);
+  /**
+   * 提交: all annual indicators reported, budget execution entered and every report's warnings acknowledged
+   * (`acknowledgeWarnings`); draft or returned → submitted. Every check runs before anything is written, and a
+   * refusal rolls the transaction back: a refused submit changes nothing.
+   */
+  async submit(
+    projectId: string,
+    period: string,
+    version?: number,
+    acknowledgeWarnings = false,
+  ): Promise<PeriodRow> {
+    let acknowledged: UnacknowledgedWarnings = [];
+    return this.move(projectId, period, 'submit', version, {
+      prepare: async (manager, current) => {
+        const missing = await this.repository.missingReports(manager, projectId, period);
+        const errors: Record<string, string> = {};
+        if (missing.length)
+          errors.reports = `reports：以下指标本期尚未填报：${missing.slice(0, 10).join('、')}${missing.length > 10 ? ` 等 ${missing.length} 项` : ''}`;
+        if (!(await this.repository.findExecution(manager, projectId, current.period)))
+          errors.budgetExecution = 'budgetExecution：本期预算执行数尚未填报';
+        const warned = await this.repository.unacknowledgedWarnings(manager, projectId, current.period);
+        if (warned.length && !acknowledgeWarnings)
+          for (const row of warned) {
+            const field = `warnings.${row.indicatorId}`;
+            errors[field] = `${field}：${row.name}：${row.warnings.map((w) => w.message).join('；')}`;
+          }
+        if (Object.keys(errors).length) {
+          const message =
+            warned.length && !acknowledgeWarnings && Object.keys(errors).length === warned.length
+              ? '本期有提醒尚未确认，请核对后确认再提交'
+              : '本期填报尚不完整，不能提交';
+          throw new AppException(ErrorCode.ValidationFailed, message, errors);
+        }
+        await this.repository.acknowledgeWarnings(
+          manager,
+          warned.map((row) => row.reportId),
+        );
+        acknowledged = warned;
+      },
+      auditAfter: (next) =>
+        acknowledged.length
+          ? {
+              ...next,
+              acknowledgedWarnings: acknowledged.map(({ indicatorId, name, warnings }) => ({
+                indicatorId,
+                name,
+                warnings,
+              })),
+            }
+          : next,
     });
   }
 
@@ -55,7 +96,7 @@ export class PeriodWorkflowService {
     reason: string,
     version?: number,
   ): Promise<PeriodRow> {
-    return this.move(projectId, period, 'return', version, reason);
+    return this.move(projectId, period, 'return', version, { reason });
   }
 
   /**
@@ -63,7 +104,7 @@ export class PeriodWorkflowService {
    * department's period is locked (期间锁定): the admin releases that lock first, which is audited too.
    */
   async unlock(projectId: string, period: string, reason: string, version?: number): Promise<PeriodRow> {
-    return this.move(projectId, period, 'unlock', version, reason);
+    return this.move(projectId, period, 'unlock', version, { reason });
   }
 
   private async move(
@@ -71,9 +112,13 @@ export class PeriodWorkflowService {
     period: string,
     action: ReviewAction,
     version: number | undefined,
-    reason?: string,
-    prepare?: (manager: EntityManager, current: PeriodRow) => Promise<void>,
+    options: {
+      reason?: string;
+      prepare?: (manager: EntityManager, current: PeriodRow) => Promise<void>;
+      auditAfter?: (next: PeriodRow) => object;
+    } = {},
   ): Promise<PeriodRow> {
+    const { reason, prepare, auditAfter } = options;
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
       const project = await this.requireProject(manager, projectId);
@@ -92,6 +137,7 @@ export class PeriodWorkflowService {
         version,
         reason,
         prepare: prepare && ((row) => prepare(manager, row)),
+        auditAfter,
       });
     });
   }

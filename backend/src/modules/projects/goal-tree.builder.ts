@@ -71,6 +71,8 @@ function indicatorOf(
           reasonText: row.reasonText,
           correctiveAction: row.correctiveAction,
           evidence: row.evidence,
+          warnings: row.warnings ?? [],
+          warningsAcknowledged: row.warningsAcknowledged ?? false,
           updatedAt: row.updatedAt as Date,
         };
   const status = statusAsOf(row, monitored, asOf);

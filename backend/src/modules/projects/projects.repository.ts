@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Light, Target, Thresholds } from '@jixiao/domain';
+import type { Light, ReportWarning, Target, Thresholds } from '@jixiao/domain';
 import { DataSource } from 'typeorm';
 import {
   FundingSourceResponse,
@@ -88,6 +88,8 @@ export interface IndicatorRow {
   reasonText: string | null;
   correctiveAction: string | null;
   evidence: string | null;
+  warnings: ReportWarning[] | null;
+  warningsAcknowledged: boolean | null;
   updatedAt: Date | null;
 }
 
@@ -205,7 +207,8 @@ export class ProjectsRepository {
               r.period AS "reportPeriod", r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue",
               r.forecast_raw AS "forecastRaw", r.forecast_value::float8 AS "forecastValue", r.likelihood, r.light,
               r.light_reason AS "lightReason", r.light_explanation AS "lightExplanation", r.progress::float8 AS progress, rp.status, r.version AS "reportVersion", r.reasons, r.reason_text AS "reasonText",
-              r.corrective_action AS "correctiveAction", r.evidence, r.updated_at AS "updatedAt"
+              r.corrective_action AS "correctiveAction", r.evidence, r.warnings, r.warnings_acknowledged AS "warningsAcknowledged",
+              r.updated_at AS "updatedAt"
          FROM goals g
          JOIN indicators i ON i.goal_id = g.id
          JOIN indicator_nodes n2 ON n2.id = i.node_id

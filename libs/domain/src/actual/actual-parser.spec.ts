@@ -1,6 +1,6 @@
 import { UnitMismatchError } from '../errors/domain.error';
 import { parseTarget } from '../target/target-parser';
-import { parseActual } from './actual-parser';
+import { assertNumberGiven, isQuantitative, parseActual } from './actual-parser';
 import type { Actual } from './actual.types';
 
 describe(parseActual.name, () => {
@@ -68,5 +68,38 @@ describe(parseActual.name, () => {
     ['3场', '≥12'],
   ])('should throw a Chinese unit error when %s cannot compare with %s', (raw, target) => {
     expect(() => parseActual(raw, parseTarget(target))).toThrow(UnitMismatchError);
+  });
+});
+
+describe(assertNumberGiven.name, () => {
+  const count = parseTarget('≥80人');
+
+  it.each(['abc', '见附件', '进行中', '2025-06-30'])(
+    'should refuse %p for a 定量 target, asking for a number in its unit',
+    (typed) => {
+      expect(() => assertNumberGiven(count, parseActual(typed, count))).toThrow(
+        '请填写数值，如 105 或 105人',
+      );
+    },
+  );
+
+  it.each(['105', '1.2万', '达成', '未完成'])('should accept %p for a 定量 target', (typed) => {
+    expect(() => assertNumberGiven(count, parseActual(typed, count))).not.toThrow();
+  });
+
+  it.each(['定性', '2025年12月31日前完成', '≥1场、≥90人', '稳步增长', '不知所云的目标'])(
+    'should leave words to a target that is not 定量 (%s)',
+    (raw) => {
+      const target = parseTarget(raw);
+      expect(isQuantitative(target)).toBe(false);
+      expect(() => assertNumberGiven(target, { raw: 'abc' })).not.toThrow();
+    },
+  );
+
+  it('should ask for a bare number when the target has no unit, and read a range as 定量', () => {
+    expect(() => assertNumberGiven(parseTarget('≥80'), { raw: 'abc' })).toThrow('请填写数值，如 105 或 105');
+    expect(isQuantitative(parseTarget('90%-95%'))).toBe(true);
+    expect(isQuantitative(null)).toBe(false);
+    expect(isQuantitative(undefined)).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { DomainError, DomainErrorCode } from '../errors/domain.error';
+import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
 import { CHINESE_NUMERAL_CHARS, chineseNumeral } from '../shared/chinese-numeral.util';
 import { findDate } from '../shared/date.util';
 import {
@@ -50,4 +52,21 @@ export function parseActual(raw: string, target?: Target): Actual {
   const numericTarget = target !== undefined && (target.value !== undefined || target.min !== undefined);
   if (!numericTarget) return { raw, value, unit: quantity.unit };
   return { raw, value: convertUnit(value, quantity.unit, target.unit), unit: target.unit };
+}
+
+/** 定量: a target with a number to compare with, and a single value (not a date, a judgement or several parts). */
+export function isQuantitative(target: Target | null | undefined): target is Target {
+  if (!target || target.confidence === 'unparsed') return false;
+  if (target.operator === 'qualitative' || target.operator === 'by-date' || target.operator === 'all-of')
+    return false;
+  return target.value !== undefined || target.min !== undefined;
+}
+
+/**
+ * Refuses a reported value that gives a 定量 target nothing to compare ("abc", "见附件", a date for a count): it
+ * would be saved as a report without a figure. A judgement (达成 / 部分达成 / 未达成) is still the reporter's word.
+ */
+export function assertNumberGiven(target: Target | null | undefined, actual: Actual): void {
+  if (!isQuantitative(target) || actual.value !== undefined || actual.judgement !== undefined) return;
+  throw new DomainError(DomainErrorCode.NumberRequired, MSG.error.numberRequired(target.unit ?? ''));
 }

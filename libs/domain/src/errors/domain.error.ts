@@ -11,6 +11,7 @@ export enum DomainErrorCode {
   PartsMismatch = 'parts-mismatch',
   InvalidThresholds = 'invalid-thresholds',
   InvalidGradeBands = 'invalid-grade-bands',
+  NumberRequired = 'number-required',
 }
 
 /**

@@ -250,6 +250,17 @@ export const ZH_CN_MESSAGES = {
       `该指标有 ${expected} 项要求，完成值需按项用“、”分隔填写，收到 ${received} 项`,
     invalidThresholds: '预警阈值必须满足：黄灯起点 ≤ 绿灯起点 ≤ 蓝灯起点',
     invalidGradeBands: '等级分数线必须满足：优 > 良 > 中',
+    numberRequired: (unit: string): string => `请填写数值，如 105 或 105${unit}`,
+  },
+
+  // Warnings on a saved report (reportWarnings): saved, but to be confirmed before submitting.
+  warning: {
+    unitScale: (typed: string, value: string, target: string): string =>
+      `完成值“${typed}”按“万/千/亿”计为 ${value}，而目标为 ${target}，请确认单位`,
+    farAboveExpected: (value: string, month: number, expected: string): string =>
+      `完成值 ${value} 超过截至 ${month} 月应完成值 ${expected} 的 3 倍，请核对是否填错`,
+    cumulativeDecrease: (value: string, month: number, previous: string): string =>
+      `累计完成值 ${value} 低于 ${month} 月填报的 ${previous}，累计数不应减少，请核对`,
   },
 } as const;
 

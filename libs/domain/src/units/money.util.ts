@@ -12,3 +12,19 @@ export const wanToYuanOrNull = (wan: number | null | undefined): number | null =
   wan === null || wan === undefined ? null : wanToYuan(wan);
 export const yuanToWanOrNull = (yuan: number | null | undefined): number | null =>
   yuan === null || yuan === undefined ? null : yuanToWan(yuan);
+
+const MONEY = /^((?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?)(万)?元?$/;
+
+/**
+ * An amount as typed, in 元: "3,500,000", "3500000元" and 3500000 are 元; "350万", "350 万元" are 万元. Undefined
+ * for anything else (negative, several numbers, words, more than two decimals of 元).
+ */
+export function parseMoneyYuan(input: string | number): number | undefined {
+  if (typeof input === 'number') return Number.isFinite(input) && input >= 0 ? input : undefined;
+  const match = MONEY.exec(input.normalize('NFKC').replace(/\s+/g, ''));
+  if (!match) return undefined;
+  const [, digits, wan] = match;
+  const amount = Number(digits.replace(/,/g, ''));
+  if (wan) return wanToYuan(amount);
+  return /\.\d{3}/.test(digits) ? undefined : amount;
+}

@@ -1,7 +1,24 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEVIATION_REASONS, type Light, LIKELIHOODS } from '@jixiao/domain';
+import {
+  DEVIATION_REASONS,
+  type Light,
+  LIKELIHOODS,
+  REPORT_WARNING_CODES,
+  type ReportWarningCode,
+} from '@jixiao/domain';
 import { LIGHT_VALUES } from '../../dashboard/dto/light-counts.response';
 import { REPORT_STATUSES, ReportStatus } from '../entities/report-period.entity';
+
+/** A warning on a saved report: saved anyway, to be acknowledged before the month is submitted. */
+export class ReportWarningResponse {
+  @ApiProperty({
+    enum: REPORT_WARNING_CODES,
+    description:
+      'unit-scale 单位（万/千/亿）与目标不符；far-above-expected 超过应完成值 3 倍；cumulative-decrease 累计数低于上期',
+  })
+  code: ReportWarningCode;
+  @ApiProperty({ example: '累计完成值 90次 低于 6 月填报的 105次，累计数不应减少，请核对' }) message: string;
+}
 
 /** The report of an indicator for one period as stored (PUT answer, and `details.current` of its 409). */
 export class ProgressReportResponse {
@@ -38,6 +55,9 @@ export class ProgressReportResponse {
   lightExplanation: string | null;
   @ApiProperty({ nullable: true, type: Number, description: '进度值 v（一位小数）；无比值的指标为 null' })
   progress: number | null;
+  @ApiProperty({ type: [ReportWarningResponse], description: '填报提醒（已保存；提交前须确认）' })
+  warnings: ReportWarningResponse[];
+  @ApiProperty({ description: '提醒已在提交时确认（acknowledgeWarnings）' }) warningsAcknowledged: boolean;
   @ApiProperty({ description: '版本号（修改时回传）' }) version: number;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ nullable: true, type: String, description: '最后修改人 id' }) updatedBy: string | null;

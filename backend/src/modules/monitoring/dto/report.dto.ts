@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -15,7 +16,8 @@ import {
   Min,
 } from 'class-validator';
 import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
-import { DEVIATION_REASONS, LIKELIHOODS, PERIOD_PATTERN } from '@jixiao/domain';
+import { DEVIATION_REASONS, LIKELIHOODS, PERIOD_PATTERN, parseMoneyYuan } from '@jixiao/domain';
+import { Transform } from 'class-transformer';
 
 export class IndicatorPeriodParams {
   @ApiProperty({ description: '三级指标 id' })
@@ -43,6 +45,16 @@ export class VersionDto {
   @Min(0, { message: 'version：版本号无效' })
   @IsInt({ message: 'version：版本号必须是整数' })
   version?: number;
+}
+
+export class SubmitDto extends VersionDto {
+  @ApiPropertyOptional({
+    description:
+      '确认本期各指标的填报提醒（单位、超过应完成值 3 倍、累计数减少）；有未确认的提醒时不带此项返回 400',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'acknowledgeWarnings：须为 true 或 false' })
+  acknowledgeWarnings?: boolean;
 }
 
 export class ReportDto extends VersionDto {
@@ -95,10 +107,19 @@ export class ReportDto extends VersionDto {
 }
 
 export class BudgetExecutionDto extends VersionDto {
-  @ApiProperty({ example: 1250000.5, description: '截至本期执行数（元，累计）' })
+  @ApiProperty({
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+    example: '350万',
+    description:
+      '截至本期执行数（累计）：数字为元（1250000.5）；文本可写元或万元，如 "3,500,000"、"350万"、"350 万元"。保存后一律以元返回（executedYuan）',
+  })
   @Max(1e13, { message: 'executed：执行数过大' })
   @Min(0, { message: 'executed：执行数不能为负' })
-  @IsDecimal(2, { message: 'executed：执行数必须是数字（元，最多两位小数）' })
+  @IsDecimal(2, { message: 'executed：请填写执行数，如 350万、350 万元 或 3,500,000（元，最多两位小数）' })
+  // Text in 元 or 万元 becomes 元; text that is no amount stays text and fails IsDecimal on this field.
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? (parseMoneyYuan(value) ?? value) : value,
+  )
   executed: number;
 
   @ApiPropertyOptional()

@@ -1,4 +1,4 @@
-import { DEVIATION_REASONS, LIGHTS, LIKELIHOODS } from '@jixiao/domain';
+import { DEVIATION_REASONS, LIGHTS, LIKELIHOODS, type ReportWarning } from '@jixiao/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { EditableEntity } from '../../../database/base.entity';
 import { numericTransformer } from '../../../database/numeric.transformer';
@@ -77,6 +77,14 @@ export class ProgressReport extends EditableEntity {
   /** Progress value v behind the light (one decimal, as explained); null where the light is not a ratio. */
   @Column({ type: 'numeric', nullable: true, transformer: numericTransformer })
   progress: number | null;
+
+  /** What the report may have wrong (libs/domain reportWarnings) when saved; saved anyway. */
+  @Column({ type: 'jsonb', default: [] })
+  warnings: ReportWarning[];
+
+  /** The lead confirmed the warnings (on submit, acknowledgeWarnings); a save with new warnings resets it. */
+  @Column({ type: 'boolean', default: false })
+  warningsAcknowledged: boolean;
 
   @Column({ type: 'uuid', nullable: true })
   updatedBy: string | null;

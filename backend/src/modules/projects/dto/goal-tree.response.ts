@@ -13,6 +13,7 @@ import {
   OPERATORS,
 } from '@jixiao/domain';
 import { LIGHT_VALUES } from '../../dashboard/dto/light-counts.response';
+import { ReportWarningResponse } from '../../monitoring/dto/monitoring.response';
 
 /** 指标值 as structured by libs/domain parseTarget (or as corrected by an admin). */
 export class TargetResponse {
@@ -81,6 +82,9 @@ export class LatestReportResponse {
   @ApiProperty({ nullable: true, type: String, description: '偏差原因说明' }) reasonText: string | null;
   @ApiProperty({ nullable: true, type: String, description: '纠偏措施' }) correctiveAction: string | null;
   @ApiProperty({ nullable: true, type: String, description: '佐证材料说明' }) evidence: string | null;
+  @ApiProperty({ type: [ReportWarningResponse], description: '填报提醒（提交前须确认）' })
+  warnings: ReportWarningResponse[];
+  @ApiProperty({ description: '提醒已在提交时确认' }) warningsAcknowledged: boolean;
   @ApiProperty() updatedAt: Date;
 }
 

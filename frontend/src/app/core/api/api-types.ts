@@ -290,7 +290,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 提交本期填报（所有年度指标与预算执行数均已填报） */
+    /** 提交本期填报（所有年度指标与预算执行数均已填报；填报提醒须以 acknowledgeWarnings: true 确认，否则 400 逐项列出） */
     post: operations['MonitoringController_submit'];
     delete?: never;
     options?: never;
@@ -1110,6 +1110,15 @@ export interface components {
       /** @description 解读说明 */
       note?: string;
     };
+    ReportWarningResponse: {
+      /**
+       * @description unit-scale 单位（万/千/亿）与目标不符；far-above-expected 超过应完成值 3 倍；cumulative-decrease 累计数低于上期
+       * @enum {string}
+       */
+      code: 'unit-scale' | 'far-above-expected' | 'cumulative-decrease';
+      /** @example 累计完成值 90次 低于 6 月填报的 105次，累计数不应减少，请核对 */
+      message: string;
+    };
     LatestReportResponse: {
       /** @example 2025-06 */
       period: string;
@@ -1163,6 +1172,10 @@ export interface components {
       correctiveAction: string | null;
       /** @description 佐证材料说明 */
       evidence: string | null;
+      /** @description 填报提醒（提交前须确认） */
+      warnings: components['schemas']['ReportWarningResponse'][];
+      /** @description 提醒已在提交时确认 */
+      warningsAcknowledged: boolean;
       /** Format: date-time */
       updatedAt: string;
     };
@@ -1563,6 +1576,10 @@ export interface components {
       lightExplanation: string | null;
       /** @description 进度值 v（一位小数）；无比值的指标为 null */
       progress: number | null;
+      /** @description 填报提醒（已保存；提交前须确认） */
+      warnings: components['schemas']['ReportWarningResponse'][];
+      /** @description 提醒已在提交时确认（acknowledgeWarnings） */
+      warningsAcknowledged: boolean;
       /** @description 版本号（修改时回传） */
       version: number;
       /** Format: date-time */
@@ -1673,6 +1690,10 @@ export interface components {
       lightExplanation: string | null;
       /** @description 进度值 v（一位小数）；无比值的指标为 null */
       progress: number | null;
+      /** @description 填报提醒（已保存；提交前须确认） */
+      warnings: components['schemas']['ReportWarningResponse'][];
+      /** @description 提醒已在提交时确认（acknowledgeWarnings） */
+      warningsAcknowledged: boolean;
       /** @description 版本号（修改时回传） */
       version: number;
       /** Format: date-time */
@@ -1694,10 +1715,10 @@ export interface components {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
       version?: number;
       /**
-       * @description 截至本期执行数（元，累计）
-       * @example 1250000.5
+       * @description 截至本期执行数（累计）：数字为元（1250000.5）；文本可写元或万元，如 "3,500,000"、"350万"、"350 万元"。保存后一律以元返回（executedYuan）
+       * @example 350万
        */
-      executed: number;
+      executed: number | string;
       note?: string;
     };
     SavedBudgetExecutionResponse: {
@@ -1743,9 +1764,11 @@ export interface components {
        */
       explanation: string;
     };
-    VersionDto: {
+    SubmitDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
       version?: number;
+      /** @description 确认本期各指标的填报提醒（单位、超过应完成值 3 倍、累计数减少）；有未确认的提醒时不带此项返回 400 */
+      acknowledgeWarnings?: boolean;
     };
     ReportPeriodRowResponse: {
       id: string;
@@ -1769,6 +1792,10 @@ export interface components {
       returnReason: string | null;
       /** @description 版本号（审核操作时回传） */
       version: number;
+    };
+    VersionDto: {
+      /** @description 读取时的版本号；与当前版本不符时返回 409 */
+      version?: number;
     };
     ReasonDto: {
       /** @description 读取时的版本号；与当前版本不符时返回 409 */
@@ -3354,7 +3381,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['VersionDto'];
+        'application/json': components['schemas']['SubmitDto'];
       };
     };
     responses: {

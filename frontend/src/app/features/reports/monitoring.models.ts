@@ -19,6 +19,9 @@ export type { IndicatorNode, LatestReport, Level1Node, Level2Node } from '../../
 /** The report of an indicator for one period, as the API stores it (PUT answer and 409 `details.current`). */
 export type ReportRow = Schemas['ProgressReportResponse'];
 
+/** The PUT answer: the stored report with the month's status (a first save creates the 草稿). */
+export type SavedReport = Schemas['SavedReportResponse'];
+
 /** PUT /api/indicators/:id/reports/:period */
 export type ReportBody = Schemas['ReportDto'];
 

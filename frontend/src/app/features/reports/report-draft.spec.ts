@@ -20,7 +20,12 @@ describe(liveLight.name, () => {
       thresholds: own,
     });
 
-    expect(preview).toEqual({ light: saved.light, reason: saved.reason, explanation: saved.explanation });
+    expect(preview).toEqual({
+      light: saved.light,
+      reason: saved.reason,
+      explanation: saved.explanation,
+      warnings: [],
+    });
     expect(preview.light).toBe('yellow');
     expect(preview.explanation).toBe('进度值 = 220 ÷ (500 × 6/12) × 100 = 88.0；60 ≤ 88.0 < 90 → 黄灯');
     // Without them the same value is green: the preview used to show green and save yellow.

@@ -8,6 +8,10 @@ import {
   type Thresholds,
   indicatorStatus,
   parseActual,
+  assertNumberGiven,
+  reportWarnings,
+  type PreviousReport,
+  type ReportWarning,
 } from '@jixiao/domain';
 
 import {
@@ -116,6 +120,8 @@ export interface LiveLight {
   readonly explanation: string | null;
   readonly actualError?: string;
   readonly forecastError?: string;
+  /** What the API will warn of on save (万 against a small target, more than 3× due, a cumulative fall). */
+  readonly warnings?: readonly ReportWarning[];
 }
 
 export interface LiveLightText {
@@ -139,6 +145,7 @@ export function liveLight(
   asOf: StatusAsOf,
   values: ReportValues,
   text: LiveLightText,
+  previous: PreviousReport | null = null,
 ): LiveLight {
   if (!values.actual.trim()) {
     return { light: 'grey', reason: text.notEntered, explanation: null };
@@ -164,7 +171,8 @@ export function liveLight(
       asOf,
       { thresholds: indicator.thresholds },
     );
-    return { light: result.light, reason: result.reason, explanation: result.explanation };
+    const warnings = reportWarnings(indicator.target, { actual: actual.value }, previous, asOf);
+    return { light: result.light, reason: result.reason, explanation: result.explanation, warnings };
   } catch (error) {
     // indicatorStatus names the value that does not fit the target (e.g. one number for two parts), as the API will.
     if (!(error instanceof DomainError)) {
@@ -175,9 +183,20 @@ export function liveLight(
   }
 }
 
+/** The previous month's report read against the target, for the warnings; an unreadable one compares nothing. */
+export function previousReading(
+  target: Target | null,
+  previous: { readonly period: string; readonly actualRaw: string } | null,
+): PreviousReport | null {
+  if (!previous) return null;
+  return { period: previous.period, actual: read(previous.actualRaw, target ?? undefined).value };
+}
+
 function read(raw: string, target: Target | undefined): { value?: Actual; error?: string } {
   try {
-    return { value: parseActual(raw.trim(), target) };
+    const value = parseActual(raw.trim(), target);
+    assertNumberGiven(target, value); // "abc" for 80 人: the API answers 400 on the field
+    return { value };
   } catch (error) {
     if (error instanceof DomainError) {
       return { error: error.message };

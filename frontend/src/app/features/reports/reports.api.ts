@@ -11,7 +11,7 @@ import type {
   PeriodRow,
   ProjectMonitoring,
   ReportBody,
-  ReportRow,
+  SavedReport,
 } from './monitoring.models';
 
 const API = '/api';
@@ -55,8 +55,8 @@ export class ReportsApi {
     return this.http.get<PeriodLock[]>(`${API}/departments/${segment(departmentCode)}/years/${year}/locks`);
   }
 
-  saveReport(indicatorId: string, period: string, body: ReportBody): Observable<ReportRow> {
-    return this.http.put<ReportRow>(
+  saveReport(indicatorId: string, period: string, body: ReportBody): Observable<SavedReport> {
+    return this.http.put<SavedReport>(
       `${API}/indicators/${segment(indicatorId)}/reports/${segment(period)}`,
       body,
       silent(),
@@ -75,10 +75,20 @@ export class ReportsApi {
     );
   }
 
-  submit(projectId: string, period: string, version: number | null): Observable<PeriodRow> {
+  /** `acknowledgeWarnings` confirms the rows' warnings; without it the API refuses a month that has any. */
+  submit(
+    projectId: string,
+    period: string,
+    version: number | null,
+    acknowledgeWarnings = false,
+  ): Observable<PeriodRow> {
+    const body: components['schemas']['SubmitDto'] = {
+      ...(version === null ? {} : { version }),
+      ...(acknowledgeWarnings ? { acknowledgeWarnings: true } : {}),
+    };
     return this.http.post<PeriodRow>(
       `${API}/projects/${segment(projectId)}/periods/${segment(period)}/submit`,
-      version === null ? {} : { version },
+      body,
       silent(),
     );
   }

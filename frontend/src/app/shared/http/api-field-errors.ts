@@ -13,7 +13,7 @@ export function apiFieldErrorMap(error: unknown): Record<string, string> {
   const map: Record<string, string> = {};
   for (const [field, message] of Object.entries(error.error.errors)) {
     if (typeof message === 'string' && message.length > 0) {
-      map[field] = message.replace(/^[A-Za-z0-9_.[\]]+：/, '');
+      map[field] = message.replace(/^[A-Za-z0-9_.[\]-]+：/, '');
     }
   }
   return map;

@@ -11,7 +11,7 @@ import type {
   LatestReport,
   ProjectMonitoring,
   ReportPeriodState,
-  ReportRow,
+  SavedReport,
 } from '../monitoring.models';
 
 let sequence = 0;
@@ -49,7 +49,7 @@ export function aLatestReport(overrides: Partial<LatestReport> = {}): LatestRepo
 }
 
 /** A stored report as PUT answers it (and as a 409 carries it in `details.current`). */
-export function aReportRow(overrides: Partial<ReportRow> = {}): ReportRow {
+export function aReportRow(overrides: Partial<SavedReport> = {}): SavedReport {
   return {
     id: nextId(),
     indicatorId: nextId(),
@@ -68,9 +68,13 @@ export function aReportRow(overrides: Partial<ReportRow> = {}): ReportRow {
     lightReason: '进度值 100.0 达到 80（绿灯）',
     lightExplanation: '进度值 = 6 ÷ (12 × 6/12) × 100 = 100.0；80 ≤ 100.0 < 120 → 绿灯',
     progress: 100,
+    warnings: [],
+    warningsAcknowledged: false,
     version: 1,
     updatedAt: '2025-07-01T08:00:00.000Z',
     updatedBy: null,
+    status: 'draft',
+    explanation: '进度值 = 6 ÷ (12 × 6/12) × 100 = 100.0；80 ≤ 100.0 < 120 → 绿灯',
     ...overrides,
   };
 }

@@ -49,6 +49,8 @@ export function aLatestReport(overrides: Partial<LatestReport> = {}): LatestRepo
     reasonText: null,
     correctiveAction: null,
     evidence: null,
+    warnings: [],
+    warningsAcknowledged: false,
     updatedAt: '2025-07-01T02:00:00.000Z',
     ...overrides,
   };

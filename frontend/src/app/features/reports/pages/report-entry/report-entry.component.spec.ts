@@ -14,6 +14,7 @@ import { of } from 'rxjs';
 import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import type { IndicatorNode, PeriodLock, ProjectMonitoring } from '../../monitoring.models';
+import { aHistoryPoint } from '../../../../shared/goals/testing/goal-builders';
 import {
   aLatestReport,
   aPeriodState,
@@ -483,32 +484,188 @@ describe(ReportEntryComponent.name, () => {
       await save();
 
       httpMock.expectNone((req) => req.method === 'PUT');
-      expect(page().querySelector('#budget-executed-error')?.textContent).toContain('请填写不小于 0 的金额');
+      expect(page().querySelector('#budget-executed-error')?.textContent).toContain(
+        '请填写金额，如 350万、350 万元 或 3,500,000（元',
+      );
+    });
+
+    it('should take 350万 as typed, send it in yuan and show the stored amount in 万元', async () => {
+      await open(
+        aProjectMonitoring({
+          budgetExecution: {
+            budgetYuan: 16000000,
+            periods: [{ period: PERIOD, executedYuan: 2000000, note: null, version: 1 } as never],
+          },
+        }),
+      );
+      const executed = page().querySelector<HTMLInputElement>('#budget-executed') as HTMLInputElement;
+      expect(executed.value).toBe('200万');
+      expect(page().querySelector('.budget')?.textContent).toContain('1,600 万元');
+
+      executed.value = '350 万元';
+      executed.dispatchEvent(new Event('input'));
+      await settle();
+      await save();
+      const put = httpMock.expectOne(`/api/projects/${PROJECT_ID}/budget-execution/${PERIOD}`);
+      expect(put.request.body).toEqual({ version: 1, executed: 3500000 });
+      put.flush({ id: 'b1', period: PERIOD, executedYuan: 3500000, note: null, version: 2 });
+      await settle();
+      expect(executed.value).toBe('350万');
+      expect(text()).toContain('所有修改已保存');
+    });
+  });
+
+  describe('warnings', () => {
+    /** ≥12 次 a year, reported up to May; the month being entered is June. */
+    function withMay(value: string): IndicatorNode {
+      return anIndicator({
+        history: [
+          aHistoryPoint({ period: '2025-04', actualRaw: '3次', actualValue: 3, light: 'green' }),
+          aHistoryPoint({ period: '2025-05', actualRaw: value, actualValue: 5, light: 'green' }),
+          aHistoryPoint({ period: '2025-06' }),
+        ],
+      });
+    }
+
+    it('should keep 上次填报 in view while typing, and warn of a cumulative fall before saving', async () => {
+      await open(aProjectMonitoring({ indicators: [withMay('5次')] }));
+      expect(text()).toContain('上次填报（2025 年 5 月）：5次');
+
+      await type(0, 'actual', '4');
+      expect(text()).toContain('上次填报（2025 年 5 月）：5次');
+      const warning = page().querySelector('.row-warning');
+      expect(warning?.getAttribute('data-warning')).toBe('cumulative-decrease');
+      expect(warning?.textContent).toContain('累计完成值 4次 低于 5 月填报的 5次');
+
+      await type(0, 'actual', '6');
+      expect(page().querySelector('.row-warning')).toBeNull();
+    });
+
+    it('should show the warnings stored with the month on their rows after a reload', async () => {
+      const indicator = withMay('5次');
+      await open(
+        aProjectMonitoring({
+          indicators: [
+            {
+              ...indicator,
+              latestReport: aLatestReport({
+                actualRaw: '1.2万',
+                warnings: [{ code: 'unit-scale', message: '完成值“1.2万”按“万/千/亿”计为 12000次' }],
+              }),
+            },
+          ],
+        }),
+      );
+      expect(page().querySelector('.entry-row.has-warning .row-warning')?.textContent).toContain(
+        '完成值“1.2万”按“万/千/亿”计为 12000次',
+      );
+      // The month's own report does not hide the previous month's hint.
+      expect(text()).toContain('上次填报（2025 年 5 月）：5次');
+    });
+
+    it('should turn the status tag into 草稿 and show the saved warnings as soon as a first save answers', async () => {
+      await open();
+      expect(page().querySelector('.status')?.textContent).toContain('未填报');
+
+      await type(0, 'actual', '1.2万');
+      await save();
+      httpMock.expectOne(reportUrl(firstIndicatorId())).flush(
+        aReportRow({
+          actualRaw: '1.2万',
+          status: 'draft',
+          warnings: [{ code: 'unit-scale', message: '请确认单位' }],
+        }),
+      );
+      await settle();
+
+      expect(page().querySelector('.status')?.textContent).toContain('草稿');
+      expect(page().querySelector('.row-warning')?.textContent).toContain('请确认单位');
     });
   });
 
   describe('submit', () => {
     /** Confirms the submit dialog at once (the page's own NzModalService, from its imports). */
-    function confirmDialogs(): void {
+    function confirmDialogs(): jest.SpyInstance {
       const modal = harness.fixture.debugElement
         .query(By.directive(ReportEntryComponent))
         .injector.get(NzModalService);
-      jest.spyOn(modal, 'confirm').mockImplementation((options) => {
+      return jest.spyOn(modal, 'confirm').mockImplementation((options) => {
         void (options?.nzOnOk as () => void)();
         return { afterClose: of(undefined) } as never;
       });
     }
+
+    const budgetEntered = {
+      budgetYuan: 16000,
+      periods: [{ period: PERIOD, executedYuan: 8000, note: null, version: 1 } as never],
+    };
+
+    it('should mark the rows not filled in, scroll to the first and neither save nor submit', async () => {
+      const [first, second] = twoIndicators();
+      await open(aProjectMonitoring({ indicators: [first, second] }));
+      await type(1, 'actual', '7次'); // a typed row that a failed submit must not save
+      const dialog = confirmDialogs();
+      const scroll = jest.fn();
+      cell(0, 'actual').scrollIntoView = scroll;
+
+      button('button.submit').click();
+      await settle();
+
+      httpMock.expectNone(() => true);
+      expect(dialog).not.toHaveBeenCalled();
+      expect(scroll).toHaveBeenCalledWith({ block: 'center' });
+      expect(document.activeElement).toBe(cell(0, 'actual'));
+      const missing = page().querySelectorAll('.entry-row.has-error .row-missing');
+      expect(missing).toHaveLength(1);
+      expect(page().querySelector('.submit-errors')?.textContent).toContain('未提交也未保存');
+      expect(page().querySelector('.submit-errors')?.textContent).toContain('1 项指标本期尚未填写完成值');
+      expect(page().querySelector('#budget-executed-error')?.textContent).toContain('尚未填写执行数');
+      expect(text()).not.toContain('所有修改已保存');
+
+      await type(0, 'actual', '6次');
+      expect(page().querySelector('.row-missing')).toBeNull();
+    });
+
+    it('should ask to acknowledge the warnings in the confirm dialog and send acknowledgeWarnings', async () => {
+      const indicator = anIndicator({
+        latestReport: aLatestReport({
+          version: 1,
+          warnings: [{ code: 'far-above-expected', message: '完成值超过应完成值的 3 倍' }],
+        }),
+      });
+      await open(
+        aProjectMonitoring({
+          indicators: [indicator],
+          budgetExecution: budgetEntered,
+          reportPeriods: [aPeriodState({ status: 'draft', version: 2 })],
+        }),
+      );
+      const dialog = confirmDialogs();
+
+      button('button.submit').click();
+      await settle();
+
+      const options = dialog.mock.calls[0][0];
+      expect(options.nzContent).toContain('有 1 项指标的填报提醒尚未确认');
+      expect(options.nzOkText).toBe('已核对，确认提交');
+      const submit = httpMock.expectOne(`/api/projects/${PROJECT_ID}/periods/${PERIOD}/submit`);
+      expect(submit.request.body).toEqual({ version: 2, acknowledgeWarnings: true });
+      submit.flush({ id: 'p1', period: PERIOD, status: 'submitted', returnReason: null, version: 3 });
+      await settle();
+      expect(page().querySelector('.read-only')?.textContent).toContain('本期已提交');
+    });
 
     it('should save what changed, then submit with the month version and turn read-only', async () => {
       const indicator = anIndicator({ latestReport: aLatestReport({ version: 1 }) });
       await open(
         aProjectMonitoring({
           indicators: [indicator],
+          budgetExecution: budgetEntered,
           reportPeriods: [aPeriodState({ status: 'returned', version: 3, returnReason: '补充' })],
         }),
       );
       await type(0, 'actual', '7次');
-      confirmDialogs();
+      const dialog = confirmDialogs();
 
       button('button.submit').click();
       await settle();
@@ -516,6 +673,7 @@ describe(ReportEntryComponent.name, () => {
       await settle();
       const submit = httpMock.expectOne(`/api/projects/${PROJECT_ID}/periods/${PERIOD}/submit`);
       expect(submit.request.body).toEqual({ version: 3 });
+      expect(dialog.mock.calls[0][0].nzContent).toBe('提交后本期不能再修改（除非领导退回），确定提交吗？');
       submit.flush({ id: 'p1', period: PERIOD, status: 'submitted', returnReason: null, version: 4 });
       await settle();
 
@@ -523,8 +681,9 @@ describe(ReportEntryComponent.name, () => {
       expect(cell(0, 'actual').disabled).toBe(true);
     });
 
-    it('should list what is missing when the API refuses an incomplete month', async () => {
-      await open();
+    it('should list what the API still refuses the month for', async () => {
+      const indicator = anIndicator({ latestReport: aLatestReport({ version: 1 }) });
+      await open(aProjectMonitoring({ indicators: [indicator], budgetExecution: budgetEntered }));
       confirmDialogs();
 
       button('button.submit').click();
@@ -534,7 +693,10 @@ describe(ReportEntryComponent.name, () => {
           statusCode: 400,
           code: 'VALIDATION_FAILED',
           message: '本期填报尚不完整，不能提交',
-          errors: { budgetExecution: 'budgetExecution：本期预算执行数尚未填报' },
+          errors: {
+            budgetExecution: 'budgetExecution：本期预算执行数尚未填报',
+            [`warnings.${indicator.id}`]: `warnings.${indicator.id}：指标：累计完成值低于上月`,
+          },
         },
         { status: 400, statusText: 'Bad Request' },
       );
@@ -543,6 +705,8 @@ describe(ReportEntryComponent.name, () => {
       const alert = page().querySelector('.submit-errors')?.textContent ?? '';
       expect(alert).toContain('本期填报尚不完整，不能提交');
       expect(alert).toContain('本期预算执行数尚未填报');
+      expect(alert).toContain('指标：累计完成值低于上月');
+      expect(alert).not.toContain('warnings.');
       expect(cell(0, 'actual').disabled).toBe(false);
     });
   });

@@ -1,4 +1,5 @@
 import { DOCUMENT, DecimalPipe } from '@angular/common';
+import { yuanToWan } from '@jixiao/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -86,6 +87,7 @@ export class ReportEntryComponent {
   protected readonly year = computed(() => this.store.period().slice(0, 4));
   protected readonly month = computed(() => monthOf(this.store.period()));
   protected readonly busy = computed(() => this.store.saving() || this.store.submitting());
+  protected readonly wan = yuanToWan;
 
   constructor() {
     this.route.paramMap
@@ -172,18 +174,29 @@ export class ReportEntryComponent {
       });
   }
 
+  /**
+   * 提交: the pre-check runs first (every row and the budget execution filled); an incomplete month is marked,
+   * scrolled to and neither saved nor submitted. The confirm dialog lists the warnings still to acknowledge;
+   * confirming it acknowledges them (acknowledgeWarnings).
+   */
   protected submit(): void {
+    const first = this.store.precheck();
+    if (first !== null) {
+      this.scrollToRow(first);
+      return;
+    }
+    const pending = this.store.unacknowledged().length;
     let confirmed = false;
     const dialog = this.modal.confirm({
       nzTitle: this.msg.entry.submit,
-      nzContent: this.msg.entry.submitConfirm,
-      nzOkText: this.msg.entry.submit,
+      nzContent: pending > 0 ? this.msg.entry.submitConfirmWarnings(pending) : this.msg.entry.submitConfirm,
+      nzOkText: pending > 0 ? this.msg.entry.acknowledgeAndSubmit : this.msg.entry.submit,
       // The dialog stays open, its button spinning, until the save and the submit are done.
       nzOnOk: () =>
         new Promise<void>((resolve) => {
           confirmed = true;
           this.store
-            .submit()
+            .submit(pending > 0)
             .pipe(takeUntilDestroyed(this.destroyRef))
             .subscribe((submitted) => {
               if (submitted) {
@@ -199,6 +212,16 @@ export class ReportEntryComponent {
     dialog.afterClose.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => {
       if (confirmed) setTimeout(() => this.top()?.nativeElement.scrollIntoView?.({ block: 'start' }));
     });
+  }
+
+  /** Brings the first row the pre-check marked (or the budget execution) to the middle and focuses its input. */
+  private scrollToRow(id: string): void {
+    const input =
+      id === 'budget'
+        ? this.document.getElementById('budget-executed')
+        : this.document.querySelector<HTMLElement>(`tr[data-indicator="${id}"] [data-cell=actual]`);
+    input?.scrollIntoView?.({ block: 'center' });
+    input?.focus();
   }
 
   protected upload(row: EntryRow, event: Event): void {

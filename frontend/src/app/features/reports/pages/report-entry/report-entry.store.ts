@@ -1,6 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import { type Light, budgetStatus, paceOf, yearOf } from '@jixiao/domain';
+import {
+  type Light,
+  type ReportWarning,
+  budgetStatus,
+  paceOf,
+  parseMoneyYuan,
+  yearOf,
+  yuanToWan,
+} from '@jixiao/domain';
 import {
   type Observable,
   type Subscription,
@@ -25,12 +33,12 @@ import {
   type BudgetExecutionRow,
   type DeviationReason,
   type EvidenceFile,
-  type LatestReport,
   PERIOD_PATTERN,
   type PeriodLock,
   type PeriodStatus,
   type ProjectMonitoring,
   type ReportRow,
+  type SavedReport,
   annualIndicators,
   monthOf,
 } from '../../monitoring.models';
@@ -42,6 +50,7 @@ import {
   type ReportValues,
   changedFields,
   liveLight,
+  previousReading,
   reportBody,
   sameValues,
   valuesOf,
@@ -67,8 +76,13 @@ export interface EntryRow {
   readonly saved: ReportValues;
   /** Version of this period's stored report; 0 when there is none yet. */
   readonly version: number;
-  /** The latest report of an earlier month, shown as a hint. */
-  readonly previous: LatestReport | null;
+  /** The latest report of an earlier month, shown as a hint while typing and after saving. */
+  readonly previous: { readonly period: string; readonly actualRaw: string } | null;
+  /** Warnings stored with this month's report, and whether they were acknowledged on a submit. */
+  readonly warnings: readonly ReportWarning[];
+  readonly warningsAcknowledged: boolean;
+  /** Marked by the submit pre-check: nothing reported yet. */
+  readonly missing: boolean;
   readonly errors: FieldErrors;
   readonly rowError: string | null;
   readonly conflict: RowConflict | null;
@@ -113,11 +127,13 @@ export type EntryLoad =
 
 const SAVE_CONCURRENCY = 4;
 
-/** 截至本期执行数: yuan with at most two decimals; thousands separators allowed. */
+/** 截至本期执行数 as typed, in 元: "350万", "350 万元" are 万元, "3,500,000" is 元 (libs/domain parseMoneyYuan). */
 export function parseYuan(text: string): number | null {
-  const cleaned = text.replace(/[,，\s]/g, '');
-  return /^\d+(\.\d{1,2})?$/.test(cleaned) ? Number(cleaned) : null;
+  return text.trim() ? (parseMoneyYuan(text) ?? null) : null;
 }
+
+/** An amount in 元 shown as typed in the grid: 万元, like every other page. */
+export const wanText = (yuan: number): string => `${yuanToWan(yuan)}万`;
 
 /**
  * State of the entry grid for one project and month: the rows as typed, their live lights, budget execution,
@@ -169,7 +185,29 @@ export class ReportEntryStore {
       notEntered: this.msg.entry.notEntered,
       valueUnreadable: this.msg.entry.valueUnreadable,
     };
-    return this.rows().map((row) => liveLight(row.item.indicator, asOf, row.values, text));
+    return this.rows().map((row) =>
+      liveLight(
+        row.item.indicator,
+        asOf,
+        row.values,
+        text,
+        previousReading(row.item.indicator.target, row.previous),
+      ),
+    );
+  });
+
+  /** Each row's warnings: as the API will store them while the row is edited, else as stored. */
+  readonly warnings = computed<readonly (readonly ReportWarning[])[]>(() => {
+    const lights = this.lights();
+    return this.rows().map((row, index) => (isDirty(row) ? (lights[index]?.warnings ?? []) : row.warnings));
+  });
+
+  /** Rows whose warnings must be acknowledged when submitting (all of them, once edited again). */
+  readonly unacknowledged = computed(() => {
+    const warnings = this.warnings();
+    return this.rows()
+      .map((row, index) => ({ row, warnings: warnings[index] }))
+      .filter(({ row, warnings }) => warnings.length > 0 && (isDirty(row) || !row.warningsAcknowledged));
   });
 
   readonly budgetView = computed<BudgetView | null>(() => {
@@ -241,6 +279,7 @@ export class ReportEntryStore {
       ...row,
       values: { ...row.values, [field]: value },
       errors: withoutKey(row.errors, field),
+      missing: false,
     }));
   }
 
@@ -349,10 +388,35 @@ export class ReportEntryStore {
     });
   }
 
-  /** Saves what changed, then submits the month for review; false when anything stopped it. */
-  submit(): Observable<boolean> {
+  /**
+   * What the API would refuse a submit for, checked before anything is saved: rows without a value and a missing
+   * budget execution are marked. Returns the id of the first marked row (or 'budget'), null when complete.
+   */
+  precheck(): string | null {
+    const rows = this.rows().map((row) => ({ ...row, missing: !row.values.actual.trim() }));
+    this.rows.set(rows);
+    const missing = rows.filter((row) => row.missing);
+    const budget = this.budget();
+    const noBudget = budget !== null && !budget.executed.trim();
+    if (noBudget) this.budget.set({ ...budget, error: this.msg.entry.budget.notEntered });
+    if (missing.length === 0 && !noBudget) return null;
+    this.submitErrors.set([
+      this.msg.entry.precheck.title,
+      ...(missing.length ? [this.msg.entry.precheck.missingRows(missing.length)] : []),
+      ...(noBudget ? [this.msg.entry.budget.notEntered] : []),
+    ]);
+    return missing[0]?.item.indicator.id ?? 'budget';
+  }
+
+  /**
+   * Saves what changed, then submits the month for review; false when anything stopped it. The caller runs
+   * precheck first, so an incomplete month is neither saved nor submitted; `acknowledgeWarnings` confirms the
+   * rows' warnings, which the API otherwise refuses the submit for.
+   */
+  submit(acknowledgeWarnings = false): Observable<boolean> {
     return defer(() => {
       this.submitErrors.set([]);
+      if (this.precheck() !== null) return of(false);
       this.submitting.set(true);
       return this.save().pipe(
         switchMap((outcome) => {
@@ -360,18 +424,22 @@ export class ReportEntryStore {
             this.submitErrors.set([this.msg.entry.saveFailed(outcome.failed)]);
             return of(false);
           }
-          return this.api.submit(this.projectId(), this.period(), this.periodVersion()).pipe(
-            tap((period) => {
-              this.status.set(period.status);
-              this.periodVersion.set(period.version);
-              this.returnReason.set(null);
-            }),
-            map(() => true),
-            catchError((error: unknown) => {
-              this.onWorkflowError(error);
-              return of(false);
-            }),
-          );
+          return this.api
+            .submit(this.projectId(), this.period(), this.periodVersion(), acknowledgeWarnings)
+            .pipe(
+              tap((period) => {
+                if (acknowledgeWarnings)
+                  this.rows.update((rows) => rows.map((row) => ({ ...row, warningsAcknowledged: true })));
+                this.status.set(period.status);
+                this.periodVersion.set(period.version);
+                this.returnReason.set(null);
+              }),
+              map(() => true),
+              catchError((error: unknown) => {
+                this.onWorkflowError(error);
+                return of(false);
+              }),
+            );
         }),
         finalize(() => this.submitting.set(false)),
       );
@@ -427,7 +495,10 @@ export class ReportEntryStore {
           values,
           saved: values,
           version: current?.version ?? 0,
-          previous: latest && latest.period < period ? latest : null,
+          previous: previousOf(item.indicator.history, period),
+          warnings: current?.warnings ?? [],
+          warningsAcknowledged: current?.warningsAcknowledged ?? false,
+          missing: false,
           errors: {},
           rowError: null,
           conflict: null,
@@ -438,7 +509,7 @@ export class ReportEntryStore {
       }),
     );
     const execution = project.budgetExecution.periods.find((item) => item.period === period);
-    const executed = execution ? String(execution.executedYuan) : '';
+    const executed = execution ? wanText(execution.executedYuan) : '';
     this.budget.set({
       budgetYuan: project.budgetExecution.budgetYuan,
       executed,
@@ -503,11 +574,15 @@ export class ReportEntryStore {
     const sent = row.values;
     this.patchRow(id, (current) => ({ ...current, saving: true, rowError: null }));
     return this.api.saveReport(id, this.period(), reportBody(sent, row.version)).pipe(
-      map((stored: ReportRow) => {
+      map((stored: SavedReport) => {
+        // The month exists once a row is saved (草稿): the status tag follows without a reload.
+        this.status.set(stored.status);
         this.patchRow(id, (current) => ({
           ...current,
           saved: valuesOf(stored),
           version: stored.version,
+          warnings: stored.warnings,
+          warningsAcknowledged: stored.warningsAcknowledged,
           saving: false,
           errors: {},
           conflict: null,
@@ -572,7 +647,8 @@ export class ReportEntryStore {
             current
               ? {
                   ...current,
-                  savedExecuted: String(stored.executedYuan),
+                  executed: wanText(stored.executedYuan),
+                  savedExecuted: wanText(stored.executedYuan),
                   savedNote: stored.note ?? '',
                   version: stored.version,
                   saving: false,
@@ -598,7 +674,7 @@ export class ReportEntryStore {
       return {
         ...budget,
         conflict: {
-          executed: current ? String(current.executedYuan) : '',
+          executed: current ? wanText(current.executedYuan) : '',
           note: current?.note ?? '',
           version: current?.version ?? 0,
         },
@@ -652,4 +728,14 @@ function withoutKey<T extends object>(record: T, key: keyof T): T {
   const copy = { ...record };
   delete copy[key];
   return copy;
+}
+
+/** The latest earlier month with a report this year (the history runs from January to the month). */
+function previousOf(
+  history: readonly { period: string; actualRaw: string | null }[],
+  period: string,
+): EntryRow['previous'] {
+  const earlier = history.filter((point) => point.period < period && point.actualRaw !== null);
+  const last = earlier.at(-1);
+  return last ? { period: last.period, actualRaw: last.actualRaw as string } : null;
 }
