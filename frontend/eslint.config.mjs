@@ -41,7 +41,15 @@ export default tseslint.config(
       // ng-zorro inputs render a native input inside, which a wrapping <label> labels.
       '@angular-eslint/template/label-has-associated-control': [
         'error',
-        { controlComponents: ['nz-select', 'nz-input-number', 'nz-date-picker', 'nz-switch'] },
+        {
+          controlComponents: [
+            'nz-select',
+            'nz-input-number',
+            'nz-date-picker',
+            'nz-range-picker',
+            'nz-switch',
+          ],
+        },
       ],
     },
   },
