@@ -16,7 +16,7 @@ const report = (period: string, status: ReportForEvaluation['status'], extra = {
 describe(pickFinalActual.name, () => {
   it('should take the latest approved report over a later draft', () => {
     const july = report('2025-07', 'approved');
-    expect(pickFinalActual([report('2025-06', 'approved'), july, report('2025-08', 'draft')])).toBe(july);
+    expect(pickFinalActual([july, report('2025-06', 'approved'), report('2025-08', 'draft')])).toBe(july);
   });
 
   it('should prefer an approved report to a later submitted one', () => {
