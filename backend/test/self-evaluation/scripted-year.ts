@@ -95,8 +95,14 @@ export async function loadSeedYear(app: INestApplication, ds: DataSource, code: 
   };
 }
 
-/** Inserts the scripted months as monitoring would have stored them. */
+/** Inserts the scripted months as monitoring would have stored them, every month approved. */
 export async function scriptYear(ds: DataSource, seeded: SeededYear): Promise<void> {
+  for (let month = 1; month <= 12; month++) {
+    await ds.query(
+      `INSERT INTO report_periods (fiscal_year_id, project_id, period, status) VALUES ($1, $2, $3, 'approved')`,
+      [seeded.fiscalYearId, seeded.projectId, `2025-${String(month).padStart(2, '0')}`],
+    );
+  }
   for (const [name, months] of Object.entries(SCRIPTED_YEAR)) {
     for (const [index, actual] of months.entries()) {
       await ds.query(`INSERT INTO progress_reports (indicator_id, period, actual_raw) VALUES ($1, $2, $3)`, [

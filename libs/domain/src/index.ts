@@ -53,6 +53,7 @@ export { budgetScore } from './evaluation/budget-score';
 export * from './evaluation/grade';
 export * from './evaluation/section-weights';
 export * from './evaluation/consistency-warning';
+export * from './evaluation/final-actual';
 
 // The indicator tree (一级 / 二级指标) and units.
 export * from './indicator/indicator-levels';

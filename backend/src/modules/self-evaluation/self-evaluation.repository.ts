@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Target } from '@jixiao/domain';
+import type { ReportForEvaluation, Target } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
 import type { SelfEvaluationStatus } from './entities/self-evaluation.entity';
 import type { StoredItem } from './self-evaluation.types';
@@ -59,8 +59,11 @@ export interface IndicatorRow {
   unit: string | null;
   basis: string | null;
   indicatorWeight: number | null;
-  reportActual: string | null;
-  reportPeriod: string | null;
+}
+
+/** A monitoring report of the year whose period was submitted or approved (drafts are never read). */
+export interface ReportRow extends ReportForEvaluation {
+  indicatorId: string;
 }
 
 export interface EvaluationRow {
@@ -105,6 +108,7 @@ export interface YearData {
   indicators: IndicatorRow[];
   evaluations: EvaluationRow[];
   items: ItemRow[];
+  reports: ReportRow[];
   executions: { projectId: string; executedYuan: number; period: string }[];
 }
 
@@ -168,7 +172,7 @@ export class SelfEvaluationRepository {
     filter: ScopeFilter,
   ): Promise<YearData> {
     const years = [`${year}-01`, `${year}-12`];
-    const [projects, goals, indicators, evaluations, items, executions] = await Promise.all([
+    const [projects, goals, indicators, evaluations, items, reports, executions] = await Promise.all([
       filter === 'department'
         ? Promise.resolve([])
         : manager.query(
@@ -186,20 +190,15 @@ export class SelfEvaluationRepository {
       manager.query(
         `SELECT i.id AS "indicatorId", i.goal_id AS "goalId", g.project_id AS "projectId", g.label AS "goalLabel",
                 COALESCE(l1.name, '') AS level1, l2.name AS level2, i.name, i.target_raw AS "targetRaw",
-                i.target_parsed AS target, i.unit, i.basis, i.weight::float8 AS "indicatorWeight",
-                r.actual_raw AS "reportActual", r.period AS "reportPeriod"
+                i.target_parsed AS target, i.unit, i.basis, i.weight::float8 AS "indicatorWeight"
            FROM indicators i
            JOIN goals g ON g.id = i.goal_id
            JOIN indicator_nodes l2 ON l2.id = i.node_id
            LEFT JOIN indicator_nodes l1 ON l1.id = l2.parent_id
-           LEFT JOIN LATERAL (
-             SELECT pr.actual_raw, pr.period FROM progress_reports pr
-              WHERE pr.indicator_id = i.id AND pr.period BETWEEN $2 AND $3
-              ORDER BY pr.period DESC LIMIT 1) r ON TRUE
           WHERE g.fiscal_year_id = $1 AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
-            AND ${scopeCondition('g.project_id', filter, 4)}
+            AND ${scopeCondition('g.project_id', filter, 2)}
           ORDER BY g.seq, l1.seq, l2.seq, i.seq`,
-        withProject(filter, [fiscalYearId, ...years]),
+        withProject(filter, [fiscalYearId]),
       ),
       manager.query(
         `SELECT ${EVALUATION_COLUMNS} FROM self_evaluations
@@ -214,6 +213,21 @@ export class SelfEvaluationRepository {
           WHERE e.fiscal_year_id = $1 AND ${scopeCondition('e.project_id', filter, 2)}`,
         withProject(filter, [fiscalYearId]),
       ),
+      // Each report with the status of its period (the project's, or the department-wide goals' with project NULL).
+      manager.query(
+        `SELECT pr.indicator_id AS "indicatorId", pr.period, pr.actual_raw AS "actualRaw", pr.reasons,
+                pr.reason_text AS "reasonText", pr.corrective_action AS "correctiveAction", rp.status
+           FROM progress_reports pr
+           JOIN indicators i ON i.id = pr.indicator_id
+           JOIN goals g ON g.id = i.goal_id
+           JOIN report_periods rp ON rp.fiscal_year_id = g.fiscal_year_id AND rp.period = pr.period
+                                 AND rp.project_id IS NOT DISTINCT FROM g.project_id
+          WHERE g.fiscal_year_id = $1 AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
+            AND pr.period BETWEEN $2 AND $3 AND rp.status IN ('submitted', 'approved')
+            AND ${scopeCondition('g.project_id', filter, 4)}
+          ORDER BY pr.period`,
+        withProject(filter, [fiscalYearId, ...years]),
+      ),
       // The department as a whole gets every project's, added up for reference.
       this.latestExecutions(
         manager,
@@ -222,7 +236,7 @@ export class SelfEvaluationRepository {
         typeof filter === 'object' ? filter.projectId : null,
       ),
     ]);
-    return { projects, goals, indicators, evaluations, items, executions };
+    return { projects, goals, indicators, evaluations, items, reports, executions };
   }
 
   /** The year's latest budget execution (执行数, year to date) of each project. */

@@ -11,6 +11,7 @@ import {
   DepartmentYearRow,
   EvaluationRow,
   ProjectScopeRow,
+  ReportRow,
   ScopeFilter,
   SelfEvaluationRepository,
   YearData,
@@ -193,6 +194,9 @@ export class SelfEvaluationService {
           satisfaction: evaluation.satisfactionWeight,
         }
       : { ...DEFAULT_SECTION_WEIGHTS };
+    const reports = new Map<string, ReportRow[]>();
+    for (const report of data.reports)
+      reports.set(report.indicatorId, [...(reports.get(report.indicatorId) ?? []), report]);
     const report = scope.project ? data.executions.find((e) => e.projectId === projectId) : undefined;
     const departmentBudget = evaluation?.annualBudgetYuan ?? this.defaultDepartmentBudget(scope);
     return {
@@ -226,10 +230,7 @@ export class SelfEvaluationService {
             target: indicator.target,
             unit: indicator.unit,
             indicatorWeight: indicator.indicatorWeight,
-            report:
-              indicator.reportActual !== null && indicator.reportPeriod !== null
-                ? { actualRaw: indicator.reportActual, period: indicator.reportPeriod }
-                : null,
+            reports: reports.get(indicator.indicatorId) ?? [],
             item: stored ? storedOf(stored) : null,
           };
         }),

@@ -1,6 +1,14 @@
-import { evaluateSheet, type EvaluatedSheet } from '@jixiao/domain';
+import {
+  evaluateSheet,
+  evaluationSourceLabel,
+  pickDeviationNote,
+  pickFinalActual,
+  type EvaluatedSheet,
+  type EvaluationSource,
+} from '@jixiao/domain';
 import type {
   BudgetView,
+  CellOrigin,
   EvaluationInputs,
   IndicatorInput,
   ItemView,
@@ -14,7 +22,7 @@ export interface ComputedEvaluation extends Omit<EvaluatedSheet, 'items' | 'budg
 
 /**
  * The 自评表 of one scope: libs/domain's evaluateSheet over what the tables hold (the evaluator's entries, else
- * the year's last report; the admin's 分值, else the target table's 权重, else an equal share), with where each
+ * the year's latest approved, else submitted report; the admin's 分值, else the target table's 权重, else an equal share), with where each
  * value came from. Pure: the services feed it what the tables hold and what a write changes.
  */
 export function computeEvaluation(inputs: EvaluationInputs): ComputedEvaluation {
@@ -37,7 +45,7 @@ export function computeEvaluation(inputs: EvaluationInputs): ComputedEvaluation 
   });
   const items = inputs.indicators.map((indicator, index): ItemView => {
     const item = sheet.items[index];
-    const { indicatorWeight, report: _report, item: stored, ...identity } = indicator;
+    const { indicatorWeight, reports: _reports, item: stored, ...identity } = indicator;
     return {
       ...identity,
       section: item.section,
@@ -51,7 +59,7 @@ export function computeEvaluation(inputs: EvaluationInputs): ComputedEvaluation 
       // A computed score leaves no pick to keep.
       pickedScore: item.score !== null && !item.band ? null : (stored?.pickedScore ?? null),
       met: item.met,
-      deviationAnalysis: stored?.deviationAnalysis ?? null,
+      ...deviationOf(indicator),
       problem: item.problem,
       problemField: item.problemField,
       explanation: item.explanation,
@@ -70,16 +78,52 @@ export function computeEvaluation(inputs: EvaluationInputs): ComputedEvaluation 
   };
 }
 
-/** 实际完成值: the evaluator's entry, else the year's last report (and its period). */
-function actualOf(indicator: IndicatorInput): Pick<ItemView, 'actual' | 'actualSource' | 'actualPeriod'> {
+const originOf = (source: EvaluationSource): CellOrigin => ({
+  ...source,
+  label: evaluationSourceLabel(source),
+});
+const ENTERED: CellOrigin = originOf({ kind: 'entered', period: null });
+
+/**
+ * 实际完成值: the evaluator's entry (or the value frozen at submission), else the latest approved report, else the
+ * latest submitted one (libs/domain pickFinalActual); never a draft.
+ */
+function actualOf(
+  indicator: IndicatorInput,
+): Pick<ItemView, 'actual' | 'actualSource' | 'actualPeriod' | 'actualOrigin'> {
   const entered = indicator.item?.actualRaw ?? null;
-  const actual = entered ?? indicator.report?.actualRaw ?? null;
-  const fromReport = entered === null ? (indicator.report?.period ?? null) : indicator.item?.actualFromPeriod;
-  return {
-    actual,
-    actualSource: actual === null ? null : fromReport ? 'report' : 'entered',
-    actualPeriod: actual === null ? null : (fromReport ?? null),
-  };
+  if (entered !== null) {
+    const frozen = indicator.item?.actualFromPeriod ?? null;
+    // A frozen value keeps its period; its kind is the period's status now, submitted when no longer readable.
+    const status = indicator.reports.find((report) => report.period === frozen)?.status;
+    return {
+      actual: entered,
+      actualSource: frozen ? 'report' : 'entered',
+      actualPeriod: frozen,
+      actualOrigin: frozen
+        ? originOf({ kind: status === 'approved' ? 'approved' : 'submitted', period: frozen })
+        : ENTERED,
+    };
+  }
+  const report = pickFinalActual(indicator.reports);
+  return report
+    ? {
+        actual: report.actualRaw,
+        actualSource: 'report',
+        actualPeriod: report.period,
+        actualOrigin: originOf({ kind: report.status, period: report.period }),
+      }
+    : { actual: null, actualSource: null, actualPeriod: null, actualOrigin: null };
+}
+
+/** 偏差原因分析及改进措施: the evaluator's text once saved, else the reasons and corrective actions the reports gave. */
+function deviationOf(indicator: IndicatorInput): Pick<ItemView, 'deviationAnalysis' | 'deviationOrigin'> {
+  const stored = indicator.item?.deviationAnalysis ?? null;
+  if (stored !== null) return { deviationAnalysis: stored, deviationOrigin: ENTERED };
+  const note = pickDeviationNote(indicator.reports);
+  return note
+    ? { deviationAnalysis: note.text, deviationOrigin: originOf(note.source) }
+    : { deviationAnalysis: null, deviationOrigin: null };
 }
 
 /** 全年执行数: stored (entered, or frozen at submission), else the year's latest budget execution. */

@@ -1,10 +1,12 @@
 import type {
   ConsistencyWarning,
+  EvaluationSourceKind,
   EvaluatedSheet,
   Grade,
   Judgement,
   Section,
   SectionWeights,
+  ReportForEvaluation,
   Target,
 } from '@jixiao/domain';
 import type { SelfEvaluationStatus } from './entities/self-evaluation.entity';
@@ -34,8 +36,8 @@ export interface IndicatorInput {
   unit: string | null;
   /** 权重 of the target table (Excel import); null = none. */
   indicatorWeight: number | null;
-  /** The year's last progress report. */
-  report: { actualRaw: string; period: string } | null;
+  /** The year's reports whose period was submitted or approved, with that status. */
+  reports: ReportForEvaluation[];
   item: StoredItem | null;
 }
 
@@ -57,6 +59,13 @@ export interface EvaluationInputs {
   indicators: IndicatorInput[];
 }
 
+/** Where a cell of the 自评表 came from. */
+export interface CellOrigin {
+  kind: EvaluationSourceKind;
+  period: string | null;
+  label: string;
+}
+
 export interface ItemView {
   indicatorId: string;
   goalId: string;
@@ -72,6 +81,8 @@ export interface ItemView {
   actual: string | null;
   actualSource: 'entered' | 'report' | null;
   actualPeriod: string | null;
+  /** Where the actual came from, with its label (取自 2025-07 已审核填报 / 手工填写); null without an actual. */
+  actualOrigin: CellOrigin | null;
   /** 分值 and who set it: this evaluation's admin weight, the target table's 权重, or an equal share. */
   weight: number;
   weightSource: 'evaluation' | 'indicator' | 'default';
@@ -82,7 +93,8 @@ export interface ItemView {
   pickedScore: number | null;
   /** Whether the actual meets the target (libs/domain meetsTarget); null when nothing can be compared. */
   met: boolean | null;
-  deviationAnalysis: string | null; // 偏差原因分析及改进措施
+  deviationAnalysis: string | null; // 偏差原因分析及改进措施: the evaluator's text, else the reports' reasons
+  deviationOrigin: CellOrigin | null;
   /** Why the item has no score yet, in Chinese, and the input to fix: target (admin), actual or score. */
   problem: string | null;
   problemField: 'target' | 'actual' | 'score' | null;

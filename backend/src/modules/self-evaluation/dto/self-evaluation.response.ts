@@ -7,6 +7,23 @@ import { SELF_EVALUATION_STATUSES, SelfEvaluationStatus } from '../entities/self
 const SECTIONS: Section[] = ['budget', 'output', 'benefit', 'satisfaction'];
 const GRADES: Grade[] = ['优', '良', '中', '差'];
 
+/** Where a cell of the 自评表 came from. */
+export class CellOriginResponse {
+  @ApiProperty({
+    enum: ['approved', 'submitted', 'entered'],
+    description: '来源：已审核填报 / 已提交（未审核）填报 / 手工填写',
+  })
+  kind: 'approved' | 'submitted' | 'entered';
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2025-07',
+    description: '取自哪一期填报；手工填写为 null',
+  })
+  period: string | null;
+  @ApiProperty({ example: '取自 2025-07 已审核填报', description: '来源说明' }) label: string;
+}
+
 /** One 三级指标 row of the 自评表. */
 export class EvaluationItemResponse {
   @ApiProperty() indicatorId: string;
@@ -24,11 +41,17 @@ export class EvaluationItemResponse {
   @ApiProperty({
     nullable: true,
     enum: ['entered', 'report'],
-    description: '实际完成值来源：自评填写 / 最后一次监控填报',
+    description: '实际完成值来源：自评填写 / 监控填报（见 actualOrigin）',
   })
   actualSource: 'entered' | 'report' | null;
   @ApiProperty({ nullable: true, type: String, description: '取自哪一期监控填报' }) actualPeriod:
     string | null;
+  @ApiProperty({
+    nullable: true,
+    type: CellOriginResponse,
+    description: '实际完成值来源：最近一期已审核填报，否则最近一期已提交填报（草稿不取），或手工填写',
+  })
+  actualOrigin: CellOriginResponse | null;
   @ApiProperty({ description: '分值' }) weight: number;
   @ApiProperty({
     enum: ['evaluation', 'indicator', 'default'],
@@ -50,8 +73,14 @@ export class EvaluationItemResponse {
     number | null;
   @ApiProperty({ nullable: true, type: Boolean, description: '是否达成目标；无法比较为 null' }) met:
     boolean | null;
-  @ApiProperty({ nullable: true, type: String, description: '偏差原因分析及改进措施' }) deviationAnalysis:
-    string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '偏差原因分析及改进措施：自评填写的内容，否则取自填报的偏差原因与纠偏措施',
+  })
+  deviationAnalysis: string | null;
+  @ApiProperty({ nullable: true, type: CellOriginResponse, description: '偏差原因分析及改进措施来源' })
+  deviationOrigin: CellOriginResponse | null;
   @ApiProperty({ nullable: true, type: String, description: '尚无得分的原因' }) problem: string | null;
   @ApiProperty({ nullable: true, enum: ['target', 'actual', 'score'], description: '需要补充的输入' })
   problemField: 'target' | 'actual' | 'score' | null;

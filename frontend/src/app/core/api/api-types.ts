@@ -2527,6 +2527,23 @@ export interface components {
       /** @description 计分说明：执行率与得分的公式与代入的数值 */
       explanation: string | null;
     };
+    CellOriginResponse: {
+      /**
+       * @description 来源：已审核填报 / 已提交（未审核）填报 / 手工填写
+       * @enum {string}
+       */
+      kind: 'approved' | 'submitted' | 'entered';
+      /**
+       * @description 取自哪一期填报；手工填写为 null
+       * @example 2025-07
+       */
+      period: string | null;
+      /**
+       * @description 来源说明
+       * @example 取自 2025-07 已审核填报
+       */
+      label: string;
+    };
     EvaluationItemResponse: {
       indicatorId: string;
       goalId: string;
@@ -2550,12 +2567,14 @@ export interface components {
       /** @description 实际完成值 */
       actual: string | null;
       /**
-       * @description 实际完成值来源：自评填写 / 最后一次监控填报
+       * @description 实际完成值来源：自评填写 / 监控填报（见 actualOrigin）
        * @enum {string|null}
        */
       actualSource: 'entered' | 'report' | null;
       /** @description 取自哪一期监控填报 */
       actualPeriod: string | null;
+      /** @description 实际完成值来源：最近一期已审核填报，否则最近一期已提交填报（草稿不取），或手工填写 */
+      actualOrigin: components['schemas']['CellOriginResponse'] | null;
       /** @description 分值 */
       weight: number;
       /**
@@ -2576,8 +2595,10 @@ export interface components {
       pickedScore: number | null;
       /** @description 是否达成目标；无法比较为 null */
       met: boolean | null;
-      /** @description 偏差原因分析及改进措施 */
+      /** @description 偏差原因分析及改进措施：自评填写的内容，否则取自填报的偏差原因与纠偏措施 */
       deviationAnalysis: string | null;
+      /** @description 偏差原因分析及改进措施来源 */
+      deviationOrigin: components['schemas']['CellOriginResponse'] | null;
       /** @description 尚无得分的原因 */
       problem: string | null;
       /**

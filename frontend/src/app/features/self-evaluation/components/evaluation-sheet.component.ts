@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import { DecimalPipe } from '@angular/common';
+import { DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { MESSAGES } from '../../../shared/i18n/messages';
@@ -50,7 +50,7 @@ function findStart(
  */
 @Component({
   selector: 'app-evaluation-sheet',
-  imports: [DecimalPipe, NzTooltipModule],
+  imports: [DecimalPipe, NgTemplateOutlet, NzTooltipModule],
   templateUrl: './evaluation-sheet.component.html',
   styleUrl: './evaluation-sheet.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

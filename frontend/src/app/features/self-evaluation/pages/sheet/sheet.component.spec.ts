@@ -81,6 +81,60 @@ describe(SheetComponent.name, () => {
     page().querySelector<HTMLButtonElement>(`[data-action=${action}]`)!.click();
   }
 
+  it('should say under each actual and analysis where it came from, and keep the prefilled analysis', async () => {
+    const approved = { kind: 'approved' as const, period: '2025-07', label: '取自 2025-07 已审核填报' };
+    const base = anEvaluation();
+    await open({
+      ...base,
+      items: [
+        {
+          ...base.items[0],
+          actual: '99%',
+          actualSource: 'report',
+          actualPeriod: '2025-07',
+          actualOrigin: approved,
+        },
+        {
+          ...base.items[1],
+          actual: '达成',
+          actualSource: 'report',
+          actualPeriod: '2025-08',
+          actualOrigin: { kind: 'submitted', period: '2025-08', label: '取自 2025-08 已提交（未审核）填报' },
+          deviationAnalysis: '偏差原因：人手不足；改进措施：增派人员',
+          deviationOrigin: approved,
+        },
+        {
+          ...base.items[2],
+          actual: '95%',
+          actualOrigin: { kind: 'entered', period: null, label: '手工填写' },
+          deviationAnalysis: '自己写的',
+          deviationOrigin: { kind: 'entered', period: null, label: '手工填写' },
+        },
+      ],
+    });
+    const origins = (field: string): string[] =>
+      Array.from(page().querySelectorAll(`[data-origin=${field}]`)).map((e) => e.textContent?.trim() ?? '');
+
+    expect(origins('actual')).toEqual([
+      '取自 2025-07 已审核填报',
+      '取自 2025-08 已提交（未审核）填报',
+      '手工填写',
+    ]);
+    expect(page().querySelectorAll('[data-origin=actual].unapproved')).toHaveLength(1);
+    expect(inputs('deviation').map((e) => e.value)).toEqual([
+      '',
+      '偏差原因：人手不足；改进措施：增派人员',
+      '自己写的',
+    ]);
+    expect(origins('deviation')).toEqual(['取自 2025-07 已审核填报', '手工填写']);
+
+    // Once typed over, the cell no longer claims to come from the report.
+    await type(inputs('actual')[0], '98%');
+    await type(inputs('deviation')[1], '改写');
+    expect(origins('actual')).toEqual(['取自 2025-08 已提交（未审核）填报', '手工填写']);
+    expect(origins('deviation')).toEqual(['手工填写']);
+  });
+
   it('should preview scores, total and grade with libs/domain while the lead types', async () => {
     await open();
 
