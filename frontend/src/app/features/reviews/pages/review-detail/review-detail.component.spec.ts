@@ -200,9 +200,10 @@ describe(ReviewDetailComponent.name, () => {
     expect(TestBed.inject(Router).url).toBe('/reviews');
   });
 
-  it('should show the previous month\'s actual, the change and the cumulative-decrease warning on the row', async () => {
+  it("should show the previous month's actual, the change and the cumulative-decrease warning on the row", async () => {
     await open(
-      submitted({
+      aProjectMonitoring({
+        reportPeriods: [aPeriodState({ status: 'submitted', version: 2 })],
         indicators: [
           anIndicator({
             name: '劳动监察日常巡查次数',

@@ -157,7 +157,10 @@ export class ReviewDetailComponent {
   protected previousOf(row: AnnualIndicator): string | null {
     const previous = row.indicator.previousReport;
     return previous
-      ? this.msg.review.detail.previous(previous.actualRaw, this.msg.monitoring.month(monthOf(previous.period)))
+      ? this.msg.review.detail.previous(
+          previous.actualRaw,
+          this.msg.monitoring.month(monthOf(previous.period)),
+        )
       : null;
   }
 
