@@ -232,6 +232,8 @@ describe(ProjectsService.name, () => {
       reasonText: '驻点人员变动',
       correctiveAction: '补充驻点人员',
       evidence: '运维日志',
+      warnings: [],
+      warningsAcknowledged: false,
       updatedAt: expect.any(String),
     });
   });

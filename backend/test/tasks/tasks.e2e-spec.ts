@@ -59,4 +59,45 @@ describe('GET /me/tasks', () => {
       expect.objectContaining({ kind: 'review', period: '2024-04', projectId }),
     ]);
   });
+
+  it('should list a leader’s returned or approved months with ?status=, pending by default, and refuse another status', async () => {
+    const dept = await insertDepartmentYear(ds, { year: 2024 });
+    const projectId = await insertProject(ds, dept.fiscalYearId, { seq: 1, name: '就业服务' });
+    await ds.query(
+      `INSERT INTO report_periods (fiscal_year_id, project_id, period, status, return_reason, reviewed_at) VALUES
+         ($1, $2, '2024-03', 'returned', '缺少佐证材料', '2024-04-12'), ($1, $2, '2024-04', 'submitted', NULL, NULL),
+         ($1, $2, '2024-05', 'approved', NULL, '2024-06-12'), ($1, $2, '2024-06', 'approved', NULL, '2024-07-12')`,
+      [dept.fiscalYearId, projectId],
+    );
+    const leader = await signIn(app, ds, 'leader', dept.departmentId);
+    const list = async (query: string) =>
+      (
+        await request(app.getHttpServer())
+          .get(`/api/me/tasks${query}`)
+          .set('Authorization', leader.bearer)
+          .expect(200)
+      ).body;
+
+    const periods = (body: { tasks: { period: string }[] }) => body.tasks.map((t) => t.period);
+    expect(periods(await list(''))).toEqual(['2024-04']);
+    expect(periods(await list('?status=pending'))).toEqual(['2024-04']);
+    const returned = await list('?status=returned');
+    expect(returned.tasks).toEqual([
+      expect.objectContaining({
+        kind: 'review',
+        period: '2024-03',
+        status: 'returned',
+        returnReason: '缺少佐证材料',
+      }),
+    ]);
+    expect(returned.counts.review).toBe(1);
+    // Latest decision first.
+    expect(periods(await list('?status=approved'))).toEqual(['2024-06', '2024-05']);
+
+    const wrong = await request(app.getHttpServer())
+      .get('/api/me/tasks?status=draft')
+      .set('Authorization', leader.bearer)
+      .expect(400);
+    expect(wrong.body.errors).toEqual({ status: expect.stringContaining('pending') });
+  });
 });

@@ -69,6 +69,7 @@ export { LIGHT_NAMES, ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-
 
 // The review workflow shared by monitoring periods and self-evaluations.
 export * from './workflow/review-workflow';
+export * from './workflow/return-reasons';
 
 // Audit log
 export * from './audit/audit-labels';

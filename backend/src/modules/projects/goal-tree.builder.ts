@@ -3,6 +3,7 @@ import type { AsOf } from '../dashboard/as-of';
 import {
   GoalResponse,
   HistoryPointResponse,
+  PreviousReportResponse,
   IndicatorResponse,
   Level1NodeResponse,
 } from './dto/goal-tree.response';
@@ -76,6 +77,7 @@ function indicatorOf(
           updatedAt: row.updatedAt as Date,
         };
   const status = statusAsOf(row, monitored, asOf);
+  const previous = monitored ? previousOf(history, asOf) : null;
   return {
     id: row.id,
     seq: row.seq,
@@ -94,6 +96,8 @@ function indicatorOf(
     monitored,
     expectedByNow: status.expected,
     latestReport,
+    previousReport: previous,
+    change: changeOf(latestReport, previous, asOf),
     light: status.light,
     lightReason: status.reason,
     explanation: status.explanation,
@@ -137,6 +141,23 @@ function statusAsOf(row: IndicatorRow, monitored: boolean, asOf: AsOf): StatusVi
     progress: row.progress,
     expected: unreported.expected,
   };
+}
+
+/** The latest report before the month (history is ordered by period). */
+function previousOf(rows: HistoryRow[], asOf: AsOf): PreviousReportResponse | null {
+  const row = rows.filter((r) => r.period < asOf.period).at(-1);
+  return row ? { period: row.period, actualRaw: row.actualRaw, actualValue: row.actualValue } : null;
+}
+
+/** This month's actual minus the previous one, when both are numbers (rounded off float noise). */
+function changeOf(
+  latest: { period: string; actualValue: number | null } | null,
+  previous: PreviousReportResponse | null,
+  asOf: AsOf,
+): number | null {
+  if (latest?.period !== asOf.period || latest.actualValue === null) return null;
+  if (previous?.actualValue == null) return null;
+  return Math.round((latest.actualValue - previous.actualValue) * 1e6) / 1e6;
 }
 
 /** One point per month from January to the month; a month without a report is a grey gap. */

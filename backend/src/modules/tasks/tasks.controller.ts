@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TasksService } from './tasks.service';
 import { TaskListResponse } from './dto/tasks.response';
+import { TasksQuery } from './dto/tasks.query';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -12,7 +13,7 @@ export class TasksController {
   @Get('tasks')
   @ApiOperation({ summary: '我的待办：到期或逾期的填报、被退回的填报、待我审核的填报' })
   @ApiOkResponse({ type: TaskListResponse })
-  list() {
-    return this.tasks.forCurrentUser();
+  list(@Query() query: TasksQuery) {
+    return this.tasks.forCurrentUser(query.status);
   }
 }

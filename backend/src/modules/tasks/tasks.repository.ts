@@ -35,16 +35,19 @@ export class TasksRepository {
     );
   }
 
-  /** Submitted periods awaiting review in the given departments (all when null), oldest submission first. */
-  submittedPeriods(departmentIds: string[] | null): Promise<TaskPeriodRow[]> {
+  /**
+   * Periods in the status in the given departments (all when null): awaiting review oldest submission first,
+   * returned or approved latest decision first.
+   */
+  reviewPeriods(status: PeriodStatus, departmentIds: string[] | null): Promise<TaskPeriodRow[]> {
     return this.dataSource.query(
       `SELECT p.id AS "projectId", p.name AS "projectName", d.code AS "departmentCode", fy.year, rp.period,
               rp.status, rp.return_reason AS "returnReason"
          FROM report_periods rp JOIN projects p ON p.id = rp.project_id
          JOIN fiscal_years fy ON fy.id = rp.fiscal_year_id JOIN departments d ON d.id = fy.department_id
-        WHERE rp.status = 'submitted' AND p.archived_at IS NULL AND ($1::uuid[] IS NULL OR fy.department_id = ANY($1::uuid[]))
-        ORDER BY rp.submitted_at`,
-      [departmentIds],
+        WHERE rp.status = $1 AND p.archived_at IS NULL AND ($2::uuid[] IS NULL OR fy.department_id = ANY($2::uuid[]))
+        ORDER BY CASE WHEN $1 = 'submitted' THEN rp.submitted_at END, rp.reviewed_at DESC, rp.period DESC`,
+      [status, departmentIds],
     );
   }
 }

@@ -2,6 +2,7 @@ import { dueDate, isOverdue, localDate, PeriodStatus } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { REPORT_DUE_DAY } from '../../config/reporting.config';
+import type { ReviewFilter } from './dto/tasks.query';
 import { TasksRepository } from './tasks.repository';
 
 export type TaskKind = 'report-due' | 'report-overdue' | 'report-returned' | 'review';
@@ -18,6 +19,12 @@ export interface Task {
   returnReason: string | null;
 }
 
+const REVIEW_STATUS: Record<ReviewFilter, PeriodStatus> = {
+  pending: 'submitted',
+  returned: 'returned',
+  approved: 'approved',
+};
+
 /** How far ahead a coming due date already shows as a task. */
 const DUE_SOON_DAYS = 15;
 
@@ -29,7 +36,9 @@ export class TasksService {
     private readonly access: AccessPolicy,
   ) {}
 
+  /** `review` picks the leader's 审核 list: awaiting review (the default), returned or approved months. */
   async forCurrentUser(
+    review: ReviewFilter = 'pending',
     today: string = localDate(),
   ): Promise<{ tasks: Task[]; counts: Record<TaskKind, number> }> {
     const actor = this.access.actor();
@@ -52,7 +61,10 @@ export class TasksService {
         return [];
       });
     } else if (actor.role === 'leader') {
-      const rows = await this.repository.submittedPeriods(this.access.departmentScope(actor));
+      const rows = await this.repository.reviewPeriods(
+        REVIEW_STATUS[review],
+        this.access.departmentScope(actor),
+      );
       tasks = rows.map((row): Task => ({
         kind: 'review',
         ...row,

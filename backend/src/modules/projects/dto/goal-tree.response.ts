@@ -98,6 +98,14 @@ export class HistoryPointResponse {
   @ApiProperty({ description: '判定过程：公式与代入的数值' }) explanation: string;
 }
 
+/** The indicator's report before the month (上期), for the review's comparison. */
+export class PreviousReportResponse {
+  @ApiProperty({ example: '2025-06', description: '上期填报月份（截至月份之前最近一期）' }) period: string;
+  @ApiProperty({ example: '105', description: '上期完成值（原文）' }) actualRaw: string;
+  @ApiProperty({ nullable: true, type: Number, example: 105, description: '上期完成值（目标基本单位）' })
+  actualValue: number | null;
+}
+
 /** An indicator's own light thresholds (lower bounds of v), over the defaults 60 / 80 / 120. */
 export class ThresholdsResponse {
   @ApiProperty({ example: 60, description: '黄灯起点' }) yellowFrom: number;
@@ -134,6 +142,19 @@ export class IndicatorResponse {
   expectedByNow: number | null;
   @ApiProperty({ nullable: true, type: LatestReportResponse, description: '截至月份及之前最近一期填报' })
   latestReport: LatestReportResponse | null;
+  @ApiProperty({
+    nullable: true,
+    type: PreviousReportResponse,
+    description: '截至月份之前最近一期填报（上期）；长期目标为 null',
+  })
+  previousReport: PreviousReportResponse | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: -15,
+    description: '本期较上期完成值的变化（本期 − 上期，目标基本单位）；任一期未填报或非数值为 null',
+  })
+  change: number | null;
   @ApiProperty({
     nullable: true,
     enum: LIGHT_VALUES,

@@ -1179,6 +1179,23 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    PreviousReportResponse: {
+      /**
+       * @description 上期填报月份（截至月份之前最近一期）
+       * @example 2025-06
+       */
+      period: string;
+      /**
+       * @description 上期完成值（原文）
+       * @example 105
+       */
+      actualRaw: string;
+      /**
+       * @description 上期完成值（目标基本单位）
+       * @example 105
+       */
+      actualValue: number | null;
+    };
     ThresholdsResponse: {
       /**
        * @description 黄灯起点
@@ -1254,6 +1271,13 @@ export interface components {
       expectedByNow: number | null;
       /** @description 截至月份及之前最近一期填报 */
       latestReport: components['schemas']['LatestReportResponse'] | null;
+      /** @description 截至月份之前最近一期填报（上期）；长期目标为 null */
+      previousReport: components['schemas']['PreviousReportResponse'] | null;
+      /**
+       * @description 本期较上期完成值的变化（本期 − 上期，目标基本单位）；任一期未填报或非数值为 null
+       * @example -15
+       */
+      change: number | null;
       /**
        * @description 截至月份的预警灯；该月未填报为灰灯；长期目标为 null
        * @enum {string|null}
@@ -3755,7 +3779,10 @@ export interface operations {
   };
   TasksController_list: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description 审核列表筛选（部门领导）：pending 待审核 / returned 已退回 / approved 已审核通过；填报负责人的待办不受影响 */
+        status?: 'pending' | 'returned' | 'approved';
+      };
       header?: never;
       path?: never;
       cookie?: never;

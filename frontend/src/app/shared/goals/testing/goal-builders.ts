@@ -76,6 +76,8 @@ export function anIndicator(overrides: Partial<IndicatorNode> = {}): IndicatorNo
     monitored: true,
     expectedByNow: 6,
     latestReport: null,
+    previousReport: null,
+    change: null,
     light: 'grey',
     lightReason: '本期未填报（已逾期）',
     explanation: '本期未填报 → 灰灯',

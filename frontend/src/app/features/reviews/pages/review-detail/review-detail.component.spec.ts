@@ -200,6 +200,90 @@ describe(ReviewDetailComponent.name, () => {
     expect(TestBed.inject(Router).url).toBe('/reviews');
   });
 
+  it("should show the previous month's actual, the change and the cumulative-decrease warning on the row", async () => {
+    await open(
+      aProjectMonitoring({
+        reportPeriods: [aPeriodState({ status: 'submitted', version: 2 })],
+        indicators: [
+          anIndicator({
+            name: '劳动监察日常巡查次数',
+            latestReport: aLatestReport({
+              actualRaw: '90',
+              actualValue: 90,
+              status: 'submitted',
+              warnings: [
+                {
+                  code: 'cumulative-decrease',
+                  message: '累计完成值 90 低于 5 月填报的 105，累计数不应减少，请核对',
+                },
+              ],
+            }),
+            previousReport: { period: '2025-05', actualRaw: '105', actualValue: 105 },
+            change: -15,
+          }),
+          anIndicator({ name: '党员学习内容覆盖率', targetRaw: '100%', level2: '质量指标', light: 'grey' }),
+        ],
+      }),
+    );
+
+    const headers = Array.from(page().querySelectorAll('thead th')).map((th) => th.textContent?.trim());
+    expect(headers).toEqual(expect.arrayContaining(['上期完成值', '较上期']));
+    const [first, second] = Array.from(page().querySelectorAll('tbody tr'));
+    expect(first.querySelector('[data-cell="previous"]')?.textContent).toContain('105');
+    expect(first.querySelector('[data-cell="previous"]')?.textContent).toContain('5 月');
+    const change = first.querySelector('[data-cell="change"]');
+    expect(change?.textContent?.trim()).toBe('−15');
+    expect(change?.classList).toContain('change-down');
+    expect(first.querySelector('.row-warning')?.textContent).toContain('累计数不应减少');
+    expect(second.querySelector('[data-cell="previous"]')?.textContent?.trim()).toBe('—');
+    expect(second.querySelector('[data-cell="change"]')?.textContent?.trim()).toBe('—');
+  });
+
+  it('should compose the return reason from the picked common reasons and the text', async () => {
+    await open();
+    await openReturnDialog();
+
+    const options = Array.from(document.querySelectorAll('.return-reasons label'));
+    expect(options.map((option) => option.textContent?.trim())).toEqual([
+      '完成值与佐证材料不一致',
+      '偏差原因说明不充分',
+      '缺少佐证材料',
+      '完成值填报有误',
+      '其他',
+    ]);
+    for (const index of [2, 0]) {
+      (options[index].querySelector('input') as HTMLInputElement).click();
+      await settle();
+    }
+    await typeReason('请补充 6 月签到表');
+    await clickDialogButton('退回');
+
+    const request = httpMock.expectOne(returnUrl);
+    expect(request.request.body).toEqual({
+      reason: '完成值与佐证材料不一致；缺少佐证材料：请补充 6 月签到表',
+      version: 2,
+    });
+    request.flush({ id: 'p1', period: PERIOD, status: 'returned', returnReason: 'x', version: 3 });
+    await settle();
+  });
+
+  it('should take a picked common reason alone but ask for words when only 其他 is picked', async () => {
+    await open();
+    await openReturnDialog();
+    const options = Array.from(document.querySelectorAll('.return-reasons label'));
+
+    (options[4].querySelector('input') as HTMLInputElement).click();
+    await settle();
+    await clickDialogButton('退回');
+    httpMock.expectNone(returnUrl);
+    expect(document.querySelector('#return-reason-error')?.textContent).toContain('请填写退回原因');
+
+    (options[1].querySelector('input') as HTMLInputElement).click();
+    await settle();
+    await clickDialogButton('退回');
+    expect(httpMock.expectOne(returnUrl).request.body).toEqual({ reason: '偏差原因说明不充分', version: 2 });
+  });
+
   it('should offer no decision when the month is not submitted', async () => {
     await open(submitted({ reportPeriods: [aPeriodState({ status: 'approved', version: 3 })] }));
 

@@ -1,9 +1,12 @@
 import { DOCUMENT, DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { composeReturnReason, monthOf, RETURN_REASONS, type ReturnReason } from '@jixiao/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -44,9 +47,11 @@ interface ReviewData {
   imports: [
     DatePipe,
     DecimalPipe,
+    FormsModule,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
+    NzCheckboxModule,
     NzIconModule,
     NzInputModule,
     NzModalModule,
@@ -133,6 +138,8 @@ export class ReviewDetailComponent {
 
   protected readonly returnOpen = signal(false);
   protected readonly reason = signal('');
+  protected readonly returnReasons = RETURN_REASONS;
+  protected readonly picked = signal<ReturnReason[]>([]);
   protected readonly reasonError = signal<string | null>(null);
   protected readonly returnError = signal<string | null>(null);
   protected readonly maxReason = MAX_REASON_LENGTH;
@@ -144,6 +151,17 @@ export class ReviewDetailComponent {
   protected reportOf(row: AnnualIndicator) {
     const report = row.indicator.latestReport;
     return report && report.period === this.period() ? report : null;
+  }
+
+  /** 上期: the actual of the latest report before the month, with its month. */
+  protected previousOf(row: AnnualIndicator): string | null {
+    const previous = row.indicator.previousReport;
+    return previous
+      ? this.msg.review.detail.previous(
+          previous.actualRaw,
+          this.msg.monitoring.month(monthOf(previous.period)),
+        )
+      : null;
   }
 
   protected evidenceFor(row: AnnualIndicator): readonly EvidenceFile[] {
@@ -171,6 +189,7 @@ export class ReviewDetailComponent {
 
   protected openReturn(): void {
     this.reason.set('');
+    this.picked.set([]);
     this.reasonError.set(null);
     this.returnError.set(null);
     this.returnOpen.set(true);
@@ -185,9 +204,17 @@ export class ReviewDetailComponent {
     this.reasonError.set(null);
   }
 
-  /** 退回 needs a reason: checked here first, and the API's own field message is shown the same way. */
+  protected onPicked(picked: ReturnReason[]): void {
+    this.picked.set(picked);
+    this.reasonError.set(null);
+  }
+
+  /**
+   * 退回 needs a reason, picked from the common ones and/or written (the API stores the one composed text):
+   * checked here first, and the API's own field message is shown the same way.
+   */
   protected confirmReturn(): void {
-    const reason = this.reason().trim();
+    const reason = composeReturnReason(this.picked(), this.reason());
     if (!reason) {
       this.reasonError.set(this.msg.review.returnModal.required);
       return;

@@ -63,4 +63,43 @@ describe(ReviewInboxComponent.name, () => {
 
     expect(page.querySelector('nz-table')?.textContent).toContain('暂无待审核的填报');
   });
+
+  it('should list returned months with their reason when 已退回 is picked, and approved ones with 已审核通过', async () => {
+    const page = await open();
+    httpMock.expectOne('/api/me/tasks').flush(aTaskList([]));
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+
+    const filters = Array.from(page.querySelectorAll<HTMLButtonElement>('.filters button'));
+    expect(filters.map((button) => button.textContent?.trim())).toEqual(['待审核', '已退回', '已审核通过']);
+    expect(filters[0].getAttribute('aria-pressed')).toBe('true');
+
+    filters[1].click();
+    await harness.fixture.whenStable();
+    httpMock.expectOne('/api/me/tasks?status=returned').flush(
+      aTaskList([
+        aTask({
+          kind: 'review',
+          projectId: 'p1',
+          projectName: '党建',
+          period: '2025-05',
+          status: 'returned',
+          returnReason: '缺少佐证材料',
+        }),
+      ]),
+    );
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+    expect(filters[1].getAttribute('aria-pressed')).toBe('true');
+    const row = page.querySelector('tbody tr.ant-table-row');
+    expect(row?.textContent).toContain('缺少佐证材料');
+    expect(row?.querySelector('a')?.getAttribute('href')).toBe('/reviews/p1/2025-05');
+
+    filters[2].click();
+    await harness.fixture.whenStable();
+    httpMock.expectOne('/api/me/tasks?status=approved').flush(aTaskList([]));
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+    expect(page.querySelector('nz-table')?.textContent).toContain('暂无已审核通过的填报');
+  });
 });

@@ -7,9 +7,14 @@ import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
 import { sortTasks } from '../../../reminders/reminders.store';
-import { type Task, TasksApi } from '../../../reminders/tasks.api';
+import { type ReviewFilter, type Task, TasksApi } from '../../../reminders/tasks.api';
 
-/** 审核 inbox: the months leads submitted in the leader's department, oldest submission first. */
+const FILTERS: readonly ReviewFilter[] = ['pending', 'returned', 'approved'];
+
+/**
+ * 审核 list: the months leads submitted in the leader's department, oldest submission first; or, filtered,
+ * the months returned or approved, latest decision first.
+ */
 @Component({
   selector: 'app-review-inbox',
   imports: [SHARED_IMPORTS],
@@ -21,13 +26,22 @@ export class ReviewInboxComponent {
   private readonly api = inject(TasksApi);
   protected readonly msg = inject(MESSAGES);
 
+  protected readonly filters = FILTERS;
+  protected readonly filter = signal<ReviewFilter>('pending');
   private readonly attempt = signal(0);
+  private readonly request = computed(() => ({ review: this.filter(), attempt: this.attempt() }));
 
   protected readonly state = toSignal(
-    toObservable(this.attempt).pipe(
-      switchMap(() =>
+    toObservable(this.request).pipe(
+      switchMap(({ review }) =>
         toLoadState(
-          this.api.mine().pipe(map((list) => sortTasks(list.tasks.filter((task) => task.kind === 'review')))),
+          this.api.mine({ review }).pipe(
+            map((list) => {
+              const reviews = list.tasks.filter((task) => task.kind === 'review');
+              // Pending: the oldest month first; returned and approved keep the API's latest-decision order.
+              return review === 'pending' ? sortTasks(reviews) : reviews;
+            }),
+          ),
         ),
       ),
     ),
@@ -43,6 +57,10 @@ export class ReviewInboxComponent {
     const state = this.state();
     return state.status === 'error' ? apiErrorMessage(state.error, this.msg.errors) : '';
   });
+
+  protected pick(filter: ReviewFilter): void {
+    this.filter.set(filter);
+  }
 
   protected retry(): void {
     this.attempt.update((attempt) => attempt + 1);
