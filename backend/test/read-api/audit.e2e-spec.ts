@@ -167,6 +167,7 @@ describe(AuditQueryService.name, () => {
       (await get(auditor, `${query}&pageSize=100`).expect(200)).body.items as {
         action: string;
         actionLabel: string;
+        actorName: string | null;
         summary: string;
         projectName: string | null;
         changes: { field: string; label: string; before: string | null; after: string | null }[];
