@@ -138,7 +138,8 @@ export class ReviewDetailComponent {
 
   protected readonly returnOpen = signal(false);
   protected readonly reason = signal('');
-  protected readonly returnReasons = RETURN_REASONS;
+  // ng-zorro's checkbox group takes a mutable array.
+  protected readonly returnReasons: string[] = [...RETURN_REASONS];
   protected readonly picked = signal<ReturnReason[]>([]);
   protected readonly reasonError = signal<string | null>(null);
   protected readonly returnError = signal<string | null>(null);
