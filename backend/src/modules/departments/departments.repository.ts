@@ -1,3 +1,4 @@
+import { yuanToWan } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LeadResponse } from '../projects/dto/project-detail.response';
@@ -49,12 +50,13 @@ export class DepartmentsRepository {
   }
 
   async findProjects(fiscalYearId: string): Promise<ProjectBaseRow[]> {
-    const rows: (Omit<ProjectBaseRow, 'budget'> & { budget: string })[] = await this.dataSource.query(
-      `SELECT id, code, name, category, (budget_yuan / 10000)::text AS budget
+    const rows: (Omit<ProjectBaseRow, 'budget'> & { budgetYuan: string })[] = await this.dataSource.query(
+      `SELECT id, code, name, category, budget_yuan::text AS "budgetYuan"
          FROM projects WHERE fiscal_year_id = $1 AND archived_at IS NULL ORDER BY seq`,
       [fiscalYearId],
     );
-    return rows.map((row) => ({ ...row, budget: Number(row.budget) }));
+    // Shown in 万元 as 表10 prints it.
+    return rows.map(({ budgetYuan, ...row }) => ({ ...row, budget: yuanToWan(Number(budgetYuan)) }));
   }
 
   /** Active leads assigned to the year's projects. */

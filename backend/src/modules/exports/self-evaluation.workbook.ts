@@ -1,4 +1,4 @@
-import { REVIEW_STATUS_LABELS, yuanToWanOrNull } from '@jixiao/domain';
+import { budgetStatus, REVIEW_STATUS_LABELS, yuanToWanOrNull } from '@jixiao/domain';
 import { Workbook } from 'exceljs';
 import type { EvaluationView, ItemView } from '../self-evaluation/self-evaluation.types';
 import {
@@ -246,7 +246,8 @@ export function addSummarySheet(
   w.merge(totalRow, 1, totalRow, 2, '项目合计', { bold: true });
   w.cell(totalRow, 3, yuanToWanOrNull(budgetYuan), { numFmt: WAN_FORMAT, bold: true });
   w.cell(totalRow, 4, yuanToWanOrNull(executedYuan), { numFmt: WAN_FORMAT, bold: true });
-  w.cell(totalRow, 5, budgetYuan > 0 ? Math.round((executedYuan / budgetYuan) * 10000) / 10000 : null, {
+  const { rate } = budgetStatus({ month: 12, budget: budgetYuan, executed: executedYuan });
+  w.cell(totalRow, 5, rate === null ? null : rate / 100, {
     numFmt: PERCENT_FORMAT,
     bold: true,
   });

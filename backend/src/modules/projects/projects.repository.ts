@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Light, ReportWarning, Target, Thresholds } from '@jixiao/domain';
+import {
+  yuanToWanOrNull,
+  type Light,
+  type ReportWarning,
+  type Target,
+  type Thresholds,
+} from '@jixiao/domain';
 import { DataSource } from 'typeorm';
 import {
   FundingSourceResponse,
@@ -7,6 +13,11 @@ import {
   ProcurementResponse,
   SpendingDetailResponse,
 } from './dto/project-detail.response';
+
+/** A detail row as stored (元), shown in 万元 as the document prints it (libs/domain's conversion). */
+type AmountInYuan<T extends { amount: number | null }> = Omit<T, 'amount'> & { amountYuan: number | null };
+const inWan = <T extends { amount: number | null }>({ amountYuan, ...row }: AmountInYuan<T>): T =>
+  ({ ...row, amount: yuanToWanOrNull(amountYuan) }) as unknown as T;
 
 /** A project's 表12 header in stored units (元), with where it belongs. */
 export interface ProjectRow {
@@ -160,28 +171,31 @@ export class ProjectsRepository {
   }
 
   /** Amounts in 万元, as the document shows them. */
-  findFundingSources(projectId: string): Promise<FundingSourceResponse[]> {
-    return this.dataSource.query(
-      `SELECT seq, name, (amount_yuan / 10000)::float8 AS amount FROM funding_sources WHERE project_id = $1 ORDER BY seq`,
+  async findFundingSources(projectId: string): Promise<FundingSourceResponse[]> {
+    const rows: AmountInYuan<FundingSourceResponse>[] = await this.dataSource.query(
+      `SELECT seq, name, amount_yuan::float8 AS "amountYuan" FROM funding_sources WHERE project_id = $1 ORDER BY seq`,
       [projectId],
     );
+    return rows.map(inWan);
   }
 
-  findSpendingDetails(projectId: string): Promise<SpendingDetailResponse[]> {
-    return this.dataSource.query(
+  async findSpendingDetails(projectId: string): Promise<SpendingDetailResponse[]> {
+    const rows: AmountInYuan<SpendingDetailResponse>[] = await this.dataSource.query(
       `SELECT seq, activity, description, economic_classification AS "economicClassification",
-              classification_code AS "classificationCode", (amount_yuan / 10000)::float8 AS amount, basis, remark
+              classification_code AS "classificationCode", amount_yuan::float8 AS "amountYuan", basis, remark
          FROM spending_details WHERE project_id = $1 ORDER BY seq`,
       [projectId],
     );
+    return rows.map(inWan);
   }
 
-  findProcurements(projectId: string): Promise<ProcurementResponse[]> {
-    return this.dataSource.query(
-      `SELECT seq, item, description, quantity::float8 AS quantity, (amount_yuan / 10000)::float8 AS amount, remark
+  async findProcurements(projectId: string): Promise<ProcurementResponse[]> {
+    const rows: AmountInYuan<ProcurementResponse>[] = await this.dataSource.query(
+      `SELECT seq, item, description, quantity::float8 AS quantity, amount_yuan::float8 AS "amountYuan", remark
          FROM procurement_items WHERE project_id = $1 ORDER BY seq`,
       [projectId],
     );
+    return rows.map(inWan);
   }
 
   /** Long-term goals first, as the tables publish them. */

@@ -7,6 +7,7 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
+import { yuanToWan } from '@jixiao/domain';
 
 import type { Messages } from '../../../shared/i18n/messages';
 import { LIGHTS, LIGHT_COLORS, type Light, type LightCounts } from '../../../shared/lights/light.models';
@@ -184,7 +185,7 @@ export function budgetPaceOptions(
           : [
               row.name,
               charts.rateLine(round1(row.rate), round1(pace)),
-              charts.amountLine((row.executedYuan ?? 0) / 10000, row.budgetYuan / 10000),
+              charts.amountLine(yuanToWan(row.executedYuan ?? 0), yuanToWan(row.budgetYuan)),
             ].join('<br/>');
       },
     },
