@@ -194,7 +194,11 @@ async function projectHalfYear(baseUrl, password, project, offset, leader, count
     }
     if (status === 'draft') continue;
     const at = `/projects/${project.id}/periods/${period(month)}`;
-    if (await write(baseUrl, 'POST', `${at}/submit`, token, {}, `submit ${project.name} ${period(month)}`))
+    // The lead has checked the rows the entry warnings point at (a count ahead of plan, …) before submitting.
+    const submit = { acknowledgeWarnings: true };
+    if (
+      await write(baseUrl, 'POST', `${at}/submit`, token, submit, `submit ${project.name} ${period(month)}`)
+    )
       counters.submitted += 1;
     if (status === 'approved') {
       if (
