@@ -359,20 +359,42 @@ try {
     );
     await page.goto(`${baseUrl}/dashboard?year=${year}&asOf=${period}`);
     await page.locator('#flagged tbody tr.ant-table-row').first().waitFor();
-    // Worst first; other projects' red indicators may come first, so look through the pages.
+    // Worst first; other projects' red indicators may come first, so look through the pages. The table can
+    // re-render while it is paged (a late answer resets it to page 1): then look again from the start.
     const flagged = page
       .locator('#flagged tbody tr.ant-table-row', { hasText: MISSED })
       .filter({ hasText: project.name });
-    for (let pageNumber = 1; (await flagged.count()) === 0 && pageNumber < 20; pageNumber += 1) {
-      const next = page.locator('#flagged .ant-pagination-next');
-      check(
-        (await next.count()) === 1 && !(await next.getAttribute('class')).includes('disabled'),
-        'the flag is not on the dashboard',
-      );
-      await next.click();
-    }
-    check((await text(flagged.first())).includes('红灯'), 'the flag is not red');
-    await flagged.first().scrollIntoViewIfNeeded();
+    const findFlag = async () => {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await page.locator('#flagged tbody tr.ant-table-row').first().waitFor();
+        for (let pageNumber = 1; pageNumber < 20; pageNumber += 1) {
+          if ((await flagged.count()) > 0) {
+            const content = await flagged
+              .first()
+              .textContent({ timeout: 3000 })
+              .catch(() => null);
+            if (content !== null) return content;
+            break;
+          }
+          const next = page.locator('#flagged .ant-pagination-next');
+          if ((await next.count()) === 0 || (await next.getAttribute('class')).includes('disabled')) break;
+          await next.click();
+          await page
+            .locator('#flagged .ant-pagination-item-active', { hasText: new RegExp(`^${pageNumber + 1}$`) })
+            .waitFor({ timeout: 5000 })
+            .catch(() => undefined);
+        }
+        await page.waitForTimeout(1000);
+      }
+      return null;
+    };
+    const content = await findFlag();
+    check(content !== null, 'the flag is not on the dashboard');
+    check(content.includes('红灯'), 'the flag is not red');
+    await flagged
+      .first()
+      .scrollIntoViewIfNeeded({ timeout: 3000 })
+      .catch(() => undefined);
     await screenshot('leader-dashboard-flag');
   });
 
