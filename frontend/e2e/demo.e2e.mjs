@@ -125,7 +125,11 @@ try {
       await page.getByRole('tab', { name: /监控记录/ }).click();
       const rows = page.locator('.ant-tabs-tabpane-active tbody tr');
       await rows.first().waitFor();
-      check((await rows.count()) === 6, `${await rows.count()} months in the record, not January–June`);
+      // The record renders row by row: give it a moment to show all six before counting.
+      for (let waited = 0; (await rows.count()) < 6 && waited < 5000; waited += 250)
+        await page.waitForTimeout(250);
+      const months = await rows.count();
+      check(months === 6, `${months} months in the record, not January–June`);
       check((await text(rows.first())).includes(`${DEMO_YEAR} 年 6 月`), 'the project did not open at June');
       await screenshot('project-monitoring');
     },
