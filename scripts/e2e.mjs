@@ -65,6 +65,8 @@ try {
   );
   const scripts = readdirSync(join(root, 'frontend', 'e2e'))
     .filter((f) => f.endsWith('.e2e.mjs'))
+    // E2E_ONLY=name,other runs only the scripts whose file name contains one of the names (while working on one).
+    .filter((f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').some((name) => f.includes(name)))
     .sort();
   for (const script of scripts) {
     const started = Date.now();
