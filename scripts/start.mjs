@@ -34,6 +34,8 @@ function hashInputs(paths) {
 
 // 1. Domain library and backend (project references; incremental).
 run(npx, ['tsc', '-b', 'backend/tsconfig.build.json']);
+// The migrated embedded database that a new data directory starts from (a no-op when it is current).
+run(process.execPath, [join(root, 'backend', 'dist', 'cli', 'pgdata-template.js')]);
 
 // 2. Frontend, only when its inputs changed.
 const frontendInputs = [

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { readTemplate } from './pgdata-template';
 
 /**
  * PostgreSQL inside the process (PGlite, PostgreSQL 18 compiled to WASM) served on a loopback port, so the
@@ -24,8 +25,12 @@ export class EmbeddedPostgres {
   /**
    * `dataDir` undefined → in memory (tests); otherwise the database lives in `<dataDir>/pgdata` and is
    * reopened on the next start. Two processes on one directory would corrupt it, hence the lock file.
+   * A new directory starts from the build's migrated dump when there is one (pgdata-template.ts).
    */
-  static async start(dataDir?: string): Promise<EmbeddedPostgres> {
+  static async start(
+    dataDir?: string,
+    template: () => Blob | undefined = readTemplate,
+  ): Promise<EmbeddedPostgres> {
     let location: string | undefined;
     let lockFile: string | undefined;
     if (dataDir) {
@@ -37,7 +42,8 @@ export class EmbeddedPostgres {
     }
     let db: PGlite;
     try {
-      db = await PGlite.create(location);
+      const loadDataDir = location && !existsSync(join(location, 'PG_VERSION')) ? template() : undefined;
+      db = await PGlite.create(location, loadDataDir ? { loadDataDir } : undefined);
     } catch (error) {
       if (lockFile) rmSync(lockFile, { force: true });
       throw error;
