@@ -80,6 +80,8 @@ export const ZH_CN_MESSAGES = {
   /** The department / year / month (截至月份) picker of the dashboard, 部门整体 and project list. */
   picker: {
     department: '部门',
+    /** A department in a select: its name, the code after it (people know departments by name). */
+    departmentOption: (name: string, code: string): string => `${name}（${code}）`,
     year: '年度',
     yearOption: (year: number): string => `${year} 年`,
     asOf: '截至',
