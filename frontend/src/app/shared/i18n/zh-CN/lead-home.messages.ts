@@ -10,9 +10,9 @@ export const LEAD_HOME_MESSAGES = {
   year: '年度',
   yearOption: (year: number): string => `${year} 年`,
   summary: {
-    todo: '待填报',
-    returned: '被退回',
-    overdue: '有逾期月份',
+    todo: '本月待填报',
+    returned: '个月退回待修改',
+    overdue: '个月逾期',
     done: '本月已提交或已通过',
   },
   /** The state of a project's month, as the lead reads it. */
@@ -38,9 +38,9 @@ export const LEAD_HOME_MESSAGES = {
   returnReason: (reason: string): string => `退回原因：${reason}`,
   overdueMonths: (count: number): string => `${count} 个月逾期`,
   /** The button of this month: fill what is open, look at what is in. */
-  fill: (month: string): string => `填报${month}`,
-  revise: (month: string): string => `修改${month}`,
-  view: (month: string): string => `查看${month}`,
+  fill: (month: string): string => `填报 ${month}`,
+  revise: (month: string): string => `修改 ${month}`,
+  view: (month: string): string => `查看 ${month}`,
   months: '各月',
   monthsLabel: (project: string): string => `${project} 各月填报状态`,
   monthTitle: (month: string, state: string): string => `${month}：${state}`,

@@ -85,15 +85,19 @@ describe(LeadHomeComponent.name, () => {
     expect(returned.querySelector('.current')?.textContent).toContain('已填 7/7 项指标');
     expect(returned.querySelector('.current')?.textContent).toContain('2 项红灯');
     const fix = returned.querySelector('a.open-current') as HTMLAnchorElement;
-    expect(fix.textContent).toContain('修改6 月');
+    expect(fix.textContent).toContain('修改 6 月');
     expect(fix.getAttribute('href')).toBe('/reports/p-returned/2025-06');
 
     const approved = card(page, 'p-approved');
     expect(approved.querySelector('.current')?.textContent).toContain('已审核通过');
-    expect(approved.querySelector('a.open-current')?.textContent).toContain('查看6 月');
+    expect(approved.querySelector('a.open-current')?.textContent).toContain('查看 6 月');
     expect(approved.querySelector('.return-reason')).toBeNull();
 
-    expect(page.querySelector('.summary')?.textContent?.replace(/\s+/g, '')).toContain('1被退回');
+    // Returned and late months count whichever month they are; this month's state counts per project.
+    const summary = page.querySelector('.summary')?.textContent?.replace(/\s+/g, '');
+    expect(summary).toContain('1个月退回待修改');
+    expect(summary).toContain('1个月逾期');
+    expect(summary).toContain('1本月已提交或已通过');
   });
 
   it('should list every month with its state and open a past approved month', async () => {

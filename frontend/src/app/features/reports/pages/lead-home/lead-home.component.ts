@@ -50,14 +50,15 @@ export class LeadHomeComponent {
     return state?.status === 'error' ? apiErrorMessage(state.error, this.msg.errors) : '';
   });
 
-  /** This month across the projects: what is still to do, returned, late. */
+  /** Across the projects: this month still to do or in; months returned and months late, whichever month. */
   protected readonly summary = computed(() => {
     const projects = this.home()?.projects ?? [];
     const states = projects.map((project) => monthState(project.current));
+    const months = projects.flatMap((project) => project.months);
     return {
       todo: states.filter((state) => state === 'todo' || state === 'draft').length,
-      returned: states.filter((state) => state === 'returned').length,
-      overdue: projects.filter((project) => project.overdueCount > 0).length,
+      returned: months.filter((month) => month.status === 'returned').length,
+      overdue: months.filter((month) => month.overdue).length,
       done: states.filter((state) => state === 'submitted' || state === 'approved').length,
     };
   });
