@@ -130,6 +130,8 @@ describe(IndicatorHistoryDrawerComponent.name, () => {
     const months = Array.from(body.querySelectorAll('li.month')).map((li) => li.getAttribute('data-period'));
     // July is after the page's month: left out.
     expect(months).toEqual(['2025-06', '2025-05']);
+    // The year's line, drawn larger than in the tree's rows: two months 36 px apart.
+    expect(body.querySelector('app-sparkline svg')?.getAttribute('width')).toBe('44');
     const june = body.querySelector('[data-period="2025-06"]') as HTMLElement;
     expect(june.textContent).toContain('30次');
     expect(june.textContent).toContain('红灯');
