@@ -74,6 +74,8 @@ const MATRIX: Record<string, Rule> = {
   'PUT /api/projects/:id/leads': { roles: ['admin'], scope: 'project' },
   'PUT /api/indicators/:id/target': { roles: ['admin'], scope: 'project' },
   'GET /api/me/tasks': { roles: ALL, scope: 'global' },
+  'GET /api/me/projects': { roles: ALL, scope: 'global' },
+  'GET /api/indicators/:id/history': { roles: ALL, scope: 'project' },
   'GET /api/departments/:code/years/:year': { roles: ALL, scope: 'department' },
   'GET /api/projects/:id': { roles: ALL, scope: 'project' },
   'GET /api/departments/:code/years/:year/dashboard': { roles: ALL, scope: 'department' },

@@ -206,23 +206,14 @@ try {
     await bell.click();
   });
 
-  await step(`the lead picks ${project.name} and ${periodLabel(period)} on 填报`, async () => {
+  await step(`the lead opens ${project.name}, ${periodLabel(period)} from 我的项目 on 填报`, async () => {
     await page.locator('.sider [nz-menu-item] a', { hasText: '填报' }).click();
     await page.waitForURL((url) => url.pathname === '/reports');
-    await page.locator('.project-select').waitFor();
-    check(
-      (await text(page.locator('.project-select'))).includes(project.name),
-      'the project is not preselected',
-    );
-    await page.locator('.month-select').click();
-    await page
-      .locator('.ant-select-dropdown .ant-select-item-option-content')
-      .getByText(`${monthOf(period)} 月`, { exact: true })
-      .click();
-    await page.locator('.month-select', { hasText: `${monthOf(period)} 月` }).waitFor();
-    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
-    await screenshot('report-picker');
-    await page.getByRole('button', { name: '开始填报' }).click();
+    const card = page.locator(`[data-project="${project.id}"]`);
+    await card.waitFor();
+    check((await text(card.locator('.project-name'))) === project.name, 'the project is not on the home');
+    await screenshot('lead-home');
+    await card.locator(`.months a[data-period="${period}"]`).click();
     await page.waitForURL((url) => url.pathname === `/reports/${project.id}/${period}`);
     await page.locator('tr.entry-row').first().waitFor();
     check((await page.title()) === '填报 · 绩效目标管理', `title is ${await page.title()}`);

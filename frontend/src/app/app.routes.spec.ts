@@ -128,6 +128,23 @@ describe('appRoutes', () => {
     httpMock.expectOne('/api/departments');
   });
 
+  it('should land a lead on 我的项目 under the 填报 menu entry', async () => {
+    const root = await go('/', aSessionUser({ role: 'lead', username: 'lead01' }));
+    httpMock.match('/api/me/tasks');
+    httpMock.expectOne('/api/me/projects');
+
+    expect(TestBed.inject(Router).url).toBe('/reports');
+    expect(TestBed.inject(Title).getTitle()).toBe('我的项目 · 绩效目标管理');
+    expect(root.querySelector('[nz-menu-item].ant-menu-item-selected')?.textContent?.trim()).toBe('填报');
+  });
+
+  it('should land a leader on the dashboard', async () => {
+    await go('/', aSessionUser({ role: 'leader', username: 'leader' }));
+    httpMock.match('/api/me/tasks');
+
+    expect(TestBed.inject(Router).url).toBe('/dashboard');
+  });
+
   it.each([
     { url: '/dashboard', page: '首页', heading: '监控看板' },
     { url: '/projects', page: '项目', heading: '项目' },

@@ -1,6 +1,8 @@
+import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
 
 import { authGuard } from './core/auth/auth.guard';
+import { AuthService } from './core/auth/auth.service';
 import { passwordChangeGuard } from './core/auth/password-change.guard';
 import { roleGuard } from './core/auth/role.guard';
 import { ShellComponent } from './layout/shell/shell.component';
@@ -22,7 +24,12 @@ export const appRoutes: Routes = [
     canActivate: [authGuard, passwordChangeGuard],
     canActivateChild: [authGuard, passwordChangeGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      // A lead lands on their own projects (我的项目); everyone else on the department's dashboard.
+      {
+        path: '',
+        pathMatch: 'full',
+        redirectTo: () => (inject(AuthService).user()?.role === 'lead' ? 'reports' : 'dashboard'),
+      },
       {
         path: 'dashboard',
         loadChildren: () => import('./features/dashboard/routes').then((m) => m.DASHBOARD_ROUTES),

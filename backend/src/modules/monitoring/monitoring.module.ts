@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
+import { IndicatorHistoryController } from './indicator-history.controller';
+import { IndicatorHistoryRepository } from './indicator-history.repository';
+import { IndicatorHistoryService } from './indicator-history.service';
 import { MonitoringController } from './monitoring.controller';
 import { MonitoringRepository } from './monitoring.repository';
 import { ReviewWorkflow } from '../../common/workflow/review-workflow';
@@ -15,7 +18,7 @@ import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  controllers: [MonitoringController, RoundsController],
+  controllers: [MonitoringController, RoundsController, IndicatorHistoryController],
   providers: [
     MonitoringService,
     MonitoringRepository,
@@ -29,6 +32,8 @@ import { RoundsService } from './rounds.service';
     RoundsRepository,
     ReportLightsWriter,
     ReportLightsRepository,
+    IndicatorHistoryService,
+    IndicatorHistoryRepository,
   ],
   exports: [ReportLightsWriter],
 })

@@ -13,7 +13,19 @@ export type TaskPeriodRow = {
   returnReason: string | null;
 };
 
-/** The reads behind a user's task list. */
+/** A month of one of the lead's projects with its report's progress (the lead's home). */
+export type LeadMonthRow = TaskPeriodRow & {
+  projectCode: string | null;
+  departmentName: string;
+  fiscalYearId: string;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  indicatorCount: number;
+  reportedCount: number;
+  redCount: number;
+};
+
+/** The reads behind a user's task list and a lead's home. */
 @Injectable()
 export class TasksRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -48,6 +60,59 @@ export class TasksRepository {
         WHERE rp.status = $1 AND p.archived_at IS NULL AND ($2::uuid[] IS NULL OR fy.department_id = ANY($2::uuid[]))
         ORDER BY CASE WHEN $1 = 'submitted' THEN rp.submitted_at END, rp.reviewed_at DESC, rp.period DESC`,
       [status, departmentIds],
+    );
+  }
+
+  /** The years in which the lead has projects in the given departments, latest first. */
+  async leadYears(userId: string, departmentIds: string[]): Promise<number[]> {
+    const rows: { year: number }[] = await this.dataSource.query(
+      `SELECT DISTINCT fy.year
+         FROM project_assignments a
+         JOIN projects p ON p.id = a.project_id
+         JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
+        WHERE a.user_id = $1 AND p.archived_at IS NULL AND fy.department_id = ANY($2::uuid[])
+        ORDER BY fy.year DESC`,
+      [userId, departmentIds],
+    );
+    return rows.map((row) => row.year);
+  }
+
+  /**
+   * The twelve months of each project assigned to the lead in the year, with the workflow state and how many of
+   * the project's annual indicators have a report (and how many of those are red): one statement.
+   */
+  leadMonths(userId: string, departmentIds: string[], year: number): Promise<LeadMonthRow[]> {
+    return this.dataSource.query(
+      `WITH mine AS (
+         SELECT p.id, p.name, p.code, p.seq, p.fiscal_year_id, fy.year, d.code AS dept_code, d.name AS dept_name
+           FROM project_assignments a
+           JOIN projects p ON p.id = a.project_id
+           JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
+           JOIN departments d ON d.id = fy.department_id
+          WHERE a.user_id = $1 AND p.archived_at IS NULL AND fy.department_id = ANY($2::uuid[]) AND fy.year = $3
+       ), annual AS (
+         SELECT g.project_id, i.id
+           FROM mine JOIN goals g ON g.project_id = mine.id JOIN indicators i ON i.goal_id = g.id
+          WHERE g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
+       ), totals AS (
+         SELECT project_id, count(*)::int AS n FROM annual GROUP BY project_id
+       ), reported AS (
+         SELECT a.project_id, r.period, count(*)::int AS n, (count(*) FILTER (WHERE r.light = 'red'))::int AS red
+           FROM annual a JOIN progress_reports r ON r.indicator_id = a.id
+          GROUP BY a.project_id, r.period
+       )
+       SELECT mine.id AS "projectId", mine.name AS "projectName", mine.code AS "projectCode",
+              mine.dept_code AS "departmentCode", mine.dept_name AS "departmentName", mine.fiscal_year_id AS "fiscalYearId",
+              mine.year, to_char(make_date(mine.year, m, 1), 'YYYY-MM') AS period, rp.status,
+              rp.return_reason AS "returnReason", rp.submitted_at AS "submittedAt", rp.reviewed_at AS "reviewedAt",
+              COALESCE(t.n, 0) AS "indicatorCount", COALESCE(r.n, 0) AS "reportedCount", COALESCE(r.red, 0) AS "redCount"
+         FROM mine
+         CROSS JOIN generate_series(1, 12) AS m
+         LEFT JOIN report_periods rp ON rp.project_id = mine.id AND rp.period = to_char(make_date(mine.year, m, 1), 'YYYY-MM')
+         LEFT JOIN totals t ON t.project_id = mine.id
+         LEFT JOIN reported r ON r.project_id = mine.id AND r.period = to_char(make_date(mine.year, m, 1), 'YYYY-MM')
+        ORDER BY mine.seq, mine.id, m`,
+      [userId, departmentIds, year],
     );
   }
 }

@@ -436,6 +436,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicators/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 指标逐月记录：完成值、预警灯、偏差原因、纠偏措施、佐证材料与各月报告状态（year 缺省为指标所属年度）
+     * @description 领导与项目负责人只能查看本部门的指标。
+     */
+    get: operations['IndicatorHistoryController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}': {
     parameters: {
       query?: never;
@@ -505,6 +525,23 @@ export interface paths {
     };
     /** 我的待办：到期或逾期的填报、被退回的填报、待我审核的填报 */
     get: operations['TasksController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的项目（项目负责人首页）：分配给我的每个项目本年度各月的填报状态、退回原因、已填报指标数；year 缺省为最近的年度 */
+    get: operations['MyProjectsController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1910,6 +1947,86 @@ export interface components {
         [key: string]: unknown;
       } | null;
     };
+    IndicatorHistoryIndicatorResponse: {
+      id: string;
+      /** @example 劳动监察日常巡查次数 */
+      name: string;
+      /** @example 一级：产出指标 */
+      level1: string;
+      /** @example 数量指标 */
+      level2: string;
+      /**
+       * @description 指标值（原文）
+       * @example ≥120次
+       */
+      targetRaw: string;
+      /** @description 项目 id；部门整体指标为 null */
+      projectId: string | null;
+      /** @description 项目名称；部门整体指标为 null */
+      projectName: string | null;
+      department: components['schemas']['DepartmentRefResponse'];
+      /** @example 2025 */
+      year: number;
+    };
+    IndicatorHistoryMonthResponse: {
+      /** @example 2025-06 */
+      period: string;
+      /**
+       * @description 本月报告状态；null 为尚未填报
+       * @enum {string|null}
+       */
+      status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
+      /** @description 退回原因 */
+      returnReason: string | null;
+      /**
+       * @description 填报截止日
+       * @example 2025-07-10
+       */
+      dueDate: string;
+      /** @description 已过截止日且未提交 */
+      overdue: boolean;
+      /** @description 本月有该指标的填报 */
+      reported: boolean;
+      /** @description 截至本月完成值（原文） */
+      actualRaw: string | null;
+      /** @description 完成值（目标基本单位） */
+      actualValue: number | null;
+      /** @description 全年预计完成值（原文） */
+      forecastRaw: string | null;
+      /**
+       * @description 完成目标可能性
+       * @enum {string|null}
+       */
+      likelihood: '确定能' | '有可能' | '完全不可能' | null;
+      /**
+       * @description 预警灯；未填报为 grey
+       * @enum {string}
+       */
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
+      /** @description 预警原因 */
+      lightReason: string | null;
+      /** @description 判定过程：公式与代入的数值 */
+      explanation: string;
+      /** @description 进度值 v */
+      progress: number | null;
+      /** @description 偏差原因 */
+      reasons: ('经费保障' | '制度保障' | '人员保障' | '硬件条件保障' | '其他')[];
+      /** @description 偏差原因说明 */
+      reasonText: string | null;
+      /** @description 纠偏措施 */
+      correctiveAction: string | null;
+      /** @description 佐证材料说明 */
+      evidence: string | null;
+      /** @description 佐证材料文件（GET /api/evidence/:id 下载） */
+      files: components['schemas']['EvidenceFileResponse'][];
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    IndicatorHistoryResponse: {
+      indicator: components['schemas']['IndicatorHistoryIndicatorResponse'];
+      /** @description 1 月起至今（往年至 12 月），按月份排列 */
+      months: components['schemas']['IndicatorHistoryMonthResponse'][];
+    };
     FundingSourceResponse: {
       seq: number;
       /** @example 一般公共预算 */
@@ -2406,6 +2523,66 @@ export interface components {
     TaskListResponse: {
       tasks: components['schemas']['TaskResponse'][];
       counts: components['schemas']['TaskCountsResponse'];
+    };
+    MyProjectMonthResponse: {
+      /** @example 2025-06 */
+      period: string;
+      /**
+       * @description 草稿 / 已提交 / 已审核通过 / 已退回；null 为尚未填报（待填报）
+       * @enum {string|null}
+       */
+      status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
+      /**
+       * @description 填报截止日
+       * @example 2025-07-10
+       */
+      dueDate: string;
+      /** @description 已过截止日且未提交（未填报、草稿或被退回） */
+      overdue: boolean;
+      /** @description 该月已开始（未开始的月份不必填报） */
+      started: boolean;
+      /** @description 退回原因 */
+      returnReason: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description 本月已填报的年度指标数 */
+      reportedCount: number;
+      /** @description 本月填报中红灯的指标数 */
+      redCount: number;
+    };
+    MyProjectResponse: {
+      projectId: string;
+      projectName: string;
+      /** @description 项目编码 */
+      projectCode: string | null;
+      department: components['schemas']['DepartmentRefResponse'];
+      /** @description 须填报的年度指标数 */
+      indicatorCount: number;
+      /** @description 本月（currentPeriod） */
+      current: components['schemas']['MyProjectMonthResponse'];
+      /** @description 1–12 月，按月份排列 */
+      months: components['schemas']['MyProjectMonthResponse'][];
+      /** @description 已逾期的月份数 */
+      overdueCount: number;
+    };
+    MyProjectsResponse: {
+      /** @description 预算年度；尚无分配的项目时为 null */
+      year: number | null;
+      /** @description 有分配项目的预算年度（新年度在前） */
+      years: number[];
+      /**
+       * @description 本月：该部门年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月），与首页一致
+       * @example 2025-06
+       */
+      currentPeriod: string | null;
+      /**
+       * @description 今天（判断逾期的日期）
+       * @example 2025-07-03
+       */
+      today: string;
+      projects: components['schemas']['MyProjectResponse'][];
     };
     ThresholdsDto: {
       /** @example 60 */
@@ -3701,6 +3878,31 @@ export interface operations {
       };
     };
   };
+  IndicatorHistoryController_history: {
+    parameters: {
+      query?: {
+        /** @description 预算年度 */
+        year?: number;
+      };
+      header?: never;
+      path: {
+        /** @description 三级指标 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorHistoryResponse'];
+        };
+      };
+    };
+  };
   ProjectsController_detail: {
     parameters: {
       query?: {
@@ -3795,6 +3997,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TaskListResponse'];
+        };
+      };
+    };
+  };
+  MyProjectsController_list: {
+    parameters: {
+      query?: {
+        /** @description 预算年度 */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyProjectsResponse'];
         };
       };
     };

@@ -1,4 +1,6 @@
+import { EyeOutline } from '@ant-design/icons-angular/icons';
 import type { Routes } from '@angular/router';
+import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 
 import { localizedTitle } from '../../shared/i18n/localized-title';
 import { unsavedChangesGuard } from './unsaved-changes.guard';
@@ -6,9 +8,10 @@ import { unsavedChangesGuard } from './unsaved-changes.guard';
 export const REPORTS_ROUTES: Routes = [
   {
     path: '',
-    title: localizedTitle((m) => m.entry.title),
-    loadComponent: () =>
-      import('./pages/report-picker/report-picker.component').then((m) => m.ReportPickerComponent),
+    title: localizedTitle((m) => m.leadHome.title),
+    // Icons only this page draws stay in its lazy chunk.
+    providers: [provideNzIconsPatch([EyeOutline])],
+    loadComponent: () => import('./pages/lead-home/lead-home.component').then((m) => m.LeadHomeComponent),
   },
   {
     path: ':projectId/:period',

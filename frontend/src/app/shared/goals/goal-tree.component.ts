@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  booleanAttribute,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
@@ -7,6 +15,7 @@ import { MESSAGES } from '../i18n/messages';
 import { monthOf } from '../time/period';
 import { LightBadgeComponent } from '../lights/light-badge.component';
 import { type Goal, type GoalTerm, type IndicatorNode, indicatorAnchor } from './goal.models';
+import { type HistorySubject, IndicatorHistoryDrawerComponent } from './indicator-history-drawer.component';
 import { SparklineComponent } from './sparkline.component';
 import { TargetReadingPipe } from './target-reading.pipe';
 
@@ -23,7 +32,8 @@ interface GoalView {
  * The goals of one term with their indicator trees (一级 › 二级 › 三级): a heading row per 二级 and a row per
  * 三级指标 with its target as published and as understood. Annual goals add the monitoring columns (前年, 上年,
  * latest year-to-date value, forecast, light, months); long-term goals add the 确定依据 instead.
- * Used by the project detail and by 部门整体.
+ * Used by the project detail and by 部门整体; with `drillDown`, an annual row opens the indicator's months in a
+ * drawer (actuals, lights, reasons, corrective actions, evidence).
  */
 @Component({
   selector: 'app-goal-tree',
@@ -31,6 +41,7 @@ interface GoalView {
     NzEmptyModule,
     NzTableModule,
     NzTooltipModule,
+    IndicatorHistoryDrawerComponent,
     LightBadgeComponent,
     SparklineComponent,
     TargetReadingPipe,
@@ -49,6 +60,11 @@ export class GoalTreeComponent {
   readonly asOf = input<string | null>(null);
   /** An indicator to mark, e.g. the one a dashboard link points at. */
   readonly highlight = input<string | null>(null);
+  /** Annual rows open the indicator's month-by-month history. */
+  readonly drillDown = input(false, { transform: booleanAttribute });
+
+  /** The indicator whose history is open. */
+  protected readonly opened = signal<HistorySubject | null>(null);
 
   protected readonly annual = computed(() => this.term() === 'annual');
   protected readonly columnCount = computed(() => (this.annual() ? 9 : 4));
@@ -59,7 +75,13 @@ export class GoalTreeComponent {
       .map((goal) => ({ goal, rows: rowsOf(goal) })),
   );
 
+  protected readonly canOpen = computed(() => this.drillDown() && this.annual());
+
   protected readonly anchor = indicatorAnchor;
+
+  protected openHistory(indicator: IndicatorNode): void {
+    if (this.canOpen()) this.opened.set({ id: indicator.id, name: indicator.name });
+  }
   protected readonly monthLabel = (period: string): string => this.msg.monitoring.month(monthOf(period));
 }
 

@@ -29,8 +29,8 @@ interface Dot {
         class="sparkline"
         role="img"
         [attr.width]="width()"
-        [attr.height]="height"
-        [attr.viewBox]="'0 0 ' + width() + ' ' + height"
+        [attr.height]="height()"
+        [attr.viewBox]="'0 0 ' + width() + ' ' + height()"
         [attr.aria-label]="label()"
       >
         <title>{{ label() }}</title>
@@ -71,11 +71,12 @@ interface Dot {
 })
 export class SparklineComponent {
   protected readonly msg = inject(MESSAGES);
-  protected readonly height = HEIGHT;
-
   readonly points = input.required<readonly HistoryPoint[]>();
+  /** Pixels between two months and the drawing's height: the defaults fit a table row. */
+  readonly step = input(STEP);
+  readonly height = input(HEIGHT);
 
-  protected readonly width = computed(() => Math.max(1, this.points().length - 1) * STEP + PAD * 2);
+  protected readonly width = computed(() => Math.max(1, this.points().length - 1) * this.step() + PAD * 2);
 
   protected readonly dots = computed<Dot[]>(() => {
     const points = this.points();
@@ -86,16 +87,18 @@ export class SparklineComponent {
     const min = Math.min(0, ...values);
     const span = max - min || 1;
     const numeric = values.length > 0;
+    const height = this.height();
+    const step = this.step();
     return points.map((point, index) => {
       const reported = point.actualRaw !== null;
       const value = point.actualValue;
       const y =
         numeric && value !== null
-          ? PAD + (1 - (value - min) / span) * (HEIGHT - PAD * 2)
+          ? PAD + (1 - (value - min) / span) * (height - PAD * 2)
           : numeric
-            ? HEIGHT - PAD
-            : HEIGHT / 2;
-      return { x: PAD + index * STEP, y, color: LIGHT_COLORS[point.light], reported };
+            ? height - PAD
+            : height / 2;
+      return { x: PAD + index * step, y, color: LIGHT_COLORS[point.light], reported };
     });
   });
 

@@ -2,6 +2,8 @@ import { ADMIN_MESSAGES } from './zh-CN/admin.messages';
 import { DASHBOARD_MESSAGES } from './zh-CN/dashboard.messages';
 import { ENTRY_MESSAGES } from './zh-CN/entry.messages';
 import { GOALS_MESSAGES } from './zh-CN/goals.messages';
+import { INDICATOR_HISTORY_MESSAGES } from './zh-CN/indicator-history.messages';
+import { LEAD_HOME_MESSAGES } from './zh-CN/lead-home.messages';
 import { MONITORING_MESSAGES } from './zh-CN/monitoring.messages';
 import { OVERALL_MESSAGES } from './zh-CN/overall.messages';
 import { PROJECT_DETAIL_MESSAGES } from './zh-CN/project-detail.messages';
@@ -78,6 +80,8 @@ export const ZH_CN_MESSAGES = {
   /** The department / year / month (截至月份) picker of the dashboard, 部门整体 and project list. */
   picker: {
     department: '部门',
+    /** A department in a select: its name, the code after it (people know departments by name). */
+    departmentOption: (name: string, code: string): string => `${name}（${code}）`,
     year: '年度',
     yearOption: (year: number): string => `${year} 年`,
     asOf: '截至',
@@ -136,11 +140,13 @@ export const ZH_CN_MESSAGES = {
   review: REVIEW_MESSAGES,
   admin: ADMIN_MESSAGES,
   reminders: REMINDERS_MESSAGES,
+  leadHome: LEAD_HOME_MESSAGES,
   /** Sections of the reading screens: goals and trees, the dashboard, project detail and 部门整体. */
   goals: GOALS_MESSAGES,
   dashboard: DASHBOARD_MESSAGES,
   projectDetail: PROJECT_DETAIL_MESSAGES,
   overall: OVERALL_MESSAGES,
+  indicatorHistory: INDICATOR_HISTORY_MESSAGES,
   /** 绩效自评 screens. */
   selfEvaluation: SELF_EVALUATION_MESSAGES,
 };

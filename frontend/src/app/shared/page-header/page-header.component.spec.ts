@@ -87,6 +87,9 @@ describe(PageHeaderComponent.name, () => {
   it('should label the department, year and month selects under the page prefix, with the current values', () => {
     expect(labels()).toEqual(['部门 → page-department', '年度 → page-year', '截至 → page-month']);
     expect(model('page-department').model).toBe('031');
+    expect(page().querySelector('.department-select .ant-select-selection-item')?.textContent?.trim()).toBe(
+      '武汉市东西湖区人力资源和社会保障局（031）',
+    );
     expect(model('page-year').model).toBe(2025);
     expect(model('page-month').model).toBe(2);
   });

@@ -69,7 +69,10 @@ export class PageHeaderComponent {
           (ngModelChange)="departmentChange.emit($event)"
         >
           @for (option of departments(); track option.code) {
-            <nz-option [nzValue]="option.code" [nzLabel]="option.code + ' ' + option.name" />
+            <nz-option
+              [nzValue]="option.code"
+              [nzLabel]="msg.picker.departmentOption(option.name, option.code)"
+            />
           }
         </nz-select>
       </div>

@@ -22,7 +22,10 @@ import { AdminScope } from '../admin-scope';
           (ngModelChange)="scope.chooseDepartment($event)"
         >
           @for (option of scope.departmentList(); track option.code) {
-            <nz-option [nzValue]="option.code" [nzLabel]="option.code + ' ' + option.name" />
+            <nz-option
+              [nzValue]="option.code"
+              [nzLabel]="msg.picker.departmentOption(option.name, option.code)"
+            />
           }
         </nz-select>
       </div>

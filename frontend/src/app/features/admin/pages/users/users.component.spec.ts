@@ -33,6 +33,12 @@ describe('UsersComponent', () => {
 
     expect(row('lead01').textContent).toContain('项目负责人');
     expect(row('lead01').textContent).toContain('党建');
+    // The department by its name, the code beside it.
+    const department = row('lead01').querySelector('td.department') as HTMLElement;
+    expect(department.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '武汉市东西湖区人力资源和社会保障局 031',
+    );
+    expect(department.querySelector('.code')?.textContent).toBe('031');
     expect(admin.text()).toContain('共 2 个用户');
   });
 
