@@ -18,7 +18,11 @@ export interface DetailsRow {
   readonly files: number;
 }
 
-export function detailsState(row: DetailsRow, light: Light | null | undefined, opened: boolean): DetailsState {
+export function detailsState(
+  row: DetailsRow,
+  light: Light | null | undefined,
+  opened: boolean,
+): DetailsState {
   if (reasonRequired(light)) return 'required';
   if (hasDetails(row)) return 'filled';
   return opened ? 'opened' : 'hidden';

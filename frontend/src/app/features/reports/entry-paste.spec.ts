@@ -1,12 +1,6 @@
 import { parseTarget } from '@jixiao/domain';
 
-import {
-  type PlanRow,
-  type PlanText,
-  isBlockPaste,
-  parseClipboardTable,
-  planPaste,
-} from './entry-paste';
+import { type PlanRow, type PlanText, isBlockPaste, parseClipboardTable, planPaste } from './entry-paste';
 import { EMPTY_VALUES } from './report-draft';
 
 const TEXT: PlanText = {
@@ -29,8 +23,22 @@ function aRow(id: string, targetRaw: string, level2 = '数量指标', overrides:
 describe(parseClipboardTable.name, () => {
   it.each<[string, string, string[][]]>([
     ['one column from Excel (CRLF, trailing line break)', '6次\r\n98%\r\n', [['6次'], ['98%']]],
-    ['a block of two columns', '6次\t12次\n98%\t100%\n', [['6次', '12次'], ['98%', '100%']]],
-    ['blank cells kept in place', '6次\t\n\t100%', [['6次', ''], ['', '100%']]],
+    [
+      'a block of two columns',
+      '6次\t12次\n98%\t100%\n',
+      [
+        ['6次', '12次'],
+        ['98%', '100%'],
+      ],
+    ],
+    [
+      'blank cells kept in place',
+      '6次\t\n\t100%',
+      [
+        ['6次', ''],
+        ['', '100%'],
+      ],
+    ],
     ['a quoted cell with a line break and a quote', '"见附件\n""签到表"""\t5\n', [['见附件\n"签到表"', '5']]],
     ['a quote inside an unquoted cell', '5"\t6\n', [['5"', '6']]],
     ['an unclosed quote read as text', '"abc\n', [['"abc']]],
@@ -67,13 +75,7 @@ describe(planPaste.name, () => {
   });
 
   it('should fill the columns to the right in the grid order and count what does not fit', () => {
-    const plan = planPaste(
-      rows,
-      { row: 0, field: 'forecast' },
-      [['12次', '确定能', 'x', 'y']],
-      JUNE,
-      TEXT,
-    );
+    const plan = planPaste(rows, { row: 0, field: 'forecast' }, [['12次', '确定能', 'x', 'y']], JUNE, TEXT);
 
     expect(plan.cells.map((cell) => [cell.field, cell.value, cell.applied])).toEqual([
       ['forecast', '12次', true],

@@ -40,7 +40,12 @@ describe(carryOverOf.name, () => {
       targetRaw: '≥90%',
       level2: '质量指标',
       previous: { period: '2025-05', actualRaw: '95%' },
-      latest: aLatestReport({ period: '2025-05', actualRaw: '95%', forecastRaw: '96%', likelihood: '确定能' }),
+      latest: aLatestReport({
+        period: '2025-05',
+        actualRaw: '95%',
+        forecastRaw: '96%',
+        likelihood: '确定能',
+      }),
     });
 
     expect(carryOverOf(row, JUNE, TEXT)).toEqual({
@@ -53,7 +58,12 @@ describe(carryOverOf.name, () => {
   it('should keep a forecast and likelihood already typed this month', () => {
     const row = aRow({
       values: typed({ forecast: '11次', likelihood: '有可能' }),
-      latest: aLatestReport({ period: '2025-05', actualRaw: '5次', forecastRaw: '12次', likelihood: '确定能' }),
+      latest: aLatestReport({
+        period: '2025-05',
+        actualRaw: '5次',
+        forecastRaw: '12次',
+        likelihood: '确定能',
+      }),
     });
 
     expect(carryOverOf(row, JUNE, TEXT)?.values).toEqual({ actual: '5次' });
@@ -62,7 +72,10 @@ describe(carryOverOf.name, () => {
   it.each<[string, Partial<CarryRow>]>([
     ['there is no previous report', { previous: null }],
     ['the row already says the same', { values: typed({ actual: '5次' }) }],
-    ['the previous value no longer reads against the target', { previous: { period: '2025-05', actualRaw: '5人' } }],
+    [
+      'the previous value no longer reads against the target',
+      { previous: { period: '2025-05', actualRaw: '5人' } },
+    ],
   ])('should offer nothing when %s', (_, overrides) => {
     expect(carryOverOf(aRow(overrides), JUNE, TEXT)).toBeNull();
   });

@@ -106,7 +106,12 @@ export class EntryPreviewComponent {
 
   protected readonly cellCount = computed(() => this.preview().cells.filter((cell) => cell.applied).length);
   protected readonly rowCount = computed(
-    () => new Set(this.preview().cells.filter((cell) => cell.applied).map((cell) => cell.indicatorId)).size,
+    () =>
+      new Set(
+        this.preview()
+          .cells.filter((cell) => cell.applied)
+          .map((cell) => cell.indicatorId),
+      ).size,
   );
   private readonly allProblems = computed(() =>
     this.preview().cells.flatMap((cell) =>

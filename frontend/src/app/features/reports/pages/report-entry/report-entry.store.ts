@@ -179,7 +179,8 @@ export class ReportEntryStore {
 
   /** The preview's cells by indicator and field, for the grid's highlighting. */
   readonly previewCells = computed(
-    () => new Map((this.preview()?.cells ?? []).map((cell) => [previewKey(cell.indicatorId, cell.field), cell])),
+    () =>
+      new Map((this.preview()?.cells ?? []).map((cell) => [previewKey(cell.indicatorId, cell.field), cell])),
   );
 
   /** What "同上月" would put into each row (null where there is nothing to carry over). */
@@ -189,7 +190,8 @@ export class ReportEntryStore {
 
   /** How many rows not reported yet this month "同上月" for all would fill. */
   readonly carryAllCount = computed(
-    () => this.carryOvers().filter((carry, index) => carry && !this.rows()[index]?.values.actual.trim()).length,
+    () =>
+      this.carryOvers().filter((carry, index) => carry && !this.rows()[index]?.values.actual.trim()).length,
   );
 
   /** Why the grid cannot be edited, or null when it can. */
@@ -813,7 +815,9 @@ export class ReportEntryStore {
   /** Puts the preview's values into the inputs; a second paste before confirming adds to the first. */
   private showPreview(next: EntryPreview): void {
     const earlier = this.preview();
-    const before = new Map((earlier?.cells ?? []).map((cell) => [previewKey(cell.indicatorId, cell.field), cell]));
+    const before = new Map(
+      (earlier?.cells ?? []).map((cell) => [previewKey(cell.indicatorId, cell.field), cell]),
+    );
     const cells: PreviewCell[] = next.cells.map((cell) => {
       const first = before.get(previewKey(cell.indicatorId, cell.field));
       return first ? { ...cell, before: first.before } : cell;
@@ -821,7 +825,10 @@ export class ReportEntryStore {
     const replaced = new Set(cells.map((cell) => previewKey(cell.indicatorId, cell.field)));
     this.preview.set({
       ...next,
-      cells: [...(earlier?.cells ?? []).filter((cell) => !replaced.has(previewKey(cell.indicatorId, cell.field))), ...cells],
+      cells: [
+        ...(earlier?.cells ?? []).filter((cell) => !replaced.has(previewKey(cell.indicatorId, cell.field))),
+        ...cells,
+      ],
       extraLines: next.extraLines,
       extraColumns: next.extraColumns,
     });
