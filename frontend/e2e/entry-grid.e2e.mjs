@@ -268,7 +268,7 @@ try {
     const copy = page.locator('[data-cell=same-as-last]').first();
     await copy.waitFor();
     const label = await copy.getAttribute('aria-label');
-    const row = page.locator('tr.entry-row', { has: copy });
+    const row = rows.nth(Number(await copy.getAttribute('data-row')));
     const previous = (await text(row.locator('.previous'))).replace(/同上月$/, '').trim();
     const value = previous.slice(previous.indexOf('：') + 1).trim();
     check(

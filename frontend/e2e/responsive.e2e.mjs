@@ -103,17 +103,37 @@ async function sidewaysScroll() {
   });
 }
 
-/** Opens the screen at each width; it must fit without sideways scroll, and each is screenshotted. */
-async function atEveryWidth(screen, open) {
+/**
+ * Opens the screen at each width; it must fit without sideways scroll. Screenshots: the whole page, the top of
+ * the screen, and the part the screen is about (`focus`) scrolled into view.
+ */
+async function atEveryWidth(screen, open, focus) {
   for (const size of WIDTHS) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await open(size);
     // Layout settles after the resize (charts redraw on resize).
     await page.waitForTimeout(600);
     const { fits, overflow, widest } = await sidewaysScroll();
-    await screenshot(`${screen}-${size.width}`);
+    await screenshot(`${screen}-${size.width}-full`);
+    await screenshot(`${screen}-${size.width}`, false);
+    if (focus) {
+      await page.locator(focus).first().scrollIntoViewIfNeeded();
+      await screenshot(`${screen}-${size.width}-${focus.replace(/[^a-z]+/g, '-')}`, false);
+    }
     check(fits, `${screen} at ${size.width}px scrolls ${overflow}px sideways; widest: ${widest}`);
   }
+}
+
+/** Rows laid out as cards (a CSS grid each) below 992 px, as table rows from there on. */
+async function expectCards(selector, size) {
+  const display = await page
+    .locator(selector)
+    .first()
+    .evaluate((row) => getComputedStyle(row).display);
+  check(
+    size.width < 992 ? display === 'grid' : display === 'table-row',
+    `at ${size.width}px ${selector} is laid out as ${display}`,
+  );
 }
 
 try {
@@ -124,18 +144,15 @@ try {
 
   await step('填报 fits 390, 768 and 1366 px: indicator cards on phones and tablets', async () => {
     await logIn('lead06');
-    await atEveryWidth('entry', async (size) => {
-      await page.goto(`${baseUrl}/reports/${entryProject.id}/${DEMO_YEAR}-06`);
-      await page.locator('tr.entry-row').first().waitFor();
-      const display = await page
-        .locator('tr.entry-row')
-        .first()
-        .evaluate((row) => getComputedStyle(row).display);
-      check(
-        size.width < 992 ? display === 'grid' : display === 'table-row',
-        `at ${size.width}px the indicator rows are laid out as ${display}`,
-      );
-    });
+    await atEveryWidth(
+      'entry',
+      async (size) => {
+        await page.goto(`${baseUrl}/reports/${entryProject.id}/${DEMO_YEAR}-06`);
+        await page.locator('tr.entry-row').first().waitFor();
+        await expectCards('tr.entry-row', size);
+      },
+      'tr.entry-row',
+    );
   });
 
   await step('on a phone the menu is a drawer opened from the top bar', async () => {
@@ -148,6 +165,8 @@ try {
     await trigger.click();
     const drawer = page.locator('.nav-drawer [nz-menu-item] a', { hasText: '首页' });
     await drawer.waitFor();
+    // The drawer slides in for 300 ms.
+    await page.waitForTimeout(500);
     check(
       (await trigger.getAttribute('aria-expanded')) === 'true',
       'the menu button says the menu is closed',
@@ -161,31 +180,33 @@ try {
 
   await step('审核 detail fits 390, 768 and 1366 px', async () => {
     await logIn('leader');
-    await atEveryWidth('review', async () => {
-      await page.goto(`${baseUrl}/reviews/${reviewProject.id}/${DEMO_YEAR}-05`);
-      await page.locator('table.grid tbody tr').first().waitFor();
-      await page.locator('button.approve').waitFor();
-    });
+    await atEveryWidth(
+      'review',
+      async (size) => {
+        await page.goto(`${baseUrl}/reviews/${reviewProject.id}/${DEMO_YEAR}-05`);
+        await page.locator('table.grid tbody tr').first().waitFor();
+        await page.locator('button.approve').waitFor();
+        await expectCards('table.grid tbody tr', size);
+      },
+      'table.grid tbody tr',
+    );
   });
 
   await step(
     'the dashboard fits 390, 768 and 1366 px, its lists as cards on phones and tablets',
     async () => {
-      await atEveryWidth('dashboard', async (size) => {
-        await page.goto(`${baseUrl}/dashboard?year=${DEMO_YEAR}&asOf=${DEMO_YEAR}-06`);
-        await page.locator('#flagged tbody tr.ant-table-row').first().waitFor();
-        await page.waitForFunction(() =>
-          [...document.querySelectorAll('app-chart')].every((chart) => chart.querySelector('svg path')),
-        );
-        const display = await page
-          .locator('#flagged tbody tr.ant-table-row')
-          .first()
-          .evaluate((row) => getComputedStyle(row).display);
-        check(
-          size.width < 992 ? display === 'grid' : display === 'table-row',
-          `at ${size.width}px the flagged rows are laid out as ${display}`,
-        );
-      });
+      await atEveryWidth(
+        'dashboard',
+        async (size) => {
+          await page.goto(`${baseUrl}/dashboard?year=${DEMO_YEAR}&asOf=${DEMO_YEAR}-06`);
+          await page.locator('#flagged tbody tr.ant-table-row').first().waitFor();
+          await page.waitForFunction(() =>
+            [...document.querySelectorAll('app-chart')].every((chart) => chart.querySelector('svg path')),
+          );
+          await expectCards('#flagged tbody tr.ant-table-row', size);
+        },
+        '#flagged',
+      );
     },
   );
 
