@@ -174,7 +174,9 @@ try {
     await screenshot('phone-menu-drawer', false);
     await drawer.click();
     await page.waitForURL((url) => url.pathname === '/dashboard');
-    await page.locator('.nav-drawer .ant-drawer-content').waitFor({ state: 'hidden' });
+    // The drawer closes behind the navigation (ng-zorro keeps it in the page, moved off screen).
+    await page.locator('.ant-drawer-open .nav-drawer').waitFor({ state: 'detached' });
+    check((await trigger.getAttribute('aria-expanded')) === 'false', 'the menu stays open after navigating');
     await logOut();
   });
 
