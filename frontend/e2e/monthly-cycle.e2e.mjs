@@ -318,8 +318,9 @@ try {
   );
 
   await step('the lead attaches evidence to the red row', async () => {
-    const rowIndex = await missedRow().locator('[data-cell=actual]').getAttribute('data-row');
-    const detailsRow = page.locator('tr.details-row').nth(Number(rowIndex));
+    // Only rows whose light asks for them (or that hold some) show their deviation fields: find the red row's.
+    const indicatorId = await missedRow().getAttribute('data-indicator');
+    const detailsRow = page.locator(`tr.details-row[data-indicator="${indicatorId}"]`);
     const files = detailsRow.locator('.file-link', { hasText: '党日活动签到表.txt' });
     const before = await files.count();
     await detailsRow.locator('input[type=file]').setInputFiles({

@@ -34,6 +34,7 @@ export {
   type FlaggedLight,
 } from './monitoring/thresholds.util';
 export { expectedByNow } from './monitoring/expected-progress';
+export { DEFAULT_REASON_LIGHTS, reasonRequired } from './monitoring/deviation-reason';
 export * from './monitoring/report-warnings';
 export * from './monitoring/reporting-calendar';
 

@@ -1,5 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
+import { NzDrawerModule } from 'ng-zorro-antd/drawer';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
@@ -11,13 +15,18 @@ import { RemindersButtonComponent } from '../../features/reminders/reminders-but
 import { MESSAGES } from '../../shared/i18n/messages';
 import { NAV_ITEMS } from './nav-items';
 
+/** Phones: the menu is a drawer opened from the header instead of a sider taking a fifth of the width. */
+export const PHONE_QUERY = '(max-width: 767px)';
+
 /**
- * The frame around every screen: sider menu, header with the signed-in user, content outlet. It is eager, so
- * it imports only the ng-zorro modules it draws instead of SHARED_IMPORTS.
+ * The frame around every screen: sider menu (a drawer on phones), header with the signed-in user, content
+ * outlet. It is eager, so it imports only the ng-zorro modules it draws instead of SHARED_IMPORTS.
  */
 @Component({
   selector: 'app-shell',
   imports: [
+    NgTemplateOutlet,
+    NzDrawerModule,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
@@ -50,8 +59,37 @@ export class ShellComponent {
   });
   protected readonly loggingOut = signal(false);
 
+  private readonly phoneQuery = inject(DOCUMENT).defaultView?.matchMedia?.(PHONE_QUERY);
+  protected readonly phone = signal(this.phoneQuery?.matches ?? false);
+  protected readonly drawerOpen = signal(false);
+  /** Whether the menu shows its labels: the open drawer on phones, the expanded sider elsewhere. */
+  protected readonly menuShown = computed(() => (this.phone() ? this.drawerOpen() : !this.collapsed()));
+
+  constructor() {
+    const query = this.phoneQuery;
+    if (query) {
+      const change = (event: MediaQueryListEvent): void => {
+        this.phone.set(event.matches);
+        this.drawerOpen.set(false);
+      };
+      query.addEventListener?.('change', change);
+      inject(DestroyRef).onDestroy(() => query.removeEventListener?.('change', change));
+    }
+    // A menu entry chosen in the drawer leaves the drawer behind.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.drawerOpen.set(false));
+  }
+
   protected toggleCollapsed(): void {
-    this.collapsed.update((collapsed) => !collapsed);
+    if (this.phone()) {
+      this.drawerOpen.update((open) => !open);
+    } else {
+      this.collapsed.update((collapsed) => !collapsed);
+    }
   }
 
   protected logout(): void {

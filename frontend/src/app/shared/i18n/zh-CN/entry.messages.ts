@@ -1,3 +1,5 @@
+import { ENTRY_GRID_MESSAGES } from './entry-grid.messages';
+
 /** 填报: the monthly progress entry of a project lead. Part of the zh-CN catalogue (section `entry`). */
 export const ENTRY_MESSAGES = {
   title: '填报',
@@ -34,6 +36,7 @@ export const ENTRY_MESSAGES = {
   keyboardHint:
     'Tab / Shift+Tab 在单元格间移动，Enter / Shift+Enter 移到下一行 / 上一行（说明栏中 Shift+Enter 换行）。预警灯随输入即时更新。',
   gridLabel: '指标填报表',
+  grid: ENTRY_GRID_MESSAGES,
   columns: {
     indicator: '指标',
     actual: '截至本期完成值',

@@ -225,12 +225,18 @@ describe(ReportEntryComponent.name, () => {
       expect(document.activeElement).toBe(actual);
     });
 
-    it("should go on to the next row's first cell on Tab from a row's last cell", () => {
+    it("should go on to the next row's first cell on Tab from a row's last cell", async () => {
+      const toggle = cell(0, 'details');
+      toggle.focus();
+      press(toggle, 'Tab');
+      expect(document.activeElement).toBe(cell(1, 'actual'));
+
+      // With its deviation fields open, a row ends with its upload button.
+      toggle.click();
+      await settle();
       const upload = cell(0, 'upload');
       upload.focus();
-
       press(upload, 'Tab');
-
       expect(document.activeElement).toBe(cell(1, 'actual'));
     });
 
@@ -248,7 +254,9 @@ describe(ReportEntryComponent.name, () => {
       expect(document.activeElement).toBe(cell(1, 'likelihood'));
     });
 
-    it('should leave Enter to the IME while it composes, and Shift+Enter to a text area', () => {
+    it('should leave Enter to the IME while it composes, and Shift+Enter to a text area', async () => {
+      cell(0, 'details').click();
+      await settle();
       cell(0, 'actual').focus();
       const composing = press(cell(0, 'actual'), 'Enter', { isComposing: true });
       expect(composing.defaultPrevented).toBe(false);
@@ -391,7 +399,8 @@ describe(ReportEntryComponent.name, () => {
       await settle();
 
       expect(cell(0, 'actual').value).toBe('8次');
-      expect(cell(0, 'correctiveAction').value).toBe('');
+      // 8 of 12 by June is ahead of pace and the stored row gives no reason: its deviation fields close.
+      expect(page().querySelector('[data-cell=correctiveAction]')).toBeNull();
       expect(text()).toContain('所有修改已保存');
     });
   });
@@ -708,6 +717,194 @@ describe(ReportEntryComponent.name, () => {
       expect(alert).toContain('指标：累计完成值低于上月');
       expect(alert).not.toContain('warnings.');
       expect(cell(0, 'actual').disabled).toBe(false);
+    });
+  });
+
+  describe('deviation fields', () => {
+    const detailsOf = (row: number): HTMLElement | null =>
+      page().querySelector(`[data-row="${row}"][data-cell=reasonText]`);
+
+    it('should show them on a row whose light asks for them, and on one that holds some', async () => {
+      const [count, rate] = twoIndicators();
+      const explained = {
+        ...rate,
+        latestReport: aLatestReport({ actualRaw: '100%', reasonText: '抽查全覆盖', version: 2 }),
+      };
+      await open(aProjectMonitoring({ indicators: [count, explained] }));
+
+      expect(detailsOf(0)).toBeNull();
+      expect((detailsOf(1) as HTMLTextAreaElement).value).toBe('抽查全覆盖');
+      expect(page().querySelectorAll('tr.details-row')).toHaveLength(1);
+
+      // June: 3 of 12 is red, 6 of 12 green.
+      await type(0, 'actual', '3次');
+      expect(detailsOf(0)).not.toBeNull();
+      expect(page().querySelector('.entry-row .details-required')?.textContent).toContain('请说明偏差原因');
+      await type(0, 'actual', '6次');
+      expect(detailsOf(0)).toBeNull();
+    });
+
+    it('should open and close them on a row on track when the lead asks, and keep them open once filled', async () => {
+      await open();
+
+      const toggle = cell(0, 'details');
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      toggle.click();
+      await settle();
+      expect(detailsOf(0)).not.toBeNull();
+      expect(cell(0, 'details').getAttribute('aria-expanded')).toBe('true');
+      await type(0, 'correctiveAction', '下月补开两次');
+      // Holding something, the row keeps its fields and no longer offers to close them.
+      expect(page().querySelector('[data-row="0"][data-cell=details]')).toBeNull();
+      await type(0, 'correctiveAction', '');
+      cell(0, 'details').click();
+      await settle();
+      expect(detailsOf(0)).toBeNull();
+    });
+
+    it('should offer no toggle on a read-only month', async () => {
+      await open(aProjectMonitoring({ reportPeriods: [aPeriodState({ status: 'submitted' })] }));
+
+      expect(page().querySelector('[data-cell=details]')).toBeNull();
+      expect(page().querySelector('tr.details-row')).toBeNull();
+    });
+  });
+
+  describe('paste from Excel', () => {
+    function paste(target: HTMLElement, data: string): Event {
+      const event = new Event('paste', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'clipboardData', {
+        value: { getData: (type: string) => (type === 'text/plain' ? data : '') },
+      });
+      target.dispatchEvent(event);
+      return event;
+    }
+
+    const threeRows = (): IndicatorNode[] => [...twoIndicators(), anIndicator({ name: '第三项' })];
+
+    it('should fill the rows from the focused one as a highlighted preview with its problems, then put back on cancel', async () => {
+      await open(aProjectMonitoring({ indicators: threeRows() }));
+
+      const event = paste(cell(0, 'actual'), '6次\t12次\r\n98%\t\r\n进行中\t\r\n多余\r\n');
+      await settle();
+
+      expect(event.defaultPrevented).toBe(true);
+      expect([cell(0, 'actual').value, cell(0, 'forecast').value]).toEqual(['6次', '12次']);
+      expect(cell(1, 'actual').value).toBe('98%');
+      expect(cell(2, 'actual').value).toBe('进行中');
+      const rows = page().querySelectorAll('.entry-row');
+      expect(rows[0]?.querySelector('.col-actual')?.classList).toContain('pasted-ok');
+      expect(rows[2]?.querySelector('.col-actual')?.classList).toContain('pasted-error');
+      const preview = page().querySelector('app-entry-preview')?.textContent?.replace(/\s+/g, ' ') ?? '';
+      expect(preview).toContain('已填入 4 项（3 行）');
+      expect(preview).toContain('1 项无法保存');
+      expect(preview).toContain('第三项 · 截至本期完成值：请填写数值，如 105 或 105次');
+      expect(preview).toContain('超出指标行数的 1 行未填入');
+      expect(lightOf(0)).toContain('绿灯');
+      expect(button('button.save').disabled).toBe(true);
+      expect(text()).toContain('请先确认或取消预览中的填入');
+
+      button('button.cancel-preview').click();
+      await settle();
+      expect(page().querySelector('app-entry-preview')).toBeNull();
+      expect([cell(0, 'actual').value, cell(0, 'forecast').value, cell(2, 'actual').value]).toEqual([
+        '',
+        '',
+        '',
+      ]);
+      expect(page().querySelector('.pasted')).toBeNull();
+      expect(text()).toContain('所有修改已保存');
+    });
+
+    it('should save the pasted values once the lead confirms them', async () => {
+      const [first, second] = twoIndicators();
+      await open(aProjectMonitoring({ indicators: [first, second] }));
+
+      paste(cell(0, 'actual'), '6次\n98%\n');
+      await settle();
+      button('button.confirm-preview').click();
+      await settle();
+
+      expect(page().querySelector('.pasted')).toBeNull();
+      expect(text()).toContain('2 项未保存');
+      await save();
+      httpMock
+        .expectOne(reportUrl(first.id))
+        .flush(aReportRow({ indicatorId: first.id, actualRaw: '6次', version: 1 }));
+      const put = httpMock.expectOne(reportUrl(second.id));
+      expect(put.request.body).toMatchObject({ version: 0, actual: '98%' });
+      put.flush(aReportRow({ indicatorId: second.id, actualRaw: '98%', version: 1 }));
+      await settle();
+      expect(text()).toContain('所有修改已保存');
+    });
+
+    it('should leave a single value to the input', async () => {
+      await open();
+
+      expect(paste(cell(0, 'actual'), '6次').defaultPrevented).toBe(false);
+      await settle();
+      expect(page().querySelector('app-entry-preview')).toBeNull();
+    });
+  });
+
+  describe('same as last month', () => {
+    /** ≥12 次 a year, 5 by May; June not reported yet, so the latest report is May's. */
+    function reportedInMay(name: string): IndicatorNode {
+      return anIndicator({
+        name,
+        history: [
+          aHistoryPoint({ period: '2025-05', actualRaw: '5次', actualValue: 5, light: 'green' }),
+          aHistoryPoint({ period: '2025-06' }),
+        ],
+        latestReport: aLatestReport({
+          period: '2025-05',
+          actualRaw: '5次',
+          forecastRaw: '12次',
+          likelihood: '确定能',
+        }),
+      });
+    }
+
+    it("should copy a row's previous report, a cumulative count meaning nothing was added this month", async () => {
+      await open(aProjectMonitoring({ indicators: [reportedInMay('党日活动')] }));
+
+      const copy = cell(0, 'same-as-last');
+      expect(copy.getAttribute('aria-label')).toBe(
+        '“党日活动”同上月：沿用2025 年 5 月的完成值 5次（累计值不变，即本月无新增）',
+      );
+      copy.click();
+      await settle();
+
+      expect([cell(0, 'actual').value, cell(0, 'forecast').value, cell(0, 'likelihood').value]).toEqual([
+        '5次',
+        '12次',
+        '确定能',
+      ]);
+      expect(page().querySelector('[data-cell=same-as-last]')).toBeNull();
+      expect(text()).toContain('1 项未保存');
+    });
+
+    it('should fill every row not reported yet as a preview to confirm', async () => {
+      await open(
+        aProjectMonitoring({
+          indicators: [reportedInMay('甲'), reportedInMay('乙'), anIndicator({ name: '丙' })],
+        }),
+      );
+      await type(1, 'actual', '7次');
+
+      button('button.same-as-last-all').click();
+      await settle();
+
+      expect(page().querySelector('app-entry-preview')?.textContent).toContain('已按上次填报填入 1 行');
+      expect([cell(0, 'actual').value, cell(1, 'actual').value, cell(2, 'actual').value]).toEqual([
+        '5次',
+        '7次',
+        '',
+      ]);
+      button('button.confirm-preview').click();
+      await settle();
+      expect(page().querySelector('app-entry-preview')).toBeNull();
+      expect(cell(0, 'actual').value).toBe('5次');
     });
   });
 

@@ -7,6 +7,7 @@ import {
   type ElementRef,
   computed,
   inject,
+  signal,
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -35,7 +36,11 @@ import {
 } from '../../monitoring.models';
 import { type ReportField } from '../../report-draft';
 import { ReportsApi } from '../../reports.api';
-import { type EntryRow, ReportEntryStore, isDirty } from './report-entry.store';
+import { EntryPreviewComponent } from '../../components/entry-preview.component';
+import { detailsState } from '../../entry-details';
+import { PASTE_FIELDS, type PasteField, isBlockPaste } from '../../entry-paste';
+import type { CarryOver } from '../../same-as-last';
+import { type EntryRow, ReportEntryStore, isDirty, previewKey } from './report-entry.store';
 
 type TextField = Exclude<ReportField, 'reasons'>;
 
@@ -57,6 +62,7 @@ type TextField = Exclude<ReportField, 'reasons'>;
     NzResultModule,
     NzSpinModule,
     LightBadgeComponent,
+    EntryPreviewComponent,
   ],
   providers: [ReportEntryStore],
   templateUrl: './report-entry.component.html',
@@ -88,6 +94,26 @@ export class ReportEntryComponent {
   protected readonly month = computed(() => monthOf(this.store.period()));
   protected readonly busy = computed(() => this.store.saving() || this.store.submitting());
   protected readonly wan = yuanToWan;
+
+  /** Rows whose deviation fields the lead opened, by indicator id. */
+  private readonly opened = signal<ReadonlySet<string>>(new Set());
+  /** Per row: whether its deviation fields show, and why (the light asks, they hold something, opened). */
+  protected readonly detailStates = computed(() => {
+    const lights = this.store.lights();
+    const opened = this.opened();
+    return this.store
+      .rows()
+      .map((row, index) =>
+        detailsState(
+          { values: row.values, errors: row.errors, files: row.evidence.length },
+          lights[index]?.light,
+          opened.has(row.item.indicator.id),
+        ),
+      );
+  });
+  protected readonly names = computed(
+    () => new Map(this.store.rows().map((row) => [row.item.indicator.id, row.item.indicator.name])),
+  );
 
   constructor() {
     this.route.paramMap
@@ -123,6 +149,51 @@ export class ReportEntryComponent {
 
   protected budgetInput(field: 'executed' | 'note', event: Event): void {
     this.store.setBudget(field, (event.target as HTMLInputElement).value);
+  }
+
+  protected toggleDetails(row: EntryRow): void {
+    const id = row.item.indicator.id;
+    this.opened.update((opened) => {
+      const next = new Set(opened);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }
+
+  /**
+   * A block copied from a spreadsheet (several lines or cells) pasted into a 完成值 or 全年预计 cell fills the rows
+   * from there down as a preview; a single value is pasted into the input as usual.
+   */
+  protected onPaste(event: ClipboardEvent): void {
+    const cell = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-cell]');
+    const field = cell?.dataset['cell'] as PasteField | undefined;
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!cell || !field || !PASTE_FIELDS.includes(field) || !isBlockPaste(text)) return;
+    event.preventDefault();
+    if (!this.store.pasteBlock({ row: Number(cell.dataset['row']), field }, text)) {
+      this.message.info(this.msg.entry.grid.paste.nothing);
+    }
+  }
+
+  /** The highlight of a cell a paste or "同上月" for all filled, with its worst problem. */
+  protected previewClass(row: EntryRow, field: PasteField): string {
+    const cell = this.store.previewCells().get(previewKey(row.item.indicator.id, field));
+    if (!cell) return '';
+    const severity = cell.problems.some((problem) => problem.severity === 'error')
+      ? 'error'
+      : cell.problems.length > 0
+        ? 'warning'
+        : 'ok';
+    return `pasted pasted-${severity}`;
+  }
+
+  protected carryLabel(row: EntryRow, carry: CarryOver): string {
+    return this.msg.entry.grid.sameAsLast.label(
+      row.item.indicator.name,
+      this.msg.monitoring.period(carry.period),
+      carry.values.actual ?? '',
+      carry.cumulative,
+    );
   }
 
   protected dirty(row: EntryRow): boolean {

@@ -6,6 +6,7 @@ import {
   budgetStatus,
   paceOf,
   parseMoneyYuan,
+  type StatusAsOf,
   yearOf,
   yuanToWan,
 } from '@jixiao/domain';
@@ -56,6 +57,15 @@ import {
   valuesOf,
 } from '../../report-draft';
 import { ReportsApi } from '../../reports.api';
+import {
+  type EntryPreview,
+  type PasteField,
+  type PlanText,
+  type PreviewCell,
+  parseClipboardTable,
+  planPaste,
+} from '../../entry-paste';
+import { type CarryOver, type CarryRow, carryOverCells, carryOverOf } from '../../same-as-last';
 
 /** What someone else saved while this row was being edited (a 409). */
 export interface RowConflict {
@@ -161,8 +171,28 @@ export class ReportEntryStore {
   readonly saving = signal(false);
   readonly submitting = signal(false);
   readonly submitErrors = signal<readonly string[]>([]);
+  /** Values a paste or "same as last month" put into the grid: highlighted until confirmed or cancelled. */
+  readonly preview = signal<EntryPreview | null>(null);
 
   readonly month = computed(() => monthOf(this.period()));
+  private readonly asOf = computed<StatusAsOf>(() => ({ year: yearOf(this.period()), month: this.month() }));
+
+  /** The preview's cells by indicator and field, for the grid's highlighting. */
+  readonly previewCells = computed(
+    () =>
+      new Map((this.preview()?.cells ?? []).map((cell) => [previewKey(cell.indicatorId, cell.field), cell])),
+  );
+
+  /** What "同上月" would put into each row (null where there is nothing to carry over). */
+  readonly carryOvers = computed<readonly (CarryOver | null)[]>(() =>
+    this.carryRows().map((row) => carryOverOf(row, this.asOf(), this.planText())),
+  );
+
+  /** How many rows not reported yet this month "同上月" for all would fill. */
+  readonly carryAllCount = computed(
+    () =>
+      this.carryOvers().filter((carry, index) => carry && !this.rows()[index]?.values.actual.trim()).length,
+  );
 
   /** Why the grid cannot be edited, or null when it can. */
   readonly readOnlyReason = computed(() => {
@@ -246,6 +276,7 @@ export class ReportEntryStore {
     this.submitErrors.set([]);
     this.rows.set([]);
     this.budget.set(null);
+    this.preview.set(null);
     if (!PERIOD_PATTERN.test(period)) {
       this.load.set({ status: 'error', message: this.msg.entry.badPeriod });
       return;
@@ -290,6 +321,58 @@ export class ReportEntryStore {
         : [...row.values.reasons, reason];
       return { ...row, values: { ...row.values, reasons }, errors: withoutKey(row.errors, 'reasons') };
     });
+  }
+
+  /**
+   * A block pasted from a spreadsheet into the row and column `start`: laid onto the rows below, each value read
+   * as the API would read it, and shown as a preview. False when there was nothing to fill.
+   */
+  pasteBlock(start: { readonly row: number; readonly field: PasteField }, text: string): boolean {
+    if (this.readOnly()) return false;
+    const plan = planPaste(this.carryRows(), start, parseClipboardTable(text), this.asOf(), this.planText());
+    if (plan.cells.length === 0) return false;
+    this.showPreview(plan);
+    return true;
+  }
+
+  /** "同上月" for one row: its previous report carried over, straight into the inputs. */
+  carryOver(indicatorId: string): void {
+    const index = this.rows().findIndex((row) => row.item.indicator.id === indicatorId);
+    const carry = this.carryOvers()[index];
+    if (!carry || this.readOnly()) return;
+    this.patchRow(indicatorId, (row) => ({
+      ...row,
+      values: { ...row.values, ...carry.values } as ReportValues,
+      errors: {},
+      missing: false,
+    }));
+  }
+
+  /** "同上月" for every row not reported yet this month, as a preview to confirm. */
+  carryOverAll(): void {
+    if (this.readOnly()) return;
+    const cells = carryOverCells(this.carryRows(), this.asOf(), this.planText());
+    if (cells.length > 0) this.showPreview({ kind: 'carry', cells, extraLines: 0, extraColumns: 0 });
+  }
+
+  /** Keeps what the preview put into the grid (to be saved like anything typed). */
+  confirmPreview(): void {
+    this.preview.set(null);
+  }
+
+  /** Puts back what the preview replaced. */
+  cancelPreview(): void {
+    const cells = this.preview()?.cells ?? [];
+    this.preview.set(null);
+    this.rows.update((rows) =>
+      rows.map((row) => {
+        const own = cells.filter((cell) => cell.indicatorId === row.item.indicator.id && cell.applied);
+        if (own.length === 0) return row;
+        const values = { ...row.values };
+        for (const cell of own) Object.assign(values, { [cell.field]: cell.before });
+        return { ...row, values };
+      }),
+    );
   }
 
   /** After a 409: take the stored version as the base and keep what was typed, so the next save wins. */
@@ -711,12 +794,65 @@ export class ReportEntryStore {
     return executedChanged || budget.note.trim() !== budget.savedNote.trim();
   }
 
+  private carryRows(): CarryRow[] {
+    return this.rows().map((row) => ({
+      indicatorId: row.item.indicator.id,
+      indicator: row.item.indicator,
+      values: row.values,
+      previous: row.previous,
+      latest: row.item.indicator.latestReport ?? null,
+    }));
+  }
+
+  private planText(): PlanText {
+    return {
+      notEntered: this.msg.entry.notEntered,
+      valueUnreadable: this.msg.entry.valueUnreadable,
+      likelihoodInvalid: this.msg.entry.grid.paste.likelihoodInvalid,
+    };
+  }
+
+  /** Puts the preview's values into the inputs; a second paste before confirming adds to the first. */
+  private showPreview(next: EntryPreview): void {
+    const earlier = this.preview();
+    const before = new Map(
+      (earlier?.cells ?? []).map((cell) => [previewKey(cell.indicatorId, cell.field), cell]),
+    );
+    const cells: PreviewCell[] = next.cells.map((cell) => {
+      const first = before.get(previewKey(cell.indicatorId, cell.field));
+      return first ? { ...cell, before: first.before } : cell;
+    });
+    const replaced = new Set(cells.map((cell) => previewKey(cell.indicatorId, cell.field)));
+    this.preview.set({
+      ...next,
+      cells: [
+        ...(earlier?.cells ?? []).filter((cell) => !replaced.has(previewKey(cell.indicatorId, cell.field))),
+        ...cells,
+      ],
+      extraLines: next.extraLines,
+      extraColumns: next.extraColumns,
+    });
+    const applied = cells.filter((cell) => cell.applied);
+    this.rows.update((rows) =>
+      rows.map((row) => {
+        const own = applied.filter((cell) => cell.indicatorId === row.item.indicator.id);
+        if (own.length === 0) return row;
+        const values = { ...row.values };
+        for (const cell of own) Object.assign(values, { [cell.field]: cell.value });
+        return { ...row, values, errors: {}, missing: false };
+      }),
+    );
+  }
+
   private patchRow(indicatorId: string, change: (row: EntryRow) => EntryRow): void {
     this.rows.update((rows) =>
       rows.map((row) => (row.item.indicator.id === indicatorId ? change(row) : row)),
     );
   }
 }
+
+/** The key of a preview cell. */
+export const previewKey = (indicatorId: string, field: PasteField): string => `${indicatorId}:${field}`;
 
 /** A row needs saving when its inputs differ from what is stored (a blank row never stored is not dirty). */
 export function isDirty(row: EntryRow): boolean {

@@ -1,0 +1,223 @@
+// Browser check of phones and tablets (issue 16): the 填报 grid, the 审核 detail and the dashboard at 390, 768
+// and 1366 px wide, each screen with no sideways scroll of the page (document.documentElement.scrollWidth ≤
+// window.innerWidth) and a full-page screenshot; on a phone the menu is a drawer opened from the top bar.
+//
+//   BASE_URL=http://localhost:3000 node frontend/e2e/responsive.e2e.mjs
+//
+// Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
+// SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
+// Needs the demo half year (scripts/demo-data.mjs): lead06's June is a draft, lead02's May waits for review.
+// Writes nothing.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { DEMO_YEAR, seedDemo } from '../../scripts/demo-data.mjs';
+
+const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+if (!baseUrl) {
+  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
+  process.exit(2);
+}
+const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
+const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+mkdirSync(screenshotDir, { recursive: true });
+
+const TIMEOUT_MS = 20_000;
+/** Phone, tablet (portrait), laptop. */
+const WIDTHS = [
+  { width: 390, height: 844, name: 'phone' },
+  { width: 768, height: 1024, name: 'tablet' },
+  { width: 1366, height: 768, name: 'laptop' },
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: !process.env.HEADED,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const context = await browser.newContext({ viewport: WIDTHS[2], locale: 'zh-CN' });
+context.setDefaultTimeout(TIMEOUT_MS);
+const page = await context.newPage();
+const pageErrors = [];
+page.on('pageerror', (error) => pageErrors.push(error));
+
+let shots = 0;
+async function screenshot(name, fullPage = true) {
+  shots += 1;
+  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+async function step(title, body) {
+  await body();
+  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
+  console.log(`ok - ${title}`);
+}
+
+async function logIn(username) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.locator('.user-name').waitFor();
+}
+
+async function logOut() {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}
+
+/** How far the page scrolls sideways (0 when it fits), and the widest element sticking out, to say what. */
+async function sidewaysScroll() {
+  return page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    let widest = '';
+    if (overflow > 0) {
+      let right = window.innerWidth;
+      for (const element of document.body.querySelectorAll('*')) {
+        const box = element.getBoundingClientRect();
+        if (box.right > right) {
+          right = box.right;
+          widest = `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} (${Math.round(box.right)}px)`;
+        }
+      }
+    }
+    return { overflow, fits: document.documentElement.scrollWidth <= window.innerWidth, widest };
+  });
+}
+
+/**
+ * Opens the screen at each width; it must fit without sideways scroll. Screenshots: the whole page, the top of
+ * the screen, and the part the screen is about (`focus`) scrolled into view.
+ */
+async function atEveryWidth(screen, open, focus) {
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await open(size);
+    // Layout settles after the resize (charts redraw on resize).
+    await page.waitForTimeout(600);
+    const { fits, overflow, widest } = await sidewaysScroll();
+    await screenshot(`${screen}-${size.width}-full`);
+    await screenshot(`${screen}-${size.width}`, false);
+    if (focus) {
+      await page.locator(focus).first().scrollIntoViewIfNeeded();
+      await screenshot(`${screen}-${size.width}-${focus.replace(/[^a-z]+/g, '-')}`, false);
+    }
+    check(fits, `${screen} at ${size.width}px scrolls ${overflow}px sideways; widest: ${widest}`);
+  }
+}
+
+/** Rows laid out as cards (a CSS grid each) below 992 px, as table rows from there on. */
+async function expectCards(selector, size) {
+  const display = await page
+    .locator(selector)
+    .first()
+    .evaluate((row) => getComputedStyle(row).display);
+  check(
+    size.width < 992 ? display === 'grid' : display === 'table-row',
+    `at ${size.width}px ${selector} is laid out as ${display}`,
+  );
+}
+
+try {
+  const seeded = await seedDemo(baseUrl, password);
+  const entryProject = seeded.projects.find((item) => item.lead === 'lead06');
+  const reviewProject = seeded.projects.find((item) => item.lead === 'lead02');
+  check(entryProject && reviewProject, 'the demo projects of lead06 and lead02 were not found');
+
+  await step('填报 fits 390, 768 and 1366 px: indicator cards on phones and tablets', async () => {
+    await logIn('lead06');
+    await atEveryWidth(
+      'entry',
+      async (size) => {
+        await page.goto(`${baseUrl}/reports/${entryProject.id}/${DEMO_YEAR}-06`);
+        await page.locator('tr.entry-row').first().waitFor();
+        await expectCards('tr.entry-row', size);
+      },
+      'tr.entry-row',
+    );
+  });
+
+  await step('on a phone the menu is a drawer opened from the top bar', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/reports`);
+    await page.locator('.user-name').waitFor();
+    check((await page.locator('nz-sider').count()) === 0, 'the side menu takes room on a phone');
+    const trigger = page.locator('button.trigger');
+    check((await trigger.getAttribute('aria-expanded')) === 'false', 'the menu button says the menu is open');
+    await trigger.click();
+    const drawer = page.locator('.nav-drawer [nz-menu-item] a', { hasText: '首页' });
+    await drawer.waitFor();
+    // The drawer slides in for 300 ms.
+    await page.waitForTimeout(500);
+    check(
+      (await trigger.getAttribute('aria-expanded')) === 'true',
+      'the menu button says the menu is closed',
+    );
+    await screenshot('phone-menu-drawer', false);
+    await drawer.click();
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    // The drawer closes behind the navigation (ng-zorro keeps it in the page, moved off screen).
+    await page.locator('.ant-drawer-open .nav-drawer').waitFor({ state: 'detached' });
+    check((await trigger.getAttribute('aria-expanded')) === 'false', 'the menu stays open after navigating');
+    await logOut();
+  });
+
+  await step('审核 detail fits 390, 768 and 1366 px', async () => {
+    await logIn('leader');
+    await atEveryWidth(
+      'review',
+      async (size) => {
+        await page.goto(`${baseUrl}/reviews/${reviewProject.id}/${DEMO_YEAR}-05`);
+        await page.locator('table.grid tbody tr').first().waitFor();
+        await page.locator('button.approve').waitFor();
+        await expectCards('table.grid tbody tr', size);
+      },
+      'table.grid tbody tr',
+    );
+  });
+
+  await step(
+    'the dashboard fits 390, 768 and 1366 px, its lists as cards on phones and tablets',
+    async () => {
+      await atEveryWidth(
+        'dashboard',
+        async (size) => {
+          await page.goto(`${baseUrl}/dashboard?year=${DEMO_YEAR}&asOf=${DEMO_YEAR}-06`);
+          await page.locator('#flagged tbody tr.ant-table-row').first().waitFor();
+          await page.waitForFunction(() =>
+            [...document.querySelectorAll('app-chart')].every((chart) => chart.querySelector('svg path')),
+          );
+          await expectCards('#flagged tbody tr.ant-table-row', size);
+        },
+        '#flagged',
+      );
+    },
+  );
+
+  console.log(`all steps passed; screenshots in ${screenshotDir}`);
+} catch (error) {
+  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
+  const path = await screenshot('failure').catch(() => null);
+  if (path) console.error(`  screenshot: ${path}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
