@@ -34,6 +34,7 @@ describe('target-quality review (HTTP)', () => {
   let admin: string;
   let leader: string;
   let outsider: string;
+  let importMarkdown: string;
   const code = uniqueCode();
   const base = `/api/departments/${code}/years/2025/target-review`;
   const http = () => request(app.getHttpServer());
@@ -43,7 +44,9 @@ describe('target-quality review (HTTP)', () => {
 
   beforeAll(async () => {
     ({ app, ds } = await createTestApp());
-    await app.get(ImportsService).load(seedDocument(code), null, 'seed.json', 'seed');
+    ({ markdown: importMarkdown } = await app
+      .get(ImportsService)
+      .load(seedDocument(code), null, 'seed.json', 'seed'));
     const [{ id: departmentId }] = await ds.query(`SELECT id FROM departments WHERE code = $1`, [code]);
     ({ bearer: leader } = await signIn(app, ds, 'leader', departmentId));
     ({ bearer: admin } = await signIn(app, ds, 'admin'));
@@ -98,6 +101,11 @@ describe('target-quality review (HTTP)', () => {
       defaultEnabled: false,
       findings: 0,
     });
+  });
+
+  it('should list the findings in the report of a normalized (JSON) document’s import too', () => {
+    expect(importMarkdown).toContain('## 目标质量审查');
+    expect(importMarkdown).toContain('| 表12 · 党建 · 年度绩效目标 1 | 目标缺少满意度指标 |');
   });
 
   it('should hand out the findings as a workbook that reads back the same', async () => {

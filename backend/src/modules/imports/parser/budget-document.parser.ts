@@ -487,8 +487,11 @@ function readTargets(
   }
 }
 
-/** 目标质量审查 of the department's and every project's tree, with the rules' defaults (docs/domain.md §9). */
-function reviewTargets(
+/**
+ * 目标质量审查 of the department's and every project's tree, with the rules' defaults (docs/domain.md §9); also
+ * run on a normalized document loaded as JSON, whose projects go by their names.
+ */
+export function reviewTargets(
   overallGoals: Goal[],
   projects: Project[],
   label: (project: Project) => string,

@@ -1,5 +1,12 @@
 import { REVIEW_RULES, REVIEW_SEVERITY_LABELS } from '@jixiao/domain';
-import type { Finding, FindingKind, ImportReport, RecoveryKind, ReportLocation } from './import-report.types';
+import type {
+  Finding,
+  FindingKind,
+  ImportReport,
+  RecoveryKind,
+  ReportLocation,
+  TargetReviewSection,
+} from './import-report.types';
 
 const RECOVERY_LABELS: Record<RecoveryKind, string> = {
   'merged-cells': '合并单元格',
@@ -152,34 +159,7 @@ export function renderImportReport(report: ImportReport): string {
       ),
     );
   }
-  lines.push('', '## 目标质量审查', '');
-  if (review.findings.length === 0) {
-    lines.push('无。');
-  } else {
-    const used = REVIEW_RULES.filter((rule) => review.findings.some((f) => f.ruleId === rule.id));
-    lines.push(
-      ...table(
-        ['规则', '严重程度', '发现数', '修改建议'],
-        used.map((rule) => [
-          rule.title,
-          REVIEW_SEVERITY_LABELS[rule.severity],
-          String(review.findings.filter((f) => f.ruleId === rule.id).length),
-          rule.fixHint,
-        ]),
-      ),
-      '',
-      ...table(
-        ['#', '严重程度', '规则', '位置', '问题'],
-        review.findings.map((f, i) => [
-          String(i + 1),
-          REVIEW_SEVERITY_LABELS[f.severity],
-          f.title,
-          where(f.location),
-          f.message,
-        ]),
-      ),
-    );
-  }
+  lines.push('', ...renderTargetReview(report.targetReview));
   lines.push('', '## 修复记录', '');
   if (report.recoveries.length === 0) {
     lines.push('无。');
@@ -217,4 +197,34 @@ export function renderImportReport(report: ImportReport): string {
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** The 目标质量审查 section: each rule found with its hint once, then every finding with its place. */
+export function renderTargetReview(review: TargetReviewSection): string[] {
+  const lines = ['## 目标质量审查', ''];
+  if (review.findings.length === 0) return [...lines, '无。'];
+  const used = REVIEW_RULES.filter((rule) => review.findings.some((f) => f.ruleId === rule.id));
+  return [
+    ...lines,
+    ...table(
+      ['规则', '严重程度', '发现数', '修改建议'],
+      used.map((rule) => [
+        rule.title,
+        REVIEW_SEVERITY_LABELS[rule.severity],
+        String(review.findings.filter((f) => f.ruleId === rule.id).length),
+        rule.fixHint,
+      ]),
+    ),
+    '',
+    ...table(
+      ['#', '严重程度', '规则', '位置', '问题'],
+      review.findings.map((f, i) => [
+        String(i + 1),
+        REVIEW_SEVERITY_LABELS[f.severity],
+        f.title,
+        where(f.location),
+        f.message,
+      ]),
+    ),
+  ];
 }
