@@ -14,7 +14,7 @@ import { AppException, notFound } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { FileDownload, XLSX_TYPE } from '../exports/exports.service';
-import { newWorkbook, toBuffer } from '../exports/self-evaluation.workbook';
+import { newWorkbook } from '../exports/self-evaluation.workbook';
 import { addTargetReviewSheets } from './target-review.workbook';
 import type {
   ReviewFindingResponse,
@@ -110,7 +110,12 @@ export class TargetReviewService {
       fileName: `${year}年度绩效目标质量审查-${review.department.name}.xlsx`,
       fallbackName: `target-review-${year}-${code}.xlsx`,
       contentType: XLSX_TYPE,
-      content: await toBuffer(workbook),
+      // Built on every download from live data: the fastest deflate level halves the time for a slightly larger file.
+      content: Buffer.from(
+        await workbook.xlsx.writeBuffer({
+          zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+        }),
+      ),
     };
     await this.audit.record(this.dataSource.manager, {
       action: 'export.download',
