@@ -23,6 +23,7 @@ import { ImportsModule } from './modules/imports/imports.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
+import { TargetReviewModule } from './modules/target-review/target-review.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 
 export interface AppModuleOptions {
@@ -81,6 +82,7 @@ export class AppModule implements NestModule {
         DashboardModule,
         TasksModule,
         GoalsModule,
+        TargetReviewModule,
         // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".
         ExportsModule,
         SelfEvaluationModule,

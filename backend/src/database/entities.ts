@@ -17,6 +17,7 @@ import { FundingSource } from '../modules/projects/entities/funding-source.entit
 import { ProcurementItem } from '../modules/projects/entities/procurement-item.entity';
 import { Project } from '../modules/projects/entities/project.entity';
 import { SpendingDetail } from '../modules/projects/entities/spending-detail.entity';
+import { TargetReviewRuleSetting } from '../modules/target-review/entities/target-review-rule-setting.entity';
 import { SelfEvaluationItem } from '../modules/self-evaluation/entities/self-evaluation-item.entity';
 import { SelfEvaluation } from '../modules/self-evaluation/entities/self-evaluation.entity';
 import { ProjectAssignment } from '../modules/users/entities/project-assignment.entity';
@@ -53,4 +54,5 @@ export const ENTITIES = [
   SelfEvaluation,
   SelfEvaluationItem,
   ImportRun,
+  TargetReviewRuleSetting,
 ];

@@ -30,6 +30,7 @@ const EXPECTED_TABLES = [
   'self_evaluation_items',
   'self_evaluations',
   'spending_details',
+  'target_review_rule_settings',
   'users',
 ];
 

@@ -82,6 +82,11 @@ describe(ImportsService.name, () => {
     );
     expect(overall.goals).toBe(8); // 4 long-term and 4 annual goals of 表11
     expect(result.markdown).toContain('## 载入结果');
+    // The target-quality review of the seed, as committed in seeds/031-2025.target-review.json.
+    expect(result.report?.targetReview.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'goal-missing-level1', message: '目标缺少满意度指标' }),
+    );
+    expect(result.markdown).toContain('「保障业务正常开展」：指标值「保障」没有数值或可核验的标准');
   });
 
   it('should store every indicator with its structured target read by libs/domain', async () => {

@@ -22,6 +22,7 @@ import {
   uploadArbitrary,
 } from './bad-input.arbitraries';
 import { discoverWriteRoutes, WriteRoute } from './write-routes';
+import { REVIEW_RULE_IDS } from '@jixiao/domain';
 
 /** Generated requests over all write routes together; at least this many, spread evenly. */
 const TOTAL_CASES = Number(process.env.FUZZ_CASES ?? 1200);
@@ -103,6 +104,7 @@ describe('write routes under generated bad input', () => {
     code: [code],
     year: ['2025'],
     period: Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
+    ruleId: [...REVIEW_RULE_IDS],
   };
   let smallDocument: string;
   const hints: string[] = [];

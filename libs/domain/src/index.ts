@@ -74,3 +74,9 @@ export * from './workflow/return-reasons';
 
 // Audit log
 export * from './audit/audit-labels';
+
+// Target-quality review (目标质量审查): the rule table, per indicator (the editor), per goal and per tree.
+export * from './review/target-review.types';
+export * from './review/target-review-rules';
+export { level1Of, readingOf, reviewIndicator } from './review/indicator-review';
+export { reviewGoal, reviewTree, type GoalFinding } from './review/target-review';

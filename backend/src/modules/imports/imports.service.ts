@@ -12,9 +12,13 @@ import { transactionOrPreview } from '../../database/preview-transaction';
 import { assertArchiveConfirmed, ImportOptions } from '../goals/archive.writer';
 import { ChangeCount, DocumentLoader, LoadSummary } from './document-loader';
 import { validateBudgetDocument } from './document-validator';
-import { BudgetDocumentParseError, parseBudgetDocument } from './parser/budget-document.parser';
+import {
+  BudgetDocumentParseError,
+  parseBudgetDocument,
+  reviewTargets,
+} from './parser/budget-document.parser';
 import type { ImportReport } from './parser/import-report.types';
-import { renderImportReport } from './parser/import-report.renderer';
+import { renderImportReport, renderTargetReview } from './parser/import-report.renderer';
 
 export interface ImportResult {
   departmentCode: string;
@@ -95,10 +99,15 @@ export class ImportsService {
       const last = await this.repository.lastDocumentSha256(manager, doc.department.code, doc.year);
       const base = { departmentCode: doc.department.code, year: doc.year, preview, report };
       if (last === documentSha256) {
-        return { ...base, unchanged: true, summary: null, markdown: markdownOf(report, null, true, preview) };
+        return {
+          ...base,
+          unchanged: true,
+          summary: null,
+          markdown: markdownOf(doc, report, null, true, preview),
+        };
       }
       const summary = await this.loader.load(manager, doc);
-      const markdown = markdownOf(report, summary, false, preview);
+      const markdown = markdownOf(doc, report, summary, false, preview);
       assertArchiveConfirmed(summary.diff, options, { summary });
       await this.repository.recordRun(manager, {
         fiscalYearId: summary.fiscalYearId,
@@ -136,6 +145,7 @@ export class ImportsService {
 }
 
 function markdownOf(
+  doc: BudgetDocument,
   report: ImportReport | null,
   summary: LoadSummary | null,
   unchanged: boolean,
@@ -143,6 +153,13 @@ function markdownOf(
 ): string {
   const parts: string[] = [];
   if (report) parts.push(renderImportReport(report).trimEnd());
+  // A normalized (JSON) document has no parser report: its targets are reviewed here.
+  else
+    parts.push(
+      renderTargetReview(
+        reviewTargets(doc.overall.goals, doc.projects, (project) => project.name, doc.year),
+      ).join('\n'),
+    );
   parts.push(preview ? '## 载入预览（未写入）' : '## 载入结果');
   if (unchanged || !summary) {
     parts.push('与上次导入的内容完全相同，数据库未作任何修改。');

@@ -46,6 +46,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'indicator.restore-by-import': '导入时恢复指标',
   'import.load': '导入预算文档',
   'export.download': '下载导出文件',
+  'target-review-rule.enable': '启用目标质量审查规则',
+  'target-review-rule.disable': '停用目标质量审查规则',
 };
 
 /** The Chinese name of an action; an action nobody named yet keeps its code rather than vanish. */
@@ -112,4 +114,6 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   overallResult: field('总体评价'),
   totalScore: field('总分'),
   grade: field('等级'),
+  ruleId: field('审查规则'),
+  enabled: field('启用', 'boolean'),
 };

@@ -8,7 +8,9 @@ import {
   type ProjectMatch,
   type Target,
   type TargetContext,
+  countBySeverity,
   parseTarget,
+  reviewTree,
 } from '@jixiao/domain';
 import {
   type ParsedBudgetTable,
@@ -36,6 +38,7 @@ import type {
   ProjectCount,
   ReportLocation,
   TargetReadings,
+  TargetReviewSection,
 } from './import-report.types';
 import { parseOverallPerformance } from './overall-performance.parser';
 import { type ProjectSection, parseProjectSections, sectionLabel } from './project-sections.parser';
@@ -158,6 +161,8 @@ export function parseBudgetDocument(
   readTargets(overall.goals, '表11', year, log, targets);
   for (const project of projects) readTargets(project.goals, label(project), year, log, targets);
 
+  const targetReview = reviewTargets(overall.goals, projects, label, year);
+
   checkBudgetTables(parsedTables, year, log);
   if (parsedOverall) checkOverallFunds(parsedOverall, log);
   checkProjects(projects, bySection, log, label);
@@ -190,6 +195,7 @@ export function parseBudgetDocument(
       projects: projects.map((project, index) => projectCount(project, index, bySection.get(project))),
     },
     targets,
+    targetReview,
     recoveries: log.recoveries,
     findings: log.findings,
     checksRun: log.checksRun,
@@ -479,6 +485,35 @@ function readTargets(
         readings.unread.push({ location: where, raw: parsed.raw, note: parsed.note ?? '' });
     }
   }
+}
+
+/**
+ * 目标质量审查 of the department's and every project's tree, with the rules' defaults (docs/domain.md §9); also
+ * run on a normalized document loaded as JSON, whose projects go by their names.
+ */
+export function reviewTargets(
+  overallGoals: Goal[],
+  projects: Project[],
+  label: (project: Project) => string,
+  year: number,
+): TargetReviewSection {
+  const trees = [
+    { owner: '表11', goals: overallGoals },
+    ...projects.map((project) => ({ owner: label(project), goals: project.goals })),
+  ];
+  const findings = trees.flatMap(({ owner, goals }) =>
+    reviewTree(goals, { year }).map(({ goalIndex, indicatorIndex, ruleId, severity, title, message }) => {
+      const goal = goals[goalIndex];
+      const location: ReportLocation = {
+        table: owner === '表11' ? '表11' : '表12',
+        ...(owner === '表11' ? {} : { project: owner }),
+        part: goal.label,
+        ...(indicatorIndex === null ? {} : { row: goal.indicators[indicatorIndex].name }),
+      };
+      return { location, ruleId, severity, title, message };
+    }),
+  );
+  return { counts: countBySeverity(findings), findings };
 }
 
 function goalCounts(goals: Goal[]): GoalCount[] {

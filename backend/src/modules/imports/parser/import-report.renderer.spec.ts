@@ -22,6 +22,7 @@ function aReport(overrides: Partial<ImportReport> = {}): ImportReport {
       ],
     },
     targets: { explicit: 1, inferred: 1, unparsed: 0, unread: [] },
+    targetReview: { counts: { error: 0, warning: 0, info: 0, total: 0 }, findings: [] },
     recoveries: [],
     findings: [],
     checksRun: 0,
@@ -44,6 +45,7 @@ describe(renderImportReport.name, () => {
   it('should say 无 when there is nothing to recover or find', () => {
     const markdown = renderImportReport(aReport());
 
+    expect(markdown).toContain('## 目标质量审查\n\n无。');
     expect(markdown).toContain('## 修复记录\n\n无。');
     expect(markdown).toContain('## 勾稽与完整性发现\n\n无。');
   });
@@ -100,6 +102,33 @@ describe(renderImportReport.name, () => {
     expect(markdown).toContain('未能识别 1 个');
     expect(markdown).toContain(
       '| 1 | 表12 · (9) 项目 · 年度绩效目标 1 · 「当事人满意」 | 给予生 活困难 | 无法识别 |',
+    );
+  });
+
+  it('should list the target-review findings with each rule’s hint once', () => {
+    const markdown = renderImportReport(
+      aReport({
+        targetReview: {
+          counts: { error: 1, warning: 0, info: 0, total: 1 },
+          findings: [
+            {
+              location: { table: '表12', project: '(1) 党建', part: '年度绩效目标 1' },
+              ruleId: 'goal-missing-level1',
+              severity: 'error',
+              title: '目标缺少产出、效益或满意度指标',
+              message: '目标缺少满意度指标',
+            },
+          ],
+        },
+      }),
+    );
+
+    expect(markdown).toContain('目标质量审查（默认启用的规则）：发现 1 项（错误 1，警告 0，提示 0）');
+    expect(markdown).toContain(
+      '| 目标缺少产出、效益或满意度指标 | 错误 | 1 | 每个绩效目标应同时设置产出指标、效益指标和满意度指标 |',
+    );
+    expect(markdown).toContain(
+      '| 1 | 错误 | 目标缺少产出、效益或满意度指标 | 表12 · (1) 党建 · 年度绩效目标 1 | 目标缺少满意度指标 |',
     );
   });
 });

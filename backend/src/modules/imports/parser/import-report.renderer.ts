@@ -1,4 +1,12 @@
-import type { Finding, FindingKind, ImportReport, RecoveryKind, ReportLocation } from './import-report.types';
+import { REVIEW_RULES, REVIEW_SEVERITY_LABELS } from '@jixiao/domain';
+import type {
+  Finding,
+  FindingKind,
+  ImportReport,
+  RecoveryKind,
+  ReportLocation,
+  TargetReviewSection,
+} from './import-report.types';
 
 const RECOVERY_LABELS: Record<RecoveryKind, string> = {
   'merged-cells': '合并单元格',
@@ -81,6 +89,7 @@ export function renderImportReport(report: ImportReport): string {
   const projectAnnual = counts.projects.reduce((sum, p) => sum + p.annualIndicators, 0);
   const withTable = counts.projects.filter((p) => p.section !== null).length;
   const sumFindings = report.findings.filter((f) => f.expected !== undefined).length;
+  const review = report.targetReview;
 
   const lines: string[] = [
     `# 导入报告：${report.department.name}（${report.department.code}）${report.year} 年部门预算`,
@@ -92,6 +101,7 @@ export function renderImportReport(report: ImportReport): string {
     `- 三级指标：部门整体长期 ${overallLong} 个、年度 ${overallAnnual} 个；项目长期 ${projectLong} 个、年度 ${projectAnnual} 个`,
     `- 指标值结构化（libs/domain parseTarget）：明确 ${report.targets.explicit} 个、推断 ${report.targets.inferred} 个、未能识别 ${report.targets.unparsed} 个（原文保留，需人工确认）`,
     `- 修复 ${report.recoveries.length} 处${report.recoveries.length > 0 ? `（${countBy(report.recoveries, RECOVERY_LABELS)}）` : ''}`,
+    `- 目标质量审查（默认启用的规则）：发现 ${review.counts.total} 项（错误 ${review.counts.error}，警告 ${review.counts.warning}，提示 ${review.counts.info}）`,
     `- 勾稽检查 ${report.checksRun} 项，金额不符 ${sumFindings} 项；发现共 ${report.findings.length} 项${report.findings.length > 0 ? `（${countBy(report.findings, FINDING_LABELS)}）` : ''}`,
     '- 所有金额单位为万元，按原文导入，未作任何调整；指标值、前年、上年、确定依据均保留原文。',
     '',
@@ -149,6 +159,7 @@ export function renderImportReport(report: ImportReport): string {
       ),
     );
   }
+  lines.push('', ...renderTargetReview(report.targetReview));
   lines.push('', '## 修复记录', '');
   if (report.recoveries.length === 0) {
     lines.push('无。');
@@ -186,4 +197,34 @@ export function renderImportReport(report: ImportReport): string {
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** The 目标质量审查 section: each rule found with its hint once, then every finding with its place. */
+export function renderTargetReview(review: TargetReviewSection): string[] {
+  const lines = ['## 目标质量审查', ''];
+  if (review.findings.length === 0) return [...lines, '无。'];
+  const used = REVIEW_RULES.filter((rule) => review.findings.some((f) => f.ruleId === rule.id));
+  return [
+    ...lines,
+    ...table(
+      ['规则', '严重程度', '发现数', '修改建议'],
+      used.map((rule) => [
+        rule.title,
+        REVIEW_SEVERITY_LABELS[rule.severity],
+        String(review.findings.filter((f) => f.ruleId === rule.id).length),
+        rule.fixHint,
+      ]),
+    ),
+    '',
+    ...table(
+      ['#', '严重程度', '规则', '位置', '问题'],
+      review.findings.map((f, i) => [
+        String(i + 1),
+        REVIEW_SEVERITY_LABELS[f.severity],
+        f.title,
+        where(f.location),
+        f.message,
+      ]),
+    ),
+  ];
 }

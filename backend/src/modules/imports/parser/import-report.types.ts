@@ -1,3 +1,5 @@
+import type { ReviewRuleId, ReviewSeverity, SeverityCounts } from '@jixiao/domain';
+
 // What the parser tells the admin about an import: every table it found, what it counted, every piece of
 // damage it repaired (recoveries) and every cross-check that did not add up (findings).
 
@@ -113,6 +115,22 @@ export interface TargetReadings {
   unread: { location: ReportLocation; raw: string; note: string }[];
 }
 
+/** A finding of the target-quality review (libs/domain reviewTree, default rules), placed in the document. */
+export interface TargetReviewEntry {
+  location: ReportLocation;
+  ruleId: ReviewRuleId;
+  severity: ReviewSeverity;
+  /** Chinese title of the rule. */
+  title: string;
+  message: string;
+}
+
+/** 目标质量审查 of every tree the document holds. */
+export interface TargetReviewSection {
+  counts: SeverityCounts;
+  findings: TargetReviewEntry[];
+}
+
 export interface ImportReport {
   department: { code: string; name: string };
   year: number;
@@ -124,6 +142,7 @@ export interface ImportReport {
     projects: ProjectCount[];
   };
   targets: TargetReadings;
+  targetReview: TargetReviewSection;
   recoveries: Recovery[];
   findings: Finding[];
   /** Number of 勾稽 comparisons made (passed or not). */

@@ -567,6 +567,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/years/{year}/target-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 目标质量审查：按规则审查部门整体及各项目的指标树，逐项目、目标、指标列出发现，按严重程度计数
+     * @description 领导与项目负责人只能查看本部门。本部门本年度停用的规则不参与审查。
+     */
+    get: operations['TargetReviewController_review'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/target-review.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载目标质量审查结果（Excel：审查结果、审查规则） */
+    get: operations['TargetReviewController_workbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/target-review/rules/{ruleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 启用或停用本部门本年度的一条审查规则（绩效管理员）；停用须填写原因，记入审计日志 */
+    put: operations['TargetReviewController_switchRule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/self-evaluation/{year}.xlsx': {
     parameters: {
       query?: never;
@@ -2627,6 +2681,164 @@ export interface components {
       version: number;
       target: components['schemas']['TargetResponse'];
     };
+    ReviewDepartmentResponse: {
+      /** @example 031 */
+      code: string;
+      name: string;
+    };
+    SeverityCountsResponse: {
+      /**
+       * @description 错误
+       * @example 3
+       */
+      error: number;
+      /**
+       * @description 警告
+       * @example 5
+       */
+      warning: number;
+      /**
+       * @description 提示
+       * @example 1
+       */
+      info: number;
+      /**
+       * @description 合计
+       * @example 9
+       */
+      total: number;
+    };
+    ReviewRuleResponse: {
+      /** @enum {string} */
+      id:
+        | 'vague-target'
+        | 'qualitative-quantity'
+        | 'missing-operator'
+        | 'missing-unit'
+        | 'rate-over-100'
+        | 'input-as-output'
+        | 'satisfaction-misplaced'
+        | 'goal-missing-level1'
+        | 'goal-missing-cost'
+        | 'too-few-indicators'
+        | 'not-above-last-year'
+        | 'same-as-long-term'
+        | 'duplicate-indicator'
+        | 'unreadable-target';
+      /** @enum {string} */
+      severity: 'error' | 'warning' | 'info';
+      /**
+       * @description 审查对象：单个指标、目标或整棵指标树
+       * @enum {string}
+       */
+      scope: 'indicator' | 'goal' | 'tree';
+      /** @example 指标值不可衡量：用语模糊、没有数值 */
+      title: string;
+      /** @description 修改建议 */
+      fixHint: string;
+      /** @description 未设置时是否启用 */
+      defaultEnabled: boolean;
+      /** @description 本部门本年度是否启用 */
+      enabled: boolean;
+      /** @description 切换原因 */
+      reason: string | null;
+      /** @description 最后切换人 */
+      updatedBy: string | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** @description 乐观锁版本；从未切换过为 0 */
+      version: number;
+      /** @description 本规则的发现数（切换时不计算，为 null） */
+      findings: number | null;
+    };
+    ReviewGoalSummaryResponse: {
+      /** Format: uuid */
+      goalId: string;
+      /** @enum {string} */
+      term: 'long' | 'annual';
+      label: string;
+      title: string;
+      counts: components['schemas']['SeverityCountsResponse'];
+    };
+    ReviewProjectSummaryResponse: {
+      /**
+       * Format: uuid
+       * @description 部门整体为 null
+       */
+      projectId: string | null;
+      /** @description 表10 顺序 */
+      seq: number | null;
+      code: string | null;
+      name: string;
+      counts: components['schemas']['SeverityCountsResponse'];
+      goals: components['schemas']['ReviewGoalSummaryResponse'][];
+    };
+    ReviewFindingResponse: {
+      /** @enum {string} */
+      ruleId:
+        | 'vague-target'
+        | 'qualitative-quantity'
+        | 'missing-operator'
+        | 'missing-unit'
+        | 'rate-over-100'
+        | 'input-as-output'
+        | 'satisfaction-misplaced'
+        | 'goal-missing-level1'
+        | 'goal-missing-cost'
+        | 'too-few-indicators'
+        | 'not-above-last-year'
+        | 'same-as-long-term'
+        | 'duplicate-indicator'
+        | 'unreadable-target';
+      /** @enum {string} */
+      severity: 'error' | 'warning' | 'info';
+      /** @description 规则名称 */
+      title: string;
+      /** @description 发现的问题 */
+      message: string;
+      /** @description 修改建议 */
+      fixHint: string;
+      /**
+       * Format: uuid
+       * @description 项目；部门整体目标为 null
+       */
+      projectId: string | null;
+      /** @example 信息化建设 */
+      projectName: string;
+      /** Format: uuid */
+      goalId: string;
+      /** @example 长期绩效目标 */
+      goalLabel: string;
+      /** @enum {string} */
+      goalTerm: 'long' | 'annual';
+      /**
+       * Format: uuid
+       * @description 目标层面的发现为 null
+       */
+      indicatorId: string | null;
+      level1: string | null;
+      level2: string | null;
+      indicatorName: string | null;
+      /** @description 指标值原文 */
+      target: string | null;
+    };
+    TargetReviewResponse: {
+      department: components['schemas']['ReviewDepartmentResponse'];
+      /** @example 2025 */
+      year: number;
+      counts: components['schemas']['SeverityCountsResponse'];
+      rules: components['schemas']['ReviewRuleResponse'][];
+      projects: components['schemas']['ReviewProjectSummaryResponse'][];
+      findings: components['schemas']['ReviewFindingResponse'][];
+    };
+    RuleSwitchDto: {
+      /** @description 是否启用 */
+      enabled: boolean;
+      /** @description 原因；停用时必填 */
+      reason?: string;
+      /** @description 读取时的版本（从未切换过为 0）；已被他人修改时 409 */
+      version?: number;
+    };
     ImportRowErrorResponse: {
       /**
        * @description 行号（Excel 中的行）
@@ -4044,6 +4256,99 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TargetCorrectionResponse'];
+        };
+      };
+    };
+  };
+  TargetReviewController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetReviewResponse'];
+        };
+      };
+    };
+  };
+  TargetReviewController_workbook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件内容 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+    };
+  };
+  TargetReviewController_switchRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+        /** @description 审查规则 */
+        ruleId:
+          | 'vague-target'
+          | 'qualitative-quantity'
+          | 'missing-operator'
+          | 'missing-unit'
+          | 'rate-over-100'
+          | 'input-as-output'
+          | 'satisfaction-misplaced'
+          | 'goal-missing-level1'
+          | 'goal-missing-cost'
+          | 'too-few-indicators'
+          | 'not-above-last-year'
+          | 'same-as-long-term'
+          | 'duplicate-indicator'
+          | 'unreadable-target';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RuleSwitchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewRuleResponse'];
         };
       };
     };

@@ -17,6 +17,12 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   { path: 'periods', icon: 'lock', label: (m) => m.admin.tabs.periods, roles: ['admin', 'auditor'] },
   { path: 'audit', icon: 'file-search', label: (m) => m.admin.tabs.audit, roles: ['admin', 'auditor'] },
   { path: 'targets', icon: 'edit', label: (m) => m.admin.tabs.targets, roles: ['admin'] },
+  {
+    path: 'target-review',
+    icon: 'audit',
+    label: (m) => m.admin.tabs.targetReview,
+    roles: ['admin', 'auditor'],
+  },
 ];
 
 export function tab(path: string): AdminTab {

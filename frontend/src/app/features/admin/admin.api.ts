@@ -1,4 +1,4 @@
-import { HttpClient, HttpContext, type HttpEvent, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpContext, type HttpEvent, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
 
@@ -68,6 +68,13 @@ export type TargetCorrection = Schemas['TargetCorrectionDto'];
 
 /** Its answer: the indicator's new version and target. */
 export type TargetCorrected = Schemas['TargetCorrectionResponse'];
+
+/** GET /api/departments/:code/years/:year/target-review: 目标质量审查 findings, counts and the rule switches. */
+export type TargetReview = Schemas['TargetReviewResponse'];
+
+export type TargetReviewFinding = Schemas['ReviewFindingResponse'];
+
+export type TargetReviewRule = Schemas['ReviewRuleResponse'];
 
 /** What the performance admin (绩效管理员) manages; auditors read the lists and the audit log. */
 @Injectable({ providedIn: 'root' })
@@ -195,5 +202,31 @@ export class AdminApi {
     return this.http.put<TargetCorrected>(`${API}/indicators/${segment(indicatorId)}/target`, correction, {
       context: silent(),
     });
+  }
+
+  targetReview(code: string, year: number): Observable<TargetReview> {
+    return this.http.get<TargetReview>(`${API}/departments/${segment(code)}/years/${year}/target-review`);
+  }
+
+  /** The findings as a workbook, for saving. */
+  targetReviewWorkbook(code: string, year: number): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${API}/departments/${segment(code)}/years/${year}/target-review.xlsx`, {
+      responseType: 'blob',
+      observe: 'response',
+    });
+  }
+
+  /** Switches a rule on or off for the department-year; off needs a reason. */
+  switchReviewRule(
+    code: string,
+    year: number,
+    ruleId: string,
+    change: { enabled: boolean; reason?: string; version: number },
+  ): Observable<TargetReviewRule> {
+    return this.http.put<TargetReviewRule>(
+      `${API}/departments/${segment(code)}/years/${year}/target-review/rules/${segment(ruleId)}`,
+      change,
+      { context: silent() },
+    );
   }
 }

@@ -50,6 +50,13 @@ export const ADMIN_ROUTES: Routes = [
         canActivate: guard('targets'),
         loadComponent: () => import('./pages/targets/targets.component').then((m) => m.TargetsComponent),
       },
+      {
+        path: 'target-review',
+        title: localizedTitle((m) => m.admin.tabs.targetReview),
+        canActivate: guard('target-review'),
+        loadComponent: () =>
+          import('./pages/target-review/target-review.component').then((m) => m.TargetReviewComponent),
+      },
     ],
   },
 ];

@@ -1,7 +1,7 @@
 /** 管理: the performance admin's screens. Part of the zh-CN catalogue (section `admin`). */
 export const ADMIN_MESSAGES = {
   title: '管理',
-  subtitle: '用户与项目负责人、数据导入、期间锁定与监控轮次、审计日志、指标值更正',
+  subtitle: '用户与项目负责人、数据导入、期间锁定与监控轮次、审计日志、指标值更正、目标质量审查',
   readOnly: '审计员只读：可查看，不能修改',
   tabsLabel: '管理功能',
   tabs: {
@@ -11,6 +11,7 @@ export const ADMIN_MESSAGES = {
     periods: '期间锁定与监控轮次',
     audit: '审计日志',
     targets: '指标值更正',
+    targetReview: '目标质量审查',
   },
   retry: '重试',
   cancel: '取消',
@@ -263,5 +264,49 @@ export const ADMIN_MESSAGES = {
   },
   markdown: {
     label: '导入报告内容',
+  },
+  targetReview: {
+    hint: '按国家和省级绩效目标编制指引审查各项目及部门整体的指标：不可衡量的表述、缺少比较符或单位、以投入代替产出、缺少产出/效益/满意度指标等。',
+    loading: '正在审查…',
+    empty: '没有符合条件的发现',
+    counts: (error: number, warning: number, info: number): string =>
+      `错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项`,
+    shown: (shown: number, total: number): string => `显示 ${shown} / ${total} 项`,
+    download: '下载审查结果（Excel）',
+    downloadFailed: '下载失败',
+    filters: {
+      severity: '严重程度',
+      rule: '规则',
+      project: '项目',
+      all: '全部',
+    },
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    columns: {
+      severity: '严重程度',
+      project: '项目',
+      location: '目标 / 指标',
+      problem: '问题',
+      fixHint: '修改建议',
+    },
+    goalTerm: { long: '长期', annual: '年度' },
+    rulesTitle: '审查规则',
+    rulesHint: '本部门本年度可停用某条规则（须填写原因，记入审计日志），也可启用默认关闭的规则。',
+    ruleColumns: {
+      rule: '规则',
+      severity: '严重程度',
+      findings: '发现数',
+      state: '状态',
+      actions: '操作',
+    },
+    enabled: '启用',
+    disabled: '停用',
+    enable: '启用',
+    disable: '停用',
+    defaultOff: '默认关闭',
+    switchedBy: (who: string, reason: string): string => `${who}：${reason}`,
+    disableTitle: (rule: string): string => `停用审查规则：${rule}`,
+    disableDescription: '停用后，本部门本年度的审查不再检查这条规则。',
+    enabledDone: (rule: string): string => `已启用：${rule}`,
+    disabledDone: (rule: string): string => `已停用：${rule}`,
   },
 };
