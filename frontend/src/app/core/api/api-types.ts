@@ -2524,33 +2524,6 @@ export interface components {
       /** @description 问题说明 */
       problems: string[];
     };
-    EvaluationBudgetResponse: {
-      /** @description 年初预算数（元） */
-      initialBudgetYuan: number | null;
-      /** @description 全年预算数（元） */
-      annualBudgetYuan: number | null;
-      /** @description 全年执行数（元） */
-      executedYuan: number | null;
-      /**
-       * @description 执行数来源
-       * @enum {string|null}
-       */
-      executedSource: 'entered' | 'report' | null;
-      /** @description 取自哪一期预算执行填报 */
-      executedPeriod: string | null;
-      /** @description 部门整体：各项目执行数合计（仅供参考） */
-      projectsExecutedYuan: number | null;
-      /** @description 执行率 % */
-      rate: number | null;
-      /** @description 分值 */
-      weight: number;
-      /** @description 得分 */
-      score: number | null;
-      /** @description 尚无得分的原因 */
-      problem: string | null;
-      /** @description 计分说明：执行率与得分的公式与代入的数值 */
-      explanation: string | null;
-    };
     CellOriginResponse: {
       /**
        * @description 来源：已审核填报 / 已提交（未审核）填报 / 手工填写
@@ -2567,6 +2540,35 @@ export interface components {
        * @example 取自 2025-07 已审核填报
        */
       label: string;
+    };
+    EvaluationBudgetResponse: {
+      /** @description 年初预算数（元） */
+      initialBudgetYuan: number | null;
+      /** @description 全年预算数（元） */
+      annualBudgetYuan: number | null;
+      /** @description 全年执行数（元） */
+      executedYuan: number | null;
+      /**
+       * @description 执行数来源
+       * @enum {string|null}
+       */
+      executedSource: 'entered' | 'report' | null;
+      /** @description 取自哪一期预算执行填报 */
+      executedPeriod: string | null;
+      /** @description 全年执行数来源：已审核（否则已提交）月份的预算执行填报，或手工填写；从不取草稿 */
+      executedOrigin: components['schemas']['CellOriginResponse'] | null;
+      /** @description 部门整体：各项目执行数合计（仅供参考） */
+      projectsExecutedYuan: number | null;
+      /** @description 执行率 % */
+      rate: number | null;
+      /** @description 分值 */
+      weight: number;
+      /** @description 得分 */
+      score: number | null;
+      /** @description 尚无得分的原因 */
+      problem: string | null;
+      /** @description 计分说明：执行率与得分的公式与代入的数值 */
+      explanation: string | null;
     };
     EvaluationItemResponse: {
       indicatorId: string;
