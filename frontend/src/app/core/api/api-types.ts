@@ -530,6 +530,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/years/{year}/target-readings/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量确认指标值的结构化理解无误（绩效管理员）：全部确认或全部不写入；任一指标版本已变 → 409 并指明该指标；每个指标一条审计记录 */
+    post: operations['TargetReadingsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/self-evaluation/{year}.xlsx': {
     parameters: {
       query?: never;
@@ -2450,6 +2467,27 @@ export interface components {
       version: number;
       target: components['schemas']['TargetResponse'];
     };
+    TargetConfirmationItemDto: {
+      /** @description 指标 id */
+      indicatorId: string;
+      /** @description 读取时的版本号 */
+      version: number;
+    };
+    TargetConfirmationDto: {
+      /** @description 要确认的指标及其读取时的版本号 */
+      items: components['schemas']['TargetConfirmationItemDto'][];
+    };
+    ConfirmedTargetResponse: {
+      /** @description 指标 id */
+      id: string;
+      /** @description 指标的新版本号 */
+      version: number;
+    };
+    TargetConfirmationResponse: {
+      /** @description 已确认的指标数 */
+      confirmed: number;
+      items: components['schemas']['ConfirmedTargetResponse'][];
+    };
     ImportRowErrorResponse: {
       /**
        * @description 行号（Excel 中的行）
@@ -3822,6 +3860,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TargetCorrectionResponse'];
+        };
+      };
+    };
+  };
+  TargetReadingsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TargetConfirmationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetConfirmationResponse'];
         };
       };
     };
