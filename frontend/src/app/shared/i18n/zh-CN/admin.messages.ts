@@ -173,6 +173,9 @@ export const ADMIN_MESSAGES = {
     unlockDialog: (project: string, period: string): string => `解锁 ${project} · ${period}`,
     unlocked: (period: string): string => `已解锁 ${period}，项目负责人可以修改`,
     noPeriods: '该项目本年度尚无填报',
+    nothingToUnlock: (count: number): string =>
+      `该项目本年度 ${count} 个月已有填报，但没有已提交或已审核的月份可解锁；草稿和已退回的月份项目负责人可直接修改`,
+    editable: '负责人可直接修改，无需解锁',
     reasonRequired: '请填写原因',
     reasonPlaceholder: '原因会记入审计日志',
   },
