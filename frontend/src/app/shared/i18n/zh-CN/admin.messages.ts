@@ -84,7 +84,7 @@ export const ADMIN_MESSAGES = {
     saved: (project: string): string => `已更新“${project}”的项目负责人`,
   },
   import: {
-    hint: '上传部门预算公开文本（.txt）或规范化 JSON；全部成功或全部不写入。同一文件重复导入不会产生变化。',
+    hint: '上传部门预算公开文本（.txt）、规范化 JSON，或 Excel（.xlsx：本系统下载的绩效目标表，或省一体化格式——每个项目一张以项目名称命名的工作表）；全部成功或全部不写入。同一文件重复导入不会产生变化。',
     choose: '选择文件',
     chosen: (name: string, size: string): string => `${name}（${size}）`,
     noFile: '未选择文件',
