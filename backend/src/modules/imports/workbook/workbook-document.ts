@@ -1,4 +1,4 @@
-import type { BudgetDocument, Goal, Indicator } from '@jixiao/domain';
+import type { BudgetDocument, Indicator } from '@jixiao/domain';
 import type { Workbook, Worksheet } from 'exceljs';
 import {
   cellText,
