@@ -73,6 +73,10 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/users/:id/password': { roles: ['admin'], scope: 'global' },
   'PUT /api/projects/:id/leads': { roles: ['admin'], scope: 'project' },
   'PUT /api/indicators/:id/target': { roles: ['admin'], scope: 'project' },
+  'POST /api/departments/:code/years/:year/target-readings/confirm': {
+    roles: ['admin'],
+    scope: 'department',
+  },
   'GET /api/me/tasks': { roles: ALL, scope: 'global' },
   'GET /api/me/projects': { roles: ALL, scope: 'global' },
   'GET /api/indicators/:id/history': { roles: ALL, scope: 'project' },
@@ -117,6 +121,9 @@ const MATRIX: Record<string, Rule> = {
 /** Bodies that pass validation, so that the call reaches the service's access check instead of a 400. */
 const BODIES: Record<string, object> = {
   'PUT /api/indicators/:id/reports/:period': { actual: '1' },
+  'POST /api/departments/:code/years/:year/target-readings/confirm': {
+    items: [{ indicatorId: '00000000-0000-4000-8000-000000000000', version: 1 }],
+  },
   'PUT /api/projects/:id/budget-execution/:period': { executed: 1 },
   'POST /api/projects/:id/periods/:period/return': { reason: '数据有误' },
   'POST /api/projects/:id/self-evaluation/:year/return': { reason: '数据有误' },

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { uniqueCode } from '../factories/department.factory';
+import { binary, readWorkbook } from '../factories/xlsx.factory';
 import { createTestApp } from '../setup/test-app';
 import { assignedLead, loadSeedYear, SeededYear } from './scripted-year';
 
@@ -58,6 +59,16 @@ describe('self-evaluation sources (HTTP)', () => {
     await report('员工满意度', '2025-09', '95%');
     await report('系统运维响应时间', '2025-09', '30分钟', '人手不足');
     await report('机房正常运行时长占比', '2025-08', '99.9%');
+    // 全年执行数: July approved, a larger August draft, a September submitted month.
+    for (const [month, yuan] of [
+      ['2025-07', 1_000_000],
+      ['2025-08', 2_000_000],
+      ['2025-09', 3_000_000],
+    ] as const)
+      await ds.query(
+        `INSERT INTO budget_executions (project_id, period, executed_yuan) VALUES ($1, $2, $3)`,
+        [seeded.projectId, month, yuan],
+      );
   });
 
   afterAll(async () => {
@@ -90,6 +101,45 @@ describe('self-evaluation sources (HTTP)', () => {
       deviationAnalysis: '偏差原因：人手不足',
       deviationOrigin: { kind: 'submitted', period: '2025-09', label: '取自 2025-09 已提交（未审核）填报' },
     });
+  });
+
+  it('should take 全年执行数 from the approved July, not the later draft or submitted months, in the sheet and its export', async () => {
+    const { body } = await http().get(url()).set('Authorization', lead).expect(200);
+    expect(body.budget).toMatchObject({
+      executedYuan: 1_000_000,
+      executedSource: 'report',
+      executedPeriod: '2025-07',
+      executedOrigin: { kind: 'approved', period: '2025-07', label: '取自 2025-07 已审核填报' },
+    });
+    const res = await http()
+      .get(`/api/projects/${seeded.projectId}/self-evaluation/2025.xlsx`)
+      .set('Authorization', lead)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const sheet = (await readWorkbook(res.body)).getWorksheet('项目支出绩效自评表');
+    // Row 6, column D: 全年执行数 in 万元.
+    expect(sheet?.getCell(6, 4).value).toBe(100);
+  });
+
+  it('should fall back to the latest submitted month, marked so, once no month is approved', async () => {
+    await ds.query(
+      `UPDATE report_periods SET status = 'returned', return_reason = '数据有误' WHERE project_id = $1 AND period = '2025-07'`,
+      [seeded.projectId],
+    );
+    try {
+      const { body } = await http().get(url()).set('Authorization', lead).expect(200);
+      expect(body.budget).toMatchObject({
+        executedYuan: 3_000_000,
+        executedPeriod: '2025-09',
+        executedOrigin: { kind: 'submitted', period: '2025-09', label: '取自 2025-09 已提交（未审核）填报' },
+      });
+    } finally {
+      await ds.query(
+        `UPDATE report_periods SET status = 'approved', return_reason = NULL WHERE project_id = $1 AND period = '2025-07'`,
+        [seeded.projectId],
+      );
+    }
   });
 
   it("should keep the user's own analysis and actual once saved, marked as entered", async () => {

@@ -109,6 +109,7 @@ export class ExportsService {
     addTargetSheets(
       workbook,
       {
+        departmentCode: code,
         departmentName: department.departmentName,
         year,
         functions: text(department.overall?.functions),

@@ -45,6 +45,8 @@ const NATURE_ALIASES: Readonly<Record<string, string>> = {
 };
 const DIRECTIONS = ['正向', '反向'] as const;
 export const MAX_TARGET_ROWS = 500;
+/** A sheet with the header and no indicator row (e.g. the template as downloaded). */
+export const NO_ROWS = '表中没有指标行';
 
 export interface TargetSheetRow {
   row: number; // the Excel row number
@@ -110,6 +112,22 @@ function locateHeader(
  * how the value accumulates over the year. A workbook that would unpack beyond ZIP_LIMITS is refused (413).
  */
 export async function readTargetSheet(content: Buffer): Promise<TargetSheetResult> {
+  const loaded = await loadWorkbook(content, '无法读取 Excel 文件，请使用 .xlsx 格式（可下载导入模板）');
+  if (!loaded.ok) return { ok: false, fileError: loaded.fileError, errors: [] };
+  const sheet = loaded.workbook.worksheets.find((candidate) => isTargetSheet(candidate));
+  if (!sheet)
+    return { ok: false, fileError: '未找到表头：第一行应为 一级指标、二级指标、三级指标 等列', errors: [] };
+  return readTargetWorksheet(sheet);
+}
+
+/**
+ * An uploaded workbook, refused before exceljs unpacks it when it would expand beyond ZIP_LIMITS (413), or
+ * with `fileError` when it cannot be read.
+ */
+export async function loadWorkbook(
+  content: Buffer,
+  unreadable: string,
+): Promise<{ ok: true; workbook: Workbook } | { ok: false; fileError: string }> {
   // exceljs unpacks the whole workbook before the row cap applies: a small zip could expand to gigabytes.
   const expansion = checkZipExpansion(content);
   if (!expansion.ok) {
@@ -117,20 +135,27 @@ export async function readTargetSheet(content: Buffer): Promise<TargetSheetResul
       throw new AppException(ErrorCode.PayloadTooLarge, expansion.message, {
         file: `file：${expansion.message}`,
       });
-    return { ok: false, fileError: expansion.message, errors: [] };
+    return { ok: false, fileError: expansion.message };
   }
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, fileError: '无法读取 Excel 文件，请使用 .xlsx 格式（可下载导入模板）', errors: [] };
+    return { ok: false, fileError: unreadable };
   }
-  const located = workbook.worksheets
-    .map((sheet) => ({ sheet, header: locateHeader(sheet) }))
-    .find((entry) => entry.header !== undefined);
-  if (!located?.header)
+  return { ok: true, workbook };
+}
+
+/** Whether the sheet has the exchange columns' header (一级指标 … 三级指标) in its first rows. */
+export function isTargetSheet(sheet: Worksheet): boolean {
+  return locateHeader(sheet) !== undefined;
+}
+
+/** One sheet of a target table in the provincial exchange format, every row checked (see readTargetSheet). */
+export function readTargetWorksheet(sheet: Worksheet): TargetSheetResult {
+  const header = locateHeader(sheet);
+  if (!header)
     return { ok: false, fileError: '未找到表头：第一行应为 一级指标、二级指标、三级指标 等列', errors: [] };
-  const { sheet, header } = located;
   const missing = TARGET_SHEET_COLUMNS.filter((column) => column !== '权重' && !header.columns.has(column));
   if (missing.length) return { ok: false, fileError: `缺少列：${missing.join('、')}`, errors: [] };
 
@@ -169,7 +194,7 @@ export async function readTargetSheet(content: Buffer): Promise<TargetSheetResul
     }
   }
   if (errors.length) return { ok: false, fileError: null, errors };
-  if (!rows.length) return { ok: false, fileError: '表中没有指标行', errors: [] };
+  if (!rows.length) return { ok: false, fileError: NO_ROWS, errors: [] };
   return { ok: true, rows };
 }
 

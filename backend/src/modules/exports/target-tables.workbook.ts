@@ -15,10 +15,11 @@ export const TARGET_HEADERS = [
   '前年',
   '上年',
 ];
-const TERM_TEXT = { long: '长期', annual: '年度' } as const;
+export const TERM_TEXT = { long: '长期', annual: '年度' } as const;
 const LABEL = { bold: true, fill: HEADER_FILL };
 
 export interface DepartmentHeader {
+  departmentCode: string;
   departmentName: string;
   year: number;
   functions: string | null;
@@ -27,6 +28,8 @@ export interface DepartmentHeader {
 
 /** 表11 部门整体支出绩效目标表 and one 表12 项目支出绩效目标表 per project with goals, as the budget publishes them. */
 export function addTargetSheets(workbook: Workbook, header: DepartmentHeader, tables: TargetTables): void {
+  // Where the tables come from, for the document import to find the department-year again.
+  workbook.subject = targetTablesSubject(header.departmentCode, header.year);
   const goalsOf = (projectId: string | null) => tables.goals.filter((goal) => goal.projectId === projectId);
   addDepartmentSheet(workbook, header, goalsOf(null), tables.indicators);
   tables.projects
@@ -106,6 +109,27 @@ function addProjectSheet(
   writeGoals(w, row, goals, indicators);
 }
 
+const SUBJECT = /^jixiao:targets:([0-9A-Za-z]{1,32}):(\d{4})$/;
+
+/** The workbook's subject (document property) naming its department-year. */
+export function targetTablesSubject(code: string, year: number): string {
+  return `jixiao:targets:${code}:${year}`;
+}
+
+/** The department-year a workbook's subject names; null when it names none. */
+export function departmentYearOfSubject(subject: string | undefined): { code: string; year: number } | null {
+  const match = SUBJECT.exec(subject ?? '');
+  return match ? { code: match[1], year: Number(match[2]) } : null;
+}
+
+/** The line a goal's indicator block starts with; the document import finds the goal again by it. */
+export function goalLine(goal: Pick<TargetGoalRow, 'term' | 'label' | 'title'>): string {
+  const title = goal.label
+    ? `${goal.label}：${goal.title}`
+    : `${TERM_TEXT[goal.term]}绩效目标：${goal.title}`;
+  return `${TERM_TEXT[goal.term]}绩效指标 — ${title}`;
+}
+
 /** Per goal: a title line, the column headers and the indicator rows with 一级 / 二级 merged. */
 function writeGoals(
   w: SheetWriter,
@@ -115,15 +139,13 @@ function writeGoals(
 ): number {
   let row = start;
   for (const goal of goals) {
-    const title = goal.label
-      ? `${goal.label}：${goal.title}`
-      : `${TERM_TEXT[goal.term]}绩效目标：${goal.title}`;
-    w.merge(row, 1, row, COLUMNS, `${TERM_TEXT[goal.term]}绩效指标 — ${title}`, {
+    const line = goalLine(goal);
+    w.merge(row, 1, row, COLUMNS, line, {
       bold: true,
       align: 'left',
       fill: HEADER_FILL,
     });
-    w.sheet.getRow(row).height = Math.max(20, heightFor([title, 70]));
+    w.sheet.getRow(row).height = Math.max(20, heightFor([line, 70]));
     row++;
     TARGET_HEADERS.forEach((text, i) => w.cell(row, i + 1, text, LABEL));
     row++;

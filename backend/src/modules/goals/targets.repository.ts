@@ -14,6 +14,9 @@ export type LockedTarget = {
   version: number;
 };
 
+/** A reading to confirm, locked, with the department-year it belongs to (null when not that year's). */
+export type LockedReading = LockedTarget & { name: string; in_year: boolean };
+
 /** Reads and writes of an indicator's structured target, on the caller's transaction manager. */
 @Injectable()
 export class TargetsRepository {
@@ -23,6 +26,27 @@ export class TargetsRepository {
       [id],
     );
     return row;
+  }
+
+  /** The department-year's fiscal year id; undefined when there is none. */
+  async findFiscalYearId(manager: EntityManager, code: string, year: number): Promise<string | undefined> {
+    const [row] = await manager.query(
+      `SELECT fy.id FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE d.code = $1 AND fy.year = $2`,
+      [code, year],
+    );
+    return row?.id;
+  }
+
+  /** The indicators with these ids, locked in id order (two bulk confirmations never deadlock). */
+  lockReadings(manager: EntityManager, fiscalYearId: string, ids: string[]): Promise<LockedReading[]> {
+    return manager.query(
+      `SELECT i.id, i.name, i.target_raw, i.target_parsed, i.thresholds, i.version,
+              (g.fiscal_year_id = $1 AND i.archived_at IS NULL AND g.archived_at IS NULL) AS in_year
+         FROM indicators i JOIN goals g ON g.id = i.goal_id
+        WHERE i.id = ANY($2::uuid[])
+        ORDER BY i.id FOR UPDATE OF i`,
+      [fiscalYearId, ids],
+    );
   }
 
   /** Writes the indicator's target columns; returns its id and new version. */

@@ -5,9 +5,10 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { ReportLightsWriter } from '../monitoring/report-lights.writer';
+import { TargetConfirmationItemDto } from './dto/target-confirmation.dto';
 import { TargetCorrectionDto } from './dto/target-correction.dto';
 import { targetColumns } from './target-columns.mapper';
-import { TargetsRepository } from './targets.repository';
+import { type LockedReading, TargetsRepository } from './targets.repository';
 
 const NUMERIC = new Set(['>=', '>', '=', '<', '<=']);
 
@@ -77,6 +78,81 @@ export class TargetsService {
       // The stored reports' lights follow the corrected target in the same transaction: never stale.
       const reevaluated = await this.lights.reevaluateReports(manager, [indicatorId]);
       return { id: updated.id, version: updated.version, target, thresholds, reevaluated };
+    });
+  }
+
+  /**
+   * 确认无误 in bulk: each listed reading becomes the admin's own (confidence explicit, kept by a re-import of
+   * the same text), one audit row per indicator, all in one transaction. A stale version, an unknown indicator or
+   * one the parser could not read at all refuses the whole request, naming the item; nothing is written then.
+   */
+  async confirm(
+    code: string,
+    year: number,
+    items: TargetConfirmationItemDto[],
+  ): Promise<{ confirmed: number; items: { id: string; version: number }[] }> {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.indicatorId))
+        throw new AppException(ErrorCode.ValidationFailed, '同一指标出现多次', {
+          [`items[${index}].indicatorId`]: `items[${index}].indicatorId：同一指标出现多次`,
+        });
+      seen.add(item.indicatorId);
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const fiscalYearId = await this.repository.findFiscalYearId(manager, code, year);
+      if (!fiscalYearId) throw new AppException(ErrorCode.NotFound, '部门年度不存在');
+      const rows = new Map(
+        (await this.repository.lockReadings(manager, fiscalYearId, [...seen])).map((row) => [row.id, row]),
+      );
+      items.forEach((item, index) => {
+        const row = rows.get(item.indicatorId);
+        const field = `items[${index}]`;
+        if (!row?.in_year)
+          throw new AppException(ErrorCode.ValidationFailed, '指标不存在或不属于该部门年度', {
+            [`${field}.indicatorId`]: `${field}.indicatorId：指标不存在或不属于该部门年度`,
+          });
+        if (row.version !== item.version)
+          throw new AppException(
+            ErrorCode.VersionConflict,
+            `指标“${row.name}”已被他人修改，请刷新后再试（本次未确认任何指标）`,
+            { [`${field}.version`]: `${field}.version：指标“${row.name}”已被他人修改` },
+            {
+              indicatorId: row.id,
+              name: row.name,
+              current: { version: row.version, target: row.target_parsed },
+            },
+          );
+        if (!row.target_parsed || row.target_parsed.confidence === 'unparsed')
+          throw new AppException(
+            ErrorCode.ValidationFailed,
+            `指标“${row.name}”的指标值未能解析，请逐条更正`,
+            {
+              [`${field}.indicatorId`]: `${field}.indicatorId：指标“${row.name}”的指标值未能解析，请逐条更正`,
+            },
+          );
+      });
+      const confirmed: { id: string; version: number }[] = [];
+      for (const item of items) {
+        const row = rows.get(item.indicatorId) as LockedReading & { target_parsed: Target };
+        const target: Target = { ...row.target_parsed, confidence: 'explicit' };
+        const updated = await this.repository.updateTarget(manager, row.id, {
+          ...targetColumns(row.target_raw, target, true),
+          thresholds: row.thresholds,
+        });
+        await this.audit.record(manager, {
+          action: 'indicator.confirm-target',
+          entity: 'indicator',
+          entityId: row.id,
+          before: { target: row.target_parsed },
+          after: { target },
+          reason: null,
+        });
+        confirmed.push(updated);
+      }
+      // The reading is unchanged but its confidence: the lights follow it all the same, in this transaction.
+      await this.lights.reevaluateReports(manager, [...seen]);
+      return { confirmed: confirmed.length, items: confirmed };
     });
   }
 }

@@ -40,7 +40,7 @@ export class ImportsController {
   @Roles('admin')
   @ApiOperation({
     summary:
-      '导入部门预算（公开文本或规范化 JSON）；全部成功或全部不写入，返回导入报告。mode=preview 只返回将新增、更新、归档、恢复的内容（200，不写入）；归档含监控数据的内容须 confirmArchive=true，否则 409 IMPORT_NEEDS_CONFIRMATION',
+      '导入部门预算（公开文本、规范化 JSON，或 Excel：本系统下载的绩效目标表 表11/表12，或省一体化格式每个项目一张工作表）；全部成功或全部不写入，返回导入报告。mode=preview 只返回将新增、更新、归档、恢复的内容（200，不写入）；归档含监控数据的内容须 confirmArchive=true，否则 409 IMPORT_NEEDS_CONFIRMATION',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({

@@ -15,6 +15,33 @@ export class ImportsRepository {
   }
 
   /** The hash of the document loaded last for the department-year, if any. */
+  /** The department-years of departments named so (部门名称 of 表11); two at most. */
+  findDepartmentYearsByName(name: string, year: number): Promise<{ code: string; fiscalYearId: string }[]> {
+    return this.dataSource.query(
+      `SELECT d.code, fy.id AS "fiscalYearId" FROM departments d JOIN fiscal_years fy ON fy.department_id = d.id
+        WHERE fy.year = $2 AND d.name = $1 ORDER BY d.code LIMIT 2`,
+      [name, year],
+    );
+  }
+
+  /**
+   * The department-years holding a current project named (or coded) by each of the names, latest year first:
+   * the provincial layout names its sheets after the projects and says nothing else about where they belong.
+   */
+  departmentYearsWithProjects(
+    names: string[],
+  ): Promise<{ code: string; year: number; fiscalYearId: string }[]> {
+    return this.dataSource.query(
+      `SELECT d.code, fy.year, fy.id AS "fiscalYearId"
+         FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id
+        WHERE (SELECT count(DISTINCT n) FROM unnest($1::text[]) n
+                WHERE EXISTS (SELECT 1 FROM projects p WHERE p.fiscal_year_id = fy.id AND p.archived_at IS NULL
+                                AND (p.name = n OR p.code = n))) = cardinality($1::text[])
+        ORDER BY fy.year DESC, d.code`,
+      [names],
+    );
+  }
+
   async lastDocumentSha256(manager: EntityManager, code: string, year: number): Promise<string | undefined> {
     const [last] = await manager.query(
       `SELECT r.document_sha256 FROM import_runs r JOIN fiscal_years fy ON fy.id = r.fiscal_year_id

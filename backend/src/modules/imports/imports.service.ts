@@ -19,6 +19,15 @@ import {
 } from './parser/budget-document.parser';
 import type { ImportReport } from './parser/import-report.types';
 import { renderImportReport, renderTargetReview } from './parser/import-report.renderer';
+import { loadWorkbook } from '../exports/target-sheet.reader';
+import {
+  EXPECTED_WORKBOOKS,
+  type ImportWorkbook,
+  mergeWorkbook,
+  projectNameOfSheet,
+  readImportWorkbook,
+  WorkbookImportError,
+} from './workbook/workbook-document';
 
 export interface ImportResult {
   departmentCode: string;
@@ -37,6 +46,14 @@ export interface ImportResult {
 /** One canonical text of a document: its hash tells a re-import of the same content. */
 export const serializeDocument = (doc: BudgetDocument): string => `${JSON.stringify(doc, null, 2)}\n`;
 const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** A workbook that cannot be imported: 400 on the fields it names. */
+function workbookError(error: unknown): never {
+  if (error instanceof WorkbookImportError)
+    throw new AppException(ErrorCode.ValidationFailed, error.message, error.errors);
+  throw error;
+}
 
 @Injectable()
 export class ImportsService {
@@ -51,6 +68,8 @@ export class ImportsService {
 
   /** A published budget document (text, tab-separated cells) or a normalized JSON document (seeds/, export). */
   async importFile(fileName: string, content: Buffer, options: ImportOptions = {}): Promise<ImportResult> {
+    if (content.subarray(0, 4).equals(ZIP_MAGIC) || /\.xlsx$/i.test(fileName))
+      return this.importWorkbook(fileName, content, options);
     const text = content.toString('utf8').replace(/^\uFEFF/, '');
     if (/\.json$/i.test(fileName) || /^\s*\{/.test(text)) {
       let parsed: unknown;
@@ -77,6 +96,66 @@ export class ImportsService {
       throw error;
     }
     return this.load(result.document, result.report, fileName, sha256(content), options);
+  }
+
+  /**
+   * An Excel workbook: the product's own target tables (表11 / 表12, as downloaded) or the provincial layout (a
+   * sheet per project). Its indicators replace those of the department-year's current document, which is then
+   * loaded like any other (preview, confirmArchive, one transaction): a downloaded workbook imported back
+   * unchanged changes nothing.
+   */
+  private async importWorkbook(
+    fileName: string,
+    content: Buffer,
+    options: ImportOptions,
+  ): Promise<ImportResult> {
+    const loaded = await loadWorkbook(content, `无法读取 Excel 文件（.xlsx）：${EXPECTED_WORKBOOKS}`);
+    if (!loaded.ok)
+      throw new AppException(ErrorCode.ValidationFailed, loaded.fileError, {
+        file: `file：${loaded.fileError}`,
+      });
+    let workbook: ImportWorkbook;
+    try {
+      workbook = readImportWorkbook(loaded.workbook);
+    } catch (error) {
+      workbookError(error);
+    }
+    const { fiscalYearId } = await this.departmentYearOf(workbook);
+    const current = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      this.exporter.export(manager, fiscalYearId),
+    );
+    let doc: BudgetDocument;
+    try {
+      doc = mergeWorkbook(current, workbook);
+    } catch (error) {
+      workbookError(error);
+    }
+    return this.load(doc, null, fileName, sha256(content), options);
+  }
+
+  /** Where the workbook belongs: 表11's department and year, or the department-year holding every named project. */
+  private async departmentYearOf(workbook: ImportWorkbook): Promise<{ fiscalYearId: string }> {
+    if (workbook.kind === 'target-tables') {
+      if (workbook.departmentCode)
+        return this.access.assertCanReadDepartmentYear(workbook.departmentCode, workbook.year);
+      const found = await this.repository.findDepartmentYearsByName(workbook.departmentName, workbook.year);
+      if (found.length !== 1) {
+        const message = found.length
+          ? `有多个名为“${workbook.departmentName}”的部门：请从本系统重新下载该部门的绩效目标表（文件记录了部门编码）`
+          : `未找到部门“${workbook.departmentName}”的 ${workbook.year} 年度预算：请先导入该部门的预算公开文本或 JSON，再导入其绩效目标表`;
+        throw new AppException(ErrorCode.ValidationFailed, message, { file: `file：${message}` });
+      }
+      return found[0];
+    }
+    const names = workbook.sheets.map((sheet) => projectNameOfSheet(sheet.sheet));
+    const [latest, next] = await this.repository.departmentYearsWithProjects(names);
+    if (!latest || next?.year === latest.year) {
+      const message = latest
+        ? `多个部门的 ${latest.year} 年度都有项目“${names.join('”“')}”：请以项目编码命名工作表`
+        : `未找到包含项目“${names.join('”“')}”的部门年度：省一体化格式的每张工作表应以项目名称或项目编码命名`;
+      throw new AppException(ErrorCode.ValidationFailed, message, { file: `file：${message}` });
+    }
+    return latest;
   }
 
   /**

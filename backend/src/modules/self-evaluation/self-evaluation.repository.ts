@@ -109,7 +109,7 @@ export interface YearData {
   evaluations: EvaluationRow[];
   items: ItemRow[];
   reports: ReportRow[];
-  executions: { projectId: string; executedYuan: number; period: string }[];
+  executions: { projectId: string; executedYuan: number; period: string; status: 'approved' | 'submitted' }[];
 }
 
 const EVALUATION_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS "projectId", status, version,
@@ -239,19 +239,27 @@ export class SelfEvaluationRepository {
     return { projects, goals, indicators, evaluations, items, reports, executions };
   }
 
-  /** The year's latest budget execution (执行数, year to date) of each project. */
+  /**
+   * The year's budget execution (执行数, year to date) of each project that a 自评 may read: the latest of an
+   * approved month, else the latest of a submitted one; never a draft or returned month (docs/domain.md §6).
+   */
   async latestExecutions(
     manager: EntityManager,
     fiscalYearId: string,
     year: number,
     projectId: string | null,
-  ): Promise<{ projectId: string; executedYuan: number; period: string }[]> {
+  ): Promise<
+    { projectId: string; executedYuan: number; period: string; status: 'approved' | 'submitted' }[]
+  > {
     return manager.query(
-      `SELECT DISTINCT ON (b.project_id) b.project_id AS "projectId", b.executed_yuan::float8 AS "executedYuan", b.period
+      `SELECT DISTINCT ON (b.project_id) b.project_id AS "projectId", b.executed_yuan::float8 AS "executedYuan",
+              b.period, rp.status
          FROM budget_executions b JOIN projects p ON p.id = b.project_id
+         JOIN report_periods rp ON rp.fiscal_year_id = p.fiscal_year_id AND rp.project_id = b.project_id
+                               AND rp.period = b.period AND rp.status IN ('approved', 'submitted')
         WHERE p.fiscal_year_id = $1 AND p.archived_at IS NULL AND ($2::uuid IS NULL OR p.id = $2::uuid)
           AND b.period BETWEEN $3 AND $4
-        ORDER BY b.project_id, b.period DESC`,
+        ORDER BY b.project_id, rp.status = 'approved' DESC, b.period DESC`,
       [fiscalYearId, projectId, `${year}-01`, `${year}-12`],
     );
   }

@@ -209,7 +209,9 @@ export class SelfEvaluationService {
         annualBudgetYuan: scope.project ? scope.project.annualBudgetYuan : departmentBudget,
         executedYuan: evaluation?.executedYuan ?? null,
         executedFromPeriod: evaluation?.executedFromPeriod ?? null,
-        report: report ? { executedYuan: report.executedYuan, period: report.period } : null,
+        report: report
+          ? { executedYuan: report.executedYuan, period: report.period, status: report.status }
+          : null,
         projectsExecutedYuan:
           !scope.project && data.executions.length
             ? Math.round(data.executions.reduce((sum, e) => sum + e.executedYuan * 100, 0)) / 100

@@ -126,17 +126,26 @@ function deviationOf(indicator: IndicatorInput): Pick<ItemView, 'deviationAnalys
     : { deviationAnalysis: null, deviationOrigin: null };
 }
 
-/** 全年执行数: stored (entered, or frozen at submission), else the year's latest budget execution. */
+/**
+ * 全年执行数: stored (entered, or frozen at submission), else the year's latest approved, else submitted budget
+ * execution (the repository never reads a draft month); with where it came from.
+ */
 function executedOf(
   inputs: EvaluationInputs,
-): Pick<BudgetView, 'executedYuan' | 'executedSource' | 'executedPeriod'> {
+): Pick<BudgetView, 'executedYuan' | 'executedSource' | 'executedPeriod' | 'executedOrigin'> {
   const { budget } = inputs;
   const executedYuan = budget.executedYuan ?? budget.report?.executedYuan ?? null;
   const period = budget.executedYuan === null ? (budget.report?.period ?? null) : budget.executedFromPeriod;
+  if (executedYuan === null) {
+    return { executedYuan, executedSource: null, executedPeriod: null, executedOrigin: null };
+  }
+  // A frozen value keeps its period; it reads as approved only while that month still is.
+  const kind = period && budget.report?.period === period ? budget.report.status : 'submitted';
   return {
     executedYuan,
-    executedSource: executedYuan === null ? null : period ? 'report' : 'entered',
-    executedPeriod: executedYuan === null ? null : period,
+    executedSource: period ? 'report' : 'entered',
+    executedPeriod: period,
+    executedOrigin: period ? originOf({ kind, period }) : ENTERED,
   };
 }
 

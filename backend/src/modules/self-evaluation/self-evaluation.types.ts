@@ -46,8 +46,8 @@ export interface BudgetInput {
   annualBudgetYuan: number | null; // 全年预算数
   executedYuan: number | null; // stored 全年执行数 (entered, or frozen at submission)
   executedFromPeriod: string | null;
-  /** The year's latest budget execution of the project; null for the department as a whole. */
-  report: { executedYuan: number; period: string } | null;
+  /** The year's latest approved, else submitted budget execution of the project; null for the department as a whole. */
+  report: { executedYuan: number; period: string; status: 'approved' | 'submitted' } | null;
   /** Department as a whole: the projects' latest executions added up, shown for reference only. */
   projectsExecutedYuan: number | null;
 }
@@ -108,6 +108,8 @@ export interface BudgetView {
   executedYuan: number | null;
   executedSource: 'entered' | 'report' | null;
   executedPeriod: string | null;
+  /** Where 全年执行数 came from, as the items' origins say it; null when there is none. */
+  executedOrigin: CellOrigin | null;
   projectsExecutedYuan: number | null;
   /** 执行率 in percent, two decimals. */
   rate: number | null;

@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'self-evaluation.return': '退回自评',
   'self-evaluation.unlock': '解锁自评',
   'indicator.correct-target': '更正指标值理解',
+  'indicator.confirm-target': '确认指标值理解无误',
   'targets.import': '导入绩效目标表',
   'project.archive-by-import': '导入时归档项目',
   'goal.archive-by-import': '导入时归档目标',

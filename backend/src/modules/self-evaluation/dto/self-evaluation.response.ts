@@ -104,6 +104,12 @@ export class EvaluationBudgetResponse {
   executedSource: 'entered' | 'report' | null;
   @ApiProperty({ nullable: true, type: String, description: '取自哪一期预算执行填报' }) executedPeriod:
     string | null;
+  @ApiProperty({
+    nullable: true,
+    type: CellOriginResponse,
+    description: '全年执行数来源：已审核（否则已提交）月份的预算执行填报，或手工填写；从不取草稿',
+  })
+  executedOrigin: CellOriginResponse | null;
   @ApiProperty({ nullable: true, type: Number, description: '部门整体：各项目执行数合计（仅供参考）' })
   projectsExecutedYuan: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '执行率 %' }) rate: number | null;

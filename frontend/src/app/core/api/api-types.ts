@@ -187,7 +187,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 导入部门预算（公开文本或规范化 JSON）；全部成功或全部不写入，返回导入报告。mode=preview 只返回将新增、更新、归档、恢复的内容（200，不写入）；归档含监控数据的内容须 confirmArchive=true，否则 409 IMPORT_NEEDS_CONFIRMATION */
+    /** 导入部门预算（公开文本、规范化 JSON，或 Excel：本系统下载的绩效目标表 表11/表12，或省一体化格式每个项目一张工作表）；全部成功或全部不写入，返回导入报告。mode=preview 只返回将新增、更新、归档、恢复的内容（200，不写入）；归档含监控数据的内容须 confirmArchive=true，否则 409 IMPORT_NEEDS_CONFIRMATION */
     post: operations['ImportsController_upload'];
     delete?: never;
     options?: never;
@@ -561,6 +561,23 @@ export interface paths {
     /** 更正指标值的结构化理解（原文不变；绩效管理员） */
     put: operations['TargetsController_correct'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/target-readings/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量确认指标值的结构化理解无误（绩效管理员）：全部确认或全部不写入；任一指标版本已变 → 409 并指明该指标；每个指标一条审计记录 */
+    post: operations['TargetReadingsController_confirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2681,6 +2698,27 @@ export interface components {
       version: number;
       target: components['schemas']['TargetResponse'];
     };
+    TargetConfirmationItemDto: {
+      /** @description 指标 id */
+      indicatorId: string;
+      /** @description 读取时的版本号 */
+      version: number;
+    };
+    TargetConfirmationDto: {
+      /** @description 要确认的指标及其读取时的版本号 */
+      items: components['schemas']['TargetConfirmationItemDto'][];
+    };
+    ConfirmedTargetResponse: {
+      /** @description 指标 id */
+      id: string;
+      /** @description 指标的新版本号 */
+      version: number;
+    };
+    TargetConfirmationResponse: {
+      /** @description 已确认的指标数 */
+      confirmed: number;
+      items: components['schemas']['ConfirmedTargetResponse'][];
+    };
     ReviewDepartmentResponse: {
       /** @example 031 */
       code: string;
@@ -2913,33 +2951,6 @@ export interface components {
       /** @description 问题说明 */
       problems: string[];
     };
-    EvaluationBudgetResponse: {
-      /** @description 年初预算数（元） */
-      initialBudgetYuan: number | null;
-      /** @description 全年预算数（元） */
-      annualBudgetYuan: number | null;
-      /** @description 全年执行数（元） */
-      executedYuan: number | null;
-      /**
-       * @description 执行数来源
-       * @enum {string|null}
-       */
-      executedSource: 'entered' | 'report' | null;
-      /** @description 取自哪一期预算执行填报 */
-      executedPeriod: string | null;
-      /** @description 部门整体：各项目执行数合计（仅供参考） */
-      projectsExecutedYuan: number | null;
-      /** @description 执行率 % */
-      rate: number | null;
-      /** @description 分值 */
-      weight: number;
-      /** @description 得分 */
-      score: number | null;
-      /** @description 尚无得分的原因 */
-      problem: string | null;
-      /** @description 计分说明：执行率与得分的公式与代入的数值 */
-      explanation: string | null;
-    };
     CellOriginResponse: {
       /**
        * @description 来源：已审核填报 / 已提交（未审核）填报 / 手工填写
@@ -2956,6 +2967,35 @@ export interface components {
        * @example 取自 2025-07 已审核填报
        */
       label: string;
+    };
+    EvaluationBudgetResponse: {
+      /** @description 年初预算数（元） */
+      initialBudgetYuan: number | null;
+      /** @description 全年预算数（元） */
+      annualBudgetYuan: number | null;
+      /** @description 全年执行数（元） */
+      executedYuan: number | null;
+      /**
+       * @description 执行数来源
+       * @enum {string|null}
+       */
+      executedSource: 'entered' | 'report' | null;
+      /** @description 取自哪一期预算执行填报 */
+      executedPeriod: string | null;
+      /** @description 全年执行数来源：已审核（否则已提交）月份的预算执行填报，或手工填写；从不取草稿 */
+      executedOrigin: components['schemas']['CellOriginResponse'] | null;
+      /** @description 部门整体：各项目执行数合计（仅供参考） */
+      projectsExecutedYuan: number | null;
+      /** @description 执行率 % */
+      rate: number | null;
+      /** @description 分值 */
+      weight: number;
+      /** @description 得分 */
+      score: number | null;
+      /** @description 尚无得分的原因 */
+      problem: string | null;
+      /** @description 计分说明：执行率与得分的公式与代入的数值 */
+      explanation: string | null;
     };
     EvaluationItemResponse: {
       indicatorId: string;
@@ -4256,6 +4296,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TargetCorrectionResponse'];
+        };
+      };
+    };
+  };
+  TargetReadingsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TargetConfirmationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TargetConfirmationResponse'];
         };
       };
     };

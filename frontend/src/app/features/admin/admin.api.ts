@@ -76,6 +76,10 @@ export type TargetReviewFinding = Schemas['ReviewFindingResponse'];
 
 export type TargetReviewRule = Schemas['ReviewRuleResponse'];
 
+/** 确认无误 in bulk: the readings and the versions they were read at; every one or none is confirmed. */
+export type TargetConfirmationItem = Schemas['TargetConfirmationItemDto'];
+export type TargetsConfirmed = Schemas['TargetConfirmationResponse'];
+
 /** What the performance admin (绩效管理员) manages; auditors read the lists and the audit log. */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
@@ -196,6 +200,14 @@ export class AdminApi {
       if (Array.isArray(value)) for (const item of value as string[]) params = params.append(key, item);
     }
     return this.http.get<AuditPage>(`${API}/audit`, { params });
+  }
+
+  confirmTargets(code: string, year: number, items: TargetConfirmationItem[]): Observable<TargetsConfirmed> {
+    return this.http.post<TargetsConfirmed>(
+      `${API}/departments/${segment(code)}/years/${year}/target-readings/confirm`,
+      { items },
+      { context: silent() },
+    );
   }
 
   correctTarget(indicatorId: string, correction: TargetCorrection): Observable<TargetCorrected> {

@@ -1,6 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { getDebugNode } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { NgModel } from '@angular/forms';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
@@ -79,6 +81,31 @@ export class AdminHarness {
     await this.settle();
   }
 
+  /**
+   * Opens an ng-zorro select (in the page or a dialog) and picks an option by its label. The selector may name
+   * the select or its search input (nzId).
+   */
+  async pick(selector: string, label: string): Promise<void> {
+    const select = pickerOf(selector)?.querySelector('.ant-select-selector');
+    if (!select) throw new Error(`no select ${selector}`);
+    select.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await this.settle();
+    const option = Array.from(document.querySelectorAll<HTMLElement>('.ant-select-item-option')).find(
+      (item) => item.textContent?.trim() === label,
+    );
+    if (!option) throw new Error(`no option ${label} in ${selector}`);
+    await this.click(option);
+  }
+
+  /** Sets an ng-zorro picker's value as a user's pick would (its NgModel), e.g. a day of nz-date-picker. */
+  async choose(selector: string, value: unknown): Promise<void> {
+    const element = pickerOf(selector);
+    const host = element ? getDebugNode(element) : null;
+    if (!host) throw new Error(`no picker ${selector}`);
+    host.injector.get(NgModel).viewToModelUpdate(value);
+    await this.settle();
+  }
+
   async click(element: Element | null | undefined): Promise<void> {
     if (!element) throw new Error('nothing to click');
     (element as HTMLElement).click();
@@ -91,6 +118,12 @@ export class AdminHarness {
       (button) => button.textContent?.replace(/\s+/g, '') === text,
     );
   }
+}
+
+/** The ng-zorro picker a selector names, itself or through its inner input (nzId); dialogs included. */
+function pickerOf(selector: string): Element | null {
+  const element = document.querySelector(selector);
+  return element?.closest('nz-select, nz-date-picker, nz-month-picker, nz-range-picker') ?? element;
 }
 
 /** Removes dialogs left in the overlay container by a test. */

@@ -70,6 +70,7 @@ export function anEvaluation(overrides: Partial<SelfEvaluation> = {}): SelfEvalu
       executedYuan: null,
       executedSource: null,
       executedPeriod: null,
+      executedOrigin: null,
       projectsExecutedYuan: null,
       rate: null,
       weight: 10,

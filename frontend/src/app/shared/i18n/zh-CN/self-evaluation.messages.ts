@@ -84,7 +84,6 @@ export const SELF_EVALUATION_MESSAGES = {
     total: '总分',
     grade: '等级',
     // Where the year's budget execution came from (the actuals say it through their own origin label).
-    fromReport: (period: string): string => `取自 ${period} 填报`,
     bandHint: (band: string): string => `在 ${band} 内评定`,
     scoringNotes: '计分说明',
     budgetScore: '预算执行率得分',

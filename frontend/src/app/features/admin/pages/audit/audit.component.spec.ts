@@ -21,17 +21,6 @@ describe('AuditComponent', () => {
     await admin.settle();
   }
 
-  /** Opens an ng-zorro select and picks an option by its label. */
-  async function pick(selector: string, label: string): Promise<void> {
-    const select = admin.root.querySelector(`${selector} .ant-select-selector`);
-    select?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    await admin.settle();
-    const option = Array.from(document.querySelectorAll<HTMLElement>('.ant-select-item-option')).find(
-      (item) => item.textContent?.trim() === label,
-    );
-    await admin.click(option);
-  }
-
   it('should show each entry as a sentence with its changes, filtered by the picked project, user and action', async () => {
     admin = await AdminHarness.open('audit', 'auditor');
     await answerPickers();
@@ -61,9 +50,9 @@ describe('AuditComponent', () => {
     );
     expect(admin.text()).not.toContain('progress-report.update');
 
-    await pick('#audit-project', '人社局劳动维权工作经费');
-    await pick('#audit-user', '李四（lead04）');
-    await pick('#audit-action', '登录');
+    await admin.pick('#audit-project', '人社局劳动维权工作经费');
+    await admin.pick('#audit-user', '李四（lead04）');
+    await admin.pick('#audit-action', '登录');
     await admin.click(admin.root.querySelector('button.search'));
     const filtered = admin.http.expectOne((req) => req.url === '/api/audit');
     expect(filtered.request.params.get('project')).toBe('p-1');

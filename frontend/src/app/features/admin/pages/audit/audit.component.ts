@@ -8,6 +8,7 @@ import { of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
+import { isoDay } from '../../../../shared/time/day';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
 import { AdminScope } from '../../admin-scope';
 import {
@@ -34,12 +35,6 @@ interface AuditDraft {
 }
 
 const EMPTY: AuditDraft = { project: null, user: null, action: [], dates: [] };
-
-/** A calendar day as the API takes it (YYYY-MM-DD), in local time. */
-function day(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** 审计日志: who did what to which project, indicator and month, in words; the raw JSON behind a toggle. */
 @Component({
@@ -114,8 +109,8 @@ export class AuditComponent {
       ...(project ? { project } : {}),
       ...(user ? { user } : {}),
       ...(action.length ? { action: [...action] } : {}),
-      ...(dates[0] ? { from: day(dates[0]) } : {}),
-      ...(dates[1] ? { to: day(dates[1]) } : {}),
+      ...(dates[0] ? { from: isoDay(dates[0]) } : {}),
+      ...(dates[1] ? { to: isoDay(dates[1]) } : {}),
     };
     this.expanded.set(new Set());
     this.query.update((query) => ({ filters, page: 1, attempt: query.attempt + 1 }));

@@ -198,4 +198,27 @@ describe('ImportComponent', () => {
     expect(admin.text()).toContain('文件不是有效的 JSON');
     expect(admin.text()).toContain('JSON 格式错误，无法读取');
   });
+
+  it("should say a refused workbook's reason once, not again as its field message", async () => {
+    admin = await AdminHarness.open('import');
+    await choose('notes.xlsx');
+    await admin.click(admin.root.querySelector('button.start'));
+
+    const reason = '无法识别的 Excel 文件：应为本系统导出的绩效目标表';
+    admin.http
+      .expectOne('/api/imports?mode=preview')
+      .flush(
+        { statusCode: 400, code: 'VALIDATION_FAILED', message: reason, errors: { file: `file：${reason}` } },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await admin.settle();
+
+    expect(admin.text().split(reason)).toHaveLength(2);
+    expect(admin.root.querySelector('ul.details')).toBeNull();
+  });
+
+  it('should offer Excel workbooks in the file picker', async () => {
+    admin = await AdminHarness.open('import');
+    expect(admin.root.querySelector('input[type=file]')?.getAttribute('accept')).toContain('.xlsx');
+  });
 });

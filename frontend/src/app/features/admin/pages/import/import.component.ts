@@ -147,10 +147,12 @@ export class ImportComponent {
             });
             return;
           }
+          const message = apiErrorMessage(error, this.msg.errors);
           this.state.set({
             step: 'failed',
-            message: apiErrorMessage(error, this.msg.errors),
-            details: Object.values(apiFieldErrorMap(error)),
+            message,
+            // A field message that only repeats the message is said once.
+            details: Object.values(apiFieldErrorMap(error)).filter((detail) => !message.includes(detail)),
           });
         },
       });

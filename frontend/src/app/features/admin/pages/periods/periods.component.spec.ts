@@ -1,3 +1,4 @@
+import { aPeriodState, aProjectMonitoring } from '../../../reports/testing/monitoring-builders';
 import { AdminHarness, clearOverlays } from '../../testing/admin-harness';
 import { aProjectWithLeads } from '../../testing/admin-builders';
 
@@ -86,8 +87,8 @@ describe('PeriodsComponent', () => {
   it('should open a named round for a month with its deadline', async () => {
     await open();
     await admin.type('#round-name', '2025年1–7月 绩效监控');
-    await admin.type('#round-period', '7');
-    await admin.type('#round-deadline', '2025-08-15');
+    await admin.pick('#round-period', '7 月');
+    await admin.choose('#round-deadline', new Date(2025, 7, 15));
     await admin.click(admin.root.querySelector('button.open-round'));
 
     const request = admin.http.expectOne((req) => req.method === 'POST' && req.url === `${BASE}/rounds`);
@@ -107,8 +108,74 @@ describe('PeriodsComponent', () => {
     );
     await admin.settle();
 
-    expect(document.querySelector('#round-deadline')?.closest('label')?.textContent).toContain(
+    expect(document.querySelector('#round-deadline')?.closest('.form-field')?.textContent).toContain(
       '截止日期不能早于所监控的月份',
     );
+  });
+
+  /** Picks the project in the unlock panel and answers its months. */
+  async function unlockPanelFor(statuses: (string | null)[]): Promise<void> {
+    await admin.pick('#unlock-project', aProjectWithLeads().name);
+    admin.http
+      .expectOne((req) => req.url.startsWith('/api/projects/'))
+      .flush(
+        aProjectMonitoring({
+          reportPeriods: statuses.map((status, index) =>
+            aPeriodState({
+              period: `2025-0${index + 1}`,
+              status: status as 'draft' | null,
+              version: status ? 2 : null,
+            }),
+          ),
+        }),
+      );
+    await admin.settle();
+  }
+
+  function unlockPanel(): string {
+    return document.querySelector('[aria-labelledby=unlock-title]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+  }
+
+  it('should not say a project has no reports when its eight reported months are all drafts or returned', async () => {
+    await open();
+    await unlockPanelFor([
+      'returned',
+      'draft',
+      'draft',
+      'draft',
+      'returned',
+      'draft',
+      'draft',
+      'draft',
+      null,
+    ]);
+
+    expect(unlockPanel()).not.toContain('尚无填报');
+    expect(unlockPanel()).toContain('该项目本年度 8 个月已有填报，但没有已提交或已审核的月份可解锁');
+    expect(document.querySelectorAll('.unlockable li')).toHaveLength(8);
+    expect(document.querySelector('.unlockable li[data-period="2025-01"]')?.textContent).toContain('已退回');
+    expect(document.querySelectorAll('.unlockable button')).toHaveLength(0);
+  });
+
+  it('should offer to unlock the submitted and approved months and send the version read', async () => {
+    await open();
+    await unlockPanelFor(['approved', 'approved', 'submitted', 'draft']);
+
+    expect(unlockPanel()).not.toContain('没有已提交或已审核的月份');
+    expect(document.querySelectorAll('.unlockable button')).toHaveLength(3);
+    await admin.click(document.querySelector('.unlockable li[data-period="2025-02"] button'));
+    await admin.type('#reason-input', '数据录入错误');
+    await admin.click(admin.dialogButton('解锁'));
+    const request = admin.http.expectOne((req) => req.url.endsWith('/periods/2025-02/unlock'));
+    expect(request.request.body).toEqual({ reason: '数据录入错误', version: 2 });
+    request.flush({});
+    await admin.settle();
+    admin.http.match(() => true);
+  });
+
+  it('should say so when the project has no report at all this year', async () => {
+    await open();
+    await unlockPanelFor([null, null]);
+    expect(unlockPanel()).toContain('该项目本年度尚无填报');
   });
 });

@@ -2,6 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
@@ -13,6 +14,7 @@ import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
+import { dateOfIsoDay, isoDay } from '../../../../shared/time/day';
 import type { ReportPeriodState } from '../../../reports/monitoring.models';
 import { AdminApi, type MonitoringRound, type PeriodLock, type ProjectWithLeads } from '../../admin.api';
 import { AdminScope } from '../../admin-scope';
@@ -42,6 +44,7 @@ type ReasonAction =
     SHARED_IMPORTS,
     DatePipe,
     NzAlertModule,
+    NzDatePickerModule,
     NzInputModule,
     NzModalModule,
     ReasonDialogComponent,
@@ -104,6 +107,7 @@ export class PeriodsComponent {
   protected readonly roundName = signal('');
   protected readonly roundMonth = signal(new Date().getMonth() + 1);
   protected readonly roundDeadline = signal('');
+  protected readonly roundDeadlineDate = computed(() => dateOfIsoDay(this.roundDeadline()));
   protected readonly roundErrors = signal<Record<string, string>>({});
   protected readonly roundBusy = signal(false);
   protected readonly monthOptions = Array.from({ length: 12 }, (_, index) => index + 1);
@@ -121,12 +125,14 @@ export class PeriodsComponent {
     ),
     { initialValue: null },
   );
-  protected readonly unlockable = computed(() => {
+  /** The months of the year with a report in any state; only the submitted and approved ones can be unlocked. */
+  protected readonly reported = computed(() => {
     const state = this.projectPeriods();
-    return state?.status === 'ready'
-      ? state.value.filter((period) => period.status === 'submitted' || period.status === 'approved')
-      : [];
+    return state?.status === 'ready' ? state.value.filter((period) => period.status !== null) : [];
   });
+  protected readonly unlockable = computed(() =>
+    this.reported().filter((period) => period.status === 'submitted' || period.status === 'approved'),
+  );
 
   // The reason dialog.
   protected readonly action = signal<ReasonAction | null>(null);
@@ -201,13 +207,24 @@ export class PeriodsComponent {
     });
   }
 
-  protected setRound(field: 'name' | 'deadline' | 'month', event: Event): void {
-    const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
-    if (field === 'name') this.roundName.set(value);
-    else if (field === 'deadline') this.roundDeadline.set(value);
-    else this.roundMonth.set(Number(value));
+  protected setRound(field: 'name', event: Event): void {
+    this.roundName.set((event.target as HTMLInputElement).value);
+    this.clearRoundError(field);
+  }
+
+  protected setRoundMonth(month: number): void {
+    this.roundMonth.set(month);
+    this.clearRoundError('period');
+  }
+
+  protected setRoundDeadline(date: Date | null): void {
+    this.roundDeadline.set(date ? isoDay(date) : '');
+    this.clearRoundError('deadline');
+  }
+
+  private clearRoundError(field: string): void {
     this.roundErrors.update((errors) => {
-      const { [field === 'month' ? 'period' : field]: _removed, ...rest } = errors;
+      const { [field]: _removed, ...rest } = errors;
       return rest;
     });
   }

@@ -4,7 +4,8 @@ import type { Accumulation, Direction } from '@jixiao/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { type Observable, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 
 import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
@@ -12,6 +13,7 @@ import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
+import { dateOfIsoDay, isoDay } from '../../../../shared/time/day';
 import type { GoalNode, IndicatorNode } from '../../../reports/monitoring.models';
 import { AdminApi, type TargetCorrection } from '../../admin.api';
 import { AdminScope } from '../../admin-scope';
@@ -64,6 +66,16 @@ interface CorrectionForm {
 
 const UNSURE = new Set(['inferred', 'unparsed']);
 
+/** The two confidences this page lists: 推断 (can be confirmed as read) and 未能识别 (needs a correction). */
+export type UnsureConfidence = 'inferred' | 'unparsed';
+export const UNSURE_CONFIDENCES: readonly UnsureConfidence[] = ['inferred', 'unparsed'];
+
+/** How sure the reading of a listed indicator is. */
+export function confidenceOf(row: UnsureIndicator): UnsureConfidence {
+  const confidence = row.indicator.target?.confidence ?? row.indicator.confidence ?? 'unparsed';
+  return confidence === 'inferred' ? 'inferred' : 'unparsed';
+}
+
 /** Indicators of these goals whose reading is inferred or unparsed, in document order. */
 export function unsureIndicators(goals: readonly GoalNode[], owner: string): UnsureIndicator[] {
   return goals.flatMap((goal) =>
@@ -88,7 +100,14 @@ export function unsureIndicators(goals: readonly GoalNode[], owner: string): Uns
 /** 指标值更正: the targets the parser was unsure of, and a form to set their structured reading. */
 @Component({
   selector: 'app-targets',
-  imports: [SHARED_IMPORTS, NzAlertModule, NzInputModule, NzModalModule, ScopePickerComponent],
+  imports: [
+    SHARED_IMPORTS,
+    NzAlertModule,
+    NzDatePickerModule,
+    NzInputModule,
+    NzModalModule,
+    ScopePickerComponent,
+  ],
   templateUrl: './targets.component.html',
   styleUrl: './targets.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -96,12 +115,15 @@ export function unsureIndicators(goals: readonly GoalNode[], owner: string): Uns
 export class TargetsComponent {
   private readonly api = inject(AdminApi);
   private readonly message = inject(NzMessageService);
+  private readonly modal = inject(NzModalService);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly scope = inject(AdminScope);
   protected readonly msg = inject(MESSAGES);
   protected readonly operators = OPERATORS;
   protected readonly directions = DIRECTIONS;
   protected readonly accumulations = ACCUMULATIONS;
+  protected readonly confidences = UNSURE_CONFIDENCES;
+  protected readonly confidenceOf = confidenceOf;
 
   private readonly attempt = signal(0);
   protected readonly state = toSignal(
@@ -123,18 +145,107 @@ export class TargetsComponent {
     return state.status === 'error' ? apiErrorMessage(state.error, this.msg.errors) : '';
   });
 
+  // Filters and the selection to confirm in bulk; changing a filter clears the selection (what is confirmed is
+  // what is seen).
+  protected readonly ownerFilter = signal<string | null>(null);
+  protected readonly confidenceFilter = signal<UnsureConfidence | null>(null);
+  protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  protected readonly confirming = signal(false);
+
+  protected readonly owners = computed(() => [...new Set(this.rows().map((row) => row.owner))]);
+  protected readonly visible = computed(() => {
+    const owner = this.ownerFilter();
+    const confidence = this.confidenceFilter();
+    return this.rows().filter(
+      (row) =>
+        (owner === null || row.owner === owner) && (confidence === null || confidenceOf(row) === confidence),
+    );
+  });
+  private readonly confirmable = computed(() =>
+    this.visible().filter((row) => confidenceOf(row) === 'inferred'),
+  );
+  protected readonly allChecked = computed(() => {
+    const rows = this.confirmable();
+    return rows.length > 0 && rows.every((row) => this.selected().has(row.indicator.id));
+  });
+  protected readonly someChecked = computed(() => this.selected().size > 0 && !this.allChecked());
+  protected readonly noneConfirmable = computed(() => this.confirmable().length === 0);
+
   protected readonly editing = signal<UnsureIndicator | null>(null);
   protected readonly form = signal<CorrectionForm | null>(null);
   protected readonly fieldErrors = signal<Record<string, string>>({});
   protected readonly formError = signal<string | null>(null);
   protected readonly busy = signal(false);
+  /** The form's 完成时限 as the date picker shows it. */
+  protected readonly deadline = computed(() => dateOfIsoDay(this.form()?.deadline));
 
   protected reading(row: UnsureIndicator): string {
     return describeTarget(row.indicator.target, this.msg.admin.targets);
   }
 
   protected retry(): void {
+    this.selected.set(new Set());
     this.attempt.update((attempt) => attempt + 1);
+  }
+
+  protected filterOwner(owner: string | null): void {
+    this.ownerFilter.set(owner);
+    this.selected.set(new Set());
+  }
+
+  protected filterConfidence(confidence: UnsureConfidence | null): void {
+    this.confidenceFilter.set(confidence);
+    this.selected.set(new Set());
+  }
+
+  protected toggle(id: string, checked: boolean): void {
+    this.selected.update((selected) => {
+      const next = new Set(selected);
+      if (checked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  protected toggleAll(checked: boolean): void {
+    this.selected.set(new Set(checked ? this.confirmable().map((row) => row.indicator.id) : []));
+  }
+
+  /** 确认无误: the selected readings as they are, in one request; a stale one refuses them all. */
+  protected confirmSelected(): void {
+    const selection = this.scope.selection();
+    const items = this.rows()
+      .filter((row) => this.selected().has(row.indicator.id))
+      .map((row) => ({ indicatorId: row.indicator.id, version: row.indicator.version }));
+    if (!selection || items.length === 0 || this.confirming()) return;
+    const text = this.msg.admin.targets;
+    this.modal.confirm({
+      nzTitle: text.confirmTitle(items.length),
+      nzContent: text.confirmContent,
+      nzOkText: text.confirmSelected(items.length),
+      nzCancelText: this.msg.admin.cancel,
+      nzOnOk: () => {
+        this.confirming.set(true);
+        this.api
+          .confirmTargets(selection.code, selection.year, items)
+          .pipe(takeUntilDestroyed(this.destroyRef))
+          .subscribe({
+            next: (result) => {
+              this.confirming.set(false);
+              this.message.success(text.confirmed(result.confirmed));
+              this.retry();
+            },
+            error: (error: unknown) => {
+              this.confirming.set(false);
+              const reason = apiErrorMessage(error, this.msg.errors);
+              if (apiErrorCode(error) === 'VERSION_CONFLICT') {
+                this.message.warning(text.confirmConflict(reason));
+                this.retry();
+              } else this.message.error(reason);
+            },
+          });
+      },
+    });
   }
 
   protected edit(row: UnsureIndicator): void {
@@ -161,7 +272,14 @@ export class TargetsComponent {
   }
 
   protected set(field: keyof CorrectionForm, event: Event): void {
-    const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
+    this.setValue(field, (event.target as HTMLInputElement).value);
+  }
+
+  protected setDeadline(date: Date | null): void {
+    this.setValue('deadline', date ? isoDay(date) : '');
+  }
+
+  protected setValue(field: keyof CorrectionForm, value: string): void {
     this.form.update((form) => (form ? { ...form, [field]: value } : form));
     this.fieldErrors.update((errors) => {
       const { [field]: _removed, ...rest } = errors;

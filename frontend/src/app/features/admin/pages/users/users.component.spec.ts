@@ -48,14 +48,15 @@ describe('UsersComponent', () => {
     await admin.type('#user-username', 'lead13');
     await admin.type('#user-display-name', '李华');
     await admin.type('#user-password', 'short');
+    await admin.pick('#user-role', '审计员');
+    await admin.pick('#user-department', '全部（不限部门）');
     await admin.click(admin.dialogButton('保存'));
 
     const request = admin.http.expectOne('/api/users');
     expect(request.request.body).toEqual({
       username: 'lead13',
       displayName: '李华',
-      role: 'lead',
-      departmentCode: '031',
+      role: 'auditor',
       password: 'short',
     });
     request.flush(
@@ -87,7 +88,7 @@ describe('UsersComponent', () => {
   it('should save an edit with the version it was read at', async () => {
     await open();
     await admin.click(row('lead01').querySelector('button.edit'));
-    await admin.type('#user-role', 'leader');
+    await admin.pick('#user-role', '部门领导');
     await admin.click(document.querySelector('#user-active'));
     await admin.click(admin.dialogButton('保存'));
 

@@ -124,9 +124,11 @@ export class UsersComponent {
   }
 
   protected set(field: keyof UserForm, event: Event): void {
-    const target = event.target as HTMLInputElement | HTMLSelectElement;
-    const value =
-      target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
+    const target = event.target as HTMLInputElement;
+    this.setValue(field, target.type === 'checkbox' ? target.checked : target.value);
+  }
+
+  protected setValue(field: keyof UserForm, value: string | boolean): void {
     this.form.update((form) => ({ ...form, [field]: value }));
     this.fieldErrors.update((errors) => {
       const { [field]: _removed, ...rest } = errors;

@@ -5,8 +5,9 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { NgModel } from '@angular/forms';
 import { By } from '@angular/platform-browser';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { of } from 'rxjs';
@@ -144,6 +145,17 @@ describe(ReportEntryComponent.name, () => {
     expect(text()).toContain('党建 · 2025 年 6 月');
     expect(text()).toContain('指标值：≥12 次');
     expect(text()).not.toContain('长期指标');
+  });
+
+  it('should open another month picked in the month select', async () => {
+    await open();
+    const select = harness.fixture.debugElement.query(By.css('nz-select.month-select'));
+    expect(select.injector.get(NgModel).value).toBe(6);
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+    select.injector.get(NgModel).viewToModelUpdate(3);
+
+    expect(navigate).toHaveBeenCalledWith(['/reports', PROJECT_ID, '2025-03']);
   });
 
   it('should turn the light red as the lead types a count behind pace, and green when on pace', async () => {

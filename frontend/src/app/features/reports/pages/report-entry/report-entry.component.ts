@@ -11,12 +11,14 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
@@ -60,7 +62,9 @@ type TextField = Exclude<ReportField, 'reasons'>;
     NzInputModule,
     NzModalModule,
     NzResultModule,
+    NzSelectModule,
     NzSpinModule,
+    FormsModule,
     LightBadgeComponent,
     EntryPreviewComponent,
   ],
@@ -225,8 +229,7 @@ export class ReportEntryComponent {
     return value || this.msg.entry.conflict.empty;
   }
 
-  protected changeMonth(event: Event): void {
-    const month = Number((event.target as HTMLSelectElement).value);
+  protected changeMonth(month: number): void {
     void this.router.navigate(['/reports', this.store.projectId(), periodOf(Number(this.year()), month)]);
   }
 

@@ -135,6 +135,23 @@ describe(SheetComponent.name, () => {
     expect(origins('deviation')).toEqual(['手工填写']);
   });
 
+  it('should say where 全年执行数 came from, marking a submitted (not approved) month', async () => {
+    const base = anEvaluation();
+    await open({
+      ...base,
+      budget: {
+        ...base.budget,
+        executedYuan: 3_000_000,
+        executedSource: 'report',
+        executedPeriod: '2025-09',
+        executedOrigin: { kind: 'submitted', period: '2025-09', label: '取自 2025-09 已提交（未审核）填报' },
+      },
+    });
+    const hint = page().querySelector('[data-origin=executed]');
+    expect(hint?.textContent?.trim()).toBe('取自 2025-09 已提交（未审核）填报');
+    expect(hint?.classList).toContain('unapproved');
+  });
+
   it('should preview scores, total and grade with libs/domain while the lead types', async () => {
     await open();
 
