@@ -36,6 +36,7 @@ export {
 export { expectedByNow } from './monitoring/expected-progress';
 export * from './monitoring/report-warnings';
 export * from './monitoring/reporting-calendar';
+export * from './monitoring/year-end-projection';
 
 // Self-evaluation (绩效自评): scores, grade, weights, consistency.
 export {
