@@ -125,6 +125,7 @@ describe(ProjectDetailComponent.name, () => {
         projectLight: 'red',
         budgetExecution: {
           budgetYuan: 16000,
+          projection: null,
           periods: [
             {
               period: '2025-05',
@@ -300,6 +301,7 @@ describe(ProjectDetailComponent.name, () => {
         ],
         budgetExecution: {
           budgetYuan: 16000,
+          projection: null,
           periods: [
             {
               period: '2025-05',
