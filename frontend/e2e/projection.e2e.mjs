@@ -30,7 +30,13 @@ const AS_OF = `${DEMO_YEAR}-06`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: !process.env.HEADED,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
 context.setDefaultTimeout(TIMEOUT_MS);
@@ -41,7 +47,10 @@ page.on('pageerror', (error) => pageErrors.push(error));
 let shots = 0;
 async function screenshot(name) {
   shots += 1;
-  await page.screenshot({ path: join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`),
+    fullPage: true,
+  });
 }
 
 function check(condition, message) {
@@ -105,7 +114,10 @@ try {
     await page.goto(`${baseUrl}/dashboard?asOf=${AS_OF}`);
     const section = page.locator('#projected-miss');
     await section.waitFor();
-    check((await text(section.locator('.panel-title'))).startsWith('预计年末未达标'), 'no 预计年末未达标 section');
+    check(
+      (await text(section.locator('.panel-title'))).startsWith('预计年末未达标'),
+      'no 预计年末未达标 section',
+    );
     // The table pages by 10: look through its pages for the row.
     const row = section.locator(`tr[data-indicator="${indicator.id}"]`);
     for (let tries = 0; (await row.count()) === 0 && tries < 10; tries += 1) {
@@ -115,8 +127,14 @@ try {
     }
     await row.waitFor();
     check((await text(row)).includes(indicator.name), 'the row does not name the indicator');
-    check((await text(row.locator('td').nth(3))).includes('绿灯'), `today's light: ${await text(row.locator('td').nth(3))}`);
-    check((await text(row.locator('td').nth(4))).includes('黄灯'), `projected: ${await text(row.locator('td').nth(4))}`);
+    check(
+      (await text(row.locator('td').nth(3))).includes('绿灯'),
+      `today's light: ${await text(row.locator('td').nth(3))}`,
+    );
+    check(
+      (await text(row.locator('td').nth(4))).includes('黄灯'),
+      `projected: ${await text(row.locator('td').nth(4))}`,
+    );
   });
 
   await step('the leader opens its explanation: the projection formula with the figures', async () => {
@@ -127,7 +145,10 @@ try {
     await explanation.waitFor({ state: 'visible' });
     const shown = await text(explanation);
     check(shown.includes('按近3月（4–6月）平均增量'), `explanation: ${shown}`);
-    check(shown.includes(`目标 ${indicator.targetRaw}`) && shown.includes('预计黄灯'), `explanation: ${shown}`);
+    check(
+      shown.includes(`目标 ${indicator.targetRaw}`) && shown.includes('预计黄灯'),
+      `explanation: ${shown}`,
+    );
     check(shown.includes('进度已变化，采用近期趋势'), `the method's reason is missing: ${shown}`);
     await screenshot('projected-miss-explanation');
   });
@@ -149,7 +170,10 @@ try {
     const row = page.locator(`tr#indicator-${indicator.id}`);
     await row.waitFor();
     const cell = row.locator('td.col-projection');
-    check((await text(cell)).includes('黄灯') && (await text(cell)).includes('按近期趋势'), `cell: ${await text(cell)}`);
+    check(
+      (await text(cell)).includes('黄灯') && (await text(cell)).includes('按近期趋势'),
+      `cell: ${await text(cell)}`,
+    );
     await cell.getByRole('button', { name: '推算过程' }).click();
     await cell.locator('p.explanation').waitFor({ state: 'visible' });
     await screenshot('project-projection');
