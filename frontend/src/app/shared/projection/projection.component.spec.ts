@@ -1,4 +1,4 @@
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { provideZhCnLocale } from '../../core/i18n/provide-locale';
@@ -77,6 +77,7 @@ describe(ProjectionComponent.name, () => {
     name="指标甲"
     (accepted)="accepted.push($event)"
   />`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class ProposalHost {
   readonly projection = signal<Projection | null>(aProjection());
