@@ -32,6 +32,24 @@ const WORKFLOW = {
   lead08: { 6: 'approved' },
   lead04: { 6: 'missing' },
 };
+/**
+ * One indicator whose pace is fine in June (110 % of it, green) but whose trend is falling: year-to-date shares
+ * of its annual target, January–June. Its year-end projection follows the recent trend (5 % of the target a
+ * month → about 70 % at year end), so the dashboard flags it 预计年末未达标 months ahead. The lead still
+ * forecasts the whole target.
+ */
+export const FALLING = { lead: 'lead07', shares: [0.175, 0.35, 0.475, 0.525, 0.54, 0.55] };
+
+/** The indicator of a project the falling series is written to: its first count of at least 100 (正向). */
+export const fallingIndicator = (indicators) =>
+  indicators.find(
+    ({ target }) =>
+      target?.accumulation === 'cumulative' &&
+      target.direction === 'higher' &&
+      (target.operator === '>=' || target.operator === '>') &&
+      (target.value ?? 0) >= 100,
+  );
+
 const RETURN_REASON = '部分指标完成值与佐证材料不一致，请核实后重新提交';
 /** Evidence files: lead → month. */
 const EVIDENCE = { lead02: 5, lead03: 6, lead04: 5, lead06: 6 };
@@ -121,13 +139,24 @@ export function demoReport(indicator, month, factor) {
   }
 }
 
+/** The falling indicator's report for month m (see FALLING). */
+function fallingReport(indicator, month) {
+  const { value, unit } = indicator.target;
+  return {
+    actual: withUnit(round(value * FALLING.shares[month - 1], 0), unit),
+    forecast: withUnit(value, unit),
+    likelihood: '确定能',
+  };
+}
+
 /** A month of reports for these indicators; returns how many were written. */
-async function putReports(baseUrl, token, indicators, month, offset) {
+async function putReports(baseUrl, token, indicators, month, offset, falling) {
   let written = 0;
   for (const [index, indicator] of indicators.entries()) {
     // Early months a little behind, June on the factor: the trend moves.
     const factor = FACTORS[(index + offset) % FACTORS.length] * (0.82 + 0.03 * month);
-    const report = demoReport(indicator, month, factor);
+    const report =
+      indicator === falling ? fallingReport(indicator, month) : demoReport(indicator, month, factor);
     const body =
       factor < 0.6
         ? {
@@ -173,10 +202,11 @@ async function projectHalfYear(baseUrl, password, project, offset, leader, count
   const detail = (await call(baseUrl, 'GET', `/projects/${project.id}`, token)).body;
   const indicators = annualIndicators(detail.goals);
   const budgetYuan = detail.budgetExecution.budgetYuan;
+  const falling = lead === FALLING.lead ? fallingIndicator(indicators) : undefined;
   for (const month of DEMO_MONTHS) {
     const status = statusOf(lead, month);
     if (status === 'missing') continue;
-    const reports = await putReports(baseUrl, token, indicators, month, offset);
+    const reports = await putReports(baseUrl, token, indicators, month, offset, falling);
     counters.reports += reports;
     const executed = round(budgetYuan * (month / 12) * BUDGET_PACE[offset % BUDGET_PACE.length]);
     const budget = await write(

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DepartmentYearParams } from '../departments/dto/department-year.params';
 import { DashboardService } from './dashboard.service';
-import { AsOfQuery, CityDashboardQuery } from './dto/as-of.query';
+import { CityDashboardQuery, DashboardQuery } from './dto/as-of.query';
 import { CityDashboardResponse, DepartmentDashboardResponse } from './dto/dashboard.response';
 
 @ApiTags('dashboard')
@@ -13,13 +13,13 @@ export class DashboardController {
 
   @Get('departments/:code/years/:year/dashboard')
   @ApiOperation({
-    summary: '部门年度监控看板：预警灯计数、预警指标、预算执行与时间进度、月度趋势、逾期报告',
+    summary: '部门年度监控看板：预警灯计数、预警指标、预计年末未达标、预算执行与时间进度、月度趋势、逾期报告',
     description: '领导与项目负责人只能查看本部门；绩效管理员与审计员可查看全部部门。',
   })
   @ApiOkResponse({ type: DepartmentDashboardResponse })
   department(
     @Param() params: DepartmentYearParams,
-    @Query() query: AsOfQuery,
+    @Query() query: DashboardQuery,
   ): Promise<DepartmentDashboardResponse> {
     return this.service.departmentDashboard(params.code, params.year, query);
   }

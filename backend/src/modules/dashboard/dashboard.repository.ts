@@ -68,6 +68,14 @@ export interface FlaggedRow {
   progress: number | null;
 }
 
+/** A monitored indicator with its light as of the month and its monthly series, for the year-end projection. */
+export interface SeriesIndicatorRow extends FlaggedRow {
+  /** Reported values from January to the month, in period order (value null where not a number). */
+  series: { period: string; value: number | null }[] | null;
+  /** 全年预计 of the latest report up to the month, in the target's unit. */
+  forecastValue: number | null;
+}
+
 export interface OpenPeriodRow {
   fiscalYearId: string;
   projectId: string | null;
@@ -202,6 +210,39 @@ export class DashboardRepository {
         WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL AND COALESCE(r.light, 'grey') = ANY($3::text[])
         ORDER BY d.code, p.seq NULLS FIRST, g.seq, i.seq`,
       [fiscalYearIds, period, FLAGGED_LIGHTS],
+    );
+  }
+
+  /**
+   * Every monitored indicator with its light as of the month and its series from January (one statement; the
+   * service projects each to year end with libs/domain projectYearEnd), in document order.
+   */
+  monitoredSeries(fiscalYearIds: string[], yearStart: string, period: string): Promise<SeriesIndicatorRow[]> {
+    return this.dataSource.query(
+      `SELECT g.fiscal_year_id AS "fiscalYearId", p.id AS "projectId", p.code AS "projectCode", p.name AS "projectName",
+              g.id AS "goalId", i.id AS "indicatorId", n1.name AS level1, n2.name AS level2, i.name AS "indicatorName",
+              i.target_raw AS "targetRaw", i.target_parsed AS target, i.target_unit AS "targetUnit",
+              r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue", r.forecast_raw AS "forecastRaw",
+              r.likelihood, i.thresholds, COALESCE(r.light, 'grey') AS light, r.light_reason AS "lightReason",
+              r.light_explanation AS "lightExplanation", r.progress::float8 AS progress,
+              s.series, s.forecast_value AS "forecastValue"
+         FROM indicators i
+         JOIN goals g ON g.id = i.goal_id
+         JOIN indicator_nodes n2 ON n2.id = i.node_id
+         JOIN indicator_nodes n1 ON n1.id = n2.parent_id
+         JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
+         JOIN departments d ON d.id = fy.department_id
+         LEFT JOIN projects p ON p.id = g.project_id
+         LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $3
+         LEFT JOIN LATERAL (
+           SELECT json_agg(json_build_object('period', h.period, 'value', h.actual_value::float8) ORDER BY h.period) AS series,
+                  (array_agg(h.forecast_value::float8 ORDER BY h.period DESC))[1] AS forecast_value
+             FROM progress_reports h
+            WHERE h.indicator_id = i.id AND h.period BETWEEN $2 AND $3
+         ) s ON true
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
+        ORDER BY d.code, p.seq NULLS FIRST, g.seq, i.seq`,
+      [fiscalYearIds, yearStart, period],
     );
   }
 

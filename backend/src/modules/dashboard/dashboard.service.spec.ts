@@ -1,6 +1,11 @@
 import { indicatorStatus, parseActual, parseTarget, type Light } from '@jixiao/domain';
 import type { AccessPolicy } from '../../common/auth/access-policy';
-import type { DashboardRepository, FlaggedRow, LightCountRow } from './dashboard.repository';
+import type {
+  DashboardRepository,
+  FlaggedRow,
+  LightCountRow,
+  SeriesIndicatorRow,
+} from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 
 const UNIT = { fiscalYearId: 'fy', departmentId: 'd', code: '031', name: '人社局' };
@@ -61,6 +66,7 @@ function service(rows: Partial<Record<keyof DashboardRepository, unknown>>): Das
     findDepartmentYears: async () => [UNIT],
     lightCounts: async () => [counts(3, 10, 2), counts(1, 10, 2)],
     flagged: async () => [],
+    monitoredSeries: async () => [],
     budget: async () => [],
     trend: async () => [],
     openPeriods: async () => [],
@@ -101,6 +107,43 @@ describe(DashboardService.name, () => {
     const grey = result.flagged.find((f) => f.indicatorId === 'grey-a');
     expect(grey?.lightReason).toBe('本期未填报（已逾期）');
     expect(grey?.explanation).toBe('2025-06 无填报 → 灰灯（未填报）');
+  });
+
+  // A monitored indicator with its year-to-date series January–June.
+  function withSeries(indicatorId: string, light: Light, raw: string, values: number[]): SeriesIndicatorRow {
+    return {
+      ...flagged(indicatorId, light, raw, values.at(-1) ?? null),
+      series: values.map((value, index) => ({ period: `2025-0${index + 1}`, value })),
+      forecastValue: null,
+    };
+  }
+
+  it('should list the indicators projected to miss, count them, and filter the flagged list to them', async () => {
+    const monitoredSeries = [
+      withSeries('steady', 'green', '≥120人', [10, 20, 30, 40, 50, 60]),
+      withSeries('falling', 'green', '≥200人', [35, 70, 95, 105, 108, 110]),
+      withSeries('flat', 'red', '≥100人', [10, 10, 10, 10, 10, 10]),
+      { ...withSeries('judged', 'green', '及时', []), series: null },
+    ];
+    const flaggedRows = [flagged('flat', 'red', '≥100人', 10)];
+    const rows = { monitoredSeries, flagged: flaggedRows };
+    const result = await service(rows).departmentDashboard('031', 2025, { asOf: '2025-06' });
+    expect(result.projectedMiss).toBe(2);
+    expect(result.projectedMisses.map((f) => [f.indicatorId, f.light, f.projection?.light])).toEqual([
+      ['flat', 'red', 'red'],
+      ['falling', 'green', 'yellow'],
+    ]);
+    expect(result.projectedMisses[1].projection).toMatchObject({
+      value: 140,
+      method: 'trend',
+      likelihood: '有可能',
+    });
+    expect(result.flagged.map((f) => [f.indicatorId, f.projection?.value])).toEqual([['flat', 20]]);
+    const filtered = await service(rows).departmentDashboard('031', 2025, {
+      asOf: '2025-06',
+      projectedMiss: 'true',
+    });
+    expect(filtered.flagged.map((f) => f.indicatorId)).toEqual(['flat', 'falling']);
   });
 
   it('should fill every month of the trend, the unreported share grey', async () => {

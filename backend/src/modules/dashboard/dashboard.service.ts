@@ -5,6 +5,7 @@ import {
   flagRank,
   indicatorStatus,
   isOverdue,
+  isProjectedMiss,
   localDate,
   periodOf,
   periodsUpTo,
@@ -20,9 +21,10 @@ import {
   DepartmentYearRow,
   FlaggedRow,
   LightCountRow,
+  SeriesIndicatorRow,
   TrendRow,
 } from './dashboard.repository';
-import { AsOfQuery, CityDashboardQuery } from './dto/as-of.query';
+import { CityDashboardQuery, DashboardQuery } from './dto/as-of.query';
 import {
   BudgetExecutionSummaryResponse,
   BudgetTotalResponse,
@@ -35,6 +37,8 @@ import {
   TrendPointResponse,
 } from './dto/dashboard.response';
 import { emptyCounts, LightCountsResponse } from './dto/light-counts.response';
+import type { ProjectionResponse } from './dto/projection.response';
+import { projectionOf } from './projection';
 
 /** Shown where a row belongs to the department-wide goals (部门整体目标) rather than a project. */
 export const OVERALL_NAME = '部门整体';
@@ -63,7 +67,7 @@ export class DashboardService {
   async departmentDashboard(
     code: string,
     year: number,
-    query: AsOfQuery,
+    query: DashboardQuery,
   ): Promise<DepartmentDashboardResponse> {
     const [unit] = await this.repository.findDepartmentYears(year, { code });
     if (!unit) throw notFound(`部门 ${code} 的 ${year} 年度预算`);
@@ -72,6 +76,7 @@ export class DashboardService {
     const { departments: _departments, ...dashboard } = await this.build(
       [unit],
       resolveAsOf(year, query.asOf, localDate(), latestReportedPeriod),
+      query.projectedMiss === 'true',
     );
     return { department: { code: unit.code, name: unit.name }, latestReportedPeriod, ...dashboard };
   }
@@ -89,7 +94,7 @@ export class DashboardService {
       query.asOf,
       today,
     );
-    return this.build(units, asOf);
+    return this.build(units, asOf, query.projectedMiss === 'true');
   }
 
   /** The month a view of these department-years looks at: the one asked for, else the latest month with reports. */
@@ -133,15 +138,20 @@ export class DashboardService {
     );
   }
 
-  private async build(units: DepartmentYearRow[], asOf: AsOf): Promise<CityDashboardResponse> {
+  private async build(
+    units: DepartmentYearRow[],
+    asOf: AsOf,
+    projectedMissOnly = false,
+  ): Promise<CityDashboardResponse> {
     const ids = units.map((u) => u.fiscalYearId);
     const byYear = new Map(units.map((u) => [u.fiscalYearId, u]));
     const duePassed = periodsUpTo(asOf.year, asOf.month).filter((period) =>
       isOverdue(period, null, asOf.today, asOf.dueDay),
     );
-    const [counts, flagged, budget, trend, open] = await Promise.all([
+    const [counts, flagged, series, budget, trend, open] = await Promise.all([
       this.repository.lightCounts(ids, asOf.period),
       this.repository.flagged(ids, asOf.period),
+      this.repository.monitoredSeries(ids, asOf.yearStart, asOf.period),
       this.repository.budget(ids, asOf.yearStart, asOf.period),
       this.repository.trend(ids, asOf.yearStart, asOf.period),
       duePassed.length ? this.repository.openPeriods(ids, duePassed) : Promise.resolve([]),
@@ -158,12 +168,21 @@ export class DashboardService {
       dueDate: dueDate(row.period, asOf.dueDay),
       daysOverdue: daysOverdue(row.period, asOf.today, asOf.dueDay),
     }));
+    const projections = this.projections(series, asOf);
+    const projectedMisses = this.rankProjectedMisses(
+      series.filter((row) => isProjectedMiss(projections.get(row.indicatorId))),
+      byYear,
+      asOf,
+      projections,
+    );
     return {
       year: asOf.year,
       asOf: asOf.period,
       today: asOf.today,
       counts: total,
-      flagged: this.rankFlagged(flagged, byYear, asOf),
+      flagged: projectedMissOnly ? projectedMisses : this.rankFlagged(flagged, byYear, asOf, projections),
+      projectedMiss: projectedMisses.length,
+      projectedMisses,
       budget: {
         total: this.budgetTotal(
           budget.find((r) => r.grouping === 3),
@@ -181,8 +200,19 @@ export class DashboardService {
           asOf.month,
         ),
         overdue: late.filter((row) => row.fiscalYearId === unit.fiscalYearId).length,
+        projectedMiss: projectedMisses.filter((item) => item.department.code === unit.code).length,
       })),
     };
+  }
+
+  /** Each monitored indicator's year-end projection (libs/domain), from the series fetched in one statement. */
+  private projections(rows: SeriesIndicatorRow[], asOf: AsOf): Map<string, ProjectionResponse | null> {
+    return new Map(
+      rows.map((row) => [
+        row.indicatorId,
+        projectionOf(row.target, row.thresholds, row.series ?? [], row.forecastValue, asOf),
+      ]),
+    );
   }
 
   /** By libs/domain flagRank (red, yellow, undetermined, grey); within a light the least progress first; document order breaks ties. */
@@ -190,43 +220,66 @@ export class DashboardService {
     rows: FlaggedRow[],
     byYear: Map<string, DepartmentYearRow>,
     asOf: AsOf,
+    projections: Map<string, ProjectionResponse | null>,
   ): FlaggedIndicatorResponse[] {
-    const items = rows.map((row): FlaggedIndicatorResponse => {
-      // The stored light (re-evaluated on every target change) when reported; libs/domain's grey when not.
-      const unreported = indicatorStatus(row.target, null, asOf, {
-        thresholds: row.thresholds,
-        dueDay: asOf.dueDay,
-      });
-      const reported = row.actualRaw !== null;
-      const lightReason = reported ? (row.lightReason ?? '') : unreported.reason;
-      return {
-        department: this.ref(byYear, row.fiscalYearId),
-        projectId: row.projectId,
-        projectCode: row.projectCode,
-        projectName: row.projectName ?? OVERALL_NAME,
-        goalId: row.goalId,
-        indicatorId: row.indicatorId,
-        level1: row.level1,
-        level2: row.level2,
-        indicatorName: row.indicatorName,
-        targetRaw: row.targetRaw,
-        targetUnit: row.targetUnit,
-        actualRaw: row.actualRaw,
-        actualValue: row.actualValue,
-        expectedByNow: unreported.expected,
-        progress: reported ? row.progress : null,
-        forecastRaw: row.forecastRaw,
-        likelihood: row.likelihood,
-        light: row.light,
-        lightReason,
-        explanation: reported ? (row.lightExplanation ?? lightReason) : unreported.explanation,
-      };
-    });
+    const items = rows.map((row) => this.flaggedItem(row, byYear, asOf, projections));
     const rank = (item: FlaggedIndicatorResponse): number => flagRank(item.light);
     const byProgress = (a: number | null, b: number | null): number =>
       a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b;
     // Array.prototype.sort is stable: rows keep the repository's document order on ties.
     return items.sort((a, b) => rank(a) - rank(b) || byProgress(a.progress, b.progress));
+  }
+
+  /** 预计年末未达标: projected red before projected yellow, then by today's light; document order breaks ties. */
+  private rankProjectedMisses(
+    rows: SeriesIndicatorRow[],
+    byYear: Map<string, DepartmentYearRow>,
+    asOf: AsOf,
+    projections: Map<string, ProjectionResponse | null>,
+  ): FlaggedIndicatorResponse[] {
+    const items = rows.map((row) => this.flaggedItem(row, byYear, asOf, projections));
+    // Only rows with a projection get here (isProjectedMiss is false without one).
+    const projected = (item: FlaggedIndicatorResponse): number =>
+      flagRank((item.projection as ProjectionResponse).light);
+    return items.sort((a, b) => projected(a) - projected(b) || flagRank(a.light) - flagRank(b.light));
+  }
+
+  private flaggedItem(
+    row: FlaggedRow,
+    byYear: Map<string, DepartmentYearRow>,
+    asOf: AsOf,
+    projections: Map<string, ProjectionResponse | null>,
+  ): FlaggedIndicatorResponse {
+    // The stored light (re-evaluated on every target change) when reported; libs/domain's grey when not.
+    const unreported = indicatorStatus(row.target, null, asOf, {
+      thresholds: row.thresholds,
+      dueDay: asOf.dueDay,
+    });
+    const reported = row.actualRaw !== null;
+    const lightReason = reported ? (row.lightReason ?? '') : unreported.reason;
+    return {
+      department: this.ref(byYear, row.fiscalYearId),
+      projectId: row.projectId,
+      projectCode: row.projectCode,
+      projectName: row.projectName ?? OVERALL_NAME,
+      goalId: row.goalId,
+      indicatorId: row.indicatorId,
+      level1: row.level1,
+      level2: row.level2,
+      indicatorName: row.indicatorName,
+      targetRaw: row.targetRaw,
+      targetUnit: row.targetUnit,
+      actualRaw: row.actualRaw,
+      actualValue: row.actualValue,
+      expectedByNow: unreported.expected,
+      progress: reported ? row.progress : null,
+      forecastRaw: row.forecastRaw,
+      likelihood: row.likelihood,
+      light: row.light,
+      lightReason,
+      explanation: reported ? (row.lightExplanation ?? lightReason) : unreported.explanation,
+      projection: projections.get(row.indicatorId) ?? null,
+    };
   }
 
   private projectBudgets(

@@ -1,5 +1,6 @@
 import { indicatorStatus, type Light, periodsUpTo, resolveThresholds, ZH_CN_MESSAGES } from '@jixiao/domain';
 import type { AsOf } from '../dashboard/as-of';
+import { projectionOf } from '../dashboard/projection';
 import {
   GoalResponse,
   HistoryPointResponse,
@@ -103,6 +104,15 @@ function indicatorOf(
     explanation: status.explanation,
     progress: status.progress,
     thresholds: resolveThresholds(row.thresholds ?? undefined),
+    projection: monitored
+      ? projectionOf(
+          row.target,
+          row.thresholds,
+          history.map((h) => ({ period: h.period, value: h.actualValue })),
+          row.forecastValue,
+          asOf,
+        )
+      : null,
     history: monitored ? monthlyHistory(history, asOf) : history.map(point),
   };
 }

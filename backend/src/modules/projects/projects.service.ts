@@ -14,6 +14,7 @@ import { notFound } from '../../common/errors/app.exception';
 import type { AsOf } from '../dashboard/as-of';
 import { budgetLightOf } from '../dashboard/budget-light';
 import { DashboardService } from '../dashboard/dashboard.service';
+import { budgetProjectionOf } from '../dashboard/projection';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts, LIGHT_VALUES, LightCountsResponse } from '../dashboard/dto/light-counts.response';
 import { GoalResponse } from './dto/goal-tree.response';
@@ -90,6 +91,11 @@ export class ProjectsService {
           ...e,
           ...budgetLightOf(yearBudgetYuan, e.executedYuan, monthOf(e.period)),
         })),
+        projection: budgetProjectionOf(
+          yearBudgetYuan,
+          executions.map((e) => ({ period: e.period, value: e.executedYuan })),
+          asOf,
+        ),
       },
       reportPeriods: this.reportPeriods(periods, asOf),
     };

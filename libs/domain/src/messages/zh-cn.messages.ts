@@ -132,6 +132,63 @@ export const ZH_CN_MESSAGES = {
     budgetZero: '当年预算 = 0，无从计算执行进度 → 无法判定',
   },
 
+  // Year-end projections (§10): the formula with its figures, the range, the light it would earn, why the method.
+  projection: {
+    unreadable: '指标值无法识别，不作数值预测',
+    qualitative: '定性指标按达成情况评定，不作数值预测',
+    deadline: '时限指标按完成日期判定，不作数值预测',
+    parts: '多项要求的指标逐项判定，不作数值预测',
+    noBase: '缺少可比较的基准值（如上年值），不作数值预测',
+    noData: '尚无数值填报，无法推算年末值',
+    methodNames: {
+      pace: '全年平均进度',
+      trend: '近期趋势',
+      profile: '上年同期进度',
+      forecast: '填报人全年预计',
+    } as const,
+    pace: (start: number, last: number, rate: string, total: string, left: number, value: string): string =>
+      `按${start}–${last}月平均进度 ${rate}/月 推算：${total} + ${rate} × ${left} = ${value}`,
+    trend: (
+      window: number,
+      from: number,
+      last: number,
+      rate: string,
+      total: string,
+      left: number,
+      value: string,
+    ): string =>
+      `按近${window}月（${from}–${last}月）平均增量 ${rate}/月 推算：${total} + ${rate} × ${left} = ${value}`,
+    profile: (last: number, share: string, total: string, value: string): string =>
+      `按上年同期进度（上年1–${last}月完成全年的 ${share}%）推算：${total} ÷ ${share}% = ${value}`,
+    forecast: (value: string): string => `采用填报人全年预计 ${value}`,
+    levelPace: (last: number, latest: string): string => `按${last}月最新水平 ${latest} 保持至年末`,
+    levelTrend: (
+      window: number,
+      from: number,
+      last: number,
+      change: string,
+      latest: string,
+      left: number,
+      value: string,
+    ): string =>
+      `按近${window}月（${from}–${last}月）平均变化 ${change}/月 推算：${latest} + (${change}) × ${left} = ${value}`,
+    levelProfile: (last: number, then: string, yearEnd: string, latest: string, value: string): string =>
+      `按上年${last}月至年末的变化（${then} → ${yearEnd}）推算：${latest} × ${yearEnd} ÷ ${then} = ${value}`,
+    range: (value: string, low: string, high: string): string => `年末约 ${value}（区间 ${low}–${high}）`,
+    target: (raw: string, light: Light, judged: string): string =>
+      `目标 ${raw}，预计${LIGHT_NAMES[light]}（年末判定：${judged}）`,
+    budget: (budget: string, light: Light, judged: string): string =>
+      `当年预算 ${budget}，预计${LIGHT_NAMES[light]}（年末判定：${judged}）`,
+    whyProfile: '有上年逐月数据，按上年同期进度推算，可反映季节性',
+    whyTrend: (window: number, tolerance: number): string =>
+      `近${window}月趋势与全年平均进度的推算相差超过目标的 ${tolerance}%，进度已变化，采用近期趋势`,
+    whyPace: (tolerance: number): string =>
+      `近期趋势与全年平均进度的推算相差不超过目标的 ${tolerance}%，采用全年平均进度`,
+    whyPaceOnly: (window: number): string => `连续填报不足 ${window} 个月，无法判断趋势，采用全年平均进度`,
+    whyForecast: '尚无数值填报，采用填报人全年预计',
+    others: (items: string[]): string => `其他方法：${items.join('，')}`,
+  },
+
   // Consistency warning of the self-evaluation (§6).
   consistency: {
     consistent: (deviation: string): string => `指标得分与预算执行相符（偏差 ${deviation}）`,

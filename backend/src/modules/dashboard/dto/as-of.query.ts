@@ -1,7 +1,7 @@
 import { PERIOD_PATTERN } from '@jixiao/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class AsOfQuery {
   @ApiPropertyOptional({
@@ -14,7 +14,19 @@ export class AsOfQuery {
   asOf?: string;
 }
 
-export class CityDashboardQuery extends AsOfQuery {
+/** The dashboards' filters: `?projectedMiss=true` keeps in `flagged` only the indicators projected to miss. */
+export class DashboardQuery extends AsOfQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      '为 true 时，预警指标列表（flagged）只列预计年末未达标的指标（预计年末红灯或黄灯，无论本月预警灯）',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'projectedMiss：只能是 true 或 false' })
+  projectedMiss?: 'true' | 'false';
+}
+
+export class CityDashboardQuery extends DashboardQuery {
   @ApiPropertyOptional({ example: 2025, description: '预算年度；缺省取 asOf 的年份，再缺省为今年' })
   @IsOptional()
   @Type(() => Number)

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Light } from '@jixiao/domain';
 import { LIGHT_VALUES, LightCountsResponse } from './light-counts.response';
+import { ProjectionResponse } from './projection.response';
 
 export class DepartmentRefResponse {
   @ApiProperty({ example: '031' }) code: string;
@@ -63,6 +64,13 @@ export class FlaggedIndicatorResponse {
     description: '判定过程：公式与代入的数值',
   })
   explanation: string;
+  @ApiProperty({
+    nullable: true,
+    type: ProjectionResponse,
+    description:
+      '年末预测（预计值、区间、方法、预计年末预警灯与推算过程）；定性、时限、多项要求或尚无数值填报为 null',
+  })
+  projection: ProjectionResponse | null;
 }
 
 /** 预算执行 of one project against the time pace (m/12) as of the month. */
@@ -177,9 +185,18 @@ export class DashboardResponse {
   counts: LightCountsResponse;
   @ApiProperty({
     type: [FlaggedIndicatorResponse],
-    description: '预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序',
+    description:
+      '预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序；projectedMiss=true 时为预计年末未达标的指标',
   })
   flagged: FlaggedIndicatorResponse[];
+  @ApiProperty({ example: 3, description: '预计年末未达标的指标数（预计年末红灯或黄灯）' })
+  projectedMiss: number;
+  @ApiProperty({
+    type: [FlaggedIndicatorResponse],
+    description:
+      '预计年末未达标：按年末预测将得红灯或黄灯的指标（无论本月预警灯），预计红灯在前，各附推算过程',
+  })
+  projectedMisses: FlaggedIndicatorResponse[];
   @ApiProperty({ type: BudgetOverviewResponse }) budget: BudgetOverviewResponse;
   @ApiProperty({ type: [TrendPointResponse], description: '1 月至截至月份每月的预警灯计数' })
   trend: TrendPointResponse[];
@@ -203,6 +220,7 @@ export class DepartmentRollupResponse {
   @ApiProperty({ type: LightCountsResponse }) counts: LightCountsResponse;
   @ApiProperty({ type: BudgetTotalResponse }) budget: BudgetTotalResponse;
   @ApiProperty({ description: '逾期报告数' }) overdue: number;
+  @ApiProperty({ description: '预计年末未达标的指标数' }) projectedMiss: number;
 }
 
 export class CityDashboardResponse extends DashboardResponse {

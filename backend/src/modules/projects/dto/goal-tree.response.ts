@@ -13,6 +13,7 @@ import {
   OPERATORS,
 } from '@jixiao/domain';
 import { LIGHT_VALUES } from '../../dashboard/dto/light-counts.response';
+import { ProjectionResponse } from '../../dashboard/dto/projection.response';
 import { ReportWarningResponse } from '../../monitoring/dto/monitoring.response';
 
 /** 指标值 as structured by libs/domain parseTarget (or as corrected by an admin). */
@@ -174,6 +175,13 @@ export class IndicatorResponse {
     description: '该指标实际使用的预警阈值（指标自设阈值覆盖默认值）；填报预览须用同一阈值',
   })
   thresholds: ThresholdsResponse;
+  @ApiProperty({
+    nullable: true,
+    type: ProjectionResponse,
+    description:
+      '年末预测（预计值、区间、方法、预计年末预警灯与推算过程）；定性、时限、多项要求、尚无数值填报的指标与长期目标为 null',
+  })
+  projection: ProjectionResponse | null;
   @ApiProperty({
     type: [HistoryPointResponse],
     description: '1 月至截至月份每月的完成值与预警灯（迷你走势图）',

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { Light } from '@jixiao/domain';
 import { DepartmentRefResponse } from '../../dashboard/dto/dashboard.response';
 import { LIGHT_VALUES, LightCountsResponse } from '../../dashboard/dto/light-counts.response';
+import { BudgetProjectionResponse } from '../../dashboard/dto/projection.response';
 import { GoalResponse } from './goal-tree.response';
 
 /** A project lead (项目负责人) assigned to the project. */
@@ -64,6 +65,12 @@ export class BudgetExecutionResponse {
   budgetYuan: number;
   @ApiProperty({ type: [BudgetExecutionPeriodResponse], description: '1 月至截至月份已填报的各期执行数' })
   periods: BudgetExecutionPeriodResponse[];
+  @ApiProperty({
+    nullable: true,
+    type: BudgetProjectionResponse,
+    description: '预算执行的年末预测（按执行进度推算年末执行数与执行率）；当年预算为 0 或尚无执行数为 null',
+  })
+  projection: BudgetProjectionResponse | null;
 }
 
 /** The workflow state of the project's report for one month, with its due date. */

@@ -484,7 +484,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * 部门年度监控看板：预警灯计数、预警指标、预算执行与时间进度、月度趋势、逾期报告
+     * 部门年度监控看板：预警灯计数、预警指标、预计年末未达标、预算执行与时间进度、月度趋势、逾期报告
      * @description 领导与项目负责人只能查看本部门；绩效管理员与审计员可查看全部部门。
      */
     get: operations['DashboardController_department'];
@@ -1321,6 +1321,48 @@ export interface components {
        */
       blueFrom: number;
     };
+    ProjectionResponse: {
+      /**
+       * @description 预计年末值（目标基本单位；计数为全年累计，比率为年末水平）
+       * @example 140
+       */
+      value: number;
+      /**
+       * @description 区间下限：各适用方法推算值中的最小值
+       * @example 140
+       */
+      low: number;
+      /**
+       * @description 区间上限：各适用方法推算值中的最大值
+       * @example 220
+       */
+      high: number;
+      /**
+       * @description 采用的方法：pace 全年平均进度 / trend 近期趋势 / profile 上年同期进度 / forecast 填报人全年预计
+       * @enum {string}
+       */
+      method: 'pace' | 'trend' | 'profile' | 'forecast';
+      /**
+       * @description 预计值在年末（12 月）按监控规则得到的预警灯
+       * @enum {string}
+       */
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
+      /**
+       * @description 按预测区间建议的完成目标可能性（填报时可采用或修改）
+       * @enum {string}
+       */
+      likelihood: '确定能' | '有可能' | '完全不可能';
+      /**
+       * @description 建议的全年预计完成值（按填报格式书写）
+       * @example 140人
+       */
+      proposedForecast: string;
+      /**
+       * @description 推算过程：公式与代入的数值、区间、目标与预计预警灯、选用该方法的理由
+       * @example 按近3月（4–6月）平均增量 5/月 推算：110 + 5 × 6 = 140，年末约 140（区间 140–220）；目标 ≥200人，预计黄灯（…）
+       */
+      explanation: string;
+    };
     HistoryPointResponse: {
       /** @example 2025-03 */
       period: string;
@@ -1405,6 +1447,8 @@ export interface components {
       progress: number | null;
       /** @description 该指标实际使用的预警阈值（指标自设阈值覆盖默认值）；填报预览须用同一阈值 */
       thresholds: components['schemas']['ThresholdsResponse'];
+      /** @description 年末预测（预计值、区间、方法、预计年末预警灯与推算过程）；定性、时限、多项要求、尚无数值填报的指标与长期目标为 null */
+      projection: components['schemas']['ProjectionResponse'] | null;
       /** @description 1 月至截至月份每月的完成值与预警灯（迷你走势图） */
       history: components['schemas']['HistoryPointResponse'][];
     };
@@ -2171,6 +2215,34 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    BudgetProjectionResponse: {
+      /**
+       * @description 预计全年执行数（元）
+       * @example 3600000
+       */
+      value: number;
+      /** @description 区间下限（元） */
+      low: number;
+      /** @description 区间上限（元） */
+      high: number;
+      /**
+       * @description 预计年末执行率 %
+       * @example 77.25
+       */
+      rate: number;
+      /**
+       * @description 采用的方法
+       * @enum {string}
+       */
+      method: 'pace' | 'trend' | 'profile' | 'forecast';
+      /**
+       * @description 预计年末预算执行预警灯
+       * @enum {string}
+       */
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
+      /** @description 推算过程：公式与代入的数值 */
+      explanation: string;
+    };
     BudgetExecutionResponse: {
       /**
        * @description 当年预算（元）：项目当年预算，缺失时取表10 金额
@@ -2179,6 +2251,8 @@ export interface components {
       budgetYuan: number;
       /** @description 1 月至截至月份已填报的各期执行数 */
       periods: components['schemas']['BudgetExecutionPeriodResponse'][];
+      /** @description 预算执行的年末预测（按执行进度推算年末执行数与执行率）；当年预算为 0 或尚无执行数为 null */
+      projection: components['schemas']['BudgetProjectionResponse'] | null;
     };
     ReportPeriodResponse: {
       /** @example 2025-06 */
@@ -2370,6 +2444,8 @@ export interface components {
        * @example 进度值 = 4500 ÷ (12000 × 6/12) × 100 = 75.0；60 ≤ 75.0 < 80 → 黄灯
        */
       explanation: string;
+      /** @description 年末预测（预计值、区间、方法、预计年末预警灯与推算过程）；定性、时限、多项要求或尚无数值填报为 null */
+      projection: components['schemas']['ProjectionResponse'] | null;
     };
     BudgetTotalResponse: {
       /** @description 当年预算合计（元） */
@@ -2511,8 +2587,15 @@ export interface components {
       today: string;
       /** @description 全部年度目标三级指标（项目与部门整体）按预警灯计数 */
       counts: components['schemas']['LightCountsResponse'];
-      /** @description 预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序 */
+      /** @description 预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序；projectedMiss=true 时为预计年末未达标的指标 */
       flagged: components['schemas']['FlaggedIndicatorResponse'][];
+      /**
+       * @description 预计年末未达标的指标数（预计年末红灯或黄灯）
+       * @example 3
+       */
+      projectedMiss: number;
+      /** @description 预计年末未达标：按年末预测将得红灯或黄灯的指标（无论本月预警灯），预计红灯在前，各附推算过程 */
+      projectedMisses: components['schemas']['FlaggedIndicatorResponse'][];
       budget: components['schemas']['BudgetOverviewResponse'];
       /** @description 1 月至截至月份每月的预警灯计数 */
       trend: components['schemas']['TrendPointResponse'][];
@@ -2531,6 +2614,8 @@ export interface components {
       budget: components['schemas']['BudgetTotalResponse'];
       /** @description 逾期报告数 */
       overdue: number;
+      /** @description 预计年末未达标的指标数 */
+      projectedMiss: number;
     };
     CityDashboardResponse: {
       /** @example 2025 */
@@ -2547,8 +2632,15 @@ export interface components {
       today: string;
       /** @description 全部年度目标三级指标（项目与部门整体）按预警灯计数 */
       counts: components['schemas']['LightCountsResponse'];
-      /** @description 预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序 */
+      /** @description 预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序；projectedMiss=true 时为预计年末未达标的指标 */
       flagged: components['schemas']['FlaggedIndicatorResponse'][];
+      /**
+       * @description 预计年末未达标的指标数（预计年末红灯或黄灯）
+       * @example 3
+       */
+      projectedMiss: number;
+      /** @description 预计年末未达标：按年末预测将得红灯或黄灯的指标（无论本月预警灯），预计红灯在前，各附推算过程 */
+      projectedMisses: components['schemas']['FlaggedIndicatorResponse'][];
       budget: components['schemas']['BudgetOverviewResponse'];
       /** @description 1 月至截至月份每月的预警灯计数 */
       trend: components['schemas']['TrendPointResponse'][];
@@ -4185,6 +4277,8 @@ export interface operations {
       query?: {
         /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月） */
         asOf?: string;
+        /** @description 为 true 时，预警指标列表（flagged）只列预计年末未达标的指标（预计年末红灯或黄灯，无论本月预警灯） */
+        projectedMiss?: 'true' | 'false';
       };
       header?: never;
       path: {
@@ -4212,6 +4306,8 @@ export interface operations {
       query?: {
         /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月） */
         asOf?: string;
+        /** @description 为 true 时，预警指标列表（flagged）只列预计年末未达标的指标（预计年末红灯或黄灯，无论本月预警灯） */
+        projectedMiss?: 'true' | 'false';
         /** @description 预算年度；缺省取 asOf 的年份，再缺省为今年 */
         year?: number;
       };

@@ -86,6 +86,7 @@ describe(GoalTreeComponent.name, () => {
       '截至本期完成',
       '全年预计',
       '预警',
+      '年末预测',
       '月度走势',
     ]);
     const [group, row] = bodyRows();
@@ -100,6 +101,8 @@ describe(GoalTreeComponent.name, () => {
       '12场 确定能',
       '绿灯 进度值 = 5 ÷ (12 × 5/12) × 100 = 100.0；80 ≤ 100.0 < 120 → 绿灯',
     ]);
+    // No projection in this row's data: the cell says none applies.
+    expect(row[8]).toBe('不作数值预测');
     expect(root().querySelector('tr.indicator')?.id).toBe('indicator-i-1');
     expect(root().querySelector('app-sparkline svg')?.getAttribute('aria-label')).toBe(
       '月度走势：5 月 5场（绿灯）；6 月 未填报（灰灯）',

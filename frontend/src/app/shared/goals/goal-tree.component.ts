@@ -14,6 +14,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { MESSAGES } from '../i18n/messages';
 import { monthOf } from '../time/period';
 import { LightBadgeComponent } from '../lights/light-badge.component';
+import { ProjectionComponent } from '../projection/projection.component';
 import { type Goal, type GoalTerm, type IndicatorNode, indicatorAnchor } from './goal.models';
 import { type HistorySubject, IndicatorHistoryDrawerComponent } from './indicator-history-drawer.component';
 import { SparklineComponent } from './sparkline.component';
@@ -31,7 +32,7 @@ interface GoalView {
 /**
  * The goals of one term with their indicator trees (一级 › 二级 › 三级): a heading row per 二级 and a row per
  * 三级指标 with its target as published and as understood. Annual goals add the monitoring columns (前年, 上年,
- * latest year-to-date value, forecast, light, months); long-term goals add the 确定依据 instead.
+ * latest year-to-date value, forecast, light, year-end projection, months); long-term goals add the 确定依据 instead.
  * Used by the project detail and by 部门整体; with `drillDown`, an annual row opens the indicator's months in a
  * drawer (actuals, lights, reasons, corrective actions, evidence).
  */
@@ -43,6 +44,7 @@ interface GoalView {
     NzTooltipModule,
     IndicatorHistoryDrawerComponent,
     LightBadgeComponent,
+    ProjectionComponent,
     SparklineComponent,
     TargetReadingPipe,
   ],
@@ -67,7 +69,7 @@ export class GoalTreeComponent {
   protected readonly opened = signal<HistorySubject | null>(null);
 
   protected readonly annual = computed(() => this.term() === 'annual');
-  protected readonly columnCount = computed(() => (this.annual() ? 9 : 4));
+  protected readonly columnCount = computed(() => (this.annual() ? 10 : 4));
 
   protected readonly views = computed<GoalView[]>(() =>
     this.goals()

@@ -7,6 +7,7 @@ import { LEAD_HOME_MESSAGES } from './zh-CN/lead-home.messages';
 import { MONITORING_MESSAGES } from './zh-CN/monitoring.messages';
 import { OVERALL_MESSAGES } from './zh-CN/overall.messages';
 import { PROJECT_DETAIL_MESSAGES } from './zh-CN/project-detail.messages';
+import { PROJECTION_MESSAGES } from './zh-CN/projection.messages';
 import { REMINDERS_MESSAGES } from './zh-CN/reminders.messages';
 import { REVIEW_MESSAGES } from './zh-CN/review.messages';
 import { SELF_EVALUATION_MESSAGES } from './zh-CN/self-evaluation.messages';
@@ -145,6 +146,7 @@ export const ZH_CN_MESSAGES = {
   goals: GOALS_MESSAGES,
   dashboard: DASHBOARD_MESSAGES,
   projectDetail: PROJECT_DETAIL_MESSAGES,
+  projection: PROJECTION_MESSAGES,
   overall: OVERALL_MESSAGES,
   indicatorHistory: INDICATOR_HISTORY_MESSAGES,
   /** 绩效自评 screens. */

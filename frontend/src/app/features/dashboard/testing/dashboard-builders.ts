@@ -38,6 +38,7 @@ export function aFlaggedIndicator(overrides: Partial<FlaggedIndicator> = {}): Fl
     light: 'red',
     lightReason: '进度值 45.0 低于 60（红灯）',
     explanation: '进度值 = 675 ÷ (3000 × 6/12) × 100 = 45.0；45.0 < 60 → 红灯',
+    projection: null,
     ...overrides,
   };
 }
@@ -102,6 +103,8 @@ export function aDepartmentDashboard(overrides: Partial<DepartmentDashboard> = {
     today: '2025-06-30',
     counts: someLightCounts({ red: 2, yellow: 3, green: 20, blue: 1, grey: 4 }),
     flagged: [],
+    projectedMiss: 0,
+    projectedMisses: [],
     budget: { total: aBudgetTotal(), projects: [] },
     trend: [aTrendPoint()],
     overdue: [],
@@ -115,6 +118,7 @@ export function aDepartmentRollup(overrides: Partial<DepartmentRollup> = {}): De
     counts: someLightCounts({ red: 2, green: 8 }),
     budget: aBudgetTotal(),
     overdue: 3,
+    projectedMiss: 0,
     ...overrides,
   };
 }

@@ -61,7 +61,7 @@ export function aProjectDetail(overrides: Partial<ProjectDetail> = {}): ProjectD
     goals: [],
     lightSummary: someLightCounts(),
     projectLight: null,
-    budgetExecution: { budgetYuan: 16000, periods: [] },
+    budgetExecution: { budgetYuan: 16000, periods: [], projection: null },
     reportPeriods: [],
     ...overrides,
   };

@@ -83,6 +83,7 @@ export function anIndicator(overrides: Partial<IndicatorNode> = {}): IndicatorNo
     explanation: '本期未填报 → 灰灯',
     progress: null,
     thresholds: { yellowFrom: 60, greenFrom: 80, blueFrom: 120 },
+    projection: null,
     history: [],
     ...overrides,
   };

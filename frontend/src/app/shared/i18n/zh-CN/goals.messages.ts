@@ -35,6 +35,7 @@ export const GOALS_MESSAGES = {
     actual: '截至本期完成',
     forecast: '全年预计',
     light: '预警',
+    projection: '年末预测',
     history: '月度走势',
     basis: '指标值确定依据',
   },

@@ -292,12 +292,62 @@ describe(DashboardComponent.name, () => {
       }),
     );
 
-    expect(text('#flagged .segmented')).toBe('全部 4 红灯 1 项 黄灯 2 项 无法判定 0 项 灰灯 1 项');
+    expect(text('#flagged .segmented')).toBe(
+      '全部 4 红灯 1 项 黄灯 2 项 无法判定 0 项 灰灯 1 项 预计年末未达标 0',
+    );
     button('黄灯 2 项').click();
     await settle();
 
     expect(flaggedNames()).toEqual(['乙', '丙']);
     expect(button('黄灯 2 项').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('should list the indicators projected to miss, each opening its explanation, and filter the flagged list to them', async () => {
+    const explanation =
+      '按近3月（4–6月）平均增量 5/月 推算：110 + 5 × 6 = 140，年末约 140（区间 140–220）；目标 ≥200人，预计黄灯';
+    const falling = aFlaggedIndicator({
+      indicatorId: 'i-falling',
+      indicatorName: '戊',
+      light: 'green',
+      projection: {
+        value: 140,
+        low: 140,
+        high: 220,
+        method: 'trend',
+        light: 'yellow',
+        likelihood: '有可能',
+        proposedForecast: '140人',
+        explanation,
+      },
+    });
+    await open();
+    await answerDepartments();
+    await answerDepartmentView(
+      aDepartmentDashboard({
+        flagged: [aFlaggedIndicator({ indicatorName: '甲', light: 'red' })],
+        projectedMiss: 1,
+        projectedMisses: [falling],
+      }),
+    );
+
+    expect(text('#projected-miss h3')).toBe('预计年末未达标（1）');
+    const row = page().querySelector('#projected-miss tr[data-indicator="i-falling"]') as HTMLElement;
+    const cells = Array.from(row.querySelectorAll('td')).map(
+      (cell) => cell.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
+    expect(cells[0]).toContain('戊');
+    expect(cells[3]).toBe('绿灯');
+    expect(cells[4]).toMatch(/^黄灯预计年末 140人区间 140–220 · 按近期趋势 推算过程/);
+    const explained = row.querySelector('p.explanation') as HTMLElement;
+    expect(explained.hidden).toBe(true);
+    (row.querySelector('button[data-action="projection-explanation"]') as HTMLButtonElement).click();
+    await settle();
+    expect(explained.hidden).toBe(false);
+    expect(explained.textContent?.trim()).toBe(explanation);
+
+    button('预计年末未达标 1').click();
+    await settle();
+    expect(flaggedNames()).toEqual(['戊']);
   });
 
   it('should list the overdue reports with their state and days late', async () => {

@@ -15,6 +15,7 @@ import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
+import { ProjectionComponent } from '../../../../shared/projection/projection.component';
 import { LIGHT_COLORS, LIGHTS, type Light } from '../../../../shared/lights/light.models';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
@@ -68,10 +69,10 @@ const sameRequest = (a: DashboardRequest | null, b: DashboardRequest | null): bo
     a.asOf === b.asOf &&
     a.attempt === b.attempt);
 
-/** Which flagged indicators the list shows: all, or one of libs/domain's flagged lights. */
-type FlagFilter = 'all' | FlaggedLight;
+/** Which flagged indicators the list shows: all, one of libs/domain's flagged lights, or those projected to miss. */
+type FlagFilter = 'all' | FlaggedLight | 'projectedMiss';
 
-const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS];
+const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS, 'projectedMiss'];
 
 /**
  * 首页: the leadership's monthly view of 双监控 as of a month — indicators per light (counts and donut), the
@@ -89,6 +90,7 @@ const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS];
     LightCountsComponent,
     PageHeaderComponent,
     PeriodPickerComponent,
+    ProjectionComponent,
   ],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.css',
@@ -268,15 +270,19 @@ export class DashboardComponent {
       yellow: 0,
       undetermined: 0,
       grey: 0,
+      projectedMiss: this.dashboard()?.projectedMiss ?? 0,
     };
     for (const item of flagged) if (isFlagged(item.light)) counts[item.light]++;
     return counts;
   });
   protected readonly flagged = computed(() => {
     const filter = this.flagFilter();
+    if (filter === 'projectedMiss') return this.projectedMisses();
     const flagged = this.dashboard()?.flagged ?? [];
     return filter === 'all' ? flagged : flagged.filter((item) => item.light === filter);
   });
+  /** 预计年末未达标: indicators whose projected year-end value would earn red or yellow, whatever today's light. */
+  protected readonly projectedMisses = computed(() => this.dashboard()?.projectedMisses ?? []);
 
   protected readonly overdue = computed(() => this.dashboard()?.overdue ?? []);
 
@@ -304,9 +310,9 @@ export class DashboardComponent {
 
   protected lightFilterLabel(filter: FlagFilter): string {
     const counts = this.flagCounts();
-    return filter === 'all'
-      ? this.msg.dashboard.flagged.all(counts.all)
-      : this.msg.goals.count(this.msg.monitoring.lights[filter as Light], counts[filter]);
+    if (filter === 'all') return this.msg.dashboard.flagged.all(counts.all);
+    if (filter === 'projectedMiss') return this.msg.dashboard.flagged.projectedMiss(counts.projectedMiss);
+    return this.msg.goals.count(this.msg.monitoring.lights[filter as Light], counts[filter]);
   }
 
   /** Where a flagged indicator is shown: its project (or 部门整体), scrolled to its row. */

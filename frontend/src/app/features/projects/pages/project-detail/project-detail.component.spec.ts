@@ -125,6 +125,16 @@ describe(ProjectDetailComponent.name, () => {
         projectLight: 'red',
         budgetExecution: {
           budgetYuan: 16000,
+          projection: {
+            value: 14400,
+            low: 14400,
+            high: 14400,
+            rate: 90,
+            method: 'pace',
+            light: 'green',
+            explanation:
+              '按1–5月平均进度 1200/月 推算：6000 + 1200 × 7 = 14400，年末约 14400（区间 14400–14400）',
+          },
           periods: [
             {
               period: '2025-05',
@@ -167,6 +177,11 @@ describe(ProjectDetailComponent.name, () => {
     expect(strip).toContain('项目预警 红灯');
     expect(strip).toContain('年度指标预警（共 7 项）');
     expect(strip).toContain('执行率 37.5% / 时间进度 41.7% （5 月）');
+    const budgetProjection = page().querySelector('#budget-projection');
+    expect(words(budgetProjection)).toBe('预算执行年末预测 预计年末执行率 90%');
+    expect(budgetProjection?.querySelector('.badge')?.getAttribute('aria-label')).toMatch(
+      /^绿灯：按1–5月平均进度/,
+    );
   });
 
   it.each([
@@ -300,6 +315,7 @@ describe(ProjectDetailComponent.name, () => {
         ],
         budgetExecution: {
           budgetYuan: 16000,
+          projection: null,
           periods: [
             {
               period: '2025-05',

@@ -515,6 +515,7 @@ describe(ReportEntryComponent.name, () => {
         aProjectMonitoring({
           budgetExecution: {
             budgetYuan: 16000000,
+            projection: null,
             periods: [{ period: PERIOD, executedYuan: 2000000, note: null, version: 1 } as never],
           },
         }),
@@ -618,6 +619,7 @@ describe(ReportEntryComponent.name, () => {
 
     const budgetEntered = {
       budgetYuan: 16000,
+      projection: null,
       periods: [{ period: PERIOD, executedYuan: 8000, note: null, version: 1 } as never],
     };
 

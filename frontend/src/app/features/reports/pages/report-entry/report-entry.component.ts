@@ -27,6 +27,8 @@ import { partLabels, periodOf } from '@jixiao/domain';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { saveBlob } from '../../../../shared/files/file-download';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
+import { ProjectionProposalComponent } from '../../../../shared/projection/projection-proposal.component';
+import type { ProjectionProposal } from '../../../../shared/projection/projection.models';
 import { RemindersStore } from '../../../reminders/reminders.store';
 import { moveInGrid } from '../../grid-navigation';
 import {
@@ -67,6 +69,7 @@ type TextField = Exclude<ReportField, 'reasons'>;
     FormsModule,
     LightBadgeComponent,
     EntryPreviewComponent,
+    ProjectionProposalComponent,
   ],
   providers: [ReportEntryStore],
   templateUrl: './report-entry.component.html',
@@ -145,6 +148,12 @@ export class ReportEntryComponent {
 
   protected input(row: EntryRow, field: TextField, event: Event): void {
     this.store.setValue(row.item.indicator.id, field, (event.target as HTMLInputElement).value);
+  }
+
+  /** 采用: the projection's 全年预计 and 完成可能性 into the row, as if typed (the lead can still override them). */
+  protected acceptProjection(row: EntryRow, proposal: ProjectionProposal): void {
+    this.store.setValue(row.item.indicator.id, 'forecast', proposal.forecast);
+    this.store.setValue(row.item.indicator.id, 'likelihood', proposal.likelihood);
   }
 
   protected toggleReason(row: EntryRow, reason: DeviationReason): void {

@@ -1,0 +1,187 @@
+// Browser check of the year-end projection against a running server (backend serving the built frontend): in
+// June the leader sees, under 预计年末未达标 on the dashboard, the demo's indicator whose pace is fine (green
+// today) but whose trend is falling, opens its explanation (the projection formula with its figures), finds it
+// again with the flagged list's 预计年末未达标 filter, and sees the projection on the project page. The demo half
+// year is written through the API first (scripts/demo-data.mjs; nothing is written when the server has it).
+//
+//   BASE_URL=http://localhost:3000 node frontend/e2e/projection.e2e.mjs
+//
+// Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
+// SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { DEMO_YEAR, FALLING, fallingIndicator, seedDemo } from '../../scripts/demo-data.mjs';
+
+const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+if (!baseUrl) {
+  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
+  process.exit(2);
+}
+const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
+const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+mkdirSync(screenshotDir, { recursive: true });
+
+const TIMEOUT_MS = 20_000;
+const AS_OF = `${DEMO_YEAR}-06`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: !process.env.HEADED,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+context.setDefaultTimeout(TIMEOUT_MS);
+const page = await context.newPage();
+const pageErrors = [];
+page.on('pageerror', (error) => pageErrors.push(error));
+
+let shots = 0;
+async function screenshot(name) {
+  shots += 1;
+  await page.screenshot({
+    path: join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`),
+    fullPage: true,
+  });
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function step(title, body) {
+  await body();
+  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
+  console.log(`ok - ${title}`);
+}
+
+const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+async function api(path, token) {
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  check(response.ok, `GET ${path} answered ${response.status}`);
+  return response.json();
+}
+
+async function apiToken(username) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  check(response.ok, `login as ${username} answered ${response.status}`);
+  return (await response.json()).accessToken;
+}
+
+try {
+  let indicator;
+  let projectId;
+  await step('the demo half year holds an indicator on pace in June whose trend is falling', async () => {
+    const result = await seedDemo(baseUrl, password);
+    const project = result.projects.find((p) => p.lead === FALLING.lead);
+    check(project, `the project of ${FALLING.lead} was not found`);
+    projectId = project.id;
+    const token = await apiToken('leader');
+    const detail = await api(`/projects/${projectId}?asOf=${AS_OF}`, token);
+    const annual = detail.goals
+      .filter((goal) => goal.term === 'annual')
+      .flatMap((goal) => goal.indicators.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators)));
+    indicator = fallingIndicator(annual);
+    check(indicator, 'no indicator received the falling series');
+    check(indicator.light === 'green', `its June light is ${indicator.light}, not green`);
+    check(
+      indicator.projection?.method === 'trend' && indicator.projection.light === 'yellow',
+      `its projection is ${JSON.stringify(indicator.projection)}`,
+    );
+  });
+
+  await step('the leader sees it under 预计年末未达标 on the June dashboard, green today', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('#login-username').fill('leader');
+    await page.locator('#login-password').fill(password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/dashboard');
+    await page.goto(`${baseUrl}/dashboard?asOf=${AS_OF}`);
+    const section = page.locator('#projected-miss');
+    await section.waitFor();
+    check(
+      (await text(section.locator('.panel-title'))).startsWith('预计年末未达标'),
+      'no 预计年末未达标 section',
+    );
+    // The table pages by 10: look through its pages for the row.
+    const row = section.locator(`tr[data-indicator="${indicator.id}"]`);
+    for (let tries = 0; (await row.count()) === 0 && tries < 10; tries += 1) {
+      const next = section.locator('.ant-pagination-next:not(.ant-pagination-disabled)');
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
+    await row.waitFor();
+    check((await text(row)).includes(indicator.name), 'the row does not name the indicator');
+    check(
+      (await text(row.locator('td').nth(3))).includes('绿灯'),
+      `today's light: ${await text(row.locator('td').nth(3))}`,
+    );
+    check(
+      (await text(row.locator('td').nth(4))).includes('黄灯'),
+      `projected: ${await text(row.locator('td').nth(4))}`,
+    );
+  });
+
+  await step('the leader opens its explanation: the projection formula with the figures', async () => {
+    const row = page.locator(`#projected-miss tr[data-indicator="${indicator.id}"]`);
+    const explanation = row.locator('p.explanation');
+    check(await explanation.isHidden(), 'the explanation shows before it is opened');
+    await row.getByRole('button', { name: '推算过程' }).click();
+    await explanation.waitFor({ state: 'visible' });
+    const shown = await text(explanation);
+    check(shown.includes('按近3月（4–6月）平均增量'), `explanation: ${shown}`);
+    check(
+      shown.includes(`目标 ${indicator.targetRaw}`) && shown.includes('预计黄灯'),
+      `explanation: ${shown}`,
+    );
+    check(shown.includes('进度已变化，采用近期趋势'), `the method's reason is missing: ${shown}`);
+    await screenshot('projected-miss-explanation');
+  });
+
+  await step('the flagged list filtered to 预计年末未达标 holds it too', async () => {
+    const filter = page.locator('#flagged .segmented button').filter({ hasText: '预计年末未达标' });
+    await filter.click();
+    const rows = page.locator('#flagged tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const names = await rows.allTextContents();
+    const onFirstPage = names.some((name) => name.includes(indicator.name));
+    const total = Number((await text(filter)).replace(/\D+/g, ''));
+    check(total > 0, `filter count: ${await text(filter)}`);
+    check(onFirstPage || total > 10, `the filtered list does not show ${indicator.name}`);
+  });
+
+  await step('the project page shows the projection per indicator, with its explanation', async () => {
+    await page.goto(`${baseUrl}/projects/${projectId}?asOf=${AS_OF}`);
+    const row = page.locator(`tr#indicator-${indicator.id}`);
+    await row.waitFor();
+    const cell = row.locator('td.col-projection');
+    check(
+      (await text(cell)).includes('黄灯') && (await text(cell)).includes('按近期趋势'),
+      `cell: ${await text(cell)}`,
+    );
+    await cell.getByRole('button', { name: '推算过程' }).click();
+    await cell.locator('p.explanation').waitFor({ state: 'visible' });
+    await screenshot('project-projection');
+  });
+} catch (error) {
+  await screenshot('failure').catch(() => undefined);
+  console.error(`not ok - ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
