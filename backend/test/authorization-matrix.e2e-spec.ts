@@ -58,6 +58,13 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/projects/:id/periods/:period/return': { roles: ['leader'], scope: 'project' },
   'POST /api/projects/:id/periods/:period/unlock': { roles: ['admin'], scope: 'project' },
   'GET /api/departments/:code/years/:year/locks': { roles: ALL, scope: 'department' },
+  // The department-wide goals' month: the admins, or a designated reporter (a lead: the feature test covers it).
+  'POST /api/departments/:code/years/:year/periods/:period/submit': { roles: ['admin'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/periods/:period/approve': { roles: ['leader'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/periods/:period/return': { roles: ['leader'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/periods/:period/unlock': { roles: ['admin'], scope: 'department' },
+  'GET /api/departments/:code/years/:year/reporter': { roles: ALL, scope: 'department' },
+  'PUT /api/departments/:code/years/:year/reporter': { roles: ['admin'], scope: 'department' },
   'PUT /api/departments/:code/years/:year/locks/:period': { roles: ['admin'], scope: 'department' },
   'DELETE /api/departments/:code/years/:year/locks/:period': { roles: ['admin'], scope: 'department' },
   'POST /api/indicators/:id/reports/:period/evidence': { roles: ['lead', 'admin'], scope: 'assigned' },
@@ -112,6 +119,9 @@ const BODIES: Record<string, object> = {
   'PUT /api/projects/:id/budget-execution/:period': { executed: 1 },
   'POST /api/projects/:id/periods/:period/return': { reason: '数据有误' },
   'POST /api/projects/:id/self-evaluation/:year/return': { reason: '数据有误' },
+  'POST /api/departments/:code/years/:year/periods/:period/return': { reason: '数据有误' },
+  'POST /api/departments/:code/years/:year/periods/:period/unlock': { reason: '数据更正' },
+  'PUT /api/departments/:code/years/:year/reporter': { userId: null },
   'POST /api/departments/:code/years/:year/self-evaluation/return': { reason: '数据有误' },
   'PUT /api/projects/:id/self-evaluation/:year': { version: 0 },
 };

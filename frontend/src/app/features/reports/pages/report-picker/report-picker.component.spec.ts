@@ -29,6 +29,7 @@ describe(ReportPickerComponent.name, () => {
       providers: [
         provideRouter([
           { path: 'reports', component: ReportPickerComponent },
+          { path: 'reports/overall/:code/:period', component: EntryStubComponent },
           { path: 'reports/:projectId/:period', component: EntryStubComponent },
         ]),
         provideHttpClient(),
@@ -44,6 +45,15 @@ describe(ReportPickerComponent.name, () => {
   });
 
   afterEach(() => httpMock.verify());
+
+  /** The department-wide goals' reporter of the department-year: nobody designated unless given. */
+  function answerReporter(
+    reporter: { id: string; username: string; displayName: string } | null = null,
+  ): void {
+    httpMock
+      .expectOne('/api/departments/031/years/2025/reporter')
+      .flush({ departmentCode: '031', year: 2025, reporter });
+  }
 
   /** The reminders' own request, which these tests do not look at. */
   function ignoreTasks(): void {
@@ -74,10 +84,12 @@ describe(ReportPickerComponent.name, () => {
       },
       { id: 'p-mine', code: null, name: '党建', leads: [{ id: LEAD_ID, displayName: '项目负责人1' }] },
     ]);
+    answerReporter();
     await settle();
 
     expect(page.querySelector('.project-select')?.textContent).toContain('党建');
     expect(page.textContent).not.toContain('信息化建设');
+    expect(page.textContent).not.toContain('部门整体');
 
     (page.querySelector('button[type=submit]') as HTMLButtonElement).click();
     await settle();
@@ -94,10 +106,48 @@ describe(ReportPickerComponent.name, () => {
     httpMock
       .expectOne('/api/departments/031/years/2025/projects')
       .flush([{ id: 'p1', code: null, name: '党建', leads: [] }]);
+    answerReporter();
     await settle();
 
     expect(page.querySelector('nz-empty')?.textContent).toContain('您还没有被分配为任何项目的负责人');
     ignoreTasks();
+  });
+
+  it("should offer the designated reporter 部门整体 and open the department-wide goals' month", async () => {
+    const page = await open();
+    httpMock.expectOne('/api/departments').flush([{ code: '031', name: '人社局', years: [2025] }]);
+    httpMock.expectOne('/api/departments/031/years/2025/projects').flush([]);
+    answerReporter({ id: LEAD_ID, username: 'lead01', displayName: '项目负责人1' });
+    await settle();
+
+    expect(page.querySelector('nz-empty')).toBeNull();
+    expect(page.querySelector('.project-select')?.textContent).toContain('部门整体');
+    (page.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    await settle();
+
+    expect(TestBed.inject(Router).url).toBe(
+      `/reports/overall/031/2025-${String(defaultMonth(2025)).padStart(2, '0')}`,
+    );
+    ignoreTasks();
+  });
+
+  it('should link a department-wide task to the department-wide month', async () => {
+    const page = await open();
+    httpMock
+      .expectOne('/api/me/tasks')
+      .flush(
+        aTaskList([
+          aTask({ kind: 'report-overdue', projectId: null, projectName: '部门整体', period: '2025-04' }),
+        ]),
+      );
+    httpMock.expectOne('/api/departments').flush([{ code: '031', name: '人社局', years: [2025] }]);
+    httpMock.expectOne('/api/departments/031/years/2025/projects').flush([]);
+    answerReporter();
+    await settle();
+
+    const link = page.querySelector('.task a');
+    expect(link?.textContent).toContain('部门整体');
+    expect(link?.getAttribute('href')).toBe('/reports/overall/031/2025-04');
   });
 
   it('should list the reminders tasks with links to their months', async () => {
@@ -114,6 +164,7 @@ describe(ReportPickerComponent.name, () => {
     );
     httpMock.expectOne('/api/departments').flush([{ code: '031', name: '人社局', years: [2025] }]);
     httpMock.expectOne('/api/departments/031/years/2025/projects').flush([]);
+    answerReporter();
     await settle();
 
     const task = page.querySelector('.task');

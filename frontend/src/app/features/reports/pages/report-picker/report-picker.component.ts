@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { map, of, switchMap } from 'rxjs';
+import { forkJoin, map, of, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
@@ -13,9 +13,15 @@ import { type ProjectRef, ReportsApi } from '../../reports.api';
 import { periodOf } from '@jixiao/domain';
 
 interface Assigned {
+  readonly code: string;
   readonly year: number;
   readonly projects: readonly ProjectRef[];
+  /** The user reports the department-wide goals (部门整体): an admin, or the designated reporter. */
+  readonly overall: boolean;
 }
+
+/** The picker's choice standing for the department-wide goals instead of a project. */
+export const OVERALL_CHOICE = 'overall';
 
 /** The month people report on: this month in the current year, December for a past year. */
 export function defaultMonth(year: number, now: Date = new Date()): number {
@@ -26,7 +32,10 @@ export function defaultMonth(year: number, now: Date = new Date()): number {
   return Number(today.slice(5, 7));
 }
 
-/** 填报 start: the lead picks one of their projects and a month, or opens a task (due, overdue, returned). */
+/**
+ * 填报 start: the lead picks one of their projects and a month, or opens a task (due, overdue, returned); the
+ * department-wide goals' reporter (an admin, or a designated lead) picks 部门整体 the same way.
+ */
 @Component({
   selector: 'app-report-picker',
   imports: [SHARED_IMPORTS],
@@ -55,11 +64,16 @@ export class ReportPickerComponent {
               const department = departments[0];
               const year = department ? Math.max(...department.years) : null;
               if (!department || year === null || !Number.isFinite(year)) return of(null);
-              const userId = this.auth.user()?.id;
-              return this.api.projects(department.code, year).pipe(
-                map((projects): Assigned => ({
+              const user = this.auth.user();
+              return forkJoin({
+                projects: this.api.projects(department.code, year),
+                reporter: this.api.reporter(department.code, year),
+              }).pipe(
+                map(({ projects, reporter }): Assigned => ({
+                  code: department.code,
                   year,
-                  projects: projects.filter((project) => project.leads.some((lead) => lead.id === userId)),
+                  projects: projects.filter((project) => project.leads.some((lead) => lead.id === user?.id)),
+                  overall: user?.role === 'admin' || (!!user && reporter.reporter?.id === user.id),
                 })),
               );
             }),
@@ -80,12 +94,21 @@ export class ReportPickerComponent {
     return state.status === 'ready' ? (state.value?.projects ?? []) : [];
   });
 
+  protected readonly overall = computed(() => {
+    const state = this.assigned();
+    return state.status === 'ready' && (state.value?.overall ?? false);
+  });
+
+  protected readonly overallChoice = OVERALL_CHOICE;
+
   protected readonly year = computed(() => {
     const state = this.assigned();
     return state.status === 'ready' ? (state.value?.year ?? null) : null;
   });
 
-  protected readonly projectId = linkedSignal(() => this.projects()[0]?.id ?? null);
+  protected readonly projectId = linkedSignal(
+    () => this.projects()[0]?.id ?? (this.overall() ? OVERALL_CHOICE : null),
+  );
   protected readonly month = linkedSignal(() => {
     const year = this.year();
     return year === null ? 12 : defaultMonth(year);
@@ -100,8 +123,9 @@ export class ReportPickerComponent {
   protected open(): void {
     const projectId = this.projectId();
     const year = this.year();
-    if (projectId && year !== null) {
-      void this.router.navigate(['/reports', projectId, periodOf(year, this.month())]);
-    }
+    const state = this.assigned();
+    if (!projectId || year === null || state.status !== 'ready' || !state.value) return;
+    const unit = projectId === OVERALL_CHOICE ? [OVERALL_CHOICE, state.value.code] : [projectId];
+    void this.router.navigate(['/reports', ...unit, periodOf(year, this.month())]);
   }
 }
