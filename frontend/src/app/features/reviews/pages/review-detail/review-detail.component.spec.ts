@@ -292,3 +292,92 @@ describe(ReviewDetailComponent.name, () => {
     expect(page().textContent).toContain('本期状态为“已审核通过”，当前无需审核');
   });
 });
+
+/** 部门整体 in the same review page (route data `overall`): the department-wide goals' month. */
+describe(`${ReviewDetailComponent.name} (部门整体)`, () => {
+  const yearUrl = '/api/departments/031/years/2025';
+  let harness: RouterTestingHarness;
+  let httpMock: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'reviews', component: InboxStubComponent },
+          {
+            path: 'reviews/overall/:code/:period',
+            component: ReviewDetailComponent,
+            data: { overall: true },
+          },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideZhCnLocale(),
+        provideAppIcons(),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => httpMock.verify());
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+  }
+
+  it('should show the submitted department-wide month without a budget line and approve it on its route', async () => {
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/reviews/overall/031/${PERIOD}`, ReviewDetailComponent);
+    await settle();
+    const project = aProjectMonitoring({
+      indicators: [
+        anIndicator({ name: '部门整体工作完成率', latestReport: aLatestReport({ actualRaw: '96%' }) }),
+      ],
+    });
+    httpMock
+      .expectOne((req) => req.url === yearUrl)
+      .flush({
+        department: { code: '031', name: '人社局' },
+        year: 2025,
+        asOf: PERIOD,
+        overview: {},
+        goals: project.goals,
+        lightCounts: { red: 0, yellow: 0, green: 0, blue: 0, grey: 0, undetermined: 0, total: 0 },
+        light: null,
+        reportPeriods: [aPeriodState({ status: 'submitted', version: 5 })],
+        reporter: null,
+      });
+    for (const pending of httpMock.match((req) => req.url.endsWith('/evidence'))) pending.flush([]);
+    await settle();
+    const page = harness.routeNativeElement as HTMLElement;
+
+    expect(page.querySelector('.page-title')?.textContent).toContain('人社局 · 部门整体');
+    expect(page.textContent).toContain('部门整体工作完成率');
+    expect(page.textContent).not.toContain('预算执行');
+
+    const modal = harness.fixture.debugElement
+      .query(By.directive(ReviewDetailComponent))
+      .injector.get(NzModalService);
+    jest.spyOn(modal, 'confirm').mockImplementation((options) => {
+      void (options?.nzOnOk as () => void)();
+      return null as never;
+    });
+    (page.querySelector('button.approve') as HTMLButtonElement).click();
+    await settle();
+
+    const request = httpMock.expectOne(`${yearUrl}/periods/${PERIOD}/approve`);
+    expect(request.request.body).toEqual({ version: 5 });
+    request.flush({
+      id: 'p1',
+      projectId: null,
+      period: PERIOD,
+      status: 'approved',
+      returnReason: null,
+      version: 6,
+    });
+    await settle();
+    httpMock.match('/api/me/tasks');
+    expect(TestBed.inject(Router).url).toBe('/reviews');
+  });
+});
