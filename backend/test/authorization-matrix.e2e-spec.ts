@@ -60,8 +60,14 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/departments/:code/years/:year/locks': { roles: ALL, scope: 'department' },
   // The department-wide goals' month: the admins, or a designated reporter (a lead: the feature test covers it).
   'POST /api/departments/:code/years/:year/periods/:period/submit': { roles: ['admin'], scope: 'department' },
-  'POST /api/departments/:code/years/:year/periods/:period/approve': { roles: ['leader'], scope: 'department' },
-  'POST /api/departments/:code/years/:year/periods/:period/return': { roles: ['leader'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/periods/:period/approve': {
+    roles: ['leader'],
+    scope: 'department',
+  },
+  'POST /api/departments/:code/years/:year/periods/:period/return': {
+    roles: ['leader'],
+    scope: 'department',
+  },
   'POST /api/departments/:code/years/:year/periods/:period/unlock': { roles: ['admin'], scope: 'department' },
   'GET /api/departments/:code/years/:year/reporter': { roles: ALL, scope: 'department' },
   'PUT /api/departments/:code/years/:year/reporter': { roles: ['admin'], scope: 'department' },

@@ -81,9 +81,9 @@ describe('department-wide (部门整体) reporting (HTTP)', () => {
       )
     )[0] as { id: string; status: string; version: number; returnReason: string | null } | undefined;
   const auditActions = async (entityId: string): Promise<string[]> =>
-    (
-      await ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [entityId])
-    ).map((row: { action: string }) => row.action);
+    (await ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [entityId])).map(
+      (row: { action: string }) => row.action,
+    );
   const overallTasks = async (bearer: string) =>
     (await http().get('/api/me/tasks').set('Authorization', bearer).expect(200)).body.tasks.filter(
       (task: { projectId: string | null; departmentCode: string }) =>
@@ -120,13 +120,20 @@ describe('department-wide (部门整体) reporting (HTTP)', () => {
     expect(submitted.body).toMatchObject({ status: 'submitted', projectId: null, period: '2025-04' });
 
     expect((await overallTasks(admin)).map((task) => task.period)).not.toContain('2025-04');
-    expect((await overdueOnDashboard()).map((row: { period: string }) => row.period)).not.toContain('2025-04');
+    expect((await overdueOnDashboard()).map((row: { period: string }) => row.period)).not.toContain(
+      '2025-04',
+    );
     // Still overdue: the months nobody submitted.
     expect((await overallTasks(admin)).map((task) => task.period)).toContain('2025-05');
     // The leader's 审核 list has it.
     const review = (await http().get('/api/me/tasks').set('Authorization', leader).expect(200)).body.tasks;
     expect(review).toContainEqual(
-      expect.objectContaining({ kind: 'review', projectId: null, projectName: '部门整体', period: '2025-04' }),
+      expect.objectContaining({
+        kind: 'review',
+        projectId: null,
+        projectName: '部门整体',
+        period: '2025-04',
+      }),
     );
   });
 
@@ -151,9 +158,10 @@ describe('department-wide (部门整体) reporting (HTTP)', () => {
     });
 
     await report(admin, period, overall[0], 1).expect(200);
-    await action(admin, period, 'submit', { acknowledgeWarnings: true, version: returned.body.version }).expect(
-      200,
-    );
+    await action(admin, period, 'submit', {
+      acknowledgeWarnings: true,
+      version: returned.body.version,
+    }).expect(200);
     const approved = await action(leader, period, 'approve').expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', reviewedBy: leaderId });
 

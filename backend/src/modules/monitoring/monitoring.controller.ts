@@ -149,7 +149,12 @@ export class MonitoringController {
   })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   submit(@Param() params: ProjectPeriodParams, @Body() body: SubmitDto) {
-    return this.workflow.submit({ projectId: params.id }, params.period, body.version, body.acknowledgeWarnings === true);
+    return this.workflow.submit(
+      { projectId: params.id },
+      params.period,
+      body.version,
+      body.acknowledgeWarnings === true,
+    );
   }
 
   @Post('projects/:id/periods/:period/approve')
@@ -167,7 +172,12 @@ export class MonitoringController {
   @ApiOperation({ summary: '退回修改（部门领导，须填写原因）' })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   returnForRevision(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
-    return this.workflow.returnForRevision({ projectId: params.id }, params.period, body.reason, body.version);
+    return this.workflow.returnForRevision(
+      { projectId: params.id },
+      params.period,
+      body.reason,
+      body.version,
+    );
   }
 
   @Post('projects/:id/periods/:period/unlock')

@@ -63,7 +63,10 @@ export class PeriodWorkflowService {
         if (missing.length)
           errors.reports = `reports：以下指标本期尚未填报：${missing.slice(0, 10).join('、')}${missing.length > 10 ? ` 等 ${missing.length} 项` : ''}`;
         // The department-wide goals have no budget of their own: only a project's month needs its execution.
-        if (unit.projectId !== null && !(await this.repository.findExecution(manager, unit.projectId, current.period)))
+        if (
+          unit.projectId !== null &&
+          !(await this.repository.findExecution(manager, unit.projectId, current.period))
+        )
           errors.budgetExecution = 'budgetExecution：本期预算执行数尚未填报';
         const warned = await this.repository.unacknowledgedWarnings(manager, unit, current.period);
         if (warned.length && !acknowledgeWarnings)

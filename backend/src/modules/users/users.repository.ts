@@ -300,7 +300,11 @@ export class UsersRepository {
   }
 
   /** The reporter becomes `userId` (null: none, the admins report). */
-  async replaceOverallReporter(manager: EntityManager, fiscalYearId: string, userId: string | null): Promise<void> {
+  async replaceOverallReporter(
+    manager: EntityManager,
+    fiscalYearId: string,
+    userId: string | null,
+  ): Promise<void> {
     if (userId === null) {
       await manager.query(`DELETE FROM department_reporters WHERE fiscal_year_id = $1`, [fiscalYearId]);
       return;
@@ -347,7 +351,10 @@ export class UsersRepository {
 }
 
 /** The department-year's designated reporter of its department-wide goals (部门整体填报人); null: the admins. */
-export async function overallReporterOf(manager: EntityManager, fiscalYearId: string): Promise<LeadView | null> {
+export async function overallReporterOf(
+  manager: EntityManager,
+  fiscalYearId: string,
+): Promise<LeadView | null> {
   const [row] = await manager.query(
     `SELECT u.id, u.username, u.display_name AS "displayName" FROM department_reporters r JOIN users u ON u.id = r.user_id
       WHERE r.fiscal_year_id = $1`,

@@ -202,11 +202,16 @@ export class UsersService {
         const [user] = await this.users.findRoles(manager, [dto.userId]);
         const fits =
           user &&
-          (user.roleCode === 'admin' || (user.roleCode === 'lead' && user.departmentId === unit.departmentId));
+          (user.roleCode === 'admin' ||
+            (user.roleCode === 'lead' && user.departmentId === unit.departmentId));
         if (!fits)
-          throw new AppException(ErrorCode.ValidationFailed, '部门整体填报人须为本部门项目负责人或绩效管理员', {
-            userId: 'userId：用户不存在，或不是本部门项目负责人或绩效管理员',
-          });
+          throw new AppException(
+            ErrorCode.ValidationFailed,
+            '部门整体填报人须为本部门项目负责人或绩效管理员',
+            {
+              userId: 'userId：用户不存在，或不是本部门项目负责人或绩效管理员',
+            },
+          );
       }
       const before = await this.users.overallReporter(manager, unit.fiscalYearId);
       await this.users.replaceOverallReporter(manager, unit.fiscalYearId, dto.userId);
