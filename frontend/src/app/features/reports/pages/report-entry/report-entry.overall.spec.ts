@@ -8,6 +8,7 @@ import { NzModalService } from 'ng-zorro-antd/modal';
 import { of } from 'rxjs';
 
 import type { DepartmentYear } from '../../../../core/api/departments.models';
+import { aDepartmentYear } from '../../../../core/api/testing/department-builders';
 import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import type { ReportPeriodState } from '../../monitoring.models';
@@ -62,24 +63,18 @@ describe(`${ReportEntryComponent.name} (部门整体)`, () => {
   }
 
   /** The department-year as GET /api/departments/:code/years/:year answers it, with the project builder's goals. */
-  function aDepartmentYear(
+  function aYear(
     indicators = [anIndicator({ name: '部门整体工作完成率', targetRaw: '≥95%' })],
     reportPeriods: ReportPeriodState[] = [],
   ): DepartmentYear {
-    return {
+    return aDepartmentYear({
       department: { code: '031', name: '人社局' },
-      year: 2025,
-      asOf: PERIOD,
-      overview: {},
       goals: aProjectMonitoring({ indicators }).goals,
-      lightCounts: { red: 0, yellow: 0, green: 0, blue: 0, grey: 0, undetermined: 0, total: 0 },
-      light: null,
       reportPeriods,
-      reporter: null,
-    } as DepartmentYear;
+    });
   }
 
-  async function open(year: DepartmentYear = aDepartmentYear()): Promise<void> {
+  async function open(year: DepartmentYear = aYear()): Promise<void> {
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(`/reports/overall/031/${PERIOD}`, ReportEntryComponent);
     await settle();
@@ -103,7 +98,7 @@ describe(`${ReportEntryComponent.name} (部门整体)`, () => {
 
   it('should save the rows, then submit the month to the department route, and turn read-only', async () => {
     const indicator = anIndicator({ latestReport: aLatestReport({ version: 1 }) });
-    await open(aDepartmentYear([indicator], [aPeriodState({ status: 'draft', version: 2 })]));
+    await open(aYear([indicator], [aPeriodState({ status: 'draft', version: 2 })]));
     const input = page().querySelector<HTMLInputElement>('[data-row="0"][data-cell="actual"]');
     input!.value = '7次';
     input!.dispatchEvent(new Event('input'));
@@ -146,7 +141,7 @@ describe(`${ReportEntryComponent.name} (部门整体)`, () => {
     await settle();
 
     expect(TestBed.inject(Router).url).toBe('/reports/overall/031/2025-05');
-    httpMock.expectOne((req) => req.url === yearUrl).flush(aDepartmentYear());
+    httpMock.expectOne((req) => req.url === yearUrl).flush(aYear());
     httpMock.expectOne(locksUrl).flush([]);
     await settle();
   });

@@ -7,6 +7,7 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { NzModalService } from 'ng-zorro-antd/modal';
 
+import { aDepartmentYear } from '../../../../core/api/testing/department-builders';
 import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import type { ProjectMonitoring } from '../../../reports/monitoring.models';
@@ -337,17 +338,13 @@ describe(`${ReviewDetailComponent.name} (部门整体)`, () => {
     });
     httpMock
       .expectOne((req) => req.url === yearUrl)
-      .flush({
-        department: { code: '031', name: '人社局' },
-        year: 2025,
-        asOf: PERIOD,
-        overview: {},
-        goals: project.goals,
-        lightCounts: { red: 0, yellow: 0, green: 0, blue: 0, grey: 0, undetermined: 0, total: 0 },
-        light: null,
-        reportPeriods: [aPeriodState({ status: 'submitted', version: 5 })],
-        reporter: null,
-      });
+      .flush(
+        aDepartmentYear({
+          department: { code: '031', name: '人社局' },
+          goals: project.goals,
+          reportPeriods: [aPeriodState({ status: 'submitted', version: 5 })],
+        }),
+      );
     for (const pending of httpMock.match((req) => req.url.endsWith('/evidence'))) pending.flush([]);
     await settle();
     const page = harness.routeNativeElement as HTMLElement;
