@@ -1,7 +1,8 @@
 // The demo's half year, written through the HTTP API as the people who would write it, so that lights, audit
 // and workflow are the product's own: every lead reports January–June for their project (indicator values,
 // budget execution, a few evidence files), submits, and the leader approves or returns; the admin reports the
-// department-wide goals, opens the half-year monitoring round, and one lead starts the self-evaluation.
+// department-wide goals (submitted and approved January–May, like a project), opens the half-year monitoring
+// round, and one lead starts the self-evaluation.
 // Values are fixed per project, indicator and month so that every light shows up (red, yellow, green, blue;
 // grey where a lead has not reported June). Used by `npm run demo` and by the browser tests (scripts/e2e.mjs).
 //
@@ -313,10 +314,18 @@ export async function seedDemo(baseUrl, password = 'Jixiao@2025') {
   };
   await Promise.all([worker(), worker()]);
 
+  // 部门整体 is reported like a project (docs/domain.md §11): the admin, its default reporter, fills every month
+  // and submits January–May, which the leader approves; June stays a draft (the overall-cycle browser test).
   const overall = (await call(baseUrl, 'GET', `/departments/${department}/years/${DEMO_YEAR}`, admin)).body;
   for (const month of DEMO_MONTHS) {
     const reports = await putReports(baseUrl, admin, annualIndicators(overall.goals), month, 1);
     counters.reports += reports;
+    if (month > 5) continue;
+    const at = `/departments/${department}/years/${DEMO_YEAR}/periods/${period(month)}`;
+    const what = `部门整体 ${period(month)}`;
+    if (await write(baseUrl, 'POST', `${at}/submit`, admin, { acknowledgeWarnings: true }, `submit ${what}`))
+      counters.submitted += 1;
+    if (await write(baseUrl, 'POST', `${at}/approve`, leader, {}, `approve ${what}`)) counters.approved += 1;
   }
   await write(
     baseUrl,

@@ -20,6 +20,7 @@ import { SpendingDetail } from '../modules/projects/entities/spending-detail.ent
 import { TargetReviewRuleSetting } from '../modules/target-review/entities/target-review-rule-setting.entity';
 import { SelfEvaluationItem } from '../modules/self-evaluation/entities/self-evaluation-item.entity';
 import { SelfEvaluation } from '../modules/self-evaluation/entities/self-evaluation.entity';
+import { DepartmentReporter } from '../modules/users/entities/department-reporter.entity';
 import { ProjectAssignment } from '../modules/users/entities/project-assignment.entity';
 import { RefreshToken } from '../modules/users/entities/refresh-token.entity';
 import { RefreshTokenRotation } from '../modules/users/entities/refresh-token-rotation.entity';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   Role,
   User,
   ProjectAssignment,
+  DepartmentReporter,
   RefreshToken,
   RefreshTokenRotation,
   ReportPeriod,

@@ -8,6 +8,7 @@ const EXPECTED_TABLES = [
   'budget_amounts',
   'budget_executions',
   'budget_lines',
+  'department_reporters',
   'departments',
   'evidence_files',
   'fiscal_years',

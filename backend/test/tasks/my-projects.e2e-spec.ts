@@ -95,4 +95,46 @@ describe('GET /me/projects', () => {
     const wrong = await http().get('/api/me/projects?year=abc').set('Authorization', lead).expect(400);
     expect(wrong.body.errors).toEqual({ year: expect.stringContaining('year') });
   });
+
+  it('should give whoever reports 部门整体 its months: every admin by default, the designated lead once assigned', async () => {
+    const overallOf = (body: { projects: { overall: boolean; department: { code: string } }[] }) =>
+      body.projects.filter((p) => p.overall && p.department.code === seeded.code);
+    await ds.query(
+      `INSERT INTO report_periods (fiscal_year_id, project_id, period, status) VALUES ($1, NULL, '2025-02', 'approved')`,
+      [seeded.fiscalYearId],
+    );
+    const admin = await signIn(app, ds, 'admin');
+    const [entry] = overallOf(await home(admin.bearer, '?year=2025'));
+    expect(entry).toMatchObject({
+      projectId: null,
+      overall: true,
+      projectCode: null,
+      department: { code: seeded.code },
+    });
+    expect(entry.indicatorCount).toBeGreaterThan(0);
+    const months = (entry as unknown as { months: Month[] }).months;
+    expect(months).toHaveLength(12);
+    expect(months[1]).toMatchObject({ period: '2025-02', status: 'approved', overdue: false });
+    expect(months[0]).toMatchObject({ status: null, overdue: true });
+    // The lead's own home has only the project until the department-wide goals are theirs to report.
+    expect(overallOf(await home(lead))).toEqual([]);
+
+    const [{ id: leadId }] = await ds.query(
+      `SELECT a.user_id AS id FROM project_assignments a WHERE a.project_id = $1`,
+      [seeded.projectId],
+    );
+    await http()
+      .put(`/api/departments/${seeded.code}/years/2025/reporter`)
+      .set('Authorization', admin.bearer)
+      .send({ userId: leadId })
+      .expect(200);
+    const mine = await home(lead);
+    expect(mine.projects.map((p: { projectId: string | null }) => p.projectId)).toEqual([
+      seeded.projectId,
+      null,
+    ]);
+    expect(overallOf(mine)[0]).toMatchObject({ projectName: expect.any(String), months: expect.any(Array) });
+    // Designated: the admins no longer report this department-year.
+    expect(overallOf(await home(admin.bearer, '?year=2025'))).toEqual([]);
+  });
 });

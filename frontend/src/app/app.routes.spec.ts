@@ -31,8 +31,10 @@ describe('appRoutes', () => {
   });
 
   afterEach(() => {
-    // The landing page (the dashboard) starts by loading the departments; its own spec answers them.
+    // The landing page (the dashboard) starts by loading the departments; its own spec answers them. So do
+    // the reminders of the roles that have tasks (an admin: the 部门整体 reports).
     httpMock.match('/api/departments');
+    httpMock.match('/api/me/tasks');
     httpMock.verify();
   });
 
@@ -74,7 +76,13 @@ describe('appRoutes', () => {
   it.each([
     { role: 'lead' as const, shown: [['填报', '/reports']] },
     { role: 'leader' as const, shown: [['审核', '/reviews']] },
-    { role: 'admin' as const, shown: [['管理', '/admin']] },
+    {
+      role: 'admin' as const,
+      shown: [
+        ['填报', '/reports'],
+        ['管理', '/admin'],
+      ],
+    },
     { role: 'auditor' as const, shown: [['管理', '/admin']] },
   ])('should show a $role only the role entries $shown', async ({ role, shown }) => {
     const root = await go('/dashboard', aSessionUser({ role }));
@@ -84,7 +92,7 @@ describe('appRoutes', () => {
   });
 
   it.each([
-    { role: 'admin' as const, url: '/reports' },
+    { role: 'auditor' as const, url: '/reports' },
     { role: 'lead' as const, url: '/reviews' },
     { role: 'leader' as const, url: '/reports' },
   ])("should keep a $role out of $url, which is not their role's screen", async ({ role, url }) => {
@@ -93,6 +101,13 @@ describe('appRoutes', () => {
     httpMock.match(() => true);
 
     expect(TestBed.inject(Router).url).not.toBe(url);
+  });
+
+  it('should let an admin into 填报, where the department-wide goals (部门整体) are reported', async () => {
+    await go('/reports', aSessionUser({ role: 'admin' }));
+    httpMock.match(() => true);
+
+    expect(TestBed.inject(Router).url).toBe('/reports');
   });
 
   it.each([

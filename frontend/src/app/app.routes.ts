@@ -48,7 +48,7 @@ export const appRoutes: Routes = [
       },
       {
         path: 'reports',
-        canActivate: [roleGuard('lead')],
+        canActivate: [roleGuard('lead', 'admin')],
         loadChildren: () => import('./features/reports/routes').then((m) => m.REPORTS_ROUTES),
       },
       {

@@ -33,4 +33,13 @@ export class AccessPolicyRepository {
     );
     return project;
   }
+
+  /** Whether the user is the designated reporter (部门整体填报人) of the department-year's department-wide goals. */
+  async isOverallReporter(manager: EntityManager, fiscalYearId: string, userId: string): Promise<boolean> {
+    const [row] = await manager.query(
+      `SELECT 1 FROM department_reporters WHERE fiscal_year_id = $1 AND user_id = $2`,
+      [fiscalYearId, userId],
+    );
+    return row !== undefined;
+  }
 }

@@ -14,6 +14,7 @@ export interface ReadableDepartmentYear {
 /**
  * Who may see and change what (docs/domain.md §1), decided here for every route:
  * - admin (绩效管理员): everything, and the department-wide (部门整体) reports;
+ * - the department-year's designated reporter (部门整体填报人, docs/domain.md §11): its department-wide reports;
  * - auditor (审计员): reads everything, writes nothing;
  * - leader (部门领导): reads their department, approves or returns its reports;
  * - lead (项目负责人): reads their department, writes only the projects assigned to them.
@@ -65,17 +66,24 @@ export class AccessPolicy {
 
   /**
    * Writing a project's monitoring and self-evaluation: its assigned leads, within their own department;
-   * department-wide reports (projectId null): admins.
+   * department-wide reports (projectId null): admins, and the department-year's designated reporter when the
+   * caller names the fiscal year (`overallOf`, docs/domain.md §11).
    */
   async assertCanReport(
     projectId: string | null,
     manager: EntityManager = this.dataSource.manager,
     actor: Actor = this.actor(),
+    overallOf?: ReadableDepartmentYear,
   ): Promise<void> {
     if (projectId === null) {
-      if (actor.role !== 'admin')
-        throw new AppException(ErrorCode.Forbidden, '部门整体目标的监控由绩效管理员填报');
-      return;
+      if (actor.role === 'admin') return;
+      if (
+        overallOf &&
+        this.canReadDepartment(overallOf.departmentId, actor) &&
+        (await this.repository.isOverallReporter(manager, overallOf.fiscalYearId, actor.id))
+      )
+        return;
+      throw new AppException(ErrorCode.Forbidden, '部门整体目标由绩效管理员或指定的部门整体填报人填报');
     }
     if (actor.role !== 'lead') throw new AppException(ErrorCode.Forbidden, '只有该项目的项目负责人可以填报');
     const project = await this.repository.projectAssignment(manager, projectId, actor.id);

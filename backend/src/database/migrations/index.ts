@@ -9,6 +9,7 @@ import { ArchiveInsteadOfDelete1764100000010 } from './1764100000010-archive-ins
 import { SessionHardening1764100000011 } from './1764100000011-session-hardening';
 import { NeverStaleLights1764100000020 } from './1764100000020-never-stale-lights';
 import { ReportWarnings1764100000030 } from './1764100000030-report-warnings';
+import { DepartmentReporters1764100000100 } from './1764100000100-department-reporters';
 import { TargetReviewRuleSettings1764100000600 } from './1764100000600-target-review-rule-settings';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
@@ -25,5 +26,6 @@ export const MIGRATIONS: Function[] = [
   SessionHardening1764100000011,
   NeverStaleLights1764100000020,
   ReportWarnings1764100000030,
+  DepartmentReporters1764100000100,
   TargetReviewRuleSettings1764100000600,
 ];

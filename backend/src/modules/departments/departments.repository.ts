@@ -1,3 +1,4 @@
+import { LeadView, overallReporterOf } from '../users/users.repository';
 import { yuanToWan } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -47,6 +48,11 @@ export class DepartmentsRepository {
       [code, year],
     );
     return row;
+  }
+
+  /** The designated reporter of the department-wide goals (部门整体填报人), null when the admins report. */
+  findOverallReporter(fiscalYearId: string): Promise<LeadView | null> {
+    return overallReporterOf(this.dataSource.manager, fiscalYearId);
   }
 
   async findProjects(fiscalYearId: string): Promise<ProjectBaseRow[]> {

@@ -31,9 +31,11 @@ export class DepartmentsService {
   async getYear(code: string, year: number, query: AsOfQuery): Promise<DepartmentYearResponse> {
     const unit = await this.readableYear(code, year);
     const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
-    const [goals, counts] = await Promise.all([
+    const [goals, counts, reportPeriods, reporter] = await Promise.all([
       this.projects.goalTrees({ fiscalYearId: unit.fiscalYearId, projectId: null }, asOf),
       this.dashboard.lightCountsByProject(unit.fiscalYearId, asOf.period),
+      this.projects.overallReportPeriods(unit.fiscalYearId, asOf),
+      this.repository.findOverallReporter(unit.fiscalYearId),
     ]);
     const lightCounts = counts.get('') ?? emptyCounts();
     return {
@@ -44,6 +46,8 @@ export class DepartmentsService {
       goals,
       lightCounts,
       light: projectLightOf(lightCounts),
+      reportPeriods,
+      reporter,
     };
   }
 

@@ -66,7 +66,7 @@ export class EvidenceService {
     return this.dataSource.transaction(async (manager) => {
       const indicator = await this.repository.findIndicator(manager, indicatorId);
       if (!indicator) throw new AppException(ErrorCode.NotFound, '指标不存在');
-      await this.access.assertCanReport(indicator.projectId, manager, actor);
+      await this.access.assertCanReport(indicator.projectId, manager, actor, indicator);
       assertNotArchived(indicator, '指标');
       // The period row first, as submit takes it: an upload racing a submit lands before it or is refused.
       const { row: workflow, lock } = await this.repository.holdPeriod(

@@ -149,7 +149,12 @@ export class MonitoringController {
   })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   submit(@Param() params: ProjectPeriodParams, @Body() body: SubmitDto) {
-    return this.workflow.submit(params.id, params.period, body.version, body.acknowledgeWarnings === true);
+    return this.workflow.submit(
+      { projectId: params.id },
+      params.period,
+      body.version,
+      body.acknowledgeWarnings === true,
+    );
   }
 
   @Post('projects/:id/periods/:period/approve')
@@ -158,7 +163,7 @@ export class MonitoringController {
   @ApiOperation({ summary: '审核通过（部门领导）；通过后本期锁定' })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   approve(@Param() params: ProjectPeriodParams, @Body() body: VersionDto) {
-    return this.workflow.approve(params.id, params.period, body.version);
+    return this.workflow.approve({ projectId: params.id }, params.period, body.version);
   }
 
   @Post('projects/:id/periods/:period/return')
@@ -167,7 +172,12 @@ export class MonitoringController {
   @ApiOperation({ summary: '退回修改（部门领导，须填写原因）' })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   returnForRevision(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
-    return this.workflow.returnForRevision(params.id, params.period, body.reason, body.version);
+    return this.workflow.returnForRevision(
+      { projectId: params.id },
+      params.period,
+      body.reason,
+      body.version,
+    );
   }
 
   @Post('projects/:id/periods/:period/unlock')
@@ -176,7 +186,61 @@ export class MonitoringController {
   @ApiOperation({ summary: '解锁已审核的期间（绩效管理员，原因记入审计日志）' })
   @ApiOkResponse({ type: ReportPeriodRowResponse })
   unlock(@Param() params: ProjectPeriodParams, @Body() body: ReasonDto) {
-    return this.workflow.unlock(params.id, params.period, body.reason, body.version);
+    return this.workflow.unlock({ projectId: params.id }, params.period, body.reason, body.version);
+  }
+
+  @Post('departments/:code/years/:year/periods/:period/submit')
+  @HttpCode(200)
+  @Roles('lead', 'admin')
+  @ApiOperation({
+    summary:
+      '提交部门整体本期填报（绩效管理员或指定的部门整体填报人；所有部门整体年度指标均已填报，填报提醒须以 acknowledgeWarnings: true 确认）',
+  })
+  @ApiOkResponse({ type: ReportPeriodRowResponse })
+  submitOverall(@Param() params: DepartmentPeriodParams, @Body() body: SubmitDto) {
+    return this.workflow.submit(
+      { code: params.code, year: params.year },
+      params.period,
+      body.version,
+      body.acknowledgeWarnings === true,
+    );
+  }
+
+  @Post('departments/:code/years/:year/periods/:period/approve')
+  @HttpCode(200)
+  @Roles('leader')
+  @ApiOperation({ summary: '部门整体本期审核通过（部门领导）；通过后本期锁定' })
+  @ApiOkResponse({ type: ReportPeriodRowResponse })
+  approveOverall(@Param() params: DepartmentPeriodParams, @Body() body: VersionDto) {
+    return this.workflow.approve({ code: params.code, year: params.year }, params.period, body.version);
+  }
+
+  @Post('departments/:code/years/:year/periods/:period/return')
+  @HttpCode(200)
+  @Roles('leader')
+  @ApiOperation({ summary: '部门整体本期退回修改（部门领导，须填写原因）' })
+  @ApiOkResponse({ type: ReportPeriodRowResponse })
+  returnOverall(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
+    return this.workflow.returnForRevision(
+      { code: params.code, year: params.year },
+      params.period,
+      body.reason,
+      body.version,
+    );
+  }
+
+  @Post('departments/:code/years/:year/periods/:period/unlock')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: '解锁部门整体已审核的期间（绩效管理员，原因记入审计日志）' })
+  @ApiOkResponse({ type: ReportPeriodRowResponse })
+  unlockOverall(@Param() params: DepartmentPeriodParams, @Body() body: ReasonDto) {
+    return this.workflow.unlock(
+      { code: params.code, year: params.year },
+      params.period,
+      body.reason,
+      body.version,
+    );
   }
 
   @Get('departments/:code/years/:year/locks')

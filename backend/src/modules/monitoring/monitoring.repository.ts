@@ -52,6 +52,17 @@ export interface ReportRow {
   updatedBy: string | null;
 }
 
+/** Whose month a period is: a project's, or the department-year's department-wide goals' (projectId null). */
+export interface ReportUnit {
+  fiscalYearId: string;
+  projectId: string | null;
+}
+
+/** The unit's annual goals: a project's, or the department-wide ones of the fiscal year ($1 either way). */
+const unitGoals = (unit: ReportUnit) =>
+  unit.projectId === null ? `g.fiscal_year_id = $1 AND g.project_id IS NULL` : `g.project_id = $1`;
+const unitKey = (unit: ReportUnit) => unit.projectId ?? unit.fiscalYearId;
+
 export interface PeriodRow {
   id: string;
   fiscalYearId: string;
@@ -353,19 +364,19 @@ export class MonitoringRepository {
     return row;
   }
 
-  /** Reports of the project's month whose warnings the lead has not acknowledged, in document order. */
+  /** Reports of the unit's month whose warnings the reporter has not acknowledged, in document order. */
   async unacknowledgedWarnings(
     manager: EntityManager,
-    projectId: string,
+    unit: ReportUnit,
     period: string,
   ): Promise<{ reportId: string; indicatorId: string; name: string; warnings: ReportWarning[] }[]> {
     return manager.query(
       `SELECT r.id AS "reportId", i.id AS "indicatorId", i.name, r.warnings
          FROM progress_reports r JOIN indicators i ON i.id = r.indicator_id JOIN goals g ON g.id = i.goal_id
-        WHERE g.project_id = $1 AND r.period = $2 AND g.term = 'annual' AND g.archived_at IS NULL
+        WHERE ${unitGoals(unit)} AND r.period = $2 AND g.term = 'annual' AND g.archived_at IS NULL
           AND i.archived_at IS NULL AND jsonb_array_length(r.warnings) > 0 AND NOT r.warnings_acknowledged
         ORDER BY g.seq, i.seq`,
-      [projectId, period],
+      [unitKey(unit), period],
     );
   }
 
@@ -377,14 +388,14 @@ export class MonitoringRepository {
     );
   }
 
-  /** Indicators of a project without a report for the period (submission needs them all). */
-  async missingReports(manager: EntityManager, projectId: string, period: string): Promise<string[]> {
+  /** Annual indicators of the unit without a report for the period (submission needs them all). */
+  async missingReports(manager: EntityManager, unit: ReportUnit, period: string): Promise<string[]> {
     const rows: { name: string }[] = await manager.query(
       `SELECT i.name FROM indicators i JOIN goals g ON g.id = i.goal_id
-        WHERE g.project_id = $1 AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
+        WHERE ${unitGoals(unit)} AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.indicator_id = i.id AND r.period = $2)
         ORDER BY g.seq, i.seq`,
-      [projectId, period],
+      [unitKey(unit), period],
     );
     return rows.map((r) => r.name);
   }

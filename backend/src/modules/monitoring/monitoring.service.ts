@@ -51,7 +51,7 @@ export class MonitoringService {
           id: 'id：只能填报年度目标的指标',
         });
       this.assertPeriodInYear(period, indicator.year);
-      await this.access.assertCanReport(indicator.projectId, manager, actor);
+      await this.access.assertCanReport(indicator.projectId, manager, actor, indicator);
       assertNotArchived(indicator, '指标');
       const workflow = await this.writablePeriod(
         manager,

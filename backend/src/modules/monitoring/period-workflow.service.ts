@@ -2,18 +2,29 @@ import { Injectable } from '@nestjs/common';
 import type { ReviewAction } from '@jixiao/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
-import { Actor } from '../../common/context/request-context';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { ReviewSubject, ReviewWorkflow } from '../../common/workflow/review-workflow';
 import { assertNotArchived } from './archived-write.error';
-import { MonitoringRepository, PeriodRow, ProjectContext } from './monitoring.repository';
-
-type UnacknowledgedWarnings = Awaited<ReturnType<MonitoringRepository['unacknowledgedWarnings']>>;
+import { MonitoringRepository, PeriodRow, ReportUnit } from './monitoring.repository';
 import { assertPeriodInYear } from './period-in-year.error';
 import { periodLockedError } from './period-locked.error';
 
-/** 填报状态 of a project's month: submit → approve / return, unlock, through the one review workflow. */
+type UnacknowledgedWarnings = Awaited<ReturnType<MonitoringRepository['unacknowledgedWarnings']>>;
+
+/** Whose month moves: a project's, or a department-year's department-wide goals' (部门整体, docs/domain.md §11). */
+export type PeriodScope = { projectId: string } | { code: string; year: number };
+
+/** The scope once found and readable: its fiscal year, department and year. */
+interface ScopeUnit extends ReportUnit {
+  departmentId: string;
+  year: number;
+}
+
+/**
+ * 填报状态 of a project's month, or of the department-wide goals' month: submit → approve / return, unlock, through
+ * the one review workflow.
+ */
 @Injectable()
 export class PeriodWorkflowService {
   private readonly subject: ReviewSubject<PeriodRow> = {
@@ -39,21 +50,25 @@ export class PeriodWorkflowService {
    * refusal rolls the transaction back: a refused submit changes nothing.
    */
   async submit(
-    projectId: string,
+    scope: PeriodScope,
     period: string,
     version?: number,
     acknowledgeWarnings = false,
   ): Promise<PeriodRow> {
     let acknowledged: UnacknowledgedWarnings = [];
-    return this.move(projectId, period, 'submit', version, {
-      prepare: async (manager, current) => {
-        const missing = await this.repository.missingReports(manager, projectId, period);
+    return this.move(scope, period, 'submit', version, {
+      prepare: async (manager, current, unit) => {
+        const missing = await this.repository.missingReports(manager, unit, period);
         const errors: Record<string, string> = {};
         if (missing.length)
           errors.reports = `reports：以下指标本期尚未填报：${missing.slice(0, 10).join('、')}${missing.length > 10 ? ` 等 ${missing.length} 项` : ''}`;
-        if (!(await this.repository.findExecution(manager, projectId, current.period)))
+        // The department-wide goals have no budget of their own: only a project's month needs its execution.
+        if (
+          unit.projectId !== null &&
+          !(await this.repository.findExecution(manager, unit.projectId, current.period))
+        )
           errors.budgetExecution = 'budgetExecution：本期预算执行数尚未填报';
-        const warned = await this.repository.unacknowledgedWarnings(manager, projectId, current.period);
+        const warned = await this.repository.unacknowledgedWarnings(manager, unit, current.period);
         if (warned.length && !acknowledgeWarnings)
           for (const row of warned) {
             const field = `warnings.${row.indicatorId}`;
@@ -86,45 +101,49 @@ export class PeriodWorkflowService {
     });
   }
 
-  async approve(projectId: string, period: string, version?: number): Promise<PeriodRow> {
-    return this.move(projectId, period, 'approve', version);
+  async approve(scope: PeriodScope, period: string, version?: number): Promise<PeriodRow> {
+    return this.move(scope, period, 'approve', version);
   }
 
   async returnForRevision(
-    projectId: string,
+    scope: PeriodScope,
     period: string,
     reason: string,
     version?: number,
   ): Promise<PeriodRow> {
-    return this.move(projectId, period, 'return', version, { reason });
+    return this.move(scope, period, 'return', version, { reason });
   }
 
   /**
    * 解锁: only an admin, with a reason in the audit log; the period goes back to draft for the lead. Not while the
    * department's period is locked (期间锁定): the admin releases that lock first, which is audited too.
    */
-  async unlock(projectId: string, period: string, reason: string, version?: number): Promise<PeriodRow> {
-    return this.move(projectId, period, 'unlock', version, { reason });
+  async unlock(scope: PeriodScope, period: string, reason: string, version?: number): Promise<PeriodRow> {
+    return this.move(scope, period, 'unlock', version, { reason });
   }
 
   private async move(
-    projectId: string,
+    scope: PeriodScope,
     period: string,
     action: ReviewAction,
     version: number | undefined,
     options: {
       reason?: string;
-      prepare?: (manager: EntityManager, current: PeriodRow) => Promise<void>;
+      prepare?: (manager: EntityManager, current: PeriodRow, unit: ScopeUnit) => Promise<void>;
       auditAfter?: (next: PeriodRow) => object;
     } = {},
   ): Promise<PeriodRow> {
     const { reason, prepare, auditAfter } = options;
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
-      const project = await this.requireProject(manager, projectId);
-      if (action === 'submit') assertPeriodInYear(period, project.year);
-      await this.authorize(manager, action, project, actor);
-      const current = await this.heldPeriod(manager, project.fiscalYearId, projectId, period);
+      const unit = await this.requireUnit(manager, scope);
+      if (action === 'submit') assertPeriodInYear(period, unit.year);
+      await this.workflow.authorize(action, {
+        actor,
+        departmentId: unit.departmentId,
+        assertWriter: () => this.access.assertCanReport(unit.projectId, manager, actor, unit),
+      });
+      const current = await this.heldPeriod(manager, unit.fiscalYearId, unit.projectId, period);
       if (!current) {
         if (action === 'submit')
           throw new AppException(ErrorCode.ValidationFailed, '本期尚未填报任何内容', {
@@ -136,31 +155,28 @@ export class PeriodWorkflowService {
         actor,
         version,
         reason,
-        prepare: prepare && ((row) => prepare(manager, row)),
+        prepare: prepare && ((row) => prepare(manager, row, unit)),
         auditAfter,
       });
     });
   }
 
-  private async authorize(
-    manager: EntityManager,
-    action: ReviewAction,
-    project: ProjectContext,
-    actor: Actor,
-  ): Promise<void> {
-    await this.workflow.authorize(action, {
-      actor,
-      departmentId: project.departmentId,
-      assertWriter: () => this.access.assertCanReport(project.id, manager, actor),
-    });
-  }
-
-  private async requireProject(manager: EntityManager, projectId: string): Promise<ProjectContext> {
-    const project = await this.repository.findProject(manager, projectId);
+  /** The project (readable, not archived), or the department-year (404 / 403 by the access policy). */
+  private async requireUnit(manager: EntityManager, scope: PeriodScope): Promise<ScopeUnit> {
+    if ('code' in scope) {
+      const year = await this.access.assertCanReadDepartmentYear(scope.code, scope.year, manager);
+      return { ...year, projectId: null, year: scope.year };
+    }
+    const project = await this.repository.findProject(manager, scope.projectId);
     if (!project) throw new AppException(ErrorCode.NotFound, '项目不存在');
     this.access.assertCanReadDepartment(project.departmentId);
     assertNotArchived(project, '项目');
-    return project;
+    return {
+      fiscalYearId: project.fiscalYearId,
+      projectId: project.id,
+      departmentId: project.departmentId,
+      year: project.year,
+    };
   }
 
   /** The period's workflow row under its row lock (see holdPeriod), refused when the admin locked the period. */

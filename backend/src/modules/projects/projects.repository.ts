@@ -275,4 +275,17 @@ export class ProjectsRepository {
       [projectId, yearStart, period],
     );
   }
+
+  /** The department-wide goals' months (project null) of the fiscal year, January to the month. */
+  findOverallReportPeriods(
+    fiscalYearId: string,
+    yearStart: string,
+    period: string,
+  ): Promise<ReportPeriodRow[]> {
+    return this.dataSource.query(
+      `SELECT period, status, submitted_at AS "submittedAt", reviewed_at AS "reviewedAt", return_reason AS "returnReason", version
+         FROM report_periods WHERE fiscal_year_id = $1 AND project_id IS NULL AND period BETWEEN $2 AND $3 ORDER BY period`,
+      [fiscalYearId, yearStart, period],
+    );
+  }
 }

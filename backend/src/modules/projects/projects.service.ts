@@ -111,6 +111,12 @@ export class ProjectsService {
     return buildGoalTrees(goals, indicators, history, asOf);
   }
 
+  /** The department-wide goals' months (部门整体, docs/domain.md §11), January to the month, as a project's. */
+  async overallReportPeriods(fiscalYearId: string, asOf: AsOf): Promise<ReportPeriodResponse[]> {
+    const rows = await this.repository.findOverallReportPeriods(fiscalYearId, asOf.yearStart, asOf.period);
+    return this.reportPeriods(rows, asOf);
+  }
+
   /** Every month from January to the month, entered or not, so a missing report shows as overdue. */
   private reportPeriods(rows: ReportPeriodRow[], asOf: AsOf): ReportPeriodResponse[] {
     const byPeriod = new Map(rows.map((r) => [r.period, r]));

@@ -22,15 +22,26 @@ export class MyProjectsService {
     private readonly access: AccessPolicy,
   ) {}
 
-  /** `year` defaults to the latest year the lead has projects in; other roles have no assigned projects. */
+  /**
+   * `year` defaults to the latest year the user has something to report in. A lead has the projects assigned to
+   * them; whoever reports a department-year's department-wide goals (the designated reporter, else the admins:
+   * docs/domain.md §11) has those too, as an entry with a null project. Leaders and auditors report nothing.
+   */
   async forCurrentUser(year?: number, today: string = localDate()): Promise<MyProjectsResponse> {
     const actor = this.access.actor();
+    const reports = actor.role === 'lead' || actor.role === 'admin';
+    const asAdmin = actor.role === 'admin';
     // An assignment left over from a former department is not the lead's any more (as in the task list).
-    const departments = actor.role === 'lead' ? (this.access.departmentScope(actor) ?? []) : [];
-    const years = departments.length ? await this.repository.leadYears(actor.id, departments) : [];
+    const scope = reports ? this.access.departmentScope(actor) : [];
+    const departments = actor.role === 'lead' ? (scope ?? []) : [];
+    const years = reports ? await this.repository.leadYears(actor.id, scope, asAdmin) : [];
     const chosen = year ?? years[0] ?? null;
     if (chosen === null) return { year: null, years, currentPeriod: null, today, projects: [] };
-    const rows = await this.repository.leadMonths(actor.id, departments, chosen);
+    const [projectRows, overallRows] = await Promise.all([
+      departments.length ? this.repository.leadMonths(actor.id, departments, chosen) : Promise.resolve([]),
+      reports ? this.repository.overallMonths(actor.id, scope, asAdmin, chosen) : Promise.resolve([]),
+    ]);
+    const rows = [...projectRows, ...overallRows];
     if (rows.length === 0) return { year: chosen, years, currentPeriod: null, today, projects: [] };
     // "This month" is the month the dashboard and the project page open at: the department's latest reported one.
     const fiscalYearIds = [...new Set(rows.map((row) => row.fiscalYearId))];
@@ -41,13 +52,17 @@ export class MyProjectsService {
       today,
     );
     const byProject = new Map<string, LeadMonthRow[]>();
-    for (const row of rows) byProject.set(row.projectId, [...(byProject.get(row.projectId) ?? []), row]);
+    for (const row of rows) {
+      const key = row.projectId ?? `overall:${row.fiscalYearId}`;
+      byProject.set(key, [...(byProject.get(key) ?? []), row]);
+    }
     const projects = [...byProject.values()].map((months): MyProjectResponse => {
       const [first] = months;
       const views = months.map((row) => monthOf(row, today));
       return {
         projectId: first.projectId,
-        projectName: first.projectName,
+        overall: first.projectId === null,
+        projectName: first.projectName ?? first.departmentName,
         projectCode: first.projectCode,
         department: { code: first.departmentCode, name: first.departmentName },
         indicatorCount: first.indicatorCount,

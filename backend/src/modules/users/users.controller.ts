@@ -8,8 +8,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AllowPendingPasswordChange, Roles } from '../../common/auth/auth.decorators';
+import { DepartmentYearParams } from '../departments/dto/department-year.params';
 import {
   AssignLeadsDto,
+  AssignReporterDto,
   ChangePasswordDto,
   CreateUserDto,
   ProjectIdParams,
@@ -18,7 +20,7 @@ import {
   UserIdParams,
 } from './dto/user.dto';
 import { UsersService } from './users.service';
-import { ProjectLeadsResponse, UserResponse } from './dto/user.response';
+import { DepartmentReporterResponse, ProjectLeadsResponse, UserResponse } from './dto/user.response';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -74,5 +76,22 @@ export class UsersController {
   @ApiOkResponse({ type: ProjectLeadsResponse })
   assignLeads(@Param() params: ProjectIdParams, @Body() body: AssignLeadsDto) {
     return this.users.assignLeads(params.id, body);
+  }
+
+  @Get('departments/:code/years/:year/reporter')
+  @ApiOperation({ summary: '部门整体填报人（null 表示由绩效管理员填报）' })
+  @ApiOkResponse({ type: DepartmentReporterResponse })
+  overallReporter(@Param() params: DepartmentYearParams) {
+    return this.users.overallReporter(params.code, params.year);
+  }
+
+  @Put('departments/:code/years/:year/reporter')
+  @Roles('admin')
+  @ApiOperation({
+    summary: '指定部门整体填报人（本部门项目负责人或绩效管理员；userId 为 null 时恢复由绩效管理员填报）',
+  })
+  @ApiOkResponse({ type: DepartmentReporterResponse })
+  assignOverallReporter(@Param() params: DepartmentYearParams, @Body() body: AssignReporterDto) {
+    return this.users.assignOverallReporter(params.code, params.year, body);
   }
 }

@@ -294,6 +294,33 @@ export class UsersRepository {
       .execute();
   }
 
+  /** The department-year's designated reporter of its department-wide goals, if any. */
+  overallReporter(manager: EntityManager, fiscalYearId: string): Promise<LeadView | null> {
+    return overallReporterOf(manager, fiscalYearId);
+  }
+
+  /** The reporter becomes `userId` (null: none, the admins report). */
+  async replaceOverallReporter(
+    manager: EntityManager,
+    fiscalYearId: string,
+    userId: string | null,
+  ): Promise<void> {
+    if (userId === null) {
+      await manager.query(`DELETE FROM department_reporters WHERE fiscal_year_id = $1`, [fiscalYearId]);
+      return;
+    }
+    await manager.query(
+      `INSERT INTO department_reporters (fiscal_year_id, user_id) VALUES ($1, $2)
+       ON CONFLICT (fiscal_year_id) DO UPDATE SET user_id = EXCLUDED.user_id, created_at = now()`,
+      [fiscalYearId, userId],
+    );
+  }
+
+  /** The fiscal year's row FOR UPDATE: reporter assignments of one department-year happen one at a time. */
+  async lockFiscalYear(manager: EntityManager, fiscalYearId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM fiscal_years WHERE id = $1 FOR NO KEY UPDATE`, [fiscalYearId]);
+  }
+
   leads(manager: EntityManager, projectId: string): Promise<LeadView[]> {
     return manager.query(
       `SELECT u.id, u.username, u.display_name AS "displayName" FROM project_assignments a JOIN users u ON u.id = a.user_id
@@ -321,4 +348,17 @@ export class UsersRepository {
     );
     return { id: department.id, projects };
   }
+}
+
+/** The department-year's designated reporter of its department-wide goals (部门整体填报人); null: the admins. */
+export async function overallReporterOf(
+  manager: EntityManager,
+  fiscalYearId: string,
+): Promise<LeadView | null> {
+  const [row] = await manager.query(
+    `SELECT u.id, u.username, u.display_name AS "displayName" FROM department_reporters r JOIN users u ON u.id = r.user_id
+      WHERE r.fiscal_year_id = $1`,
+    [fiscalYearId],
+  );
+  return row ?? null;
 }

@@ -7,9 +7,10 @@ import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { SessionsRepository } from '../auth/sessions.repository';
-import { UsersRepository, UserView } from './users.repository';
+import { LeadView, UsersRepository, UserView } from './users.repository';
 import {
   AssignLeadsDto,
+  AssignReporterDto,
   CreateUserDto,
   DEPARTMENT_REQUIRED,
   needsDepartment,
@@ -175,6 +176,57 @@ export class UsersService {
     });
   }
 
+  /** The department-year's designated reporter of its department-wide goals (null: the admins report). */
+  async overallReporter(
+    code: string,
+    year: number,
+  ): Promise<{ departmentCode: string; year: number; reporter: LeadView | null }> {
+    const unit = await this.access.assertCanReadDepartmentYear(code, year);
+    const reporter = await this.users.overallReporter(this.dataSource.manager, unit.fiscalYearId);
+    return { departmentCode: code, year, reporter };
+  }
+
+  /**
+   * 部门整体填报人 (docs/domain.md §11): a lead of the department or an admin, who then writes and submits the
+   * department-wide goals' months besides the admins; null gives them back to the admins alone. Audited.
+   */
+  async assignOverallReporter(
+    code: string,
+    year: number,
+    dto: AssignReporterDto,
+  ): Promise<{ departmentCode: string; year: number; reporter: LeadView | null }> {
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await this.access.assertCanReadDepartmentYear(code, year, manager);
+      await this.users.lockFiscalYear(manager, unit.fiscalYearId);
+      if (dto.userId !== null) {
+        const [user] = await this.users.findRoles(manager, [dto.userId]);
+        const fits =
+          user &&
+          (user.roleCode === 'admin' ||
+            (user.roleCode === 'lead' && user.departmentId === unit.departmentId));
+        if (!fits)
+          throw new AppException(
+            ErrorCode.ValidationFailed,
+            '部门整体填报人须为本部门项目负责人或绩效管理员',
+            {
+              userId: 'userId：用户不存在，或不是本部门项目负责人或绩效管理员',
+            },
+          );
+      }
+      const before = await this.users.overallReporter(manager, unit.fiscalYearId);
+      await this.users.replaceOverallReporter(manager, unit.fiscalYearId, dto.userId);
+      const reporter = await this.users.overallReporter(manager, unit.fiscalYearId);
+      await this.audit.record(manager, {
+        action: 'department.assign-reporter',
+        entity: 'fiscal-year',
+        entityId: unit.fiscalYearId,
+        before: { fiscalYearId: unit.fiscalYearId, reporter: reporterName(before) },
+        after: { fiscalYearId: unit.fiscalYearId, reporter: reporterName(reporter) },
+      });
+      return { departmentCode: code, year, reporter };
+    });
+  }
+
   private async find(manager: EntityManager, id: string, lock = false): Promise<UserView> {
     const user = await this.users.findView(manager, id, lock);
     if (!user) throw new AppException(ErrorCode.NotFound, '用户不存在');
@@ -205,3 +257,7 @@ export class UsersService {
       throw new AppException(ErrorCode.ValidationFailed, problem, { [field]: `${field}：${problem}` });
   }
 }
+
+/** The reporter as the audit log shows it; null (the admins) as 绩效管理员. */
+const reporterName = (user: LeadView | null): string =>
+  user ? `${user.displayName}（${user.username}）` : '绩效管理员';

@@ -6,7 +6,7 @@ import {
 } from '../../dashboard/dto/dashboard.response';
 import { LIGHT_VALUES, LightCountsResponse } from '../../dashboard/dto/light-counts.response';
 import { GoalResponse } from '../../projects/dto/goal-tree.response';
-import { LeadResponse } from '../../projects/dto/project-detail.response';
+import { LeadResponse, ReportPeriodResponse } from '../../projects/dto/project-detail.response';
 
 export class DepartmentResponse {
   @ApiProperty({ example: '031' }) code: string;
@@ -67,4 +67,15 @@ export class DepartmentYearResponse {
   lightCounts: LightCountsResponse;
   @ApiProperty({ nullable: true, enum: LIGHT_VALUES, description: '部门整体目标的预警灯（最差的指标灯）' })
   light: Light | null;
+  @ApiProperty({
+    type: [ReportPeriodResponse],
+    description: '部门整体 1 月至截至月份各期的填报状态（与项目相同的审核流程）',
+  })
+  reportPeriods: ReportPeriodResponse[];
+  @ApiProperty({
+    nullable: true,
+    type: LeadResponse,
+    description: '部门整体填报人；null 表示由绩效管理员填报',
+  })
+  reporter: LeadResponse | null;
 }

@@ -21,9 +21,12 @@ export class MyProjectMonthResponse {
   @ApiProperty({ description: '本月填报中红灯的指标数' }) redCount: number;
 }
 
-/** A project assigned to the lead, with the year's months. */
+/** A project assigned to the lead, or the department-wide goals the user reports, with the year's months. */
 export class MyProjectResponse {
-  @ApiProperty() projectId: string;
+  @ApiProperty({ nullable: true, type: String, description: '项目 id；部门整体为 null' }) projectId:
+    string | null;
+  @ApiProperty({ description: '部门整体（本部门年度的整体绩效目标）：projectName 为部门名称' })
+  overall: boolean;
   @ApiProperty() projectName: string;
   @ApiProperty({ nullable: true, type: String, description: '项目编码' }) projectCode: string | null;
   @ApiProperty({ type: DepartmentRefResponse }) department: DepartmentRefResponse;

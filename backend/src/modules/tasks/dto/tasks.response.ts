@@ -11,8 +11,9 @@ export class TaskResponse {
     description: '即将到期 / 已逾期 / 被退回的填报；待审核的填报',
   })
   kind: TaskKind;
-  @ApiProperty() projectId: string;
-  @ApiProperty() projectName: string;
+  @ApiProperty({ nullable: true, type: String, description: '项目 id；部门整体目标为 null' }) projectId:
+    string | null;
+  @ApiProperty({ description: '项目名称；部门整体目标为“部门整体”' }) projectName: string;
   @ApiProperty({ example: '031' }) departmentCode: string;
   @ApiProperty({ example: 2025 }) year: number;
   @ApiProperty({ example: '2025-06' }) period: string;

@@ -125,3 +125,15 @@ export class AssignLeadsDto {
   @IsArray({ message: 'userIds：必须是用户 id 列表' })
   userIds: string[];
 }
+
+/** PUT /api/departments/:code/years/:year/reporter: the department-wide goals' reporter, or null for the admins. */
+export class AssignReporterDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '部门整体填报人用户 id（本部门项目负责人或绩效管理员）；null 恢复为由绩效管理员填报',
+  })
+  @ValidateIf((_dto, value) => value !== null)
+  @IsUUID('all', { message: 'userId：用户标识无效' })
+  userId: string | null;
+}

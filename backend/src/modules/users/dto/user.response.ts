@@ -27,3 +27,15 @@ export class ProjectLeadsResponse {
   @ApiProperty() projectId: string;
   @ApiProperty({ type: [LeadResponse] }) leads: LeadResponse[];
 }
+
+/** The department-year's designated reporter of its department-wide goals (部门整体填报人). */
+export class DepartmentReporterResponse {
+  @ApiProperty({ example: '031' }) departmentCode: string;
+  @ApiProperty({ example: 2025 }) year: number;
+  @ApiProperty({
+    nullable: true,
+    type: LeadResponse,
+    description: '指定的填报人；null 表示由绩效管理员填报',
+  })
+  reporter: LeadResponse | null;
+}

@@ -349,6 +349,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/years/{year}/periods/{period}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交部门整体本期填报（绩效管理员或指定的部门整体填报人；所有部门整体年度指标均已填报，填报提醒须以 acknowledgeWarnings: true 确认） */
+    post: operations['MonitoringController_submitOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/periods/{period}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 部门整体本期审核通过（部门领导）；通过后本期锁定 */
+    post: operations['MonitoringController_approveOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/periods/{period}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 部门整体本期退回修改（部门领导，须填写原因） */
+    post: operations['MonitoringController_returnOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/periods/{period}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 解锁部门整体已审核的期间（绩效管理员，原因记入审计日志） */
+    post: operations['MonitoringController_unlockOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments/{code}/years/{year}/locks': {
     parameters: {
       query?: never;
@@ -1015,6 +1083,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/years/{year}/reporter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 部门整体填报人（null 表示由绩效管理员填报） */
+    get: operations['UsersController_overallReporter'];
+    /** 指定部门整体填报人（本部门项目负责人或绩效管理员；userId 为 null 时恢复由绩效管理员填报） */
+    put: operations['UsersController_assignOverallReporter'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1526,6 +1612,37 @@ export interface components {
        */
       total: number;
     };
+    ReportPeriodResponse: {
+      /** @example 2025-06 */
+      period: string;
+      /**
+       * @description 草稿 / 已提交 / 已审核 / 已退回；尚无填报为 null
+       * @enum {string|null}
+       */
+      status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
+      /**
+       * @description 填报截止日
+       * @example 2025-07-10
+       */
+      dueDate: string;
+      /** @description 是否已逾期（过截止日仍未提交） */
+      overdue: boolean;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description 退回原因 */
+      returnReason: string | null;
+      /** @description 版本号（审核操作时回传） */
+      version: number | null;
+    };
+    LeadResponse: {
+      id: string;
+      /** @example lead01 */
+      username: string;
+      /** @example 项目负责人1 */
+      displayName: string;
+    };
     DepartmentYearResponse: {
       department: components['schemas']['DepartmentRefResponse'];
       /** @example 2025 */
@@ -1548,13 +1665,10 @@ export interface components {
        * @enum {string|null}
        */
       light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined' | null;
-    };
-    LeadResponse: {
-      id: string;
-      /** @example lead01 */
-      username: string;
-      /** @example 项目负责人1 */
-      displayName: string;
+      /** @description 部门整体 1 月至截至月份各期的填报状态（与项目相同的审核流程） */
+      reportPeriods: components['schemas']['ReportPeriodResponse'][];
+      /** @description 部门整体填报人；null 表示由绩效管理员填报 */
+      reporter: components['schemas']['LeadResponse'] | null;
     };
     LastReportResponse: {
       /** @example 2025-06 */
@@ -2254,30 +2368,6 @@ export interface components {
       /** @description 预算执行的年末预测（按执行进度推算年末执行数与执行率）；当年预算为 0 或尚无执行数为 null */
       projection: components['schemas']['BudgetProjectionResponse'] | null;
     };
-    ReportPeriodResponse: {
-      /** @example 2025-06 */
-      period: string;
-      /**
-       * @description 草稿 / 已提交 / 已审核 / 已退回；尚无填报为 null
-       * @enum {string|null}
-       */
-      status: 'draft' | 'submitted' | 'approved' | 'returned' | null;
-      /**
-       * @description 填报截止日
-       * @example 2025-07-10
-       */
-      dueDate: string;
-      /** @description 是否已逾期（过截止日仍未提交） */
-      overdue: boolean;
-      /** Format: date-time */
-      submittedAt: string | null;
-      /** Format: date-time */
-      reviewedAt: string | null;
-      /** @description 退回原因 */
-      returnReason: string | null;
-      /** @description 版本号（审核操作时回传） */
-      version: number | null;
-    };
     ProjectDetailResponse: {
       id: string;
       /**
@@ -2655,7 +2745,9 @@ export interface components {
        * @enum {string}
        */
       kind: 'report-due' | 'report-overdue' | 'report-returned' | 'review';
-      projectId: string;
+      /** @description 项目 id；部门整体目标为 null */
+      projectId: string | null;
+      /** @description 项目名称；部门整体目标为“部门整体” */
       projectName: string;
       /** @example 031 */
       departmentCode: string;
@@ -2716,7 +2808,10 @@ export interface components {
       redCount: number;
     };
     MyProjectResponse: {
-      projectId: string;
+      /** @description 项目 id；部门整体为 null */
+      projectId: string | null;
+      /** @description 部门整体（本部门年度的整体绩效目标）：projectName 为部门名称 */
+      overall: boolean;
       projectName: string;
       /** @description 项目编码 */
       projectCode: string | null;
@@ -3395,6 +3490,18 @@ export interface components {
       projectId: string;
       leads: components['schemas']['LeadResponse'][];
     };
+    DepartmentReporterResponse: {
+      /** @example 031 */
+      departmentCode: string;
+      /** @example 2025 */
+      year: number;
+      /** @description 指定的填报人；null 表示由绩效管理员填报 */
+      reporter: components['schemas']['LeadResponse'] | null;
+    };
+    AssignReporterDto: {
+      /** @description 部门整体填报人用户 id（本部门项目负责人或绩效管理员）；null 恢复为由绩效管理员填报 */
+      userId: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -4022,6 +4129,122 @@ export interface operations {
       path: {
         /** @description 项目 id */
         id: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPeriodRowResponse'];
+        };
+      };
+    };
+  };
+  MonitoringController_submitOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPeriodRowResponse'];
+        };
+      };
+    };
+  };
+  MonitoringController_approveOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPeriodRowResponse'];
+        };
+      };
+    };
+  };
+  MonitoringController_returnOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPeriodRowResponse'];
+        };
+      };
+    };
+  };
+  MonitoringController_unlockOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
         period: string;
       };
       cookie?: never;
@@ -5166,6 +5389,58 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProjectLeadsResponse'];
+        };
+      };
+    };
+  };
+  UsersController_overallReporter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DepartmentReporterResponse'];
+        };
+      };
+    };
+  };
+  UsersController_assignOverallReporter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignReporterDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DepartmentReporterResponse'];
         };
       };
     };

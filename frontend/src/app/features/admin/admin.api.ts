@@ -16,6 +16,9 @@ function silent(): HttpContext {
 
 type Schemas = components['schemas'];
 
+/** The designated reporter of a department-year's department-wide goals (部门整体填报人). */
+export type DepartmentReporter = components['schemas']['DepartmentReporterResponse'];
+
 /** An account as GET /api/users lists it, with the projects it leads. */
 export type UserAccount = Schemas['UserResponse'];
 
@@ -103,6 +106,19 @@ export class AdminApi {
 
   assignLeads(projectId: string, userIds: readonly string[]): Observable<unknown> {
     return this.http.put(`${API}/projects/${segment(projectId)}/leads`, { userIds }, { context: silent() });
+  }
+
+  /** 部门整体填报人 of the department-year; `userId` null gives the department-wide reports back to the admins. */
+  assignReporter(code: string, year: number, userId: string | null): Observable<unknown> {
+    return this.http.put(
+      `${API}/departments/${segment(code)}/years/${year}/reporter`,
+      { userId },
+      { context: silent() },
+    );
+  }
+
+  reporter(code: string, year: number): Observable<DepartmentReporter> {
+    return this.http.get<DepartmentReporter>(`${API}/departments/${segment(code)}/years/${year}/reporter`);
   }
 
   departments(): Observable<Department[]> {

@@ -168,7 +168,7 @@ describe(RemindersButtonComponent.name, () => {
   });
 
   it('should show no badge and ask nothing for roles without tasks', async () => {
-    signInAs('admin');
+    signInAs('auditor');
     await open();
 
     httpMock.expectNone(TASKS_URL);

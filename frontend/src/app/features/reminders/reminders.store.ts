@@ -14,8 +14,8 @@ const KIND_ORDER: Readonly<Record<TaskKind, number>> = {
   review: 3,
 };
 
-/** Roles that have tasks: leads report, leaders approve. */
-const ROLES_WITH_TASKS: ReadonlySet<string> = new Set(['lead', 'leader']);
+/** Roles that have tasks: leads report, leaders approve, admins report the department-wide goals (部门整体). */
+const ROLES_WITH_TASKS: ReadonlySet<string> = new Set(['lead', 'leader', 'admin']);
 
 export function sortTasks(tasks: readonly Task[]): Task[] {
   return [...tasks].sort(
@@ -26,11 +26,13 @@ export function sortTasks(tasks: readonly Task[]): Task[] {
   );
 }
 
-/** Where a task is done: a lead's month in 填报, a leader's review in 审核. */
+/**
+ * Where a task is done: a lead's month in 填报, a leader's review in 审核; the department-wide goals' month
+ * (projectId null) under `overall/<department code>`.
+ */
 export function taskLink(task: Task): string[] {
-  return task.kind === 'review'
-    ? ['/reviews', task.projectId, task.period]
-    : ['/reports', task.projectId, task.period];
+  const unit = task.projectId === null ? ['overall', task.departmentCode] : [task.projectId];
+  return [task.kind === 'review' ? '/reviews' : '/reports', ...unit, task.period];
 }
 
 /**

@@ -14,6 +14,15 @@ export const REPORTS_ROUTES: Routes = [
     loadComponent: () => import('./pages/lead-home/lead-home.component').then((m) => m.LeadHomeComponent),
   },
   {
+    // 部门整体: the department-wide goals' month, in the same entry page (docs/domain.md §11).
+    path: 'overall/:code/:period',
+    title: localizedTitle((m) => m.entry.title),
+    canDeactivate: [unsavedChangesGuard],
+    data: { overall: true },
+    loadComponent: () =>
+      import('./pages/report-entry/report-entry.component').then((m) => m.ReportEntryComponent),
+  },
+  {
     path: ':projectId/:period',
     title: localizedTitle((m) => m.entry.title),
     canDeactivate: [unsavedChangesGuard],

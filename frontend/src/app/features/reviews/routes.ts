@@ -10,6 +10,14 @@ export const REVIEWS_ROUTES: Routes = [
       import('./pages/review-inbox/review-inbox.component').then((m) => m.ReviewInboxComponent),
   },
   {
+    // 部门整体: the department-wide goals' month, reviewed in the same page (docs/domain.md §11).
+    path: 'overall/:code/:period',
+    title: localizedTitle((m) => m.review.title),
+    data: { overall: true },
+    loadComponent: () =>
+      import('./pages/review-detail/review-detail.component').then((m) => m.ReviewDetailComponent),
+  },
+  {
     path: ':projectId/:period',
     title: localizedTitle((m) => m.review.title),
     loadComponent: () =>

@@ -16,7 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: 'projects', icon: 'project', label: (m) => m.nav.projects }, // 项目
   { path: 'overall', icon: 'apartment', label: (m) => m.nav.department }, // 部门整体
   { path: 'self-evaluation', icon: 'file-search', label: (m) => m.nav.selfEvaluation }, // 绩效自评
-  { path: 'reports', icon: 'form', label: (m) => m.nav.progress, roles: ['lead'] }, // 填报
+  { path: 'reports', icon: 'form', label: (m) => m.nav.progress, roles: ['lead', 'admin'] }, // 填报 (an admin: 部门整体)
   { path: 'reviews', icon: 'audit', label: (m) => m.nav.approvals, roles: ['leader'] }, // 审核
   { path: 'admin', icon: 'setting', label: (m) => m.nav.admin, roles: ['admin', 'auditor'] }, // 管理
 ];

@@ -71,6 +71,8 @@ export function aDepartmentYear(overrides: Partial<DepartmentYear> = {}): Depart
     goals: [],
     lightCounts: someLightCounts(),
     light: null,
+    reportPeriods: [],
+    reporter: null,
     ...overrides,
   };
 }

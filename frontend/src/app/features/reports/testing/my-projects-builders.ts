@@ -30,6 +30,7 @@ export function aMyProject(
   });
   return {
     projectId: 'p-1',
+    overall: false,
     projectName: '信息化建设',
     projectCode: null,
     department: { code: '031', name: '武汉市东西湖区人力资源和社会保障局' },

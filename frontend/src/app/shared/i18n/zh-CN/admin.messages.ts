@@ -83,6 +83,13 @@ export const ADMIN_MESSAGES = {
     noLeads: '未分配',
     noLeadAccounts: '该部门暂无项目负责人账户，请先在“用户”中新建',
     saved: (project: string): string => `已更新“${project}”的项目负责人`,
+    reporter: {
+      label: '部门整体填报人',
+      hint: '部门整体目标每月由绩效管理员填报；也可指定本部门的一名项目负责人填报',
+      admins: '绩效管理员（默认）',
+      save: '保存',
+      saved: '已更新部门整体填报人',
+    },
   },
   import: {
     hint: '上传部门预算公开文本（.txt）、规范化 JSON，或 Excel（.xlsx：本系统下载的绩效目标表，或省一体化格式——每个项目一张以项目名称命名的工作表）；全部成功或全部不写入。同一文件重复导入不会产生变化。',

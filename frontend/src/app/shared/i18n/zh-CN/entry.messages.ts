@@ -16,7 +16,11 @@ export const ENTRY_MESSAGES = {
     tasksTitle: '待办填报',
     noTasks: '暂无到期、逾期或退回的填报',
     chooseProject: '请选择项目',
+    overall: '部门整体',
+    overallHint: '部门整体目标由绩效管理员或指定的部门整体填报人每月填报',
   },
+  /** The department-wide goals' month in the grid's heading (部门整体). */
+  overallName: (department: string): string => `${department} · 部门整体`,
   loading: '正在加载本期填报…',
   loadFailed: '本期填报加载失败',
   badPeriod: '填报月份无效，应为 YYYY-MM',

@@ -46,4 +46,7 @@ export const LEAD_HOME_MESSAGES = {
   monthTitle: (month: string, state: string): string => `${month}：${state}`,
   notStarted: '未开始',
   projectPage: '项目详情',
+  /** 部门整体: the department-wide goals the user reports (the admins, or the designated reporter). */
+  overallName: (department: string): string => `部门整体 · ${department}`,
+  overallPage: '部门整体详情',
 };

@@ -3,6 +3,7 @@ export const OVERALL_MESSAGES = {
   title: '部门整体',
   subtitle: '部门整体支出绩效目标（表11）：长期目标、年度目标及其指标的完成情况',
   print: '打印',
+  report: '填报部门整体',
   asOfLabel: (period: string): string => `截至 ${period}`,
   loadingDepartments: '正在加载部门…',
   loading: '正在加载部门整体目标…',

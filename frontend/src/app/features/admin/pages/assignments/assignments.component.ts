@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -10,7 +18,7 @@ import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
-import { AdminApi, type ProjectWithLeads, type UserAccount } from '../../admin.api';
+import { AdminApi, type DepartmentReporter, type ProjectWithLeads, type UserAccount } from '../../admin.api';
 import { AdminScope } from '../../admin-scope';
 import { ScopePickerComponent } from '../../components/scope-picker.component';
 
@@ -19,7 +27,13 @@ interface AssignmentData {
   readonly leads: readonly UserAccount[];
 }
 
-/** 项目负责人: who leads each project of a department-year; only the department's lead accounts qualify. */
+/** The reporter choice standing for "nobody designated: the admins report" (nz-select needs a value). */
+const ADMINS = '';
+
+/**
+ * 项目负责人: who leads each project of a department-year; only the department's lead accounts qualify. Also
+ * who reports the department-wide goals (部门整体填报人): the admins, or one of those leads.
+ */
 @Component({
   selector: 'app-assignments',
   imports: [SHARED_IMPORTS, NzAlertModule, NzModalModule, ScopePickerComponent],
@@ -43,13 +57,29 @@ export class AssignmentsComponent {
               forkJoin({
                 projects: this.api.projects(selection.code, selection.year),
                 users: this.api.users(),
+                reporter: this.api.reporter(selection.code, selection.year),
               }),
             )
           : of(LOADING as LoadState<never>),
       ),
     ),
-    { initialValue: LOADING as LoadState<{ projects: ProjectWithLeads[]; users: UserAccount[] }> },
+    {
+      initialValue: LOADING as LoadState<{
+        projects: ProjectWithLeads[];
+        users: UserAccount[];
+        reporter: DepartmentReporter;
+      }>,
+    },
   );
+
+  protected readonly admins = ADMINS;
+  /** The reporter as chosen in the select, starting from the stored one. */
+  protected readonly reporter = linkedSignal(() => {
+    const state = this.state();
+    return state.status === 'ready' ? (state.value.reporter.reporter?.id ?? ADMINS) : ADMINS;
+  });
+  protected readonly reporterBusy = signal(false);
+  protected readonly reporterError = signal<string | null>(null);
 
   protected readonly data = computed<AssignmentData | null>(() => {
     const state = this.state();
@@ -75,6 +105,30 @@ export class AssignmentsComponent {
   protected readonly chosen = signal<string[]>([]);
   protected readonly saveError = signal<string | null>(null);
   protected readonly busy = signal(false);
+
+  protected saveReporter(): void {
+    const selection = this.scope.selection();
+    if (!selection) return;
+    this.reporterBusy.set(true);
+    this.reporterError.set(null);
+    this.api
+      .assignReporter(selection.code, selection.year, this.reporter() || null)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.reporterBusy.set(false);
+          this.message.success(this.msg.admin.assignments.reporter.saved);
+          this.retry();
+        },
+        error: (error: unknown) => {
+          this.reporterBusy.set(false);
+          const fields = Object.values(apiFieldErrorMap(error));
+          this.reporterError.set(
+            fields.length > 0 ? fields.join('；') : apiErrorMessage(error, this.msg.errors),
+          );
+        },
+      });
+  }
 
   protected retry(): void {
     this.attempt.update((attempt) => attempt + 1);

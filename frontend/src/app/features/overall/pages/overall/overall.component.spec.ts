@@ -17,6 +17,11 @@ import {
   aDepartmentYear,
   someLightCounts,
 } from '../../../../core/api/testing/department-builders';
+import {
+  aSessionUser,
+  aTokenResponse,
+  givenStoredSession,
+} from '../../../../core/auth/testing/auth-builders';
 import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import { aGoal, anIndicator } from '../../../../shared/goals/testing/goal-builders';
@@ -107,6 +112,30 @@ describe(OverallComponent.name, () => {
     httpMock.expectOne((request) => request.url === url && request.params.get('asOf') === asOf).flush(body);
     await settle();
   }
+
+  it.each([
+    { role: 'admin' as const, reporter: null, link: '/reports/overall/031/2025-06' },
+    { role: 'lead' as const, reporter: 'me', link: '/reports/overall/031/2025-06' },
+    { role: 'lead' as const, reporter: null, link: null },
+    { role: 'leader' as const, reporter: null, link: null },
+  ])(
+    'should offer 填报部门整体 of the month to the reporter only ($role, designated: $reporter)',
+    async ({ role, reporter, link }) => {
+      const me = aSessionUser({ id: '00000000-0000-4000-8000-000000000077', role });
+      givenStoredSession(aTokenResponse({ user: me }));
+      await open();
+      await answerDepartments();
+      await answerYear(
+        aDepartmentYear({
+          goals: [aGoal([anIndicator({ name: '城镇新增就业人数' })], { label: '年度目标 1' })],
+          reporter: reporter ? { id: me.id, username: me.username, displayName: me.displayName } : null,
+        }),
+      );
+
+      const button = page().querySelector('a.report-overall');
+      expect(button?.getAttribute('href') ?? null).toBe(link);
+    },
+  );
 
   it("should show the department's functions, tasks, light and the department-wide trees", async () => {
     await open();

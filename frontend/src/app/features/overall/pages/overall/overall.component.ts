@@ -5,6 +5,7 @@ import { ActivatedRoute } from '@angular/router';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
+import { AuthService } from '../../../../core/auth/auth.service';
 import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component';
 import {
   PageHeaderComponent,
@@ -57,6 +58,7 @@ const TAB_LONG = 1;
 })
 export class OverallComponent {
   private readonly api = inject(DepartmentsApi);
+  private readonly auth = inject(AuthService);
   private readonly route = inject(ActivatedRoute);
   private readonly document = inject(DOCUMENT);
   protected readonly msg = inject(MESSAGES);
@@ -106,6 +108,18 @@ export class OverallComponent {
       ),
     );
     return goal?.term === 'long' ? TAB_LONG : TAB_ANNUAL;
+  });
+
+  /**
+   * 填报 of the month shown, for whoever reports the department-wide goals (部门整体填报人, docs/domain.md §11):
+   * an admin, or the designated reporter; null for everyone else.
+   */
+  protected readonly reportLink = computed(() => {
+    const data = this.data();
+    const user = this.auth.user();
+    if (!data || !user || !this.annualGoals().length) return null;
+    const reports = user.role === 'admin' || (user.role === 'lead' && data.reporter?.id === user.id);
+    return reports ? ['/reports', 'overall', data.department.code, data.asOf] : null;
   });
 
   protected readonly annualGoals = computed(() =>

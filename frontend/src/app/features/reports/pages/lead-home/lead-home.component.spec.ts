@@ -22,7 +22,9 @@ describe(LeadHomeComponent.name, () => {
       providers: [
         provideRouter([
           { path: 'reports', component: LeadHomeComponent },
+          { path: 'reports/overall/:code/:period', component: EntryStubComponent },
           { path: 'reports/:projectId/:period', component: EntryStubComponent },
+          { path: 'overall', component: EntryStubComponent },
           { path: 'projects/:id', component: EntryStubComponent },
         ]),
         provideHttpClient(),
@@ -129,6 +131,32 @@ describe(LeadHomeComponent.name, () => {
     march.click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/reports/p-1/2025-03');
+  });
+
+  it('should offer the department-wide goals (部门整体) to their reporter, with their own form and page', async () => {
+    const page = await open(
+      myProjects([
+        aMyProject({
+          projectId: null,
+          overall: true,
+          projectName: '人社局',
+          months: [{ period: '2025-06', status: 'draft', reportedCount: 3 }],
+        }),
+      ]),
+    );
+
+    const overall = card(page, 'overall-031');
+    expect(overall.querySelector('.project-name')?.textContent).toContain('部门整体 · 人社局');
+    expect(overall.querySelector('a.open-current')?.getAttribute('href')).toBe(
+      '/reports/overall/031/2025-06',
+    );
+    expect(overall.querySelector('.project-link')?.textContent).toContain('部门整体详情');
+    expect(overall.querySelector('.project-link')?.getAttribute('href')).toBe(
+      '/overall?department=031&year=2025&asOf=2025-06',
+    );
+    (overall.querySelector('[data-period="2025-02"]') as HTMLAnchorElement).click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/reports/overall/031/2025-02');
   });
 
   it('should say so when the lead has no project yet', async () => {

@@ -5,7 +5,7 @@ import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { readyValue, requestState } from '../../../../shared/state/request-state';
 import { monthOf } from '../../../../shared/time/period';
-import { type MyProjectMonth, MyProjectsApi } from '../../my-projects.api';
+import { type MyProject, type MyProjectMonth, MyProjectsApi } from '../../my-projects.api';
 
 /** What a month of a project means to its lead: 待填报 / 草稿 / 已提交 / 已退回 / 已审核通过. */
 export type MonthState = 'todo' | NonNullable<MyProjectMonth['status']>;
@@ -64,6 +64,36 @@ export class LeadHomeComponent {
   });
 
   protected readonly stateOf = monthState;
+
+  /** A project's id; the department-wide goals (部门整体, docs/domain.md §11) by their department. */
+  protected keyOf(project: MyProject): string {
+    return project.projectId ?? `overall-${project.department.code}`;
+  }
+
+  protected nameOf(project: MyProject): string {
+    return project.overall ? this.msg.leadHome.overallName(project.projectName) : project.projectName;
+  }
+
+  /** The month's form: the project's, or the department-wide goals' (same entry page). */
+  protected formOf(project: MyProject, period: string): string[] {
+    return project.projectId === null
+      ? ['/reports', 'overall', project.department.code, period]
+      : ['/reports', project.projectId, period];
+  }
+
+  protected pageOf(project: MyProject): string[] {
+    return project.projectId === null ? ['/overall'] : ['/projects', project.projectId];
+  }
+
+  protected pageQuery(project: MyProject): Record<string, string> {
+    return project.projectId === null
+      ? {
+          department: project.department.code,
+          year: project.current.period.slice(0, 4),
+          asOf: project.current.period,
+        }
+      : { asOf: project.current.period };
+  }
 
   protected monthLabel(period: string): string {
     return this.msg.monitoring.month(monthOf(period));

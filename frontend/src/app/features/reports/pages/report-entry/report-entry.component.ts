@@ -49,7 +49,8 @@ import { type EntryRow, ReportEntryStore, isDirty, previewKey } from './report-e
 type TextField = Exclude<ReportField, 'reasons'>;
 
 /**
- * 填报: one project's month. One row per annual indicator; the light of each row is computed in the browser
+ * 填报: one project's month, or the department-wide goals' month (部门整体, route data `overall`). One row per
+ * annual indicator; the light of each row is computed in the browser
  * as the lead types (libs/domain), the month's budget execution sits above the grid, and changed rows are
  * saved with their versions. A conflicting save shows both versions and lets the lead keep what was typed.
  */
@@ -123,9 +124,13 @@ export class ReportEntryComponent {
   );
 
   constructor() {
-    this.route.paramMap
-      .pipe(takeUntilDestroyed())
-      .subscribe((params) => this.store.open(params.get('projectId') ?? '', params.get('period') ?? ''));
+    // The same page enters the department-wide goals' month (部门整体) on the route marked `overall`.
+    const overall = this.route.snapshot.data['overall'] === true;
+    this.route.paramMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      const period = params.get('period') ?? '';
+      if (overall) this.store.openOverall(params.get('code') ?? '', period);
+      else this.store.open(params.get('projectId') ?? '', period);
+    });
   }
 
   /** Asked by the unsaved-changes guard before leaving. */
@@ -239,7 +244,9 @@ export class ReportEntryComponent {
   }
 
   protected changeMonth(month: number): void {
-    void this.router.navigate(['/reports', this.store.projectId(), periodOf(Number(this.year()), month)]);
+    const code = this.store.overallCode();
+    const unit = code === null ? [this.store.projectId()] : ['overall', code];
+    void this.router.navigate(['/reports', ...unit, periodOf(Number(this.year()), month)]);
   }
 
   protected save(): void {

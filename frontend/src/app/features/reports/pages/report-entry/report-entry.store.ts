@@ -56,6 +56,7 @@ import {
   sameValues,
   valuesOf,
 } from '../../report-draft';
+import { DepartmentsApi } from '../../../../core/api/departments.api';
 import { ReportsApi } from '../../reports.api';
 import {
   type EntryPreview,
@@ -130,9 +131,22 @@ export interface SaveOutcome {
   readonly failed: number;
 }
 
+/**
+ * What the grid is opened on, as far as the page shows it: a project, or a department's department-wide goals
+ * (部门整体, docs/domain.md §11), which have no budget of their own.
+ */
+export interface EntrySubject {
+  readonly name: string;
+}
+
+/** What `ready` needs of the month's unit: its goals, its months and, for a project, its budget execution. */
+type EntryUnit = Pick<ProjectMonitoring, 'goals' | 'reportPeriods'> & {
+  readonly budgetExecution: ProjectMonitoring['budgetExecution'] | null;
+};
+
 export type EntryLoad =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly project: ProjectMonitoring }
+  | { readonly status: 'ready'; readonly project: EntrySubject }
   | { readonly status: 'error'; readonly message: string };
 
 const SAVE_CONCURRENCY = 4;
@@ -152,10 +166,13 @@ export const wanText = (yuan: number): string => `${yuanToWan(yuan)}万`;
 @Injectable()
 export class ReportEntryStore {
   private readonly api = inject(ReportsApi);
+  private readonly departments = inject(DepartmentsApi);
   private readonly msg = inject(MESSAGES);
   private loading: Subscription | null = null;
 
   readonly projectId = signal('');
+  /** The department's code when the month is its department-wide goals' (部门整体); null for a project. */
+  readonly overallCode = signal<string | null>(null);
   readonly period = signal('');
   readonly load = signal<EntryLoad>({ status: 'loading' });
   readonly rows = signal<readonly EntryRow[]>([]);
@@ -269,8 +286,56 @@ export class ReportEntryStore {
 
   /** (Re)loads the project's month; what was typed is dropped. */
   open(projectId: string, period: string): void {
+    this.start(projectId, null, period);
+    if (!PERIOD_PATTERN.test(period)) return;
+    this.loading = this.api
+      .project(projectId, period)
+      .pipe(
+        switchMap((project) =>
+          forkJoin({
+            locks: this.locksOf(project.department.code, project.year),
+            evidence: this.evidenceOf(project, period),
+          }).pipe(map((extra) => ({ project, ...extra }))),
+        ),
+      )
+      .subscribe({
+        next: ({ project, locks, evidence }) => this.ready(project, project, period, locks, evidence),
+        error: (error: unknown) => this.failed(error),
+      });
+  }
+
+  /** (Re)loads the department-wide goals' month (部门整体) of the department; what was typed is dropped. */
+  openOverall(departmentCode: string, period: string): void {
+    this.start('', departmentCode, period);
+    if (!PERIOD_PATTERN.test(period)) return;
+    const year = yearOf(period);
+    this.loading = this.departments
+      .year(departmentCode, year, period)
+      .pipe(
+        switchMap((unit) =>
+          forkJoin({
+            locks: this.locksOf(departmentCode, year),
+            evidence: this.evidenceOf(unit, period),
+          }).pipe(map((extra) => ({ unit, ...extra }))),
+        ),
+      )
+      .subscribe({
+        next: ({ unit, locks, evidence }) =>
+          this.ready(
+            { name: this.msg.entry.overallName(unit.department.name) },
+            { ...unit, budgetExecution: null },
+            period,
+            locks,
+            evidence,
+          ),
+        error: (error: unknown) => this.failed(error),
+      });
+  }
+
+  private start(projectId: string, overallCode: string | null, period: string): void {
     this.loading?.unsubscribe();
     this.projectId.set(projectId);
+    this.overallCode.set(overallCode);
     this.period.set(period);
     this.lockedMessage.set(null);
     this.submitErrors.set([]);
@@ -282,27 +347,20 @@ export class ReportEntryStore {
       return;
     }
     this.load.set({ status: 'loading' });
-    this.loading = this.api
-      .project(projectId, period)
-      .pipe(
-        switchMap((project) =>
-          forkJoin({
-            locks: this.api
-              .locks(project.department.code, project.year)
-              .pipe(catchError(() => of([] as PeriodLock[]))),
-            evidence: this.evidenceOf(project, period),
-          }).pipe(map((extra) => ({ project, ...extra }))),
-        ),
-      )
-      .subscribe({
-        next: ({ project, locks, evidence }) => this.ready(project, period, locks, evidence),
-        error: (error: unknown) =>
-          this.load.set({ status: 'error', message: apiErrorMessage(error, this.msg.errors) }),
-      });
+  }
+
+  private locksOf(departmentCode: string, year: number): Observable<PeriodLock[]> {
+    return this.api.locks(departmentCode, year).pipe(catchError(() => of([] as PeriodLock[])));
+  }
+
+  private failed(error: unknown): void {
+    this.load.set({ status: 'error', message: apiErrorMessage(error, this.msg.errors) });
   }
 
   reload(): void {
-    this.open(this.projectId(), this.period());
+    const code = this.overallCode();
+    if (code === null) this.open(this.projectId(), this.period());
+    else this.openOverall(code, this.period());
   }
 
   setValue(indicatorId: string, field: Exclude<ReportField, 'reasons'>, value: string): void {
@@ -507,22 +565,25 @@ export class ReportEntryStore {
             this.submitErrors.set([this.msg.entry.saveFailed(outcome.failed)]);
             return of(false);
           }
-          return this.api
-            .submit(this.projectId(), this.period(), this.periodVersion(), acknowledgeWarnings)
-            .pipe(
-              tap((period) => {
-                if (acknowledgeWarnings)
-                  this.rows.update((rows) => rows.map((row) => ({ ...row, warningsAcknowledged: true })));
-                this.status.set(period.status);
-                this.periodVersion.set(period.version);
-                this.returnReason.set(null);
-              }),
-              map(() => true),
-              catchError((error: unknown) => {
-                this.onWorkflowError(error);
-                return of(false);
-              }),
-            );
+          const code = this.overallCode();
+          const submitted =
+            code === null
+              ? this.api.submit(this.projectId(), this.period(), this.periodVersion(), acknowledgeWarnings)
+              : this.api.submitOverall(code, this.period(), this.periodVersion(), acknowledgeWarnings);
+          return submitted.pipe(
+            tap((period) => {
+              if (acknowledgeWarnings)
+                this.rows.update((rows) => rows.map((row) => ({ ...row, warningsAcknowledged: true })));
+              this.status.set(period.status);
+              this.periodVersion.set(period.version);
+              this.returnReason.set(null);
+            }),
+            map(() => true),
+            catchError((error: unknown) => {
+              this.onWorkflowError(error);
+              return of(false);
+            }),
+          );
         }),
         finalize(() => this.submitting.set(false)),
       );
@@ -556,7 +617,8 @@ export class ReportEntryStore {
   }
 
   private ready(
-    project: ProjectMonitoring,
+    subject: EntrySubject,
+    project: EntryUnit,
     period: string,
     locks: readonly PeriodLock[],
     evidence: ReadonlyMap<string, readonly EvidenceFile[]>,
@@ -591,26 +653,13 @@ export class ReportEntryStore {
         };
       }),
     );
-    const execution = project.budgetExecution.periods.find((item) => item.period === period);
-    const executed = execution ? wanText(execution.executedYuan) : '';
-    this.budget.set({
-      budgetYuan: project.budgetExecution.budgetYuan,
-      executed,
-      note: execution?.note ?? '',
-      savedExecuted: executed,
-      savedNote: execution?.note ?? '',
-      version: execution?.version ?? 0,
-      error: null,
-      conflict: null,
-      conflictMessage: null,
-      saving: false,
-    });
-    this.load.set({ status: 'ready', project });
+    this.budget.set(project.budgetExecution && budgetStateOf(project.budgetExecution, period));
+    this.load.set({ status: 'ready', project: subject });
   }
 
   /** Evidence lists of the rows already reported this month; a list that fails to load shows as empty. */
   private evidenceOf(
-    project: ProjectMonitoring,
+    project: Pick<ProjectMonitoring, 'goals'>,
     period: string,
   ): Observable<ReadonlyMap<string, readonly EvidenceFile[]>> {
     const reported = annualIndicators(project).filter(
@@ -864,6 +913,24 @@ function withoutKey<T extends object>(record: T, key: keyof T): T {
   const copy = { ...record };
   delete copy[key];
   return copy;
+}
+
+/** The project's budget execution of the month as the grid edits it (万元 as typed). */
+function budgetStateOf(execution: ProjectMonitoring['budgetExecution'], period: string): BudgetState {
+  const stored = execution.periods.find((item) => item.period === period);
+  const executed = stored ? wanText(stored.executedYuan) : '';
+  return {
+    budgetYuan: execution.budgetYuan,
+    executed,
+    note: stored?.note ?? '',
+    savedExecuted: executed,
+    savedNote: stored?.note ?? '',
+    version: stored?.version ?? 0,
+    error: null,
+    conflict: null,
+    conflictMessage: null,
+    saving: false,
+  };
 }
 
 /** The latest earlier month with a report this year (the history runs from January to the month). */

@@ -7,6 +7,7 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { NzModalService } from 'ng-zorro-antd/modal';
 
+import { aDepartmentYear } from '../../../../core/api/testing/department-builders';
 import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import type { ProjectMonitoring } from '../../../reports/monitoring.models';
@@ -290,5 +291,90 @@ describe(ReviewDetailComponent.name, () => {
     expect(page().querySelector('button.approve')).toBeNull();
     expect(page().querySelector('button.return')).toBeNull();
     expect(page().textContent).toContain('本期状态为“已审核通过”，当前无需审核');
+  });
+});
+
+/** 部门整体 in the same review page (route data `overall`): the department-wide goals' month. */
+describe(`${ReviewDetailComponent.name} (部门整体)`, () => {
+  const yearUrl = '/api/departments/031/years/2025';
+  let harness: RouterTestingHarness;
+  let httpMock: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'reviews', component: InboxStubComponent },
+          {
+            path: 'reviews/overall/:code/:period',
+            component: ReviewDetailComponent,
+            data: { overall: true },
+          },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideZhCnLocale(),
+        provideAppIcons(),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => httpMock.verify());
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+    harness.detectChanges();
+  }
+
+  it('should show the submitted department-wide month without a budget line and approve it on its route', async () => {
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/reviews/overall/031/${PERIOD}`, ReviewDetailComponent);
+    await settle();
+    const project = aProjectMonitoring({
+      indicators: [
+        anIndicator({ name: '部门整体工作完成率', latestReport: aLatestReport({ actualRaw: '96%' }) }),
+      ],
+    });
+    httpMock
+      .expectOne((req) => req.url === yearUrl)
+      .flush(
+        aDepartmentYear({
+          department: { code: '031', name: '人社局' },
+          goals: project.goals,
+          reportPeriods: [aPeriodState({ status: 'submitted', version: 5 })],
+        }),
+      );
+    for (const pending of httpMock.match((req) => req.url.endsWith('/evidence'))) pending.flush([]);
+    await settle();
+    const page = harness.routeNativeElement as HTMLElement;
+
+    expect(page.querySelector('.page-title')?.textContent).toContain('人社局 · 部门整体');
+    expect(page.textContent).toContain('部门整体工作完成率');
+    expect(page.textContent).not.toContain('预算执行');
+
+    const modal = harness.fixture.debugElement
+      .query(By.directive(ReviewDetailComponent))
+      .injector.get(NzModalService);
+    jest.spyOn(modal, 'confirm').mockImplementation((options) => {
+      void (options?.nzOnOk as () => void)();
+      return null as never;
+    });
+    (page.querySelector('button.approve') as HTMLButtonElement).click();
+    await settle();
+
+    const request = httpMock.expectOne(`${yearUrl}/periods/${PERIOD}/approve`);
+    expect(request.request.body).toEqual({ version: 5 });
+    request.flush({
+      id: 'p1',
+      projectId: null,
+      period: PERIOD,
+      status: 'approved',
+      returnReason: null,
+      version: 6,
+    });
+    await settle();
+    httpMock.match('/api/me/tasks');
+    expect(TestBed.inject(Router).url).toBe('/reviews');
   });
 });

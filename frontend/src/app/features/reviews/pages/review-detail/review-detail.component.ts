@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { composeReturnReason, monthOf, RETURN_REASONS, type ReturnReason } from '@jixiao/domain';
+import { composeReturnReason, monthOf, RETURN_REASONS, type ReturnReason, yearOf } from '@jixiao/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -13,8 +13,9 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { catchError, forkJoin, map, of, switchMap } from 'rxjs';
+import { type Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 
+import { DepartmentsApi } from '../../../../core/api/departments.api';
 import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
 import { saveBlob } from '../../../../shared/files/file-download';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
@@ -33,14 +34,20 @@ import { ReportsApi } from '../../../reports/reports.api';
 /** The longest reason the API accepts. */
 export const MAX_REASON_LENGTH = 1000;
 
+/** The month's unit: a project, or a department's department-wide goals (部门整体: no budget of their own). */
+type ReviewUnit = Pick<ProjectMonitoring, 'name' | 'goals' | 'reportPeriods'> & {
+  readonly budgetExecution: ProjectMonitoring['budgetExecution'] | null;
+};
+
 interface ReviewData {
-  readonly project: ProjectMonitoring;
+  readonly project: ReviewUnit;
   readonly evidence: ReadonlyMap<string, readonly EvidenceFile[]>;
 }
 
 /**
  * One submitted month, read-only with the lights as of that month; the leader approves it (the month locks)
  * or returns it with a required reason, which the lead then sees on the entry page and in their reminders.
+ * The route marked `overall` reviews a department's department-wide goals' month (部门整体) the same way.
  */
 @Component({
   selector: 'app-review-detail',
@@ -65,6 +72,7 @@ interface ReviewData {
 })
 export class ReviewDetailComponent {
   private readonly api = inject(ReportsApi);
+  private readonly departments = inject(DepartmentsApi);
   private readonly router = inject(Router);
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
@@ -73,28 +81,32 @@ export class ReviewDetailComponent {
   private readonly document = inject(DOCUMENT);
   protected readonly msg = inject(MESSAGES);
 
-  private readonly params = toSignal(inject(ActivatedRoute).paramMap, { requireSync: true });
+  private readonly route = inject(ActivatedRoute);
+  private readonly params = toSignal(this.route.paramMap, { requireSync: true });
+  /** The department's code when the month is its department-wide goals'; null for a project. */
+  protected readonly overallCode = computed(() =>
+    this.route.snapshot.data['overall'] === true ? (this.params().get('code') ?? '') : null,
+  );
   protected readonly projectId = computed(() => this.params().get('projectId') ?? '');
   protected readonly period = computed(() => this.params().get('period') ?? '');
   private readonly attempt = signal(0);
 
   private readonly request = computed(() => ({
     id: this.projectId(),
+    code: this.overallCode(),
     period: this.period(),
     attempt: this.attempt(),
   }));
 
   protected readonly state = toSignal(
     toObservable(this.request).pipe(
-      switchMap(({ id, period }) =>
+      switchMap(({ id, code, period }) =>
         toLoadState(
-          this.api
-            .project(id, period)
-            .pipe(
-              switchMap((project) =>
-                this.evidenceOf(project, period).pipe(map((evidence): ReviewData => ({ project, evidence }))),
-              ),
+          this.unit(id, code, period).pipe(
+            switchMap((project) =>
+              this.evidenceOf(project, period).pipe(map((evidence): ReviewData => ({ project, evidence }))),
             ),
+          ),
         ),
       ),
     ),
@@ -121,7 +133,7 @@ export class ReviewDetailComponent {
   );
 
   protected readonly execution = computed(
-    () => this.data()?.project.budgetExecution.periods.find((item) => item.period === this.period()) ?? null,
+    () => this.data()?.project.budgetExecution?.periods.find((item) => item.period === this.period()) ?? null,
   );
 
   protected readonly flagged = computed(
@@ -176,8 +188,12 @@ export class ReviewDetailComponent {
       nzOkText: this.msg.review.detail.approve,
       nzOnOk: () => {
         this.acting.set(true);
-        this.api
-          .approve(this.projectId(), this.period(), this.periodState()?.version ?? null)
+        const version = this.periodState()?.version ?? null;
+        const code = this.overallCode();
+        (code === null
+          ? this.api.approve(this.projectId(), this.period(), version)
+          : this.api.approveOverall(code, this.period(), version)
+        )
           .pipe(takeUntilDestroyed(this.destroyRef))
           .subscribe({
             next: () => this.done(this.msg.review.detail.approved),
@@ -226,8 +242,12 @@ export class ReviewDetailComponent {
     }
     this.acting.set(true);
     this.returnError.set(null);
-    this.api
-      .returnForRevision(this.projectId(), this.period(), reason, this.periodState()?.version ?? null)
+    const version = this.periodState()?.version ?? null;
+    const code = this.overallCode();
+    (code === null
+      ? this.api.returnForRevision(this.projectId(), this.period(), reason, version)
+      : this.api.returnOverall(code, this.period(), reason, version)
+    )
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: () => {
@@ -263,7 +283,20 @@ export class ReviewDetailComponent {
     void this.router.navigate(['/reviews']);
   }
 
-  private evidenceOf(project: ProjectMonitoring, period: string) {
+  /** The project, or the department-wide goals of the period's year (部门整体), as of the month. */
+  private unit(projectId: string, code: string | null, period: string): Observable<ReviewUnit> {
+    if (code === null) return this.api.project(projectId, period);
+    return this.departments.year(code, yearOf(period), period).pipe(
+      map((year) => ({
+        name: this.msg.entry.overallName(year.department.name),
+        goals: year.goals,
+        reportPeriods: year.reportPeriods,
+        budgetExecution: null,
+      })),
+    );
+  }
+
+  private evidenceOf(project: Pick<ProjectMonitoring, 'goals'>, period: string) {
     const reported = annualIndicators(project).filter(
       (item) => item.indicator.latestReport?.period === period,
     );

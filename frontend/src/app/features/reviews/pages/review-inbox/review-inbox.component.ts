@@ -6,13 +6,13 @@ import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
-import { sortTasks } from '../../../reminders/reminders.store';
+import { sortTasks, taskLink } from '../../../reminders/reminders.store';
 import { type ReviewFilter, type Task, TasksApi } from '../../../reminders/tasks.api';
 
 const FILTERS: readonly ReviewFilter[] = ['pending', 'returned', 'approved'];
 
 /**
- * 审核 list: the months leads submitted in the leader's department, oldest submission first; or, filtered,
+ * 审核 list: the months leads (and the 部门整体 reporter) submitted in the leader's department, oldest submission first; or, filtered,
  * the months returned or approved, latest decision first.
  */
 @Component({
@@ -27,6 +27,7 @@ export class ReviewInboxComponent {
   protected readonly msg = inject(MESSAGES);
 
   protected readonly filters = FILTERS;
+  protected readonly taskLink = taskLink;
   protected readonly filter = signal<ReviewFilter>('pending');
   private readonly attempt = signal(0);
   private readonly request = computed(() => ({ review: this.filter(), attempt: this.attempt() }));
