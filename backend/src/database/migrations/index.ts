@@ -9,6 +9,7 @@ import { ArchiveInsteadOfDelete1764100000010 } from './1764100000010-archive-ins
 import { SessionHardening1764100000011 } from './1764100000011-session-hardening';
 import { NeverStaleLights1764100000020 } from './1764100000020-never-stale-lights';
 import { ReportWarnings1764100000030 } from './1764100000030-report-warnings';
+import { UserLocale1764100000500 } from './1764100000500-user-locale';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   SessionHardening1764100000011,
   NeverStaleLights1764100000020,
   ReportWarnings1764100000030,
+  UserLocale1764100000500,
 ];

@@ -9,6 +9,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { LOGIN_PATH } from '../../core/auth/login-url';
 import { RemindersButtonComponent } from '../../features/reminders/reminders-button.component';
 import { MESSAGES } from '../../shared/i18n/messages';
+import { LocaleSwitchComponent } from '../../shared/locale-switch/locale-switch.component';
 import { NAV_ITEMS } from './nav-items';
 
 /**
@@ -26,6 +27,7 @@ import { NAV_ITEMS } from './nav-items';
     NzIconModule,
     NzTooltipModule,
     RemindersButtonComponent,
+    LocaleSwitchComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
