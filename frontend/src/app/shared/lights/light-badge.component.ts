@@ -72,7 +72,7 @@ import { LIGHT_COLORS, LIGHT_TEXT_COLORS, type Light } from './light.models';
       font-weight: 500;
     }
     .none {
-      color: rgb(0 0 0 / 45%);
+      color: rgb(0 0 0 / 60%);
     }
     .reason {
       color: rgb(0 0 0 / 60%);

@@ -28,7 +28,7 @@ export const LIGHT_TEXT_COLORS: Readonly<Record<Light, string>> = {
   yellow: '#ad6800',
   green: '#389e0d',
   blue: '#0958d9',
-  grey: 'rgb(0 0 0 / 45%)',
+  grey: 'rgb(0 0 0 / 60%)',
   undetermined: '#531dab',
 };
 
