@@ -50,13 +50,19 @@ import { LIGHT_COLORS, LIGHTS, type LightCounts } from './light.models';
       -webkit-print-color-adjust: exact;
     }
     .short {
+      color: rgb(0 0 0 / 75%);
       font-size: 12px;
     }
     .value {
       color: rgb(0 0 0 / 85%);
     }
-    .zero {
+    /* A zero is dimmed, its words still readable (4.5:1). */
+    .zero .dot {
       opacity: 0.35;
+    }
+    .zero .short,
+    .zero .value {
+      color: rgb(0 0 0 / 60%);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
