@@ -223,24 +223,21 @@ try {
     check((await text(page.locator('button.logout'))) === 'Sign out', 'the account language was lost');
   });
 
-  await step(
-    'a browser in English starts in English before sign-in, and the account wins after',
-    async () => {
-      const english = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
-      const other = await english.newPage();
-      watch(other);
-      try {
-        await other.goto(`${baseUrl}/login`);
-        await other.locator('form button[type=submit]', { hasText: 'Sign in' }).waitFor();
-        check(
-          (await other.evaluate(() => document.documentElement.lang)) === 'en-US',
-          'html lang is not en-US',
-        );
-      } finally {
-        await english.close();
-      }
-    },
-  );
+  await step('a browser in English starts in English before sign-in', async () => {
+    const english = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+    const other = await english.newPage();
+    watch(other);
+    try {
+      await other.goto(`${baseUrl}/login`);
+      await other.locator('form button[type=submit]', { hasText: 'Sign in' }).waitFor();
+      check(
+        (await other.evaluate(() => document.documentElement.lang)) === 'en-US',
+        'html lang is not en-US',
+      );
+    } finally {
+      await english.close();
+    }
+  });
 
   await step('switching back restores Chinese, on the account too', async () => {
     await page.locator('button.locale-switch', { hasText: '中文' }).click();
