@@ -44,6 +44,7 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/auth/logout': { roles: ALL, scope: 'global' },
   'GET /api/auth/me': { roles: ALL, scope: 'global' },
   'POST /api/auth/password': { roles: ALL, scope: 'global' },
+  'PUT /api/auth/me/locale': { roles: ALL, scope: 'global' },
   'GET /api/departments': { roles: ALL, scope: 'global' },
   'GET /api/departments/:code/years/:year/projects': { roles: ALL, scope: 'department' },
   'POST /api/imports': { roles: ['admin'], scope: 'global' },

@@ -9,7 +9,8 @@ import { TitleStrategy, provideRouter } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { apiErrorInterceptor } from './core/http/api-error.interceptor';
-import { provideZhCnLocale } from './core/i18n/provide-locale';
+import { initialLocale } from './core/i18n/locale-preference';
+import { provideLocale } from './core/i18n/provide-locale';
 import { provideAppIcons } from './core/icons/provide-app-icons';
 import { AppTitleStrategy } from './core/routing/app-title.strategy';
 
@@ -21,7 +22,7 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: AppTitleStrategy },
     // Outermost first: the error interceptor sees the outcome after the auth interceptor's refresh and replay.
     provideHttpClient(withFetch(), withInterceptors([apiErrorInterceptor, authInterceptor])),
-    provideZhCnLocale(),
+    provideLocale(initialLocale()),
     provideAppIcons(),
   ],
 };

@@ -73,6 +73,9 @@ export { LIGHT_NAMES, ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-
 export * from './workflow/review-workflow';
 export * from './workflow/return-reasons';
 
+// The languages of the user interface.
+export * from './i18n/ui-locale';
+
 // Audit log
 export * from './audit/audit-labels';
 

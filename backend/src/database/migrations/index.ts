@@ -10,6 +10,7 @@ import { SessionHardening1764100000011 } from './1764100000011-session-hardening
 import { NeverStaleLights1764100000020 } from './1764100000020-never-stale-lights';
 import { ReportWarnings1764100000030 } from './1764100000030-report-warnings';
 import { DepartmentReporters1764100000100 } from './1764100000100-department-reporters';
+import { UserLocale1764100000500 } from './1764100000500-user-locale';
 import { TargetReviewRuleSettings1764100000600 } from './1764100000600-target-review-rule-settings';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: Function[] = [
   NeverStaleLights1764100000020,
   ReportWarnings1764100000030,
   DepartmentReporters1764100000100,
+  UserLocale1764100000500,
   TargetReviewRuleSettings1764100000600,
 ];

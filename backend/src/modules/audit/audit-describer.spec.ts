@@ -64,6 +64,13 @@ describe('audit descriptions', () => {
     expect(formatAuditValue('', { label: '', format: 'text' })).toBeNull();
   });
 
+  it('should name an interface language change in Chinese', () => {
+    expect(formatAuditValue('en-US', { label: '', format: 'locale' })).toBe('英文');
+    expect(auditChanges({ locale: null }, { locale: 'zh-CN' })).toEqual([
+      { field: 'locale', label: '界面语言', before: null, after: '中文' },
+    ]);
+  });
+
   it('should list only changed, labelled fields', () => {
     expect(
       auditChanges(

@@ -77,6 +77,7 @@ export function formatAuditValue(value: unknown, { format }: AuditFieldLabel): s
       return Array.isArray(value) ? value.map(listItem).join('、') || null : String(value);
     case 'role':
     case 'login-failure':
+    case 'locale':
       return AUDIT_VALUE_LABELS[format]?.[String(value)] ?? String(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);

@@ -32,6 +32,7 @@ const sessionUser = (user: Omit<CredentialRow, 'passwordHash'>): SessionUser => 
   role: user.role,
   departmentId: user.departmentId,
   mustChangePassword: user.mustChangePassword,
+  locale: user.locale,
 });
 
 @Injectable()

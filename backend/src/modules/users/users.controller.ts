@@ -19,6 +19,7 @@ import {
   UpdateUserDto,
   UserIdParams,
 } from './dto/user.dto';
+import { ChangeLocaleDto, LocaleResponse } from '../auth/dto/auth.dto';
 import { UsersService } from './users.service';
 import { DepartmentReporterResponse, ProjectLeadsResponse, UserResponse } from './dto/user.response';
 
@@ -68,6 +69,14 @@ export class UsersController {
   @ApiNoContentResponse()
   changePassword(@Body() body: ChangePasswordDto) {
     return this.users.changeOwnPassword(body.currentPassword, body.newPassword);
+  }
+
+  @Put('auth/me/locale')
+  @AllowPendingPasswordChange()
+  @ApiOperation({ summary: '设置自己的界面语言（zh-CN 或 en-US；导出与正式表格仍为中文）' })
+  @ApiOkResponse({ type: LocaleResponse })
+  changeLocale(@Body() body: ChangeLocaleDto) {
+    return this.users.changeOwnLocale(body.locale);
   }
 
   @Put('projects/:id/leads')

@@ -1,3 +1,4 @@
+import type { UiLocale } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { entityValues } from '../../database/sql.util';
@@ -38,6 +39,7 @@ export interface CredentialRow {
   /** Within a delay after repeated failures: no attempt is verified until it ends. */
   locked: boolean;
   mustChangePassword: boolean;
+  locale: UiLocale | null;
 }
 
 /** The account's counters after a failed password. */
@@ -48,7 +50,7 @@ export interface FailureCount {
 
 const CREDENTIAL_COLUMNS = `id, username, display_name AS "displayName", role_code AS role, department_id AS "departmentId",
   password_hash AS "passwordHash", active, failed_logins AS "failedLogins",
-  COALESCE(locked_until > now(), false) AS locked, must_change_password AS "mustChangePassword"`;
+  COALESCE(locked_until > now(), false) AS locked, must_change_password AS "mustChangePassword", locale`;
 
 @Injectable()
 export class UsersRepository {
@@ -79,7 +81,7 @@ export class UsersRepository {
     const rows = await manager.query(
       `SELECT id, username, display_name AS "displayName", role_code AS role, department_id AS "departmentId", active,
               failed_logins AS "failedLogins", COALESCE(locked_until > now(), false) AS locked,
-              must_change_password AS "mustChangePassword"
+              must_change_password AS "mustChangePassword", locale
          FROM users WHERE id = $1`,
       [id],
     );
@@ -206,6 +208,24 @@ export class UsersRepository {
   }
 
   /** A new password: failures and delays cleared; the version goes up. */
+  /**
+   * Sets a user's interface language and answers the one it replaces; undefined when there is no such user.
+   * The row's version is left alone: a preference must not turn an admin's edit of the account into a conflict.
+   */
+  async setLocale(
+    manager: EntityManager,
+    id: string,
+    locale: UiLocale,
+  ): Promise<{ before: UiLocale | null } | undefined> {
+    const rows: { before: UiLocale | null }[] = await manager.query(
+      `SELECT locale AS before FROM users WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!rows[0]) return undefined;
+    await manager.query(`UPDATE users SET locale = $2 WHERE id = $1`, [id, locale]);
+    return rows[0];
+  }
+
   async setPassword(
     manager: EntityManager,
     id: string,

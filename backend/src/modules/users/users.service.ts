@@ -1,3 +1,4 @@
+import type { UiLocale } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
@@ -142,6 +143,23 @@ export class UsersService {
         after: { revokedSessions },
       });
     });
+  }
+
+  /** The signed-in user's interface language (docs/domain.md §9), audited like any change to the account. */
+  async changeOwnLocale(locale: UiLocale): Promise<{ locale: UiLocale }> {
+    const actor = this.access.actor();
+    await this.dataSource.transaction(async (manager) => {
+      const changed = await this.users.setLocale(manager, actor.id, locale);
+      if (!changed) throw new AppException(ErrorCode.NotFound, '用户不存在');
+      await this.audit.record(manager, {
+        action: 'user.change-locale',
+        entity: 'user',
+        entityId: actor.id,
+        before: { locale: changed.before },
+        after: { locale },
+      });
+    });
+    return { locale };
   }
 
   /** Replaces a project's leads (项目负责人); only accounts with the lead role of the project's department. */

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'user.update': '修改用户',
   'user.reset-password': '重置密码',
   'user.change-password': '修改密码',
+  'user.change-locale': '切换界面语言',
   'project.assign-leads': '指定项目负责人',
   'department.assign-reporter': '指定部门整体填报人',
   'progress-report.create': '填报',
@@ -59,13 +60,23 @@ export function auditActionLabel(action: string): string {
 
 /** How a snapshot field is shown: its label and how its value reads. */
 export type AuditFieldFormat =
-  'text' | 'money-yuan' | 'light' | 'status' | 'datetime' | 'boolean' | 'list' | 'role' | 'login-failure';
+  | 'text'
+  | 'money-yuan'
+  | 'light'
+  | 'status'
+  | 'datetime'
+  | 'boolean'
+  | 'list'
+  | 'role'
+  | 'login-failure'
+  | 'locale';
 
 /** Coded values of snapshots, by format, in words. */
 export const AUDIT_VALUE_LABELS: Readonly<
   Partial<Record<AuditFieldFormat, Readonly<Record<string, string>>>>
 > = {
   role: { admin: '绩效管理员', leader: '部门领导', lead: '项目负责人', auditor: '审计员' },
+  locale: { 'zh-CN': '中文', 'en-US': '英文' },
   'login-failure': {
     'unknown-user': '用户不存在',
     'wrong-password': '密码错误',
@@ -105,6 +116,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   displayName: field('姓名'),
   active: field('启用', 'boolean'),
   mustChangePassword: field('须修改密码', 'boolean'),
+  locale: field('界面语言', 'locale'),
   departmentCode: field('部门编码'),
   leads: field('项目负责人', 'list'),
   reporter: field('部门整体填报人'),

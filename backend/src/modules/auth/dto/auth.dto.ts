@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { UI_LOCALES, type UiLocale } from '@jixiao/domain';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
@@ -33,6 +34,13 @@ export class SessionUser {
     description: '须先修改密码（管理员设置的初始或重置密码）；修改前其他接口答 403 PASSWORD_CHANGE_REQUIRED',
   })
   mustChangePassword: boolean;
+  @ApiProperty({
+    enum: UI_LOCALES,
+    nullable: true,
+    type: String,
+    description: '用户选择的界面语言；为空时按浏览器语言',
+  })
+  locale: UiLocale | null;
 }
 
 export class TokenResponse {
@@ -50,4 +58,15 @@ export class CurrentUserResponse {
   @ApiProperty({ nullable: true, type: String }) departmentId: string | null;
   @ApiProperty() sessionId: string;
   @ApiProperty({ description: '须先修改密码' }) mustChangePassword: boolean;
+}
+
+/** PUT /api/auth/me/locale: the signed-in user's interface language (docs/domain.md §9). */
+export class ChangeLocaleDto {
+  @ApiProperty({ enum: UI_LOCALES })
+  @IsIn(UI_LOCALES, { message: `locale：界面语言只能是 ${UI_LOCALES.join('、')}` })
+  locale: UiLocale;
+}
+
+export class LocaleResponse {
+  @ApiProperty({ enum: UI_LOCALES }) locale: UiLocale;
 }

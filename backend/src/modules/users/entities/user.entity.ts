@@ -1,3 +1,4 @@
+import type { UiLocale } from '@jixiao/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { EditableEntity } from '../../../database/base.entity';
 import { Department } from '../../departments/entities/department.entity';
@@ -5,6 +6,7 @@ import { Role, RoleCode } from './role.entity';
 
 @Entity('users')
 @Check('ck_users_failed_logins', `"failed_logins" >= 0`)
+@Check('ck_users_locale', `"locale" IN ('zh-CN', 'en-US')`)
 @Check('ck_users_username', `"username" = lower("username") AND "username" ~ '^[a-z0-9_.-]{3,64}$'`)
 export class User extends EditableEntity {
   /** Stored lower-case, so uniqueness is case-insensitive. */
@@ -51,4 +53,8 @@ export class User extends EditableEntity {
   /** Set when an admin chose the password (new account, reset): the user must pick their own first. */
   @Column({ type: 'boolean', default: false })
   mustChangePassword: boolean;
+
+  /** The interface language the user chose (docs/domain.md §9); null: the browser's. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  locale: UiLocale | null;
 }

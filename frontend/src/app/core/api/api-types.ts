@@ -1066,6 +1066,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/me/locale': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 设置自己的界面语言（zh-CN 或 en-US；导出与正式表格仍为中文） */
+    put: operations['UsersController_changeLocale'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/leads': {
     parameters: {
       query?: never;
@@ -1209,6 +1226,11 @@ export interface components {
       departmentId: string | null;
       /** @description 须先修改密码（管理员设置的初始或重置密码）；修改前其他接口答 403 PASSWORD_CHANGE_REQUIRED */
       mustChangePassword: boolean;
+      /**
+       * @description 用户选择的界面语言；为空时按浏览器语言
+       * @enum {string|null}
+       */
+      locale: 'zh-CN' | 'en-US' | null;
     };
     TokenResponse: {
       accessToken: string;
@@ -3482,6 +3504,14 @@ export interface components {
       currentPassword: string;
       newPassword: string;
     };
+    ChangeLocaleDto: {
+      /** @enum {string} */
+      locale: 'zh-CN' | 'en-US';
+    };
+    LocaleResponse: {
+      /** @enum {string} */
+      locale: 'zh-CN' | 'en-US';
+    };
     AssignLeadsDto: {
       /** @description 项目负责人用户 id 列表（替换现有分配） */
       userIds: string[];
@@ -5365,6 +5395,29 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  UsersController_changeLocale: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeLocaleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LocaleResponse'];
+        };
       };
     };
   };

@@ -1,5 +1,6 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
+import type { UiLocale } from '@jixiao/domain';
 import { type Observable, catchError, finalize, map, of, shareReplay, switchMap, throwError } from 'rxjs';
 
 import { SILENT_API_ERRORS } from '../../shared/http/api-error';
@@ -61,6 +62,21 @@ export class AuthService {
     return this.http
       .post<void>(`${API}/password`, { currentPassword, newPassword }, { context: silent() })
       .pipe(map(() => this.setMustChangePassword(false)));
+  }
+
+  /**
+   * Keeps the signed-in user's interface language on their account (docs/domain.md §9). The caller decides what
+   * a failure means (the switch still applies in this browser), so it raises no notification.
+   */
+  saveLocale(locale: UiLocale): Observable<void> {
+    return this.http.put<unknown>(`${API}/me/locale`, { locale }, { context: silent() }).pipe(
+      map(() => {
+        const session = this.session();
+        if (session) {
+          this.keep({ ...session, user: { ...session.user, locale } });
+        }
+      }),
+    );
   }
 
   /** The server said the password must be changed first (403 PASSWORD_CHANGE_REQUIRED). */

@@ -13,6 +13,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { LOGIN_PATH } from '../../core/auth/login-url';
 import { RemindersButtonComponent } from '../../features/reminders/reminders-button.component';
 import { MESSAGES } from '../../shared/i18n/messages';
+import { LocaleSwitchComponent } from '../../shared/locale-switch/locale-switch.component';
 import { NAV_ITEMS } from './nav-items';
 
 /** Phones: the menu is a drawer opened from the header instead of a sider taking a fifth of the width. */
@@ -35,6 +36,7 @@ export const PHONE_QUERY = '(max-width: 767px)';
     NzIconModule,
     NzTooltipModule,
     RemindersButtonComponent,
+    LocaleSwitchComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',

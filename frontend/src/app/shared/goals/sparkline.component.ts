@@ -35,7 +35,7 @@ interface Dot {
       >
         <title>{{ label() }}</title>
         @if (line()) {
-          <polyline [attr.points]="line()" fill="none" stroke="#8c8c8c" stroke-width="1.2" />
+          <polyline [attr.points]="line()" fill="none" stroke="#666666" stroke-width="1.2" />
         }
         @for (dot of dots(); track $index) {
           <circle
@@ -63,7 +63,7 @@ interface Dot {
       -webkit-print-color-adjust: exact;
     }
     .none {
-      color: rgb(0 0 0 / 45%);
+      color: rgb(0 0 0 / 60%);
       line-height: normal;
     }
   `,

@@ -71,6 +71,25 @@ export const ZH_CN_MESSAGES = {
     logout: '退出登录',
     changePassword: '修改密码',
   },
+  /** The language switch of the header and the login page; each language is named in itself. */
+  locale: {
+    label: '界面语言',
+    switchTo: (language: string): string => `切换界面语言为 ${language}`,
+    /** Each language in itself, the same in every catalogue. */
+    names: { 'zh-CN': '中文', 'en-US': 'English' },
+  },
+  /** How pieces are joined: punctuation differs between the languages, so it is not written in templates. */
+  format: {
+    /** A label before its value (label：value). */
+    label: (label: string): string => `${label}：`,
+    pair: (label: string, value: string): string => `${label}：${value}`,
+    /** A name with its code or account (张三（zhangsan）). */
+    withCode: (name: string, code: string): string => `${name}（${code}）`,
+    /** An aside in parentheses. */
+    aside: (text: string): string => `（${text}）`,
+    listSeparator: '、',
+    list: (items: readonly string[]): string => items.join('、'),
+  },
   /** 角色: the four roles of the API, in the words users know them by. */
   roles: {
     admin: '绩效管理员',

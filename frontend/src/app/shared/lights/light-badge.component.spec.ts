@@ -94,6 +94,15 @@ describe(LightCountsComponent.name, () => {
       '灰灯 0 项',
       '无法判定 0 项',
     ]);
+    // Named in words on screen too, never by colour alone.
+    expect(items.map((item) => item.querySelector('.short')?.textContent)).toEqual([
+      '红',
+      '黄',
+      '绿',
+      '蓝',
+      '灰',
+      '待定',
+    ]);
     expect(items.map((item) => item.classList.contains('zero'))).toEqual([
       false,
       true,

@@ -22,6 +22,7 @@ import { LIGHT_COLORS, LIGHT_TEXT_COLORS, type Light } from './light.models';
         nz-tooltip
         [nzTooltipTitle]="detail() || null"
         [attr.tabindex]="detail() ? 0 : null"
+        role="img"
         [attr.aria-label]="ariaLabel()"
       >
         <span class="dot" aria-hidden="true"></span>
@@ -71,7 +72,7 @@ import { LIGHT_COLORS, LIGHT_TEXT_COLORS, type Light } from './light.models';
       font-weight: 500;
     }
     .none {
-      color: rgb(0 0 0 / 45%);
+      color: rgb(0 0 0 / 60%);
     }
     .reason {
       color: rgb(0 0 0 / 60%);
@@ -113,6 +114,6 @@ export class LightBadgeComponent {
     if (!light) return null;
     const name = this.msg.monitoring.lights[light];
     const detail = this.detail();
-    return detail ? `${name}：${detail}` : name;
+    return detail ? this.msg.format.pair(name, detail) : name;
   });
 }

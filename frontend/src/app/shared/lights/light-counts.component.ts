@@ -4,7 +4,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import { MESSAGES } from '../i18n/messages';
 import { LIGHT_COLORS, LIGHTS, type LightCounts } from './light.models';
 
-/** Indicators per light as coloured counts (● 2 ● 3 …); a zero is dimmed so the eye finds the others. */
+/** Indicators per light as coloured, named counts (● 红 2 ● 黄 3 …); a zero is dimmed so the eye finds the others. */
 @Component({
   selector: 'app-light-counts',
   imports: [NzTooltipModule],
@@ -22,6 +22,7 @@ import { LIGHT_COLORS, LIGHTS, type LightCounts } from './light.models';
           [attr.aria-label]="item.label"
         >
           <span class="dot" aria-hidden="true"></span>
+          <span class="short" aria-hidden="true">{{ item.short }}</span>
           <span class="value" aria-hidden="true">{{ item.count }}</span>
         </span>
       }
@@ -48,11 +49,20 @@ import { LIGHT_COLORS, LIGHTS, type LightCounts } from './light.models';
       print-color-adjust: exact;
       -webkit-print-color-adjust: exact;
     }
+    .short {
+      color: rgb(0 0 0 / 75%);
+      font-size: 12px;
+    }
     .value {
       color: rgb(0 0 0 / 85%);
     }
-    .zero {
+    /* A zero is dimmed, its words still readable (4.5:1). */
+    .zero .dot {
       opacity: 0.35;
+    }
+    .zero .short,
+    .zero .value {
+      color: rgb(0 0 0 / 60%);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -68,6 +78,8 @@ export class LightCountsComponent {
       light,
       color: LIGHT_COLORS[light],
       count: counts[light],
+      // The light in words too, never colour alone (WCAG 1.4.1).
+      short: this.msg.monitoring.lightShort[light],
       label: this.msg.goals.count(this.msg.monitoring.lights[light], counts[light]),
     }));
   });

@@ -25,10 +25,10 @@ export const LIGHT_COLORS: Readonly<Record<Light, string>> = {
 
 export const LIGHT_TEXT_COLORS: Readonly<Record<Light, string>> = {
   red: '#cf1322',
-  yellow: '#ad6800',
-  green: '#389e0d',
+  yellow: '#874d00',
+  green: '#237804',
   blue: '#0958d9',
-  grey: 'rgb(0 0 0 / 45%)',
+  grey: 'rgb(0 0 0 / 60%)',
   undetermined: '#531dab',
 };
 

@@ -38,7 +38,7 @@ import { MESSAGES } from '../i18n/messages';
     }
     .page-subtitle {
       margin: 4px 0 0;
-      color: rgb(0 0 0 / 45%);
+      color: rgb(0 0 0 / 60%);
     }
   `,
 })
@@ -114,7 +114,7 @@ export class PageHeaderComponent {
       gap: 8px;
     }
     .field-label {
-      color: rgb(0 0 0 / 45%);
+      color: rgb(0 0 0 / 60%);
       white-space: nowrap;
     }
     .department-select {

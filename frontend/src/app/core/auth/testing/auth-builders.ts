@@ -11,6 +11,7 @@ export function aSessionUser(overrides: Partial<SessionUser> = {}): SessionUser 
     role: 'admin',
     departmentId: null,
     mustChangePassword: false,
+    locale: null,
     ...overrides,
   };
 }

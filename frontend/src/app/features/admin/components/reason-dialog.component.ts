@@ -76,10 +76,10 @@ const MAX_REASON = 1000;
     }
     .required {
       margin-right: 4px;
-      color: #ff4d4f;
+      color: #cf1322;
     }
     textarea[aria-invalid='true'] {
-      border-color: #ff4d4f;
+      border-color: #cf1322;
     }
     .field-error {
       display: block;

@@ -60,7 +60,7 @@ export function lightDonutOptions(counts: LightCounts, msg: Messages): Dashboard
     animationDuration: ANIMATION_MS,
     animationDurationUpdate: ANIMATION_MS,
     color: LIGHTS.map((light) => LIGHT_COLORS[light]),
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 项（{d}%）' },
+    tooltip: { trigger: 'item', formatter: charts.donutTooltip },
     legend: { bottom: 0, icon: 'circle', textStyle: { color: TEXT } },
     title: {
       text: String(counts.total),

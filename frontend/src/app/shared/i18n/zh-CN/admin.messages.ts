@@ -286,6 +286,8 @@ export const ADMIN_MESSAGES = {
     corrected: (name: string): string => `已更正“${name}”的指标值理解`,
     conflict: '该指标已被他人修改，已重新加载，请再次更正',
     noValue: '无',
+    /** Between the parts of a compound target. */
+    partsSeparator: '；',
   },
   markdown: {
     label: '导入报告内容',

@@ -38,6 +38,8 @@ export const DASHBOARD_MESSAGES = {
     lights: '预警灯',
     indicatorTotal: '项指标',
     donutTitle: '指标预警分布',
+    /** ECharts tooltip template: {b} the light, {c} its count, {d} its share. */
+    donutTooltip: '{b}：{c} 项（{d}%）',
     donutLabel: (total: number, parts: readonly string[]): string =>
       `指标预警分布：共 ${total} 项，${parts.join('，')}`,
     trendTitle: '月度预警趋势',

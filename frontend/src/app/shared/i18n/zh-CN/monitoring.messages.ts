@@ -12,6 +12,15 @@ export const MONITORING_MESSAGES = {
     grey: '灰灯',
     undetermined: '无法判定',
   },
+  /** The light in one or two characters, beside its dot where space is short: never colour alone. */
+  lightShort: {
+    red: '红',
+    yellow: '黄',
+    green: '绿',
+    blue: '蓝',
+    grey: '灰',
+    undetermined: '待定',
+  },
   /** A value that cannot be read yet (the preview while a field is refused). */
   lightUnknown: '无法判断',
   /** 填报状态 of a project's month. */

@@ -9,7 +9,7 @@ export const PROJECTION_MESSAGES = {
     trend: '按近期趋势',
     profile: '按上年同期进度',
     forecast: '按填报人全年预计',
-  } as const,
+  },
   showExplanation: '推算过程',
   hideExplanation: '收起推算过程',
   explanationLabel: (name: string): string => `${name}的年末推算过程`,
@@ -23,4 +23,4 @@ export const PROJECTION_MESSAGES = {
     title: '预算执行年末预测',
     rate: (rate: string): string => `预计年末执行率 ${rate}%`,
   },
-} as const;
+};

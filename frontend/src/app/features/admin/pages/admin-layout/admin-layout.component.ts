@@ -56,7 +56,7 @@ import { ADMIN_TABS } from '../../admin-tabs';
     }
     .page-subtitle {
       margin: 4px 0 0;
-      color: rgb(0 0 0 / 45%);
+      color: rgb(0 0 0 / 60%);
     }
     .tabs {
       margin-bottom: 16px;

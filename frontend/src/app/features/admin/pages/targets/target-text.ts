@@ -23,7 +23,7 @@ export function describeTarget(target: Target | null, msg: TargetMessages, local
       comparison = `${msg.operators['by-date']} ${target.deadline ?? msg.noValue}`;
       break;
     case 'all-of':
-      return (target.parts ?? []).map((part) => describeTarget(part, msg, locale)).join('；');
+      return (target.parts ?? []).map((part) => describeTarget(part, msg, locale)).join(msg.partsSeparator);
     default:
       comparison =
         target.value === undefined

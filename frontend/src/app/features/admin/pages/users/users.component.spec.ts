@@ -115,6 +115,6 @@ describe('UsersComponent', () => {
     const tabs = Array.from(admin.root.querySelectorAll('[nz-menu-item] a')).map((link) =>
       link.textContent?.trim(),
     );
-    expect(tabs).toEqual(['用户', '期间锁定与监控轮次', '审计日志']);
+    expect(tabs).toEqual(['用户', '期间锁定与监控轮次', '审计日志', '目标质量审查']);
   });
 });

@@ -12,6 +12,8 @@ import { RouterTestingHarness } from '@angular/router/testing';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { aSessionUser, aTokenResponse } from '../../../../core/auth/testing/auth-builders';
+import { LOCALE_STORAGE_KEY } from '../../../../core/i18n/locale-preference';
+import { LOAD_PAGE } from '../../../../core/i18n/locale.service';
 import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import { AppTitleStrategy } from '../../../../core/routing/app-title.strategy';
@@ -32,8 +34,11 @@ const LOGIN_URL = '/api/auth/login';
 describe(LoginComponent.name, () => {
   let harness: RouterTestingHarness;
   let httpMock: HttpTestingController;
+  let loaded: string[];
 
   beforeEach(() => {
+    loaded = [];
+    localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
@@ -47,6 +52,7 @@ describe(LoginComponent.name, () => {
         provideHttpClientTesting(),
         provideZhCnLocale(),
         provideAppIcons(),
+        { provide: LOAD_PAGE, useValue: (url: string) => loaded.push(url) },
       ],
     });
     httpMock = TestBed.inject(HttpTestingController);
@@ -221,6 +227,32 @@ describe(LoginComponent.name, () => {
 
     expect(TestBed.inject(Router).url).toBe('/password');
     expect(TestBed.inject(AuthService).mustChangePassword()).toBe(true);
+  });
+
+  it("should restart the app in the account's language at the return URL when it differs from this browser's", async () => {
+    const user = aSessionUser({ role: 'leader', locale: 'en-US' });
+    await open('/login?returnUrl=%2Fprojects');
+
+    await answer(await submit('leader', 'Jixiao@2025'), 200, aTokenResponse({ user }));
+
+    expect(loaded).toEqual(['/projects']);
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en-US');
+    expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fprojects');
+  });
+
+  it('should offer English in English on the login page', async () => {
+    await open();
+
+    const button = page().querySelector('button.locale-switch') as HTMLButtonElement;
+    expect(button.textContent?.trim()).toBe('English');
+    expect(button.getAttribute('lang')).toBe('en-US');
+    expect(button.getAttribute('aria-label')).toBe('切换界面语言为 English');
+
+    button.click();
+    await settle();
+
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en-US');
+    expect(loaded).toHaveLength(1);
   });
 
   it('should show that it is signing in and ignore a second submit meanwhile', async () => {

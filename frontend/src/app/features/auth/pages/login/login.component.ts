@@ -21,8 +21,10 @@ import { finalize } from 'rxjs';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { EXPIRED_REASON, safeReturnUrl } from '../../../../core/auth/login-url';
 import { CHANGE_PASSWORD_PATH } from '../../../../core/auth/password-change.guard';
+import { LocaleService } from '../../../../core/i18n/locale.service';
 import { apiErrorCode, apiErrorSummary } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
+import { LocaleSwitchComponent } from '../../../../shared/locale-switch/locale-switch.component';
 
 interface LoginFailure {
   readonly title: string;
@@ -39,7 +41,15 @@ interface LoginFailure {
  */
 @Component({
   selector: 'app-login',
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzInputModule],
+  imports: [
+    ReactiveFormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    LocaleSwitchComponent,
+  ],
   templateUrl: './login.component.html',
   styleUrl: './login.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,6 +59,7 @@ export class LoginComponent {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly locale = inject(LocaleService);
   protected readonly msg = inject(MESSAGES);
 
   private readonly queryParams = toSignal(this.route.queryParamMap, { requireSync: true });
@@ -93,7 +104,10 @@ export class LoginComponent {
           const target = user.mustChangePassword
             ? CHANGE_PASSWORD_PATH
             : safeReturnUrl(this.queryParams().get('returnUrl'));
-          void this.router.navigateByUrl(target, { replaceUrl: true });
+          // The account's language wins: the app restarts in it at the target instead of navigating there.
+          if (!this.locale.adoptAccountLocale(user.locale, target)) {
+            void this.router.navigateByUrl(target, { replaceUrl: true });
+          }
         },
         error: (error: unknown) => this.fail(error),
       });

@@ -181,11 +181,20 @@ describe(ProjectListComponent.name, () => {
         '项目负责人3、王五',
         '3,128.00',
         '红灯',
-        '1 4 6 2 0 0',
+        '红 1 黄 4 绿 6 蓝 2 灰 0 待定 0',
         '47.5%',
         '2025 年 6 月 已提交',
       ],
-      ['往来资金 无编码', '—', '未分配', '1.60', '不监控', '0 0 0 0 0 0', '未填报', '尚无填报'],
+      [
+        '往来资金 无编码',
+        '—',
+        '未分配',
+        '1.60',
+        '不监控',
+        '红 0 黄 0 绿 0 蓝 0 灰 0 待定 0',
+        '未填报',
+        '尚无填报',
+      ],
     ]);
     expect(page().querySelector('tfoot')?.textContent?.replace(/\s+/g, '')).toBe('合计3,129.60');
     expect(page().querySelector('.project-name')?.getAttribute('href')).toMatch(/^\/projects\/[0-9a-f-]+$/);

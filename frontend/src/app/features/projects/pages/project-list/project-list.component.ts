@@ -203,7 +203,7 @@ export class ProjectListComponent {
     (a.budgetExecution.rate ?? -1) - (b.budgetExecution.rate ?? -1);
 
   protected leadNames(project: ProjectSummary): string {
-    return project.leads.map((lead) => lead.displayName).join('、');
+    return this.msg.format.list(project.leads.map((lead) => lead.displayName));
   }
 
   protected selectDepartment(code: string): void {

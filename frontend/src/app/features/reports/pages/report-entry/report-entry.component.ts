@@ -239,7 +239,7 @@ export class ReportEntryComponent {
   }
 
   protected conflictValue(values: EntryRow['values'], field: ReportField): string {
-    const value = field === 'reasons' ? values.reasons.join('、') : String(values[field]).trim();
+    const value = field === 'reasons' ? this.msg.format.list(values.reasons) : String(values[field]).trim();
     return value || this.msg.entry.conflict.empty;
   }
 

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { NgModel } from '@angular/forms';
 import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -135,9 +136,8 @@ describe(`${ReportEntryComponent.name} (部门整体)`, () => {
 
   it('should stay on 部门整体 when the month changes', async () => {
     await open();
-    const select = page().querySelector<HTMLSelectElement>('.month-field select')!;
-    select.value = '5';
-    select.dispatchEvent(new Event('change'));
+    const select = harness.fixture.debugElement.query(By.css('nz-select.month-select'));
+    select.injector.get(NgModel).viewToModelUpdate(5);
     await settle();
 
     expect(TestBed.inject(Router).url).toBe('/reports/overall/031/2025-05');

@@ -108,7 +108,10 @@ export class OverviewComponent {
       error: (error: unknown) => {
         this.downloading.set(null);
         this.downloadError.set(
-          `${this.msg.selfEvaluation.downloads.failed}：${apiErrorMessage(error, this.msg.errors)}`,
+          this.msg.format.pair(
+            this.msg.selfEvaluation.downloads.failed,
+            apiErrorMessage(error, this.msg.errors),
+          ),
         );
       },
     });

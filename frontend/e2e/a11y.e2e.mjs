@@ -1,0 +1,270 @@
+// Accessibility and language check against a running server with the demo half year: axe-core (WCAG 2.1 A and
+// AA, failing on serious or critical violations) on every main screen — login, dashboard, project list and
+// detail, 部门整体, 绩效自评 and a sheet, 填报 picker and grid, 审核 list and detail, every admin page — then the
+// English switch: the header and a page read English, a reload and a new sign-in keep it (it is kept on the
+// account), a browser set to English starts in English, and switching back restores Chinese.
+//
+//   BASE_URL=http://localhost:3000 node frontend/e2e/a11y.e2e.mjs
+//
+// Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
+// SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+import { DEMO_YEAR, seedDemo } from '../../scripts/demo-data.mjs';
+import { checkAccessibility } from './support/axe.mjs';
+
+const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+if (!baseUrl) {
+  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
+  process.exit(2);
+}
+const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
+const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+mkdirSync(screenshotDir, { recursive: true });
+
+const TIMEOUT_MS = 20_000;
+const JUNE = `${DEMO_YEAR}-06`;
+/** The account whose language the English check switches (and sets back to Chinese whatever happens). */
+const ENGLISH_USER = 'auditor';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: !process.env.HEADED,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+context.setDefaultTimeout(TIMEOUT_MS);
+const page = await context.newPage();
+const pageErrors = [];
+const watch = (target) => target.on('pageerror', (error) => pageErrors.push(error));
+watch(page);
+
+let shots = 0;
+async function screenshot(name) {
+  shots += 1;
+  await page.screenshot({
+    path: join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`),
+    fullPage: true,
+  });
+}
+
+function check(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+async function step(title, body) {
+  await body();
+  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
+  console.log(`ok - ${title}`);
+}
+
+const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** The page has loaded its data: no request in flight, no spinner or skeleton left. */
+async function settle() {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.ant-spin-spinning, .ant-skeleton-active, .ant-table-placeholder .ant-spin'),
+  );
+}
+
+async function api(method, path, token, body) {
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+async function apiLogin(username) {
+  const res = await api('POST', '/auth/login', null, { username, password });
+  check(res.status === 200, `API login of ${username} answered ${res.status}`);
+  return res.body;
+}
+
+async function signIn(username) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL((url) => url.pathname === '/dashboard');
+  await settle();
+}
+
+async function signOut() {
+  await page.locator('button.logout').click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}
+
+/** axe findings of every screen, reported together at the end (one run names everything to fix). */
+const violations = [];
+
+async function checkScreen(name) {
+  try {
+    await checkAccessibility(page, name);
+  } catch (error) {
+    violations.push(error.message);
+    console.log(`not ok - ${name}: serious or critical accessibility violations (listed at the end)`);
+    return false;
+  }
+  return true;
+}
+
+/** Opens a screen, waits for its data, keeps a screenshot and checks it with axe. */
+async function audit(name, path, ready) {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
+  await settle();
+  if (ready) {
+    await ready();
+  }
+  await screenshot(name);
+  if (await checkScreen(name)) {
+    console.log(`ok - ${name} (${path}) has no serious or critical accessibility violation`);
+  }
+  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
+}
+
+let failed = false;
+try {
+  // The demo data is there (the e2e runner seeds it; nothing is written when it is).
+  const { projects } = await seedDemo(baseUrl, password);
+  const project = (lead) => {
+    const found = projects.find((item) => item.lead === lead);
+    check(found, `no demo project led by ${lead}`);
+    return found;
+  };
+
+  await audit('login', '/login', () => page.locator('#login-username').waitFor());
+
+  // 部门领导: the reading screens and the review.
+  await signIn('leader');
+  await audit('dashboard', '/dashboard', () => page.locator('.kpi-value').first().waitFor());
+  await audit('project-list', '/projects', () => page.locator('tbody tr.ant-table-row').first().waitFor());
+  await audit('project-detail', `/projects/${project('lead01').id}`);
+  await audit('overall', '/overall');
+  await audit('self-evaluation', '/self-evaluation');
+  await audit('self-evaluation-sheet', `/self-evaluation/${project('lead03').id}/${DEMO_YEAR}`);
+  await audit('review-inbox', '/reviews');
+  await audit('review-detail', `/reviews/${project('lead07').id}/${JUNE}`);
+  await signOut();
+
+  // 项目负责人: the entry picker and grid.
+  await signIn('lead01');
+  await audit('report-picker', '/reports');
+  await audit('report-entry', `/reports/${project('lead01').id}/${JUNE}`, () =>
+    page.locator('input').first().waitFor(),
+  );
+  await signOut();
+
+  // 绩效管理员: every admin page.
+  await signIn('admin');
+  for (const tab of ['users', 'assignments', 'import', 'periods', 'audit', 'targets']) {
+    await audit(`admin-${tab}`, `/admin/${tab}`);
+  }
+  await signOut();
+
+  // English.
+  await signIn(ENGLISH_USER);
+  await step('the header switch turns the app English, kept on the account', async () => {
+    const signOutButton = page.locator('button.logout');
+    check((await text(signOutButton)) === '退出登录', `the header reads ${await text(signOutButton)}`);
+    await page.locator('button.locale-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en-US');
+    await settle();
+    check((await text(page.locator('button.logout'))) === 'Sign out', 'the header is not English');
+    check((await text(page.locator('nav, [nz-menu]').first())).includes('Home'), 'the menu is not English');
+    await page.locator('h1, h2', { hasText: 'Monitoring dashboard' }).first().waitFor();
+    check(
+      (await page.title()) === 'Home · Performance Target Management',
+      `the title is ${await page.title()}`,
+    );
+    check((await text(page.locator('button.locale-switch'))) === '中文', 'the switch does not offer 中文');
+    const login = await apiLogin(ENGLISH_USER);
+    check(login.user.locale === 'en-US', `the account keeps ${login.user.locale}`);
+    await screenshot('dashboard-en');
+    await checkScreen('dashboard (English)');
+  });
+
+  await step('a reload and another page stay English', async () => {
+    await page.reload();
+    await settle();
+    check((await text(page.locator('button.logout'))) === 'Sign out', 'a reload went back to Chinese');
+    await page.goto(`${baseUrl}/projects`);
+    await settle();
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    const headers = await text(page.locator('thead'));
+    check(headers.includes('Project') && !/项目预警/.test(headers), `the project list reads: ${headers}`);
+    await screenshot('projects-en');
+    await checkScreen('project list (English)');
+  });
+
+  await step('signed out, the login page stays English; signing in again keeps it', async () => {
+    await signOut();
+    await page.locator('form button[type=submit]', { hasText: 'Sign in' }).waitFor();
+    await signIn(ENGLISH_USER);
+    check((await text(page.locator('button.logout'))) === 'Sign out', 'the account language was lost');
+  });
+
+  await step('a browser in English starts in English before sign-in', async () => {
+    const english = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+    const other = await english.newPage();
+    watch(other);
+    try {
+      await other.goto(`${baseUrl}/login`);
+      await other.locator('form button[type=submit]', { hasText: 'Sign in' }).waitFor();
+      check(
+        (await other.evaluate(() => document.documentElement.lang)) === 'en-US',
+        'html lang is not en-US',
+      );
+    } finally {
+      await english.close();
+    }
+  });
+
+  await step('switching back restores Chinese, on the account too', async () => {
+    await page.locator('button.locale-switch', { hasText: '中文' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await settle();
+    check((await text(page.locator('button.logout'))) === '退出登录', 'the header is not Chinese again');
+    const login = await apiLogin(ENGLISH_USER);
+    check(login.user.locale === 'zh-CN', `the account keeps ${login.user.locale}`);
+  });
+
+  check(
+    violations.length === 0,
+    `axe found violations on ${violations.length} screen(s):\n${violations.join('\n')}`,
+  );
+} catch (error) {
+  failed = true;
+  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
+  if (violations.length && !String(error).includes('axe found')) {
+    console.error(violations.join('\n'));
+  }
+  await screenshot('failure').catch(() => undefined);
+} finally {
+  // The other browser scripts sign in as the same demo accounts, in Chinese.
+  const session = await apiLogin(ENGLISH_USER).catch(() => null);
+  if (session) {
+    await api('PUT', '/auth/me/locale', session.accessToken, { locale: 'zh-CN' });
+  }
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);

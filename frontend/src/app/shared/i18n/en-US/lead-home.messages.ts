@@ -1,0 +1,51 @@
+import type { Messages } from '../messages.zh-CN';
+
+/** The lead's home (我的项目, the 填报 entry), in English (section `leadHome`). */
+export const LEAD_HOME_MESSAGES: Messages['leadHome'] = {
+  title: 'My projects',
+  subtitle: (period: string): string => `This month: ${period}. Click a month to view or report it`,
+  subtitleNoMonth: 'The projects assigned to you and their monthly reports',
+  loading: 'Loading your projects…',
+  failed: 'Could not load your projects',
+  retry: 'Retry',
+  noProjects: 'No projects have been assigned to you yet: ask the performance admin',
+  year: 'Year',
+  yearOption: (year: number): string => `${year}`,
+  /** Each follows its number. */
+  summary: {
+    todo: 'to report this month',
+    returned: 'month(s) returned for changes',
+    overdue: 'month(s) overdue',
+    done: 'submitted or approved this month',
+  },
+  states: {
+    todo: 'To report',
+    draft: 'Draft',
+    submitted: 'Submitted, awaiting review',
+    returned: 'Returned',
+    approved: 'Approved',
+  },
+  short: {
+    todo: 'To do',
+    draft: 'Draft',
+    submitted: 'Submitted',
+    returned: 'Returned',
+    approved: 'Approved',
+  },
+  overdue: 'Overdue',
+  due: (date: string): string => `Due ${date}`,
+  progress: (reported: number, total: number): string => `${reported}/${total} indicators reported`,
+  red: (count: number): string => `${count} red`,
+  returnReason: (reason: string): string => `Returned because: ${reason}`,
+  overdueMonths: (count: number): string => `${count} month${count === 1 ? '' : 's'} overdue`,
+  fill: (month: string): string => `Report ${month}`,
+  revise: (month: string): string => `Revise ${month}`,
+  view: (month: string): string => `View ${month}`,
+  months: 'Months',
+  monthsLabel: (project: string): string => `Monthly report status of ${project}`,
+  monthTitle: (month: string, state: string): string => `${month}: ${state}`,
+  notStarted: 'Not started',
+  projectPage: 'Project details',
+  overallName: (department: string): string => `Department as a whole · ${department}`,
+  overallPage: 'Department-wide details',
+};
