@@ -97,7 +97,8 @@ describe('GET /me/projects', () => {
   });
 
   it('should give whoever reports 部门整体 its months: every admin by default, the designated lead once assigned', async () => {
-    const overallOf = (body: { projects: { overall: boolean; department: { code: string } }[] }) =>
+    type Entry = { overall: boolean; department: { code: string }; indicatorCount: number; months: Month[] };
+    const overallOf = (body: { projects: Entry[] }) =>
       body.projects.filter((p) => p.overall && p.department.code === seeded.code);
     await ds.query(
       `INSERT INTO report_periods (fiscal_year_id, project_id, period, status) VALUES ($1, NULL, '2025-02', 'approved')`,
@@ -112,7 +113,7 @@ describe('GET /me/projects', () => {
       department: { code: seeded.code },
     });
     expect(entry.indicatorCount).toBeGreaterThan(0);
-    const months = (entry as unknown as { months: Month[] }).months;
+    const months = entry.months;
     expect(months).toHaveLength(12);
     expect(months[1]).toMatchObject({ period: '2025-02', status: 'approved', overdue: false });
     expect(months[0]).toMatchObject({ status: null, overdue: true });
