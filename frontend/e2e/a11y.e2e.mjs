@@ -1,6 +1,6 @@
 // Accessibility and language check against a running server with the demo half year: axe-core (WCAG 2.1 A and
 // AA, failing on serious or critical violations) on every main screen — login, dashboard, project list and
-// detail, 部门整体, 绩效自评 and a sheet, 填报 picker and grid, 审核 list and detail, every admin page — then the
+// detail, 部门整体, 绩效自评 and a sheet, 填报 home and grid, 审核 list and detail, every admin page — then the
 // English switch: the header and a page read English, a reload and a new sign-in keep it (it is kept on the
 // account), a browser set to English starts in English, and switching back restores Chinese.
 //
@@ -104,7 +104,8 @@ async function signIn(username) {
   await page.locator('#login-username').fill(username);
   await page.locator('#login-password').fill(password);
   await page.locator('form button[type=submit]').click();
-  await page.waitForURL((url) => url.pathname === '/dashboard');
+  // Leads land on their home (/reports), everyone else on the dashboard.
+  await page.waitForURL((url) => url.pathname === '/dashboard' || url.pathname === '/reports');
   await settle();
 }
 
@@ -166,9 +167,9 @@ try {
   await audit('review-detail', `/reviews/${project('lead07').id}/${JUNE}`);
   await signOut();
 
-  // 项目负责人: the entry picker and grid.
+  // 项目负责人: their home (我的项目) and the entry grid.
   await signIn('lead01');
-  await audit('report-picker', '/reports');
+  await audit('lead-home', '/reports');
   await audit('report-entry', `/reports/${project('lead01').id}/${JUNE}`, () =>
     page.locator('input').first().waitFor(),
   );

@@ -12,7 +12,7 @@ const { baseUrl, page, screenshot, check, step, api, token, logIn, run } = await
   width: 1366,
   height: 800,
 });
-const rows = page.locator('table.targets tbody tr[data-indicator]');
+const rows = page.locator('nz-table.targets tbody tr[data-indicator]');
 
 await run(async () => {
   let picked = [];
@@ -43,8 +43,16 @@ await run(async () => {
     );
     await button.click();
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-    for (const id of picked) await page.locator(`tr[data-indicator="${id}"]`).waitFor({ state: 'detached' });
-    check((await rows.count()) === before - 2, `the list did not lose exactly the two confirmed readings`);
+    await page.locator('.ant-message-success').waitFor();
+    // The list reloads after the confirmation: wait for it to settle one row shorter per confirmed reading.
+    await page.waitForFunction(
+      (expected) =>
+        document.querySelectorAll('nz-table.targets tbody tr[data-indicator]').length === expected &&
+        !document.querySelector('nz-table.targets .ant-spin-spinning'),
+      before - 2,
+    );
+    for (const id of picked)
+      check((await page.locator(`tr[data-indicator="${id}"]`).count()) === 0, `${id} is still listed`);
     await screenshot('confirmed');
   });
 

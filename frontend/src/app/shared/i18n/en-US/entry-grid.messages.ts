@@ -5,10 +5,8 @@ export const ENTRY_GRID_MESSAGES: Messages['entry']['grid'] = {
   details: {
     open: 'Reasons and evidence',
     close: 'Hide',
-    openLabel: (indicator: string): string =>
-      `Show the reasons for deviation, corrective action and evidence of "${indicator}"`,
-    closeLabel: (indicator: string): string =>
-      `Hide the reasons for deviation, corrective action and evidence of "${indicator}"`,
+    openLabel: (indicator: string): string => `Reasons and evidence: ${indicator}`,
+    closeLabel: (indicator: string): string => `Hide: the reasons and evidence of ${indicator}`,
     required: 'Explain the reasons for deviation and the corrective action',
   },
   paste: {

@@ -3,8 +3,9 @@ export const ENTRY_GRID_MESSAGES = {
   details: {
     open: '填写原因与佐证',
     close: '收起',
-    openLabel: (indicator: string): string => `展开“${indicator}”的偏差原因、纠偏措施与佐证`,
-    closeLabel: (indicator: string): string => `收起“${indicator}”的偏差原因、纠偏措施与佐证`,
+    // Accessible names start with the visible text (WCAG 2.5.3), then say which indicator.
+    openLabel: (indicator: string): string => `填写原因与佐证：${indicator}`,
+    closeLabel: (indicator: string): string => `收起：${indicator}的偏差原因、纠偏措施与佐证`,
     required: '请说明偏差原因与纠偏措施',
   },
   paste: {
