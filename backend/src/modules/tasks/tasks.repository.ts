@@ -112,20 +112,13 @@ export class TasksRepository {
 
   overallPeriods(userId: string, departmentIds: string[] | null, asAdmin: boolean): Promise<TaskPeriodRow[]> {
     return this.dataSource.query(
-      `SELECT NULL::uuid AS "projectId", NULL::text AS "projectName", d.code AS "departmentCode", fy.year,
+      `SELECT NULL::uuid AS "projectId", NULL::text AS "projectName", fy.dept_code AS "departmentCode", fy.year,
                 to_char(make_date(fy.year, m, 1), 'YYYY-MM') AS period, rp.status, rp.return_reason AS "returnReason"
-           FROM fiscal_years fy
-           JOIN departments d ON d.id = fy.department_id
-           LEFT JOIN department_reporters dr ON dr.fiscal_year_id = fy.id
+           FROM (${OVERALL_FISCAL_YEARS}) fy
            CROSS JOIN generate_series(1, 12) AS m
            LEFT JOIN report_periods rp ON rp.fiscal_year_id = fy.id AND rp.project_id IS NULL
                                       AND rp.period = to_char(make_date(fy.year, m, 1), 'YYYY-MM')
-          WHERE (dr.user_id = $1 OR ($3 AND dr.user_id IS NULL))
-            AND ($2::uuid[] IS NULL OR fy.department_id = ANY($2::uuid[]))
-            AND EXISTS (SELECT 1 FROM goals g JOIN indicators i ON i.goal_id = g.id
-                         WHERE g.fiscal_year_id = fy.id AND g.project_id IS NULL AND g.term = 'annual'
-                           AND g.archived_at IS NULL AND i.archived_at IS NULL)
-          ORDER BY d.code, fy.year, m`,
+          ORDER BY fy.dept_code, fy.year, m`,
       [userId, departmentIds, asAdmin],
     );
   }
