@@ -197,6 +197,20 @@ describe('schema constraints', () => {
     expect(await failure(`DELETE FROM projects WHERE id = $1`, [bare])).toBe(fk);
   });
 
+  it('should never cascade a deleted user into what people entered or were given to do', async () => {
+    // Accounts are deactivated, never deleted; should one be deleted by hand, nothing referring to it may vanish.
+    // Only the sign-in tokens (the user's own sessions) go with the account.
+    const cascading: { table_name: string }[] = await ds.query(
+      `SELECT tc.table_name
+         FROM information_schema.referential_constraints rc
+         JOIN information_schema.table_constraints tc ON tc.constraint_name = rc.constraint_name
+         JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = rc.constraint_name
+        WHERE ccu.table_name = 'users' AND rc.delete_rule = 'CASCADE'
+        ORDER BY 1`,
+    );
+    expect(cascading.map((row) => row.table_name)).toEqual(['refresh_tokens']);
+  });
+
   it('should keep the audit log append-only', async () => {
     const [{ id }] = await ds.query(
       `INSERT INTO audit_log (action, entity, entity_id) VALUES ('test.write', 'indicator', $1) RETURNING id`,

@@ -31,6 +31,8 @@ import {
 
 export interface ImportResult {
   departmentCode: string;
+  /** The department's name as the document gives it (what people call it; the code is for machines). */
+  departmentName: string;
   year: number;
   /** Nothing was written: the answer says what applying would change. */
   preview: boolean;
@@ -176,7 +178,13 @@ export class ImportsService {
       // Serialize imports of one department-year: two concurrent loads would interleave their updates.
       await this.repository.lockDepartmentYear(manager, doc.department.code, doc.year);
       const last = await this.repository.lastDocumentSha256(manager, doc.department.code, doc.year);
-      const base = { departmentCode: doc.department.code, year: doc.year, preview, report };
+      const base = {
+        departmentCode: doc.department.code,
+        departmentName: doc.department.name,
+        year: doc.year,
+        preview,
+        report,
+      };
       if (last === documentSha256) {
         return {
           ...base,

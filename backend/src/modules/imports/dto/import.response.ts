@@ -23,6 +23,7 @@ export class LoadSummaryResponse {
 /** POST /api/imports answer (a preview wrote nothing). */
 export class ImportResponse {
   @ApiProperty({ example: '031' }) departmentCode: string;
+  @ApiProperty({ example: '武汉市东西湖区人力资源和社会保障局' }) departmentName: string;
   @ApiProperty({ example: 2025 }) year: number;
   @ApiProperty({ description: '预览：未写入，仅说明应用后的变化' }) preview: boolean;
   @ApiProperty({ description: '与上次导入的内容相同，未写入' }) unchanged: boolean;

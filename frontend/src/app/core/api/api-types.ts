@@ -1827,6 +1827,8 @@ export interface components {
     ImportResponse: {
       /** @example 031 */
       departmentCode: string;
+      /** @example 武汉市东西湖区人力资源和社会保障局 */
+      departmentName: string;
       /** @example 2025 */
       year: number;
       /** @description 预览：未写入，仅说明应用后的变化 */

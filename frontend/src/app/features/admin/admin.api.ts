@@ -187,6 +187,21 @@ export class AdminApi {
     );
   }
 
+  /** Reopens a submitted or approved department-wide month (部门整体) for correction. */
+  unlockOverall(
+    code: string,
+    year: number,
+    period: string,
+    reason: string,
+    version: number | null,
+  ): Observable<PeriodRow> {
+    return this.http.post<PeriodRow>(
+      `${API}/departments/${segment(code)}/years/${year}/periods/${segment(period)}/unlock`,
+      version === null ? { reason } : { reason, version },
+      { context: silent() },
+    );
+  }
+
   rounds(code: string, year: number): Observable<MonitoringRound[]> {
     return this.http.get<MonitoringRound[]>(`${API}/departments/${segment(code)}/years/${year}/rounds`);
   }

@@ -49,6 +49,7 @@ describe('ImportComponent', () => {
   };
   const result = (preview: boolean, diff: Partial<ImportDiff>) => ({
     departmentCode: '031',
+    departmentName: '武汉市东西湖区人力资源和社会保障局',
     year: 2025,
     preview,
     unchanged: false,
@@ -92,7 +93,7 @@ describe('ImportComponent', () => {
     await admin.click(apply);
     admin.http.expectOne('/api/imports?confirmArchive=true').flush(result(false, { archived: [] }));
     await admin.settle();
-    expect(admin.text()).toContain('导入完成 · 部门 031 · 2025 年度');
+    expect(admin.text()).toContain('导入完成 · 武汉市东西湖区人力资源和社会保障局 · 2025 年度');
     expect(admin.root.querySelector('app-markdown-view')).not.toBeNull();
   });
 
@@ -163,6 +164,7 @@ describe('ImportComponent', () => {
     // Nothing changes (the same document again): the preview is the whole answer.
     request.flush({
       departmentCode: '031',
+      departmentName: '武汉市东西湖区人力资源和社会保障局',
       year: 2025,
       preview: true,
       unchanged: true,
@@ -172,7 +174,7 @@ describe('ImportComponent', () => {
     });
     await admin.settle();
 
-    expect(admin.text()).toContain('导入完成 · 部门 031 · 2025 年度');
+    expect(admin.text()).toContain('导入完成 · 武汉市东西湖区人力资源和社会保障局 · 2025 年度');
     const report = admin.root.querySelector('app-markdown-view') as HTMLElement;
     expect(report.querySelector('h3')?.textContent?.trim()).toBe('导入报告');
     expect(report.querySelector('td')?.textContent?.trim()).toBe('表1');

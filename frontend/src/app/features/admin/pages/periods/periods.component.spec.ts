@@ -1,3 +1,4 @@
+import { aDepartmentYear } from '../../../../core/api/testing/department-builders';
 import { aPeriodState, aProjectMonitoring } from '../../../reports/testing/monitoring-builders';
 import { AdminHarness, clearOverlays } from '../../testing/admin-harness';
 import { aProjectWithLeads } from '../../testing/admin-builders';
@@ -177,5 +178,34 @@ describe('PeriodsComponent', () => {
     await open();
     await unlockPanelFor([null, null]);
     expect(unlockPanel()).toContain('该项目本年度尚无填报');
+  });
+
+  it('should unlock a department-wide month (部门整体) through the department route', async () => {
+    await open();
+    await admin.pick('#unlock-project', '部门整体（部门整体绩效目标）');
+    admin.http
+      .expectOne((req) => req.url === BASE)
+      .flush(
+        aDepartmentYear({
+          reportPeriods: [
+            aPeriodState({ period: '2025-01', status: 'approved', version: 3 }),
+            aPeriodState({ period: '2025-02', status: 'draft', version: 1 }),
+          ],
+        }),
+      );
+    await admin.settle();
+
+    expect(document.querySelectorAll('.unlockable li')).toHaveLength(2);
+    expect(document.querySelectorAll('.unlockable button')).toHaveLength(1);
+    await admin.click(document.querySelector('.unlockable li[data-period="2025-01"] button'));
+    expect(document.body.textContent).toContain('解锁 部门整体（部门整体绩效目标） · ');
+    await admin.type('#reason-input', '部门整体数据需更正');
+    await admin.click(admin.dialogButton('解锁'));
+    const request = admin.http.expectOne(`${BASE}/periods/2025-01/unlock`);
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ reason: '部门整体数据需更正', version: 3 });
+    request.flush({});
+    await admin.settle();
+    admin.http.match(() => true);
   });
 });

@@ -6,8 +6,9 @@ import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
-import { type Observable, combineLatest, forkJoin, of, switchMap } from 'rxjs';
+import { type Observable, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 
+import { DepartmentsApi } from '../../../../core/api/departments.api';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
@@ -29,6 +30,9 @@ interface PeriodsData {
 }
 
 /** What the reason dialog is asked for. */
+
+/** The unlock picker's value for the department-wide goals (部门整体); project ids are uuids, so it cannot clash. */
+export const OVERALL_UNIT = 'overall';
 type ReasonAction =
   | { readonly kind: 'lock'; readonly period: string }
   | { readonly kind: 'release'; readonly period: string }
@@ -56,6 +60,7 @@ type ReasonAction =
 })
 export class PeriodsComponent {
   private readonly api = inject(AdminApi);
+  private readonly departments = inject(DepartmentsApi);
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
   private readonly destroyRef = inject(DestroyRef);
@@ -114,13 +119,12 @@ export class PeriodsComponent {
 
   // Unlocking one project's month.
   protected readonly projectId = signal<string | null>(null);
+  protected readonly overallUnit = OVERALL_UNIT;
   private readonly projectAttempt = signal(0);
   protected readonly projectPeriods = toSignal(
     combineLatest([toObservable(this.projectId), toObservable(this.projectAttempt)]).pipe(
       switchMap(([id]): Observable<LoadState<ReportPeriodState[]> | null> =>
-        id
-          ? toLoadState(this.api.project(id).pipe(switchMap((project) => of([...project.reportPeriods]))))
-          : of(null),
+        id ? toLoadState(this.periodsOf(id).pipe(switchMap((periods) => of([...periods])))) : of(null),
       ),
     ),
     { initialValue: null },
@@ -147,7 +151,10 @@ export class PeriodsComponent {
     const text = this.msg.admin.periods;
     if (action.kind === 'lock') return text.lockTitle(period);
     if (action.kind === 'release') return text.releaseTitle(period);
-    const project = this.data()?.projects.find((item) => item.id === this.projectId())?.name ?? '';
+    const project =
+      this.projectId() === OVERALL_UNIT
+        ? this.msg.admin.periods.overallUnit
+        : (this.data()?.projects.find((item) => item.id === this.projectId())?.name ?? '');
     return text.unlockDialog(project, period);
   });
 
@@ -156,6 +163,14 @@ export class PeriodsComponent {
     const text = this.msg.admin.periods;
     return kind === 'lock' ? text.lock : kind === 'release' ? text.release : text.unlock;
   });
+
+  /** A project's months, or the department-wide months (部门整体) of the selected year. */
+  private periodsOf(unit: string): Observable<readonly ReportPeriodState[]> {
+    const selection = this.scope.selection();
+    if (unit !== OVERALL_UNIT) return this.api.project(unit).pipe(map((project) => project.reportPeriods));
+    if (!selection) return of([]);
+    return this.departments.year(selection.code, selection.year).pipe(map((year) => year.reportPeriods));
+  }
 
   protected retry(): void {
     this.attempt.update((attempt) => attempt + 1);
@@ -180,7 +195,9 @@ export class PeriodsComponent {
         ? this.api.lock(selection.code, selection.year, action.period, reason)
         : action.kind === 'release'
           ? this.api.release(selection.code, selection.year, action.period, reason)
-          : this.api.unlockPeriod(this.projectId() as string, action.period, reason, action.version);
+          : this.projectId() === OVERALL_UNIT
+            ? this.api.unlockOverall(selection.code, selection.year, action.period, reason, action.version)
+            : this.api.unlockPeriod(this.projectId() as string, action.period, reason, action.version);
     this.actionBusy.set(true);
     request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: () => {
