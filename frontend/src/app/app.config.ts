@@ -5,24 +5,28 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { TitleStrategy, provideRouter } from '@angular/router';
+import type { UiLocale } from '@jixiao/domain';
 
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { apiErrorInterceptor } from './core/http/api-error.interceptor';
-import { initialLocale } from './core/i18n/locale-preference';
-import { provideLocale } from './core/i18n/provide-locale';
+import type { LocaleData } from './core/i18n/locale-data';
+import { provideLoadedLocale } from './core/i18n/provide-locale';
 import { provideAppIcons } from './core/icons/provide-app-icons';
 import { AppTitleStrategy } from './core/routing/app-title.strategy';
 
-export const appConfig: ApplicationConfig = {
-  providers: [
-    provideBrowserGlobalErrorListeners(),
-    provideZonelessChangeDetection(),
-    provideRouter(appRoutes),
-    { provide: TitleStrategy, useClass: AppTitleStrategy },
-    // Outermost first: the error interceptor sees the outcome after the auth interceptor's refresh and replay.
-    provideHttpClient(withFetch(), withInterceptors([apiErrorInterceptor, authInterceptor])),
-    provideLocale(initialLocale()),
-    provideAppIcons(),
-  ],
-};
+/** The app's providers, in the language it starts in (loaded before bootstrap, see main.ts). */
+export function appConfig(locale: UiLocale, data: LocaleData): ApplicationConfig {
+  return {
+    providers: [
+      provideBrowserGlobalErrorListeners(),
+      provideZonelessChangeDetection(),
+      provideRouter(appRoutes),
+      { provide: TitleStrategy, useClass: AppTitleStrategy },
+      // Outermost first: the error interceptor sees the outcome after the auth interceptor's refresh and replay.
+      provideHttpClient(withFetch(), withInterceptors([apiErrorInterceptor, authInterceptor])),
+      provideLoadedLocale(locale, data),
+      provideAppIcons(),
+    ],
+  };
+}

@@ -8,7 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { appRoutes } from './app.routes';
 import { AuthService } from './core/auth/auth.service';
 import { aSessionUser, aTokenResponse, givenStoredSession } from './core/auth/testing/auth-builders';
-import { provideZhCnLocale } from './core/i18n/provide-locale';
+import { provideZhCnLocale } from './core/i18n/bundled-locale';
 import { provideAppIcons } from './core/icons/provide-app-icons';
 import { AppTitleStrategy } from './core/routing/app-title.strategy';
 

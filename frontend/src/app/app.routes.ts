@@ -5,7 +5,6 @@ import { authGuard } from './core/auth/auth.guard';
 import { AuthService } from './core/auth/auth.service';
 import { passwordChangeGuard } from './core/auth/password-change.guard';
 import { roleGuard } from './core/auth/role.guard';
-import { ShellComponent } from './layout/shell/shell.component';
 
 export const appRoutes: Routes = [
   // Outside the shell, and before it: the shell's '**' would otherwise take /login.
@@ -20,7 +19,8 @@ export const appRoutes: Routes = [
   },
   {
     path: '',
-    component: ShellComponent,
+    // Lazy like the pages: the login page does not download the navigation, its menus and overlays.
+    loadComponent: () => import('./layout/shell/shell.component').then((m) => m.ShellComponent),
     canActivate: [authGuard, passwordChangeGuard],
     canActivateChild: [authGuard, passwordChangeGuard],
     children: [

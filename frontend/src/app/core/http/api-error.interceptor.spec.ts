@@ -14,6 +14,7 @@ import { TestBed } from '@angular/core/testing';
 import { NzNotificationService } from 'ng-zorro-antd/notification';
 
 import { SILENT_API_ERRORS } from '../../shared/http/api-error';
+import { provideZhCnLocale } from '../i18n/bundled-locale';
 import { apiErrorInterceptor } from './api-error.interceptor';
 
 type ResponseBody = Parameters<TestRequest['flush']>[0];
@@ -36,6 +37,7 @@ describe(apiErrorInterceptor.name, () => {
       providers: [
         provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
+        provideZhCnLocale(),
         { provide: NzNotificationService, useValue: { error: notifyError } },
       ],
     });
@@ -45,8 +47,11 @@ describe(apiErrorInterceptor.name, () => {
 
   afterEach(() => httpMock.verify());
 
-  /** Sends one GET, answers it with the given failure, and returns what the caller received. */
-  function failWith(status: number, body: ResponseBody, context?: HttpContext): unknown {
+  /**
+   * Sends one GET, answers it with the given failure, and returns what the caller received once the
+   * notification (loaded on the first error) had its chance to show.
+   */
+  async function failWith(status: number, body: ResponseBody, context?: HttpContext): Promise<unknown> {
     let received: unknown;
     http.get('/api/departments', { context }).subscribe({ error: (error: unknown) => (received = error) });
     const request = httpMock.expectOne('/api/departments');
@@ -55,6 +60,7 @@ describe(apiErrorInterceptor.name, () => {
     } else {
       request.flush(body, { status, statusText: 'Error' });
     }
+    await new Promise((resolve) => setTimeout(resolve, 0));
     return received;
   }
 
@@ -100,22 +106,26 @@ describe(apiErrorInterceptor.name, () => {
       body: 'Cannot GET /api/departments',
       expected: '服务器返回错误（HTTP 404）',
     },
-  ])('should notify $label', ({ status, body, expected }) => {
-    failWith(status, body);
+  ])('should notify $label', async ({ status, body, expected }) => {
+    await failWith(status, body);
 
     expect(notifyError).toHaveBeenCalledTimes(1);
     expect(notifyError).toHaveBeenCalledWith('请求失败', expected, { nzKey: `api-error:${expected}` });
   });
 
-  it('should rethrow the error so the caller can show its own error state', () => {
-    const received = failWith(404, { statusCode: 404, code: 'DEPARTMENT_NOT_FOUND', message: '部门不存在' });
+  it('should rethrow the error so the caller can show its own error state', async () => {
+    const received = await failWith(404, {
+      statusCode: 404,
+      code: 'DEPARTMENT_NOT_FOUND',
+      message: '部门不存在',
+    });
 
     expect(received).toBeInstanceOf(HttpErrorResponse);
     expect((received as HttpErrorResponse).status).toBe(404);
   });
 
-  it('should stay silent when the request asks to handle its errors itself', () => {
-    const received = failWith(
+  it('should stay silent when the request asks to handle its errors itself', async () => {
+    const received = await failWith(
       400,
       { statusCode: 400, code: 'VALIDATION_FAILED', message: '请求参数有误' },
       new HttpContext().set(SILENT_API_ERRORS, true),
@@ -129,8 +139,8 @@ describe(apiErrorInterceptor.name, () => {
     { code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' },
     { code: 'UNAUTHORIZED', message: '请先登录' },
     { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误（再失败 4 次将锁定 15 分钟）' },
-  ])('should leave a 401 $code to the auth flow and not notify', ({ code, message }) => {
-    const received = failWith(401, { statusCode: 401, code, message });
+  ])('should leave a 401 $code to the auth flow and not notify', async ({ code, message }) => {
+    const received = await failWith(401, { statusCode: 401, code, message });
 
     expect(notifyError).not.toHaveBeenCalled();
     expect((received as HttpErrorResponse).status).toBe(401);

@@ -1,6 +1,5 @@
 import { HttpErrorResponse, type HttpInterceptorFn, HttpStatusCode } from '@angular/common/http';
-import { inject } from '@angular/core';
-import { NzNotificationService } from 'ng-zorro-antd/notification';
+import { Injector, inject } from '@angular/core';
 import { catchError, throwError } from 'rxjs';
 
 import { SILENT_API_ERRORS, apiErrorSummary } from '../../shared/http/api-error';
@@ -16,7 +15,7 @@ import { MESSAGES } from '../../shared/i18n/messages';
  * otherwise.
  */
 export const apiErrorInterceptor: HttpInterceptorFn = (request, next) => {
-  const notification = inject(NzNotificationService);
+  const injector = inject(Injector);
   const messages = inject(MESSAGES);
 
   return next(request).pipe(
@@ -27,7 +26,12 @@ export const apiErrorInterceptor: HttpInterceptorFn = (request, next) => {
         !request.context.get(SILENT_API_ERRORS)
       ) {
         const content = apiErrorSummary(error, messages.errors);
-        notification.error(messages.errors.title, content, { nzKey: `api-error:${content}` });
+        // Loaded on the first error: the notification overlay is not part of the first download.
+        void import('ng-zorro-antd/notification').then(({ NzNotificationService }) =>
+          injector
+            .get(NzNotificationService)
+            .error(messages.errors.title, content, { nzKey: `api-error:${content}` }),
+        );
       }
       return throwError(() => error);
     }),

@@ -9,7 +9,7 @@ import { AuthService, SESSION_STORAGE_KEY } from '../auth/auth.service';
 import { givenStoredSession } from '../auth/testing/auth-builders';
 import { LOCALE_STORAGE_KEY, initialLocale } from './locale-preference';
 import { LOAD_PAGE, LocaleService } from './locale.service';
-import { provideLocale } from './provide-locale';
+import { provideLocale } from './bundled-locale';
 
 const LOCALE_URL = '/api/auth/me/locale';
 

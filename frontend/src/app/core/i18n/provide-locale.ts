@@ -1,6 +1,4 @@
 import { DOCUMENT, registerLocaleData } from '@angular/common';
-import en from '@angular/common/locales/en';
-import zh from '@angular/common/locales/zh';
 import {
   type EnvironmentProviders,
   InjectionToken,
@@ -10,11 +8,10 @@ import {
   provideEnvironmentInitializer,
 } from '@angular/core';
 import { DEFAULT_UI_LOCALE, type UiLocale } from '@jixiao/domain';
-import { type NzI18nInterface, en_US, provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { provideNzI18n } from 'ng-zorro-antd/i18n';
 
-import { MESSAGES, type Messages } from '../../shared/i18n/messages';
-import { EN_US_MESSAGES } from '../../shared/i18n/messages.en-US';
-import { ZH_CN_MESSAGES } from '../../shared/i18n/messages.zh-CN';
+import { MESSAGES } from '../../shared/i18n/messages';
+import type { LocaleData } from './locale-data';
 
 /** The interface language the app was started in; switching reloads the app in the other one. */
 export const ACTIVE_LOCALE = new InjectionToken<UiLocale>('ACTIVE_LOCALE', {
@@ -22,26 +19,11 @@ export const ACTIVE_LOCALE = new InjectionToken<UiLocale>('ACTIVE_LOCALE', {
   factory: () => DEFAULT_UI_LOCALE,
 });
 
-interface LocaleData {
-  /** Angular's number and date data. */
-  readonly angular: unknown[];
-  /** ng-zorro's component texts (pagination, date picker, empty states). */
-  readonly nz: NzI18nInterface;
-  /** Ours. */
-  readonly messages: Messages;
-}
-
-const LOCALES: Record<UiLocale, LocaleData> = {
-  'zh-CN': { angular: zh, nz: zh_CN, messages: ZH_CN_MESSAGES },
-  'en-US': { angular: en, nz: en_US, messages: EN_US_MESSAGES },
-};
-
 /**
  * The app's locale in one place: Angular's (numbers, dates), ng-zorro's (component texts) and ours (MESSAGES),
- * all three of the same language.
+ * all three of the same language, from the data loaded for it.
  */
-export function provideLocale(locale: UiLocale): (Provider | EnvironmentProviders)[] {
-  const data = LOCALES[locale];
+export function provideLoadedLocale(locale: UiLocale, data: LocaleData): (Provider | EnvironmentProviders)[] {
   registerLocaleData(data.angular, locale);
   return [
     { provide: ACTIVE_LOCALE, useValue: locale },
@@ -53,9 +35,4 @@ export function provideLocale(locale: UiLocale): (Provider | EnvironmentProvider
       inject(DOCUMENT).documentElement.lang = locale;
     }),
   ];
-}
-
-/** Chinese, the default: what the specs render unless they test English. */
-export function provideZhCnLocale(): (Provider | EnvironmentProviders)[] {
-  return provideLocale('zh-CN');
 }

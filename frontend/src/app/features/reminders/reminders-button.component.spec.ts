@@ -7,7 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { UserRole } from '../../core/auth/auth.models';
 import { aSessionUser, aTokenResponse, givenStoredSession } from '../../core/auth/testing/auth-builders';
-import { provideZhCnLocale } from '../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../core/icons/provide-app-icons';
 import { RemindersButtonComponent } from './reminders-button.component';
 import { RemindersStore } from './reminders.store';

@@ -3,12 +3,15 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 
 import { DemoBannerComponent } from './demo-banner.component';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 
 describe(DemoBannerComponent.name, () => {
   let httpMock: HttpTestingController;
 
   function render(answer: (request: ReturnType<HttpTestingController['expectOne']>) => void): HTMLElement {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideZhCnLocale()],
+    });
     httpMock = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(DemoBannerComponent);
     fixture.detectChanges();

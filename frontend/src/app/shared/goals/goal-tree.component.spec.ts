@@ -1,6 +1,6 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
-import { provideZhCnLocale } from '../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../core/icons/provide-app-icons';
 import { GoalTreeComponent } from './goal-tree.component';
 import type { Goal } from './goal.models';

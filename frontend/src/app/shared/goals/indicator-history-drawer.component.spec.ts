@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import type { IndicatorHistory, IndicatorHistoryMonth } from '../../core/api/indicators.api';
-import { provideZhCnLocale } from '../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../core/icons/provide-app-icons';
 import { GoalTreeComponent } from './goal-tree.component';
 import { IndicatorHistoryDrawerComponent } from './indicator-history-drawer.component';

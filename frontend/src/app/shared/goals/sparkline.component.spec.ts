@@ -1,6 +1,6 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
-import { provideZhCnLocale } from '../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { LIGHT_COLORS } from '../lights/light.models';
 import type { HistoryPoint } from './goal.models';
 import { SparklineComponent } from './sparkline.component';

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { type Target, type TargetContext, parseTarget } from '@jixiao/domain';
 
-import { provideZhCnLocale } from '../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { TargetReadingPipe } from './target-reading.pipe';
 
 const QUANTITY: TargetContext = { level1: '产出指标', level2: '数量指标' };

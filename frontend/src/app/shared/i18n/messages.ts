@@ -1,11 +1,11 @@
 import { InjectionToken } from '@angular/core';
 
-import { type Messages, ZH_CN_MESSAGES } from './messages.zh-CN';
+import type { Messages } from './messages.zh-CN';
 
 export type { Messages };
 
-/** The message catalogue of the active locale; zh-CN unless a locale provider replaces it. */
-export const MESSAGES = new InjectionToken<Messages>('MESSAGES', {
-  providedIn: 'root',
-  factory: () => ZH_CN_MESSAGES,
-});
+/**
+ * The message catalogue of the active locale, provided with the locale (provideLoadedLocale; specs use
+ * bundled-locale.ts). No default: a default would put one catalogue in every download.
+ */
+export const MESSAGES = new InjectionToken<Messages>('MESSAGES');

@@ -1,6 +1,6 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
-import { provideZhCnLocale } from '../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { someLightCounts } from '../../core/api/testing/department-builders';
 import { LightBadgeComponent } from './light-badge.component';
 import { LightCountsComponent } from './light-counts.component';

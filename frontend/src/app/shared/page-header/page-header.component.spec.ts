@@ -5,7 +5,7 @@ import { By } from '@angular/platform-browser';
 
 import { aDepartment } from '../../core/api/testing/department-builders';
 import type { DepartmentSummary } from '../../core/api/departments.models';
-import { provideZhCnLocale } from '../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { PageHeaderComponent, PeriodPickerComponent } from './page-header.component';
 
 @Component({

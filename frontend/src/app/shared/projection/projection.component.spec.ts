@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
-import { provideZhCnLocale } from '../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { ProjectionProposalComponent } from './projection-proposal.component';
 import { ProjectionComponent } from './projection.component';
 import type { Projection, ProjectionProposal } from './projection.models';

@@ -6,6 +6,7 @@ import { provideRouter } from '@angular/router';
 import type { UserRole } from '../../../core/auth/auth.models';
 import { aSessionUser, aTokenResponse, givenStoredSession } from '../../../core/auth/testing/auth-builders';
 import { FirstStepsComponent } from './first-steps.component';
+import { provideZhCnLocale } from '../../../core/i18n/bundled-locale';
 
 describe(FirstStepsComponent.name, () => {
   afterEach(() => sessionStorage.clear());
@@ -13,7 +14,7 @@ describe(FirstStepsComponent.name, () => {
   function render(role: UserRole, latestReportedPeriod: string | null | undefined): HTMLElement {
     givenStoredSession(aTokenResponse({ user: aSessionUser({ role }) }));
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideZhCnLocale()],
     });
     const fixture = TestBed.createComponent(FirstStepsComponent);
     fixture.componentRef.setInput('latestReportedPeriod', latestReportedPeriod);

@@ -12,7 +12,7 @@ import {
   aTokenResponse,
   givenStoredSession,
 } from '../../../../core/auth/testing/auth-builders';
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import { CHANGE_PASSWORD_ROUTES } from '../../routes';
 import { ChangePasswordComponent } from './change-password.component';

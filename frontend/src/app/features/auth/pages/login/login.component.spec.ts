@@ -14,7 +14,7 @@ import { AuthService } from '../../../../core/auth/auth.service';
 import { aSessionUser, aTokenResponse } from '../../../../core/auth/testing/auth-builders';
 import { LOCALE_STORAGE_KEY } from '../../../../core/i18n/locale-preference';
 import { LOAD_PAGE } from '../../../../core/i18n/locale.service';
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import { AppTitleStrategy } from '../../../../core/routing/app-title.strategy';
 import { AUTH_ROUTES } from '../../routes';

@@ -19,7 +19,7 @@ import {
   aTokenResponse,
   givenStoredSession,
 } from '../../../../core/auth/testing/auth-builders';
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import { aGoal, aLatestReport, anIndicator } from '../../../../shared/goals/testing/goal-builders';
 import { aProjectDetail } from '../../testing/project-builders';

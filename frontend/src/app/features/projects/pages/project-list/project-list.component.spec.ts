@@ -16,7 +16,7 @@ import {
   aProject,
   someLightCounts,
 } from '../../../../core/api/testing/department-builders';
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import { ProjectListComponent } from './project-list.component';
 

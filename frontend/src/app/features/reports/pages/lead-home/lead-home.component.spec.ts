@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import { aMyProject, myProjects } from '../../testing/my-projects-builders';
 import { LeadHomeComponent } from './lead-home.component';

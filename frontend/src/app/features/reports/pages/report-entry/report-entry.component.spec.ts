@@ -12,7 +12,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { of } from 'rxjs';
 
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import type { IndicatorNode, PeriodLock, ProjectMonitoring } from '../../monitoring.models';
 import { aHistoryPoint } from '../../../../shared/goals/testing/goal-builders';

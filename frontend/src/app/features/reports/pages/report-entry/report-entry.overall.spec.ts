@@ -10,7 +10,7 @@ import { of } from 'rxjs';
 
 import type { DepartmentYear } from '../../../../core/api/departments.models';
 import { aDepartmentYear } from '../../../../core/api/testing/department-builders';
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import type { ReportPeriodState } from '../../monitoring.models';
 import {

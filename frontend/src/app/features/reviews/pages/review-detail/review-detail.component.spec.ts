@@ -8,7 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { NzModalService } from 'ng-zorro-antd/modal';
 
 import { aDepartmentYear } from '../../../../core/api/testing/department-builders';
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import type { ProjectMonitoring } from '../../../reports/monitoring.models';
 import {

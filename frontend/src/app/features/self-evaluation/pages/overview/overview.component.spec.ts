@@ -6,7 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 
 import { aDepartment } from '../../../../core/api/testing/department-builders';
 import { AuthService } from '../../../../core/auth/auth.service';
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import { SELF_EVALUATION_ROUTES } from '../../routes';
 import { aDepartmentEvaluation } from '../../testing/self-evaluation-builders';

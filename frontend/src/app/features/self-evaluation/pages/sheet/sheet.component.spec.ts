@@ -8,7 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 
 import type { UserRole } from '../../../../core/auth/auth.models';
 import { AuthService } from '../../../../core/auth/auth.service';
-import { provideZhCnLocale } from '../../../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../../../core/icons/provide-app-icons';
 import { SELF_EVALUATION_ROUTES } from '../../routes';
 import type { SelfEvaluation } from '../../self-evaluation.models';
