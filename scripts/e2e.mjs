@@ -2,12 +2,12 @@
 // demo half year written through the API by scripts/demo-data.mjs), then runs every frontend/e2e/*.e2e.mjs
 // against it in Debian's chromium, screenshots under test-output/e2e/.
 // Without chromium the run is skipped (npm test on a bare machine) unless E2E_REQUIRED=1 (.ci/run).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeSeed, seedDemo } from './demo-data.mjs';
+import { startDemoServer } from './demo-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,43 +22,14 @@ if (!existsSync(chromiumPath)) {
 }
 
 const port = Number(process.env.E2E_PORT ?? 3931);
-const baseUrl = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-data-'));
 const screenshots = join(root, 'test-output', 'e2e');
 mkdirSync(screenshots, { recursive: true });
-
-const env = {
-  ...process.env,
-  PORT: String(port),
-  DATA_DIR: dataDir,
-  LOG_LEVEL: 'warn',
-  CHROMIUM_PATH: chromiumPath,
-  NODE_ENV: 'development',
-  DEMO: '1',
-};
-delete env.DATABASE_URL;
-const server = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
-  env,
-  stdio: ['ignore', 'inherit', 'inherit'],
-  detached: true,
-});
-
-async function waitForHealth(timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server did not answer within ${timeoutMs} ms`);
-}
+const server = startDemoServer(port, { CHROMIUM_PATH: chromiumPath });
+const { baseUrl, env } = server;
 
 let failed = 0;
 try {
-  await waitForHealth(300_000);
+  await server.ready();
   const seeding = Date.now();
   console.log(
     `[e2e] ${describeSeed(await seedDemo(baseUrl, env.DEMO_PASSWORD))} (${Date.now() - seeding} ms)`,
@@ -86,12 +57,6 @@ try {
   console.error(`[e2e] ${error instanceof Error ? error.message : error}`);
   failed++;
 } finally {
-  try {
-    process.kill(-server.pid, 'SIGINT');
-  } catch {
-    // already gone
-  }
-  await new Promise((r) => server.once('exit', r).once('error', r) && setTimeout(r, 10_000));
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }
 process.exit(failed ? 1 : 0);

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { compressedAssets } from './common/http/compressed-assets';
 import { appConfig } from './config/app.config';
 import { readDatabaseConfig } from './config/database.config';
 import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from './database/embedded-postgres';
@@ -30,16 +32,19 @@ async function bootstrap(): Promise<void> {
         runMigrations: !database.migrationUrl,
       };
 
+  const frontendDist = settings.frontendDist || join(__dirname, '..', '..', 'frontend', 'dist', 'browser');
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({
       connection,
-      frontendDist: settings.frontendDist || join(__dirname, '..', '..', 'frontend', 'dist', 'browser'),
+      frontendDist,
       logLevel: settings.logLevel,
       prettyLogs: settings.nodeEnv === 'development' && isPrettyAvailable(),
     }),
     { bufferLogs: true },
   );
   configureApp(app);
+  // Before the static files (registered at init): the frontend's scripts and styles leave compressed.
+  if (existsSync(join(frontendDist, 'index.html'))) app.use(compressedAssets(frontendDist));
   await app.init();
   // A new database meets the seeded department; demo accounts need its projects.
   await app.get(SeedLoaderService).loadIfEmpty();

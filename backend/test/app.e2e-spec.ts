@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { insertDepartmentYear, insertProject } from './factories/department.factory';
 import { signIn } from './factories/user.factory';
+import { API_COMPRESSION_THRESHOLD } from '../src/app.setup';
 import { createTestApp } from './setup/test-app';
 
 describe('API baseline (HTTP)', () => {
@@ -39,6 +40,28 @@ describe('API baseline (HTTP)', () => {
         '/api/departments/{code}/years/{year}/projects',
       ]),
     );
+  });
+
+  it('should compress a large answer for a client that accepts it, and only then', async () => {
+    const compressed = await request(app.getHttpServer())
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(Object.keys(compressed.body.paths).length).toBeGreaterThan(10);
+
+    const plain = await request(app.getHttpServer())
+      .get('/api/docs-json')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBeGreaterThan(API_COMPRESSION_THRESHOLD);
+
+    const small = await request(app.getHttpServer())
+      .get('/api/health')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 
   it('should list a department with its years and its projects in 表10 order, budgets in 万元', async () => {
