@@ -152,9 +152,12 @@ describe('the official monitoring form (执行监控表)', () => {
       expect(masterOf(sheet, address)).toBe(master);
     });
 
-    it('should give the header’s values and the 单位 label', () => {
-      expect(value(sheet, 'M3')).toBe('截至 2025-06');
-      expect(String(value(sheet, 'O4') ?? '')).toBe(String(value(sheet, 'O4') ?? ''));
+    it('should give the header’s values: 项目负责人 from 表12, the units, the month', () => {
+      expect(value(sheet, 'A3')).toBe('填报单位：区人社局');
+      expect(value(sheet, 'L3')).toBe('金额单位：万元');
+      expect(masterOf(sheet, 'Q3')).toBe('L3');
+      expect(value(sheet, 'O4')).toBe('沈涛');
+      expect(masterOf(sheet, 'Q4')).toBe('O4');
       expect(value(sheet, 'B5')).toBe('区人社局');
       expect(value(sheet, 'O5')).toBe('区人社局');
     });
@@ -349,7 +352,7 @@ describe('the official monitoring form (执行监控表)', () => {
       expect(value(sheet, `E${row}`)).toBe('6套');
       expect(ticks(sheet, row, 'G', 'K')).toBe('☑☐☐☑☐');
       expect(ticks(sheet, row, 'L', 'N')).toBe('☐☑☐');
-      expect(value(sheet, 'M3')).toBe('监控轮次：2025年1–6月 绩效监控（快照）');
+      expect(value(sheet, 'A2')).toBe('（2025年1–6月，监控轮次：2025年1–6月 绩效监控（快照））');
       expect(value(sheet, 'G7')).toBe(0.3962);
     });
 

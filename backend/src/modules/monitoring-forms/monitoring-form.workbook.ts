@@ -44,19 +44,13 @@ export function addFormSheet(workbook: Workbook, form: MonitoringFormModel, name
   const R = FORM_HEAD_ROWS;
   const last = FORM_COLUMNS;
   w.title(R.title, last, title(form));
-  w.merge(R.span, 1, R.span, last, `（${form.year}年${form.span}）`, { border: false });
+  const stamp = form.round ? `，监控轮次：${form.round.name}（快照）` : '';
+  w.merge(R.span, 1, R.span, last, `（${form.year}年${form.span}${stamp}）`, { border: false });
   w.merge(R.units, 1, R.units, 11, `填报单位：${form.executingUnit ?? form.departmentName}`, {
     border: false,
     align: 'left',
   });
-  w.merge(
-    R.units,
-    12,
-    R.units,
-    last,
-    form.round ? `监控轮次：${form.round.name}（快照）` : `截至 ${form.period}`,
-    { border: false, align: 'right' },
-  );
+  w.merge(R.units, 12, R.units, last, '金额单位：万元', { border: false, align: 'right' });
 
   if (form.scope === 'project') {
     w.cell(R.name, 1, '项目名称', label);
