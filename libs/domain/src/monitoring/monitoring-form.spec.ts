@@ -54,7 +54,14 @@ describe('monitoring form: indicator rows', () => {
     const base = indicator();
     const row = formIndicatorRow(
       indicator({
-        report: { ...base.report!, period: '2025-05', forecastRaw: '  ', likelihood: null, reasonText: null, correctiveAction: '  ' },
+        report: {
+          ...base.report!,
+          period: '2025-05',
+          forecastRaw: '  ',
+          likelihood: null,
+          reasonText: null,
+          correctiveAction: '  ',
+        },
       }),
       '2025-06',
     );
@@ -64,7 +71,9 @@ describe('monitoring form: indicator rows', () => {
     expect(row.likelihoodSource).toBe('projection');
     expect(row.reasonText).toBeNull();
     expect(row.correctiveAction).toBeNull();
-    expect(row.remark).toBe('执行情况取 5 月填报（本期未填报）；全年预计为系统预测（全年平均进度）；完成可能性按预测提出');
+    expect(row.remark).toBe(
+      '执行情况取 5 月填报（本期未填报）；全年预计为系统预测（全年平均进度）；完成可能性按预测提出',
+    );
   });
 
   it('should leave an unreported indicator without a projection blank, and say it was not reported', () => {
@@ -133,7 +142,9 @@ describe('monitoring form: budget block', () => {
       ['一般公共预算财政拨款', 500000, 500000, null, null],
       ['单位自筹', 30000, 30000, null, null],
     ]);
-    expect(budget.remark).toBe('全年预计执行数为系统预测（全年平均进度）；执行数按项目合计填报，未分资金来源');
+    expect(budget.remark).toBe(
+      '全年预计执行数为系统预测（全年平均进度）；执行数按项目合计填报，未分资金来源',
+    );
   });
 
   it('should not claim a source’s 全年预算数 after an adjustment, and say when execution is older or missing', () => {
@@ -169,7 +180,12 @@ describe('monitoring form: budget block', () => {
     expect(none.total.rate).toBeNull();
     expect(none.remark).toBe('1–3月执行数未填报');
     const current = formBudget(
-      { ...{ initialBudgetYuan: 10, annualBudgetYuan: 10, executedYuan: 5, executedPeriod: null }, projectedYuan: null, projectionMethod: null, sources: [] },
+      {
+        ...{ initialBudgetYuan: 10, annualBudgetYuan: 10, executedYuan: 5, executedPeriod: null },
+        projectedYuan: null,
+        projectionMethod: null,
+        sources: [],
+      },
       '2025-03',
     );
     expect(current.remark).toBe('');
@@ -177,21 +193,60 @@ describe('monitoring form: budget block', () => {
 
   it('should sum the projects for the department-wide sheet, projecting only when every project is projected', () => {
     const a = formBudget(
-      { initialBudgetYuan: 100, annualBudgetYuan: 100, executedYuan: 40, executedPeriod: '2025-06', projectedYuan: 80, projectionMethod: 'pace', sources: [] },
+      {
+        initialBudgetYuan: 100,
+        annualBudgetYuan: 100,
+        executedYuan: 40,
+        executedPeriod: '2025-06',
+        projectedYuan: 80,
+        projectionMethod: 'pace',
+        sources: [],
+      },
       '2025-06',
     );
     const b = formBudget(
-      { initialBudgetYuan: 300, annualBudgetYuan: 300, executedYuan: null, executedPeriod: null, projectedYuan: null, projectionMethod: null, sources: [] },
+      {
+        initialBudgetYuan: 300,
+        annualBudgetYuan: 300,
+        executedYuan: null,
+        executedPeriod: null,
+        projectedYuan: null,
+        projectionMethod: null,
+        sources: [],
+      },
       '2025-06',
     );
     const c = formBudget(
-      { initialBudgetYuan: 100, annualBudgetYuan: 100, executedYuan: 60, executedPeriod: '2025-06', projectedYuan: 90, projectionMethod: 'trend', sources: [] },
+      {
+        initialBudgetYuan: 100,
+        annualBudgetYuan: 100,
+        executedYuan: 60,
+        executedPeriod: '2025-06',
+        projectedYuan: 90,
+        projectionMethod: 'trend',
+        sources: [],
+      },
       '2025-06',
     );
     const partial = sumFormBudgets([a, b], '2025-06');
-    expect(partial.total).toMatchObject({ name: '各项目合计', initialYuan: 400, annualYuan: 400, executedYuan: 40, rate: 10, projectedYuan: null });
+    expect(partial.total).toMatchObject({
+      name: '各项目合计',
+      initialYuan: 400,
+      annualYuan: 400,
+      executedYuan: 40,
+      rate: 10,
+      projectedYuan: null,
+    });
     expect(partial.remark).toBe('部门整体资金为 2 个项目资金之和');
-    expect(sumFormBudgets([a, c], '2025-06').total).toMatchObject({ projectedYuan: 170, balanceYuan: 30, rate: 50 });
-    expect(sumFormBudgets([], '2025-06').total).toMatchObject({ annualYuan: null, rate: null, executedYuan: null });
+    expect(sumFormBudgets([a, c], '2025-06').total).toMatchObject({
+      projectedYuan: 170,
+      balanceYuan: 30,
+      rate: 50,
+    });
+    expect(sumFormBudgets([], '2025-06').total).toMatchObject({
+      annualYuan: null,
+      rate: null,
+      executedYuan: null,
+    });
   });
 });

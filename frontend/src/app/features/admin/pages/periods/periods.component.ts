@@ -9,6 +9,7 @@ import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { type Observable, combineLatest, forkJoin, of, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
+import { MonitoringFormDownloadsComponent } from '../../../../shared/files/monitoring-form-downloads.component';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
@@ -49,6 +50,7 @@ type ReasonAction =
     NzModalModule,
     ReasonDialogComponent,
     ScopePickerComponent,
+    MonitoringFormDownloadsComponent,
   ],
   templateUrl: './periods.component.html',
   styleUrl: './periods.component.css',

@@ -1,4 +1,4 @@
-import { ArrowLeftOutline, PrinterOutline } from '@ant-design/icons-angular/icons';
+import { ArrowLeftOutline, DownloadOutline, PrinterOutline } from '@ant-design/icons-angular/icons';
 import { provideHttpClient } from '@angular/common/http';
 import {
   HttpTestingController,
@@ -49,7 +49,7 @@ describe(ProjectDetailComponent.name, () => {
         provideHttpClientTesting(),
         provideZhCnLocale(),
         provideAppIcons(),
-        provideNzIconsPatch([ArrowLeftOutline, PrinterOutline]),
+        provideNzIconsPatch([ArrowLeftOutline, DownloadOutline, PrinterOutline]),
       ],
     });
     httpMock = TestBed.inject(HttpTestingController);
