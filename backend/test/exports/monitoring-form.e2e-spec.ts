@@ -265,6 +265,10 @@ describe('the official monitoring form (执行监控表)', () => {
     expect(text).toContain('☑经费保障 ☐制度保障 ☐人员保障 ☑硬件条件保障 ☐其他');
     expect(text).toContain('☐确定能 ☑有可能 ☐完全不可能');
     expect(text).toContain('设备采购资金下达晚');
+    const xml = await (
+      (await JSZip.loadAsync(res.body)).file('word/document.xml') as JSZip.JSZipObject
+    ).async('string');
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
   });
 
   describe('the department workbook', () => {
