@@ -1,7 +1,7 @@
 import { DownloadOutline } from '@ant-design/icons-angular/icons';
 import { HttpHeaders, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 
@@ -13,6 +13,7 @@ import { type MonitoringFormTarget, monitoringFormUrl } from './monitoring-form'
 @Component({
   imports: [MonitoringFormDownloadsComponent],
   template: `<app-monitoring-form-downloads [target]="target()" />`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class HostComponent {
   readonly target = signal<MonitoringFormTarget>({ projectId: 'p-1', year: 2025, period: '2025-06' });
