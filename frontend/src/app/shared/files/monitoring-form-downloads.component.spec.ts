@@ -12,11 +12,12 @@ import { type MonitoringFormTarget, monitoringFormUrl } from './monitoring-form'
 
 @Component({
   imports: [MonitoringFormDownloadsComponent],
-  template: `<app-monitoring-form-downloads [target]="target()" />`,
+  template: `<app-monitoring-form-downloads [target]="target()" [compact]="compact()" />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class HostComponent {
   readonly target = signal<MonitoringFormTarget>({ projectId: 'p-1', year: 2025, period: '2025-06' });
+  readonly compact = signal(false);
 }
 
 describe('monitoring form downloads', () => {

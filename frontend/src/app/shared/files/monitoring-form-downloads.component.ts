@@ -1,6 +1,14 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  booleanAttribute,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { NzButtonModule, type NzButtonSize } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
@@ -55,6 +63,8 @@ export class MonitoringFormDownloadsComponent {
 
   readonly target = input.required<MonitoringFormTarget>();
   readonly size = input<NzButtonSize>('default');
+  /** A table row (the rounds list): short labels, the tooltip says what is exported. */
+  readonly compact = input(false, { transform: booleanAttribute });
 
   protected readonly busy = signal<MonitoringFormFormat | null>(null);
   protected readonly error = signal('');
@@ -73,6 +83,7 @@ export class MonitoringFormDownloadsComponent {
 
   protected label(format: MonitoringFormFormat): string {
     const m = this.msg.monitoringForm;
+    if (this.compact()) return this.target().round ? m.roundShort : m.liveRound;
     if (this.target().round) return m.round;
     if (!this.target().projectId) return m.workbook;
     return format === 'docx' ? m.docx : m.xlsx;

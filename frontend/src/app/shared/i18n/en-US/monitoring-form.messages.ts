@@ -7,7 +7,8 @@ export const MONITORING_FORM_MESSAGES: Messages['monitoringForm'] = {
   docx: 'Monitoring form (Word)',
   workbook: 'All monitoring forms (Excel)',
   round: 'Snapshot form',
-  liveRound: 'Monitoring form',
+  roundShort: 'Snapshot',
+  liveRound: 'Current data',
   hint: (span: string): string =>
     `Download the official monitoring form for ${span} (the finance bureau's layout, in Chinese)`,
   roundHint: 'Exports what was reported when the round closed; later edits do not change it',
