@@ -1,19 +1,12 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiFileResponse } from '../../common/openapi/api-file-response';
-import { contentDisposition } from '../exports/exports.controller';
-import { DOCX_TYPE, type FileDownload, XLSX_TYPE } from '../exports/exports.service';
+import { send } from '../exports/exports.controller';
+import { DOCX_TYPE, XLSX_TYPE } from '../exports/exports.service';
 import { ProjectPeriodParams } from '../monitoring/dto/report.dto';
 import { DepartmentPeriodParams, MonitoringFormQuery } from './dto/monitoring-form.params';
 import { MonitoringFormService } from './monitoring-form.service';
-
-function send(res: Response, file: FileDownload): StreamableFile {
-  res.setHeader('Content-Type', file.contentType);
-  res.setHeader('Content-Disposition', contentDisposition(file));
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  return new StreamableFile(file.content);
-}
 
 /** The official monitoring form (项目支出绩效目标执行监控表, 1–X月): anyone who may read the department. */
 @ApiTags('exports')

@@ -76,6 +76,18 @@ export class MonitoringFormRepository {
     );
   }
 
+  /** The department's name and the year of a fiscal year. */
+  async departmentYear(
+    fiscalYearId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ departmentName: string; year: number }> {
+    const [row] = await manager.query(
+      `SELECT d.name AS "departmentName", fy.year FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE fy.id = $1`,
+      [fiscalYearId],
+    );
+    return row;
+  }
+
   async round(id: string): Promise<FormRoundRow | undefined> {
     const [row] = await this.dataSource.query(
       `SELECT id, name, period, status, closed_at AS "closedAt", fiscal_year_id AS "fiscalYearId", snapshot

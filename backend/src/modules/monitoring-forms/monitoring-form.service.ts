@@ -181,20 +181,12 @@ export class MonitoringFormService {
         snapshot,
         await this.repository.projects(round.fiscalYearId),
         round.period,
-        await this.departmentName(round),
+        await this.repository.departmentYear(round.fiscalYearId),
       );
     return {
       overall: { ...forms.overall, round: stamp },
       projects: forms.projects.map((form) => ({ ...form, round: stamp })),
     };
-  }
-
-  private async departmentName(round: FormRoundRow): Promise<{ departmentName: string; year: number }> {
-    const [row] = await this.dataSource.query(
-      `SELECT d.name AS "departmentName", fy.year FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE fy.id = $1`,
-      [round.fiscalYearId],
-    );
-    return row;
   }
 
   private async buildProjectForm(
@@ -248,10 +240,7 @@ export class MonitoringFormService {
     projects: MonitoringFormModel[],
     manager: EntityManager,
   ): Promise<MonitoringFormModel> {
-    const [department] = await manager.query(
-      `SELECT d.name AS "departmentName", fy.year FROM fiscal_years fy JOIN departments d ON d.id = fy.department_id WHERE fy.id = $1`,
-      [fiscalYearId],
-    );
+    const department = await this.repository.departmentYear(fiscalYearId, manager);
     const asOf = resolveAsOf(department.year, period);
     const goals = await this.projects.goalTrees({ fiscalYearId, projectId: null }, asOf);
     return {
