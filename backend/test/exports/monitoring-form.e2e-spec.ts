@@ -225,6 +225,8 @@ describe('the official monitoring form (执行监控表)', () => {
       ]).toEqual(['产出指标', '13 套', '6套', '12套']);
       expect(ticks(sheet, row, 'G', 'K')).toBe('☑☐☐☑☐');
       expect(ticks(sheet, row, 'L', 'N')).toBe('☐☑☐');
+      expect(sheet.getCell(`G${row}`).border?.top?.style).toBe('thin');
+      expect(sheet.getColumn(3).width).toBe(20);
       expect([value(sheet, `O${row}`), value(sheet, `P${row}`), value(sheet, `Q${row}`)]).toEqual([
         '设备采购资金下达晚',
         '加快采购进度',
