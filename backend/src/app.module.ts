@@ -21,6 +21,7 @@ import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
+import { MonitoringFormsModule } from './modules/monitoring-forms/monitoring-forms.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
 import { TargetReviewModule } from './modules/target-review/target-review.module';
@@ -85,6 +86,7 @@ export class AppModule implements NestModule {
         TargetReviewModule,
         // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".
         ExportsModule,
+        MonitoringFormsModule,
         SelfEvaluationModule,
       ],
     };

@@ -129,6 +129,9 @@ const MATRIX: Record<string, Rule> = {
   },
   'GET /api/departments/:code/years/:year/self-evaluation-report.docx': { roles: ALL, scope: 'department' },
   'GET /api/imports/target-template.xlsx': { roles: ALL, scope: 'global' },
+  'GET /api/projects/:id/monitoring/:period.xlsx': { roles: ALL, scope: 'project' },
+  'GET /api/projects/:id/monitoring/:period.docx': { roles: ALL, scope: 'project' },
+  'GET /api/departments/:code/years/:year/monitoring/:period.xlsx': { roles: ALL, scope: 'department' },
   'POST /api/projects/:id/targets/import': { roles: ['admin'], scope: 'project' },
 };
 

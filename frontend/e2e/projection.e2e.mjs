@@ -178,6 +178,42 @@ try {
     await cell.locator('p.explanation').waitFor({ state: 'visible' });
     await screenshot('project-projection');
   });
+
+  await step('the leader downloads the June monitoring form (执行监控表) from the project page', async () => {
+    const { Workbook } = (await import('exceljs')).default;
+    const detail = await api(`/projects/${projectId}?asOf=${AS_OF}`, await apiToken('leader'));
+    // A fresh page for the month: the previous step left the indicator's history drawer over it.
+    await page.goto(`${baseUrl}/projects/${projectId}?asOf=${AS_OF}`);
+    const button = page.locator('[data-action="monitoring-form-xlsx"]');
+    await button.waitFor();
+    const [response, download] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes(`/api/projects/${projectId}/monitoring/${AS_OF}.xlsx`)),
+      page.waitForEvent('download'),
+      button.click(),
+    ]);
+    check(response.status() === 200, `the form answered ${response.status()}`);
+    check(
+      response.headers()['content-type'] ===
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      `content type: ${response.headers()['content-type']}`,
+    );
+    check(
+      download.suggestedFilename() === `${DEMO_YEAR}年1–6月项目支出绩效目标执行监控表-${detail.name}.xlsx`,
+      `file name: ${download.suggestedFilename()}`,
+    );
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0];
+    check(sheet.getCell('A1').value === '项目支出绩效目标执行监控表', `A1: ${sheet.getCell('A1').value}`);
+    check(sheet.getCell('B4').value === detail.name, `项目名称: ${sheet.getCell('B4').value}`);
+    let row = 0;
+    sheet.eachRow((r, n) => {
+      if (!row && r.getCell(3).value === indicator.name) row = n;
+    });
+    check(row > 0, `no line for ${indicator.name}`);
+    const actual = sheet.getCell(`E${row}`).value;
+    check(actual === indicator.latestReport.actualRaw, `1–6月执行情况: ${actual}`);
+  });
 } catch (error) {
   await screenshot('failure').catch(() => undefined);
   console.error(`not ok - ${error.message}`);

@@ -38,6 +38,7 @@ export { DEFAULT_REASON_LIGHTS, reasonRequired } from './monitoring/deviation-re
 export * from './monitoring/report-warnings';
 export * from './monitoring/reporting-calendar';
 export * from './monitoring/year-end-projection';
+export * from './monitoring/monitoring-form';
 
 // Self-evaluation (绩效自评): scores, grade, weights, consistency.
 export {

@@ -35,7 +35,8 @@ import { ImportRowErrorResponse, TargetImportResponse } from './dto/target-impor
 export const contentDisposition = (file: Pick<FileDownload, 'fileName' | 'fallbackName'>): string =>
   `attachment; filename="${file.fallbackName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
 
-function send(res: Response, file: FileDownload): StreamableFile {
+/** Answers a generated file: its type, its name (contentDisposition) and its bytes. */
+export function send(res: Response, file: FileDownload): StreamableFile {
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('Content-Disposition', contentDisposition(file));
   res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -17,7 +17,10 @@ import { RoundsController } from './rounds.controller';
 import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 
+import { MonitoringFormsModule } from '../monitoring-forms/monitoring-forms.module';
+
 @Module({
+  imports: [MonitoringFormsModule],
   controllers: [MonitoringController, RoundsController, IndicatorHistoryController],
   providers: [
     MonitoringService,

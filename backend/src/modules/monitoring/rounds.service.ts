@@ -4,6 +4,7 @@ import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
+import { MonitoringFormService } from '../monitoring-forms/monitoring-form.service';
 import { CreateRoundDto } from './dto/round.dto';
 import { RoundsRepository } from './rounds.repository';
 
@@ -15,6 +16,7 @@ export class RoundsService {
     private readonly repository: RoundsRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly forms: MonitoringFormService,
   ) {}
 
   async list(code: string, year: number) {
@@ -55,7 +57,10 @@ export class RoundsService {
     });
   }
 
-  /** Closes the round: one set-based snapshot of the latest report ≤ its month per annual indicator, and of budget execution per project. */
+  /**
+   * Closes the round: one set-based snapshot of the latest report ≤ its month per annual indicator, and of budget
+   * execution per project, with the monitoring forms of every project and of 部门整体 as of its month.
+   */
   async close(id: string, version?: number) {
     const actor = this.access.actor();
     this.access.assertAdmin(actor);
@@ -67,7 +72,12 @@ export class RoundsService {
           current: round,
         });
       if (round.status === 'closed') throw new AppException(ErrorCode.Conflict, '该监控轮次已关闭');
-      const snapshot = await this.repository.snapshot(manager, round.fiscalYearId, round.period);
+      // The raw reports and budget, and the official monitoring forms as computed now (what the round's
+      // 执行监控表 exports, whatever is edited later).
+      const snapshot = {
+        ...((await this.repository.snapshot(manager, round.fiscalYearId, round.period)) as object),
+        ...(await this.forms.snapshotForms(manager, round.fiscalYearId, round.period)),
+      };
       const closed = await this.repository.close(manager, id, actor.id, snapshot);
       await this.audit.record(manager, {
         action: 'round.close',

@@ -319,6 +319,21 @@ export const ZH_CN_MESSAGES = {
     cumulativeDecrease: (value: string, month: number, previous: string): string =>
       `累计完成值 ${value} 低于 ${month} 月填报的 ${previous}，累计数不应减少，请核对`,
   },
+  // The official monitoring form (执行监控表): the 1–X月 span and what 备注 says about each figure's source.
+  form: {
+    span: (month: number): string => (month === 1 ? '1月' : `1–${month}月`),
+    notReported: (span: string): string => `${span}未填报`,
+    earlierReport: (month: number): string => `执行情况取 ${month} 月填报（本期未填报）`,
+    forecastByLead: '全年预计取填报人填写值',
+    forecastProjected: (method: string): string => `全年预计为系统预测（${method}）`,
+    likelihoodProjected: '完成可能性按预测提出',
+    budgetNotReported: (span: string): string => `${span}执行数未填报`,
+    budgetProjected: (method: string): string => `全年预计执行数为系统预测（${method}）`,
+    sourcesTotalOnly: '执行数按项目合计填报，未分资金来源',
+    totalLine: '合计',
+    projectsTotalLine: '各项目合计',
+    projectsTotal: (count: number): string => `部门整体资金为 ${count} 个项目资金之和`,
+  },
 } as const;
 
 export type DomainMessages = typeof ZH_CN_MESSAGES;

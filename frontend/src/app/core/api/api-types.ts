@@ -825,6 +825,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/monitoring/{period}.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载项目支出绩效目标执行监控表（1–X月，Excel）；round=轮次 id 时导出该轮次关闭时的快照 */
+    get: operations['MonitoringFormController_projectXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/monitoring/{period}.docx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载项目支出绩效目标执行监控表（1–X月，Word）；round=轮次 id 时导出该轮次关闭时的快照 */
+    get: operations['MonitoringFormController_projectDocx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/monitoring/{period}.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载部门全部执行监控表（汇总表、部门整体、各项目一表一页，Excel）；round=轮次 id 时导出该轮次关闭时的快照 */
+    get: operations['MonitoringFormController_departmentXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/self-evaluation/{year}': {
     parameters: {
       query?: never;
@@ -4957,6 +5008,90 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TargetImportResponse'];
+        };
+      };
+    };
+  };
+  MonitoringFormController_projectXlsx: {
+    parameters: {
+      query?: {
+        /** @description 监控轮次 id：导出该轮次关闭时的快照（期间须为该轮次的截至月份） */
+        round?: string;
+      };
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件内容 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+    };
+  };
+  MonitoringFormController_projectDocx: {
+    parameters: {
+      query?: {
+        /** @description 监控轮次 id：导出该轮次关闭时的快照（期间须为该轮次的截至月份） */
+        round?: string;
+      };
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件内容 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+        };
+      };
+    };
+  };
+  MonitoringFormController_departmentXlsx: {
+    parameters: {
+      query?: {
+        /** @description 监控轮次 id：导出该轮次关闭时的快照（期间须为该轮次的截至月份） */
+        round?: string;
+      };
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+        /** @description 截至月份（1–X月的 X） */
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件内容 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
     };

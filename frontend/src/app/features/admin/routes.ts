@@ -1,4 +1,6 @@
+import { DownloadOutline } from '@ant-design/icons-angular/icons';
 import type { Routes } from '@angular/router';
+import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 
 import { roleGuard } from '../../core/auth/role.guard';
 import { localizedTitle } from '../../shared/i18n/localized-title';
@@ -36,6 +38,7 @@ export const ADMIN_ROUTES: Routes = [
         path: 'periods',
         title: localizedTitle((m) => m.admin.tabs.periods),
         canActivate: guard('periods'),
+        providers: [provideNzIconsPatch([DownloadOutline])],
         loadComponent: () => import('./pages/periods/periods.component').then((m) => m.PeriodsComponent),
       },
       {

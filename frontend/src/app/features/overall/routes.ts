@@ -1,4 +1,4 @@
-import { PrinterOutline } from '@ant-design/icons-angular/icons';
+import { DownloadOutline, PrinterOutline } from '@ant-design/icons-angular/icons';
 import type { Routes } from '@angular/router';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 
@@ -8,7 +8,7 @@ export const OVERALL_ROUTES: Routes = [
   {
     path: '',
     title: localizedTitle((m) => m.nav.department),
-    providers: [provideNzIconsPatch([PrinterOutline])],
+    providers: [provideNzIconsPatch([DownloadOutline, PrinterOutline])],
     loadComponent: () => import('./pages/overall/overall.component').then((m) => m.OverallComponent),
   },
 ];

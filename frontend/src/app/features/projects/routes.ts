@@ -1,4 +1,4 @@
-import { ArrowLeftOutline, PrinterOutline } from '@ant-design/icons-angular/icons';
+import { ArrowLeftOutline, DownloadOutline, PrinterOutline } from '@ant-design/icons-angular/icons';
 import type { Routes } from '@angular/router';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 
@@ -8,7 +8,7 @@ export const PROJECTS_ROUTES: Routes = [
   {
     path: '',
     // Icons only these pages draw stay in their lazy chunk.
-    providers: [provideNzIconsPatch([ArrowLeftOutline, PrinterOutline])],
+    providers: [provideNzIconsPatch([ArrowLeftOutline, DownloadOutline, PrinterOutline])],
     children: [
       {
         path: '',

@@ -5,6 +5,7 @@ import { ENTRY_MESSAGES } from './en-US/entry.messages';
 import { GOALS_MESSAGES } from './en-US/goals.messages';
 import { INDICATOR_HISTORY_MESSAGES } from './en-US/indicator-history.messages';
 import { LEAD_HOME_MESSAGES } from './en-US/lead-home.messages';
+import { MONITORING_FORM_MESSAGES } from './en-US/monitoring-form.messages';
 import { MONITORING_MESSAGES } from './en-US/monitoring.messages';
 import { OVERALL_MESSAGES } from './en-US/overall.messages';
 import { PROJECT_DETAIL_MESSAGES } from './en-US/project-detail.messages';
@@ -156,6 +157,7 @@ export const EN_US_MESSAGES: Messages = {
   dashboard: DASHBOARD_MESSAGES,
   projectDetail: PROJECT_DETAIL_MESSAGES,
   projection: PROJECTION_MESSAGES,
+  monitoringForm: MONITORING_FORM_MESSAGES,
   overall: OVERALL_MESSAGES,
   indicatorHistory: INDICATOR_HISTORY_MESSAGES,
   selfEvaluation: SELF_EVALUATION_MESSAGES,

@@ -4,6 +4,7 @@ import { ENTRY_MESSAGES } from './zh-CN/entry.messages';
 import { GOALS_MESSAGES } from './zh-CN/goals.messages';
 import { INDICATOR_HISTORY_MESSAGES } from './zh-CN/indicator-history.messages';
 import { LEAD_HOME_MESSAGES } from './zh-CN/lead-home.messages';
+import { MONITORING_FORM_MESSAGES } from './zh-CN/monitoring-form.messages';
 import { MONITORING_MESSAGES } from './zh-CN/monitoring.messages';
 import { OVERALL_MESSAGES } from './zh-CN/overall.messages';
 import { PROJECT_DETAIL_MESSAGES } from './zh-CN/project-detail.messages';
@@ -166,6 +167,7 @@ export const ZH_CN_MESSAGES = {
   dashboard: DASHBOARD_MESSAGES,
   projectDetail: PROJECT_DETAIL_MESSAGES,
   projection: PROJECTION_MESSAGES,
+  monitoringForm: MONITORING_FORM_MESSAGES,
   overall: OVERALL_MESSAGES,
   indicatorHistory: INDICATOR_HISTORY_MESSAGES,
   /** 绩效自评 screens. */

@@ -26,10 +26,14 @@ import { MESSAGES } from '../i18n/messages';
   styles: `
     .page-header {
       display: flex;
+      flex-wrap: wrap;
       align-items: flex-start;
       justify-content: space-between;
       gap: 16px;
       margin-bottom: 16px;
+    }
+    .page-header > div:first-child {
+      flex: 1 1 240px;
     }
     .page-title {
       margin: 0;

@@ -164,6 +164,7 @@ export const ADMIN_MESSAGES: Messages['admin'] = {
       deadline: 'Deadline',
       status: 'Status',
       actions: 'Actions',
+      form: 'Monitoring form',
     },
     roundStatus: {
       open: 'Open',

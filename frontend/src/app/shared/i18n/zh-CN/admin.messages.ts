@@ -159,6 +159,7 @@ export const ADMIN_MESSAGES = {
       deadline: '填报截止',
       status: '状态',
       actions: '操作',
+      form: '执行监控表',
     },
     roundStatus: {
       open: '进行中',

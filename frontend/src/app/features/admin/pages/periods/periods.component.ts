@@ -10,6 +10,7 @@ import { type Observable, combineLatest, forkJoin, map, of, switchMap } from 'rx
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import { AuthService } from '../../../../core/auth/auth.service';
+import { MonitoringFormDownloadsComponent } from '../../../../shared/files/monitoring-form-downloads.component';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
@@ -53,6 +54,7 @@ type ReasonAction =
     NzModalModule,
     ReasonDialogComponent,
     ScopePickerComponent,
+    MonitoringFormDownloadsComponent,
   ],
   templateUrl: './periods.component.html',
   styleUrl: './periods.component.css',

@@ -1,4 +1,4 @@
-import { PrinterOutline } from '@ant-design/icons-angular/icons';
+import { DownloadOutline, PrinterOutline } from '@ant-design/icons-angular/icons';
 import { provideHttpClient } from '@angular/common/http';
 import {
   HttpTestingController,
@@ -63,7 +63,7 @@ describe(OverallComponent.name, () => {
         provideHttpClientTesting(),
         provideZhCnLocale(),
         provideAppIcons(),
-        provideNzIconsPatch([PrinterOutline]),
+        provideNzIconsPatch([DownloadOutline, PrinterOutline]),
       ],
     });
     httpMock = TestBed.inject(HttpTestingController);

@@ -17,6 +17,7 @@ import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
+import { MonitoringFormDownloadsComponent } from '../../../../shared/files/monitoring-form-downloads.component';
 import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
 import { readyValue, requestState } from '../../../../shared/state/request-state';
 import { monthOf } from '../../../../shared/time/period';
@@ -44,6 +45,7 @@ const TAB_LONG = 1;
 @Component({
   selector: 'app-overall',
   imports: [
+    MonitoringFormDownloadsComponent,
     SHARED_IMPORTS,
     NzTabsModule,
     GoalTreeComponent,

@@ -1,4 +1,4 @@
-import { ArrowLeftOutline, PrinterOutline } from '@ant-design/icons-angular/icons';
+import { ArrowLeftOutline, DownloadOutline, PrinterOutline } from '@ant-design/icons-angular/icons';
 import { provideHttpClient } from '@angular/common/http';
 import {
   HttpTestingController,
@@ -49,7 +49,7 @@ describe(ProjectDetailComponent.name, () => {
         provideHttpClientTesting(),
         provideZhCnLocale(),
         provideAppIcons(),
-        provideNzIconsPatch([ArrowLeftOutline, PrinterOutline]),
+        provideNzIconsPatch([ArrowLeftOutline, DownloadOutline, PrinterOutline]),
       ],
     });
     httpMock = TestBed.inject(HttpTestingController);
@@ -208,6 +208,28 @@ describe(ProjectDetailComponent.name, () => {
     expect(TestBed.inject(Router).url).toBe(`/projects/${ID}?asOf=2025-05`);
     await answer(aProjectDetail({ asOf: '2025-05' }), '2025-05');
     expect(words(page().querySelector('.status-strip'))).toContain('2025 年 5 月');
+  });
+
+  it('should offer the monitoring form (执行监控表) of the month shown, in Excel and Word', async () => {
+    await open(`/projects/${ID}?asOf=2025-03`);
+    await answer(aProjectDetail({ asOf: '2025-03' }), '2025-03');
+
+    const xlsx = page().querySelector('[data-action="monitoring-form-xlsx"]') as HTMLButtonElement;
+    const docx = page().querySelector('[data-action="monitoring-form-docx"]') as HTMLButtonElement;
+    expect([words(xlsx), words(docx)]).toEqual(['执行监控表（Excel）', '执行监控表（Word）']);
+    // jsdom has no object URLs and does not follow links: record the file the browser would save.
+    URL.createObjectURL = jest.fn(() => 'blob:1');
+    URL.revokeObjectURL = jest.fn();
+    const saved: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push(this.download);
+    });
+    docx.click();
+    httpMock.expectOne(`/api/projects/${ID}/monitoring/2025-03.docx`).flush(new Blob(['x']));
+    click.mockRestore();
+    expect(saved).toEqual(['monitoring-2025-03.docx']);
   });
 
   it('should show the annual tree first and the long-term tree on its tab, with their indicator counts', async () => {

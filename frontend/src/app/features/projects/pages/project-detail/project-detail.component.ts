@@ -6,6 +6,7 @@ import { DatePipe } from '@angular/common';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
+import { MonitoringFormDownloadsComponent } from '../../../../shared/files/monitoring-form-downloads.component';
 import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component';
 import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
@@ -50,6 +51,7 @@ const TAB_LONG = 1;
     GoalTreeComponent,
     LightBadgeComponent,
     LightCountsComponent,
+    MonitoringFormDownloadsComponent,
   ],
   templateUrl: './project-detail.component.html',
   styleUrl: './project-detail.component.css',
