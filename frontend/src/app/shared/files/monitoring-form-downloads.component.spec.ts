@@ -5,7 +5,7 @@ import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 
-import { provideZhCnLocale } from '../../core/i18n/provide-locale';
+import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../core/icons/provide-app-icons';
 import { MonitoringFormDownloadsComponent } from './monitoring-form-downloads.component';
 import { type MonitoringFormTarget, monitoringFormUrl } from './monitoring-form';
