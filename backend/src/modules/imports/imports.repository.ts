@@ -14,7 +14,20 @@ export class ImportsRepository {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${code}:${year}`]);
   }
 
-  /** The hash of the document loaded last for the department-year, if any. */
+  /** The department-year's review rules switched otherwise than by default (target_review_rule_settings). */
+  reviewSwitches(
+    manager: EntityManager,
+    code: string,
+    year: number,
+  ): Promise<{ ruleId: string; enabled: boolean; reason: string }[]> {
+    return manager.query(
+      `SELECT s.rule_id AS "ruleId", s.enabled, s.reason
+         FROM target_review_rule_settings s JOIN departments d ON d.id = s.department_id
+        WHERE d.code = $1 AND s.year = $2 ORDER BY s.rule_id`,
+      [code, year],
+    );
+  }
+
   /** The department-years of departments named so (部门名称 of 表11); two at most. */
   findDepartmentYearsByName(name: string, year: number): Promise<{ code: string; fiscalYearId: string }[]> {
     return this.dataSource.query(
