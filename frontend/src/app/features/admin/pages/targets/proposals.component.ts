@@ -4,7 +4,6 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { type Observable, combineLatest, of, switchMap } from 'rxjs';
 
-import { AuthService } from '../../../../core/auth/auth.service';
 import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
@@ -36,9 +35,7 @@ import { AdminScope } from '../../admin-scope';
                 <th scope="col">{{ msg.admin.proposals.columns.actual }}</th>
                 <th scope="col">{{ msg.admin.proposals.columns.proposed }}</th>
                 <th scope="col">{{ msg.admin.proposals.columns.basis }}</th>
-                @if (canEdit()) {
-                  <th scope="col">{{ msg.admin.proposals.columns.actions }}</th>
-                }
+                <th scope="col">{{ msg.admin.proposals.columns.actions }}</th>
               </tr>
             </thead>
             <tbody>
@@ -75,47 +72,39 @@ import { AdminScope } from '../../admin-scope';
                     }
                   </td>
                   <td>{{ msg.admin.proposals.basis[row.proposal.basis] }}</td>
-                  @if (canEdit()) {
-                    <td class="actions">
-                      @if (editing() === row.indicatorId) {
-                        <button
-                          nz-button
-                          nzType="primary"
-                          nzSize="small"
-                          type="button"
-                          class="confirm-edited"
-                          [nzLoading]="busy() === row.indicatorId"
-                          (click)="confirm(row, draft())"
-                        >
-                          {{ msg.admin.proposals.confirmEdited }}
-                        </button>
-                        <button
-                          nz-button
-                          nzSize="small"
-                          type="button"
-                          class="cancel-edit"
-                          (click)="edit(null)"
-                        >
-                          {{ msg.admin.cancel }}
-                        </button>
-                      } @else {
-                        <button
-                          nz-button
-                          nzType="primary"
-                          nzSize="small"
-                          type="button"
-                          class="confirm"
-                          [nzLoading]="busy() === row.indicatorId"
-                          (click)="confirm(row)"
-                        >
-                          <nz-icon nzType="check" />{{ msg.admin.proposals.confirm }}
-                        </button>
-                        <button nz-button nzSize="small" type="button" class="edit" (click)="edit(row)">
-                          <nz-icon nzType="edit" />{{ msg.admin.proposals.edit }}
-                        </button>
-                      }
-                    </td>
-                  }
+                  <td class="actions">
+                    @if (editing() === row.indicatorId) {
+                      <button
+                        nz-button
+                        nzType="primary"
+                        nzSize="small"
+                        type="button"
+                        class="confirm-edited"
+                        [nzLoading]="busy() === row.indicatorId"
+                        (click)="confirm(row, draft())"
+                      >
+                        {{ msg.admin.proposals.confirmEdited }}
+                      </button>
+                      <button nz-button nzSize="small" type="button" class="cancel-edit" (click)="edit(null)">
+                        {{ msg.admin.cancel }}
+                      </button>
+                    } @else {
+                      <button
+                        nz-button
+                        nzType="primary"
+                        nzSize="small"
+                        type="button"
+                        class="confirm"
+                        [nzLoading]="busy() === row.indicatorId"
+                        (click)="confirm(row)"
+                      >
+                        <nz-icon nzType="check" />{{ msg.admin.proposals.confirm }}
+                      </button>
+                      <button nz-button nzSize="small" type="button" class="edit" (click)="edit(row)">
+                        <nz-icon nzType="edit" />{{ msg.admin.proposals.edit }}
+                      </button>
+                    }
+                  </td>
                 </tr>
               }
             </tbody>
@@ -185,10 +174,7 @@ export class ProposalsComponent {
   private readonly message = inject(NzMessageService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly scope = inject(AdminScope);
-  private readonly auth = inject(AuthService);
   protected readonly msg = inject(MESSAGES);
-  /** Auditors read the proposals; the admin confirms them (leads confirm through the API). */
-  protected readonly canEdit = computed(() => this.auth.user()?.role === 'admin');
 
   private readonly attempt = signal(0);
   private readonly state = toSignal(
