@@ -106,7 +106,9 @@ describe('ImportComponent', () => {
 
     const review = admin.root.querySelector('app-import-review') as HTMLElement;
     expect(review.textContent).toContain('错误 1 项，警告 0 项，提示 0 项');
-    expect(review.textContent).toContain('按本部门本年度的规则设置：停用“定量指标值未写比较符”（按省里口径）');
+    expect(review.textContent).toContain(
+      '按本部门本年度的规则设置：停用“定量指标值未写比较符”（按省里口径）',
+    );
     const rows = Array.from(review.querySelectorAll('tbody tr'));
     expect(rows.map(cells)).toEqual([
       ['错误', '表12 · (9) 信息化建设 · 长期目标 1 · 保障业务正常开展', vague.message],
