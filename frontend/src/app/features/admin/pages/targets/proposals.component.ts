@@ -135,6 +135,7 @@ import { AdminScope } from '../../admin-scope';
     }
     table {
       width: 100%;
+      min-width: 760px;
       border-collapse: collapse;
     }
     th,
