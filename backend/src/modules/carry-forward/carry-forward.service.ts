@@ -6,6 +6,7 @@ import { AppException, notFound } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
 import { targetColumns } from '../goals/target-columns.mapper';
+import { lockDepartmentYearTrees } from '../imports/imports.repository';
 import { ReportLightsWriter } from '../monitoring/report-lights.writer';
 import { OVERALL_NAME } from '../target-review/target-review.service';
 import {
@@ -54,6 +55,8 @@ export class CarryForwardService {
     this.access.assertAdmin();
     try {
       return await this.dataSource.transaction(async (manager) => {
+        // An import of this year waits, or is waited for: the copy reads one state of the trees.
+        await lockDepartmentYearTrees(manager, code, year);
         const found = await this.repository.findYears(manager, code, year);
         if (!found) throw new AppException(ErrorCode.NotFound, `部门 ${code} 的 ${year} 年度预算不存在`);
         if (found.nextExists) throw nextExists(code, year);
