@@ -349,7 +349,7 @@ export const ADMIN_MESSAGES: Messages['admin'] = {
     noActual: 'Not reported',
     actualAt: (actual: string, period: string): string => `${actual} (${period})`,
     basis: {
-      'raised-to-actual': 'Met last year: just above the actual',
+      'raised-to-actual': 'Met last year: not below the actual (a rate at most 100%)',
       'kept-above-actual': 'Missed last year: target not lowered',
       'lowered-to-actual': 'Under the ceiling: lowered to the actual',
       'kept-below-actual': 'Over the ceiling: target not loosened',

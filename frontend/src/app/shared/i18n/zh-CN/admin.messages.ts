@@ -340,7 +340,7 @@ export const ADMIN_MESSAGES = {
     noActual: '未填报',
     actualAt: (actual: string, period: string): string => `${actual}（${period}）`,
     basis: {
-      'raised-to-actual': '上年已达标：略高于上年完成值',
+      'raised-to-actual': '上年已达标：不低于上年完成值（比率至多 100%）',
       'kept-above-actual': '上年未达标：不降低目标',
       'lowered-to-actual': '上年未超上限：降至上年完成值',
       'kept-below-actual': '上年超出上限：不放宽目标',

@@ -64,7 +64,7 @@ describe('ProposalsComponent (on the targets tab)', () => {
       '≥90%',
       '97%（2025-11）',
       '≥98%',
-      '上年已达标：略高于上年完成值',
+      '上年已达标：不低于上年完成值（比率至多 100%）',
     ]);
     expect(cells('i-none')[3]).toBe('未填报');
   });

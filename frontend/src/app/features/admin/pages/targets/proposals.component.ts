@@ -71,7 +71,7 @@ import { AdminScope } from '../../admin-scope';
                       <strong>{{ row.target }}</strong>
                     }
                   </td>
-                  <td>{{ msg.admin.proposals.basis[row.proposal.basis] }}</td>
+                  <td class="basis">{{ msg.admin.proposals.basis[row.proposal.basis] }}</td>
                   <td class="actions">
                     @if (editing() === row.indicatorId) {
                       <button
@@ -153,6 +153,9 @@ import { AdminScope } from '../../admin-scope';
       display: block;
       color: rgb(0 0 0 / 60%);
       font-size: 12px;
+    }
+    .basis {
+      min-width: 9em;
     }
     .actions {
       white-space: nowrap;
