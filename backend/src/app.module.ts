@@ -14,6 +14,7 @@ import { RequestContextMiddleware } from './common/context/request-context.middl
 import { RejectNulMiddleware } from './common/validation/reject-nul.middleware';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CarryForwardModule } from './modules/carry-forward/carry-forward.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { DepartmentsModule } from './modules/departments/departments.module';
 import { ExportsModule } from './modules/exports/exports.module';
@@ -84,6 +85,7 @@ export class AppModule implements NestModule {
         TasksModule,
         GoalsModule,
         TargetReviewModule,
+        CarryForwardModule,
         // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".
         ExportsModule,
         MonitoringFormsModule,

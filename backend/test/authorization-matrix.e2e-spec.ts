@@ -19,11 +19,12 @@ const PUBLIC = 'public' as const;
  * - department: a department-year (`:code`) or something of it (a round);
  * - project: a project, an indicator or an evidence file; leads read their whole department;
  * - assigned: a write on a project's data, which only a lead assigned to the project may make (the admin's
- *   department-wide entries and weights on the same routes are covered by the feature tests).
+ *   department-wide entries and weights on the same routes are covered by the feature tests);
+ * - assigned-or-admin: a write on a project's data that its assigned lead and the admin may make.
  * Another department's existing resource answers 403 for every department, project and assigned route
  * (a missing one 404): the API does not hide that a department exists, it only refuses its data.
  */
-type Scope = 'global' | 'department' | 'project' | 'assigned';
+type Scope = 'global' | 'department' | 'project' | 'assigned' | 'assigned-or-admin';
 
 interface Rule {
   roles: Role[] | typeof PUBLIC;
@@ -133,11 +134,16 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:id/monitoring/:period.docx': { roles: ALL, scope: 'project' },
   'GET /api/departments/:code/years/:year/monitoring/:period.xlsx': { roles: ALL, scope: 'department' },
   'POST /api/projects/:id/targets/import': { roles: ['admin'], scope: 'project' },
+  'GET /api/departments/:code/years/:year/targets-provincial.xlsx': { roles: ALL, scope: 'department' },
+  'POST /api/departments/:code/years/:year/carry-forward': { roles: ['admin'], scope: 'department' },
+  'GET /api/departments/:code/years/:year/target-proposals': { roles: ALL, scope: 'department' },
+  'POST /api/indicators/:id/confirm-proposal': { roles: ['lead', 'admin'], scope: 'assigned-or-admin' },
 };
 
 /** Bodies that pass validation, so that the call reaches the service's access check instead of a 400. */
 const BODIES: Record<string, object> = {
   'PUT /api/indicators/:id/reports/:period': { actual: '1' },
+  'POST /api/indicators/:id/confirm-proposal': { version: 1 },
   'POST /api/departments/:code/years/:year/target-readings/confirm': {
     items: [{ indicatorId: '00000000-0000-4000-8000-000000000000', version: 1 }],
   },
@@ -224,7 +230,8 @@ function expectedAllowed(rule: Rule, role: Role, subject: Subject, hasDepartment
   if (rule.scope === 'assigned' && role === 'admin') return false;
   if (role === 'admin' || role === 'auditor' || rule.scope === 'global') return true;
   if (!hasDepartment || subject === 'other') return false;
-  return !(role === 'lead' && rule.scope === 'assigned' && subject === 'unassigned');
+  const assigned = rule.scope === 'assigned' || rule.scope === 'assigned-or-admin';
+  return !(role === 'lead' && assigned && subject === 'unassigned');
 }
 
 async function evidenceOn(ds: DataSource, indicator: { id: string }): Promise<string> {
@@ -279,6 +286,9 @@ describe('authorization matrix (every route × every role × own / other departm
     other = await loadDepartment(app, ds, uniqueCode());
     [targets.assigned, targets.unassigned] = await targetsOf(ds, own);
     [targets.other] = await targetsOf(ds, other);
+    // Next year exists: the carry-forward is called by every role (its access check answers first) and copies nothing.
+    for (const dept of [own, other])
+      await ds.query(`INSERT INTO fiscal_years (department_id, year) VALUES ($1, 2026)`, [dept.departmentId]);
     for (const role of ROLES) {
       const departmentId = role === 'lead' || role === 'leader' ? own.departmentId : null;
       const { user, bearer } = await signIn(app, ds, role, departmentId);

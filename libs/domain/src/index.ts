@@ -85,3 +85,6 @@ export * from './review/target-review.types';
 export * from './review/target-review-rules';
 export { level1Of, readingOf, reviewIndicator } from './review/indicator-review';
 export { reviewGoal, reviewTree, type GoalFinding } from './review/target-review';
+
+// Next year from this year (结转): the proposed target of each indicator.
+export * from './carry/target-proposal';

@@ -12,6 +12,7 @@ import { ReportWarnings1764100000030 } from './1764100000030-report-warnings';
 import { DepartmentReporters1764100000100 } from './1764100000100-department-reporters';
 import { UserLocale1764100000500 } from './1764100000500-user-locale';
 import { TargetReviewRuleSettings1764100000600 } from './1764100000600-target-review-rule-settings';
+import { CarryForward1764100003000 } from './1764100003000-carry-forward';
 import { ReporterUserRestrict1764100009000 } from './1764100009000-reporter-user-restrict';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
@@ -31,5 +32,6 @@ export const MIGRATIONS: Function[] = [
   DepartmentReporters1764100000100,
   UserLocale1764100000500,
   TargetReviewRuleSettings1764100000600,
+  CarryForward1764100003000,
   ReporterUserRestrict1764100009000,
 ];

@@ -89,6 +89,13 @@ export class ExportsController {
     return send(res, await this.exports.targetTables(params.code, params.year));
   }
 
+  @Get('departments/:code/years/:year/targets-provincial.xlsx')
+  @ApiFileResponse(XLSX_TYPE)
+  @ApiOperation({ summary: '下载年度绩效指标（省一体化格式，每个项目一张工作表，可再导入）' })
+  async provincialTargets(@Param() params: DepartmentYearParams, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.exports.provincialTargets(params.code, params.year));
+  }
+
   @Get('departments/:code/years/:year/self-evaluation-report.docx')
   @ApiFileResponse(DOCX_TYPE)
   @ApiOperation({ summary: '下载部门整体支出绩效自评报告（Word）' })

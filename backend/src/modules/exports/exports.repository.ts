@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Target } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
 
 export interface TargetProjectRow {
@@ -38,6 +39,8 @@ export interface TargetIndicatorRow {
   prev2Raw: string | null;
   prev1Raw: string | null;
   weight: number | null;
+  /** The structured reading (the provincial layout writes it in its own columns). */
+  parsed: Target | null;
 }
 
 export interface TargetTables {
@@ -66,7 +69,8 @@ export class ExportsRepository {
       ),
       manager.query(
         `SELECT i.goal_id AS "goalId", COALESCE(l1.name, '') AS level1, l2.name AS level2, i.name, i.target_raw AS "targetRaw",
-                i.unit, i.basis, i.prev2_raw AS "prev2Raw", i.prev1_raw AS "prev1Raw", i.weight::float8 AS weight
+                i.unit, i.basis, i.prev2_raw AS "prev2Raw", i.prev1_raw AS "prev1Raw", i.weight::float8 AS weight,
+                i.target_parsed AS parsed
            FROM indicators i JOIN goals g ON g.id = i.goal_id
            JOIN indicator_nodes l2 ON l2.id = i.node_id LEFT JOIN indicator_nodes l1 ON l1.id = l2.parent_id
           WHERE g.fiscal_year_id = $1 AND g.archived_at IS NULL AND i.archived_at IS NULL

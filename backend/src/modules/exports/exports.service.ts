@@ -16,7 +16,7 @@ import {
   toBuffer,
 } from './self-evaluation.workbook';
 import { addTargetSheets } from './target-tables.workbook';
-import { addTargetTemplate } from './target-template.workbook';
+import { addProvincialSheets, addTargetTemplate } from './target-template.workbook';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -124,6 +124,27 @@ export class ExportsService {
       {
         fileName: `${year}年度绩效目标表-${department.departmentName}.xlsx`,
         fallbackName: `targets-${year}-${code}.xlsx`,
+        contentType: XLSX_TYPE,
+        content: await toBuffer(workbook),
+      },
+    );
+  }
+
+  /** The year's annual indicators in the provincial exchange layout (a sheet per project), to import back. */
+  async provincialTargets(code: string, year: number): Promise<FileDownload> {
+    const manager = this.dataSource.manager;
+    const department = await this.evaluations.findDepartmentYear(manager, code, year);
+    if (!department) throw new AppException(ErrorCode.NotFound, `部门 ${code} 的 ${year} 年度预算不存在`);
+    this.access.assertCanReadDepartment(department.departmentId);
+    const workbook = newWorkbook();
+    addProvincialSheets(workbook, await this.repository.targetTables(manager, department.fiscalYearId));
+    return this.recorded(
+      'fiscal-year',
+      department.fiscalYearId,
+      { code, year, layout: 'provincial' },
+      {
+        fileName: `${year}年度绩效目标表（省一体化格式）-${department.departmentName}.xlsx`,
+        fallbackName: `targets-provincial-${year}-${code}.xlsx`,
         contentType: XLSX_TYPE,
         content: await toBuffer(workbook),
       },

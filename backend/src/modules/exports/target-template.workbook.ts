@@ -1,4 +1,5 @@
-import { LEVEL1_NAMES, LEVEL2_TO_LEVEL1 } from '@jixiao/domain';
+import { LEVEL1_NAMES, LEVEL2_TO_LEVEL1, parseTarget, type Target } from '@jixiao/domain';
+import type { TargetIndicatorRow, TargetTables } from './exports.repository';
 import type { Workbook } from 'exceljs';
 import { HEADER_FILL, SheetWriter } from './sheet-writer';
 import { NATURES, TARGET_SHEET_COLUMNS } from './target-sheet.reader';
@@ -76,5 +77,65 @@ export function addTargetTemplate(workbook: Workbook): void {
       .filter(([, parent]) => parent === level1)
       .map(([level2]) => level2);
     help.merge(row, 2, row, 3, children.join('、'), { align: 'left' });
+  }
+}
+
+const SIGN: Readonly<Record<string, string>> = { '>=': '≥', '>': '>', '=': '=', '<': '<', '<=': '≤' };
+const DIRECTION_TEXT: Readonly<Record<string, string>> = { higher: '正向', lower: '反向' };
+const BAD_SHEET_NAME = /[[\]:*?/\\]/;
+
+/**
+ * One 指标 row of the exchange layout: 指标性质, 指标值 and 度量单位 from the structured reading when the sheet
+ * reads them back to the same reading; anything it cannot hold (a deadline, a range, several parts, unread text)
+ * goes as 定性 with the published text, so the workbook always imports.
+ */
+export function provincialRow(indicator: TargetIndicatorRow): (string | number | null)[] {
+  const target: Target | null =
+    typeof indicator.parsed === 'string' ? (JSON.parse(indicator.parsed) as Target) : indicator.parsed;
+  const common = [indicator.level1, indicator.level2, indicator.name];
+  const weight = indicator.weight ?? null;
+  const sign = target ? SIGN[target.operator] : undefined;
+  if (target && sign && target.value !== undefined) {
+    const value = String(Number(target.value.toPrecision(12)));
+    const unit = target.unit ?? '';
+    const direction = DIRECTION_TEXT[target.direction] ?? '';
+    const reading = parseTarget(`${sign}${value}${unit}`, {
+      level1: indicator.level1,
+      level2: indicator.level2,
+      name: indicator.name,
+    });
+    const consistent =
+      (target.operator === '=' || direction !== '') &&
+      reading.operator === target.operator &&
+      reading.value === target.value;
+    if (consistent) return [...common, sign, value, unit || null, weight, direction || null];
+  }
+  return [...common, '定性', indicator.targetRaw, null, weight, null];
+}
+
+/**
+ * A department-year's annual indicators in the provincial exchange layout (the import template's columns):
+ * one sheet per project, named after it (or its code when the name cannot be a sheet name), which the document
+ * import reads back into the same department-year.
+ */
+export function addProvincialSheets(workbook: Workbook, tables: TargetTables): void {
+  for (const project of tables.projects) {
+    const goals = new Set(
+      tables.goals.filter((g) => g.projectId === project.id && g.term === 'annual').map((g) => g.id),
+    );
+    const rows = tables.indicators.filter((i) => goals.has(i.goalId));
+    if (!rows.length) continue;
+    const fits = project.name.length <= 31 && !BAD_SHEET_NAME.test(project.name);
+    const name = fits || !project.code ? project.name.replace(BAD_SHEET_NAME, '').slice(0, 31) : project.code;
+    const w = SheetWriter.create(workbook, name, [14, 18, 30, 10, 14, 12, 8, 12], true);
+    TARGET_SHEET_COLUMNS.forEach((column, i) => w.cell(1, i + 1, column, { bold: true, fill: HEADER_FILL }));
+    w.sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    rows.forEach((indicator, r) => {
+      provincialRow(indicator).forEach((value, c) => {
+        w.cell(r + 2, c + 1, value);
+        // 指标值 stays text, as the template asks ("1.2" and "有所提升" alike).
+        if (c === 4) w.sheet.getCell(r + 2, c + 1).numFmt = '@';
+      });
+    });
   }
 }

@@ -4,17 +4,39 @@ import { entityValues } from '../../database/sql.util';
 import { Department } from '../departments/entities/department.entity';
 import { ImportRun } from './entities/import-run.entity';
 
+/** The advisory lock that serializes the writes of one department-year's trees (imports, carry-forward). */
+export async function lockDepartmentYearTrees(
+  manager: EntityManager,
+  code: string,
+  year: number,
+): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${code}:${year}`]);
+}
+
 /** The record of loads (import_runs) and the lock that serializes them. */
 @Injectable()
 export class ImportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Held to the end of the transaction: two concurrent loads of one department-year would interleave. */
-  async lockDepartmentYear(manager: EntityManager, code: string, year: number): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`import:${code}:${year}`]);
+  lockDepartmentYear(manager: EntityManager, code: string, year: number): Promise<void> {
+    return lockDepartmentYearTrees(manager, code, year);
   }
 
-  /** The hash of the document loaded last for the department-year, if any. */
+  /** The department-year's review rules switched otherwise than by default (target_review_rule_settings). */
+  reviewSwitches(
+    manager: EntityManager,
+    code: string,
+    year: number,
+  ): Promise<{ ruleId: string; enabled: boolean; reason: string }[]> {
+    return manager.query(
+      `SELECT s.rule_id AS "ruleId", s.enabled, s.reason
+         FROM target_review_rule_settings s JOIN departments d ON d.id = s.department_id
+        WHERE d.code = $1 AND s.year = $2 ORDER BY s.rule_id`,
+      [code, year],
+    );
+  }
+
   /** The department-years of departments named so (部门名称 of 表11); two at most. */
   findDepartmentYearsByName(name: string, year: number): Promise<{ code: string; fiscalYearId: string }[]> {
     return this.dataSource.query(

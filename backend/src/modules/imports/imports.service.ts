@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { BudgetDocument, ImportDiff } from '@jixiao/domain';
+import { type BudgetDocument, type ImportDiff, REVIEW_RULES } from '@jixiao/domain';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -17,7 +17,7 @@ import {
   parseBudgetDocument,
   reviewTargets,
 } from './parser/budget-document.parser';
-import type { ImportReport } from './parser/import-report.types';
+import type { ImportReport, SwitchedRule, TargetReviewSection } from './parser/import-report.types';
 import { renderImportReport, renderTargetReview } from './parser/import-report.renderer';
 import { loadWorkbook } from '../exports/target-sheet.reader';
 import {
@@ -41,6 +41,11 @@ export interface ImportResult {
   summary: LoadSummary | null;
   /** The parser's report (absent when a normalized JSON document was loaded). */
   report: ImportReport | null;
+  /**
+   * 目标质量审查 of the document as imported, with the department-year's rule switches: every format has it
+   * (the parser's report carries the same section).
+   */
+  targetReview: TargetReviewSection;
   /** The report as markdown, with what the load changed. */
   markdown: string;
 }
@@ -178,30 +183,32 @@ export class ImportsService {
       // Serialize imports of one department-year: two concurrent loads would interleave their updates.
       await this.repository.lockDepartmentYear(manager, doc.department.code, doc.year);
       const last = await this.repository.lastDocumentSha256(manager, doc.department.code, doc.year);
+      const reviewed = await this.review(manager, doc, report);
       const base = {
         departmentCode: doc.department.code,
         departmentName: doc.department.name,
         year: doc.year,
         preview,
-        report,
+        report: reviewed.report,
+        targetReview: reviewed.targetReview,
       };
       if (last === documentSha256) {
         return {
           ...base,
           unchanged: true,
           summary: null,
-          markdown: markdownOf(doc, report, null, true, preview),
+          markdown: markdownOf(reviewed, null, true, preview),
         };
       }
       const summary = await this.loader.load(manager, doc);
-      const markdown = markdownOf(doc, report, summary, false, preview);
+      const markdown = markdownOf(reviewed, summary, false, preview);
       assertArchiveConfirmed(summary.diff, options, { summary });
       await this.repository.recordRun(manager, {
         fiscalYearId: summary.fiscalYearId,
         fileName,
         sha256: fileSha256,
         documentSha256,
-        report: { report, summary, markdown },
+        report: { report: reviewed.report, targetReview: reviewed.targetReview, summary, markdown },
         importedBy: null,
       });
       await this.audit.record(manager, {
@@ -212,6 +219,38 @@ export class ImportsService {
       });
       return { ...base, unchanged: false, summary, markdown };
     });
+  }
+
+  /**
+   * 目标质量审查 at import (docs/domain.md §9): the document's trees reviewed with the department-year's rule
+   * switches; the parser's report carries the same section (its projects named as the parser named them).
+   */
+  private async review(
+    manager: EntityManager,
+    doc: BudgetDocument,
+    report: ImportReport | null,
+  ): Promise<Reviewed> {
+    const settings = await this.repository.reviewSwitches(manager, doc.department.code, doc.year);
+    const switched: SwitchedRule[] = REVIEW_RULES.flatMap((rule) => {
+      const setting = settings.find((s) => s.ruleId === rule.id);
+      return setting && setting.enabled !== rule.defaultEnabled
+        ? [{ ruleId: rule.id, title: rule.title, enabled: setting.enabled, reason: setting.reason }]
+        : [];
+    });
+    const labels = new Map(
+      doc.projects.map((project, i) => {
+        const count = report?.counts.projects[i];
+        return [project, count?.section != null ? `(${count.section}) ${count.name}` : project.name];
+      }),
+    );
+    const targetReview = reviewTargets(
+      doc.overall.goals,
+      doc.projects,
+      (project) => labels.get(project) as string,
+      doc.year,
+      switched,
+    );
+    return { doc, report: report && { ...report, targetReview }, targetReview };
   }
 
   /** The whole department-year (contacts included): only to those who may read the department, and audited. */
@@ -231,22 +270,23 @@ export class ImportsService {
   }
 }
 
+/** The document with its parser report (if any) and its review at import. */
+interface Reviewed {
+  doc: BudgetDocument;
+  report: ImportReport | null;
+  targetReview: TargetReviewSection;
+}
+
 function markdownOf(
-  doc: BudgetDocument,
-  report: ImportReport | null,
+  { report, targetReview }: Reviewed,
   summary: LoadSummary | null,
   unchanged: boolean,
   preview: boolean,
 ): string {
   const parts: string[] = [];
   if (report) parts.push(renderImportReport(report).trimEnd());
-  // A normalized (JSON) document has no parser report: its targets are reviewed here.
-  else
-    parts.push(
-      renderTargetReview(
-        reviewTargets(doc.overall.goals, doc.projects, (project) => project.name, doc.year),
-      ).join('\n'),
-    );
+  // A normalized (JSON) document or a workbook has no parser report: its review stands alone.
+  else parts.push(renderTargetReview(targetReview).join('\n'));
   parts.push(preview ? '## 载入预览（未写入）' : '## 载入结果');
   if (unchanged || !summary) {
     parts.push('与上次导入的内容完全相同，数据库未作任何修改。');

@@ -51,6 +51,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'export.download': '下载导出文件',
   'target-review-rule.enable': '启用目标质量审查规则',
   'target-review-rule.disable': '停用目标质量审查规则',
+  'fiscal-year.carry-forward': '结转下一年度',
+  'indicator.confirm-proposal': '确认结转建议的指标值',
 };
 
 /** The Chinese name of an action; an action nobody named yet keeps its code rather than vanish. */

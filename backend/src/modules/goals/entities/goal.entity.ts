@@ -20,6 +20,7 @@ export type GoalTerm = (typeof GOAL_TERMS)[number];
 @Index('ix_goals_fiscal_year_term', ['fiscalYearId', 'term'])
 @Check('ck_goals_term', `"term" IN ('long', 'annual')`)
 @Check('ck_goals_seq', `"seq" >= 1`)
+@Index('ix_goals_carried_from', ['carriedFromId'], { where: `"carried_from_id" IS NOT NULL` })
 export class Goal extends EditableEntity {
   @Column({ type: 'uuid' })
   fiscalYearId: string;
@@ -54,4 +55,12 @@ export class Goal extends EditableEntity {
   /** Set when a later import no longer held the goal: hidden from the year's views, kept with its history. */
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
+
+  /** The row of the previous year this one was carried forward from (结转), null otherwise. */
+  @Column({ type: 'uuid', nullable: true })
+  carriedFromId: string | null;
+
+  @ManyToOne(() => Goal, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'carried_from_id', foreignKeyConstraintName: 'fk_goals_carried_from' })
+  carriedFrom?: Goal | null;
 }

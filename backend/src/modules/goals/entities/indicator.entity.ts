@@ -34,6 +34,12 @@ import { IndicatorNode } from './indicator-node.entity';
   `"target_operator" <> 'between' OR ("target_min" IS NOT NULL AND "target_max" IS NOT NULL AND "target_min" <= "target_max")`,
 )
 @Check('ck_indicators_weight', `"weight" IS NULL OR ("weight" >= 0 AND "weight" <= 100)`)
+@Index('ix_indicators_carried_from', ['carriedFromId'], { where: `"carried_from_id" IS NOT NULL` })
+@Index('ix_indicators_pending_proposal', ['goalId'], { where: `"target_proposal" IS NOT NULL` })
+@Check(
+  'ck_indicators_target_proposal',
+  `"target_proposal" IS NULL OR (jsonb_typeof("target_proposal") = 'object' AND "target_proposal" ? 'basis' AND "target_proposal" ? 'from')`,
+)
 export class Indicator extends EditableEntity {
   @Column({ type: 'uuid' })
   goalId: string;
@@ -132,4 +138,19 @@ export class Indicator extends EditableEntity {
   /** Set when a later import no longer held the indicator: hidden from the year's views, kept with its history. */
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
+
+  /** The row of the previous year this one was carried forward from (结转), null otherwise. */
+  @Column({ type: 'uuid', nullable: true })
+  carriedFromId: string | null;
+
+  @ManyToOne(() => Indicator, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'carried_from_id', foreignKeyConstraintName: 'fk_indicators_carried_from' })
+  carriedFrom?: Indicator | null;
+
+  /**
+   * Next year's target proposed from this year's actual (结转), awaiting the lead's confirmation: what it was
+   * proposed from and why (basis, from, actual, actualPeriod). Null once confirmed, or never proposed.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  targetProposal: Record<string, unknown> | null;
 }

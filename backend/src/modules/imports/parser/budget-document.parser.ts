@@ -37,6 +37,7 @@ import type {
   ImportReport,
   ProjectCount,
   ReportLocation,
+  SwitchedRule,
   TargetReadings,
   TargetReviewSection,
 } from './import-report.types';
@@ -488,32 +489,37 @@ function readTargets(
 }
 
 /**
- * 目标质量审查 of the department's and every project's tree, with the rules' defaults (docs/domain.md §9); also
- * run on a normalized document loaded as JSON, whose projects go by their names.
+ * 目标质量审查 of the department's and every project's tree (docs/domain.md §9): with the rules' defaults when
+ * parsing, with the department-year's switches (`switched`, the rules set otherwise than by default) at import;
+ * also run on a normalized document loaded as JSON, whose projects go by their names.
  */
 export function reviewTargets(
   overallGoals: Goal[],
   projects: Project[],
   label: (project: Project) => string,
   year: number,
+  switched: SwitchedRule[] = [],
 ): TargetReviewSection {
+  const switches = Object.fromEntries(switched.map((rule) => [rule.ruleId, rule.enabled]));
   const trees = [
     { owner: '表11', goals: overallGoals },
     ...projects.map((project) => ({ owner: label(project), goals: project.goals })),
   ];
   const findings = trees.flatMap(({ owner, goals }) =>
-    reviewTree(goals, { year }).map(({ goalIndex, indicatorIndex, ruleId, severity, title, message }) => {
-      const goal = goals[goalIndex];
-      const location: ReportLocation = {
-        table: owner === '表11' ? '表11' : '表12',
-        ...(owner === '表11' ? {} : { project: owner }),
-        part: goal.label,
-        ...(indicatorIndex === null ? {} : { row: goal.indicators[indicatorIndex].name }),
-      };
-      return { location, ruleId, severity, title, message };
-    }),
+    reviewTree(goals, { year, switches }).map(
+      ({ goalIndex, indicatorIndex, ruleId, severity, title, message }) => {
+        const goal = goals[goalIndex];
+        const location: ReportLocation = {
+          table: owner === '表11' ? '表11' : '表12',
+          ...(owner === '表11' ? {} : { project: owner }),
+          part: goal.label,
+          ...(indicatorIndex === null ? {} : { row: goal.indicators[indicatorIndex].name }),
+        };
+        return { location, ruleId, severity, title, message };
+      },
+    ),
   );
-  return { counts: countBySeverity(findings), findings };
+  return { counts: countBySeverity(findings), findings, ...(switched.length ? { switched } : {}) };
 }
 
 function goalCounts(goals: Goal[]): GoalCount[] {

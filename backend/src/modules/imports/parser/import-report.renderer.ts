@@ -101,7 +101,7 @@ export function renderImportReport(report: ImportReport): string {
     `- 三级指标：部门整体长期 ${overallLong} 个、年度 ${overallAnnual} 个；项目长期 ${projectLong} 个、年度 ${projectAnnual} 个`,
     `- 指标值结构化（libs/domain parseTarget）：明确 ${report.targets.explicit} 个、推断 ${report.targets.inferred} 个、未能识别 ${report.targets.unparsed} 个（原文保留，需人工确认）`,
     `- 修复 ${report.recoveries.length} 处${report.recoveries.length > 0 ? `（${countBy(report.recoveries, RECOVERY_LABELS)}）` : ''}`,
-    `- 目标质量审查（默认启用的规则）：发现 ${review.counts.total} 项（错误 ${review.counts.error}，警告 ${review.counts.warning}，提示 ${review.counts.info}）`,
+    `- 目标质量审查（${review.switched ? '按本部门本年度的规则设置' : '默认启用的规则'}）：发现 ${review.counts.total} 项（错误 ${review.counts.error}，警告 ${review.counts.warning}，提示 ${review.counts.info}）`,
     `- 勾稽检查 ${report.checksRun} 项，金额不符 ${sumFindings} 项；发现共 ${report.findings.length} 项${report.findings.length > 0 ? `（${countBy(report.findings, FINDING_LABELS)}）` : ''}`,
     '- 所有金额单位为万元，按原文导入，未作任何调整；指标值、前年、上年、确定依据均保留原文。',
     '',
@@ -202,6 +202,16 @@ export function renderImportReport(report: ImportReport): string {
 /** The 目标质量审查 section: each rule found with its hint once, then every finding with its place. */
 export function renderTargetReview(review: TargetReviewSection): string[] {
   const lines = ['## 目标质量审查', ''];
+  if (review.switched)
+    lines.push(
+      `本部门本年度的规则设置：${review.switched
+        .map(
+          (rule) =>
+            `${rule.enabled ? '启用' : '停用'}“${rule.title}”${rule.reason ? `（${rule.reason}）` : ''}`,
+        )
+        .join('；')}。`,
+      '',
+    );
   if (review.findings.length === 0) return [...lines, '无。'];
   const used = REVIEW_RULES.filter((rule) => review.findings.some((f) => f.ruleId === rule.id));
   return [

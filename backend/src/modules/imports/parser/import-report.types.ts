@@ -125,10 +125,20 @@ export interface TargetReviewEntry {
   message: string;
 }
 
+/** A rule the department-year switched otherwise than by default (target_review_rule_settings). */
+export interface SwitchedRule {
+  ruleId: ReviewRuleId;
+  title: string;
+  enabled: boolean;
+  reason: string;
+}
+
 /** 目标质量审查 of every tree the document holds. */
 export interface TargetReviewSection {
   counts: SeverityCounts;
   findings: TargetReviewEntry[];
+  /** At import: the department-year's rules that are not at their default (absent: every rule at its default). */
+  switched?: SwitchedRule[];
 }
 
 export interface ImportReport {

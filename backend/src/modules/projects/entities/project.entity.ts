@@ -13,6 +13,7 @@ import { FiscalYear } from '../../departments/entities/fiscal-year.entity';
   `"budget_yuan" >= 0 AND ("total_budget_yuan" IS NULL OR "total_budget_yuan" >= 0) AND ("current_budget_yuan" IS NULL OR "current_budget_yuan" >= 0)`,
 )
 @Check('ck_projects_years', `"start_year" IS NULL OR "end_year" IS NULL OR "start_year" <= "end_year"`)
+@Index('ix_projects_carried_from', ['carriedFromId'], { where: `"carried_from_id" IS NOT NULL` })
 export class Project extends EditableEntity {
   @Column({ type: 'uuid' })
   fiscalYearId: string;
@@ -108,4 +109,12 @@ export class Project extends EditableEntity {
   /** Set when a later import no longer held the project: hidden from the year's views, kept with its history. */
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
+
+  /** The row of the previous year this one was carried forward from (结转), null otherwise. */
+  @Column({ type: 'uuid', nullable: true })
+  carriedFromId: string | null;
+
+  @ManyToOne(() => Project, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'carried_from_id', foreignKeyConstraintName: 'fk_projects_carried_from' })
+  carriedFrom?: Project | null;
 }

@@ -706,6 +706,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/years/{year}/carry-forward': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 由本年度生成下一年度（结转，绩效管理员）：复制全部现行项目（表12 表头、资金来源、负责人）与部门整体、各项目的目标和指标；本年度最后一次填报的完成值记为上年，本年度的上年记为前年；每个年度指标给出建议指标值（正向不低于、反向不高于本年度完成值）待负责人确认。下一年度已存在 → 409 */
+    post: operations['CarryForwardController_carryForward'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/target-proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 结转后待确认的建议指标值（按项目、目标、指标排列） */
+    get: operations['CarryForwardController_pending'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/{id}/confirm-proposal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认结转建议的指标值（该项目的负责人或绩效管理员；部门整体目标为绩效管理员或部门整体填报人）：按建议或改用 target；版本已变 → 409 */
+    post: operations['CarryForwardController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/self-evaluation/{year}.xlsx': {
     parameters: {
       query?: never;
@@ -766,6 +817,23 @@ export interface paths {
     };
     /** 下载绩效目标表（表11 部门整体、表12 各项目，Excel） */
     get: operations['ExportsController_targetTables'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/targets-provincial.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载年度绩效指标（省一体化格式，每个项目一张工作表，可再导入） */
+    get: operations['ExportsController_provincialTargets'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1875,6 +1943,77 @@ export interface components {
       budgetLines: number;
       diff: components['schemas']['ImportDiffResponse'];
     };
+    SeverityCountsResponse: {
+      error: number;
+      warning: number;
+      info: number;
+      total: number;
+    };
+    ReportLocationResponse: {
+      /** @example 表12 */
+      table: string;
+      /** @example (3) 人社局就业资金工作经费 */
+      project?: string;
+      /** @example 年度绩效目标 1 */
+      part?: string;
+      line?: number;
+      /** @description 指标名称或原文行 */
+      row?: string;
+    };
+    ImportReviewFindingResponse: {
+      location: components['schemas']['ReportLocationResponse'];
+      /** @enum {string} */
+      ruleId:
+        | 'vague-target'
+        | 'qualitative-quantity'
+        | 'missing-operator'
+        | 'missing-unit'
+        | 'rate-over-100'
+        | 'input-as-output'
+        | 'satisfaction-misplaced'
+        | 'goal-missing-level1'
+        | 'goal-missing-cost'
+        | 'too-few-indicators'
+        | 'not-above-last-year'
+        | 'same-as-long-term'
+        | 'duplicate-indicator'
+        | 'unreadable-target';
+      /** @enum {string} */
+      severity: 'error' | 'warning' | 'info';
+      /** @description 规则名称 */
+      title: string;
+      /** @description 发现 */
+      message: string;
+    };
+    SwitchedRuleResponse: {
+      /** @enum {string} */
+      ruleId:
+        | 'vague-target'
+        | 'qualitative-quantity'
+        | 'missing-operator'
+        | 'missing-unit'
+        | 'rate-over-100'
+        | 'input-as-output'
+        | 'satisfaction-misplaced'
+        | 'goal-missing-level1'
+        | 'goal-missing-cost'
+        | 'too-few-indicators'
+        | 'not-above-last-year'
+        | 'same-as-long-term'
+        | 'duplicate-indicator'
+        | 'unreadable-target';
+      title: string;
+      /** @description 本部门本年度是否启用 */
+      enabled: boolean;
+      /** @description 停用或启用的原因 */
+      reason: string;
+    };
+    ImportTargetReviewResponse: {
+      counts: components['schemas']['SeverityCountsResponse'];
+      findings: components['schemas']['ImportReviewFindingResponse'][];
+      /** @description 本部门本年度与默认不同的规则设置（无则全部按默认） */
+      switched?: components['schemas']['SwitchedRuleResponse'][];
+    };
     ImportResponse: {
       /** @example 031 */
       departmentCode: string;
@@ -1891,6 +2030,8 @@ export interface components {
       report: {
         [key: string]: unknown;
       } | null;
+      /** @description 目标质量审查（按本部门本年度的规则设置；各种格式的导入都有） */
+      targetReview: components['schemas']['ImportTargetReviewResponse'];
       /** @description 导入报告（Markdown） */
       markdown: string;
     };
@@ -2986,28 +3127,6 @@ export interface components {
       code: string;
       name: string;
     };
-    SeverityCountsResponse: {
-      /**
-       * @description 错误
-       * @example 3
-       */
-      error: number;
-      /**
-       * @description 警告
-       * @example 5
-       */
-      warning: number;
-      /**
-       * @description 提示
-       * @example 1
-       */
-      info: number;
-      /**
-       * @description 合计
-       * @example 9
-       */
-      total: number;
-    };
     ReviewRuleResponse: {
       /** @enum {string} */
       id:
@@ -3138,6 +3257,102 @@ export interface components {
       reason?: string;
       /** @description 读取时的版本（从未切换过为 0）；已被他人修改时 409 */
       version?: number;
+    };
+    ProposalCountsResponse: {
+      /** @description 建议的年度指标值（待负责人确认） */
+      total: number;
+      /** @description 其中与本年度指标值不同的 */
+      changed: number;
+      /** @description 按建议依据计数 */
+      byBasis?: {
+        'raised-to-actual': number;
+        'kept-above-actual': number;
+        'lowered-to-actual': number;
+        'kept-below-actual': number;
+        'deadline-next-year': number;
+        'no-actual': number;
+        'kept-form': number;
+      };
+    };
+    CarryForwardResponse: {
+      /** @example 031 */
+      departmentCode: string;
+      /**
+       * @description 结转自
+       * @example 2025
+       */
+      fromYear: number;
+      /**
+       * @description 新建的预算年度
+       * @example 2026
+       */
+      year: number;
+      fiscalYearId: string;
+      /** @description 复制的项目数 */
+      projects: number;
+      /** @description 复制的资金来源数 */
+      fundingSources: number;
+      /** @description 沿用的项目负责人指派数 */
+      assignments: number;
+      /** @description 复制的绩效目标数（含部门整体） */
+      goals: number;
+      /** @description 复制的三级指标数 */
+      indicators: number;
+      proposals: components['schemas']['ProposalCountsResponse'];
+    };
+    StoredProposalResponse: {
+      /**
+       * @description 建议依据
+       * @enum {string}
+       */
+      basis:
+        | 'raised-to-actual'
+        | 'kept-above-actual'
+        | 'lowered-to-actual'
+        | 'kept-below-actual'
+        | 'deadline-next-year'
+        | 'no-actual'
+        | 'kept-form';
+      /** @description 上一年度的指标值 */
+      from: string;
+      /** @description 上一年度最后一次填报的完成值 */
+      actual: string | null;
+      /** @description 该完成值的月份 */
+      actualPeriod: string | null;
+    };
+    PendingProposalResponse: {
+      indicatorId: string;
+      /** @description 指标版本号（确认时提交） */
+      version: number;
+      projectId: string | null;
+      /** @description 项目名称；部门整体目标为“部门整体” */
+      projectName: string;
+      goalLabel: string;
+      level1: string;
+      level2: string;
+      name: string;
+      /** @description 建议的指标值 */
+      target: string;
+      /** @description 上年（上一年度的完成值） */
+      prev1: string | null;
+      proposal: components['schemas']['StoredProposalResponse'];
+    };
+    ProposalConfirmationDto: {
+      /** @description 读取时的版本号 */
+      version: number;
+      /**
+       * @description 改用的指标值（不填则确认建议值）
+       * @example ≥96%
+       */
+      target?: string;
+    };
+    ProposalConfirmationResponse: {
+      id: string;
+      /** @description 指标的新版本号 */
+      version: number;
+      /** @description 确认后的指标值 */
+      target: string;
+      reading?: components['schemas']['TargetResponse'] | null;
     };
     ImportRowErrorResponse: {
       /**
@@ -4823,6 +5038,79 @@ export interface operations {
       };
     };
   };
+  CarryForwardController_carryForward: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarryForwardResponse'];
+        };
+      };
+    };
+  };
+  CarryForwardController_pending: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingProposalResponse'][];
+        };
+      };
+    };
+  };
+  CarryForwardController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposalConfirmationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProposalConfirmationResponse'];
+        };
+      };
+    };
+  };
   ExportsController_projectEvaluation: {
     parameters: {
       query?: never;
@@ -4899,6 +5187,31 @@ export interface operations {
     };
   };
   ExportsController_targetTables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件内容 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+    };
+  };
+  ExportsController_provincialTargets: {
     parameters: {
       query?: never;
       header?: never;

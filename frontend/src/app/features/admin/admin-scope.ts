@@ -1,5 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { filter, switchMap } from 'rxjs';
 
 import { LOADING, type LoadState, toLoadState } from '../../shared/state/load-state';
 import { AdminApi, type Department } from './admin.api';
@@ -12,9 +13,19 @@ import { AdminApi, type Department } from './admin.api';
 export class AdminScope {
   private readonly api = inject(AdminApi);
 
-  readonly departments = toSignal(toLoadState(this.api.departments()), {
-    initialValue: LOADING as LoadState<Department[]>,
-  });
+  private readonly reloads = signal(0);
+
+  /** The departments with their years; a reload keeps the list shown until the new one arrives. */
+  readonly departments = toSignal(
+    toObservable(this.reloads).pipe(
+      switchMap((reload) =>
+        toLoadState(this.api.departments()).pipe(
+          filter((state) => reload === 0 || state.status !== 'loading'),
+        ),
+      ),
+    ),
+    { initialValue: LOADING as LoadState<Department[]> },
+  );
 
   private readonly chosenCode = signal<string | null>(null);
   private readonly chosenYear = signal<number | null>(null);
@@ -55,5 +66,11 @@ export class AdminScope {
 
   chooseYear(year: number): void {
     this.chosenYear.set(year);
+  }
+
+  /** Reads the departments and their years again (a year was created), then works on `year`. */
+  reload(year?: number): void {
+    if (year !== undefined) this.chosenYear.set(year);
+    this.reloads.update((count) => count + 1);
   }
 }

@@ -83,6 +83,17 @@ export type TargetReviewRule = Schemas['ReviewRuleResponse'];
 export type TargetConfirmationItem = Schemas['TargetConfirmationItemDto'];
 export type TargetsConfirmed = Schemas['TargetConfirmationResponse'];
 
+/** 目标质量审查 at import, with the department-year's rule switches. */
+export type ImportTargetReview = Schemas['ImportTargetReviewResponse'];
+
+/** POST …/carry-forward: what next year (结转) was created with. */
+export type CarryForward = Schemas['CarryForwardResponse'];
+
+/** A proposed target of a carried-forward year awaiting its lead's confirmation. */
+export type PendingProposal = Schemas['PendingProposalResponse'];
+
+export type ProposalConfirmed = Schemas['ProposalConfirmationResponse'];
+
 /** What the performance admin (绩效管理员) manages; auditors read the lists and the audit log. */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
@@ -269,6 +280,30 @@ export class AdminApi {
     return this.http.put<TargetReviewRule>(
       `${API}/departments/${segment(code)}/years/${year}/target-review/rules/${segment(ruleId)}`,
       change,
+      { context: silent() },
+    );
+  }
+
+  /** 由本年度生成下一年度 (结转): creates year + 1 from the department-year. */
+  carryForward(code: string, year: number): Observable<CarryForward> {
+    return this.http.post<CarryForward>(
+      `${API}/departments/${segment(code)}/years/${year}/carry-forward`,
+      {},
+      { context: silent() },
+    );
+  }
+
+  proposals(code: string, year: number): Observable<PendingProposal[]> {
+    return this.http.get<PendingProposal[]>(
+      `${API}/departments/${segment(code)}/years/${year}/target-proposals`,
+    );
+  }
+
+  /** Confirms a proposed target as proposed, or with `target` instead. */
+  confirmProposal(indicatorId: string, version: number, target?: string): Observable<ProposalConfirmed> {
+    return this.http.post<ProposalConfirmed>(
+      `${API}/indicators/${segment(indicatorId)}/confirm-proposal`,
+      target === undefined ? { version } : { version, target },
       { context: silent() },
     );
   }

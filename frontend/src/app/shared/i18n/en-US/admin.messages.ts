@@ -138,6 +138,20 @@ export const ADMIN_MESSAGES: Messages['admin'] = {
     report: 'Import report',
     failed: 'Import failed',
     progressLabel: 'Upload progress',
+    review: {
+      title: 'Target quality review',
+      counts: (error: number, warning: number, info: number): string =>
+        `${error} errors, ${warning} warnings, ${info} notes`,
+      rulesLine: (rules: readonly string[]): string =>
+        `With this department-year's rule settings: ${rules.join('; ')}`,
+      defaults: 'With the rules on by default',
+      switched: (title: string, enabled: boolean, reason: string): string =>
+        `${enabled ? 'On' : 'Off'}: "${title}"${reason ? ` (${reason})` : ''}`,
+      columns: { severity: 'Severity', location: 'Where', problem: 'Problem' },
+      more: (count: number): string => `${count} more: see Target quality review`,
+      none: 'Nothing found',
+      tableLabel: 'Target quality review findings',
+    },
   },
   periods: {
     locksTitle: 'Month locks',
@@ -194,6 +208,28 @@ export const ADMIN_MESSAGES: Messages['admin'] = {
     editable: 'The lead can change it directly; no unlock needed',
     reasonRequired: 'Give a reason',
     reasonPlaceholder: 'The reason goes into the audit log',
+  },
+  carryForward: {
+    title: 'Next year',
+    hint: (year: number): string =>
+      `Creates ${year + 1} from ${year}: every current project (table 12 header, funding sources, leads), the department-wide and project goals and indicators are copied; this year's latest reported actual becomes "last year", this year's "last year" becomes "the year before"; each annual indicator gets a proposed target (never below this year's actual when higher is better, never above when lower is better) for its lead to confirm.`,
+    action: 'Create next year from this year',
+    confirmTitle: (year: number): string => `Create ${year + 1} from ${year}?`,
+    confirmContent: (year: number): string =>
+      `${year + 1} is created as a draft; ${year} stays as it is. A department-year can be carried forward once; the action is audited.`,
+    exists: (year: number): string => `${year + 1} already exists`,
+    done: (year: number): string => `${year} created`,
+    summary: (s: {
+      projects: number;
+      goals: number;
+      indicators: number;
+      fundingSources: number;
+      assignments: number;
+    }): string =>
+      `${s.projects} projects (${s.fundingSources} funding sources, ${s.assignments} lead assignments), ${s.goals} goals, ${s.indicators} indicators`,
+    proposals: (total: number, changed: number): string =>
+      `${total} proposed targets await their leads' confirmation; ${changed} differ from this year's`,
+    viewProposals: 'See the proposed targets',
   },
   audit: {
     filters: {
@@ -298,6 +334,37 @@ export const ADMIN_MESSAGES: Messages['admin'] = {
     conflict: 'Someone else changed this indicator; reloaded, please correct it again',
     noValue: 'None',
     partsSeparator: '; ',
+  },
+  proposals: {
+    title: 'Proposed targets from last year (to confirm)',
+    hint: "When this year was created from last year, each annual target was proposed from last year's actual: never below it when higher is better, never above it when lower is better, written like the original. The project lead or the admin confirms each, as proposed or rewritten.",
+    count: (count: number): string => `${count} proposed targets to confirm`,
+    columns: {
+      owner: 'Project',
+      indicator: 'Indicator',
+      from: "Last year's target",
+      actual: "Last year's actual",
+      proposed: 'Proposed target',
+      basis: 'Why',
+      actions: 'Actions',
+    },
+    noActual: 'Not reported',
+    actualAt: (actual: string, period: string): string => `${actual} (${period})`,
+    basis: {
+      'raised-to-actual': 'Met last year: not below the actual (a rate at most 100%)',
+      'kept-above-actual': 'Missed last year: target not lowered',
+      'lowered-to-actual': 'Under the ceiling: lowered to the actual',
+      'kept-below-actual': 'Over the ceiling: target not loosened',
+      'deadline-next-year': 'Deadline moved on a year',
+      'no-actual': 'No actual last year: kept',
+      'kept-form': 'Nothing to compare: kept',
+    },
+    edit: 'Rewrite',
+    confirm: 'Confirm',
+    confirmEdited: 'Confirm rewritten',
+    targetLabel: (name: string): string => `Target of ${name}`,
+    confirmed: (name: string): string => `Target of "${name}" confirmed`,
+    conflict: 'Someone else changed this indicator; the list was reloaded',
   },
   markdown: {
     label: 'Import report',

@@ -134,6 +134,19 @@ export const ADMIN_MESSAGES = {
     report: '导入报告',
     failed: '导入失败',
     progressLabel: '上传进度',
+    review: {
+      title: '目标质量审查',
+      counts: (error: number, warning: number, info: number): string =>
+        `错误 ${error} 项，警告 ${warning} 项，提示 ${info} 项`,
+      rulesLine: (rules: readonly string[]): string => `按本部门本年度的规则设置：${rules.join('；')}`,
+      defaults: '按默认启用的规则',
+      switched: (title: string, enabled: boolean, reason: string): string =>
+        `${enabled ? '启用' : '停用'}“${title}”${reason ? `（${reason}）` : ''}`,
+      columns: { severity: '严重程度', location: '位置', problem: '问题' },
+      more: (count: number): string => `另有 ${count} 项，请在“目标质量审查”中查看`,
+      none: '未发现问题',
+      tableLabel: '目标质量审查发现',
+    },
   },
   periods: {
     locksTitle: '期间锁定',
@@ -188,6 +201,28 @@ export const ADMIN_MESSAGES = {
     editable: '负责人可直接修改，无需解锁',
     reasonRequired: '请填写原因',
     reasonPlaceholder: '原因会记入审计日志',
+  },
+  carryForward: {
+    title: '年度结转',
+    hint: (year: number): string =>
+      `以 ${year} 年度为基础生成 ${year + 1} 年度：复制全部现行项目（表12 表头、资金来源、项目负责人）与部门整体、各项目的目标和指标；本年度最后一次填报的完成值记为“上年”，本年度的“上年”记为“前年”；每个年度指标给出建议指标值（正向不低于、反向不高于本年度完成值），由项目负责人确认。`,
+    action: '由本年度生成下一年度',
+    confirmTitle: (year: number): string => `由 ${year} 年度生成 ${year + 1} 年度？`,
+    confirmContent: (year: number): string =>
+      `将新建 ${year + 1} 年度（草稿），本年度数据不变。每个部门年度只能结转一次，操作记入审计日志。`,
+    exists: (year: number): string => `${year + 1} 年度已存在`,
+    done: (year: number): string => `已生成 ${year} 年度`,
+    summary: (s: {
+      projects: number;
+      goals: number;
+      indicators: number;
+      fundingSources: number;
+      assignments: number;
+    }): string =>
+      `项目 ${s.projects} 个（资金来源 ${s.fundingSources} 条，负责人指派 ${s.assignments} 个），绩效目标 ${s.goals} 个，三级指标 ${s.indicators} 个`,
+    proposals: (total: number, changed: number): string =>
+      `建议指标值 ${total} 个待负责人确认，其中 ${changed} 个与本年度不同`,
+    viewProposals: '查看建议指标值',
   },
   audit: {
     filters: {
@@ -290,6 +325,37 @@ export const ADMIN_MESSAGES = {
     noValue: '无',
     /** Between the parts of a compound target. */
     partsSeparator: '；',
+  },
+  proposals: {
+    title: '结转建议指标值（待确认）',
+    hint: '结转生成本年度时，系统按上一年度的完成值给出了建议指标值：正向指标不低于、反向指标不高于上年完成值，沿用原指标值的写法。请项目负责人或绩效管理员逐条确认，或改写后确认。',
+    count: (count: number): string => `${count} 个建议指标值待确认`,
+    columns: {
+      owner: '项目',
+      indicator: '指标',
+      from: '上年指标值',
+      actual: '上年完成值',
+      proposed: '建议指标值',
+      basis: '依据',
+      actions: '操作',
+    },
+    noActual: '未填报',
+    actualAt: (actual: string, period: string): string => `${actual}（${period}）`,
+    basis: {
+      'raised-to-actual': '上年已达标：不低于上年完成值（比率至多 100%）',
+      'kept-above-actual': '上年未达标：不降低目标',
+      'lowered-to-actual': '上年未超上限：降至上年完成值',
+      'kept-below-actual': '上年超出上限：不放宽目标',
+      'deadline-next-year': '完成时限顺延一年',
+      'no-actual': '上年无完成值：沿用',
+      'kept-form': '无可比较的数值：沿用',
+    },
+    edit: '改写',
+    confirm: '确认',
+    confirmEdited: '按改写确认',
+    targetLabel: (name: string): string => `${name} 的指标值`,
+    confirmed: (name: string): string => `已确认“${name}”的指标值`,
+    conflict: '该指标已被他人修改，列表已重新加载',
   },
   markdown: {
     label: '导入报告内容',

@@ -47,20 +47,29 @@ describe('ImportComponent', () => {
     budgetExecutions: 1,
     assignments: 1,
   };
-  const result = (preview: boolean, diff: Partial<ImportDiff>) => ({
+  const noFindings = { counts: { error: 0, warning: 0, info: 0, total: 0 }, findings: [] };
+  const vague = {
+    location: { table: '表12', project: '(9) 信息化建设', part: '长期目标 1', row: '保障业务正常开展' },
+    ruleId: 'vague-target',
+    severity: 'error',
+    title: '指标值不可衡量：用语模糊、没有数值',
+    message: '「保障业务正常开展」：指标值「保障」没有数值或可核验的标准',
+  };
+  const result = (preview: boolean, diff: Partial<ImportDiff>, targetReview: object = noFindings) => ({
     departmentCode: '031',
     departmentName: '武汉市东西湖区人力资源和社会保障局',
     year: 2025,
     preview,
     unchanged: false,
     summary: summary(diff),
+    targetReview,
     markdown: '## 载入结果\n\n- 项目：新增 0，更新 0，归档 1，恢复 0',
   });
 
-  async function preview(diff: Partial<ImportDiff>): Promise<void> {
+  async function preview(diff: Partial<ImportDiff>, targetReview?: object): Promise<void> {
     await choose('031-2025.json');
     await admin.click(admin.root.querySelector('button.start'));
-    admin.http.expectOne('/api/imports?mode=preview').flush(result(true, diff));
+    admin.http.expectOne('/api/imports?mode=preview').flush(result(true, diff, targetReview));
     await admin.settle();
   }
 
@@ -81,6 +90,43 @@ describe('ImportComponent', () => {
       ['新增', '三级指标', '党建', '年度绩效目标 1', '新指标', '', '', '', '', ''],
     ]);
     expect(admin.text()).toContain('含有已填报的监控数据');
+  });
+
+  it('should list the target-quality findings of the preview with the year’s rule settings', async () => {
+    admin = await AdminHarness.open('import');
+    await preview(
+      {},
+      {
+        counts: { error: 1, warning: 0, info: 0, total: 1 },
+        findings: [vague],
+        switched: [
+          { ruleId: 'missing-operator', title: '定量指标值未写比较符', enabled: false, reason: '按省里口径' },
+        ],
+      },
+    );
+
+    const review = admin.root.querySelector('app-import-review') as HTMLElement;
+    expect(review.textContent).toContain('错误 1 项，警告 0 项，提示 0 项');
+    expect(review.textContent).toContain(
+      '按本部门本年度的规则设置：停用“定量指标值未写比较符”（按省里口径）',
+    );
+    const rows = Array.from(review.querySelectorAll('tbody tr'));
+    expect(rows.map(cells)).toEqual([
+      ['错误', '表12 · (9) 信息化建设 · 长期目标 1 · 保障业务正常开展', vague.message],
+    ]);
+  });
+
+  it('should list the first findings and send the rest to the review tab', async () => {
+    admin = await AdminHarness.open('import');
+    const findings = Array.from({ length: 53 }, () => vague);
+    await preview({}, { counts: { error: 53, warning: 0, info: 0, total: 53 }, findings });
+
+    const review = admin.root.querySelector('app-import-review') as HTMLElement;
+    expect(review.querySelectorAll('tbody tr')).toHaveLength(50);
+    expect(review.textContent).toContain('按默认启用的规则');
+    const more = review.querySelector('a') as HTMLAnchorElement;
+    expect(more.textContent?.trim()).toBe('另有 3 项，请在“目标质量审查”中查看');
+    expect(more.getAttribute('href')).toBe('/admin/target-review');
   });
 
   it('should apply with confirmArchive=true only after the admin confirms the archive', async () => {
@@ -169,6 +215,7 @@ describe('ImportComponent', () => {
       preview: true,
       unchanged: true,
       summary: null,
+      targetReview: noFindings,
       markdown:
         '# 导入报告\n\n## 概要\n\n- 识别到 13 张表\n\n| 表号 | 标题 |\n| --- | --- |\n| 表1 | 收支总表 |',
     });

@@ -16,6 +16,7 @@ import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { AdminApi, type ImportMode, type ImportResult, type ImportSummary } from '../../admin.api';
 import { MarkdownViewComponent } from '../../markdown/markdown-view.component';
+import { ImportReviewComponent } from './import-review.component';
 
 type ImportState =
   | { readonly step: 'idle' }
@@ -60,7 +61,7 @@ export function fileSize(bytes: number): string {
  */
 @Component({
   selector: 'app-import',
-  imports: [NzAlertModule, NzButtonModule, NzIconModule, MarkdownViewComponent],
+  imports: [NzAlertModule, NzButtonModule, NzIconModule, MarkdownViewComponent, ImportReviewComponent],
   templateUrl: './import.component.html',
   styleUrl: './import.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -209,3 +209,97 @@ describe('PeriodsComponent', () => {
     admin.http.match(() => true);
   });
 });
+
+describe('CarryForwardComponent (on the periods tab)', () => {
+  let admin: AdminHarness;
+
+  beforeEach(() => AdminHarness.configure());
+  afterEach(() => {
+    admin.http.verify();
+    clearOverlays();
+  });
+
+  async function open(role: 'admin' | 'auditor' = 'admin', years = [2025]): Promise<void> {
+    admin = await AdminHarness.open('periods', role, [
+      { code: '031', name: '人社局', parentCode: null, years },
+    ]);
+    const base = `/api/departments/031/years/${Math.max(...years)}`;
+    admin.http.expectOne(`${base}/locks`).flush([]);
+    admin.http.expectOne(`${base}/rounds`).flush([]);
+    admin.http.expectOne(`${base}/projects`).flush([]);
+    await admin.settle();
+  }
+
+  const button = () => admin.root.querySelector('app-carry-forward button.carry') as HTMLButtonElement | null;
+
+  it('should create next year after a confirmation and say what was created', async () => {
+    await open();
+    expect(admin.text()).toContain('以 2025 年度为基础生成 2026 年度');
+    await admin.click(button());
+    expect(admin.dialog()?.textContent).toContain('由 2025 年度生成 2026 年度？');
+    admin.http.expectNone(`${BASE}/carry-forward`);
+
+    await admin.click(admin.dialogButton('由本年度生成下一年度'));
+    const request = admin.http.expectOne(`${BASE}/carry-forward`);
+    expect(request.request.method).toBe('POST');
+    request.flush({
+      departmentCode: '031',
+      fromYear: 2025,
+      year: 2026,
+      fiscalYearId: 'fy-2026',
+      projects: 27,
+      fundingSources: 30,
+      assignments: 27,
+      goals: 60,
+      indicators: 512,
+      proposals: { total: 300, changed: 120, byBasis: {} },
+    });
+    await admin.settle();
+    // The year picker learns of 2026.
+    admin.http
+      .expectOne('/api/departments')
+      .flush([{ code: '031', name: '人社局', parentCode: null, years: [2025, 2026] }]);
+    await admin.settle();
+
+    const summary = admin.root.querySelector('app-carry-forward .summary')?.textContent ?? '';
+    expect(summary).toContain('已生成 2026 年度');
+    expect(summary).toContain(
+      '项目 27 个（资金来源 30 条，负责人指派 27 个），绩效目标 60 个，三级指标 512 个',
+    );
+    expect(summary).toContain('建议指标值 300 个待负责人确认，其中 120 个与本年度不同');
+  });
+
+  it('should say 2026 exists and not offer it again', async () => {
+    await open('admin', [2025, 2026]);
+    await admin.pick('#scope-year', '2025 年');
+    admin.http.expectOne(`${BASE}/locks`).flush([]);
+    admin.http.expectOne(`${BASE}/rounds`).flush([]);
+    admin.http.expectOne(`${BASE}/projects`).flush([]);
+    await admin.settle();
+    expect(button()?.disabled).toBe(true);
+    expect(admin.text()).toContain('2026 年度已存在');
+  });
+
+  it('should show the API’s refusal', async () => {
+    await open();
+    await admin.click(button());
+    await admin.click(admin.dialogButton('由本年度生成下一年度'));
+    admin.http
+      .expectOne(`${BASE}/carry-forward`)
+      .flush(
+        { statusCode: 409, code: 'CONFLICT', message: '部门 031 的 2026 年度已存在，不能重复结转' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await admin.settle();
+    admin.http
+      .expectOne('/api/departments')
+      .flush([{ code: '031', name: '人社局', parentCode: null, years: [2025, 2026] }]);
+    await admin.settle();
+    expect(admin.text()).toContain('部门 031 的 2026 年度已存在，不能重复结转');
+  });
+
+  it('should not offer it to an auditor', async () => {
+    await open('auditor');
+    expect(admin.root.querySelector('app-carry-forward')).toBeNull();
+  });
+});

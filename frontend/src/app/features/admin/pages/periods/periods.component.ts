@@ -21,6 +21,7 @@ import type { ReportPeriodState } from '../../../reports/monitoring.models';
 import { AdminApi, type MonitoringRound, type PeriodLock, type ProjectWithLeads } from '../../admin.api';
 import { AdminScope } from '../../admin-scope';
 import { ReasonDialogComponent } from '../../components/reason-dialog.component';
+import { CarryForwardComponent } from './carry-forward.component';
 import { ScopePickerComponent } from '../../components/scope-picker.component';
 import { periodOf } from '@jixiao/domain';
 
@@ -52,6 +53,7 @@ type ReasonAction =
     NzDatePickerModule,
     NzInputModule,
     NzModalModule,
+    CarryForwardComponent,
     ReasonDialogComponent,
     ScopePickerComponent,
     MonitoringFormDownloadsComponent,

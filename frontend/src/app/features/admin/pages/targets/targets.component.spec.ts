@@ -27,6 +27,7 @@ describe('TargetsComponent', () => {
 
   async function open(): Promise<void> {
     admin = await AdminHarness.open('targets');
+    admin.http.expectOne(`${BASE}/target-proposals`).flush([]);
     admin.http.expectOne(BASE).flush({
       department: { code: '031', name: '人社局' },
       year: 2025,

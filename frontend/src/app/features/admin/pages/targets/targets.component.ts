@@ -18,6 +18,7 @@ import type { GoalNode, IndicatorNode } from '../../../reports/monitoring.models
 import { AdminApi, type TargetCorrection } from '../../admin.api';
 import { AdminScope } from '../../admin-scope';
 import { ScopePickerComponent } from '../../components/scope-picker.component';
+import { ProposalsComponent } from './proposals.component';
 import { describeTarget } from './target-text';
 
 /** An indicator whose target reading is unsure, with where it sits. */
@@ -106,6 +107,7 @@ export function unsureIndicators(goals: readonly GoalNode[], owner: string): Uns
     NzDatePickerModule,
     NzInputModule,
     NzModalModule,
+    ProposalsComponent,
     ScopePickerComponent,
   ],
   templateUrl: './targets.component.html',
