@@ -14,16 +14,16 @@ const apply =
     decorators.forEach((decorator) => decorator(target, key));
 
 /** An optional text field of a header or an indicator: null or left out clears or keeps it. */
-const optionalText = (field: string, max: number, label: string) =>
+const optionalText = (field: string, max: number, label: string, example?: string) =>
   apply(
-    ApiPropertyOptional({ type: String, nullable: true, description: label }),
+    ApiPropertyOptional({ type: String, nullable: true, description: label, example }),
     IsOptional(),
     ...text(field, max, label),
   );
 
 const version = () =>
   apply(
-    ApiProperty({ description: '读取时的版本号' }),
+    ApiProperty({ description: '读取时的版本号', example: 1 }),
     Min(1, { message: 'version：版本号无效' }),
     IsInt({ message: 'version：请提供读取时的版本号' }),
   );
@@ -42,7 +42,7 @@ const yearField = (field: string, label: string, optional: boolean) =>
 const wan = (field: string, label: string, optional: boolean) =>
   apply(
     optional
-      ? ApiPropertyOptional({ type: Number, nullable: true, description: `${label}（万元）` })
+      ? ApiPropertyOptional({ type: Number, nullable: true, example: 360, description: `${label}（万元）` })
       : ApiProperty({ example: 120.5, description: `${label}（万元）` }),
     ...(optional ? [IsOptional()] : []),
     Max(1e10, { message: `${field}：${label}过大` }),
@@ -82,23 +82,24 @@ export class ProjectCreateDto {
   @IsString({ message: 'name：项目名称必须是文本' })
   name: string;
 
-  @optionalText('category', 200, '项目类别') category?: string | null;
+  @optionalText('category', 200, '项目类别', '专项业务类') category?: string | null;
   @wan('budget', '当年预算', false) budget: number;
-  @optionalText('competentDepartment', 200, '主管部门') competentDepartment?: string | null;
-  @optionalText('executingUnit', 200, '执行单位') executingUnit?: string | null;
-  @optionalText('leadName', 100, '项目负责人') leadName?: string | null;
-  @optionalText('phone', 50, '联系电话') phone?: string | null;
-  @optionalText('address', 200, '单位地址') address?: string | null;
-  @optionalText('postcode', 16, '邮政编码') postcode?: string | null;
-  @optionalText('attribute', 50, '项目属性') attribute?: string | null;
-  @optionalText('expenditureCategory', 100, '支出项目类别') expenditureCategory?: string | null;
+  @optionalText('competentDepartment', 200, '主管部门', '武汉市东西湖区人力资源和社会保障局')
+  competentDepartment?: string | null;
+  @optionalText('executingUnit', 200, '执行单位', '区就业局') executingUnit?: string | null;
+  @optionalText('leadName', 100, '项目负责人', '张三') leadName?: string | null;
+  @optionalText('phone', 50, '联系电话', '027-83891234') phone?: string | null;
+  @optionalText('address', 200, '单位地址', '东西湖区吴家山') address?: string | null;
+  @optionalText('postcode', 16, '邮政编码', '430040') postcode?: string | null;
+  @optionalText('attribute', 50, '项目属性', '延续项目') attribute?: string | null;
+  @optionalText('expenditureCategory', 100, '支出项目类别', '其他运转类') expenditureCategory?: string | null;
   @yearField('startYear', '起始年度', true) startYear?: number | null;
   @yearField('endYear', '终止年度', true) endYear?: number | null;
-  @optionalText('legalBasis', 5000, '立项依据') legalBasis?: string | null;
-  @optionalText('implementationPlan', 5000, '实施方案') implementationPlan?: string | null;
+  @optionalText('legalBasis', 5000, '立项依据', '《就业促进法》') legalBasis?: string | null;
+  @optionalText('implementationPlan', 5000, '实施方案', '按季度组织培训') implementationPlan?: string | null;
   @wan('totalBudget', '项目总预算', true) totalBudget?: number | null;
   @wan('currentBudget', '项目当年预算', true) currentBudget?: number | null;
-  @optionalText('priorBudgetChanges', 2000, '前两年预算变动情况') priorBudgetChanges?: string | null;
+  @optionalText('priorBudgetChanges', 2000, '前两年预算变动情况', '无') priorBudgetChanges?: string | null;
 }
 
 /** `PATCH /projects/:id`: the header fields given change, the others stay. */
@@ -151,9 +152,9 @@ export class IndicatorCreateDto {
   @IsString({ message: 'target：指标值必须是文本' })
   target: string;
 
-  @optionalText('basis', 2000, '指标值确定依据') basis?: string | null;
-  @optionalText('prev2', 200, '前年值') prev2?: string | null;
-  @optionalText('prev1', 200, '上年值') prev1?: string | null;
+  @optionalText('basis', 2000, '指标值确定依据', '上年完成情况') basis?: string | null;
+  @optionalText('prev2', 200, '前年值', '400人') prev2?: string | null;
+  @optionalText('prev1', 200, '上年值', '450人') prev1?: string | null;
 }
 
 /**
