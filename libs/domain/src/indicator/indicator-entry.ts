@@ -36,7 +36,7 @@ export function indicatorEntryErrors(
   entry: IndicatorEntry,
   siblings: readonly SiblingIndicator[] = [],
 ): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const errors: Partial<Record<keyof IndicatorEntry, string>> = {};
   const level1 = asLevel1(entry.level1);
   const level2 = normalizeLevelName(entry.level2);
   if (!level1) errors.level1 = `level1：一级指标只能是${LEVEL1_NAMES.join('、')}`;
@@ -49,5 +49,5 @@ export function indicatorEntryErrors(
   else if (siblings.some((s) => normalizeLevelName(s.level2) === level2 && sameName(s.name, name)))
     errors.name = `name：该目标的${level2}下已有同名指标「${name}」`;
   if (entry.target.trim() === '') errors.target = 'target：请填写指标值';
-  return errors;
+  return errors as Record<string, string>;
 }

@@ -1716,6 +1716,8 @@ export interface components {
       label: string;
       /** @description 目标内容 */
       title: string;
+      /** @description 版本号（修改目标时回传） */
+      version: number;
       /** @description 已归档（导入的新版本不再包含；历史数据保留） */
       archived: boolean;
       indicators: components['schemas']['Level1NodeResponse'][];

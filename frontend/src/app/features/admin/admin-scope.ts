@@ -1,5 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { switchMap } from 'rxjs';
 
 import { LOADING, type LoadState, toLoadState } from '../../shared/state/load-state';
 import { AdminApi, type Department } from './admin.api';
@@ -12,9 +13,12 @@ import { AdminApi, type Department } from './admin.api';
 export class AdminScope {
   private readonly api = inject(AdminApi);
 
-  readonly departments = toSignal(toLoadState(this.api.departments()), {
-    initialValue: LOADING as LoadState<Department[]>,
-  });
+  private readonly attempt = signal(0);
+
+  readonly departments = toSignal(
+    toObservable(this.attempt).pipe(switchMap(() => toLoadState(this.api.departments()))),
+    { initialValue: LOADING as LoadState<Department[]> },
+  );
 
   private readonly chosenCode = signal<string | null>(null);
   private readonly chosenYear = signal<number | null>(null);
@@ -55,5 +59,10 @@ export class AdminScope {
 
   chooseYear(year: number): void {
     this.chosenYear.set(year);
+  }
+
+  /** Reads the departments and their years again (after a year was created); the choice is kept. */
+  reload(): void {
+    this.attempt.update((attempt) => attempt + 1);
   }
 }
