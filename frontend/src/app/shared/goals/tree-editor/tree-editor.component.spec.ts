@@ -21,12 +21,7 @@ describe(TreeEditorComponent.name, () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideZhCnLocale(),
-        provideAppIcons(),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideZhCnLocale(), provideAppIcons(), provideHttpClient(), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TreeEditorComponent);
