@@ -1,7 +1,8 @@
 // Browser check of editing the indicator trees (issue 13, docs/domain.md "Editing the trees") against a running
 // server: the admin opens a project, switches to edit mode, adds a 三级指标 and sees, as the target is typed,
 // the parser's reading of a measurable target and the review's finding on a vague one; the saved row carries its
-// reading and the API keeps it with an audit entry. Screens at 1366, 768 and 390 px.
+// reading and the API keeps it with an audit entry. 部门整体 and 管理 › 年度与项目 are looked at too. Screens at
+// 1366, 768 and 390 px.
 //
 //   BASE_URL=http://localhost:3000 node frontend/e2e/tree-edit.e2e.mjs
 //
@@ -80,6 +81,28 @@ await run(async () => {
       'no audit entry for the new indicator',
     );
   });
+
+  await step(
+    '部门整体 offers the admin the same editor, and 管理 the new year and project forms',
+    async () => {
+      await page.goto(`${baseUrl}/overall`);
+      await page.getByRole('button', { name: '编辑指标树' }).click();
+      await editor.locator('article.goal').first().waitFor();
+      await screenshot('overall-edit-mode');
+      await page.goto(`${baseUrl}/admin/trees`);
+      await page.locator('#new-year').waitFor();
+      await page.locator('#project-name').fill('新项目（未保存）');
+      const buttons = page.locator(
+        'form.year-form button[type="submit"], form.project-form button[type="submit"]',
+      );
+      for (const button of await buttons.all())
+        check(await button.isEnabled(), `${await button.textContent()} is disabled`);
+      await screenshot('admin-years-and-projects');
+      await page.goto(`${baseUrl}/projects/${projectId}`);
+      await page.getByRole('button', { name: '编辑指标树' }).click();
+      await editor.locator('article.goal').first().waitFor();
+    },
+  );
 
   await step('the editor fits a tablet and a phone', async () => {
     for (const [width, height, label] of [
