@@ -361,6 +361,31 @@ describe('tree editing (HTTP)', () => {
     });
   });
 
+  describe('department-wide (部门整体) trees', () => {
+    it('should let the admin add an indicator to a department-wide goal, and refuse every lead (403)', async () => {
+      const [overallGoal] = await goalOf(null, 'annual', own.fiscalYearId);
+      const entry = {
+        level1: '满意度指标',
+        level2: '服务对象满意度',
+        name: '群众满意度（新增）',
+        target: '≥90%',
+      };
+      await auth('post', `/api/goals/${overallGoal.id}/indicators`, lead).send(entry).expect(403);
+      const res = await auth('post', `/api/goals/${overallGoal.id}/indicators`, admin)
+        .send(entry)
+        .expect(201);
+      expect(res.body).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', review: [] });
+      await auth('patch', `/api/indicators/${res.body.id}`, lead)
+        .send({ version: res.body.version, name: 'x' })
+        .expect(403);
+      // A department-wide indicator stays in the department-wide tree.
+      const moved = await auth('patch', `/api/indicators/${res.body.id}`, admin)
+        .send({ version: res.body.version, goalId: annualGoal.id })
+        .expect(400);
+      expect(Object.keys(moved.body.errors)).toEqual(['goalId']);
+    });
+  });
+
   describe('DELETE /api/indicators/:id', () => {
     it('should delete an indicator nothing is recorded against, and archive one with reports (kept with them)', async () => {
       const bare = await auth('post', `/api/goals/${annualGoal.id}/indicators`, admin)
