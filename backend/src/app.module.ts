@@ -27,6 +27,7 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
 import { TargetReviewModule } from './modules/target-review/target-review.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { TreeEditModule } from './modules/tree-edit/tree-edit.module';
 
 export interface AppModuleOptions {
   connection: DatabaseConnection;
@@ -86,6 +87,7 @@ export class AppModule implements NestModule {
         GoalsModule,
         TargetReviewModule,
         CarryForwardModule,
+        TreeEditModule,
         // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".
         ExportsModule,
         MonitoringFormsModule,

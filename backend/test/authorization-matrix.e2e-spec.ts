@@ -21,10 +21,11 @@ const PUBLIC = 'public' as const;
  * - assigned: a write on a project's data, which only a lead assigned to the project may make (the admin's
  *   department-wide entries and weights on the same routes are covered by the feature tests);
  * - assigned-or-admin: a write on a project's data that its assigned lead and the admin may make.
+ * - tree: editing an indicator tree (TreeEditPolicy): the admin any tree, a lead only the project assigned to them.
  * Another department's existing resource answers 403 for every department, project and assigned route
  * (a missing one 404): the API does not hide that a department exists, it only refuses its data.
  */
-type Scope = 'global' | 'department' | 'project' | 'assigned' | 'assigned-or-admin';
+type Scope = 'global' | 'department' | 'project' | 'assigned' | 'assigned-or-admin' | 'tree';
 
 interface Rule {
   roles: Role[] | typeof PUBLIC;
@@ -138,6 +139,15 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/departments/:code/years/:year/carry-forward': { roles: ['admin'], scope: 'department' },
   'GET /api/departments/:code/years/:year/target-proposals': { roles: ALL, scope: 'department' },
   'POST /api/indicators/:id/confirm-proposal': { roles: ['lead', 'admin'], scope: 'assigned-or-admin' },
+  'POST /api/departments/:code/years': { roles: ['admin'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/projects': { roles: ['admin'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/goals': { roles: ['admin'], scope: 'department' },
+  'PATCH /api/projects/:id': { roles: ['admin', 'lead'], scope: 'tree' },
+  'POST /api/projects/:id/goals': { roles: ['admin', 'lead'], scope: 'tree' },
+  'PATCH /api/goals/:id': { roles: ['admin', 'lead'], scope: 'tree' },
+  'POST /api/goals/:id/indicators': { roles: ['admin', 'lead'], scope: 'tree' },
+  'PATCH /api/indicators/:id': { roles: ['admin', 'lead'], scope: 'tree' },
+  'DELETE /api/indicators/:id': { roles: ['admin', 'lead'], scope: 'tree' },
 };
 
 /** Bodies that pass validation, so that the call reaches the service's access check instead of a 400. */
@@ -156,6 +166,22 @@ const BODIES: Record<string, object> = {
   'POST /api/departments/:code/years/:year/self-evaluation/return': { reason: '数据有误' },
   'PUT /api/projects/:id/self-evaluation/:year': { version: 0 },
   'PUT /api/departments/:code/years/:year/target-review/rules/:ruleId': { enabled: true },
+  // Stale versions: the allowed callers reach the version check (409), the others are refused before it.
+  'PATCH /api/projects/:id': { version: 999999 },
+  'POST /api/projects/:id/goals': { term: 'annual', title: '权限矩阵的目标' },
+  'PATCH /api/goals/:id': { version: 999999, title: '权限矩阵的目标' },
+  'POST /api/goals/:id/indicators': {
+    level1: '产出指标',
+    level2: '数量指标',
+    name: '权限矩阵',
+    target: '≥1次',
+  },
+  'PATCH /api/indicators/:id': { version: 999999 },
+};
+
+/** Query strings that pass validation (a stale version: nothing is deleted). */
+const QUERIES: Record<string, string> = {
+  'DELETE /api/indicators/:id': '?version=999999',
 };
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
@@ -168,6 +194,7 @@ const SUBJECTS: Subject[] = ['assigned', 'unassigned', 'other'];
 interface Target {
   code: string;
   projectId: string;
+  goalId: string;
   indicatorId: string;
   evidenceId: string;
   roundId: string;
@@ -206,11 +233,13 @@ function urlOf(path: string, target: Target): string {
     ? target.projectId
     : path.startsWith('/api/indicators/')
       ? target.indicatorId
-      : path.startsWith('/api/evidence/')
-        ? target.evidenceId
-        : path.startsWith('/api/rounds/')
-          ? target.roundId
-          : NO_ID;
+      : path.startsWith('/api/goals/')
+        ? target.goalId
+        : path.startsWith('/api/evidence/')
+          ? target.evidenceId
+          : path.startsWith('/api/rounds/')
+            ? target.roundId
+            : NO_ID;
   const values: Record<string, string> = {
     code: target.code,
     year: '2025',
@@ -230,7 +259,7 @@ function expectedAllowed(rule: Rule, role: Role, subject: Subject, hasDepartment
   if (rule.scope === 'assigned' && role === 'admin') return false;
   if (role === 'admin' || role === 'auditor' || rule.scope === 'global') return true;
   if (!hasDepartment || subject === 'other') return false;
-  const assigned = rule.scope === 'assigned' || rule.scope === 'assigned-or-admin';
+  const assigned = rule.scope === 'assigned' || rule.scope === 'assigned-or-admin' || rule.scope === 'tree';
   return !(role === 'lead' && assigned && subject === 'unassigned');
 }
 
@@ -259,9 +288,13 @@ async function targetsOf(ds: DataSource, dept: LoadedDepartment): Promise<Target
     const indicator = indicators.find((i) => i.projectId === project.id);
     if (!indicator) throw new Error(`project ${project.name} has no annual indicator`);
     await insertReport(ds, indicator, PERIOD, indicator.targetRaw);
+    const [{ goal_id: goalId }] = await ds.query(`SELECT goal_id FROM indicators WHERE id = $1`, [
+      indicator.id,
+    ]);
     targets.push({
       code: dept.code,
       projectId: project.id,
+      goalId,
       indicatorId: indicator.id,
       evidenceId: await evidenceOn(ds, indicator),
       roundId: round.id,
@@ -316,7 +349,7 @@ describe('authorization matrix (every route × every role × own / other departm
 
   const call = (route: Route, url: string, bearer?: string) => {
     const key = `${route.method} ${route.path}`;
-    const req = request(app.getHttpServer())[route.method.toLowerCase() as 'get'](url);
+    const req = request(app.getHttpServer())[route.method.toLowerCase() as 'get'](url + (QUERIES[key] ?? ''));
     if (bearer) req.set('Authorization', bearer);
     if (key === 'POST /api/indicators/:id/reports/:period/evidence')
       return req.attach('file', Buffer.from('佐证材料'), '佐证.txt');

@@ -39,6 +39,8 @@ type Auth = { kind: 'role'; role: RoleCode } | { kind: 'none' } | { kind: 'forge
 interface Case {
   auth: Auth;
   params: string[];
+  /** Query parameters of a route that takes a query DTO (e.g. a DELETE's version). */
+  query: Record<string, unknown>;
   body:
     | { kind: 'json'; value: unknown }
     | { kind: 'malformed'; raw: string }
@@ -137,6 +139,9 @@ describe('write routes under generated bad input', () => {
         [fiscalYearId],
       )
     ).map((r: { id: string }) => r.id);
+    pools.goals = (
+      await ds.query(`SELECT id FROM goals WHERE fiscal_year_id = $1 ORDER BY term, seq`, [fiscalYearId])
+    ).map((r: { id: string }) => r.id);
     // Users the routes may edit, deactivate or reset: never the actors of the run.
     pools.users = [];
     for (let i = 0; i < 3; i++) pools.users.push((await insertUser(ds, { role: 'lead', departmentId })).id);
@@ -232,7 +237,14 @@ describe('write routes under generated bad input', () => {
           },
           { weight: 1, arbitrary: malformedJson().map((raw) => ({ kind: 'malformed' as const, raw })) },
         );
-    return fc.record({ auth, params, body });
+    const query = route.queryType
+      ? bodyArbitrary(route.queryType, pools, hints).map((value) =>
+          value && typeof value === 'object' && !Array.isArray(value)
+            ? (value as Record<string, unknown>)
+            : {},
+        )
+      : fc.constant({});
+    return fc.record({ auth, params, body, query });
   }
 
   async function send(route: WriteRoute, c: Case, bearers: Record<RoleCode, string>) {
@@ -240,6 +252,10 @@ describe('write routes under generated bad input', () => {
     route.params.forEach((name, i) => {
       url = url.replace(`:${name}`, safeEncode(c.params[i]));
     });
+    const query = new URLSearchParams(
+      Object.entries(c.query).map(([key, value]): [string, string] => [key, String(value)]),
+    ).toString();
+    if (query) url += `?${query}`;
     let req = request(app.getHttpServer())[route.method.toLowerCase() as 'post'](url);
     if (c.auth.kind === 'role') req = req.set('Authorization', bearers[c.auth.role]);
     if (c.auth.kind === 'forged') req = req.set('Authorization', 'Bearer eyJhbGciOiJub25lIn0.e30.');
@@ -265,6 +281,7 @@ describe('write routes under generated bad input', () => {
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const fieldNames = new Set([
             ...route.params,
+            ...Object.keys(c.query),
             ...(c.body.kind === 'json' && c.body.value && typeof c.body.value === 'object'
               ? Object.keys(c.body.value)
               : []),
@@ -309,7 +326,7 @@ function describeCase(c: Case, response: unknown): string {
       : c.body.kind === 'json'
         ? c.body.value
         : c.body.raw;
-  const text = JSON.stringify({ auth: c.auth, params: c.params, body });
+  const text = JSON.stringify({ auth: c.auth, params: c.params, query: c.query, body });
   return `${text.slice(0, 300)} → ${JSON.stringify(response).slice(0, 300)}`;
 }
 

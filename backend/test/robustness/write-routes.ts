@@ -17,6 +17,8 @@ export interface WriteRoute {
   public: boolean;
   /** The class of the @Body() parameter, when the handler takes one. */
   bodyType: Type | undefined;
+  /** The class of the whole-query @Query() parameter, when the handler takes one. */
+  queryType: Type | undefined;
   /** multipart/form-data upload (declared with @ApiConsumes). */
   multipart: boolean;
   /** Name for reports: `PUT /api/indicators/:id/reports/:period`. */
@@ -71,7 +73,8 @@ export function discoverWriteRoutes(app: INestApplication, globalPrefix = 'api')
             params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]),
             roles,
             public: isPublic,
-            bodyType: bodyTypeOf(controller, methodName),
+            bodyType: argTypeOf(controller, methodName, RouteParamtypes.BODY),
+            queryType: argTypeOf(controller, methodName, RouteParamtypes.QUERY),
             multipart: consumes.includes('multipart/form-data'),
             name: `${method} ${path}`,
           });
@@ -82,7 +85,7 @@ export function discoverWriteRoutes(app: INestApplication, globalPrefix = 'api')
   return routes.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function bodyTypeOf(controller: Type, methodName: string): Type | undefined {
+function argTypeOf(controller: Type, methodName: string, kind: RouteParamtypes): Type | undefined {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, methodName) ?? {}) as Record<
     string,
     { index: number; data?: unknown }
@@ -90,9 +93,8 @@ function bodyTypeOf(controller: Type, methodName: string): Type | undefined {
   const paramTypes = (Reflect.getMetadata('design:paramtypes', controller.prototype, methodName) ??
     []) as Type[];
   for (const [key, arg] of Object.entries(args)) {
-    // Keys are `${paramtype}:${index}`; a whole-body @Body() has no property name.
-    if (Number(key.split(':')[0]) === RouteParamtypes.BODY && arg.data === undefined)
-      return paramTypes[arg.index];
+    // Keys are `${paramtype}:${index}`; a whole-body @Body() (or whole-query @Query()) has no property name.
+    if (Number(key.split(':')[0]) === kind && arg.data === undefined) return paramTypes[arg.index];
   }
   return undefined;
 }

@@ -60,6 +60,7 @@ export * from './evaluation/final-actual';
 
 // The indicator tree (一级 / 二级指标) and units.
 export * from './indicator/indicator-levels';
+export * from './indicator/indicator-entry';
 export { UNIT_MULTIPLIERS, convertUnit, splitUnit, type SplitUnit } from './units/unit.util';
 export * from './units/money.util';
 

@@ -43,6 +43,7 @@ export function buildGoalTrees(
     seq: g.seq,
     label: g.label,
     title: g.title,
+    version: g.version,
     archived: g.archived,
     indicators: trees.get(g.id) ?? [],
   }));

@@ -56,6 +56,7 @@ export interface GoalRow {
   seq: number;
   label: string;
   title: string;
+  version: number;
   archived: boolean;
 }
 
@@ -201,7 +202,7 @@ export class ProjectsRepository {
   /** Long-term goals first, as the tables publish them. */
   findGoals(scope: GoalScope): Promise<GoalRow[]> {
     return this.dataSource.query(
-      `SELECT id, term, seq, label, title, archived_at IS NOT NULL AS archived FROM goals
+      `SELECT id, term, seq, label, title, version, archived_at IS NOT NULL AS archived FROM goals
         WHERE fiscal_year_id = $1 AND project_id IS NOT DISTINCT FROM $2::uuid AND (archived_at IS NULL OR $3)
         ORDER BY CASE term WHEN 'long' THEN 0 ELSE 1 END, seq`,
       [scope.fiscalYearId, scope.projectId, scope.includeArchived ?? false],

@@ -53,6 +53,15 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'target-review-rule.disable': '停用目标质量审查规则',
   'fiscal-year.carry-forward': '结转下一年度',
   'indicator.confirm-proposal': '确认结转建议的指标值',
+  'fiscal-year.create': '新建预算年度',
+  'project.create': '新建项目',
+  'project.update': '修改项目',
+  'goal.create': '新增绩效目标',
+  'goal.update': '修改绩效目标',
+  'indicator.create': '新增指标',
+  'indicator.update': '修改指标',
+  'indicator.delete': '删除指标',
+  'indicator.archive': '归档指标',
 };
 
 /** The Chinese name of an action; an action nobody named yet keeps its code rather than vanish. */
@@ -133,4 +142,10 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   grade: field('等级'),
   ruleId: field('审查规则'),
   enabled: field('启用', 'boolean'),
+  title: field('目标内容'),
+  level1: field('一级指标'),
+  level2: field('二级指标'),
+  basis: field('指标值确定依据'),
+  prev1: field('上年'),
+  prev2: field('前年'),
 };

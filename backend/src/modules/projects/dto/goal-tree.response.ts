@@ -209,6 +209,7 @@ export class GoalResponse {
   @ApiProperty() seq: number;
   @ApiProperty({ example: '年度绩效目标 1', description: '目标名称' }) label: string;
   @ApiProperty({ description: '目标内容' }) title: string;
+  @ApiProperty({ description: '版本号（修改目标时回传）' }) version: number;
   @ApiProperty({ description: '已归档（导入的新版本不再包含；历史数据保留）' }) archived: boolean;
   @ApiProperty({ type: [Level1NodeResponse] }) indicators: Level1NodeResponse[];
 }

@@ -171,7 +171,8 @@ export interface paths {
      */
     get: operations['DepartmentsController_projects'];
     put?: never;
-    post?: never;
+    /** 新建项目及其表12 表头（绩效管理员）：金额以万元填写；项目编码在同一年度内唯一（重复 → 409） */
+    post: operations['DepartmentYearsEditController_createProject'];
     delete?: never;
     options?: never;
     head?: never;
@@ -541,7 +542,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * 修改项目表12 表头（带 version，过期 → 409）
+     * @description 绩效管理员可编辑所有指标树；项目负责人可编辑分配给自己的项目。
+     */
+    patch: operations['ProjectsEditController_update'];
     trace?: never;
   };
   '/api/departments/{code}/years/{year}/dashboard': {
@@ -755,6 +760,124 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 新建预算年度（绩效管理员）；该年度已存在 → 409 */
+    post: operations['DepartmentYearsEditController_createYear'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/goals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 新增部门整体绩效目标（长期或年度；绩效管理员） */
+    post: operations['DepartmentYearsEditController_createOverallGoal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/goals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 新增项目绩效目标（长期或年度）
+     * @description 绩效管理员可编辑所有指标树；项目负责人可编辑分配给自己的项目。
+     */
+    post: operations['ProjectsEditController_createGoal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/goals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * 修改绩效目标内容（带 version，过期 → 409）
+     * @description 绩效管理员可编辑所有指标树；项目负责人可编辑分配给自己的项目。
+     */
+    patch: operations['GoalsEditController_update'];
+    trace?: never;
+  };
+  '/api/goals/{id}/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 新增三级指标：二级指标须属于其一级指标，名称与指标值不能为空，同一二级指标下名称不重复（否则 400 并指明字段）；返回指标值的结构化理解与目标质量审查发现
+     * @description 绩效管理员可编辑所有指标树；项目负责人可编辑分配给自己的项目。
+     */
+    post: operations['GoalsEditController_createIndicator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/indicators/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * 删除三级指标：没有填报、佐证或自评时删除，否则归档保留（带 version，过期 → 409）
+     * @description 绩效管理员可编辑所有指标树；项目负责人可编辑分配给自己的项目。
+     */
+    delete: operations['IndicatorsEditController_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * 修改三级指标（带 version，过期 → 409）：名称、层级、指标值（重新解析，已填报月份的预警灯随之重新判定）、依据、前年与上年；goalId 移到同一指标树的另一目标，position 调整顺序
+     * @description 绩效管理员可编辑所有指标树；项目负责人可编辑分配给自己的项目。
+     */
+    patch: operations['IndicatorsEditController_update'];
     trace?: never;
   };
   '/api/projects/{id}/self-evaluation/{year}.xlsx': {
@@ -1712,6 +1835,8 @@ export interface components {
       label: string;
       /** @description 目标内容 */
       title: string;
+      /** @description 版本号（修改目标时回传） */
+      version: number;
       /** @description 已归档（导入的新版本不再包含；历史数据保留） */
       archived: boolean;
       indicators: components['schemas']['Level1NodeResponse'][];
@@ -3354,6 +3479,459 @@ export interface components {
       target: string;
       reading?: components['schemas']['TargetResponse'] | null;
     };
+    FiscalYearCreateDto: {
+      /**
+       * @description 预算年度
+       * @example 2026
+       */
+      year: number;
+    };
+    FiscalYearCreatedResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description 部门编码
+       * @example 031
+       */
+      code: string;
+      /**
+       * @description 预算年度
+       * @example 2026
+       */
+      year: number;
+      version: number;
+    };
+    ProjectCreateDto: {
+      /**
+       * @description 项目编码（同一年度内唯一）
+       * @example 42011225031T000000113
+       */
+      code?: string | null;
+      /**
+       * @description 项目名称
+       * @example 就业创业补贴
+       */
+      name: string;
+      /**
+       * @description 项目类别
+       * @example 专项业务类
+       */
+      category?: string | null;
+      /**
+       * @description 当年预算（万元）
+       * @example 120.5
+       */
+      budget: number;
+      /**
+       * @description 主管部门
+       * @example 武汉市东西湖区人力资源和社会保障局
+       */
+      competentDepartment?: string | null;
+      /**
+       * @description 执行单位
+       * @example 区就业局
+       */
+      executingUnit?: string | null;
+      /**
+       * @description 项目负责人
+       * @example 张三
+       */
+      leadName?: string | null;
+      /**
+       * @description 联系电话
+       * @example 027-83891234
+       */
+      phone?: string | null;
+      /**
+       * @description 单位地址
+       * @example 东西湖区吴家山
+       */
+      address?: string | null;
+      /**
+       * @description 邮政编码
+       * @example 430040
+       */
+      postcode?: string | null;
+      /**
+       * @description 项目属性
+       * @example 延续项目
+       */
+      attribute?: string | null;
+      /**
+       * @description 支出项目类别
+       * @example 其他运转类
+       */
+      expenditureCategory?: string | null;
+      /**
+       * @description 起始年度
+       * @example 2025
+       */
+      startYear?: number | null;
+      /**
+       * @description 终止年度
+       * @example 2025
+       */
+      endYear?: number | null;
+      /**
+       * @description 立项依据
+       * @example 《就业促进法》
+       */
+      legalBasis?: string | null;
+      /**
+       * @description 实施方案
+       * @example 按季度组织培训
+       */
+      implementationPlan?: string | null;
+      /**
+       * @description 项目总预算（万元）
+       * @example 360
+       */
+      totalBudget?: number | null;
+      /**
+       * @description 项目当年预算（万元）
+       * @example 360
+       */
+      currentBudget?: number | null;
+      /**
+       * @description 前两年预算变动情况
+       * @example 无
+       */
+      priorBudgetChanges?: string | null;
+    };
+    ProjectHeaderResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @description 版本号（修改时回传） */
+      version: number;
+      /** @example 2026 */
+      year: number;
+      code: string | null;
+      name: string;
+      category: string | null;
+      /** @description 当年预算（万元） */
+      budget: number;
+      competentDepartment: string | null;
+      executingUnit: string | null;
+      leadName: string | null;
+      phone: string | null;
+      address: string | null;
+      postcode: string | null;
+      attribute: string | null;
+      expenditureCategory: string | null;
+      startYear: number | null;
+      endYear: number | null;
+      legalBasis: string | null;
+      implementationPlan: string | null;
+      /** @description 项目总预算（万元） */
+      totalBudget: number | null;
+      /** @description 项目当年预算（万元） */
+      currentBudget: number | null;
+      priorBudgetChanges: string | null;
+    };
+    GoalCreateDto: {
+      /**
+       * @description long = 长期绩效目标，annual = 年度绩效目标
+       * @enum {string}
+       */
+      term: 'long' | 'annual';
+      /**
+       * @description 目标内容
+       * @example 做好就业创业服务，稳定和扩大就业
+       */
+      title: string;
+    };
+    GoalEditResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @description 版本号（修改时回传） */
+      version: number;
+      /**
+       * Format: uuid
+       * @description 项目；部门整体目标为 null
+       */
+      projectId: string | null;
+      /** @enum {string} */
+      term: 'long' | 'annual';
+      seq: number;
+      /** @example 年度目标 2 */
+      label: string;
+      title: string;
+    };
+    ProjectPatchDto: {
+      /**
+       * @description 项目编码（同一年度内唯一）
+       * @example 42011225031T000000113
+       */
+      code?: string | null;
+      /**
+       * @description 项目名称
+       * @example 就业创业补贴
+       */
+      name?: string;
+      /**
+       * @description 项目类别
+       * @example 专项业务类
+       */
+      category?: string | null;
+      /**
+       * @description 当年预算（万元）
+       * @example 120.5
+       */
+      budget?: number;
+      /**
+       * @description 主管部门
+       * @example 武汉市东西湖区人力资源和社会保障局
+       */
+      competentDepartment?: string | null;
+      /**
+       * @description 执行单位
+       * @example 区就业局
+       */
+      executingUnit?: string | null;
+      /**
+       * @description 项目负责人
+       * @example 张三
+       */
+      leadName?: string | null;
+      /**
+       * @description 联系电话
+       * @example 027-83891234
+       */
+      phone?: string | null;
+      /**
+       * @description 单位地址
+       * @example 东西湖区吴家山
+       */
+      address?: string | null;
+      /**
+       * @description 邮政编码
+       * @example 430040
+       */
+      postcode?: string | null;
+      /**
+       * @description 项目属性
+       * @example 延续项目
+       */
+      attribute?: string | null;
+      /**
+       * @description 支出项目类别
+       * @example 其他运转类
+       */
+      expenditureCategory?: string | null;
+      /**
+       * @description 起始年度
+       * @example 2025
+       */
+      startYear?: number | null;
+      /**
+       * @description 终止年度
+       * @example 2025
+       */
+      endYear?: number | null;
+      /**
+       * @description 立项依据
+       * @example 《就业促进法》
+       */
+      legalBasis?: string | null;
+      /**
+       * @description 实施方案
+       * @example 按季度组织培训
+       */
+      implementationPlan?: string | null;
+      /**
+       * @description 项目总预算（万元）
+       * @example 360
+       */
+      totalBudget?: number | null;
+      /**
+       * @description 项目当年预算（万元）
+       * @example 360
+       */
+      currentBudget?: number | null;
+      /**
+       * @description 前两年预算变动情况
+       * @example 无
+       */
+      priorBudgetChanges?: string | null;
+      /**
+       * @description 读取时的版本号
+       * @example 1
+       */
+      version: number;
+    };
+    GoalPatchDto: {
+      /**
+       * @description 读取时的版本号
+       * @example 1
+       */
+      version: number;
+      /** @description 目标内容 */
+      title: string;
+    };
+    IndicatorCreateDto: {
+      /**
+       * @description 一级指标
+       * @example 产出指标
+       */
+      level1: string;
+      /**
+       * @description 二级指标（须属于其一级指标）
+       * @example 数量指标
+       */
+      level2: string;
+      /**
+       * @description 三级指标名称（同一目标同一二级指标下唯一）
+       * @example 培训人数
+       */
+      name: string;
+      /**
+       * @description 指标值（原文）
+       * @example ≥500人
+       */
+      target: string;
+      /**
+       * @description 指标值确定依据
+       * @example 上年完成情况
+       */
+      basis?: string | null;
+      /**
+       * @description 前年值
+       * @example 400人
+       */
+      prev2?: string | null;
+      /**
+       * @description 上年值
+       * @example 450人
+       */
+      prev1?: string | null;
+    };
+    IndicatorFindingResponse: {
+      /** @enum {string} */
+      ruleId:
+        | 'vague-target'
+        | 'qualitative-quantity'
+        | 'missing-operator'
+        | 'missing-unit'
+        | 'rate-over-100'
+        | 'input-as-output'
+        | 'satisfaction-misplaced'
+        | 'goal-missing-level1'
+        | 'goal-missing-cost'
+        | 'too-few-indicators'
+        | 'not-above-last-year'
+        | 'same-as-long-term'
+        | 'duplicate-indicator'
+        | 'unreadable-target';
+      /** @enum {string} */
+      severity: 'error' | 'warning' | 'info';
+      /** @description 规则名称 */
+      title: string;
+      /** @description 发现的问题 */
+      message: string;
+      /** @description 修改建议 */
+      fixHint: string;
+    };
+    IndicatorEditResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @description 版本号（修改时回传） */
+      version: number;
+      /** Format: uuid */
+      goalId: string;
+      /** @description 在目标内的顺序 */
+      seq: number;
+      /** @example 产出指标 */
+      level1: string;
+      /** @example 数量指标 */
+      level2: string;
+      /** @example 培训人数 */
+      name: string;
+      /**
+       * @description 指标值原文
+       * @example ≥500人
+       */
+      targetRaw: string;
+      /** @description 指标值的结构化理解（与导入相同的解析） */
+      target: components['schemas']['TargetResponse'];
+      basis: string | null;
+      /** @description 前年 */
+      prev2: string | null;
+      /** @description 上年 */
+      prev1: string | null;
+      /** @description 目标质量审查对该指标的发现 */
+      review: components['schemas']['IndicatorFindingResponse'][];
+      /** @description 随指标值变更重新判定的已填报月份数 */
+      reevaluated: number;
+    };
+    IndicatorPatchDto: {
+      /**
+       * @description 一级指标
+       * @example 产出指标
+       */
+      level1?: string;
+      /**
+       * @description 二级指标（须属于其一级指标）
+       * @example 数量指标
+       */
+      level2?: string;
+      /**
+       * @description 三级指标名称（同一目标同一二级指标下唯一）
+       * @example 培训人数
+       */
+      name?: string;
+      /**
+       * @description 指标值（原文）
+       * @example ≥500人
+       */
+      target?: string;
+      /**
+       * @description 指标值确定依据
+       * @example 上年完成情况
+       */
+      basis?: string | null;
+      /**
+       * @description 前年值
+       * @example 400人
+       */
+      prev2?: string | null;
+      /**
+       * @description 上年值
+       * @example 450人
+       */
+      prev1?: string | null;
+      /**
+       * @description 读取时的版本号
+       * @example 1
+       */
+      version: number;
+      /**
+       * Format: uuid
+       * @description 移到同一指标树的另一个目标
+       */
+      goalId?: string;
+      /**
+       * @description 在目标内的位置（从 1 起）
+       * @example 1
+       */
+      position?: number;
+    };
+    IndicatorRemovalResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      outcome: 'deleted' | 'archived';
+      /**
+       * Format: date-time
+       * @description 归档时间；删除时为 null
+       */
+      archivedAt: string | null;
+      /** @description 已有的填报月份数 */
+      reports: number;
+      /** @description 已有的佐证材料数 */
+      evidenceFiles: number;
+      /** @description 已有的自评条目数 */
+      selfEvaluationItems: number;
+    };
     ImportRowErrorResponse: {
       /**
        * @description 行号（Excel 中的行）
@@ -4139,6 +4717,34 @@ export interface operations {
       };
     };
   };
+  DepartmentYearsEditController_createProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectCreateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectHeaderResponse'];
+        };
+      };
+    };
+  };
   ImportsController_upload: {
     parameters: {
       query?: {
@@ -4793,6 +5399,32 @@ export interface operations {
       };
     };
   };
+  ProjectsEditController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProjectPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectHeaderResponse'];
+        };
+      };
+    };
+  };
   DashboardController_department: {
     parameters: {
       query?: {
@@ -5107,6 +5739,187 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProposalConfirmationResponse'];
+        };
+      };
+    };
+  };
+  DepartmentYearsEditController_createYear: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FiscalYearCreateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FiscalYearCreatedResponse'];
+        };
+      };
+    };
+  };
+  DepartmentYearsEditController_createOverallGoal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GoalCreateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalEditResponse'];
+        };
+      };
+    };
+  };
+  ProjectsEditController_createGoal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GoalCreateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalEditResponse'];
+        };
+      };
+    };
+  };
+  GoalsEditController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 绩效目标 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GoalPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GoalEditResponse'];
+        };
+      };
+    };
+  };
+  GoalsEditController_createIndicator: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 绩效目标 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorCreateDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorEditResponse'];
+        };
+      };
+    };
+  };
+  IndicatorsEditController_remove: {
+    parameters: {
+      query: {
+        /** @description 读取时的版本号 */
+        version: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorRemovalResponse'];
+        };
+      };
+    };
+  };
+  IndicatorsEditController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndicatorPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IndicatorEditResponse'];
         };
       };
     };

@@ -1,8 +1,11 @@
 import {
   ApartmentOutline,
+  ArrowDownOutline,
+  ArrowUpOutline,
   AuditOutline,
   BellOutline,
   CheckOutline,
+  DeleteOutline,
   EditOutline,
   FileSearchOutline,
   FormOutline,
@@ -39,9 +42,12 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 export function provideAppIcons(): EnvironmentProviders {
   return provideNzIcons([
     ApartmentOutline,
+    ArrowDownOutline,
+    ArrowUpOutline,
     AuditOutline,
     BellOutline,
     CheckOutline,
+    DeleteOutline,
     EditOutline,
     FileSearchOutline,
     FormOutline,

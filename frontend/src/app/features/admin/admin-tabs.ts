@@ -14,6 +14,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   { path: 'users', icon: 'team', label: (m) => m.admin.tabs.users, roles: ['admin', 'auditor'] },
   { path: 'assignments', icon: 'user', label: (m) => m.admin.tabs.assignments, roles: ['admin'] },
   { path: 'import', icon: 'import', label: (m) => m.admin.tabs.import, roles: ['admin'] },
+  { path: 'trees', icon: 'apartment', label: (m) => m.treeEditor.admin.title, roles: ['admin'] },
   { path: 'periods', icon: 'lock', label: (m) => m.admin.tabs.periods, roles: ['admin', 'auditor'] },
   { path: 'audit', icon: 'file-search', label: (m) => m.admin.tabs.audit, roles: ['admin', 'auditor'] },
   { path: 'targets', icon: 'edit', label: (m) => m.admin.tabs.targets, roles: ['admin'] },

@@ -35,6 +35,12 @@ export const ADMIN_ROUTES: Routes = [
         loadComponent: () => import('./pages/import/import.component').then((m) => m.ImportComponent),
       },
       {
+        path: 'trees',
+        title: localizedTitle((m) => m.treeEditor.admin.title),
+        canActivate: guard('trees'),
+        loadComponent: () => import('./pages/trees/trees.component').then((m) => m.TreesComponent),
+      },
+      {
         path: 'periods',
         title: localizedTitle((m) => m.admin.tabs.periods),
         canActivate: guard('periods'),

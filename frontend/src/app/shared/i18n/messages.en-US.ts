@@ -13,6 +13,7 @@ import { PROJECTION_MESSAGES } from './en-US/projection.messages';
 import { REMINDERS_MESSAGES } from './en-US/reminders.messages';
 import { REVIEW_MESSAGES } from './en-US/review.messages';
 import { SELF_EVALUATION_MESSAGES } from './en-US/self-evaluation.messages';
+import { TREE_EDITOR_MESSAGES } from './en-US/tree-editor.messages';
 
 /**
  * Every string a user sees, in English: the same `Messages` type as the Chinese catalogue, so a key added there
@@ -154,6 +155,7 @@ export const EN_US_MESSAGES: Messages = {
   reminders: REMINDERS_MESSAGES,
   leadHome: LEAD_HOME_MESSAGES,
   goals: GOALS_MESSAGES,
+  treeEditor: TREE_EDITOR_MESSAGES,
   dashboard: DASHBOARD_MESSAGES,
   projectDetail: PROJECT_DETAIL_MESSAGES,
   projection: PROJECTION_MESSAGES,

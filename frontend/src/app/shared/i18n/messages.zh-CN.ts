@@ -12,6 +12,7 @@ import { PROJECTION_MESSAGES } from './zh-CN/projection.messages';
 import { REMINDERS_MESSAGES } from './zh-CN/reminders.messages';
 import { REVIEW_MESSAGES } from './zh-CN/review.messages';
 import { SELF_EVALUATION_MESSAGES } from './zh-CN/self-evaluation.messages';
+import { TREE_EDITOR_MESSAGES } from './zh-CN/tree-editor.messages';
 
 /**
  * Every string a user sees, in Chinese (the default locale). An English catalogue is another object of the
@@ -164,6 +165,7 @@ export const ZH_CN_MESSAGES = {
   leadHome: LEAD_HOME_MESSAGES,
   /** Sections of the reading screens: goals and trees, the dashboard, project detail and 部门整体. */
   goals: GOALS_MESSAGES,
+  treeEditor: TREE_EDITOR_MESSAGES,
   dashboard: DASHBOARD_MESSAGES,
   projectDetail: PROJECT_DETAIL_MESSAGES,
   projection: PROJECTION_MESSAGES,

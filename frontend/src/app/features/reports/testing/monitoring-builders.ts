@@ -104,6 +104,7 @@ export function aProjectMonitoring(
     seq: 1,
     label: '年度绩效目标 1',
     title: '保障党建工作的正常开展',
+    version: 1,
     archived: false,
     indicators: [
       { id: nextId(), name: '产出指标', children: [{ id: nextId(), name: '数量指标', indicators }] },
@@ -115,6 +116,7 @@ export function aProjectMonitoring(
     seq: 1,
     label: '长期绩效目标 1',
     title: '',
+    version: 1,
     archived: false,
     indicators: [
       {

@@ -98,6 +98,7 @@ export function aGoal(indicators: IndicatorNode[] = [anIndicator()], overrides: 
     seq: 1,
     label: '年度绩效目标 1',
     title: '举办招聘会 12 场',
+    version: 1,
     archived: false,
     indicators: [
       {

@@ -137,6 +137,24 @@ describe(OverallComponent.name, () => {
     },
   );
 
+  it.each([
+    { role: 'admin' as const, shown: true },
+    { role: 'lead' as const, shown: false },
+    { role: 'leader' as const, shown: false },
+  ])('should offer the department-wide tree editor to the admin only ($role)', async ({ role, shown }) => {
+    givenStoredSession(aTokenResponse({ user: aSessionUser({ role }) }));
+    await open();
+    await answerDepartments();
+    await answerYear(aDepartmentYear({ goals: [aGoal([anIndicator({ name: '城镇新增就业人数' })])] }));
+
+    const toggle = Array.from(page().querySelectorAll('button')).find((b) => words(b) === '编辑指标树');
+    expect(toggle !== undefined).toBe(shown);
+    if (!toggle) return;
+    toggle.click();
+    await settle();
+    expect(words(page().querySelector('app-tree-editor'))).toContain('城镇新增就业人数');
+  });
+
   it("should show the department's functions, tasks, light and the department-wide trees", async () => {
     await open();
     expect(page().textContent).toContain('正在加载部门…');

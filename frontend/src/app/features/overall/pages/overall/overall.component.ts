@@ -5,8 +5,10 @@ import { ActivatedRoute } from '@angular/router';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
+import type { DepartmentYear } from '../../../../core/api/departments.models';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component';
+import { TreeEditorComponent } from '../../../../shared/goals/tree-editor/tree-editor.component';
 import {
   PageHeaderComponent,
   PeriodPickerComponent,
@@ -49,6 +51,7 @@ const TAB_LONG = 1;
     SHARED_IMPORTS,
     NzTabsModule,
     GoalTreeComponent,
+    TreeEditorComponent,
     LightBadgeComponent,
     LightCountsComponent,
     PageHeaderComponent,
@@ -83,7 +86,16 @@ export class OverallComponent {
   protected readonly state = requestState(this.request, (request) =>
     this.api.year(request.code, request.year, request.asOf),
   );
-  protected readonly data = computed(() => readyValue(this.state()));
+  /** The year as the tree editor reloaded it after a save (kept on screen meanwhile); reset by a new request. */
+  private readonly reloaded = linkedSignal<YearRequest | null, DepartmentYear | null>({
+    source: this.request,
+    computation: () => null,
+  });
+  protected readonly data = computed(() => this.reloaded() ?? readyValue(this.state()));
+
+  /** Edit mode of the department-wide trees: the admin's (docs/domain.md, "Editing the trees"). */
+  protected readonly editing = signal(false);
+  protected readonly canEditTree = computed(() => this.auth.user()?.role === 'admin' && this.data() !== null);
   protected readonly overview = computed(() => readOverview(this.data()?.overview));
 
   protected readonly errorMessage = computed(() => {
@@ -135,6 +147,11 @@ export class OverallComponent {
 
   protected monthOfPeriod(period: string): number {
     return monthOf(period);
+  }
+
+  /** After a save in the editor: the same month again, without leaving the page. */
+  protected reloadTrees(data: DepartmentYear): void {
+    this.api.year(data.department.code, data.year, data.asOf).subscribe((fresh) => this.reloaded.set(fresh));
   }
 
   protected retry(): void {

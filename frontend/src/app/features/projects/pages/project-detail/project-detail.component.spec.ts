@@ -59,7 +59,7 @@ describe(ProjectDetailComponent.name, () => {
 
   async function open(
     url = `/projects/${ID}`,
-    role: 'lead' | 'leader' = 'leader',
+    role: 'lead' | 'leader' | 'admin' = 'leader',
     userId = LEAD_ID,
   ): Promise<void> {
     givenStoredSession(aTokenResponse({ user: aSessionUser({ id: userId, role }) }));
@@ -391,6 +391,48 @@ describe(ProjectDetailComponent.name, () => {
       if (link) expect(words(link)).toBe('填报 6 月');
     },
   );
+
+  it.each([
+    { role: 'admin' as const, userId: '00000000-0000-4000-8000-000000000001', shown: true },
+    { role: 'lead' as const, userId: LEAD_ID, shown: true },
+    { role: 'lead' as const, userId: '00000000-0000-4000-8000-000000000999', shown: false },
+    { role: 'leader' as const, userId: LEAD_ID, shown: false },
+  ])(
+    'should offer the tree editor to the admin and the assigned lead only ($role, shown: $shown)',
+    async ({ role, userId, shown }) => {
+      await open(`/projects/${ID}`, role, userId);
+      await answer(aProjectDetail({ asOf: '2025-06' }));
+
+      const toggle = Array.from(page().querySelectorAll('button')).find((b) => words(b) === '编辑指标树');
+      expect(toggle !== undefined).toBe(shown);
+      expect(page().querySelector('app-tree-editor')).toBeNull();
+      if (!toggle) return;
+      toggle.click();
+      await settle();
+      expect(page().querySelector('app-tree-editor')).not.toBeNull();
+      expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    },
+  );
+
+  it('should keep the page while the editor reloads the project after a save', async () => {
+    await open(`/projects/${ID}`, 'admin', '00000000-0000-4000-8000-000000000001');
+    await answer(aProjectDetail({ asOf: '2025-06', goals: [aGoal([anIndicator({ name: '旧指标' })])] }));
+    (
+      Array.from(page().querySelectorAll('button')).find(
+        (b) => words(b) === '编辑指标树',
+      ) as HTMLButtonElement
+    ).click();
+    await settle();
+    const editor = harness.fixture.debugElement.query(By.css('app-tree-editor'));
+    (editor.componentInstance as { changed: { emit(): void } }).changed.emit();
+    await settle();
+    expect(page().querySelector('app-tree-editor')).not.toBeNull();
+    await answer(
+      aProjectDetail({ asOf: '2025-06', goals: [aGoal([anIndicator({ name: '新指标' })])] }),
+      '2025-06',
+    );
+    expect(words(page().querySelector('app-tree-editor'))).toContain('新指标');
+  });
 
   it('should show the latest report of an indicator in its tree', async () => {
     await open();

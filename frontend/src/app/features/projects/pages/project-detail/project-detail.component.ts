@@ -8,6 +8,7 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { MonitoringFormDownloadsComponent } from '../../../../shared/files/monitoring-form-downloads.component';
 import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component';
+import { TreeEditorComponent } from '../../../../shared/goals/tree-editor/tree-editor.component';
 import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
@@ -49,6 +50,7 @@ const TAB_LONG = 1;
     DatePipe,
     NzTabsModule,
     GoalTreeComponent,
+    TreeEditorComponent,
     LightBadgeComponent,
     LightCountsComponent,
     MonitoringFormDownloadsComponent,
@@ -81,7 +83,25 @@ export class ProjectDetailComponent {
   protected readonly state = requestState(this.request, (request) =>
     this.api.project(request.id, request.asOf),
   );
-  protected readonly detail = computed(() => readyValue(this.state()));
+  /** The project as the tree editor reloaded it after a save (kept on screen meanwhile); reset by a new request. */
+  private readonly reloaded = linkedSignal<DetailRequest | null, ProjectDetail | null>({
+    source: this.request,
+    computation: () => null,
+  });
+  protected readonly detail = computed(() => this.reloaded() ?? readyValue(this.state()));
+
+  /** Edit mode of the indicator trees (docs/domain.md, "Editing the trees"). */
+  protected readonly editing = signal(false);
+
+  /** The admin, or a lead assigned to the project, while it is not archived (the server decides again). */
+  protected readonly canEditTree = computed(() => {
+    const user = this.auth.user();
+    const detail = this.detail();
+    if (!user || !detail || detail.archived) return false;
+    return (
+      user.role === 'admin' || (user.role === 'lead' && detail.leads.some((lead) => lead.id === user.id))
+    );
+  });
 
   protected readonly errorMessage = computed(() => {
     const state = this.state();
@@ -173,6 +193,11 @@ export class ProjectDetailComponent {
       queryParams: { asOf: periodOf(detail.year, month) },
       queryParamsHandling: 'merge',
     });
+  }
+
+  /** After a save in the editor: the same month again, without leaving the page. */
+  protected reloadTrees(detail: ProjectDetail): void {
+    this.api.project(detail.id, detail.asOf).subscribe((fresh) => this.reloaded.set(fresh));
   }
 
   protected retry(): void {
