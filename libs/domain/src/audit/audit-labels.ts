@@ -51,6 +51,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'export.download': '下载导出文件',
   'target-review-rule.enable': '启用目标质量审查规则',
   'target-review-rule.disable': '停用目标质量审查规则',
+  'notification.read': '标记通知为已读',
+  'notification.read-all': '全部通知标为已读',
+  'digest.send': '发送领导月度摘要邮件',
 };
 
 /** The Chinese name of an action; an action nobody named yet keeps its code rather than vanish. */
@@ -117,6 +120,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   active: field('启用', 'boolean'),
   mustChangePassword: field('须修改密码', 'boolean'),
   locale: field('界面语言', 'locale'),
+  email: field('电子邮箱'),
   departmentCode: field('部门编码'),
   leads: field('项目负责人', 'list'),
   reporter: field('部门整体填报人'),
