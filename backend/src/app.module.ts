@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
 import { databaseConfig } from './config/database.config';
+import { mailConfig } from './config/mail.config';
 import { DatabaseConnection } from './database/data-source.options';
 import { DatabaseModule } from './database/database.module';
 import { generateRequestId } from './common/context/request-id';
@@ -21,6 +22,7 @@ import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
 import { TargetReviewModule } from './modules/target-review/target-review.module';
@@ -50,7 +52,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot({
           isGlobal: true,
-          load: [appConfig, databaseConfig, authConfig],
+          load: [appConfig, databaseConfig, authConfig, mailConfig],
           ignoreEnvFile: true,
         }),
         LoggerModule.forRoot({
@@ -81,6 +83,7 @@ export class AppModule implements NestModule {
         ProjectsModule,
         DashboardModule,
         TasksModule,
+        NotificationsModule,
         GoalsModule,
         TargetReviewModule,
         // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
 import { IndicatorHistoryController } from './indicator-history.controller';
@@ -18,6 +19,7 @@ import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 
 @Module({
+  imports: [NotificationsModule],
   controllers: [MonitoringController, RoundsController, IndicatorHistoryController],
   providers: [
     MonitoringService,
