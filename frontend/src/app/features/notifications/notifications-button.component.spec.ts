@@ -64,19 +64,17 @@ describe(NotificationsButtonComponent.name, () => {
 
   it('should show the unread count, and the returned month with its reason in the panel', async () => {
     await open();
-    httpMock
-      .expectOne(URL)
-      .flush(
-        aNotificationList([
-          aNotification(),
-          aNotification({
-            kind: 'report-overdue',
-            period: '2025-05',
-            reason: null,
-            readAt: '2025-07-11T00:00:00Z',
-          }),
-        ]),
-      );
+    httpMock.expectOne(URL).flush(
+      aNotificationList([
+        aNotification(),
+        aNotification({
+          kind: 'report-overdue',
+          period: '2025-05',
+          reason: null,
+          readAt: '2025-07-11T00:00:00Z',
+        }),
+      ]),
+    );
     await settle();
 
     expect(root().querySelector('.count')?.textContent?.trim()).toBe('1');
