@@ -7,6 +7,8 @@ import { MESSAGES } from '../../shared/i18n/messages';
 import type { AppNotification } from './notifications.api';
 import { NotificationsStore, notificationLink } from './notifications.store';
 
+const PHONE_QUERY = '(max-width: 767px)';
+
 /**
  * The header's notifications, beside the reminders (待办) and drawn the same way: a button with the unread count
  * and a panel listing the latest notifications — returned months with the reason, overdue and soon-due months,
@@ -33,7 +35,13 @@ export class NotificationsButtonComponent {
   private readonly trigger = viewChild<ElementRef<HTMLButtonElement>>('trigger');
   protected readonly open = signal(false);
 
+  /** On a phone the panel spans the screen below the header (the button is not at its right edge there). */
+  protected readonly phoneTop = signal<number | null>(null);
+
   protected toggle(): void {
+    const button = this.trigger()?.nativeElement;
+    const phone = button?.ownerDocument.defaultView?.matchMedia?.(PHONE_QUERY).matches ?? false;
+    this.phoneTop.set(phone && button ? button.getBoundingClientRect().bottom + 8 : null);
     this.open.update((open) => !open);
   }
 
