@@ -101,6 +101,8 @@ await run(async () => {
   await step('the leader opens the printable digest of the month from the dashboard', async () => {
     await logIn('leader');
     await page.goto(`${baseUrl}/dashboard?asOf=${month.period}`);
+    await page.locator('a.digest-link').waitFor();
+    await screenshot('dashboard-digest-link-1366');
     await page.locator('a.digest-link').click();
     await page.waitForURL((url) => url.pathname === `/digest/${month.departmentCode}/${month.period}`);
     await page.locator('.digest .flagged h3').waitFor();
@@ -108,15 +110,16 @@ await run(async () => {
     check(/红灯 \d+ 项/.test(heading), `the flagged section reads: ${heading}`);
     await page.locator('.digest .projected h3').waitFor();
     await page.locator('.digest .overdue h3').waitFor();
-    await screenshot('digest-1366', true);
+    await screenshot('digest-1366');
+    await screenshot('digest-page', true);
     await page.emulateMedia({ media: 'print' });
     check(!(await page.locator('.ant-layout-header').isVisible()), 'the header is printed');
     check(!(await page.locator('button.print').isVisible()), 'the print button is printed');
-    await screenshot('digest-print', true);
+    await screenshot('digest-print');
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('.digest').waitFor();
-    await screenshot('digest-390', true);
+    await screenshot('digest-390');
     await page.setViewportSize({ width: 1366, height: 800 });
   });
 
