@@ -121,6 +121,8 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   mustChangePassword: field('须修改密码', 'boolean'),
   locale: field('界面语言', 'locale'),
   email: field('电子邮箱'),
+  readAt: field('已读时间', 'datetime'),
+  recipients: field('收件人', 'list'),
   departmentCode: field('部门编码'),
   leads: field('项目负责人', 'list'),
   reporter: field('部门整体填报人'),
