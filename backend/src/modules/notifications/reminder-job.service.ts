@@ -24,6 +24,8 @@ export interface ReminderRun {
  */
 @Injectable()
 export class ReminderJob {
+  private readonly informed = new Set<string>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsRepository,
@@ -79,6 +81,10 @@ export class ReminderJob {
     for (const unit of await this.notifications.departmentYears(yearOf(period))) {
       const leaders = await this.notifications.leaders(unit.departmentId);
       if (leaders.length === 0) continue;
+      // The digest is a whole dashboard: built once per department, month and set of leaders in this process
+      // (a restart builds it again, which the unique keys make harmless).
+      const done = `${unit.fiscalYearId}:${period}:${leaders.map((leader) => leader.userId).join(',')}`;
+      if (this.informed.has(done)) continue;
       const digest = await this.digests.build(unit, period, today);
       if (!digest || digest.counts.total === 0) continue;
       const details = {
@@ -112,6 +118,7 @@ export class ReminderJob {
           run.digests += queued.filter((r) => r.status === 'queued').length;
         }
       });
+      this.informed.add(done);
     }
     return run;
   }
