@@ -363,6 +363,37 @@ describe('Reminders without SMTP_URL', () => {
     expect(refused.body.message).toContain('SMTP_URL');
   });
 
+  it('should tell the designated reporter when the department-wide month is returned, and not the admins', async () => {
+    const code = uniqueCode();
+    const dept = await loadDepartment(app, ds, code);
+    const reporter = await signIn(app, ds, 'lead', dept.departmentId);
+    const admin = await signIn(app, ds, 'admin');
+    const leader = await signIn(app, ds, 'leader', dept.departmentId);
+    await ds.query(`INSERT INTO department_reporters (fiscal_year_id, user_id) VALUES ($1, $2)`, [
+      dept.fiscalYearId,
+      reporter.user.id,
+    ]);
+    await insertPeriod(ds, dept.fiscalYearId, null, '2025-06', 'submitted');
+
+    await request(app.getHttpServer())
+      .post(`/api/departments/${code}/years/2025/periods/2025-06/return`)
+      .set('Authorization', leader.bearer)
+      .send({ reason: '部门整体满意度须附问卷' })
+      .expect(200);
+
+    expect((await notificationsOf(app, reporter.bearer)).notifications).toEqual([
+      expect.objectContaining({
+        kind: 'report-returned',
+        projectId: null,
+        projectName: '部门整体',
+        reason: '部门整体满意度须附问卷',
+        department: expect.objectContaining({ code }),
+      }),
+    ]);
+    const mine = (await notificationsOf(app, admin.bearer)).notifications;
+    expect(mine.filter((n: { department: { code: string } }) => n.department.code === code)).toEqual([]);
+  });
+
   it('should remind a month due soon, then overdue, once each however often the job runs', async () => {
     const { dept, projectId, lead } = await reportingUnit(app, ds);
     await insertPeriod(ds, dept.fiscalYearId, projectId, '2025-05', 'approved');

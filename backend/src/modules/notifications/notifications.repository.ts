@@ -149,7 +149,7 @@ export class NotificationsRepository {
          FROM (${REPORTERS}) r
          JOIN users u ON u.id = r.user_id
          JOIN fiscal_years fy ON fy.id = r.fiscal_year_id JOIN departments d ON d.id = fy.department_id
-        WHERE r.fiscal_year_id = $1 AND r.project_id IS NOT DISTINCT FROM $2::uuid
+        WHERE r.fiscal_year_id = $1 AND r.project_id IS NOT DISTINCT FROM $2::uuid AND u.active
         ORDER BY u.username`,
       [fiscalYearId, projectId],
     );
@@ -167,6 +167,7 @@ export class NotificationsRepository {
          JOIN unnest($1::text[]) AS per(period) ON substr(per.period, 1, 4)::int = fy.year
          LEFT JOIN report_periods rp ON rp.fiscal_year_id = r.fiscal_year_id
                                     AND rp.project_id IS NOT DISTINCT FROM r.project_id AND rp.period = per.period
+        WHERE u.active
         ORDER BY d.code, per.period, u.username`,
       [periods],
     );
