@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { appConfig } from './config/app.config';
 import { authConfig } from './config/auth.config';
 import { databaseConfig } from './config/database.config';
+import { mailConfig } from './config/mail.config';
 import { DatabaseConnection } from './database/data-source.options';
 import { DatabaseModule } from './database/database.module';
 import { generateRequestId } from './common/context/request-id';
@@ -23,6 +24,7 @@ import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { MonitoringFormsModule } from './modules/monitoring-forms/monitoring-forms.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
 import { TargetReviewModule } from './modules/target-review/target-review.module';
@@ -53,7 +55,7 @@ export class AppModule implements NestModule {
       imports: [
         ConfigModule.forRoot({
           isGlobal: true,
-          load: [appConfig, databaseConfig, authConfig],
+          load: [appConfig, databaseConfig, authConfig, mailConfig],
           ignoreEnvFile: true,
         }),
         LoggerModule.forRoot({
@@ -84,6 +86,7 @@ export class AppModule implements NestModule {
         ProjectsModule,
         DashboardModule,
         TasksModule,
+        NotificationsModule,
         GoalsModule,
         TargetReviewModule,
         CarryForwardModule,

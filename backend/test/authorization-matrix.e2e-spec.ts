@@ -95,6 +95,12 @@ const MATRIX: Record<string, Rule> = {
   },
   'GET /api/me/tasks': { roles: ALL, scope: 'global' },
   'GET /api/me/projects': { roles: ALL, scope: 'global' },
+  // Each user's own notifications (another user's id answers 404, like a missing one).
+  'GET /api/notifications': { roles: ALL, scope: 'global' },
+  'POST /api/notifications/:id/read': { roles: ALL, scope: 'global' },
+  'POST /api/notifications/read-all': { roles: ALL, scope: 'global' },
+  'GET /api/departments/:code/digest/:period': { roles: ['leader', 'admin', 'auditor'], scope: 'department' },
+  'POST /api/departments/:code/digest/:period/send': { roles: ['admin'], scope: 'department' },
   'GET /api/indicators/:id/history': { roles: ALL, scope: 'project' },
   'GET /api/departments/:code/years/:year': { roles: ALL, scope: 'department' },
   'GET /api/projects/:id': { roles: ALL, scope: 'project' },

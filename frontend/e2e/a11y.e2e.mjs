@@ -165,6 +165,10 @@ try {
   await audit('self-evaluation-sheet', `/self-evaluation/${project('lead03').id}/${DEMO_YEAR}`);
   await audit('review-inbox', '/reviews');
   await audit('review-detail', `/reviews/${project('lead07').id}/${JUNE}`);
+  // The month's printable leadership digest, as the dashboard links it.
+  await page.goto(`${baseUrl}/dashboard?asOf=${JUNE}`);
+  const digest = await page.locator('a.digest-link').getAttribute('href');
+  await audit('digest', digest, () => page.locator('.digest .flagged h3').waitFor());
   await signOut();
 
   // 项目负责人: their home (我的项目) and the entry grid.

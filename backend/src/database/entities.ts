@@ -6,6 +6,8 @@ import { FiscalYear } from '../modules/departments/entities/fiscal-year.entity';
 import { Goal } from '../modules/goals/entities/goal.entity';
 import { IndicatorNode } from '../modules/goals/entities/indicator-node.entity';
 import { Indicator } from '../modules/goals/entities/indicator.entity';
+import { MailOutbox } from '../modules/notifications/entities/mail-outbox.entity';
+import { Notification } from '../modules/notifications/entities/notification.entity';
 import { ImportRun } from '../modules/imports/entities/import-run.entity';
 import { BudgetExecution } from '../modules/monitoring/entities/budget-execution.entity';
 import { EvidenceFile } from '../modules/monitoring/entities/evidence-file.entity';
@@ -57,4 +59,6 @@ export const ENTITIES = [
   SelfEvaluationItem,
   ImportRun,
   TargetReviewRuleSetting,
+  Notification,
+  MailOutbox,
 ];

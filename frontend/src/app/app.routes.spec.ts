@@ -35,6 +35,7 @@ describe('appRoutes', () => {
     // the reminders of the roles that have tasks (an admin: the 部门整体 reports).
     httpMock.match('/api/departments');
     httpMock.match('/api/me/tasks');
+    httpMock.match('/api/notifications');
     httpMock.verify();
   });
 
@@ -155,6 +156,7 @@ describe('appRoutes', () => {
   it('should land a lead on 我的项目 under the 填报 menu entry', async () => {
     const root = await go('/', aSessionUser({ role: 'lead', username: 'lead01' }));
     httpMock.match('/api/me/tasks');
+    httpMock.match('/api/notifications');
     httpMock.expectOne('/api/me/projects');
 
     expect(TestBed.inject(Router).url).toBe('/reports');
@@ -165,6 +167,7 @@ describe('appRoutes', () => {
   it('should land a leader on the dashboard', async () => {
     await go('/', aSessionUser({ role: 'leader', username: 'leader' }));
     httpMock.match('/api/me/tasks');
+    httpMock.match('/api/notifications');
 
     expect(TestBed.inject(Router).url).toBe('/dashboard');
   });
@@ -200,6 +203,7 @@ describe('appRoutes', () => {
     const root = await go('/dashboard', aSessionUser({ displayName: '张明', role }));
     // Leads and leaders have reminders; their answer is not this test's concern.
     httpMock.match('/api/me/tasks');
+    httpMock.match('/api/notifications');
 
     expect(root.querySelector('.user-name')?.textContent?.trim()).toBe('张明');
     expect(root.querySelector('.user-role')?.textContent?.trim()).toBe(label);

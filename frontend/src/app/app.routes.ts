@@ -57,6 +57,12 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./features/reviews/routes').then((m) => m.REVIEWS_ROUTES),
       },
       {
+        // 领导月度摘要, printable (docs/domain.md, "Reminders and the leadership digest").
+        path: 'digest',
+        canActivate: [roleGuard('leader', 'admin', 'auditor')],
+        loadChildren: () => import('./features/notifications/routes').then((m) => m.DIGEST_ROUTES),
+      },
+      {
         path: 'admin',
         canActivate: [roleGuard('admin', 'auditor')],
         loadChildren: () => import('./features/admin/routes').then((m) => m.ADMIN_ROUTES),

@@ -74,6 +74,7 @@ export { LIGHT_NAMES, ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-
 // The review workflow shared by monitoring periods and self-evaluations.
 export * from './workflow/review-workflow';
 export * from './workflow/return-reasons';
+export * from './notifications/reminders';
 
 // The languages of the user interface.
 export * from './i18n/ui-locale';

@@ -13,6 +13,7 @@ import { DepartmentReporters1764100000100 } from './1764100000100-department-rep
 import { UserLocale1764100000500 } from './1764100000500-user-locale';
 import { TargetReviewRuleSettings1764100000600 } from './1764100000600-target-review-rule-settings';
 import { CarryForward1764100003000 } from './1764100003000-carry-forward';
+import { RemindersAndMail1764100006000 } from './1764100006000-reminders-and-mail';
 import { ReporterUserRestrict1764100009000 } from './1764100009000-reporter-user-restrict';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
@@ -33,5 +34,6 @@ export const MIGRATIONS: Function[] = [
   UserLocale1764100000500,
   TargetReviewRuleSettings1764100000600,
   CarryForward1764100003000,
+  RemindersAndMail1764100006000,
   ReporterUserRestrict1764100009000,
 ];

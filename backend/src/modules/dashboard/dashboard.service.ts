@@ -72,11 +72,35 @@ export class DashboardService {
     const [unit] = await this.repository.findDepartmentYears(year, { code });
     if (!unit) throw notFound(`部门 ${code} 的 ${year} 年度预算`);
     this.access.assertCanReadDepartment(unit.departmentId);
+    return this.departmentView(unit, year, query.asOf, query.projectedMiss === 'true');
+  }
+
+  /**
+   * A department-year's dashboard without a signed-in caller, for the monthly leadership digest (领导月度摘要):
+   * the caller decides who may read it. undefined when the department has no budget for the year.
+   */
+  async departmentDashboardFor(
+    code: string,
+    year: number,
+    asOf: string,
+    today: string = localDate(),
+  ): Promise<DepartmentDashboardResponse | undefined> {
+    const [unit] = await this.repository.findDepartmentYears(year, { code });
+    return unit && this.departmentView(unit, year, asOf, false, today);
+  }
+
+  private async departmentView(
+    unit: DepartmentYearRow,
+    year: number,
+    asOf: string | undefined,
+    projectedMissOnly: boolean,
+    today: string = localDate(),
+  ): Promise<DepartmentDashboardResponse> {
     const latestReportedPeriod = await this.repository.latestReportedPeriod([unit.fiscalYearId]);
     const { departments: _departments, ...dashboard } = await this.build(
       [unit],
-      resolveAsOf(year, query.asOf, localDate(), latestReportedPeriod),
-      query.projectedMiss === 'true',
+      resolveAsOf(year, asOf, today, latestReportedPeriod),
+      projectedMissOnly,
     );
     return { department: { code: unit.code, name: unit.name }, latestReportedPeriod, ...dashboard };
   }

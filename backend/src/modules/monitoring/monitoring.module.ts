@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
 import { IndicatorHistoryController } from './indicator-history.controller';
@@ -20,7 +21,7 @@ import { RoundsService } from './rounds.service';
 import { MonitoringFormsModule } from '../monitoring-forms/monitoring-forms.module';
 
 @Module({
-  imports: [MonitoringFormsModule],
+  imports: [MonitoringFormsModule, NotificationsModule],
   controllers: [MonitoringController, RoundsController, IndicatorHistoryController],
   providers: [
     MonitoringService,

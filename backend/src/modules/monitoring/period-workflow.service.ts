@@ -5,6 +5,8 @@ import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { ReviewSubject, ReviewWorkflow } from '../../common/workflow/review-workflow';
+import { MailOutboxService } from '../notifications/mail-outbox.service';
+import { NotificationWriter } from '../notifications/notification-writer';
 import { assertNotArchived } from './archived-write.error';
 import { MonitoringRepository, PeriodRow, ReportUnit } from './monitoring.repository';
 import { assertPeriodInYear } from './period-in-year.error';
@@ -42,6 +44,8 @@ export class PeriodWorkflowService {
     private readonly repository: MonitoringRepository,
     private readonly access: AccessPolicy,
     private readonly workflow: ReviewWorkflow,
+    private readonly notifications: NotificationWriter,
+    private readonly outbox: MailOutboxService,
   ) {}
 
   /**
@@ -111,7 +115,14 @@ export class PeriodWorkflowService {
     reason: string,
     version?: number,
   ): Promise<PeriodRow> {
-    return this.move(scope, period, 'return', version, { reason });
+    const returned = await this.move(scope, period, 'return', version, {
+      reason,
+      // The reporters are told in the return's own transaction: a return never goes unannounced.
+      after: (manager, next) =>
+        this.notifications.returned(manager, next, period, next.returnReason as string, next.version),
+    });
+    this.outbox.kick();
+    return returned;
   }
 
   /**
@@ -131,9 +142,10 @@ export class PeriodWorkflowService {
       reason?: string;
       prepare?: (manager: EntityManager, current: PeriodRow, unit: ScopeUnit) => Promise<void>;
       auditAfter?: (next: PeriodRow) => object;
+      after?: (manager: EntityManager, next: PeriodRow) => Promise<unknown>;
     } = {},
   ): Promise<PeriodRow> {
-    const { reason, prepare, auditAfter } = options;
+    const { reason, prepare, auditAfter, after } = options;
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
       const unit = await this.requireUnit(manager, scope);
@@ -151,13 +163,15 @@ export class PeriodWorkflowService {
           });
         throw new AppException(ErrorCode.NotFound, '本期尚无填报记录');
       }
-      return this.workflow.transition(manager, this.subject, current, action, {
+      const next = await this.workflow.transition(manager, this.subject, current, action, {
         actor,
         version,
         reason,
         prepare: prepare && ((row) => prepare(manager, row, unit)),
         auditAfter,
       });
+      await after?.(manager, next);
+      return next;
     });
   }
 

@@ -14,6 +14,7 @@ export interface UserView {
   displayName: string;
   role: string;
   departmentCode: string | null;
+  email: string | null;
   active: boolean;
   lockedUntil: Date | null;
   lastLoginAt: Date | null;
@@ -25,7 +26,7 @@ export interface UserView {
 export type LeadView = Pick<User, 'id' | 'username' | 'displayName'>;
 
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role_code AS role, d.code AS "departmentCode",
-  u.active, u.locked_until AS "lockedUntil", u.last_login_at AS "lastLoginAt", u.version`;
+  u.email, u.active, u.locked_until AS "lockedUntil", u.last_login_at AS "lastLoginAt", u.version`;
 
 export interface CredentialRow {
   id: string;
@@ -185,7 +186,13 @@ export class UsersRepository {
     manager: EntityManager,
     user: Pick<
       User,
-      'username' | 'displayName' | 'roleCode' | 'departmentId' | 'passwordHash' | 'mustChangePassword'
+      | 'username'
+      | 'displayName'
+      | 'roleCode'
+      | 'departmentId'
+      | 'passwordHash'
+      | 'mustChangePassword'
+      | 'email'
     >,
   ): Promise<string> {
     const { identifiers } = await manager.insert(User, user);
@@ -196,7 +203,7 @@ export class UsersRepository {
   async update(
     manager: EntityManager,
     id: string,
-    changes: Partial<Pick<User, 'displayName' | 'roleCode' | 'departmentId' | 'active'>>,
+    changes: Partial<Pick<User, 'displayName' | 'roleCode' | 'departmentId' | 'active' | 'email'>>,
   ): Promise<void> {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     await manager

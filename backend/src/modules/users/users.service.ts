@@ -48,6 +48,7 @@ export class UsersService {
         departmentId,
         passwordHash: hash,
         mustChangePassword: true,
+        email: normalizeEmail(dto.email) ?? null,
       });
       const user = await this.find(manager, id);
       await this.audit.record(manager, { action: 'user.create', entity: 'user', entityId: id, after: user });
@@ -81,6 +82,7 @@ export class UsersService {
         roleCode: dto.role,
         departmentId,
         active: dto.active,
+        email: normalizeEmail(dto.email),
       });
       if (dto.active === false) await this.sessions.revokeAllOfUser(manager, id);
       const after = await this.find(manager, id);
@@ -279,3 +281,7 @@ export class UsersService {
 /** The reporter as the audit log shows it; null (the admins) as 绩效管理员. */
 const reporterName = (user: LeadView | null): string =>
   user ? `${user.displayName}（${user.username}）` : '绩效管理员';
+
+/** Addresses are kept trimmed; undefined leaves the stored one, null clears it. */
+const normalizeEmail = (email: string | null | undefined): string | null | undefined =>
+  typeof email === 'string' ? email.trim() : email;

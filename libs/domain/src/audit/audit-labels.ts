@@ -62,6 +62,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'indicator.update': '修改指标',
   'indicator.delete': '删除指标',
   'indicator.archive': '归档指标',
+  'notification.read': '标记通知为已读',
+  'notification.read-all': '全部通知标为已读',
+  'digest.send': '发送领导月度摘要邮件',
 };
 
 /** The Chinese name of an action; an action nobody named yet keeps its code rather than vanish. */
@@ -128,6 +131,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, AuditFieldLabel>> = {
   active: field('启用', 'boolean'),
   mustChangePassword: field('须修改密码', 'boolean'),
   locale: field('界面语言', 'locale'),
+  email: field('电子邮箱'),
+  readAt: field('已读时间', 'datetime'),
+  recipients: field('收件人', 'list'),
   departmentCode: field('部门编码'),
   leads: field('项目负责人', 'list'),
   reporter: field('部门整体填报人'),

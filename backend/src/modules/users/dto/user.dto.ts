@@ -4,6 +4,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -58,6 +59,18 @@ export class CreateUserDto {
   @MinLength(1, { message: 'password：请填写密码' })
   @IsString({ message: 'password：请填写密码' })
   password: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'zhangsan@example.cn',
+    description: '电子邮箱：配置 SMTP_URL 后，提醒与领导月度摘要发送至此；null 为不发邮件',
+  })
+  @IsOptional()
+  @ValidateIf((_dto, value) => value !== null)
+  @MaxLength(254, { message: 'email：电子邮箱过长（最多 254 字符）' })
+  @IsEmail({}, { message: 'email：电子邮箱格式不正确' })
+  email?: string | null;
 }
 
 export class UpdateUserDto {
@@ -87,6 +100,18 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean({ message: 'active：启用状态必须是 true 或 false' })
   active?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'zhangsan@example.cn',
+    description: '电子邮箱：配置 SMTP_URL 后，提醒与领导月度摘要发送至此；null 为不发邮件',
+  })
+  @IsOptional()
+  @ValidateIf((_dto, value) => value !== null)
+  @MaxLength(254, { message: 'email：电子邮箱过长（最多 254 字符）' })
+  @IsEmail({}, { message: 'email：电子邮箱格式不正确' })
+  email?: string | null;
 }
 
 export class ResetPasswordDto {

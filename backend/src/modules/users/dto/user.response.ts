@@ -15,6 +15,7 @@ export class UserResponse {
   @ApiProperty({ enum: ROLE_CODES }) role: RoleCode;
   @ApiProperty({ nullable: true, type: String, description: '所属部门编码；全市为 null' }) departmentCode:
     string | null;
+  @ApiProperty({ nullable: true, type: String, description: '电子邮箱；未设置为 null' }) email: string | null;
   @ApiProperty({ description: '启用' }) active: boolean;
   @ApiProperty({ nullable: true, type: Date, description: '登录失败过多，锁定至' }) lockedUntil: Date | null;
   @ApiProperty({ nullable: true, type: Date }) lastLoginAt: Date | null;

@@ -6,6 +6,7 @@ import { Role, RoleCode } from './role.entity';
 
 @Entity('users')
 @Check('ck_users_failed_logins', `"failed_logins" >= 0`)
+@Check('ck_users_email', `"email" ~ '^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$'`)
 @Check('ck_users_locale', `"locale" IN ('zh-CN', 'en-US')`)
 @Check('ck_users_username', `"username" = lower("username") AND "username" ~ '^[a-z0-9_.-]{3,64}$'`)
 export class User extends EditableEntity {
@@ -57,4 +58,8 @@ export class User extends EditableEntity {
   /** The interface language the user chose (docs/domain.md §9); null: the browser's. */
   @Column({ type: 'varchar', length: 8, nullable: true })
   locale: UiLocale | null;
+
+  /** Where reminders and the leadership digest are mailed (when SMTP_URL is set); null: in the app only. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
 }

@@ -623,6 +623,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的通知：被退回（附原因）、已逾期、即将到期的填报，部门领导的月度预警；含未读数 */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 将我的全部未读通知标为已读 */
+    post: operations['NotificationsController_readAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 将我的一条通知标为已读（他人的通知为 404） */
+    post: operations['NotificationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/digest/{period}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 领导月度摘要（可打印）：本月预警指标、预计年末未达标（附推算过程）、逾期未提交的报告、预算执行 */
+    get: operations['NotificationsController_digest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/digest/{period}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 发送领导月度摘要邮件（绩效管理员）：加入发件箱，每位部门领导每月一次（重复调用不重复发送）；须配置 SMTP_URL，记入审计日志 */
+    post: operations['NotificationsController_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/indicators/{id}/target': {
     parameters: {
       query?: never;
@@ -3183,6 +3268,131 @@ export interface components {
       today: string;
       projects: components['schemas']['MyProjectResponse'][];
     };
+    NotificationDetailsResponse: {
+      /**
+       * @description 本月红灯指标数
+       * @example 2
+       */
+      red: number;
+      /**
+       * @description 本月黄灯指标数
+       * @example 3
+       */
+      yellow: number;
+      /**
+       * @description 预计年末未达标的指标数
+       * @example 1
+       */
+      projectedMiss: number;
+      /**
+       * @description 逾期未提交的报告数
+       * @example 1
+       */
+      overdue: number;
+    };
+    NotificationResponse: {
+      id: string;
+      /**
+       * @description report-returned 被退回（附退回原因）/ report-overdue 已逾期 / report-due 即将到期 / leadership-flags 领导月度摘要
+       * @enum {string}
+       */
+      kind: 'report-returned' | 'report-overdue' | 'report-due' | 'leadership-flags';
+      department: components['schemas']['DepartmentRefResponse'];
+      /**
+       * @description 预算年度
+       * @example 2025
+       */
+      year: number;
+      /**
+       * @description 月份
+       * @example 2025-06
+       */
+      period: string;
+      /** @description 项目 id；部门整体或领导月度摘要为 null */
+      projectId: string | null;
+      /** @description 项目名称；部门整体目标为“部门整体”；领导月度摘要为 null（整个部门） */
+      projectName: string | null;
+      /** @description 退回原因（被退回时） */
+      reason: string | null;
+      /**
+       * @description 填报截止日
+       * @example 2025-07-10
+       */
+      dueDate: string | null;
+      /** @description 领导月度摘要的计数 */
+      details: components['schemas']['NotificationDetailsResponse'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description 已读时间；未读为 null
+       */
+      readAt: string | null;
+    };
+    NotificationListResponse: {
+      /** @description 最近的通知（新的在前，最多 50 条） */
+      notifications: components['schemas']['NotificationResponse'][];
+      /**
+       * @description 未读通知数
+       * @example 3
+       */
+      unread: number;
+    };
+    ReadAllResponse: {
+      /**
+       * @description 本次标为已读的通知数
+       * @example 3
+       */
+      updated: number;
+    };
+    DigestResponse: {
+      department: components['schemas']['DepartmentRefResponse'];
+      /**
+       * @description 预算年度
+       * @example 2025
+       */
+      year: number;
+      /**
+       * @description 摘要所述月份（截至月份）
+       * @example 2025-06
+       */
+      period: string;
+      /**
+       * @description 生成日期（判断逾期所依据的日期）
+       * @example 2025-07-11
+       */
+      today: string;
+      /** @description 本月全部年度指标按预警灯计数 */
+      counts: components['schemas']['LightCountsResponse'];
+      /** @description 预警指标：本月红灯、黄灯，红灯在前 */
+      flagged: components['schemas']['FlaggedIndicatorResponse'][];
+      /** @description 预计年末未达标的指标，各附推算过程（projection.explanation） */
+      projectedMisses: components['schemas']['FlaggedIndicatorResponse'][];
+      /** @description 已过截止日仍未提交的报告 */
+      overdue: components['schemas']['OverdueReportResponse'][];
+      /** @description 预算执行合计 */
+      budget: components['schemas']['BudgetTotalResponse'];
+    };
+    DigestRecipientResponse: {
+      userId: string;
+      /** @example leader */
+      username: string;
+      /** @example 王局长 */
+      displayName: string;
+      /** @example wang@example.cn */
+      email: string | null;
+      /**
+       * @description queued 已加入发件箱 / already-queued 此前已加入（不重复发送）/ no-email 未设置电子邮箱
+       * @enum {string}
+       */
+      status: 'queued' | 'already-queued' | 'no-email';
+    };
+    DigestSendResponse: {
+      /** @example 2025-06 */
+      period: string;
+      /** @description 本部门的部门领导 */
+      recipients: components['schemas']['DigestRecipientResponse'][];
+    };
     ThresholdsDto: {
       /** @example 60 */
       yellowFrom?: number;
@@ -4302,6 +4512,8 @@ export interface components {
       role: 'admin' | 'leader' | 'lead' | 'auditor';
       /** @description 所属部门编码；全市为 null */
       departmentCode: string | null;
+      /** @description 电子邮箱；未设置为 null */
+      email: string | null;
       /** @description 启用 */
       active: boolean;
       /**
@@ -4333,6 +4545,11 @@ export interface components {
       departmentCode?: string;
       /** @description 初始密码（至少 10 位，含三类字符） */
       password: string;
+      /**
+       * @description 电子邮箱：配置 SMTP_URL 后，提醒与领导月度摘要发送至此；null 为不发邮件
+       * @example zhangsan@example.cn
+       */
+      email?: string | null;
     };
     UpdateUserDto: {
       /** @description 读取时的版本号 */
@@ -4342,6 +4559,11 @@ export interface components {
       role?: 'admin' | 'leader' | 'lead' | 'auditor';
       departmentCode?: string | null;
       active?: boolean;
+      /**
+       * @description 电子邮箱：配置 SMTP_URL 后，提醒与领导月度摘要发送至此；null 为不发邮件
+       * @example zhangsan@example.cn
+       */
+      email?: string | null;
     };
     ResetPasswordDto: {
       password: string;
@@ -5520,6 +5742,113 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MyProjectsResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationListResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadAllResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_digest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 月份（YYYY-MM） */
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DigestResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_send: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 月份（YYYY-MM） */
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DigestSendResponse'];
         };
       };
     };

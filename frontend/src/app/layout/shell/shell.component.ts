@@ -11,6 +11,7 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { AuthService } from '../../core/auth/auth.service';
 import { LOGIN_PATH } from '../../core/auth/login-url';
+import { NotificationsButtonComponent } from '../../features/notifications/notifications-button.component';
 import { RemindersButtonComponent } from '../../features/reminders/reminders-button.component';
 import { MESSAGES } from '../../shared/i18n/messages';
 import { LocaleSwitchComponent } from '../../shared/locale-switch/locale-switch.component';
@@ -36,6 +37,7 @@ export const PHONE_QUERY = '(max-width: 767px)';
     NzIconModule,
     NzTooltipModule,
     RemindersButtonComponent,
+    NotificationsButtonComponent,
     LocaleSwitchComponent,
   ],
   templateUrl: './shell.component.html',

@@ -10,6 +10,7 @@ import { MONITORING_MESSAGES } from './en-US/monitoring.messages';
 import { OVERALL_MESSAGES } from './en-US/overall.messages';
 import { PROJECT_DETAIL_MESSAGES } from './en-US/project-detail.messages';
 import { PROJECTION_MESSAGES } from './en-US/projection.messages';
+import { NOTIFICATIONS_MESSAGES } from './en-US/notifications.messages';
 import { REMINDERS_MESSAGES } from './en-US/reminders.messages';
 import { REVIEW_MESSAGES } from './en-US/review.messages';
 import { SELF_EVALUATION_MESSAGES } from './en-US/self-evaluation.messages';
@@ -153,6 +154,7 @@ export const EN_US_MESSAGES: Messages = {
   review: REVIEW_MESSAGES,
   admin: ADMIN_MESSAGES,
   reminders: REMINDERS_MESSAGES,
+  notifications: NOTIFICATIONS_MESSAGES,
   leadHome: LEAD_HOME_MESSAGES,
   goals: GOALS_MESSAGES,
   treeEditor: TREE_EDITOR_MESSAGES,

@@ -9,6 +9,7 @@ import { MONITORING_MESSAGES } from './zh-CN/monitoring.messages';
 import { OVERALL_MESSAGES } from './zh-CN/overall.messages';
 import { PROJECT_DETAIL_MESSAGES } from './zh-CN/project-detail.messages';
 import { PROJECTION_MESSAGES } from './zh-CN/projection.messages';
+import { NOTIFICATIONS_MESSAGES } from './zh-CN/notifications.messages';
 import { REMINDERS_MESSAGES } from './zh-CN/reminders.messages';
 import { REVIEW_MESSAGES } from './zh-CN/review.messages';
 import { SELF_EVALUATION_MESSAGES } from './zh-CN/self-evaluation.messages';
@@ -162,6 +163,7 @@ export const ZH_CN_MESSAGES = {
   review: REVIEW_MESSAGES,
   admin: ADMIN_MESSAGES,
   reminders: REMINDERS_MESSAGES,
+  notifications: NOTIFICATIONS_MESSAGES,
   leadHome: LEAD_HOME_MESSAGES,
   /** Sections of the reading screens: goals and trees, the dashboard, project detail and 部门整体. */
   goals: GOALS_MESSAGES,

@@ -17,6 +17,7 @@ export function aUserAccount(overrides: Partial<UserAccount> = {}): UserAccount 
     displayName: '项目负责人1',
     role: 'lead',
     departmentCode: '031',
+    email: null,
     active: true,
     lockedUntil: null,
     lastLoginAt: null,

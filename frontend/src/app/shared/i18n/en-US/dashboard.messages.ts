@@ -7,6 +7,7 @@ export const DASHBOARD_MESSAGES: Messages['dashboard'] = {
   subtitle: (scope: string, period: string): string => `${scope} · as of ${period}`,
   cityScope: (departments: number): string => `Whole city (${departments} departments)`,
   print: 'Print',
+  digest: 'Leadership digest',
   loadingDepartments: 'Loading departments…',
   loading: 'Loading the dashboard…',
   departmentsFailed: 'Could not load the departments',

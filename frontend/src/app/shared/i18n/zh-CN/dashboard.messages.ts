@@ -5,6 +5,7 @@ export const DASHBOARD_MESSAGES = {
   subtitle: (scope: string, period: string): string => `${scope} · 截至 ${period}`,
   cityScope: (departments: number): string => `全市（${departments} 个部门）`,
   print: '打印',
+  digest: '领导月度摘要',
   loadingDepartments: '正在加载部门…',
   loading: '正在加载看板…',
   departmentsFailed: '部门数据加载失败',

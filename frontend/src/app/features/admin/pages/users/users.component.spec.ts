@@ -90,6 +90,7 @@ describe('UsersComponent', () => {
     await admin.click(row('lead01').querySelector('button.edit'));
     await admin.pick('#user-role', '部门领导');
     await admin.click(document.querySelector('#user-active'));
+    await admin.type('#user-email', ' zhangming@example.cn ');
     await admin.click(admin.dialogButton('保存'));
 
     const request = admin.http.expectOne((req) => req.method === 'PATCH');
@@ -99,11 +100,25 @@ describe('UsersComponent', () => {
       role: 'leader',
       departmentCode: '031',
       active: false,
+      email: 'zhangming@example.cn',
     });
     request.flush(aUserAccount({ version: 5 }));
     await admin.settle();
     admin.http.expectOne('/api/users').flush([]);
     await admin.settle();
+  });
+
+  it('should not send an e-mail address that is not one, and say so by the field', async () => {
+    await open();
+    await admin.click(row('lead01').querySelector('button.edit'));
+    await admin.type('#user-email', 'zhangming at example');
+    await admin.click(admin.dialogButton('保存'));
+
+    admin.http.expectNone((request) => request.method === 'PATCH');
+    const field = document.querySelector('#user-email')?.closest('label');
+    expect(field?.querySelector('.field-error')?.textContent?.trim()).toBe(
+      '电子邮箱格式不正确，例如 zhangsan@example.cn',
+    );
   });
 
   it('should give an auditor the list without any action', async () => {

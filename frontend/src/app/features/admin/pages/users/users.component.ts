@@ -19,9 +19,13 @@ import { AdminScope } from '../../admin-scope';
 
 export const ROLES: readonly UserRole[] = ['admin', 'leader', 'lead', 'auditor'];
 
+/** A plausible address; the server checks it properly (a 400 naming the field). */
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
 interface UserForm {
   readonly username: string;
   readonly displayName: string;
+  readonly email: string;
   readonly role: UserRole;
   readonly departmentCode: string;
   readonly active: boolean;
@@ -36,6 +40,7 @@ type Dialog =
 const EMPTY_FORM: UserForm = {
   username: '',
   displayName: '',
+  email: '',
   role: 'lead',
   departmentCode: '',
   active: true,
@@ -108,6 +113,7 @@ export class UsersComponent {
       {
         ...EMPTY_FORM,
         displayName: user.displayName,
+        email: user.email ?? '',
         role: user.role,
         departmentCode: user.departmentCode ?? '',
         active: user.active,
@@ -154,6 +160,7 @@ export class UsersComponent {
             displayName: form.displayName.trim(),
             role: form.role,
             ...(form.departmentCode ? { departmentCode: form.departmentCode } : {}),
+            ...(form.email.trim() ? { email: form.email.trim() } : {}),
             password: form.password,
           })
         : dialog.kind === 'edit'
@@ -163,6 +170,7 @@ export class UsersComponent {
               role: form.role,
               departmentCode: form.departmentCode || null,
               active: form.active,
+              email: form.email.trim() || null,
             })
           : this.api.resetPassword(dialog.user.id, form.password);
     request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
@@ -209,6 +217,8 @@ export class UsersComponent {
     if (dialog.kind !== 'password' && !form.displayName.trim())
       missing['displayName'] = text.required(text.fields.displayName);
     if (dialog.kind !== 'edit' && !form.password) missing['password'] = text.required(text.fields.password);
+    if (dialog.kind !== 'password' && form.email.trim() && !EMAIL.test(form.email.trim()))
+      missing['email'] = text.invalidEmail;
     return missing;
   }
 }

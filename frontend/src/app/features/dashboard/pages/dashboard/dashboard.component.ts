@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/page-header/page-header.component';
 import { indicatorAnchor } from '../../../../shared/goals/goal.models';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
+import { AuthService } from '../../../../core/auth/auth.service';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
@@ -154,6 +155,14 @@ export class DashboardComponent {
   protected readonly departmentDashboard = computed(() => {
     const data = this.data();
     return data?.view === 'department' ? data.dashboard : null;
+  });
+  private readonly auth = inject(AuthService);
+  /** The month's printable leadership digest (领导月度摘要), for those who may read it. */
+  protected readonly digestLink = computed(() => {
+    const dashboard = this.departmentDashboard();
+    const role = this.auth.user()?.role;
+    if (!dashboard || role === undefined || role === 'lead') return null;
+    return ['/digest', dashboard.department.code, dashboard.asOf];
   });
 
   protected readonly errorMessage = computed(() => {

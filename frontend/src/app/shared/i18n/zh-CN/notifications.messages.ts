@@ -1,0 +1,55 @@
+/** In-app notifications (header) and the leadership digest page. Part of the zh-CN catalogue (section `notifications`). */
+export const NOTIFICATIONS_MESSAGES = {
+  title: '通知',
+  buttonLabel: (unread: number): string => (unread > 0 ? `通知，${unread} 条未读` : '通知，无未读'),
+  empty: '暂无通知',
+  unread: '未读',
+  readAll: '全部标为已读',
+  kinds: {
+    'report-returned': '被退回',
+    'report-overdue': '已逾期',
+    'report-due': '即将到期',
+    'leadership-flags': '月度预警',
+  },
+  returnReason: (reason: string): string => `退回原因：${reason}`,
+  overdue: (date: string): string => `截止 ${date}，尚未提交`,
+  due: (date: string): string => `请于 ${date} 前提交`,
+  flags: (red: number, yellow: number, projectedMiss: number, overdue: number): string =>
+    `红灯 ${red} 项 · 黄灯 ${yellow} 项 · 预计年末未达标 ${projectedMiss} 项 · 逾期 ${overdue} 份`,
+  digest: {
+    title: '领导月度摘要',
+    subtitle: (department: string, period: string, today: string): string =>
+      `${department} · 截至 ${period} · ${today} 生成`,
+    loading: '正在生成摘要…',
+    failed: '摘要加载失败',
+    retry: '重试',
+    print: '打印',
+    send: '发送邮件给部门领导',
+    sending: '正在发送…',
+    sent: (queued: number, already: number, noEmail: number): string =>
+      `已加入发件箱 ${queued} 封；此前已发送 ${already} 位；${noEmail} 位领导未设置邮箱`,
+    summary: (total: number, red: number, yellow: number, grey: number): string =>
+      `共 ${total} 项年度指标：红灯 ${red} 项，黄灯 ${yellow} 项，未填报 ${grey} 项。`,
+    budget: (rate: string, pace: number): string => `预算执行率 ${rate}%，时间进度 ${pace}%`,
+    budgetNone: '预算执行尚未填报',
+    flagged: (red: number, yellow: number): string => `一、预警指标（红灯 ${red} 项，黄灯 ${yellow} 项）`,
+    projected: (count: number): string => `二、预计年末未达标（${count} 项）`,
+    overdue: (count: number): string => `三、逾期未提交的报告（${count} 份）`,
+    none: '无',
+    columns: {
+      light: '预警灯',
+      project: '项目',
+      indicator: '指标',
+      target: '指标值',
+      actual: '截至本月完成',
+      reason: '预警原因',
+      projection: '预计年末',
+      explanation: '推算过程',
+      period: '月份',
+      dueDate: '截止日',
+      daysOverdue: '逾期天数',
+    },
+    days: (days: number): string => `${days} 天`,
+    projection: (value: string, light: string): string => `${value}（${light}）`,
+  },
+};
