@@ -20,6 +20,7 @@ import { ExportsModule } from './modules/exports/exports.module';
 import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { LifecycleModule } from './modules/lifecycle/lifecycle.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
@@ -82,6 +83,7 @@ export class AppModule implements NestModule {
         DashboardModule,
         TasksModule,
         GoalsModule,
+        LifecycleModule,
         TargetReviewModule,
         // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".
         ExportsModule,

@@ -6,6 +6,10 @@ import { FiscalYear } from '../modules/departments/entities/fiscal-year.entity';
 import { Goal } from '../modules/goals/entities/goal.entity';
 import { IndicatorNode } from '../modules/goals/entities/indicator-node.entity';
 import { Indicator } from '../modules/goals/entities/indicator.entity';
+import { GoalTree } from '../modules/lifecycle/entities/goal-tree.entity';
+import { IndicatorTargetChange } from '../modules/lifecycle/entities/indicator-target-change.entity';
+import { TargetAdjustmentItem } from '../modules/lifecycle/entities/target-adjustment-item.entity';
+import { TargetAdjustment } from '../modules/lifecycle/entities/target-adjustment.entity';
 import { ImportRun } from '../modules/imports/entities/import-run.entity';
 import { BudgetExecution } from '../modules/monitoring/entities/budget-execution.entity';
 import { EvidenceFile } from '../modules/monitoring/entities/evidence-file.entity';
@@ -57,4 +61,8 @@ export const ENTITIES = [
   SelfEvaluationItem,
   ImportRun,
   TargetReviewRuleSetting,
+  GoalTree,
+  TargetAdjustment,
+  TargetAdjustmentItem,
+  IndicatorTargetChange,
 ];

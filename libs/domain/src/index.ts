@@ -84,3 +84,6 @@ export * from './review/target-review.types';
 export * from './review/target-review-rules';
 export { level1Of, readingOf, reviewIndicator } from './review/indicator-review';
 export { reviewGoal, reviewTree, type GoalFinding } from './review/target-review';
+
+// The lifecycle of an indicator tree: 申报 → 批复 → 调整.
+export * from './workflow/tree-lifecycle';

@@ -51,6 +51,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'export.download': '下载导出文件',
   'target-review-rule.enable': '启用目标质量审查规则',
   'target-review-rule.disable': '停用目标质量审查规则',
+  'tree.submit': '申报绩效目标',
+  'tree.approve': '批复绩效目标',
+  'tree.return': '退回绩效目标',
+  'target-adjustment.propose': '提出指标值调整申请',
+  'target-adjustment.approve': '批准指标值调整',
+  'target-adjustment.return': '退回指标值调整申请',
 };
 
 /** The Chinese name of an action; an action nobody named yet keeps its code rather than vanish. */
