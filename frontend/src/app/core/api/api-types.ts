@@ -652,6 +652,211 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/projects/{id}/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 项目绩效目标的状态（草稿 / 已申报 / 已批复）与调整申请 */
+    get: operations['LifecycleController_projectTree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/tree/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 申报项目绩效目标（项目负责人或绩效管理员；草稿 → 已申报） */
+    post: operations['LifecycleController_submitProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/tree/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批复项目绩效目标（部门领导；已申报 → 已批复） */
+    post: operations['LifecycleController_approveProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/tree/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回项目绩效目标（部门领导，须填原因；已申报 → 草稿） */
+    post: operations['LifecycleController_returnProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提出项目指标值调整申请（已批复的绩效目标；项目负责人或绩效管理员） */
+    post: operations['LifecycleController_proposeProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 部门整体绩效目标的状态与调整申请 */
+    get: operations['LifecycleController_overallTree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/tree/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 申报部门整体绩效目标（绩效管理员或部门整体填报人） */
+    post: operations['LifecycleController_submitOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/tree/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批复部门整体绩效目标（部门领导） */
+    post: operations['LifecycleController_approveOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/tree/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回部门整体绩效目标（部门领导，须填原因） */
+    post: operations['LifecycleController_returnOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 部门年度的全部调整申请（各项目与部门整体；可按状态筛选，如待审批） */
+    get: operations['LifecycleController_list'];
+    put?: never;
+    /** 提出部门整体指标值调整申请（已批复的绩效目标） */
+    post: operations['LifecycleController_proposeOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adjustments/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批准调整申请（部门领导）：新的指标值自生效月份起生效，此后各月重新判定预警灯 */
+    post: operations['LifecycleController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adjustments/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回调整申请（部门领导，须填原因） */
+    post: operations['LifecycleController_return'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments/{code}/years/{year}/target-review': {
     parameters: {
       query?: never;
@@ -1483,6 +1688,34 @@ export interface components {
       /** @description 判定过程：公式与代入的数值 */
       explanation: string;
     };
+    TargetChangeResponse: {
+      adjustmentId: string;
+      /**
+       * @description 原指标值
+       * @example ≥90%
+       */
+      oldTargetRaw: string;
+      /**
+       * @description 调整后的指标值
+       * @example ≥95%
+       */
+      newTargetRaw: string;
+      /**
+       * @description 生效月份：此前各月按原指标值判定
+       * @example 2025-07
+       */
+      effectiveFrom: string;
+      /** @description 调整原因 */
+      reason: string;
+      /** @description 申请人 */
+      proposedByName: string | null;
+      /** Format: date-time */
+      proposedAt: string;
+      /** @description 批准人 */
+      approvedByName: string | null;
+      /** Format: date-time */
+      approvedAt: string;
+    };
     IndicatorResponse: {
       id: string;
       /** @description 在目标内的顺序 */
@@ -1559,6 +1792,8 @@ export interface components {
       projection: components['schemas']['ProjectionResponse'] | null;
       /** @description 1 月至截至月份每月的完成值与预警灯（迷你走势图） */
       history: components['schemas']['HistoryPointResponse'][];
+      /** @description 指标值调整记录（已批准的调整申请，按生效月份排列）；未调整为空 */
+      targetHistory: components['schemas']['TargetChangeResponse'][];
     };
     Level2NodeResponse: {
       id: string;
@@ -1665,6 +1900,74 @@ export interface components {
       /** @example 项目负责人1 */
       displayName: string;
     };
+    AdjustmentItemResponse: {
+      indicatorId: string;
+      /** @example 城镇新增就业人数 */
+      indicatorName: string;
+      /**
+       * @description 申请时的指标值
+       * @example ≥90%
+       */
+      oldTargetRaw: string;
+      /**
+       * @description 调整后的指标值
+       * @example ≥95%
+       */
+      newTargetRaw: string;
+      /** @description 调整后指标值的结构化理解 */
+      newTarget: components['schemas']['TargetResponse'];
+    };
+    AdjustmentResponse: {
+      id: string;
+      /** @description 项目 id；部门整体为 null */
+      projectId: string | null;
+      projectName: string | null;
+      /**
+       * @description submitted 待审批 / approved 已批准 / returned 已退回
+       * @enum {string}
+       */
+      status: 'submitted' | 'approved' | 'returned';
+      /** @description 调整原因 */
+      reason: string;
+      /**
+       * @description 生效月份
+       * @example 2025-07
+       */
+      effectiveFrom: string;
+      proposedByName: string | null;
+      /** Format: date-time */
+      proposedAt: string;
+      reviewedByName: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      returnReason: string | null;
+      version: number;
+      items: components['schemas']['AdjustmentItemResponse'][];
+    };
+    TreeLifecycleResponse: {
+      /**
+       * @description draft 草稿 / submitted 已申报 / approved 已批复
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'approved';
+      /** @description 版本号（尚无状态记录的草稿为 0） */
+      version: number;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description 最近一次退回的原因 */
+      returnReason: string | null;
+      /**
+       * @description 调用者的角色：writer 项目负责人或部门整体填报人 / reviewer 部门领导 / admin 绩效管理员 / reader 只读
+       * @enum {string}
+       */
+      role: 'writer' | 'reviewer' | 'admin' | 'reader';
+      /** @description 项目 id；部门整体为 null */
+      projectId: string | null;
+      /** @description 该绩效目标的调整申请（最新在前） */
+      adjustments: components['schemas']['AdjustmentResponse'][];
+    };
     DepartmentYearResponse: {
       department: components['schemas']['DepartmentRefResponse'];
       /** @example 2025 */
@@ -1691,6 +1994,8 @@ export interface components {
       reportPeriods: components['schemas']['ReportPeriodResponse'][];
       /** @description 部门整体填报人；null 表示由绩效管理员填报 */
       reporter: components['schemas']['LeadResponse'] | null;
+      /** @description 部门整体绩效目标状态（草稿 / 已申报 / 已批复）、调用者角色与调整申请 */
+      tree: components['schemas']['TreeLifecycleResponse'];
     };
     LastReportResponse: {
       /** @example 2025-06 */
@@ -2277,6 +2582,8 @@ export interface components {
       indicator: components['schemas']['IndicatorHistoryIndicatorResponse'];
       /** @description 1 月起至今（往年至 12 月），按月份排列 */
       months: components['schemas']['IndicatorHistoryMonthResponse'][];
+      /** @description 指标值调整记录（已批准的调整，按生效月份排列）：生效月份之前各月按原指标值判定 */
+      targetHistory: components['schemas']['TargetChangeResponse'][];
     };
     FundingSourceResponse: {
       seq: number;
@@ -2475,6 +2782,8 @@ export interface components {
       budgetExecution: components['schemas']['BudgetExecutionResponse'];
       /** @description 1 月至截至月份各期报告状态 */
       reportPeriods: components['schemas']['ReportPeriodResponse'][];
+      /** @description 绩效目标状态（草稿 / 已申报 / 已批复）、调用者角色与调整申请 */
+      tree: components['schemas']['TreeLifecycleResponse'];
     };
     FlaggedIndicatorResponse: {
       department: components['schemas']['DepartmentRefResponse'];
@@ -2928,6 +3237,58 @@ export interface components {
       confirmed: number;
       items: components['schemas']['ConfirmedTargetResponse'][];
     };
+    TreeVersionDto: {
+      /** @description 读取时的版本号（尚无状态记录的草稿为 0）；与当前版本不符时返回 409 */
+      version: number;
+    };
+    TreeStateResponse: {
+      /**
+       * @description draft 草稿 / submitted 已申报 / approved 已批复
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'approved';
+      /** @description 版本号（尚无状态记录的草稿为 0） */
+      version: number;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description 最近一次退回的原因 */
+      returnReason: string | null;
+      /**
+       * @description 调用者的角色：writer 项目负责人或部门整体填报人 / reviewer 部门领导 / admin 绩效管理员 / reader 只读
+       * @enum {string}
+       */
+      role: 'writer' | 'reviewer' | 'admin' | 'reader';
+      /** @description 项目 id；部门整体为 null */
+      projectId: string | null;
+    };
+    TreeReturnDto: {
+      /** @description 读取时的版本号（尚无状态记录的草稿为 0）；与当前版本不符时返回 409 */
+      version: number;
+      /** @description 退回原因（必填） */
+      reason: string;
+    };
+    AdjustmentItemDto: {
+      /** @description 指标 id */
+      indicatorId: string;
+      /**
+       * @description 调整后的指标值（原文）
+       * @example ≥95%
+       */
+      target: string;
+    };
+    AdjustmentDto: {
+      /** @description 调整的指标及新的指标值（1–100 项） */
+      items: components['schemas']['AdjustmentItemDto'][];
+      /** @description 调整原因（必填） */
+      reason: string;
+      /**
+       * @description 生效月份（YYYY-MM）：该月起按新的指标值判定，此前各月仍按原指标值
+       * @example 2025-07
+       */
+      effectiveFrom: string;
+    };
     ReviewDepartmentResponse: {
       /** @example 031 */
       code: string;
@@ -3261,6 +3622,11 @@ export interface components {
       deviationAnalysis: string | null;
       /** @description 偏差原因分析及改进措施来源 */
       deviationOrigin: components['schemas']['CellOriginResponse'] | null;
+      /**
+       * @description 指标值年中调整的说明；未调整为 null
+       * @example 年中调整：原目标 ≥90% → ≥95%（7月起，原因：上级提高要求）
+       */
+      targetNote: string | null;
       /** @description 尚无得分的原因 */
       problem: string | null;
       /**
@@ -4673,6 +5039,345 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TargetConfirmationResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_projectTree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeLifecycleResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_submitProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_approveProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_returnProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeReturnDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_proposeProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdjustmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_overallTree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeLifecycleResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_submitOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_approveOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_returnOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeReturnDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_list: {
+    parameters: {
+      query?: {
+        /** @description 按状态筛选（submitted 待审批） */
+        status?: 'submitted' | 'approved' | 'returned';
+      };
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'][];
+        };
+      };
+    };
+  };
+  LifecycleController_proposeOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdjustmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_return: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeReturnDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'];
         };
       };
     };

@@ -3,6 +3,7 @@ import { DASHBOARD_MESSAGES } from './zh-CN/dashboard.messages';
 import { ENTRY_MESSAGES } from './zh-CN/entry.messages';
 import { GOALS_MESSAGES } from './zh-CN/goals.messages';
 import { INDICATOR_HISTORY_MESSAGES } from './zh-CN/indicator-history.messages';
+import { LIFECYCLE_MESSAGES } from './zh-CN/lifecycle.messages';
 import { LEAD_HOME_MESSAGES } from './zh-CN/lead-home.messages';
 import { MONITORING_MESSAGES } from './zh-CN/monitoring.messages';
 import { OVERALL_MESSAGES } from './zh-CN/overall.messages';
@@ -168,6 +169,7 @@ export const ZH_CN_MESSAGES = {
   projection: PROJECTION_MESSAGES,
   overall: OVERALL_MESSAGES,
   indicatorHistory: INDICATOR_HISTORY_MESSAGES,
+  lifecycle: LIFECYCLE_MESSAGES,
   /** 绩效自评 screens. */
   selfEvaluation: SELF_EVALUATION_MESSAGES,
 };

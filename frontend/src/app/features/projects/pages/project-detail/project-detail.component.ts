@@ -10,6 +10,8 @@ import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component'
 import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
+import { TreeLifecycleComponent } from '../../../../shared/lifecycle/tree-lifecycle.component';
+import type { TreeScope } from '../../../../shared/lifecycle/lifecycle.api';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
@@ -50,6 +52,7 @@ const TAB_LONG = 1;
     GoalTreeComponent,
     LightBadgeComponent,
     LightCountsComponent,
+    TreeLifecycleComponent,
   ],
   templateUrl: './project-detail.component.html',
   styleUrl: './project-detail.component.css',
@@ -104,6 +107,18 @@ export class ProjectDetailComponent {
     );
     return goal?.term === 'long' ? TAB_LONG : TAB_ANNUAL;
   });
+
+  /** The project's tree for 申报 / 批复 / 调整 (one object per project, so the lifecycle loads once). */
+  protected readonly treeScope = computed<TreeScope | null>(
+    () => {
+      const id = this.paramMap().get('id');
+      return id ? { projectId: id } : null;
+    },
+    {
+      equal: (a, b) =>
+        a && b && 'projectId' in a && 'projectId' in b ? a.projectId === b.projectId : a === b,
+    },
+  );
 
   /** Back to the list of the project's department, year and month. */
   protected readonly backQuery = computed(() => {
