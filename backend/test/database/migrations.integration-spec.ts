@@ -89,7 +89,7 @@ describe('migrations', () => {
         'report_periods',
         'projects',
         'goal_trees',
-  'goals',
+        'goals',
         'users',
         'self_evaluations',
         'self_evaluation_items',

@@ -87,7 +87,7 @@ describe(TreeLifecycleComponent.name, () => {
   }
 
   const buttons = (root: HTMLElement): string[] =>
-    [...root.querySelectorAll('.actions button')].map((b) => (b.textContent ?? '').trim());
+    Array.from(root.querySelectorAll('.actions button')).map((b) => (b.textContent ?? '').trim());
 
   it('should offer each role the moves of the state machine only', async () => {
     let root = await render(aTree({ status: 'draft', role: 'writer' }));
@@ -166,7 +166,9 @@ describe(TreeLifecycleComponent.name, () => {
     const root = await render(aTree({ role: 'reviewer', adjustments: [anAdjustment()] }));
     expect(root.querySelector('.adjustments summary')?.textContent).toContain('待审批 1 项');
     expect(root.querySelector('.adjustment .change')?.textContent?.trim()).toBe('≥120次 → ≥150次');
-    const [approve, reject] = [...root.querySelectorAll('.adjustment-actions button')] as HTMLButtonElement[];
+    const [approve, reject] = Array.from(
+      root.querySelectorAll('.adjustment-actions button'),
+    ) as HTMLButtonElement[];
 
     reject.click();
     fixture.detectChanges();
