@@ -116,7 +116,7 @@ export class TreeLifecycleComponent {
   // The 调整目标 dialog.
   protected readonly adjustOpen = signal(false);
   protected readonly picked = signal<string[]>([]);
-  protected readonly targets = signal<Readonly<Record<string, string>>>({});
+  protected readonly targets = signal<Readonly<Partial<Record<string, string>>>>({});
   protected readonly reason = signal('');
   protected readonly effectiveMonth = signal(1);
   protected readonly adjustError = signal('');
