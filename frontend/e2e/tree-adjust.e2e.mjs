@@ -89,7 +89,12 @@ await run(async () => {
       .locator('.adjustment[data-status="approved"]')
       .filter({ hasText: newTarget })
       .first()
-      .waitFor();
+      // Nothing pending any more: the list folds away, the approved request stays in it.
+      .waitFor({ state: 'attached' });
+    check(
+      (await page.locator('.adjustment[data-status="submitted"]').count()) === 0,
+      'the request is still pending',
+    );
   });
 
   await step('the new target and its history are visible', async () => {
@@ -101,6 +106,7 @@ await run(async () => {
       'the tree shows the old target',
     );
     check((await row.locator('.adjusted').count()) === 1, 'the row is not marked 已调整');
+    await row.scrollIntoViewIfNeeded();
     await screenshot('tree-adjusted-1366');
     await row.locator('button.history-link').click();
     const history = page.locator('[data-testid="target-history"]');
@@ -109,11 +115,15 @@ await run(async () => {
     check(text.includes(oldTarget) && text.includes(newTarget), `history: ${text}`);
     check(text.includes('7月起') && text.includes('上级下达任务增加'), `history: ${text}`);
     await screenshot('history-drawer-1366');
+    // The drawer takes its width when it opens: open it again at each width.
     for (const [width, height] of [
       [768, 1024],
       [390, 844],
     ]) {
       await page.setViewportSize({ width, height });
+      await page.goto(`${url}?asOf=2025-12`);
+      await page.locator(`tr#indicator-${indicator.id} button.history-link`).click();
+      await history.waitFor();
       await screenshot(`history-drawer-${width}`);
     }
     const audit = await api(

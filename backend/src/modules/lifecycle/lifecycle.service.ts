@@ -247,6 +247,13 @@ export class LifecycleService {
     reason?: string,
   ): Promise<AdjustmentResponse> {
     const actor = this.access.actor();
+    // Only a leader is ever a tree's reviewer: anyone else is refused before the request is looked up.
+    const coarse = adjustmentTransition(
+      action,
+      { tree: 'approved', adjustment: 'submitted' },
+      actor.role === 'leader' ? 'reviewer' : 'reader',
+    );
+    if ('refused' in coarse) throw refusal(coarse, {});
     return this.dataSource.transaction(async (manager) => {
       const adjustment = await this.repository.findAdjustment(manager, id, true);
       if (!adjustment) throw new AppException(ErrorCode.NotFound, '调整申请不存在');
