@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Workbook } from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { LifecycleService } from '../../src/modules/lifecycle/lifecycle.service';
@@ -340,6 +341,24 @@ describe('tree lifecycle (HTTP)', () => {
       expect(item.targetNote).toBe(
         `年中调整：原目标 ${counted.targetRaw} → ${newRaw()}（7月起，原因：上级下达任务增加）`,
       );
+      // The Excel 自评表 says it under the target.
+      const xlsx = await http()
+        .get(`/api/projects/${projectId}/self-evaluation/2025.xlsx`)
+        .set('Authorization', lead)
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const workbook = new Workbook();
+      await workbook.xlsx.load(xlsx.body as ArrayBuffer);
+      const cells: string[] = [];
+      workbook.eachSheet((sheet) =>
+        sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))),
+      );
+      expect(cells).toContain(`${newRaw()}\n${item.targetNote}`);
 
       const audit = await ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id]);
       expect(audit.map((a: { action: string }) => a.action)).toEqual([
