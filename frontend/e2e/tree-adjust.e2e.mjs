@@ -126,6 +126,19 @@ await run(async () => {
       await history.waitFor();
       await screenshot(`history-drawer-${width}`);
     }
+    // The department-wide tree shows its status on 部门整体, where the leader would approve its adjustments.
+    for (const [width, height] of [
+      [1366, 800],
+      [768, 1024],
+      [390, 844],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${baseUrl}/overall?department=${code}&year=2025`);
+      const overall = page.locator('[data-testid="tree-status"]');
+      await overall.waitFor();
+      check((await overall.textContent())?.trim() === '已批复', `部门整体: ${await overall.textContent()}`);
+      await screenshot(`overall-${width}`);
+    }
     const audit = await api(
       'GET',
       '/audit?action=target-adjustment.approve&pageSize=20',
