@@ -22,8 +22,10 @@ import { ExportsModule } from './modules/exports/exports.module';
 import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { LifecycleModule } from './modules/lifecycle/lifecycle.module';
 import { MonitoringModule } from './modules/monitoring/monitoring.module';
 import { MonitoringFormsModule } from './modules/monitoring-forms/monitoring-forms.module';
+import { RoundsModule } from './modules/monitoring/rounds.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
@@ -88,12 +90,14 @@ export class AppModule implements NestModule {
         TasksModule,
         NotificationsModule,
         GoalsModule,
+        LifecycleModule,
         TargetReviewModule,
         CarryForwardModule,
         TreeEditModule,
         // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".
         ExportsModule,
         MonitoringFormsModule,
+        RoundsModule,
         SelfEvaluationModule,
       ],
     };

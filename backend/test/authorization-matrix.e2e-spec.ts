@@ -30,6 +30,8 @@ type Scope = 'global' | 'department' | 'project' | 'assigned' | 'assigned-or-adm
 interface Rule {
   roles: Role[] | typeof PUBLIC;
   scope: Scope;
+  /** On an 'assigned' route, the admin may write too (a tree's 申报 and 调整: the admin prepares any tree). */
+  adminWrites?: true;
 }
 
 /**
@@ -154,6 +156,21 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/goals/:id/indicators': { roles: ['admin', 'lead'], scope: 'tree' },
   'PATCH /api/indicators/:id': { roles: ['admin', 'lead'], scope: 'tree' },
   'DELETE /api/indicators/:id': { roles: ['admin', 'lead'], scope: 'tree' },
+  // 申报 → 批复 → 调整 (docs/domain.md "申报、批复与调整"); a designated department-wide reporter is a lead: feature test.
+  'GET /api/projects/:id/tree': { roles: ALL, scope: 'project' },
+  'POST /api/projects/:id/tree/submit': { roles: ['lead', 'admin'], scope: 'assigned', adminWrites: true },
+  'POST /api/projects/:id/tree/approve': { roles: ['leader'], scope: 'project' },
+  'POST /api/projects/:id/tree/return': { roles: ['leader'], scope: 'project' },
+  'POST /api/projects/:id/adjustments': { roles: ['lead', 'admin'], scope: 'assigned', adminWrites: true },
+  'GET /api/departments/:code/years/:year/tree': { roles: ALL, scope: 'department' },
+  'POST /api/departments/:code/years/:year/tree/submit': { roles: ['admin'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/tree/approve': { roles: ['leader'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/tree/return': { roles: ['leader'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/adjustments': { roles: ['admin'], scope: 'department' },
+  'GET /api/departments/:code/years/:year/adjustments': { roles: ALL, scope: 'department' },
+  // Addressed by the request's id (none here: 404 for a leader); another department's leader: feature test.
+  'POST /api/adjustments/:id/approve': { roles: ['leader'], scope: 'global' },
+  'POST /api/adjustments/:id/return': { roles: ['leader'], scope: 'global' },
 };
 
 /** Bodies that pass validation, so that the call reaches the service's access check instead of a 400. */
@@ -172,6 +189,24 @@ const BODIES: Record<string, object> = {
   'POST /api/departments/:code/years/:year/self-evaluation/return': { reason: '数据有误' },
   'PUT /api/projects/:id/self-evaluation/:year': { version: 0 },
   'PUT /api/departments/:code/years/:year/target-review/rules/:ruleId': { enabled: true },
+  'POST /api/projects/:id/tree/submit': { version: 0 },
+  'POST /api/projects/:id/tree/approve': { version: 0 },
+  'POST /api/projects/:id/tree/return': { version: 0, reason: '数据有误' },
+  'POST /api/departments/:code/years/:year/tree/submit': { version: 0 },
+  'POST /api/departments/:code/years/:year/tree/approve': { version: 0 },
+  'POST /api/departments/:code/years/:year/tree/return': { version: 0, reason: '数据有误' },
+  'POST /api/projects/:id/adjustments': {
+    items: [{ indicatorId: '00000000-0000-4000-8000-000000000000', target: '≥1次' }],
+    reason: '任务调整',
+    effectiveFrom: '2025-07',
+  },
+  'POST /api/departments/:code/years/:year/adjustments': {
+    items: [{ indicatorId: '00000000-0000-4000-8000-000000000000', target: '≥1次' }],
+    reason: '任务调整',
+    effectiveFrom: '2025-07',
+  },
+  'POST /api/adjustments/:id/approve': { version: 1 },
+  'POST /api/adjustments/:id/return': { version: 1, reason: '依据不足' },
   // Stale versions: the allowed callers reach the version check (409), the others are refused before it.
   'PATCH /api/projects/:id': { version: 999999 },
   'POST /api/projects/:id/goals': { term: 'annual', title: '权限矩阵的目标' },
@@ -262,7 +297,7 @@ function expectedAllowed(rule: Rule, role: Role, subject: Subject, hasDepartment
   if (rule.roles === PUBLIC) return true;
   if (!rule.roles.includes(role)) return false;
   // A project's values are its assigned lead's to write; the admin writes the department-wide ones (feature tests).
-  if (rule.scope === 'assigned' && role === 'admin') return false;
+  if (rule.scope === 'assigned' && role === 'admin' && !rule.adminWrites) return false;
   if (role === 'admin' || role === 'auditor' || rule.scope === 'global') return true;
   if (!hasDepartment || subject === 'other') return false;
   const assigned = rule.scope === 'assigned' || rule.scope === 'assigned-or-admin' || rule.scope === 'tree';

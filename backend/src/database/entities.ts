@@ -8,6 +8,10 @@ import { IndicatorNode } from '../modules/goals/entities/indicator-node.entity';
 import { Indicator } from '../modules/goals/entities/indicator.entity';
 import { MailOutbox } from '../modules/notifications/entities/mail-outbox.entity';
 import { Notification } from '../modules/notifications/entities/notification.entity';
+import { GoalTree } from '../modules/lifecycle/entities/goal-tree.entity';
+import { IndicatorTargetChange } from '../modules/lifecycle/entities/indicator-target-change.entity';
+import { TargetAdjustmentItem } from '../modules/lifecycle/entities/target-adjustment-item.entity';
+import { TargetAdjustment } from '../modules/lifecycle/entities/target-adjustment.entity';
 import { ImportRun } from '../modules/imports/entities/import-run.entity';
 import { BudgetExecution } from '../modules/monitoring/entities/budget-execution.entity';
 import { EvidenceFile } from '../modules/monitoring/entities/evidence-file.entity';
@@ -61,4 +65,8 @@ export const ENTITIES = [
   TargetReviewRuleSetting,
   Notification,
   MailOutbox,
+  GoalTree,
+  TargetAdjustment,
+  TargetAdjustmentItem,
+  IndicatorTargetChange,
 ];

@@ -90,3 +90,5 @@ export { reviewGoal, reviewTree, type GoalFinding } from './review/target-review
 
 // Next year from this year (结转): the proposed target of each indicator.
 export * from './carry/target-proposal';
+// The lifecycle of an indicator tree: 申报 → 批复 → 调整.
+export * from './workflow/tree-lifecycle';

@@ -26,7 +26,7 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
 export async function buildApiDocumentOffline(): Promise<OpenAPIObject> {
   const app = await NestFactory.create(
     AppModule.forRoot({ connection: { url: 'postgres://unused@127.0.0.1:1/none', poolSize: 1 } }),
-    { preview: true, logger: false },
+    { preview: true, logger: false, abortOnError: false },
   );
   app.setGlobalPrefix('api');
   return createApiDocument(app);

@@ -12,6 +12,7 @@ import { ReportWarnings1764100000030 } from './1764100000030-report-warnings';
 import { DepartmentReporters1764100000100 } from './1764100000100-department-reporters';
 import { UserLocale1764100000500 } from './1764100000500-user-locale';
 import { TargetReviewRuleSettings1764100000600 } from './1764100000600-target-review-rule-settings';
+import { TreeLifecycle1764100002000 } from './1764100002000-tree-lifecycle';
 import { CarryForward1764100003000 } from './1764100003000-carry-forward';
 import { RemindersAndMail1764100006000 } from './1764100006000-reminders-and-mail';
 import { ReporterUserRestrict1764100009000 } from './1764100009000-reporter-user-restrict';
@@ -33,6 +34,7 @@ export const MIGRATIONS: Function[] = [
   DepartmentReporters1764100000100,
   UserLocale1764100000500,
   TargetReviewRuleSettings1764100000600,
+  TreeLifecycle1764100002000,
   CarryForward1764100003000,
   RemindersAndMail1764100006000,
   ReporterUserRestrict1764100009000,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { DashboardModule } from '../dashboard/dashboard.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { DepartmentsController } from './departments.controller';
@@ -6,7 +7,7 @@ import { DepartmentsRepository } from './departments.repository';
 import { DepartmentsService } from './departments.service';
 
 @Module({
-  imports: [ProjectsModule, DashboardModule],
+  imports: [ProjectsModule, DashboardModule, LifecycleModule],
   controllers: [DepartmentsController],
   providers: [DepartmentsService, DepartmentsRepository],
   exports: [DepartmentsService],

@@ -6,6 +6,7 @@ import { notFound } from '../../common/errors/app.exception';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts } from '../dashboard/dto/light-counts.response';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { ProjectsService, projectLightOf } from '../projects/projects.service';
 import { DepartmentsRepository, DepartmentYearRow } from './departments.repository';
 import {
@@ -21,6 +22,7 @@ export class DepartmentsService {
     private readonly projects: ProjectsService,
     private readonly dashboard: DashboardService,
     private readonly access: AccessPolicy,
+    private readonly lifecycle: LifecycleService,
   ) {}
 
   /** Departments the caller may read: all for admins and auditors, their own for leaders and leads. */
@@ -31,11 +33,12 @@ export class DepartmentsService {
   async getYear(code: string, year: number, query: AsOfQuery): Promise<DepartmentYearResponse> {
     const unit = await this.readableYear(code, year);
     const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
-    const [goals, counts, reportPeriods, reporter] = await Promise.all([
+    const [goals, counts, reportPeriods, reporter, tree] = await Promise.all([
       this.projects.goalTrees({ fiscalYearId: unit.fiscalYearId, projectId: null }, asOf),
       this.dashboard.lightCountsByProject(unit.fiscalYearId, asOf.period),
       this.projects.overallReportPeriods(unit.fiscalYearId, asOf),
       this.repository.findOverallReporter(unit.fiscalYearId),
+      this.lifecycle.lifecycle({ code, year }),
     ]);
     const lightCounts = counts.get('') ?? emptyCounts();
     return {
@@ -48,6 +51,7 @@ export class DepartmentsService {
       light: projectLightOf(lightCounts),
       reportPeriods,
       reporter,
+      tree,
     };
   }
 

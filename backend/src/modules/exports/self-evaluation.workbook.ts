@@ -172,7 +172,8 @@ const indicatorRow = (item: ItemView): TreeRow => ({
   level2: item.level2,
   cells: [
     { value: item.name, style: { align: 'left' } },
-    { value: item.targetRaw },
+    // An adjusted target says so under it (年中调整：原目标 X → Y（N月起，原因：…）).
+    { value: item.targetNote ? `${item.targetRaw}\n${item.targetNote}` : item.targetRaw },
     { value: item.actual },
     { value: item.weight, style: { numFmt: SCORE_FORMAT } },
     { value: item.score, style: { numFmt: SCORE_FORMAT } },

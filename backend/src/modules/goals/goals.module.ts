@@ -12,6 +12,6 @@ import { TargetsService } from './targets.service';
   imports: [MonitoringModule],
   controllers: [TargetsController, TargetReadingsController],
   providers: [TargetsService, TargetsRepository, ArchiveRepository, ArchiveWriter, IndicatorNodesRepository],
-  exports: [ArchiveWriter, ArchiveRepository, IndicatorNodesRepository],
+  exports: [ArchiveWriter, ArchiveRepository, IndicatorNodesRepository, TargetsRepository],
 })
 export class GoalsModule {}

@@ -67,6 +67,22 @@ export class DocumentLoaderRepository {
     ]);
   }
 
+  /**
+   * The trees of a loaded published document are approved (docs/domain.md "申报、批复与调整"): the department-wide
+   * tree and every project's tree that has no lifecycle row yet. Existing rows keep their state.
+   */
+  async approvePublishedTrees(manager: EntityManager, fiscalYearId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO goal_trees (fiscal_year_id, project_id, status, reviewed_at)
+       SELECT $1, NULL, 'approved', now()
+        WHERE NOT EXISTS (SELECT 1 FROM goal_trees WHERE fiscal_year_id = $1 AND project_id IS NULL)
+       UNION ALL
+       SELECT $1, p.id, 'approved', now() FROM projects p
+        WHERE p.fiscal_year_id = $1 AND NOT EXISTS (SELECT 1 FROM goal_trees t WHERE t.project_id = p.id)`,
+      [fiscalYearId],
+    );
+  }
+
   /** The year's projects, archived ones first (a live project of the same name wins the match). */
   yearProjects(
     manager: EntityManager,

@@ -155,6 +155,8 @@ export class DocumentLoader {
 
     summary.budgetLines = await this.replaceBudgetTables(manager, fiscalYearId, doc);
     await this.repository.setOverview(manager, fiscalYearId, overviewOf(doc));
+    // A published document's trees are approved (批复); a tree that already has a lifecycle state keeps it.
+    await this.repository.approvePublishedTrees(manager, fiscalYearId);
     return summary;
   }
 

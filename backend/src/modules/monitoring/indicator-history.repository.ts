@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Light } from '@jixiao/domain';
 import { DataSource } from 'typeorm';
+import { type IndicatorTargetChange, targetHistoryOf } from '../lifecycle/target-history.query';
 import type { ReportStatus } from './entities/report-period.entity';
 import type { EvidenceView } from './evidence.repository';
 
@@ -45,6 +46,11 @@ export interface HistoryMonthRow {
 @Injectable()
 export class IndicatorHistoryRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The approved adjustments of the indicator's target, oldest first. */
+  targetHistory(id: string): Promise<IndicatorTargetChange[]> {
+    return targetHistoryOf(this.dataSource.manager, [id]);
+  }
 
   async findIndicator(id: string): Promise<HistoryIndicatorRow | undefined> {
     const [row] = await this.dataSource.query(

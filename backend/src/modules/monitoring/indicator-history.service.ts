@@ -32,7 +32,10 @@ export class IndicatorHistoryService {
     // A past year to December; the current year to this month; a coming year has no month begun yet.
     const currentYear = yearOf(today);
     const lastMonth = indicator.year < currentYear ? 12 : indicator.year === currentYear ? monthOf(today) : 0;
-    const rows = await this.repository.months(indicator, lastMonth);
+    const [rows, changes] = await Promise.all([
+      this.repository.months(indicator, lastMonth),
+      this.repository.targetHistory(id),
+    ]);
     const {
       departmentId: _departmentId,
       fiscalYearId: _fiscalYearId,
@@ -43,6 +46,7 @@ export class IndicatorHistoryService {
     return {
       indicator: { ...rest, department: { code: departmentCode, name: departmentName } },
       months: rows.map((row) => monthView(row, today)),
+      targetHistory: changes.map(({ indicatorId: _indicatorId, ...change }) => change),
     };
   }
 }

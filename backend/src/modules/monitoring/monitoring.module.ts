@@ -14,15 +14,10 @@ import { PeriodLocksService } from './period-locks.service';
 import { PeriodWorkflowService } from './period-workflow.service';
 import { ReportLightsRepository } from './report-lights.repository';
 import { ReportLightsWriter } from './report-lights.writer';
-import { RoundsController } from './rounds.controller';
-import { RoundsRepository } from './rounds.repository';
-import { RoundsService } from './rounds.service';
-
-import { MonitoringFormsModule } from '../monitoring-forms/monitoring-forms.module';
 
 @Module({
-  imports: [MonitoringFormsModule, NotificationsModule],
-  controllers: [MonitoringController, RoundsController, IndicatorHistoryController],
+  imports: [NotificationsModule],
+  controllers: [MonitoringController, IndicatorHistoryController],
   providers: [
     MonitoringService,
     MonitoringRepository,
@@ -32,8 +27,6 @@ import { MonitoringFormsModule } from '../monitoring-forms/monitoring-forms.modu
     ReviewWorkflow,
     EvidenceService,
     EvidenceRepository,
-    RoundsService,
-    RoundsRepository,
     ReportLightsWriter,
     ReportLightsRepository,
     IndicatorHistoryService,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Light, ReportWarning, Target, Thresholds } from '@jixiao/domain';
+import { targetInForceSql } from '../lifecycle/target-in-force.sql';
 import { EntityManager } from 'typeorm';
 import type { ReportStatus } from './entities/report-period.entity';
 
@@ -89,15 +90,20 @@ const PERIOD_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS "pro
 /** Monitoring writes; every method runs on the caller's transaction manager. */
 @Injectable()
 export class MonitoringRepository {
-  async findIndicator(manager: EntityManager, id: string): Promise<IndicatorContext | undefined> {
+  /** The indicator with its place; `period` given, the target is the one in force that month (an adjustment's). */
+  async findIndicator(
+    manager: EntityManager,
+    id: string,
+    period?: string,
+  ): Promise<IndicatorContext | undefined> {
     const [row] = await manager.query(
-      `SELECT i.id, i.name, i.target_parsed AS target, i.thresholds, g.term, g.project_id AS "projectId", g.fiscal_year_id AS "fiscalYearId",
+      `SELECT i.id, i.name, ${period ? targetInForceSql('i', '$2', 'parsed') : 'i.target_parsed'} AS target, i.thresholds, g.term, g.project_id AS "projectId", g.fiscal_year_id AS "fiscalYearId",
               fy.department_id AS "departmentId", fy.year,
               (i.archived_at IS NOT NULL OR g.archived_at IS NOT NULL OR p.archived_at IS NOT NULL) AS archived
          FROM indicators i JOIN goals g ON g.id = i.goal_id JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
          LEFT JOIN projects p ON p.id = g.project_id
         WHERE i.id = $1`,
-      [id],
+      period ? [id, period] : [id],
     );
     return row;
   }

@@ -44,7 +44,8 @@ export class MonitoringService {
   ): Promise<ReportRow & { status: string; explanation: string }> {
     const actor = this.access.actor();
     return this.dataSource.transaction(async (manager) => {
-      const indicator = await this.repository.findIndicator(manager, indicatorId);
+      // Judged against the target in force for the month (an approved adjustment's, from its effective month on).
+      const indicator = await this.repository.findIndicator(manager, indicatorId, period);
       if (!indicator) throw new AppException(ErrorCode.NotFound, '指标不存在');
       if (indicator.term !== 'annual')
         throw new AppException(ErrorCode.ValidationFailed, '长期目标的指标不参与年度监控填报', {

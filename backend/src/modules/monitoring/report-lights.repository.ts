@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Likelihood, Target, Thresholds } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
+import { targetInForceSql } from '../lifecycle/target-in-force.sql';
 
 /** A stored progress report with the target and thresholds of its indicator. */
 export type StoredReportRow = {
@@ -29,18 +30,25 @@ export type Evaluated = Pick<
 /** The stored reports whose lights follow their indicators' targets. */
 @Injectable()
 export class ReportLightsRepository {
-  /** Every stored report of the indicators, locked, by indicator and month. */
-  lockReports(manager: EntityManager, indicatorIds: readonly string[]): Promise<StoredReportRow[]> {
+  /**
+   * Every stored report of the indicators, locked, by indicator and month (from `fromPeriod` on), with the target
+   * in force that month.
+   */
+  lockReports(
+    manager: EntityManager,
+    indicatorIds: readonly string[],
+    fromPeriod: string = '0000-00',
+  ): Promise<StoredReportRow[]> {
     return manager.query(
       `SELECT r.id, r.period, r.actual_raw AS "actualRaw", r.forecast_raw AS "forecastRaw", r.likelihood,
               r.actual_value::float8 AS "actualValue", r.actual_unit AS "actualUnit", r.forecast_value::float8 AS "forecastValue",
               r.light, r.light_reason AS "lightReason", r.light_explanation AS "lightExplanation", r.progress::float8 AS progress,
-              i.target_parsed AS target, i.thresholds
+              ${targetInForceSql('i', 'r.period', 'parsed')} AS target, i.thresholds
          FROM progress_reports r JOIN indicators i ON i.id = r.indicator_id
-        WHERE r.indicator_id = ANY($1::uuid[])
+        WHERE r.indicator_id = ANY($1::uuid[]) AND r.period >= $2
         ORDER BY r.indicator_id, r.period
           FOR UPDATE OF r`,
-      [indicatorIds],
+      [indicatorIds, fromPeriod],
     );
   }
 

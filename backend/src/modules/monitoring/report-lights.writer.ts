@@ -28,10 +28,15 @@ export class ReportLightsWriter {
    * A light is never stale: after an indicator's target or thresholds change, every stored report of it is read
    * again against the target in force (libs/domain restateReport), in the caller's transaction. Each report whose
    * light, explanation or values change is updated (version + 1) and audited. Returns how many changed.
+   * `fromPeriod`: only the months from it on (an adjustment leaves the months before it under the old target).
    */
-  async reevaluateReports(manager: EntityManager, indicatorIds: readonly string[]): Promise<number> {
+  async reevaluateReports(
+    manager: EntityManager,
+    indicatorIds: readonly string[],
+    fromPeriod?: string,
+  ): Promise<number> {
     if (indicatorIds.length === 0) return 0;
-    const rows = await this.repository.lockReports(manager, indicatorIds);
+    const rows = await this.repository.lockReports(manager, indicatorIds, fromPeriod);
     let changed = 0;
     for (const row of rows) {
       const status = restateReport(

@@ -6,6 +6,7 @@ import {
   HistoryPointResponse,
   PreviousReportResponse,
   IndicatorResponse,
+  TargetChangeResponse,
   Level1NodeResponse,
 } from './dto/goal-tree.response';
 import type { GoalRow, HistoryRow, IndicatorRow } from './projects.repository';
@@ -21,6 +22,7 @@ export function buildGoalTrees(
   indicators: IndicatorRow[],
   history: HistoryRow[],
   asOf: AsOf,
+  targetHistory: ReadonlyMap<string, TargetChangeResponse[]> = new Map(),
 ): GoalResponse[] {
   const historyOf = new Map<string, HistoryRow[]>();
   for (const row of history) historyOf.set(row.indicatorId, [...(historyOf.get(row.indicatorId) ?? []), row]);
@@ -34,7 +36,13 @@ export function buildGoalTrees(
     let level2 = level1.children.find((n) => n.id === row.level2Id);
     if (!level2) level1.children.push((level2 = { id: row.level2Id, name: row.level2, indicators: [] }));
     level2.indicators.push(
-      indicatorOf(row, terms.get(row.goalId) === 'annual', historyOf.get(row.id) ?? [], asOf),
+      indicatorOf(
+        row,
+        terms.get(row.goalId) === 'annual',
+        historyOf.get(row.id) ?? [],
+        asOf,
+        targetHistory.get(row.id) ?? [],
+      ),
     );
   }
   return goals.map((g) => ({
@@ -54,6 +62,7 @@ function indicatorOf(
   monitored: boolean,
   history: HistoryRow[],
   asOf: AsOf,
+  targetHistory: TargetChangeResponse[],
 ): IndicatorResponse {
   const latestReport =
     row.reportPeriod === null
@@ -105,6 +114,7 @@ function indicatorOf(
     explanation: status.explanation,
     progress: status.progress,
     thresholds: resolveThresholds(row.thresholds ?? undefined),
+    targetHistory,
     projection: monitored
       ? projectionOf(
           row.target,

@@ -7,6 +7,8 @@ import {
   type Thresholds,
 } from '@jixiao/domain';
 import { DataSource } from 'typeorm';
+import { type IndicatorTargetChange, targetHistoryOf } from '../lifecycle/target-history.query';
+import { targetInForceSql } from '../lifecycle/target-in-force.sql';
 import {
   FundingSourceResponse,
   LeadResponse,
@@ -211,12 +213,14 @@ export class ProjectsRepository {
 
   /**
    * Every indicator of the scope in tree order with its latest report in [yearStart, period] and that
-   * period's workflow status: one statement, the latest report found by index (LATERAL … LIMIT 1).
+   * period's workflow status: one statement, the latest report found by index (LATERAL … LIMIT 1). The target is
+   * the one in force in `period` (before an adjustment's effective month, the target it replaced).
    */
   findIndicators(scope: GoalScope, yearStart: string, period: string): Promise<IndicatorRow[]> {
     return this.dataSource.query(
       `SELECT g.id AS "goalId", n1.id AS "level1Id", n1.name AS level1, n2.id AS "level2Id", n2.name AS level2,
-              i.id, i.seq, i.name, i.target_raw AS "targetRaw", i.target_parsed AS target, i.target_confidence AS confidence,
+              i.id, i.seq, i.name, ${targetInForceSql('i', '$4', 'raw')} AS "targetRaw",
+              ${targetInForceSql('i', '$4', 'parsed')} AS target, i.target_confidence AS confidence,
               i.unit, i.basis, i.prev2_raw AS prev2, i.prev1_raw AS prev1, i.expected_raw AS expected,
               i.weight::float8 AS weight, i.version, i.archived_at IS NOT NULL AS archived, i.thresholds,
               r.period AS "reportPeriod", r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue",
@@ -240,6 +244,11 @@ export class ProjectsRepository {
         ORDER BY g.id, n1.seq, n2.seq, i.seq`,
       [scope.fiscalYearId, scope.projectId, yearStart, period, scope.includeArchived ?? false],
     );
+  }
+
+  /** The approved adjustments of these indicators' targets, oldest first. */
+  findTargetHistory(indicatorIds: string[]): Promise<IndicatorTargetChange[]> {
+    return targetHistoryOf(this.dataSource.manager, indicatorIds);
   }
 
   /** Monthly reports of the scope's indicators in [yearStart, period], for sparklines. */

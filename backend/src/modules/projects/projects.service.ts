@@ -19,6 +19,8 @@ import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts, LIGHT_VALUES, LightCountsResponse } from '../dashboard/dto/light-counts.response';
 import { GoalResponse } from './dto/goal-tree.response';
 import { ProjectDetailResponse, ReportPeriodResponse } from './dto/project-detail.response';
+import { byIndicator } from '../lifecycle/target-history.query';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { buildGoalTrees } from './goal-tree.builder';
 import { GoalScope, ProjectsRepository, ReportPeriodRow } from './projects.repository';
 
@@ -33,6 +35,7 @@ export class ProjectsService {
     private readonly repository: ProjectsRepository,
     private readonly dashboard: DashboardService,
     private readonly access: AccessPolicy,
+    private readonly lifecycle: LifecycleService,
   ) {}
 
   async detail(id: string, query: AsOfQuery): Promise<ProjectDetailResponse> {
@@ -40,7 +43,7 @@ export class ProjectsService {
     if (!project) throw notFound('项目');
     this.access.assertCanReadDepartment(project.departmentId);
     const asOf = await this.dashboard.resolveAsOf(project.year, [project.fiscalYearId], query.asOf);
-    const [leads, fundingSources, spendingDetails, procurements, goals, counts, executions, periods] =
+    const [leads, fundingSources, spendingDetails, procurements, goals, counts, executions, periods, tree] =
       await Promise.all([
         this.repository.findLeads(id),
         this.repository.findFundingSources(id),
@@ -54,6 +57,7 @@ export class ProjectsService {
         this.dashboard.lightCountsByProject(project.fiscalYearId, asOf.period),
         this.repository.findExecutions(id, asOf.yearStart, asOf.period),
         this.repository.findReportPeriods(id, asOf.yearStart, asOf.period),
+        this.lifecycle.lifecycle({ projectId: id }),
       ]);
     const {
       budgetYuan,
@@ -98,6 +102,7 @@ export class ProjectsService {
         ),
       },
       reportPeriods: this.reportPeriods(periods, asOf),
+      tree,
     };
   }
 
@@ -108,7 +113,8 @@ export class ProjectsService {
       this.repository.findIndicators(scope, asOf.yearStart, asOf.period),
       this.repository.findHistory(scope, asOf.yearStart, asOf.period),
     ]);
-    return buildGoalTrees(goals, indicators, history, asOf);
+    const targetHistory = await this.repository.findTargetHistory(indicators.map((row) => row.id));
+    return buildGoalTrees(goals, indicators, history, asOf, byIndicator(targetHistory));
   }
 
   /** The department-wide goals' months (部门整体, docs/domain.md §11), January to the month, as a project's. */

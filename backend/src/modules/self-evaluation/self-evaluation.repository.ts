@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportForEvaluation, Target } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
+import { type IndicatorTargetChange, targetHistoryOf } from '../lifecycle/target-history.query';
 import type { SelfEvaluationStatus } from './entities/self-evaluation.entity';
 import type { StoredItem } from './self-evaluation.types';
 
@@ -110,6 +111,8 @@ export interface YearData {
   items: ItemRow[];
   reports: ReportRow[];
   executions: { projectId: string; executedYuan: number; period: string; status: 'approved' | 'submitted' }[];
+  /** The approved adjustments of the indicators' targets (the 自评表 says a target was adjusted). */
+  targetChanges: IndicatorTargetChange[];
 }
 
 const EVALUATION_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS "projectId", status, version,
@@ -236,7 +239,11 @@ export class SelfEvaluationRepository {
         typeof filter === 'object' ? filter.projectId : null,
       ),
     ]);
-    return { projects, goals, indicators, evaluations, items, reports, executions };
+    const targetChanges = await targetHistoryOf(
+      manager,
+      (indicators as IndicatorRow[]).map((indicator) => indicator.indicatorId),
+    );
+    return { projects, goals, indicators, evaluations, items, reports, executions, targetChanges };
   }
 
   /**

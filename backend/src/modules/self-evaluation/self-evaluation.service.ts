@@ -5,6 +5,7 @@ import { AccessPolicy } from '../../common/auth/access-policy';
 import { Actor } from '../../common/context/request-context';
 import { AppException, notFound } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
+import { byIndicator } from '../lifecycle/target-history.query';
 import { AuditService } from '../audit/audit.service';
 import { computeEvaluation, storedOf } from './self-evaluation.sheet';
 import {
@@ -197,6 +198,7 @@ export class SelfEvaluationService {
     const reports = new Map<string, ReportRow[]>();
     for (const report of data.reports)
       reports.set(report.indicatorId, [...(reports.get(report.indicatorId) ?? []), report]);
+    const adjustments = byIndicator(data.targetChanges);
     const report = scope.project ? data.executions.find((e) => e.projectId === projectId) : undefined;
     const departmentBudget = evaluation?.annualBudgetYuan ?? this.defaultDepartmentBudget(scope);
     return {
@@ -233,6 +235,7 @@ export class SelfEvaluationService {
             unit: indicator.unit,
             indicatorWeight: indicator.indicatorWeight,
             reports: reports.get(indicator.indicatorId) ?? [],
+            adjustments: adjustments.get(indicator.indicatorId) ?? [],
             item: stored ? storedOf(stored) : null,
           };
         }),

@@ -1,4 +1,5 @@
 import {
+  adjustmentNote,
   evaluateSheet,
   evaluationSourceLabel,
   pickDeviationNote,
@@ -45,7 +46,7 @@ export function computeEvaluation(inputs: EvaluationInputs): ComputedEvaluation 
   });
   const items = inputs.indicators.map((indicator, index): ItemView => {
     const item = sheet.items[index];
-    const { indicatorWeight, reports: _reports, item: stored, ...identity } = indicator;
+    const { indicatorWeight, reports: _reports, adjustments, item: stored, ...identity } = indicator;
     return {
       ...identity,
       section: item.section,
@@ -60,6 +61,7 @@ export function computeEvaluation(inputs: EvaluationInputs): ComputedEvaluation 
       pickedScore: item.score !== null && !item.band ? null : (stored?.pickedScore ?? null),
       met: item.met,
       ...deviationOf(indicator),
+      targetNote: adjustmentNote(adjustments),
       problem: item.problem,
       problemField: item.problemField,
       explanation: item.explanation,

@@ -1,4 +1,5 @@
 import type {
+  TargetChange,
   ConsistencyWarning,
   EvaluationSourceKind,
   EvaluatedSheet,
@@ -38,6 +39,8 @@ export interface IndicatorInput {
   indicatorWeight: number | null;
   /** The year's reports whose period was submitted or approved, with that status. */
   reports: ReportForEvaluation[];
+  /** The approved adjustments of its target, oldest first (the 自评表 notes them). */
+  adjustments: TargetChange[];
   item: StoredItem | null;
 }
 
@@ -95,6 +98,8 @@ export interface ItemView {
   met: boolean | null;
   deviationAnalysis: string | null; // 偏差原因分析及改进措施: the evaluator's text, else the reports' reasons
   deviationOrigin: CellOrigin | null;
+  /** 年中调整：原目标 X → Y（N月起，原因…）when the target was adjusted during the year; null otherwise. */
+  targetNote: string | null;
   /** Why the item has no score yet, in Chinese, and the input to fix: target (admin), actual or score. */
   problem: string | null;
   problemField: 'target' | 'actual' | 'score' | null;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GoalsModule } from '../goals/goals.module';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { TargetReviewRepository } from '../target-review/target-review.repository';
 import { IndicatorEditService } from './indicator-edit.service';
@@ -15,7 +16,7 @@ import { TreeEditService } from './tree-edit.service';
 
 /** Editing the indicator trees by hand (docs/domain.md, "Editing the trees"): years, projects, goals, indicators. */
 @Module({
-  imports: [GoalsModule, MonitoringModule],
+  imports: [GoalsModule, MonitoringModule, LifecycleModule],
   controllers: [
     DepartmentYearsEditController,
     ProjectsEditController,

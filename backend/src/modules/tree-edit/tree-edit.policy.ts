@@ -4,6 +4,7 @@ import { AccessPolicy } from '../../common/auth/access-policy';
 import { Actor } from '../../common/context/request-context';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
+import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { TreeEditRepository } from './tree-edit.repository';
 
 /** The tree an edit writes to: a project's goals, or the department-wide goals (projectId null) of a year. */
@@ -18,7 +19,8 @@ export interface TreeScope {
  * that creates, changes, moves, archives or deletes a project header, goal or indicator asks it, inside the
  * request's transaction, before anything else is checked (a 403 never depends on a version or on the body).
  * - admin (绩效管理员): every tree;
- * - a project's assigned lead (项目负责人), within their own department: that project's tree;
+ * - a project's assigned lead (项目负责人), within their own department: that project's tree while it is a draft
+ *   (申报 → 批复 → 调整: submitted, it waits for the leader; approved, it changes through an adjustment);
  * - nobody else (leaders review, auditors read); department-wide trees are the admin's.
  */
 @Injectable()
@@ -26,6 +28,7 @@ export class TreeEditPolicy {
   constructor(
     private readonly access: AccessPolicy,
     private readonly repository: TreeEditRepository,
+    private readonly lifecycle: LifecycleService,
   ) {}
 
   async assertEditable(
@@ -39,7 +42,8 @@ export class TreeEditPolicy {
     this.access.assertCanReadDepartment(scope.departmentId, actor);
     if (!(await this.repository.isAssignedLead(manager, scope.projectId, actor.id)))
       throw new AppException(ErrorCode.Forbidden, '您未被分配为该项目的负责人，不能编辑其指标树');
-    // TREE STATUS CHECK GOES HERE (申报 → 批复 → 调整 lifecycle): a lead edits only while the project's tree is a
-    // draft; once submitted or approved it changes through an adjustment. The admin (above) is not restricted.
+    // 申报 → 批复 → 调整: a lead edits only while the project's tree is a draft; once submitted it waits for the
+    // leader, once approved it changes through an adjustment (409 saying so). The admin (above) corrects any tree.
+    await this.lifecycle.assertTreeEditable(manager, { projectId: scope.projectId }, actor);
   }
 }

@@ -65,6 +65,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'notification.read': '标记通知为已读',
   'notification.read-all': '全部通知标为已读',
   'digest.send': '发送领导月度摘要邮件',
+  'tree.submit': '申报绩效目标',
+  'tree.approve': '批复绩效目标',
+  'tree.return': '退回绩效目标',
+  'target-adjustment.propose': '提出指标值调整申请',
+  'target-adjustment.approve': '批准指标值调整',
+  'target-adjustment.return': '退回指标值调整申请',
 };
 
 /** The Chinese name of an action; an action nobody named yet keeps its code rather than vanish. */

@@ -1,3 +1,4 @@
+import { TreeLifecycleResponse } from '../../lifecycle/dto/lifecycle.response';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Light } from '@jixiao/domain';
 import {
@@ -78,4 +79,9 @@ export class DepartmentYearResponse {
     description: '部门整体填报人；null 表示由绩效管理员填报',
   })
   reporter: LeadResponse | null;
+  @ApiProperty({
+    type: TreeLifecycleResponse,
+    description: '部门整体绩效目标状态（草稿 / 已申报 / 已批复）、调用者角色与调整申请',
+  })
+  tree: TreeLifecycleResponse;
 }

@@ -4,6 +4,7 @@ import { LIGHT_VALUES } from '../../dashboard/dto/light-counts.response';
 import { DepartmentRefResponse } from '../../dashboard/dto/dashboard.response';
 import { REPORT_STATUSES, ReportStatus } from '../entities/report-period.entity';
 import { EvidenceFileResponse } from './monitoring.response';
+import { TargetChangeResponse } from '../../projects/dto/goal-tree.response';
 
 /** The indicator a history is of, with where it sits. */
 export class IndicatorHistoryIndicatorResponse {
@@ -58,4 +59,9 @@ export class IndicatorHistoryResponse {
     description: '1 月起至今（往年至 12 月），按月份排列',
   })
   months: IndicatorHistoryMonthResponse[];
+  @ApiProperty({
+    type: [TargetChangeResponse],
+    description: '指标值调整记录（已批准的调整，按生效月份排列）：生效月份之前各月按原指标值判定',
+  })
+  targetHistory: TargetChangeResponse[];
 }

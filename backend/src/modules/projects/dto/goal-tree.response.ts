@@ -114,6 +114,19 @@ export class ThresholdsResponse {
   @ApiProperty({ example: 120, description: '蓝灯起点' }) blueFrom: number;
 }
 
+/** One approved adjustment of an indicator's target (指标值调整记录). */
+export class TargetChangeResponse {
+  @ApiProperty() adjustmentId: string;
+  @ApiProperty({ example: '≥90%', description: '原指标值' }) oldTargetRaw: string;
+  @ApiProperty({ example: '≥95%', description: '调整后的指标值' }) newTargetRaw: string;
+  @ApiProperty({ example: '2025-07', description: '生效月份：此前各月按原指标值判定' }) effectiveFrom: string;
+  @ApiProperty({ description: '调整原因' }) reason: string;
+  @ApiProperty({ nullable: true, type: String, description: '申请人' }) proposedByName: string | null;
+  @ApiProperty() proposedAt: Date;
+  @ApiProperty({ nullable: true, type: String, description: '批准人' }) approvedByName: string | null;
+  @ApiProperty() approvedAt: Date;
+}
+
 /** A 三级指标 with its target, its latest report and its light as of the month. */
 export class IndicatorResponse {
   @ApiProperty() id: string;
@@ -187,6 +200,11 @@ export class IndicatorResponse {
     description: '1 月至截至月份每月的完成值与预警灯（迷你走势图）',
   })
   history: HistoryPointResponse[];
+  @ApiProperty({
+    type: [TargetChangeResponse],
+    description: '指标值调整记录（已批准的调整申请，按生效月份排列）；未调整为空',
+  })
+  targetHistory: TargetChangeResponse[];
 }
 
 export class Level2NodeResponse {

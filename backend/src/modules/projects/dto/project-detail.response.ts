@@ -1,3 +1,4 @@
+import { TreeLifecycleResponse } from '../../lifecycle/dto/lifecycle.response';
 import { ApiProperty } from '@nestjs/swagger';
 import type { Light } from '@jixiao/domain';
 import { DepartmentRefResponse } from '../../dashboard/dto/dashboard.response';
@@ -144,4 +145,9 @@ export class ProjectDetailResponse {
   budgetExecution: BudgetExecutionResponse;
   @ApiProperty({ type: [ReportPeriodResponse], description: '1 月至截至月份各期报告状态' })
   reportPeriods: ReportPeriodResponse[];
+  @ApiProperty({
+    type: TreeLifecycleResponse,
+    description: '绩效目标状态（草稿 / 已申报 / 已批复）、调用者角色与调整申请',
+  })
+  tree: TreeLifecycleResponse;
 }

@@ -81,6 +81,13 @@ export class EvaluationItemResponse {
   deviationAnalysis: string | null;
   @ApiProperty({ nullable: true, type: CellOriginResponse, description: '偏差原因分析及改进措施来源' })
   deviationOrigin: CellOriginResponse | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '年中调整：原目标 ≥90% → ≥95%（7月起，原因：上级提高要求）',
+    description: '指标值年中调整的说明；未调整为 null',
+  })
+  targetNote: string | null;
   @ApiProperty({ nullable: true, type: String, description: '尚无得分的原因' }) problem: string | null;
   @ApiProperty({ nullable: true, enum: ['target', 'actual', 'score'], description: '需要补充的输入' })
   problemField: 'target' | 'actual' | 'score' | null;

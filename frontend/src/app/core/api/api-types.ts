@@ -453,58 +453,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/departments/{code}/years/{year}/rounds': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 监控轮次列表 */
-    get: operations['RoundsController_list'];
-    put?: never;
-    /** 开启监控轮次（如 2025年1–7月 绩效监控），带截止日期 */
-    post: operations['RoundsController_open'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/rounds/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 监控轮次（关闭后含快照） */
-    get: operations['RoundsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/rounds/{id}/close': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 关闭监控轮次并保存截至该月的填报快照 */
-    post: operations['RoundsController_close'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/indicators/{id}/history': {
     parameters: {
       query?: never;
@@ -736,6 +684,211 @@ export interface paths {
     put?: never;
     /** 批量确认指标值的结构化理解无误（绩效管理员）：全部确认或全部不写入；任一指标版本已变 → 409 并指明该指标；每个指标一条审计记录 */
     post: operations['TargetReadingsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 项目绩效目标的状态（草稿 / 已申报 / 已批复）与调整申请 */
+    get: operations['LifecycleController_projectTree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/tree/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 申报项目绩效目标（项目负责人或绩效管理员；草稿 → 已申报） */
+    post: operations['LifecycleController_submitProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/tree/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批复项目绩效目标（部门领导；已申报 → 已批复） */
+    post: operations['LifecycleController_approveProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/tree/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回项目绩效目标（部门领导，须填原因；已申报 → 草稿） */
+    post: operations['LifecycleController_returnProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提出项目指标值调整申请（已批复的绩效目标；项目负责人或绩效管理员） */
+    post: operations['LifecycleController_proposeProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 部门整体绩效目标的状态与调整申请 */
+    get: operations['LifecycleController_overallTree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/tree/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 申报部门整体绩效目标（绩效管理员或部门整体填报人） */
+    post: operations['LifecycleController_submitOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/tree/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批复部门整体绩效目标（部门领导） */
+    post: operations['LifecycleController_approveOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/tree/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回部门整体绩效目标（部门领导，须填原因） */
+    post: operations['LifecycleController_returnOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 部门年度的全部调整申请（各项目与部门整体；可按状态筛选，如待审批） */
+    get: operations['LifecycleController_list'];
+    put?: never;
+    /** 提出部门整体指标值调整申请（已批复的绩效目标） */
+    post: operations['LifecycleController_proposeOverall'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adjustments/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批准调整申请（部门领导）：新的指标值自生效月份起生效，此后各月重新判定预警灯 */
+    post: operations['LifecycleController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/adjustments/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回调整申请（部门领导，须填原因） */
+    post: operations['LifecycleController_return'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1146,6 +1299,58 @@ export interface paths {
     get: operations['MonitoringFormController_departmentXlsx'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/rounds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 监控轮次列表 */
+    get: operations['RoundsController_list'];
+    put?: never;
+    /** 开启监控轮次（如 2025年1–7月 绩效监控），带截止日期 */
+    post: operations['RoundsController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rounds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 监控轮次（关闭后含快照） */
+    get: operations['RoundsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rounds/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 关闭监控轮次并保存截至该月的填报快照 */
+    post: operations['RoundsController_close'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1810,6 +2015,34 @@ export interface components {
       /** @description 判定过程：公式与代入的数值 */
       explanation: string;
     };
+    TargetChangeResponse: {
+      adjustmentId: string;
+      /**
+       * @description 原指标值
+       * @example ≥90%
+       */
+      oldTargetRaw: string;
+      /**
+       * @description 调整后的指标值
+       * @example ≥95%
+       */
+      newTargetRaw: string;
+      /**
+       * @description 生效月份：此前各月按原指标值判定
+       * @example 2025-07
+       */
+      effectiveFrom: string;
+      /** @description 调整原因 */
+      reason: string;
+      /** @description 申请人 */
+      proposedByName: string | null;
+      /** Format: date-time */
+      proposedAt: string;
+      /** @description 批准人 */
+      approvedByName: string | null;
+      /** Format: date-time */
+      approvedAt: string;
+    };
     IndicatorResponse: {
       id: string;
       /** @description 在目标内的顺序 */
@@ -1886,6 +2119,8 @@ export interface components {
       projection: components['schemas']['ProjectionResponse'] | null;
       /** @description 1 月至截至月份每月的完成值与预警灯（迷你走势图） */
       history: components['schemas']['HistoryPointResponse'][];
+      /** @description 指标值调整记录（已批准的调整申请，按生效月份排列）；未调整为空 */
+      targetHistory: components['schemas']['TargetChangeResponse'][];
     };
     Level2NodeResponse: {
       id: string;
@@ -1994,6 +2229,74 @@ export interface components {
       /** @example 项目负责人1 */
       displayName: string;
     };
+    AdjustmentItemResponse: {
+      indicatorId: string;
+      /** @example 城镇新增就业人数 */
+      indicatorName: string;
+      /**
+       * @description 申请时的指标值
+       * @example ≥90%
+       */
+      oldTargetRaw: string;
+      /**
+       * @description 调整后的指标值
+       * @example ≥95%
+       */
+      newTargetRaw: string;
+      /** @description 调整后指标值的结构化理解 */
+      newTarget: components['schemas']['TargetResponse'];
+    };
+    AdjustmentResponse: {
+      id: string;
+      /** @description 项目 id；部门整体为 null */
+      projectId: string | null;
+      projectName: string | null;
+      /**
+       * @description submitted 待审批 / approved 已批准 / returned 已退回
+       * @enum {string}
+       */
+      status: 'submitted' | 'approved' | 'returned';
+      /** @description 调整原因 */
+      reason: string;
+      /**
+       * @description 生效月份
+       * @example 2025-07
+       */
+      effectiveFrom: string;
+      proposedByName: string | null;
+      /** Format: date-time */
+      proposedAt: string;
+      reviewedByName: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      returnReason: string | null;
+      version: number;
+      items: components['schemas']['AdjustmentItemResponse'][];
+    };
+    TreeLifecycleResponse: {
+      /**
+       * @description draft 草稿 / submitted 已申报 / approved 已批复
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'approved';
+      /** @description 版本号（尚无状态记录的草稿为 0） */
+      version: number;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description 最近一次退回的原因 */
+      returnReason: string | null;
+      /**
+       * @description 调用者的角色：writer 项目负责人或部门整体填报人 / reviewer 部门领导 / admin 绩效管理员 / reader 只读
+       * @enum {string}
+       */
+      role: 'writer' | 'reviewer' | 'admin' | 'reader';
+      /** @description 项目 id；部门整体为 null */
+      projectId: string | null;
+      /** @description 该绩效目标的调整申请（最新在前） */
+      adjustments: components['schemas']['AdjustmentResponse'][];
+    };
     DepartmentYearResponse: {
       department: components['schemas']['DepartmentRefResponse'];
       /** @example 2025 */
@@ -2020,6 +2323,8 @@ export interface components {
       reportPeriods: components['schemas']['ReportPeriodResponse'][];
       /** @description 部门整体填报人；null 表示由绩效管理员填报 */
       reporter: components['schemas']['LeadResponse'] | null;
+      /** @description 部门整体绩效目标状态（草稿 / 已申报 / 已批复）、调用者角色与调整申请 */
+      tree: components['schemas']['TreeLifecycleResponse'];
     };
     LastReportResponse: {
       /** @example 2025-06 */
@@ -2544,64 +2849,6 @@ export interface components {
       /** @enum {boolean} */
       locked: false;
     };
-    MonitoringRoundResponse: {
-      id: string;
-      /** @example 2025年1–7月 绩效监控 */
-      name: string;
-      /**
-       * @description 截至月份
-       * @example 2025-07
-       */
-      period: string;
-      /**
-       * @description 填报截止日期
-       * @example 2025-08-15
-       */
-      deadline: string;
-      /** @enum {string} */
-      status: 'open' | 'closed';
-      /** Format: date-time */
-      closedAt: string | null;
-      version: number;
-    };
-    CreateRoundDto: {
-      /** @example 2025年1–7月 绩效监控 */
-      name: string;
-      /**
-       * @description 截至月份
-       * @example 2025-07
-       */
-      period: string;
-      /**
-       * @description 填报截止日期
-       * @example 2025-08-15
-       */
-      deadline: string;
-    };
-    ClosedMonitoringRoundResponse: {
-      id: string;
-      /** @example 2025年1–7月 绩效监控 */
-      name: string;
-      /**
-       * @description 截至月份
-       * @example 2025-07
-       */
-      period: string;
-      /**
-       * @description 填报截止日期
-       * @example 2025-08-15
-       */
-      deadline: string;
-      /** @enum {string} */
-      status: 'open' | 'closed';
-      /** Format: date-time */
-      closedAt: string | null;
-      version: number;
-      /** @description 关闭时留存的截至月份各指标最近填报与各项目预算执行 */
-      snapshot: {
-        [key: string]: unknown;
-      } | null;
-    };
     IndicatorHistoryIndicatorResponse: {
       id: string;
       /** @example 劳动监察日常巡查次数 */
@@ -2681,6 +2928,8 @@ export interface components {
       indicator: components['schemas']['IndicatorHistoryIndicatorResponse'];
       /** @description 1 月起至今（往年至 12 月），按月份排列 */
       months: components['schemas']['IndicatorHistoryMonthResponse'][];
+      /** @description 指标值调整记录（已批准的调整，按生效月份排列）：生效月份之前各月按原指标值判定 */
+      targetHistory: components['schemas']['TargetChangeResponse'][];
     };
     FundingSourceResponse: {
       seq: number;
@@ -2879,6 +3128,8 @@ export interface components {
       budgetExecution: components['schemas']['BudgetExecutionResponse'];
       /** @description 1 月至截至月份各期报告状态 */
       reportPeriods: components['schemas']['ReportPeriodResponse'][];
+      /** @description 绩效目标状态（草稿 / 已申报 / 已批复）、调用者角色与调整申请 */
+      tree: components['schemas']['TreeLifecycleResponse'];
     };
     FlaggedIndicatorResponse: {
       department: components['schemas']['DepartmentRefResponse'];
@@ -3456,6 +3707,58 @@ export interface components {
       /** @description 已确认的指标数 */
       confirmed: number;
       items: components['schemas']['ConfirmedTargetResponse'][];
+    };
+    TreeVersionDto: {
+      /** @description 读取时的版本号（尚无状态记录的草稿为 0）；与当前版本不符时返回 409 */
+      version: number;
+    };
+    TreeStateResponse: {
+      /**
+       * @description draft 草稿 / submitted 已申报 / approved 已批复
+       * @enum {string}
+       */
+      status: 'draft' | 'submitted' | 'approved';
+      /** @description 版本号（尚无状态记录的草稿为 0） */
+      version: number;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description 最近一次退回的原因 */
+      returnReason: string | null;
+      /**
+       * @description 调用者的角色：writer 项目负责人或部门整体填报人 / reviewer 部门领导 / admin 绩效管理员 / reader 只读
+       * @enum {string}
+       */
+      role: 'writer' | 'reviewer' | 'admin' | 'reader';
+      /** @description 项目 id；部门整体为 null */
+      projectId: string | null;
+    };
+    TreeReturnDto: {
+      /** @description 读取时的版本号（尚无状态记录的草稿为 0）；与当前版本不符时返回 409 */
+      version: number;
+      /** @description 退回原因（必填） */
+      reason: string;
+    };
+    AdjustmentItemDto: {
+      /** @description 指标 id */
+      indicatorId: string;
+      /**
+       * @description 调整后的指标值（原文）
+       * @example ≥95%
+       */
+      target: string;
+    };
+    AdjustmentDto: {
+      /** @description 调整的指标及新的指标值（1–100 项） */
+      items: components['schemas']['AdjustmentItemDto'][];
+      /** @description 调整原因（必填） */
+      reason: string;
+      /**
+       * @description 生效月份（YYYY-MM）：该月起按新的指标值判定，此前各月仍按原指标值
+       * @example 2025-07
+       */
+      effectiveFrom: string;
     };
     ReviewDepartmentResponse: {
       /** @example 031 */
@@ -4170,6 +4473,64 @@ export interface components {
       restored: number;
       diff: components['schemas']['ImportDiffResponse'];
     };
+    MonitoringRoundResponse: {
+      id: string;
+      /** @example 2025年1–7月 绩效监控 */
+      name: string;
+      /**
+       * @description 截至月份
+       * @example 2025-07
+       */
+      period: string;
+      /**
+       * @description 填报截止日期
+       * @example 2025-08-15
+       */
+      deadline: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      /** Format: date-time */
+      closedAt: string | null;
+      version: number;
+    };
+    CreateRoundDto: {
+      /** @example 2025年1–7月 绩效监控 */
+      name: string;
+      /**
+       * @description 截至月份
+       * @example 2025-07
+       */
+      period: string;
+      /**
+       * @description 填报截止日期
+       * @example 2025-08-15
+       */
+      deadline: string;
+    };
+    ClosedMonitoringRoundResponse: {
+      id: string;
+      /** @example 2025年1–7月 绩效监控 */
+      name: string;
+      /**
+       * @description 截至月份
+       * @example 2025-07
+       */
+      period: string;
+      /**
+       * @description 填报截止日期
+       * @example 2025-08-15
+       */
+      deadline: string;
+      /** @enum {string} */
+      status: 'open' | 'closed';
+      /** Format: date-time */
+      closedAt: string | null;
+      version: number;
+      /** @description 关闭时留存的截至月份各指标最近填报与各项目预算执行 */
+      snapshot: {
+        [key: string]: unknown;
+      } | null;
+    };
     EvaluationHeaderResponse: {
       departmentCode: string;
       departmentName: string;
@@ -4317,6 +4678,11 @@ export interface components {
       deviationAnalysis: string | null;
       /** @description 偏差原因分析及改进措施来源 */
       deviationOrigin: components['schemas']['CellOriginResponse'] | null;
+      /**
+       * @description 指标值年中调整的说明；未调整为 null
+       * @example 年中调整：原目标 ≥90% → ≥95%（7月起，原因：上级提高要求）
+       */
+      targetNote: string | null;
       /** @description 尚无得分的原因 */
       problem: string | null;
       /**
@@ -5473,104 +5839,6 @@ export interface operations {
       };
     };
   };
-  RoundsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 部门编码 */
-        code: string;
-        /** @description 预算年度 */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MonitoringRoundResponse'][];
-        };
-      };
-    };
-  };
-  RoundsController_open: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description 部门编码 */
-        code: string;
-        /** @description 预算年度 */
-        year: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateRoundDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MonitoringRoundResponse'];
-        };
-      };
-    };
-  };
-  RoundsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
-        };
-      };
-    };
-  };
-  RoundsController_close: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['VersionDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
-        };
-      };
-    };
-  };
   IndicatorHistoryController_history: {
     parameters: {
       query?: {
@@ -5902,6 +6170,345 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TargetConfirmationResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_projectTree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeLifecycleResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_submitProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_approveProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_returnProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeReturnDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_proposeProject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 项目 id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdjustmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_overallTree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeLifecycleResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_submitOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_approveOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_returnOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeReturnDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TreeStateResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_list: {
+    parameters: {
+      query?: {
+        /** @description 按状态筛选（submitted 待审批） */
+        status?: 'submitted' | 'approved' | 'returned';
+      };
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'][];
+        };
+      };
+    };
+  };
+  LifecycleController_proposeOverall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdjustmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeVersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'];
+        };
+      };
+    };
+  };
+  LifecycleController_return: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TreeReturnDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentResponse'];
         };
       };
     };
@@ -6547,6 +7154,104 @@ export interface operations {
         };
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+    };
+  };
+  RoundsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringRoundResponse'][];
+        };
+      };
+    };
+  };
+  RoundsController_open: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRoundDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitoringRoundResponse'];
+        };
+      };
+    };
+  };
+  RoundsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
+        };
+      };
+    };
+  };
+  RoundsController_close: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VersionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClosedMonitoringRoundResponse'];
         };
       };
     };

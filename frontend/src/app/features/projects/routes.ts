@@ -3,12 +3,13 @@ import type { Routes } from '@angular/router';
 import { provideNzIconsPatch } from 'ng-zorro-antd/icon';
 
 import { localizedTitle } from '../../shared/i18n/localized-title';
+import { LIFECYCLE_ICONS } from '../../shared/lifecycle/lifecycle-icons';
 
 export const PROJECTS_ROUTES: Routes = [
   {
     path: '',
     // Icons only these pages draw stay in their lazy chunk.
-    providers: [provideNzIconsPatch([ArrowLeftOutline, DownloadOutline, PrinterOutline])],
+    providers: [provideNzIconsPatch([ArrowLeftOutline, DownloadOutline, PrinterOutline, ...LIFECYCLE_ICONS])],
     children: [
       {
         path: '',

@@ -80,6 +80,7 @@ const HISTORY: IndicatorHistory = {
     }),
     aMonth({ period: '2025-07', overdue: true }),
   ],
+  targetHistory: [],
 };
 
 describe(IndicatorHistoryDrawerComponent.name, () => {

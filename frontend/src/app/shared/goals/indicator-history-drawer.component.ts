@@ -99,6 +99,10 @@ export class IndicatorHistoryDrawerComponent {
   protected readonly width = 'min(720px, 100vw)';
   protected readonly failedDownload = signal<string | null>(null);
 
+  protected monthOfPeriod(period: string): number {
+    return monthOf(period);
+  }
+
   protected monthLabel(period: string): string {
     return this.msg.monitoring.month(monthOf(period));
   }

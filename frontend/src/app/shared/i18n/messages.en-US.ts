@@ -4,6 +4,7 @@ import { DASHBOARD_MESSAGES } from './en-US/dashboard.messages';
 import { ENTRY_MESSAGES } from './en-US/entry.messages';
 import { GOALS_MESSAGES } from './en-US/goals.messages';
 import { INDICATOR_HISTORY_MESSAGES } from './en-US/indicator-history.messages';
+import { LIFECYCLE_MESSAGES } from './en-US/lifecycle.messages';
 import { LEAD_HOME_MESSAGES } from './en-US/lead-home.messages';
 import { MONITORING_FORM_MESSAGES } from './en-US/monitoring-form.messages';
 import { MONITORING_MESSAGES } from './en-US/monitoring.messages';
@@ -164,5 +165,6 @@ export const EN_US_MESSAGES: Messages = {
   monitoringForm: MONITORING_FORM_MESSAGES,
   overall: OVERALL_MESSAGES,
   indicatorHistory: INDICATOR_HISTORY_MESSAGES,
+  lifecycle: LIFECYCLE_MESSAGES,
   selfEvaluation: SELF_EVALUATION_MESSAGES,
 };

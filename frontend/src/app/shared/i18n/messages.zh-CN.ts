@@ -3,6 +3,7 @@ import { DASHBOARD_MESSAGES } from './zh-CN/dashboard.messages';
 import { ENTRY_MESSAGES } from './zh-CN/entry.messages';
 import { GOALS_MESSAGES } from './zh-CN/goals.messages';
 import { INDICATOR_HISTORY_MESSAGES } from './zh-CN/indicator-history.messages';
+import { LIFECYCLE_MESSAGES } from './zh-CN/lifecycle.messages';
 import { LEAD_HOME_MESSAGES } from './zh-CN/lead-home.messages';
 import { MONITORING_FORM_MESSAGES } from './zh-CN/monitoring-form.messages';
 import { MONITORING_MESSAGES } from './zh-CN/monitoring.messages';
@@ -174,6 +175,7 @@ export const ZH_CN_MESSAGES = {
   monitoringForm: MONITORING_FORM_MESSAGES,
   overall: OVERALL_MESSAGES,
   indicatorHistory: INDICATOR_HISTORY_MESSAGES,
+  lifecycle: LIFECYCLE_MESSAGES,
   /** 绩效自评 screens. */
   selfEvaluation: SELF_EVALUATION_MESSAGES,
 };

@@ -73,6 +73,16 @@ export function aDepartmentYear(overrides: Partial<DepartmentYear> = {}): Depart
     light: null,
     reportPeriods: [],
     reporter: null,
+    tree: {
+      status: 'approved',
+      version: 1,
+      submittedAt: null,
+      reviewedAt: null,
+      returnReason: null,
+      role: 'reader',
+      projectId: null,
+      adjustments: [],
+    },
     ...overrides,
   };
 }

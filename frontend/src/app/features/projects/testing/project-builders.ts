@@ -63,6 +63,16 @@ export function aProjectDetail(overrides: Partial<ProjectDetail> = {}): ProjectD
     projectLight: null,
     budgetExecution: { budgetYuan: 16000, periods: [], projection: null },
     reportPeriods: [],
+    tree: {
+      status: 'approved',
+      version: 1,
+      submittedAt: null,
+      reviewedAt: null,
+      returnReason: null,
+      role: 'reader',
+      projectId: 'p1',
+      adjustments: [],
+    },
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ export function anItem(overrides: Partial<EvaluationItem> = {}): EvaluationItem 
     met: null,
     deviationAnalysis: null,
     deviationOrigin: null,
+    targetNote: null,
     problem: '尚未填写实际完成值',
     problemField: 'actual',
     explanation: null,

@@ -85,6 +85,7 @@ export function anIndicator(overrides: Partial<IndicatorNode> = {}): IndicatorNo
     thresholds: { yellowFrom: 60, greenFrom: 80, blueFrom: 120 },
     projection: null,
     history: [],
+    targetHistory: [],
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ import {
 import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
+import { TreeLifecycleComponent } from '../../../../shared/lifecycle/tree-lifecycle.component';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
@@ -56,6 +57,7 @@ const TAB_LONG = 1;
     LightCountsComponent,
     PageHeaderComponent,
     PeriodPickerComponent,
+    TreeLifecycleComponent,
   ],
   templateUrl: './overall.component.html',
   styleUrl: './overall.component.css',
@@ -135,6 +137,16 @@ export class OverallComponent {
     const reports = user.role === 'admin' || (user.role === 'lead' && data.reporter?.id === user.id);
     return reports ? ['/reports', 'overall', data.department.code, data.asOf] : null;
   });
+
+  /** The department-wide tree for 申报 / 批复 / 调整, by department and year. */
+  protected readonly treeScope = computed(
+    () => {
+      const department = this.selection.department();
+      const year = this.selection.year();
+      return department && year !== null ? { code: department.code, year } : null;
+    },
+    { equal: (a, b) => a === b || (!!a && !!b && a.code === b.code && a.year === b.year) },
+  );
 
   protected readonly annualGoals = computed(() =>
     (this.data()?.goals ?? []).filter((g) => g.term === 'annual'),

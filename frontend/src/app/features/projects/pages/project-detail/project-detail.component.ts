@@ -12,6 +12,8 @@ import { TreeEditorComponent } from '../../../../shared/goals/tree-editor/tree-e
 import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
+import { TreeLifecycleComponent } from '../../../../shared/lifecycle/tree-lifecycle.component';
+import type { TreeScope } from '../../../../shared/lifecycle/lifecycle.api';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
@@ -54,6 +56,7 @@ const TAB_LONG = 1;
     LightBadgeComponent,
     LightCountsComponent,
     MonitoringFormDownloadsComponent,
+    TreeLifecycleComponent,
   ],
   templateUrl: './project-detail.component.html',
   styleUrl: './project-detail.component.css',
@@ -98,8 +101,12 @@ export class ProjectDetailComponent {
     const user = this.auth.user();
     const detail = this.detail();
     if (!user || !detail || detail.archived) return false;
+    // The admin corrects any tree (audited); a lead writes only while the tree is a draft, then through 调整.
     return (
-      user.role === 'admin' || (user.role === 'lead' && detail.leads.some((lead) => lead.id === user.id))
+      user.role === 'admin' ||
+      (user.role === 'lead' &&
+        detail.tree.status === 'draft' &&
+        detail.leads.some((lead) => lead.id === user.id))
     );
   });
 
@@ -126,6 +133,18 @@ export class ProjectDetailComponent {
     );
     return goal?.term === 'long' ? TAB_LONG : TAB_ANNUAL;
   });
+
+  /** The project's tree for 申报 / 批复 / 调整 (one object per project, so the lifecycle loads once). */
+  protected readonly treeScope = computed<TreeScope | null>(
+    () => {
+      const id = this.paramMap().get('id');
+      return id ? { projectId: id } : null;
+    },
+    {
+      equal: (a, b) =>
+        a && b && 'projectId' in a && 'projectId' in b ? a.projectId === b.projectId : a === b,
+    },
+  );
 
   /** Back to the list of the project's department, year and month. */
   protected readonly backQuery = computed(() => {
