@@ -51,6 +51,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'export.download': '下载导出文件',
   'target-review-rule.enable': '启用目标质量审查规则',
   'target-review-rule.disable': '停用目标质量审查规则',
+  'monitoring-rules.update': '修改监控规则',
 };
 
 /** The Chinese name of an action; an action nobody named yet keeps its code rather than vanish. */
