@@ -25,6 +25,8 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.module';
 import { TargetReviewModule } from './modules/target-review/target-review.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { MonitoringRulesModule } from './modules/monitoring-rules/monitoring-rules.module';
+import { RuleSettingsModule } from './modules/monitoring-rules/rule-settings.module';
 
 export interface AppModuleOptions {
   connection: DatabaseConnection;
@@ -83,6 +85,8 @@ export class AppModule implements NestModule {
         TasksModule,
         GoalsModule,
         TargetReviewModule,
+        RuleSettingsModule,
+        MonitoringRulesModule,
         // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".
         ExportsModule,
         SelfEvaluationModule,

@@ -12,6 +12,7 @@ import { ReportWarnings1764100000030 } from './1764100000030-report-warnings';
 import { DepartmentReporters1764100000100 } from './1764100000100-department-reporters';
 import { UserLocale1764100000500 } from './1764100000500-user-locale';
 import { TargetReviewRuleSettings1764100000600 } from './1764100000600-target-review-rule-settings';
+import { MonitoringRuleSettings1764100005000 } from './1764100005000-monitoring-rule-settings';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   DepartmentReporters1764100000100,
   UserLocale1764100000500,
   TargetReviewRuleSettings1764100000600,
+  MonitoringRuleSettings1764100005000,
 ];

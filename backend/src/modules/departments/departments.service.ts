@@ -7,6 +7,7 @@ import { DashboardService } from '../dashboard/dashboard.service';
 import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts } from '../dashboard/dto/light-counts.response';
 import { ProjectsService, projectLightOf } from '../projects/projects.service';
+import { RuleSettingsRepository } from '../monitoring-rules/rule-settings.repository';
 import { DepartmentsRepository, DepartmentYearRow } from './departments.repository';
 import {
   DepartmentResponse,
@@ -21,6 +22,7 @@ export class DepartmentsService {
     private readonly projects: ProjectsService,
     private readonly dashboard: DashboardService,
     private readonly access: AccessPolicy,
+    private readonly rules: RuleSettingsRepository,
   ) {}
 
   /** Departments the caller may read: all for admins and auditors, their own for leaders and leads. */
@@ -30,9 +32,12 @@ export class DepartmentsService {
 
   async getYear(code: string, year: number, query: AsOfQuery): Promise<DepartmentYearResponse> {
     const unit = await this.readableYear(code, year);
-    const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
+    const [asOf, rules] = await Promise.all([
+      this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf),
+      this.rules.forFiscalYear(unit.fiscalYearId),
+    ]);
     const [goals, counts, reportPeriods, reporter] = await Promise.all([
-      this.projects.goalTrees({ fiscalYearId: unit.fiscalYearId, projectId: null }, asOf),
+      this.projects.goalTrees({ fiscalYearId: unit.fiscalYearId, projectId: null }, asOf, rules),
       this.dashboard.lightCountsByProject(unit.fiscalYearId, asOf.period),
       this.projects.overallReportPeriods(unit.fiscalYearId, asOf),
       this.repository.findOverallReporter(unit.fiscalYearId),
@@ -54,7 +59,10 @@ export class DepartmentsService {
   /** 表10 projects with leads, lights, last report and budget execution as of the month: one query per concern. */
   async listProjects(code: string, year: number, query: AsOfQuery): Promise<ProjectSummaryResponse[]> {
     const unit = await this.readableYear(code, year);
-    const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
+    const [asOf, rules] = await Promise.all([
+      this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf),
+      this.rules.forFiscalYear(unit.fiscalYearId),
+    ]);
     const [projects, leads, counts, lastReports, budgets] = await Promise.all([
       this.repository.findProjects(unit.fiscalYearId),
       this.repository.findLeads(unit.fiscalYearId),
@@ -65,21 +73,22 @@ export class DepartmentsService {
     const lastReportOf = new Map(lastReports.map(({ projectId, ...report }) => [projectId, report]));
     return projects.map((project) => {
       const lightSummary = counts.get(project.id) ?? emptyCounts();
+      // Every project of the year has a budget row; the fallback only covers a project added between the queries.
+      const budgetExecution = budgets.get(project.id) ?? {
+        period: null,
+        budgetYuan: wanToYuan(project.budget),
+        executedYuan: null,
+        ...budgetLightOf(wanToYuan(project.budget), null, asOf.month, rules),
+      };
       return {
         ...project,
         leads: leads
           .filter((lead) => lead.projectId === project.id)
           .map(({ projectId: _p, ...lead }) => lead),
         lightSummary,
-        projectLight: projectLightOf(lightSummary),
+        projectLight: projectLightOf(lightSummary, budgetExecution.light, rules),
         lastReport: lastReportOf.get(project.id) ?? null,
-        // Every project of the year has a budget row; the fallback only covers a project added between the queries.
-        budgetExecution: budgets.get(project.id) ?? {
-          period: null,
-          budgetYuan: wanToYuan(project.budget),
-          executedYuan: null,
-          ...budgetLightOf(wanToYuan(project.budget), null, asOf.month),
-        },
+        budgetExecution,
       };
     });
   }

@@ -35,6 +35,6 @@ import { RoundsService } from './rounds.service';
     IndicatorHistoryService,
     IndicatorHistoryRepository,
   ],
-  exports: [ReportLightsWriter],
+  exports: [ReportLightsWriter, ReportLightsRepository],
 })
 export class MonitoringModule {}

@@ -1,4 +1,7 @@
-import { indicatorStatus, type Light, periodsUpTo, resolveThresholds, ZH_CN_MESSAGES } from '@jixiao/domain';
+import { indicatorStatus, type Light, periodsUpTo, resolveThresholds, ZH_CN_MESSAGES,
+  DEFAULT_RULE_SETTINGS,
+  type RuleSettings,
+} from '@jixiao/domain';
 import type { AsOf } from '../dashboard/as-of';
 import { projectionOf } from '../dashboard/projection';
 import {
@@ -21,6 +24,7 @@ export function buildGoalTrees(
   indicators: IndicatorRow[],
   history: HistoryRow[],
   asOf: AsOf,
+  rules: RuleSettings = DEFAULT_RULE_SETTINGS,
 ): GoalResponse[] {
   const historyOf = new Map<string, HistoryRow[]>();
   for (const row of history) historyOf.set(row.indicatorId, [...(historyOf.get(row.indicatorId) ?? []), row]);
@@ -34,7 +38,7 @@ export function buildGoalTrees(
     let level2 = level1.children.find((n) => n.id === row.level2Id);
     if (!level2) level1.children.push((level2 = { id: row.level2Id, name: row.level2, indicators: [] }));
     level2.indicators.push(
-      indicatorOf(row, terms.get(row.goalId) === 'annual', historyOf.get(row.id) ?? [], asOf),
+      indicatorOf(row, terms.get(row.goalId) === 'annual', historyOf.get(row.id) ?? [], asOf, rules),
     );
   }
   return goals.map((g) => ({
@@ -53,6 +57,7 @@ function indicatorOf(
   monitored: boolean,
   history: HistoryRow[],
   asOf: AsOf,
+  rules: RuleSettings,
 ): IndicatorResponse {
   const latestReport =
     row.reportPeriod === null
@@ -77,7 +82,7 @@ function indicatorOf(
           warningsAcknowledged: row.warningsAcknowledged ?? false,
           updatedAt: row.updatedAt as Date,
         };
-  const status = statusAsOf(row, monitored, asOf);
+  const status = statusAsOf(row, monitored, asOf, rules);
   const previous = monitored ? previousOf(history, asOf) : null;
   return {
     id: row.id,
@@ -103,7 +108,7 @@ function indicatorOf(
     lightReason: status.reason,
     explanation: status.explanation,
     progress: status.progress,
-    thresholds: resolveThresholds(row.thresholds ?? undefined),
+    thresholds: resolveThresholds(row.thresholds ?? undefined, rules.thresholds),
     projection: monitored
       ? projectionOf(
           row.target,
@@ -111,6 +116,7 @@ function indicatorOf(
           history.map((h) => ({ period: h.period, value: h.actualValue })),
           row.forecastValue,
           asOf,
+          rules,
         )
       : null,
     history: monitored ? monthlyHistory(history, asOf) : history.map(point),
@@ -129,7 +135,7 @@ interface StatusView {
  * The month's light: the one stored with that month's report (re-evaluated whenever the target changes, so never
  * stale), else libs/domain's status without a report (grey, 未填报). Long-term indicators are not monitored.
  */
-function statusAsOf(row: IndicatorRow, monitored: boolean, asOf: AsOf): StatusView {
+function statusAsOf(row: IndicatorRow, monitored: boolean, asOf: AsOf, rules: RuleSettings): StatusView {
   if (!monitored)
     return {
       light: null,
@@ -141,6 +147,7 @@ function statusAsOf(row: IndicatorRow, monitored: boolean, asOf: AsOf): StatusVi
   const unreported = indicatorStatus(row.target, null, asOf, {
     thresholds: row.thresholds,
     dueDay: asOf.dueDay,
+    rules,
   });
   if (row.reportPeriod !== asOf.period || row.light === null) return unreported;
   const reason = row.lightReason ?? '';
