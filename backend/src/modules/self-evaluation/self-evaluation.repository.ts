@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportForEvaluation, Target } from '@jixiao/domain';
+import {
+  type ReportForEvaluation,
+  type RuleSettings,
+  type ScoringProfile,
+  type Target,
+  withDefaults,
+} from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
 import type { SelfEvaluationStatus } from './entities/self-evaluation.entity';
 import type { StoredItem } from './self-evaluation.types';
@@ -80,6 +86,8 @@ export interface EvaluationRow {
   benefitWeight: number;
   satisfactionWeight: number;
   overallResult: string | null;
+  /** The profile the evaluation is scored with, fixed when it was created; null: the national one. */
+  scoringProfile: ScoringProfile | null;
   totalScore: number | null;
   grade: string | null;
   returnReason: string | null;
@@ -110,6 +118,8 @@ export interface YearData {
   items: ItemRow[];
   reports: ReportRow[];
   executions: { projectId: string; executedYuan: number; period: string; status: 'approved' | 'submitted' }[];
+  /** The department-year's 监控规则 now: a new evaluation takes its scoring profile. */
+  rules: RuleSettings;
 }
 
 const EVALUATION_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS "projectId", status, version,
@@ -117,6 +127,7 @@ const EVALUATION_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS 
   executed_from_period AS "executedFromPeriod", budget_weight::float8 AS "budgetWeight",
   output_weight::float8 AS "outputWeight", benefit_weight::float8 AS "benefitWeight",
   satisfaction_weight::float8 AS "satisfactionWeight", overall_result AS "overallResult",
+  scoring_profile AS "scoringProfile",
   total_score::float8 AS "totalScore", grade, return_reason AS "returnReason", submitted_at AS "submittedAt",
   submitted_by AS "submittedBy", reviewed_at AS "reviewedAt", reviewed_by AS "reviewedBy", updated_at AS "updatedAt"`;
 
@@ -172,7 +183,7 @@ export class SelfEvaluationRepository {
     filter: ScopeFilter,
   ): Promise<YearData> {
     const years = [`${year}-01`, `${year}-12`];
-    const [projects, goals, indicators, evaluations, items, reports, executions] = await Promise.all([
+    const [projects, goals, indicators, evaluations, items, reports, executions, rules] = await Promise.all([
       filter === 'department'
         ? Promise.resolve([])
         : manager.query(
@@ -235,8 +246,20 @@ export class SelfEvaluationRepository {
         year,
         typeof filter === 'object' ? filter.projectId : null,
       ),
+      manager.query(`SELECT settings FROM monitoring_rule_settings WHERE fiscal_year_id = $1`, [
+        fiscalYearId,
+      ]) as Promise<{ settings: RuleSettings }[]>,
     ]);
-    return { projects, goals, indicators, evaluations, items, reports, executions };
+    return {
+      projects,
+      goals,
+      indicators,
+      evaluations,
+      items,
+      reports,
+      executions,
+      rules: withDefaults(rules[0]?.settings),
+    };
   }
 
   /**
@@ -283,11 +306,16 @@ export class SelfEvaluationRepository {
     fiscalYearId: string,
     projectId: string | null,
     by: string,
+    profile: ScoringProfile,
   ): Promise<EvaluationRow | undefined> {
+    // The department-year's scoring profile at creation is kept with the evaluation, its section weights included.
+    const { budget, output, benefit, satisfaction } = profile.sections;
     const [row] = await manager.query(
-      `INSERT INTO self_evaluations (fiscal_year_id, project_id, updated_by) VALUES ($1, $2, $3)
+      `INSERT INTO self_evaluations (fiscal_year_id, project_id, updated_by, scoring_profile, budget_weight,
+              output_weight, benefit_weight, satisfaction_weight)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
        ON CONFLICT DO NOTHING RETURNING ${EVALUATION_COLUMNS}`,
-      [fiscalYearId, projectId, by],
+      [fiscalYearId, projectId, by, JSON.stringify(profile), budget, output, benefit, satisfaction],
     );
     return row;
   }
