@@ -18,6 +18,7 @@ const EXPECTED_TABLES = [
   'indicator_nodes',
   'indicators',
   'monitoring_rounds',
+  'monitoring_rule_settings',
   'period_locks',
   'procurement_items',
   'progress_reports',

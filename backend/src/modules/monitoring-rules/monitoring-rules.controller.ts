@@ -13,7 +13,8 @@ export class MonitoringRulesController {
 
   @Get()
   @ApiOperation({
-    summary: '本部门本年度的监控规则（预警阈值、预算进度节点、双监控提醒、项目综合灯、偏差原因要求、自评计分方案）',
+    summary:
+      '本部门本年度的监控规则（预警阈值、预算进度节点、双监控提醒、项目综合灯、偏差原因要求、自评计分方案）',
     description: '从未修改过时为全国默认规则（version 为 0）。',
   })
   @ApiOkResponse({ type: RuleSettingsResponse })
@@ -40,7 +41,10 @@ export class MonitoringRulesController {
     summary: '预览修改监控规则后，最近填报月份有多少预警灯（指标、预算、项目）会改变、改变哪些（不保存）',
   })
   @ApiOkResponse({ type: RulesPreviewResponse })
-  preview(@Param() params: DepartmentYearParams, @Body() body: RuleSettingsDto): Promise<RulesPreviewResponse> {
+  preview(
+    @Param() params: DepartmentYearParams,
+    @Body() body: RuleSettingsDto,
+  ): Promise<RulesPreviewResponse> {
     return this.service.preview(params.code, params.year, body);
   }
 }

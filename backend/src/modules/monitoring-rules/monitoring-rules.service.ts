@@ -96,7 +96,14 @@ export class MonitoringRulesService {
       const to = restated(report, next).light as Light;
       const from = report.light as Light;
       if (to === from) continue;
-      changes.push({ kind: 'indicator', id: report.indicatorId, name: report.name, projectName: report.projectName, from, to });
+      changes.push({
+        kind: 'indicator',
+        id: report.indicatorId,
+        name: report.name,
+        projectName: report.projectName,
+        from,
+        to,
+      });
       const key = report.projectId ?? '';
       swapped.set(key, [...(swapped.get(key) ?? []), { from, to }]);
     }

@@ -20,7 +20,10 @@ export class RuleSettingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The rules in force for a fiscal year: its row over the defaults, or the national rules. */
-  async forFiscalYear(fiscalYearId: string, manager: EntityManager = this.dataSource.manager): Promise<RuleSettings> {
+  async forFiscalYear(
+    fiscalYearId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RuleSettings> {
     return (await this.forFiscalYears([fiscalYearId], manager)).get(fiscalYearId) as RuleSettings;
   }
 

@@ -61,7 +61,10 @@ export class GradeBandsSchema {
 export class ScoringProfileSchema {
   @ApiProperty({ type: SectionWeightsSchema })
   sections: SectionWeightsSchema;
-  @ApiProperty({ enum: LOWER_FORMULAS, description: '反向指标计分：linear 线性扣分（全国）/ ratio 目标值÷实际值' })
+  @ApiProperty({
+    enum: LOWER_FORMULAS,
+    description: '反向指标计分：linear 线性扣分（全国）/ ratio 目标值÷实际值',
+  })
   lowerFormula: LowerFormula;
   @ApiProperty({ type: QualitativeBandsSchema })
   qualitativeBands: QualitativeBandsSchema;
@@ -90,7 +93,10 @@ export class RuleSettingsSchema {
   @Allow()
   consistencyGap: number | null;
 
-  @ApiProperty({ enum: PROJECT_LIGHT_MODES, description: '项目综合灯：indicators 最差指标灯 / worst 含预算的最差灯 / dual 双监控' })
+  @ApiProperty({
+    enum: PROJECT_LIGHT_MODES,
+    description: '项目综合灯：indicators 最差指标灯 / worst 含预算的最差灯 / dual 双监控',
+  })
   @Allow()
   projectLight: ProjectLightMode;
 
