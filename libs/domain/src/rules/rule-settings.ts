@@ -95,7 +95,10 @@ const V = MSG.rules.invalid;
 const JUDGEMENTS: readonly Judgement[] = ['达成', '部分达成', '未达成'];
 const SECTIONS: readonly (keyof SectionWeights)[] = ['budget', 'output', 'benefit', 'satisfaction'];
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+// What a client sent for a settings object: its known fields, of any type until checked.
+type Loose<T> = { [K in keyof T]?: unknown };
+
+const isObject = <T>(value: unknown): value is Loose<T> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
@@ -116,7 +119,7 @@ export function validateRuleSettings(input: unknown): RuleSettingsCheck {
     }
     return true;
   };
-  if (!isObject(input)) {
+  if (!isObject<RuleSettings>(input)) {
     fail('settings', V.object);
     return { settings: null, errors };
   }
@@ -142,7 +145,7 @@ type NumberCheck = (field: string, value: unknown, min: number, max: number) => 
 type Fail = (field: string, message: string) => void;
 
 function checkThresholds(value: unknown, number: NumberCheck, fail: Fail): void {
-  if (!isObject(value)) return fail('thresholds', V.object);
+  if (!isObject<Thresholds>(value)) return fail('thresholds', V.object);
   const fields = ['yellowFrom', 'greenFrom', 'blueFrom'] as const;
   const ok = fields.map((field) => number(`thresholds.${field}`, value[field], 0, 1000));
   if (ok.every(Boolean) && !((value.yellowFrom as number) <= (value.greenFrom as number)))
@@ -156,7 +159,7 @@ function checkCheckpoints(value: unknown, number: NumberCheck, fail: Fail): void
   let previous: { month: number; minRate: number } | undefined;
   value.forEach((point: unknown, index) => {
     const field = `budgetCheckpoints.${index}`;
-    if (!isObject(point)) return fail(field, V.object);
+    if (!isObject<BudgetCheckpoint>(point)) return fail(field, V.object);
     const month = number(`${field}.month`, point.month, 1, 12) && Number.isInteger(point.month);
     if (!month) fail(`${field}.month`, V.month);
     const rate = number(`${field}.minRate`, point.minRate, 0, 100);
@@ -170,9 +173,9 @@ function checkCheckpoints(value: unknown, number: NumberCheck, fail: Fail): void
 }
 
 function checkScoring(value: unknown, number: NumberCheck, fail: Fail): void {
-  if (!isObject(value)) return fail('scoring', V.object);
+  if (!isObject<ScoringProfile>(value)) return fail('scoring', V.object);
   const sections = value.sections;
-  if (!isObject(sections)) fail('scoring.sections', V.object);
+  if (!isObject<SectionWeights>(sections)) fail('scoring.sections', V.object);
   else {
     const ok = SECTIONS.map((section) => number(`scoring.sections.${section}`, sections[section], 0, 100));
     const total = SECTIONS.reduce((sum, section) => sum + Math.round(Number(sections[section]) * 100), 0);
@@ -184,7 +187,7 @@ function checkScoring(value: unknown, number: NumberCheck, fail: Fail): void {
   if (!(Number.isInteger(value.decimals) && number('scoring.decimals', value.decimals, 0, 4)))
     fail('scoring.decimals', V.decimals);
   const grades = value.gradeBands;
-  if (!isObject(grades)) return fail('scoring.gradeBands', V.object);
+  if (!isObject<GradeBands>(grades)) return fail('scoring.gradeBands', V.object);
   const fields = ['excellent', 'good', 'pass'] as const;
   const ok = fields.map((field) => number(`scoring.gradeBands.${field}`, grades[field], 0, 100));
   const [excellent, good, pass] = fields.map((field) => grades[field] as number);
@@ -193,7 +196,7 @@ function checkScoring(value: unknown, number: NumberCheck, fail: Fail): void {
 }
 
 function checkBands(value: unknown, number: NumberCheck, fail: Fail): void {
-  if (!isObject(value)) return fail('scoring.qualitativeBands', V.object);
+  if (!isObject<QualitativeBands>(value)) return fail('scoring.qualitativeBands', V.object);
   for (const judgement of JUDGEMENTS) {
     const field = `scoring.qualitativeBands.${judgement}`;
     const band = value[judgement];
