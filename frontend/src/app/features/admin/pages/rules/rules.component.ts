@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -27,6 +26,9 @@ const SICHUAN_CHECKPOINTS = [
   { month: 10, minRate: 80 },
 ];
 
+/** A deep copy of plain JSON data (the form edits its own copy of the rules). */
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 /** How many changed lights the preview lists; the counts cover all of them. */
 const PREVIEW_ROWS = 50;
 
@@ -47,7 +49,6 @@ type PreviewState =
   imports: [
     SHARED_IMPORTS,
     DatePipe,
-    NzAlertModule,
     NzCheckboxModule,
     NzInputModule,
     LightBadgeComponent,
@@ -175,7 +176,9 @@ export class RulesComponent {
   protected toggleReasonLight(light: 'red' | 'yellow', on: boolean): void {
     if (!this.form) return;
     const lights = this.form.reasonLights.filter((item) => item !== light);
-    this.form.reasonLights = on ? (['red', 'yellow'] as const).filter((item) => item === light || lights.includes(item)) : lights;
+    this.form.reasonLights = on
+      ? (['red', 'yellow'] as const).filter((item) => item === light || lights.includes(item))
+      : lights;
     this.changed();
   }
 
@@ -202,7 +205,7 @@ export class RulesComponent {
   protected useDefaults(): void {
     const loaded = this.loaded();
     if (!loaded) return;
-    this.form = structuredClone(loaded.defaults);
+    this.form = copy(loaded.defaults);
     this.changed();
   }
 
@@ -239,7 +242,7 @@ export class RulesComponent {
   }
 
   private reset(rules: MonitoringRules | null): void {
-    this.form = rules ? structuredClone(rules.settings) : null;
+    this.form = rules ? copy(rules.settings) : null;
     this.loaded.set(rules);
     this.dirty.set(false);
     this.saveErrors.set({});
