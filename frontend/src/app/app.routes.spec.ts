@@ -113,7 +113,16 @@ describe('appRoutes', () => {
   it.each([
     {
       role: 'admin' as const,
-      tabs: ['用户', '项目负责人', '导入', '期间锁定与监控轮次', '审计日志', '指标值更正', '目标质量审查'],
+      tabs: [
+        '用户',
+        '项目负责人',
+        '导入',
+        '期间锁定与监控轮次',
+        '审计日志',
+        '指标值更正',
+        '目标质量审查',
+        '监控规则',
+      ],
     },
     { role: 'auditor' as const, tabs: ['用户', '期间锁定与监控轮次', '审计日志', '目标质量审查'] },
   ])('should open the users tab of 管理 at /admin for the $role', async ({ role, tabs }) => {
