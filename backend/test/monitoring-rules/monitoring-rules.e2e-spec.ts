@@ -210,6 +210,26 @@ describe('monitoring rules (HTTP)', () => {
     await change((s) => (s.budgetCheckpoints = []));
   });
 
+  it('should warn on the dashboard when target and budget progress drift apart by more than the set points', async () => {
+    const row = async () =>
+      (
+        await http()
+          .get(`/api/departments/${dept.code}/years/2025/dashboard?asOf=2025-06`)
+          .set('Authorization', leader)
+          .expect(200)
+      ).body.budget.projects.find((p: { projectId: string }) => p.projectId === projectId);
+    // Nationally there is no such warning.
+    expect((await row()).dualWarning).toBeNull();
+    await change((s) => (s.consistencyGap = 5));
+    // June: the indicator at v = 78, the budget at v = 76 → 2 points, within 5.
+    expect((await row()).dualWarning).toBeNull();
+    await change((s) => (s.consistencyGap = 1));
+    expect((await row()).dualWarning).toBe(
+      '双监控不一致：目标完成进度 78 与预算执行进度 76 相差 2 个百分点，超过 1 个百分点',
+    );
+    await change((s) => (s.consistencyGap = null));
+  });
+
   describe('reasons at submit', () => {
     const period = '2025-08';
     const submit = () =>

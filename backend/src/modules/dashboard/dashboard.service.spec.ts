@@ -69,6 +69,7 @@ function service(rows: Partial<Record<keyof DashboardRepository, unknown>>): Das
     flagged: async () => [],
     monitoredSeries: async () => [],
     budget: async () => [],
+    meanProgress: async () => [],
     trend: async () => [],
     openPeriods: async () => [],
     latestReportedPeriod: async () => null,

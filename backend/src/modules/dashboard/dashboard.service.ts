@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   daysOverdue,
   DEFAULT_RULE_SETTINGS,
+  dualMonitoringWarning,
   dueDate,
   flagRank,
   indicatorStatus,
@@ -155,7 +156,7 @@ export class DashboardService {
     const duePassed = periodsUpTo(asOf.year, asOf.month).filter((period) =>
       isOverdue(period, null, asOf.today, asOf.dueDay),
     );
-    const [counts, flagged, series, budget, trend, open, rules] = await Promise.all([
+    const [counts, flagged, series, budget, trend, open, rules, progress] = await Promise.all([
       this.repository.lightCounts(ids, asOf.period),
       this.repository.flagged(ids, asOf.period),
       this.repository.monitoredSeries(ids, asOf.yearStart, asOf.period),
@@ -163,7 +164,9 @@ export class DashboardService {
       this.repository.trend(ids, asOf.yearStart, asOf.period),
       duePassed.length ? this.repository.openPeriods(ids, duePassed) : Promise.resolve([]),
       this.rules.forFiscalYears(ids),
+      this.repository.meanProgress(ids, asOf.period),
     ]);
+    const progressOf = new Map(progress.map((row) => [row.projectId, row.progress]));
     const rulesOf = (fiscalYearId: string | null): RuleSettings =>
       rules.get(fiscalYearId as string) ?? DEFAULT_RULE_SETTINGS;
     const total = countsOf(counts.find((r) => r.grouping === 3));
@@ -202,7 +205,7 @@ export class DashboardService {
           asOf.month,
           units.length === 1 ? rulesOf(units[0].fiscalYearId) : DEFAULT_RULE_SETTINGS,
         ),
-        projects: this.projectBudgets(budget, byYear, asOf.month, rulesOf),
+        projects: this.projectBudgets(budget, byYear, asOf.month, rulesOf, progressOf),
       },
       trend: this.trendPoints(trend, total.total, asOf),
       overdue,
@@ -316,19 +319,32 @@ export class DashboardService {
     byYear: Map<string, DepartmentYearRow>,
     month: number,
     rulesOf: (fiscalYearId: string) => RuleSettings,
+    progressOf: Map<string, number>,
   ): ProjectBudgetResponse[] {
     return rows
       .filter((row) => row.grouping === 0)
-      .map((row) => ({
-        department: this.ref(byYear, row.fiscalYearId as string),
-        projectId: row.projectId as string,
-        projectCode: row.projectCode,
-        projectName: row.projectName as string,
-        budgetYuan: row.budgetYuan,
-        executedYuan: row.executedYuan,
-        executedPeriod: row.executedPeriod,
-        ...budgetLightOf(row.budgetYuan, row.executedYuan, month, rulesOf(row.fiscalYearId as string)),
-      }));
+      .map((row) => {
+        const rules = rulesOf(row.fiscalYearId as string);
+        const light = budgetLightOf(row.budgetYuan, row.executedYuan, month, rules);
+        // 双监控: the indicators' mean progress against the budget's (执行率 ÷ 时间进度 × 100), as the rules ask.
+        const budgetProgress = light.rate === null ? null : (light.rate * 100) / light.pace;
+        const warning = dualMonitoringWarning(
+          progressOf.get(row.projectId as string) ?? null,
+          budgetProgress === null ? null : Math.round(budgetProgress * 10) / 10,
+          rules,
+        );
+        return {
+          department: this.ref(byYear, row.fiscalYearId as string),
+          projectId: row.projectId as string,
+          projectCode: row.projectCode,
+          projectName: row.projectName as string,
+          budgetYuan: row.budgetYuan,
+          executedYuan: row.executedYuan,
+          executedPeriod: row.executedPeriod,
+          ...light,
+          dualWarning: warning?.message ?? null,
+        };
+      });
   }
 
   private budgetTotal(row: BudgetRow | undefined, month: number, rules: RuleSettings): BudgetTotalResponse {

@@ -2657,6 +2657,11 @@ export interface components {
        * @example 预算执行进度值 = 1800000 ÷ (4660000 × 6/12) × 100 = 77.2；60 ≤ 77.2 < 80 → 黄灯
        */
       explanation: string;
+      /**
+       * @description 双监控一致性提醒（本部门监控规则设置了相差的百分点时）：指标平均进度值与预算执行进度值相差过大
+       * @example 双监控不一致：目标完成进度 100 与预算执行进度 77.2 相差 22.8 个百分点，超过 10 个百分点
+       */
+      dualWarning: string | null;
     };
     BudgetOverviewResponse: {
       total: components['schemas']['BudgetTotalResponse'];
