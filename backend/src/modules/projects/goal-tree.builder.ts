@@ -1,4 +1,9 @@
-import { indicatorStatus, type Light, periodsUpTo, resolveThresholds, ZH_CN_MESSAGES,
+import {
+  indicatorStatus,
+  type Light,
+  periodsUpTo,
+  resolveThresholds,
+  ZH_CN_MESSAGES,
   DEFAULT_RULE_SETTINGS,
   type RuleSettings,
 } from '@jixiao/domain';

@@ -93,7 +93,8 @@ export class ProjectsService {
       ...e,
       ...budgetLightOf(yearBudgetYuan, e.executedYuan, monthOf(e.period), rules),
     }));
-    const budgetLight = (executedPeriods.at(-1) ?? budgetLightOf(yearBudgetYuan, null, asOf.month, rules)).light;
+    const budgetLight = (executedPeriods.at(-1) ?? budgetLightOf(yearBudgetYuan, null, asOf.month, rules))
+      .light;
     return {
       ...header,
       budget: yuanToWan(budgetYuan),

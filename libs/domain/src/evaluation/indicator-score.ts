@@ -84,7 +84,10 @@ function band(actual: Actual, weight: number, profile: IndicatorScoring): Explai
     throw new DomainError(DomainErrorCode.MissingJudgement, MSG.error.missingJudgement);
   }
   const [low, high] = profile.qualitativeBands[actual.judgement];
-  const range: [number, number] = [capped(low, weight, profile.decimals), capped(high, weight, profile.decimals)];
+  const range: [number, number] = [
+    capped(low, weight, profile.decimals),
+    capped(high, weight, profile.decimals),
+  ];
   return { band: range, explanation: MSG.scoreExplain.band(actual.judgement, bandText(range, weight)) };
 }
 

@@ -332,7 +332,8 @@ export const ZH_CN_MESSAGES = {
       month: '月份须为 1–12 的整数',
       checkpointOrder: '进度节点须按月份递增，且要求的执行率不能低于前一节点',
       reasonLights: '须为 red、yellow 中的若干个（不重复）',
-      sectionsTotal: (total: number): string => `预算执行率与产出、效益、满意度分值之和须为 100，当前为 ${total}`,
+      sectionsTotal: (total: number): string =>
+        `预算执行率与产出、效益、满意度分值之和须为 100，当前为 ${total}`,
       band: '得分区间须为 [下限, 上限]，取值 0–1，下限不大于上限',
       decimals: '保留小数位数须为 0–4 的整数',
     },
