@@ -1,7 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { Subject, catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
@@ -46,14 +45,7 @@ type PreviewState =
  */
 @Component({
   selector: 'app-rules',
-  imports: [
-    SHARED_IMPORTS,
-    DatePipe,
-    NzCheckboxModule,
-    NzInputModule,
-    LightBadgeComponent,
-    ScopePickerComponent,
-  ],
+  imports: [SHARED_IMPORTS, DatePipe, NzInputModule, LightBadgeComponent, ScopePickerComponent],
   templateUrl: './rules.component.html',
   styleUrl: './rules.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
