@@ -27,7 +27,14 @@ async function flaggedRow(filter, name) {
     if ((await row.count()) > 0) return row.first();
     const next = page.locator('#flagged .ant-pagination-next');
     if ((await next.count()) === 0 || (await next.getAttribute('class'))?.includes('disabled')) return null;
+    const current = await text(page.locator('#flagged .ant-pagination-item-active'));
     await next.click();
+    // Read the next page only once it shows.
+    await page.waitForFunction(
+      (before) =>
+        (document.querySelector('#flagged .ant-pagination-item-active')?.textContent ?? '').trim() !== before,
+      current,
+    );
   }
 }
 
