@@ -32,6 +32,8 @@ import { SelfEvaluationModule } from './modules/self-evaluation/self-evaluation.
 import { TargetReviewModule } from './modules/target-review/target-review.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { TreeEditModule } from './modules/tree-edit/tree-edit.module';
+import { MonitoringRulesModule } from './modules/monitoring-rules/monitoring-rules.module';
+import { RuleSettingsModule } from './modules/monitoring-rules/rule-settings.module';
 
 export interface AppModuleOptions {
   connection: DatabaseConnection;
@@ -94,6 +96,8 @@ export class AppModule implements NestModule {
         TargetReviewModule,
         CarryForwardModule,
         TreeEditModule,
+        RuleSettingsModule,
+        MonitoringRulesModule,
         // Before SelfEvaluationModule: its `:year` route would otherwise take "2025.xlsx".
         ExportsModule,
         MonitoringFormsModule,

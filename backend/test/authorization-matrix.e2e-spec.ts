@@ -1,3 +1,4 @@
+import { DEFAULT_RULE_SETTINGS } from '@jixiao/domain';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
@@ -138,6 +139,9 @@ const MATRIX: Record<string, Rule> = {
     scope: 'department',
   },
   'GET /api/departments/:code/years/:year/self-evaluation-report.docx': { roles: ALL, scope: 'department' },
+  'GET /api/departments/:code/years/:year/rules': { roles: ALL, scope: 'department' },
+  'PUT /api/departments/:code/years/:year/rules': { roles: ['admin'], scope: 'department' },
+  'POST /api/departments/:code/years/:year/rules/preview': { roles: ['admin'], scope: 'department' },
   'GET /api/imports/target-template.xlsx': { roles: ALL, scope: 'global' },
   'GET /api/projects/:id/monitoring/:period.xlsx': { roles: ALL, scope: 'project' },
   'GET /api/projects/:id/monitoring/:period.docx': { roles: ALL, scope: 'project' },
@@ -189,6 +193,8 @@ const BODIES: Record<string, object> = {
   'POST /api/departments/:code/years/:year/self-evaluation/return': { reason: '数据有误' },
   'PUT /api/projects/:id/self-evaluation/:year': { version: 0 },
   'PUT /api/departments/:code/years/:year/target-review/rules/:ruleId': { enabled: true },
+  'PUT /api/departments/:code/years/:year/rules': { ...DEFAULT_RULE_SETTINGS, version: 0 },
+  'POST /api/departments/:code/years/:year/rules/preview': DEFAULT_RULE_SETTINGS,
   'POST /api/projects/:id/tree/submit': { version: 0 },
   'POST /api/projects/:id/tree/approve': { version: 0 },
   'POST /api/projects/:id/tree/return': { version: 0, reason: '数据有误' },

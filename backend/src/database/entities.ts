@@ -24,6 +24,7 @@ import { ProcurementItem } from '../modules/projects/entities/procurement-item.e
 import { Project } from '../modules/projects/entities/project.entity';
 import { SpendingDetail } from '../modules/projects/entities/spending-detail.entity';
 import { TargetReviewRuleSetting } from '../modules/target-review/entities/target-review-rule-setting.entity';
+import { MonitoringRuleSetting } from '../modules/monitoring-rules/entities/monitoring-rule-setting.entity';
 import { SelfEvaluationItem } from '../modules/self-evaluation/entities/self-evaluation-item.entity';
 import { SelfEvaluation } from '../modules/self-evaluation/entities/self-evaluation.entity';
 import { DepartmentReporter } from '../modules/users/entities/department-reporter.entity';
@@ -69,4 +70,5 @@ export const ENTITIES = [
   TargetAdjustment,
   TargetAdjustmentItem,
   IndicatorTargetChange,
+  MonitoringRuleSetting,
 ];

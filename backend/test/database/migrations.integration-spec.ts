@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   'mail_outbox',
   'monitoring_rounds',
   'notifications',
+  'monitoring_rule_settings',
   'period_locks',
   'procurement_items',
   'progress_reports',

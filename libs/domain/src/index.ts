@@ -40,6 +40,10 @@ export * from './monitoring/reporting-calendar';
 export * from './monitoring/year-end-projection';
 export * from './monitoring/monitoring-form';
 
+// Rules as settings (监控规则) of a department-year: lights, budget checkpoints, 双监控, reasons, scoring profile.
+export * from './rules/rule-settings';
+export * from './rules/rule-checks';
+
 // Self-evaluation (绩效自评): scores, grade, weights, consistency.
 export {
   scoreIndicator,
@@ -48,6 +52,8 @@ export {
   bandClosed,
   insideBand,
   type IndicatorScore,
+  type IndicatorScoring,
+  roundScore,
   type ExplainedScore,
 } from './evaluation/indicator-score';
 export * from './evaluation/evaluate-sheet';

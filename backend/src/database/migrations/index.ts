@@ -14,6 +14,7 @@ import { UserLocale1764100000500 } from './1764100000500-user-locale';
 import { TargetReviewRuleSettings1764100000600 } from './1764100000600-target-review-rule-settings';
 import { TreeLifecycle1764100002000 } from './1764100002000-tree-lifecycle';
 import { CarryForward1764100003000 } from './1764100003000-carry-forward';
+import { MonitoringRuleSettings1764100005000 } from './1764100005000-monitoring-rule-settings';
 import { RemindersAndMail1764100006000 } from './1764100006000-reminders-and-mail';
 import { ReporterUserRestrict1764100009000 } from './1764100009000-reporter-user-restrict';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: Function[] = [
   TargetReviewRuleSettings1764100000600,
   TreeLifecycle1764100002000,
   CarryForward1764100003000,
+  MonitoringRuleSettings1764100005000,
   RemindersAndMail1764100006000,
   ReporterUserRestrict1764100009000,
 ];

@@ -6,6 +6,6 @@ import { DashboardService } from './dashboard.service';
 @Module({
   controllers: [DashboardController],
   providers: [DashboardService, DashboardRepository],
-  exports: [DashboardService],
+  exports: [DashboardService, DashboardRepository],
 })
 export class DashboardModule {}

@@ -143,6 +143,18 @@ export class DashboardRepository {
     );
   }
 
+  /** The mean progress v of each project's reports of the month (indicators with a progress only). */
+  meanProgress(fiscalYearIds: string[], period: string): Promise<{ projectId: string; progress: number }[]> {
+    return this.dataSource.query(
+      `SELECT g.project_id AS "projectId", avg(r.progress)::float8 AS progress
+         FROM progress_reports r JOIN indicators i ON i.id = r.indicator_id JOIN goals g ON g.id = i.goal_id
+        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND r.period = $2 AND g.term = 'annual' AND g.project_id IS NOT NULL
+          AND g.archived_at IS NULL AND i.archived_at IS NULL AND r.progress IS NOT NULL
+        GROUP BY g.project_id`,
+      [fiscalYearIds, period],
+    );
+  }
+
   /**
    * 当年预算 (项目当年预算, else the 表10 amount) and the latest 执行数 reported up to the month, per project,
    * per department-year and overall (ROLLUP); libs/domain budgetStatus rates and lights them.

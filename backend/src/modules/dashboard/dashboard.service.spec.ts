@@ -1,5 +1,6 @@
-import { indicatorStatus, parseActual, parseTarget, type Light } from '@jixiao/domain';
+import { defaultRuleSettings, indicatorStatus, parseActual, parseTarget, type Light } from '@jixiao/domain';
 import type { AccessPolicy } from '../../common/auth/access-policy';
+import type { RuleSettingsRepository } from '../monitoring-rules/rule-settings.repository';
 import type {
   DashboardRepository,
   FlaggedRow,
@@ -68,6 +69,7 @@ function service(rows: Partial<Record<keyof DashboardRepository, unknown>>): Das
     flagged: async () => [],
     monitoredSeries: async () => [],
     budget: async () => [],
+    meanProgress: async () => [],
     trend: async () => [],
     openPeriods: async () => [],
     latestReportedPeriod: async () => null,
@@ -77,7 +79,12 @@ function service(rows: Partial<Record<keyof DashboardRepository, unknown>>): Das
     assertCanReadDepartment: () => undefined,
     departmentScope: () => null,
   } as unknown as AccessPolicy;
-  return new DashboardService(repository, access);
+  // No department-year has rules of its own here: the national ones.
+  const rules = {
+    forFiscalYear: async () => defaultRuleSettings(),
+    forFiscalYears: async (ids: string[]) => new Map(ids.map((id) => [id, defaultRuleSettings()])),
+  } as unknown as RuleSettingsRepository;
+  return new DashboardService(repository, access, rules);
 }
 
 describe(DashboardService.name, () => {

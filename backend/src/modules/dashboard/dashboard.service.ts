@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   daysOverdue,
+  DEFAULT_RULE_SETTINGS,
+  dualMonitoringWarning,
   dueDate,
   flagRank,
   indicatorStatus,
@@ -9,8 +11,10 @@ import {
   localDate,
   periodOf,
   periodsUpTo,
+  type RuleSettings,
   yearOf,
 } from '@jixiao/domain';
+import { RuleSettingsRepository } from '../monitoring-rules/rule-settings.repository';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { notFound } from '../../common/errors/app.exception';
 import { type AsOf, resolveAsOf } from './as-of';
@@ -62,6 +66,7 @@ export class DashboardService {
   constructor(
     private readonly repository: DashboardRepository,
     private readonly access: AccessPolicy,
+    private readonly rules: RuleSettingsRepository,
   ) {}
 
   async departmentDashboard(
@@ -146,7 +151,10 @@ export class DashboardService {
     fiscalYearId: string,
     asOf: AsOf,
   ): Promise<Map<string, BudgetExecutionSummaryResponse>> {
-    const rows = await this.repository.budget([fiscalYearId], asOf.yearStart, asOf.period);
+    const [rows, rules] = await Promise.all([
+      this.repository.budget([fiscalYearId], asOf.yearStart, asOf.period),
+      this.rules.forFiscalYear(fiscalYearId),
+    ]);
     return new Map(
       rows
         .filter((row) => row.grouping === 0)
@@ -156,7 +164,7 @@ export class DashboardService {
             period: row.executedPeriod,
             budgetYuan: row.budgetYuan,
             executedYuan: row.executedYuan,
-            ...budgetLightOf(row.budgetYuan, row.executedYuan, asOf.month),
+            ...budgetLightOf(row.budgetYuan, row.executedYuan, asOf.month, rules),
           },
         ]),
     );
@@ -172,14 +180,19 @@ export class DashboardService {
     const duePassed = periodsUpTo(asOf.year, asOf.month).filter((period) =>
       isOverdue(period, null, asOf.today, asOf.dueDay),
     );
-    const [counts, flagged, series, budget, trend, open] = await Promise.all([
+    const [counts, flagged, series, budget, trend, open, rules, progress] = await Promise.all([
       this.repository.lightCounts(ids, asOf.period),
       this.repository.flagged(ids, asOf.period),
       this.repository.monitoredSeries(ids, asOf.yearStart, asOf.period),
       this.repository.budget(ids, asOf.yearStart, asOf.period),
       this.repository.trend(ids, asOf.yearStart, asOf.period),
       duePassed.length ? this.repository.openPeriods(ids, duePassed) : Promise.resolve([]),
+      this.rules.forFiscalYears(ids),
+      this.repository.meanProgress(ids, asOf.period),
     ]);
+    const progressOf = new Map(progress.map((row) => [row.projectId, row.progress]));
+    const rulesOf = (fiscalYearId: string | null): RuleSettings =>
+      rules.get(fiscalYearId as string) ?? DEFAULT_RULE_SETTINGS;
     const total = countsOf(counts.find((r) => r.grouping === 3));
     const late = open.filter((row) => isOverdue(row.period, row.status, asOf.today, asOf.dueDay));
     const overdue = late.map((row): OverdueReportResponse => ({
@@ -192,7 +205,7 @@ export class DashboardService {
       dueDate: dueDate(row.period, asOf.dueDay),
       daysOverdue: daysOverdue(row.period, asOf.today, asOf.dueDay),
     }));
-    const projections = this.projections(series, asOf);
+    const projections = this.projections(series, asOf, rulesOf);
     const projectedMisses = this.rankProjectedMisses(
       series.filter((row) => isProjectedMiss(projections.get(row.indicatorId))),
       byYear,
@@ -204,15 +217,19 @@ export class DashboardService {
       asOf: asOf.period,
       today: asOf.today,
       counts: total,
-      flagged: projectedMissOnly ? projectedMisses : this.rankFlagged(flagged, byYear, asOf, projections),
+      flagged: projectedMissOnly
+        ? projectedMisses
+        : this.rankFlagged(flagged, byYear, asOf, projections, rulesOf),
       projectedMiss: projectedMisses.length,
       projectedMisses,
       budget: {
+        // A total over department-years has no one set of rules: a single department's own, else national.
         total: this.budgetTotal(
           budget.find((r) => r.grouping === 3),
           asOf.month,
+          units.length === 1 ? rulesOf(units[0].fiscalYearId) : DEFAULT_RULE_SETTINGS,
         ),
-        projects: this.projectBudgets(budget, byYear, asOf.month),
+        projects: this.projectBudgets(budget, byYear, asOf.month, rulesOf, progressOf),
       },
       trend: this.trendPoints(trend, total.total, asOf),
       overdue,
@@ -222,6 +239,7 @@ export class DashboardService {
         budget: this.budgetTotal(
           budget.find((r) => r.grouping === 1 && r.fiscalYearId === unit.fiscalYearId),
           asOf.month,
+          rulesOf(unit.fiscalYearId),
         ),
         overdue: late.filter((row) => row.fiscalYearId === unit.fiscalYearId).length,
         projectedMiss: projectedMisses.filter((item) => item.department.code === unit.code).length,
@@ -230,11 +248,22 @@ export class DashboardService {
   }
 
   /** Each monitored indicator's year-end projection (libs/domain), from the series fetched in one statement. */
-  private projections(rows: SeriesIndicatorRow[], asOf: AsOf): Map<string, ProjectionResponse | null> {
+  private projections(
+    rows: SeriesIndicatorRow[],
+    asOf: AsOf,
+    rulesOf: (fiscalYearId: string) => RuleSettings,
+  ): Map<string, ProjectionResponse | null> {
     return new Map(
       rows.map((row) => [
         row.indicatorId,
-        projectionOf(row.target, row.thresholds, row.series ?? [], row.forecastValue, asOf),
+        projectionOf(
+          row.target,
+          row.thresholds,
+          row.series ?? [],
+          row.forecastValue,
+          asOf,
+          rulesOf(row.fiscalYearId),
+        ),
       ]),
     );
   }
@@ -245,8 +274,9 @@ export class DashboardService {
     byYear: Map<string, DepartmentYearRow>,
     asOf: AsOf,
     projections: Map<string, ProjectionResponse | null>,
+    rulesOf: (fiscalYearId: string) => RuleSettings,
   ): FlaggedIndicatorResponse[] {
-    const items = rows.map((row) => this.flaggedItem(row, byYear, asOf, projections));
+    const items = rows.map((row) => this.flaggedItem(row, byYear, asOf, projections, rulesOf));
     const rank = (item: FlaggedIndicatorResponse): number => flagRank(item.light);
     const byProgress = (a: number | null, b: number | null): number =>
       a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b;
@@ -273,11 +303,13 @@ export class DashboardService {
     byYear: Map<string, DepartmentYearRow>,
     asOf: AsOf,
     projections: Map<string, ProjectionResponse | null>,
+    rulesOf?: (fiscalYearId: string) => RuleSettings,
   ): FlaggedIndicatorResponse {
-    // The stored light (re-evaluated on every target change) when reported; libs/domain's grey when not.
+    // The stored light (re-evaluated on every target or rules change) when reported; libs/domain's grey when not.
     const unreported = indicatorStatus(row.target, null, asOf, {
       thresholds: row.thresholds,
       dueDay: asOf.dueDay,
+      rules: rulesOf?.(row.fiscalYearId),
     });
     const reported = row.actualRaw !== null;
     const lightReason = reported ? (row.lightReason ?? '') : unreported.reason;
@@ -310,28 +342,42 @@ export class DashboardService {
     rows: BudgetRow[],
     byYear: Map<string, DepartmentYearRow>,
     month: number,
+    rulesOf: (fiscalYearId: string) => RuleSettings,
+    progressOf: Map<string, number>,
   ): ProjectBudgetResponse[] {
     return rows
       .filter((row) => row.grouping === 0)
-      .map((row) => ({
-        department: this.ref(byYear, row.fiscalYearId as string),
-        projectId: row.projectId as string,
-        projectCode: row.projectCode,
-        projectName: row.projectName as string,
-        budgetYuan: row.budgetYuan,
-        executedYuan: row.executedYuan,
-        executedPeriod: row.executedPeriod,
-        ...budgetLightOf(row.budgetYuan, row.executedYuan, month),
-      }));
+      .map((row) => {
+        const rules = rulesOf(row.fiscalYearId as string);
+        const light = budgetLightOf(row.budgetYuan, row.executedYuan, month, rules);
+        // 双监控: the indicators' mean progress against the budget's (执行率 ÷ 时间进度 × 100), as the rules ask.
+        const budgetProgress = light.rate === null ? null : (light.rate * 100) / light.pace;
+        const warning = dualMonitoringWarning(
+          progressOf.get(row.projectId as string) ?? null,
+          budgetProgress === null ? null : Math.round(budgetProgress * 10) / 10,
+          rules,
+        );
+        return {
+          department: this.ref(byYear, row.fiscalYearId as string),
+          projectId: row.projectId as string,
+          projectCode: row.projectCode,
+          projectName: row.projectName as string,
+          budgetYuan: row.budgetYuan,
+          executedYuan: row.executedYuan,
+          executedPeriod: row.executedPeriod,
+          ...light,
+          dualWarning: warning?.message ?? null,
+        };
+      });
   }
 
-  private budgetTotal(row: BudgetRow | undefined, month: number): BudgetTotalResponse {
+  private budgetTotal(row: BudgetRow | undefined, month: number, rules: RuleSettings): BudgetTotalResponse {
     const budgetYuan = row?.budgetYuan ?? 0;
     const executedYuan = row?.executedYuan ?? null;
     return {
       budgetYuan,
       executedYuan,
-      ...budgetLightOf(budgetYuan, executedYuan, month),
+      ...budgetLightOf(budgetYuan, executedYuan, month, rules),
     };
   }
 

@@ -3,6 +3,7 @@ import {
   projectBudgetYearEnd,
   projectYearEnd,
   proposedForecast,
+  type RuleSettings,
   type Target,
   type Thresholds,
 } from '@jixiao/domain';
@@ -25,6 +26,7 @@ export function projectionOf(
   rows: readonly SeriesRow[],
   forecast: number | null,
   asOf: AsOf,
+  rules?: RuleSettings,
 ): ProjectionResponse | null {
   const series = rows.map((row) => ({ month: monthOf(row.period), value: row.value }));
   const { projection } = projectYearEnd(series, target, {
@@ -32,6 +34,7 @@ export function projectionOf(
     month: asOf.month,
     forecast,
     thresholds,
+    rules,
   });
   if (projection === null) return null;
   const { value, low, high, method, light, likelihood, explanation } = projection;
@@ -52,9 +55,14 @@ export function budgetProjectionOf(
   budgetYuan: number,
   rows: readonly SeriesRow[],
   asOf: AsOf,
+  rules?: RuleSettings,
 ): BudgetProjectionResponse | null {
   const series = rows.map((row) => ({ month: monthOf(row.period), value: row.value }));
-  const projection = projectBudgetYearEnd(series, budgetYuan, { year: asOf.year, month: asOf.month });
+  const projection = projectBudgetYearEnd(series, budgetYuan, {
+    year: asOf.year,
+    month: asOf.month,
+    rules,
+  });
   if (projection === null) return null;
   const { value, low, high, rate, method, light, explanation } = projection;
   return { value, low, high, rate, method, light, explanation };

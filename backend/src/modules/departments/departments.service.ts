@@ -8,6 +8,7 @@ import { AsOfQuery } from '../dashboard/dto/as-of.query';
 import { emptyCounts } from '../dashboard/dto/light-counts.response';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { ProjectsService, projectLightOf } from '../projects/projects.service';
+import { RuleSettingsRepository } from '../monitoring-rules/rule-settings.repository';
 import { DepartmentsRepository, DepartmentYearRow } from './departments.repository';
 import {
   DepartmentResponse,
@@ -23,6 +24,7 @@ export class DepartmentsService {
     private readonly dashboard: DashboardService,
     private readonly access: AccessPolicy,
     private readonly lifecycle: LifecycleService,
+    private readonly rules: RuleSettingsRepository,
   ) {}
 
   /** Departments the caller may read: all for admins and auditors, their own for leaders and leads. */
@@ -32,9 +34,12 @@ export class DepartmentsService {
 
   async getYear(code: string, year: number, query: AsOfQuery): Promise<DepartmentYearResponse> {
     const unit = await this.readableYear(code, year);
-    const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
+    const [asOf, rules] = await Promise.all([
+      this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf),
+      this.rules.forFiscalYear(unit.fiscalYearId),
+    ]);
     const [goals, counts, reportPeriods, reporter, tree] = await Promise.all([
-      this.projects.goalTrees({ fiscalYearId: unit.fiscalYearId, projectId: null }, asOf),
+      this.projects.goalTrees({ fiscalYearId: unit.fiscalYearId, projectId: null }, asOf, rules),
       this.dashboard.lightCountsByProject(unit.fiscalYearId, asOf.period),
       this.projects.overallReportPeriods(unit.fiscalYearId, asOf),
       this.repository.findOverallReporter(unit.fiscalYearId),
@@ -58,7 +63,10 @@ export class DepartmentsService {
   /** 表10 projects with leads, lights, last report and budget execution as of the month: one query per concern. */
   async listProjects(code: string, year: number, query: AsOfQuery): Promise<ProjectSummaryResponse[]> {
     const unit = await this.readableYear(code, year);
-    const asOf = await this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf);
+    const [asOf, rules] = await Promise.all([
+      this.dashboard.resolveAsOf(year, [unit.fiscalYearId], query.asOf),
+      this.rules.forFiscalYear(unit.fiscalYearId),
+    ]);
     const [projects, leads, counts, lastReports, budgets] = await Promise.all([
       this.repository.findProjects(unit.fiscalYearId),
       this.repository.findLeads(unit.fiscalYearId),
@@ -69,21 +77,22 @@ export class DepartmentsService {
     const lastReportOf = new Map(lastReports.map(({ projectId, ...report }) => [projectId, report]));
     return projects.map((project) => {
       const lightSummary = counts.get(project.id) ?? emptyCounts();
+      // Every project of the year has a budget row; the fallback only covers a project added between the queries.
+      const budgetExecution = budgets.get(project.id) ?? {
+        period: null,
+        budgetYuan: wanToYuan(project.budget),
+        executedYuan: null,
+        ...budgetLightOf(wanToYuan(project.budget), null, asOf.month, rules),
+      };
       return {
         ...project,
         leads: leads
           .filter((lead) => lead.projectId === project.id)
           .map(({ projectId: _p, ...lead }) => lead),
         lightSummary,
-        projectLight: projectLightOf(lightSummary),
+        projectLight: projectLightOf(lightSummary, budgetExecution.light, rules),
         lastReport: lastReportOf.get(project.id) ?? null,
-        // Every project of the year has a budget row; the fallback only covers a project added between the queries.
-        budgetExecution: budgets.get(project.id) ?? {
-          period: null,
-          budgetYuan: wanToYuan(project.budget),
-          executedYuan: null,
-          ...budgetLightOf(wanToYuan(project.budget), null, asOf.month),
-        },
+        budgetExecution,
       };
     });
   }

@@ -297,7 +297,7 @@ export class LifecycleService {
         reevaluated = await this.lights.reevaluateReports(
           manager,
           items.map((item) => item.indicatorId),
-          adjustment.effectiveFrom,
+          { fromPeriod: adjustment.effectiveFrom },
         );
       }
       await this.repository.setAdjustmentStatus(manager, id, {

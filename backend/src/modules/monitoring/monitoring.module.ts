@@ -32,6 +32,6 @@ import { ReportLightsWriter } from './report-lights.writer';
     IndicatorHistoryService,
     IndicatorHistoryRepository,
   ],
-  exports: [ReportLightsWriter],
+  exports: [ReportLightsWriter, ReportLightsRepository],
 })
 export class MonitoringModule {}

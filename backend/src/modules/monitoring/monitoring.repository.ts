@@ -394,6 +394,38 @@ export class MonitoringRepository {
     );
   }
 
+  /**
+   * The month's reports with what the submit checks under the rules (docs/domain.md "Rules as settings"): the
+   * light, whether a 偏差原因 is given, the actual (in the target's base unit) against the target.
+   */
+  async reasonChecks(
+    manager: EntityManager,
+    unit: ReportUnit,
+    period: string,
+  ): Promise<
+    {
+      indicatorId: string;
+      name: string;
+      light: Light;
+      hasReason: boolean;
+      target: Target | null;
+      actualValue: number | null;
+      actualUnit: string | null;
+      actualRaw: string;
+    }[]
+  > {
+    return manager.query(
+      `SELECT i.id AS "indicatorId", i.name, r.light, i.target_parsed AS target,
+              (cardinality(r.reasons) > 0 OR length(btrim(COALESCE(r.reason_text, ''))) > 0) AS "hasReason",
+              r.actual_value::float8 AS "actualValue", r.actual_unit AS "actualUnit", r.actual_raw AS "actualRaw"
+         FROM progress_reports r JOIN indicators i ON i.id = r.indicator_id JOIN goals g ON g.id = i.goal_id
+        WHERE ${unitGoals(unit)} AND r.period = $2 AND g.term = 'annual' AND g.archived_at IS NULL
+          AND i.archived_at IS NULL
+        ORDER BY g.seq, i.seq`,
+      [unitKey(unit), period],
+    );
+  }
+
   /** Annual indicators of the unit without a report for the period (submission needs them all). */
   async missingReports(manager: EntityManager, unit: ReportUnit, period: string): Promise<string[]> {
     const rows: { name: string }[] = await manager.query(

@@ -23,6 +23,7 @@ import { MonitoringRepository, PeriodRow, ReportRow } from './monitoring.reposit
 import { assertNotArchived } from './archived-write.error';
 import { assertPeriodInYear } from './period-in-year.error';
 import { periodLockedError } from './period-locked.error';
+import { RuleSettingsRepository } from '../monitoring-rules/rule-settings.repository';
 
 /**
  * 双监控 writes: indicator reports and budget execution, each under the period's row lock and the admin's period lock.
@@ -35,6 +36,7 @@ export class MonitoringService {
     private readonly repository: MonitoringRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly rules: RuleSettingsRepository,
   ) {}
 
   async saveReport(
@@ -62,6 +64,7 @@ export class MonitoringService {
       );
 
       const target = indicator.target;
+      const rules = await this.rules.forFiscalYear(indicator.fiscalYearId, manager);
       const actual = this.read('actual', dto.actual, target);
       const forecast = dto.forecast ? this.read('forecast', dto.forecast, target) : undefined;
       // A target that cannot be read gives 'undetermined' (无法判定), never a missing light.
@@ -69,7 +72,7 @@ export class MonitoringService {
         target,
         { actual, forecast, likelihood: dto.likelihood },
         { year: indicator.year, month: monthOf(period) },
-        { thresholds: indicator.thresholds },
+        { thresholds: indicator.thresholds, rules },
       );
       const previous = await this.previousReport(manager, indicatorId, period, target);
       const warnings = reportWarnings(target, { actual }, previous, { month: monthOf(period) });
@@ -164,7 +167,12 @@ export class MonitoringService {
       return {
         ...saved,
         budgetYuan: project.budgetYuan,
-        ...budgetLightOf(project.budgetYuan, dto.executed, monthOf(period)),
+        ...budgetLightOf(
+          project.budgetYuan,
+          dto.executed,
+          monthOf(period),
+          await this.rules.forFiscalYear(project.fiscalYearId, manager),
+        ),
       };
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ReviewAction } from '@jixiao/domain';
+import { type ReviewAction, submitReasonProblems } from '@jixiao/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { AppException } from '../../common/errors/app.exception';
@@ -11,6 +11,7 @@ import { assertNotArchived } from './archived-write.error';
 import { MonitoringRepository, PeriodRow, ReportUnit } from './monitoring.repository';
 import { assertPeriodInYear } from './period-in-year.error';
 import { periodLockedError } from './period-locked.error';
+import { RuleSettingsRepository } from '../monitoring-rules/rule-settings.repository';
 
 type UnacknowledgedWarnings = Awaited<ReturnType<MonitoringRepository['unacknowledgedWarnings']>>;
 
@@ -46,6 +47,7 @@ export class PeriodWorkflowService {
     private readonly workflow: ReviewWorkflow,
     private readonly notifications: NotificationWriter,
     private readonly outbox: MailOutboxService,
+    private readonly rules: RuleSettingsRepository,
   ) {}
 
   /**
@@ -72,6 +74,21 @@ export class PeriodWorkflowService {
           !(await this.repository.findExecution(manager, unit.projectId, current.period))
         )
           errors.budgetExecution = 'budgetExecution：本期预算执行数尚未填报';
+        // The department-year's rules: a red (and, if set, yellow) report without 偏差原因, an over-completion
+        // without an explanation — each named (docs/domain.md "Rules as settings").
+        const rules = await this.rules.forFiscalYear(unit.fiscalYearId, manager);
+        const checks = await this.repository.reasonChecks(manager, unit, current.period);
+        const reasonProblems = submitReasonProblems(
+          checks.map(({ actualValue, actualUnit, actualRaw, ...check }) => ({
+            ...check,
+            actual:
+              actualValue === null
+                ? undefined
+                : { value: actualValue, unit: actualUnit ?? undefined, raw: actualRaw },
+          })),
+          rules,
+        );
+        Object.assign(errors, reasonProblems);
         const warned = await this.repository.unacknowledgedWarnings(manager, unit, current.period);
         if (warned.length && !acknowledgeWarnings)
           for (const row of warned) {
@@ -79,10 +96,13 @@ export class PeriodWorkflowService {
             errors[field] = `${field}：${row.name}：${row.warnings.map((w) => w.message).join('；')}`;
           }
         if (Object.keys(errors).length) {
+          const reasons = Object.keys(reasonProblems).length;
           const message =
             warned.length && !acknowledgeWarnings && Object.keys(errors).length === warned.length
               ? '本期有提醒尚未确认，请核对后确认再提交'
-              : '本期填报尚不完整，不能提交';
+              : reasons && Object.keys(errors).length === reasons
+                ? '按本部门监控规则，以下指标须填写偏差原因后才能提交'
+                : '本期填报尚不完整，不能提交';
           throw new AppException(ErrorCode.ValidationFailed, message, errors);
         }
         await this.repository.acknowledgeWarnings(

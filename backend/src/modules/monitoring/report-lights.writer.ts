@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { monthOf, restateReport, yearOf } from '@jixiao/domain';
+import { monthOf, restateReport, type RuleSettings, withDefaults, yearOf } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Evaluated, ReportLightsRepository } from './report-lights.repository';
+import { type Evaluated, ReportLightsRepository, type StoredReportRow } from './report-lights.repository';
 
 export const REEVALUATE_REASON = '指标值或预警阈值变更，已按新的指标值重新判定预警灯';
+export const RULES_REEVALUATE_REASON = '监控规则变更，已按新的规则重新判定预警灯';
 
 const FIELDS: (keyof Evaluated)[] = [
   'actualValue',
@@ -16,7 +17,31 @@ const FIELDS: (keyof Evaluated)[] = [
   'progress',
 ];
 
-/** Re-evaluates stored lights after a target changes (libs/domain decides, the repository reads and writes). */
+/**
+ * A stored report read again (libs/domain restateReport) against its target and the rules given (else its
+ * department-year's stored rules): what its light and values would be.
+ */
+export function restated(row: StoredReportRow, rules?: RuleSettings): Evaluated {
+  const status = restateReport(
+    row.target,
+    row,
+    { year: yearOf(row.period), month: monthOf(row.period) },
+    { thresholds: row.thresholds, rules: rules ?? withDefaults(row.rules) },
+  );
+  // A value that no longer reads keeps what was stored: only the light says it cannot be judged.
+  const kept = status.actual === undefined;
+  return {
+    actualValue: kept ? row.actualValue : (status.actual?.value ?? null),
+    actualUnit: kept ? row.actualUnit : (status.actual?.unit ?? null),
+    forecastValue: kept ? row.forecastValue : (status.forecast?.value ?? null),
+    light: status.light,
+    lightReason: status.reason,
+    lightExplanation: status.explanation,
+    progress: status.progress,
+  };
+}
+
+/** Re-evaluates stored lights after a target or the rules change (libs/domain decides, the repository reads and writes). */
 @Injectable()
 export class ReportLightsWriter {
   constructor(
@@ -25,43 +50,27 @@ export class ReportLightsWriter {
   ) {}
 
   /**
-   * A light is never stale: after an indicator's target or thresholds change, every stored report of it is read
-   * again against the target in force (libs/domain restateReport), in the caller's transaction. Each report whose
-   * light, explanation or values change is updated (version + 1) and audited. Returns how many changed.
+   * A light is never stale: after an indicator's target or thresholds change, or its department-year's rules,
+   * every stored report of it is read again against the target and rules in force (libs/domain restateReport),
+   * in the caller's transaction. The reports whose light, explanation or values change are updated in one
+   * statement (version + 1) and each is audited. Returns how many changed.
    * `fromPeriod`: only the months from it on (an adjustment leaves the months before it under the old target).
    */
   async reevaluateReports(
     manager: EntityManager,
     indicatorIds: readonly string[],
-    fromPeriod?: string,
+    { fromPeriod, reason = REEVALUATE_REASON }: { fromPeriod?: string; reason?: string } = {},
   ): Promise<number> {
     if (indicatorIds.length === 0) return 0;
     const rows = await this.repository.lockReports(manager, indicatorIds, fromPeriod);
-    let changed = 0;
-    for (const row of rows) {
-      const status = restateReport(
-        row.target,
-        row,
-        { year: yearOf(row.period), month: monthOf(row.period) },
-        { thresholds: row.thresholds },
-      );
-      const next: Evaluated = {
-        actualValue: status.actual?.value ?? null,
-        actualUnit: status.actual?.unit ?? null,
-        forecastValue: status.forecast?.value ?? null,
-        light: status.light,
-        lightReason: status.reason,
-        lightExplanation: status.explanation,
-        progress: status.progress,
-      };
-      // A value that no longer reads keeps what was stored: only the light says it cannot be judged.
-      if (status.actual === undefined) {
-        next.actualValue = row.actualValue;
-        next.actualUnit = row.actualUnit;
-        next.forecastValue = row.forecastValue;
-      }
-      if (FIELDS.every((field) => next[field] === row[field])) continue;
-      await this.repository.updateEvaluation(manager, row.id, next);
+    const changed = rows
+      .map((row) => ({ row, next: restated(row) }))
+      .filter(({ row, next }) => FIELDS.some((field) => next[field] !== row[field]));
+    await this.repository.updateEvaluations(
+      manager,
+      changed.map(({ row, next }) => ({ id: row.id, ...next })),
+    );
+    for (const { row, next } of changed) {
       const before = Object.fromEntries(FIELDS.map((field) => [field, row[field]]));
       await this.audit.record(manager, {
         action: 'progress-report.reevaluate',
@@ -69,10 +78,15 @@ export class ReportLightsWriter {
         entityId: row.id,
         before: { period: row.period, ...before },
         after: { period: row.period, ...next },
-        reason: REEVALUATE_REASON,
+        reason,
       });
-      changed++;
     }
-    return changed;
+    return changed.length;
+  }
+
+  /** Every stored light of a fiscal year read again, after its rules changed; returns how many changed. */
+  async reevaluateFiscalYear(manager: EntityManager, fiscalYearId: string): Promise<number> {
+    const ids = await this.repository.reportedIndicators(manager, fiscalYearId);
+    return this.reevaluateReports(manager, ids, { reason: RULES_REEVALUATE_REASON });
   }
 }

@@ -1,4 +1,12 @@
-import { indicatorStatus, type Light, periodsUpTo, resolveThresholds, ZH_CN_MESSAGES } from '@jixiao/domain';
+import {
+  indicatorStatus,
+  type Light,
+  periodsUpTo,
+  resolveThresholds,
+  ZH_CN_MESSAGES,
+  DEFAULT_RULE_SETTINGS,
+  type RuleSettings,
+} from '@jixiao/domain';
 import type { AsOf } from '../dashboard/as-of';
 import { projectionOf } from '../dashboard/projection';
 import {
@@ -23,6 +31,7 @@ export function buildGoalTrees(
   history: HistoryRow[],
   asOf: AsOf,
   targetHistory: ReadonlyMap<string, TargetChangeResponse[]> = new Map(),
+  rules: RuleSettings = DEFAULT_RULE_SETTINGS,
 ): GoalResponse[] {
   const historyOf = new Map<string, HistoryRow[]>();
   for (const row of history) historyOf.set(row.indicatorId, [...(historyOf.get(row.indicatorId) ?? []), row]);
@@ -42,6 +51,7 @@ export function buildGoalTrees(
         historyOf.get(row.id) ?? [],
         asOf,
         targetHistory.get(row.id) ?? [],
+        rules,
       ),
     );
   }
@@ -63,6 +73,7 @@ function indicatorOf(
   history: HistoryRow[],
   asOf: AsOf,
   targetHistory: TargetChangeResponse[],
+  rules: RuleSettings,
 ): IndicatorResponse {
   const latestReport =
     row.reportPeriod === null
@@ -87,7 +98,7 @@ function indicatorOf(
           warningsAcknowledged: row.warningsAcknowledged ?? false,
           updatedAt: row.updatedAt as Date,
         };
-  const status = statusAsOf(row, monitored, asOf);
+  const status = statusAsOf(row, monitored, asOf, rules);
   const previous = monitored ? previousOf(history, asOf) : null;
   return {
     id: row.id,
@@ -113,7 +124,7 @@ function indicatorOf(
     lightReason: status.reason,
     explanation: status.explanation,
     progress: status.progress,
-    thresholds: resolveThresholds(row.thresholds ?? undefined),
+    thresholds: resolveThresholds(row.thresholds ?? undefined, rules.thresholds),
     targetHistory,
     projection: monitored
       ? projectionOf(
@@ -122,6 +133,7 @@ function indicatorOf(
           history.map((h) => ({ period: h.period, value: h.actualValue })),
           row.forecastValue,
           asOf,
+          rules,
         )
       : null,
     history: monitored ? monthlyHistory(history, asOf) : history.map(point),
@@ -140,7 +152,7 @@ interface StatusView {
  * The month's light: the one stored with that month's report (re-evaluated whenever the target changes, so never
  * stale), else libs/domain's status without a report (grey, 未填报). Long-term indicators are not monitored.
  */
-function statusAsOf(row: IndicatorRow, monitored: boolean, asOf: AsOf): StatusView {
+function statusAsOf(row: IndicatorRow, monitored: boolean, asOf: AsOf, rules: RuleSettings): StatusView {
   if (!monitored)
     return {
       light: null,
@@ -152,6 +164,7 @@ function statusAsOf(row: IndicatorRow, monitored: boolean, asOf: AsOf): StatusVi
   const unreported = indicatorStatus(row.target, null, asOf, {
     thresholds: row.thresholds,
     dueDay: asOf.dueDay,
+    rules,
   });
   if (row.reportPeriod !== asOf.period || row.light === null) return unreported;
   const reason = row.lightReason ?? '';

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   dueDate,
   isOverdue,
+  DEFAULT_RULE_SETTINGS,
   type Light,
   monthOf,
   periodsUpTo,
-  worstLight,
+  projectLight,
+  type RuleSettings,
   yuanToWan,
   yuanToWanOrNull,
 } from '@jixiao/domain';
@@ -23,10 +25,24 @@ import { byIndicator } from '../lifecycle/target-history.query';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { buildGoalTrees } from './goal-tree.builder';
 import { GoalScope, ProjectsRepository, ReportPeriodRow } from './projects.repository';
+import { RuleSettingsRepository } from '../monitoring-rules/rule-settings.repository';
 
-/** A project's (or the department-wide goals') light: the worst of its indicators; null when none is monitored. */
-export function projectLightOf(counts: LightCountsResponse): Light | null {
-  return counts.total === 0 ? null : worstLight(LIGHT_VALUES.filter((light) => counts[light] > 0));
+/**
+ * A project's (or the department-wide goals') light: its indicators' lights combined with its budget light as the
+ * department-year's rules say (the worst indicator light nationally); null when no indicator is monitored.
+ */
+export function projectLightOf(
+  counts: LightCountsResponse,
+  budgetLight: Light | null = null,
+  rules: RuleSettings = DEFAULT_RULE_SETTINGS,
+): Light | null {
+  return counts.total === 0
+    ? null
+    : projectLight(
+        LIGHT_VALUES.filter((light) => counts[light] > 0),
+        budgetLight,
+        rules,
+      );
 }
 
 @Injectable()
@@ -36,13 +52,17 @@ export class ProjectsService {
     private readonly dashboard: DashboardService,
     private readonly access: AccessPolicy,
     private readonly lifecycle: LifecycleService,
+    private readonly rules: RuleSettingsRepository,
   ) {}
 
   async detail(id: string, query: AsOfQuery): Promise<ProjectDetailResponse> {
     const project = await this.repository.findProject(id);
     if (!project) throw notFound('项目');
     this.access.assertCanReadDepartment(project.departmentId);
-    const asOf = await this.dashboard.resolveAsOf(project.year, [project.fiscalYearId], query.asOf);
+    const [asOf, rules] = await Promise.all([
+      this.dashboard.resolveAsOf(project.year, [project.fiscalYearId], query.asOf),
+      this.rules.forFiscalYear(project.fiscalYearId),
+    ]);
     const [leads, fundingSources, spendingDetails, procurements, goals, counts, executions, periods, tree] =
       await Promise.all([
         this.repository.findLeads(id),
@@ -53,6 +73,7 @@ export class ProjectsService {
         this.goalTrees(
           { fiscalYearId: project.fiscalYearId, projectId: id, includeArchived: project.archivedAt !== null },
           asOf,
+          rules,
         ),
         this.dashboard.lightCountsByProject(project.fiscalYearId, asOf.period),
         this.repository.findExecutions(id, asOf.yearStart, asOf.period),
@@ -72,6 +93,12 @@ export class ProjectsService {
     } = project;
     const yearBudgetYuan = currentBudgetYuan ?? budgetYuan;
     const lightSummary = counts.get(id) ?? emptyCounts();
+    const executedPeriods = executions.map((e) => ({
+      ...e,
+      ...budgetLightOf(yearBudgetYuan, e.executedYuan, monthOf(e.period), rules),
+    }));
+    const budgetLight = (executedPeriods.at(-1) ?? budgetLightOf(yearBudgetYuan, null, asOf.month, rules))
+      .light;
     return {
       ...header,
       budget: yuanToWan(budgetYuan),
@@ -88,17 +115,15 @@ export class ProjectsService {
       procurements,
       goals,
       lightSummary,
-      projectLight: projectLightOf(lightSummary),
+      projectLight: projectLightOf(lightSummary, budgetLight, rules),
       budgetExecution: {
         budgetYuan: yearBudgetYuan,
-        periods: executions.map((e) => ({
-          ...e,
-          ...budgetLightOf(yearBudgetYuan, e.executedYuan, monthOf(e.period)),
-        })),
+        periods: executedPeriods,
         projection: budgetProjectionOf(
           yearBudgetYuan,
           executions.map((e) => ({ period: e.period, value: e.executedYuan })),
           asOf,
+          rules,
         ),
       },
       reportPeriods: this.reportPeriods(periods, asOf),
@@ -107,14 +132,18 @@ export class ProjectsService {
   }
 
   /** Goals with indicator trees and lights as of the month: of a project, or department-wide (projectId null). */
-  async goalTrees(scope: GoalScope, asOf: AsOf): Promise<GoalResponse[]> {
+  async goalTrees(
+    scope: GoalScope,
+    asOf: AsOf,
+    rules: RuleSettings = DEFAULT_RULE_SETTINGS,
+  ): Promise<GoalResponse[]> {
     const [goals, indicators, history] = await Promise.all([
       this.repository.findGoals(scope),
       this.repository.findIndicators(scope, asOf.yearStart, asOf.period),
       this.repository.findHistory(scope, asOf.yearStart, asOf.period),
     ]);
     const targetHistory = await this.repository.findTargetHistory(indicators.map((row) => row.id));
-    return buildGoalTrees(goals, indicators, history, asOf, byIndicator(targetHistory));
+    return buildGoalTrees(goals, indicators, history, asOf, byIndicator(targetHistory), rules);
   }
 
   /** The department-wide goals' months (部门整体, docs/domain.md §11), January to the month, as a project's. */

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportForEvaluation, Target } from '@jixiao/domain';
+import {
+  type ReportForEvaluation,
+  type RuleSettings,
+  type ScoringProfile,
+  type Target,
+  withDefaults,
+} from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
 import { type IndicatorTargetChange, targetHistoryOf } from '../lifecycle/target-history.query';
 import type { SelfEvaluationStatus } from './entities/self-evaluation.entity';
@@ -81,6 +87,8 @@ export interface EvaluationRow {
   benefitWeight: number;
   satisfactionWeight: number;
   overallResult: string | null;
+  /** The profile the evaluation is scored with, fixed when it was created; null: the national one. */
+  scoringProfile: ScoringProfile | null;
   totalScore: number | null;
   grade: string | null;
   returnReason: string | null;
@@ -113,6 +121,8 @@ export interface YearData {
   executions: { projectId: string; executedYuan: number; period: string; status: 'approved' | 'submitted' }[];
   /** The approved adjustments of the indicators' targets (the 自评表 says a target was adjusted). */
   targetChanges: IndicatorTargetChange[];
+  /** The department-year's 监控规则 now: a new evaluation takes its scoring profile. */
+  rules: RuleSettings;
 }
 
 const EVALUATION_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS "projectId", status, version,
@@ -120,6 +130,7 @@ const EVALUATION_COLUMNS = `id, fiscal_year_id AS "fiscalYearId", project_id AS 
   executed_from_period AS "executedFromPeriod", budget_weight::float8 AS "budgetWeight",
   output_weight::float8 AS "outputWeight", benefit_weight::float8 AS "benefitWeight",
   satisfaction_weight::float8 AS "satisfactionWeight", overall_result AS "overallResult",
+  scoring_profile AS "scoringProfile",
   total_score::float8 AS "totalScore", grade, return_reason AS "returnReason", submitted_at AS "submittedAt",
   submitted_by AS "submittedBy", reviewed_at AS "reviewedAt", reviewed_by AS "reviewedBy", updated_at AS "updatedAt"`;
 
@@ -175,7 +186,7 @@ export class SelfEvaluationRepository {
     filter: ScopeFilter,
   ): Promise<YearData> {
     const years = [`${year}-01`, `${year}-12`];
-    const [projects, goals, indicators, evaluations, items, reports, executions] = await Promise.all([
+    const [projects, goals, indicators, evaluations, items, reports, executions, rules] = await Promise.all([
       filter === 'department'
         ? Promise.resolve([])
         : manager.query(
@@ -238,12 +249,25 @@ export class SelfEvaluationRepository {
         year,
         typeof filter === 'object' ? filter.projectId : null,
       ),
+      manager.query(`SELECT settings FROM monitoring_rule_settings WHERE fiscal_year_id = $1`, [
+        fiscalYearId,
+      ]) as Promise<{ settings: RuleSettings }[]>,
     ]);
     const targetChanges = await targetHistoryOf(
       manager,
       (indicators as IndicatorRow[]).map((indicator) => indicator.indicatorId),
     );
-    return { projects, goals, indicators, evaluations, items, reports, executions, targetChanges };
+    return {
+      projects,
+      goals,
+      indicators,
+      evaluations,
+      items,
+      reports,
+      executions,
+      targetChanges,
+      rules: withDefaults(rules[0]?.settings),
+    };
   }
 
   /**
@@ -290,11 +314,16 @@ export class SelfEvaluationRepository {
     fiscalYearId: string,
     projectId: string | null,
     by: string,
+    profile: ScoringProfile,
   ): Promise<EvaluationRow | undefined> {
+    // The department-year's scoring profile at creation is kept with the evaluation, its section weights included.
+    const { budget, output, benefit, satisfaction } = profile.sections;
     const [row] = await manager.query(
-      `INSERT INTO self_evaluations (fiscal_year_id, project_id, updated_by) VALUES ($1, $2, $3)
+      `INSERT INTO self_evaluations (fiscal_year_id, project_id, updated_by, scoring_profile, budget_weight,
+              output_weight, benefit_weight, satisfaction_weight)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
        ON CONFLICT DO NOTHING RETURNING ${EVALUATION_COLUMNS}`,
-      [fiscalYearId, projectId, by],
+      [fiscalYearId, projectId, by, JSON.stringify(profile), budget, output, benefit, satisfaction],
     );
     return row;
   }

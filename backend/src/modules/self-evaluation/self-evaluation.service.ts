@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_SECTION_WEIGHTS, type SectionWeights, wanToYuanOrNull } from '@jixiao/domain';
+import {
+  DEFAULT_SCORING_PROFILE,
+  type ScoringProfile,
+  type SectionWeights,
+  wanToYuanOrNull,
+} from '@jixiao/domain';
+import { RuleSettingsRepository } from '../monitoring-rules/rule-settings.repository';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { Actor } from '../../common/context/request-context';
@@ -57,6 +63,7 @@ export class SelfEvaluationService {
     private readonly repository: SelfEvaluationRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly rules: RuleSettingsRepository,
   ) {}
 
   // ---- reads -------------------------------------------------------------------------------------------
@@ -117,6 +124,7 @@ export class SelfEvaluationService {
       scope.fiscalYearId,
       scope.project?.id ?? null,
       actor.id,
+      (await this.rules.forFiscalYear(scope.fiscalYearId, manager)).scoring,
     );
     if (!row) throw await this.conflict(manager, scope, '其他人同时创建了该自评，请刷新后再试');
     return row;
@@ -194,7 +202,12 @@ export class SelfEvaluationService {
           benefit: evaluation.benefitWeight,
           satisfaction: evaluation.satisfactionWeight,
         }
-      : { ...DEFAULT_SECTION_WEIGHTS };
+      : { ...data.rules.scoring.sections };
+    // An evaluation is scored by the profile stored with it (national for rows from before profiles were kept);
+    // one not yet created by the department-year's rules now.
+    const profile: ScoringProfile = evaluation
+      ? (evaluation.scoringProfile ?? DEFAULT_SCORING_PROFILE)
+      : data.rules.scoring;
     const reports = new Map<string, ReportRow[]>();
     for (const report of data.reports)
       reports.set(report.indicatorId, [...(reports.get(report.indicatorId) ?? []), report]);
@@ -204,6 +217,7 @@ export class SelfEvaluationService {
     return {
       scope: scope.project ? 'project' : 'department',
       sections,
+      profile,
       budget: {
         initialBudgetYuan: scope.project
           ? scope.project.initialBudgetYuan
@@ -291,6 +305,7 @@ export class SelfEvaluationService {
         .join('\n'),
       overallResult: row?.overallResult ?? null,
       sections: inputs.sections,
+      scoringProfile: inputs.profile,
       weightCheck: computed.weightCheck,
       budget: computed.budget,
       items: computed.items,

@@ -32,6 +32,7 @@ export function computeEvaluation(inputs: EvaluationInputs): ComputedEvaluation 
   const sheet = evaluateSheet({
     scope: inputs.scope,
     sections: inputs.sections,
+    profile: inputs.profile,
     annualBudgetYuan: inputs.budget.annualBudgetYuan,
     executedYuan: executed.executedYuan,
     indicators: inputs.indicators.map((indicator, index) => ({

@@ -6,6 +6,7 @@ import type {
   Grade,
   Judgement,
   Section,
+  ScoringProfile,
   SectionWeights,
   ReportForEvaluation,
   Target,
@@ -58,6 +59,8 @@ export interface BudgetInput {
 export interface EvaluationInputs {
   scope: EvaluationScope;
   sections: SectionWeights;
+  /** The scoring profile: the one stored with the evaluation, else the department-year's rules now. */
+  profile: ScoringProfile;
   budget: BudgetInput;
   indicators: IndicatorInput[];
 }
@@ -165,6 +168,8 @@ export interface EvaluationView extends SheetTotals {
   overallTarget: string; // 年度总体目标 预期目标
   overallResult: string | null; // 实际完成情况
   sections: SectionWeights;
+  /** The scoring profile the score is computed with (stored with the evaluation). */
+  scoringProfile: ScoringProfile;
   budget: BudgetView;
   items: ItemView[];
 }

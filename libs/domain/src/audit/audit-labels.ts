@@ -71,6 +71,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'target-adjustment.propose': '提出指标值调整申请',
   'target-adjustment.approve': '批准指标值调整',
   'target-adjustment.return': '退回指标值调整申请',
+  'monitoring-rules.update': '修改监控规则',
 };
 
 /** The Chinese name of an action; an action nobody named yet keeps its code rather than vanish. */

@@ -4,6 +4,7 @@ import { DomainError } from '../errors/domain.error';
 import { level1For } from '../indicator/indicator-levels';
 import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
 import { formatNumber } from '../shared/number.util';
+import { DEFAULT_SCORING_PROFILE, type ScoringProfile } from '../rules/rule-settings';
 import type { Target } from '../target/target.types';
 import { budgetScore } from './budget-score';
 import { type ConsistencyWarning, consistencyWarning } from './consistency-warning';
@@ -39,6 +40,8 @@ export interface SheetInput {
   executedYuan: number | null; // 全年执行数
   indicators: readonly SheetIndicator[];
   gradeBands?: Partial<GradeBands>;
+  /** The scoring profile stored with the evaluation (反向 formula, 定性 bands, rounding, grades); national by default. */
+  profile?: ScoringProfile;
 }
 
 export interface SheetItem {
@@ -98,6 +101,7 @@ export const level1Of = (indicator: { level1: string; level2: string }): string 
  */
 export function evaluateSheet(input: SheetInput): EvaluatedSheet {
   const { sections, indicators } = input;
+  const profile = input.profile ?? DEFAULT_SCORING_PROFILE;
   const weights = assignWeights(
     indicators.map((indicator) => ({ level1: level1Of(indicator), weight: indicator.weight })),
     sections,
@@ -106,14 +110,14 @@ export function evaluateSheet(input: SheetInput): EvaluatedSheet {
     indicators.map((indicator, index) => ({ level1: level1Of(indicator), weight: weights[index] })),
     sections,
   );
-  const items = indicators.map((indicator, index) => evaluateItem(indicator, weights[index]));
-  const budget = evaluateBudget(input);
+  const items = indicators.map((indicator, index) => evaluateItem(indicator, weights[index], profile));
+  const budget = evaluateBudget(input, profile.decimals);
   const scored = items.filter((item) => item.score !== null).map((item) => item.score as number);
   const indicatorScore = sumScores(scored);
   const allScored = scored.length === items.length;
   const complete = allScored && budget.score !== null && weightCheck.valid;
   const total = complete ? sumScores([budget.score as number, indicatorScore]) : null;
-  const grade = total === null ? null : gradeFor(total, input.gradeBands);
+  const grade = total === null ? null : gradeFor(total, input.gradeBands ?? profile.gradeBands);
   return {
     items,
     budget,
@@ -139,7 +143,7 @@ export function evaluateSheet(input: SheetInput): EvaluatedSheet {
   };
 }
 
-function evaluateItem(indicator: SheetIndicator, weight: number): SheetItem {
+function evaluateItem(indicator: SheetIndicator, weight: number, profile: ScoringProfile): SheetItem {
   const view: SheetItem = {
     section: sectionFor(level1Of(indicator)) ?? null,
     weight,
@@ -160,7 +164,7 @@ function evaluateItem(indicator: SheetIndicator, weight: number): SheetItem {
     const reading = parseActual(actual, target);
     return {
       reading,
-      result: explainScore(target, reading, weight),
+      result: explainScore(target, reading, weight, profile),
       met: meetsTarget(target, reading) as boolean, // defined whenever the actual can be scored
     };
   });
@@ -195,7 +199,7 @@ function attempt<T>(compute: () => T): T | DomainError {
   }
 }
 
-function evaluateBudget(input: SheetInput): SheetBudget {
+function evaluateBudget(input: SheetInput, decimals: number): SheetBudget {
   const { executedYuan, annualBudgetYuan, sections } = input;
   const view: SheetBudget = {
     rate: null,
@@ -210,7 +214,7 @@ function evaluateBudget(input: SheetInput): SheetBudget {
       problem: input.scope === 'department' ? MSG.sheet.departmentExecuted : MSG.sheet.projectExecuted,
     };
   if (!annualBudgetYuan) return { ...view, problem: MSG.sheet.noAnnualBudget };
-  const score = attempt(() => budgetScore(executedYuan, annualBudgetYuan, sections.budget));
+  const score = attempt(() => budgetScore(executedYuan, annualBudgetYuan, sections.budget, decimals));
   if (score instanceof DomainError) return { ...view, problem: score.message };
   const rate = Math.round((executedYuan / annualBudgetYuan) * 10000) / 100;
   return {

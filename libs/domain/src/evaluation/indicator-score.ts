@@ -1,8 +1,9 @@
 import { actualValueIn, splitActual } from '../actual/actual-reading.util';
-import type { Actual, Judgement } from '../actual/actual.types';
+import type { Actual } from '../actual/actual.types';
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
 import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
-import { formatNumber, round2 } from '../shared/number.util';
+import { DEFAULT_SCORING_PROFILE, type LowerFormula, type ScoringProfile } from '../rules/rule-settings';
+import { formatNumber } from '../shared/number.util';
 import type { Target } from '../target/target.types';
 
 // A computed score, or for 定性 indicators the band inside which the evaluator picks the score.
@@ -11,12 +12,8 @@ export type IndicatorScore = { score: number } | { band: [number, number] };
 // The same, with the formula and its figures in Chinese (得分 = 10 × 180 ÷ 200 = 9).
 export type ExplainedScore = IndicatorScore & { explanation: string };
 
-// 达成 [0.8W, W]; 部分达成 [0.6W, 0.8W); 未达成 [0, 0.6W) — upper ends other than W are exclusive.
-const BAND_SHARES: Readonly<Record<Judgement, [number, number]>> = {
-  达成: [0.8, 1],
-  部分达成: [0.6, 0.8],
-  未达成: [0, 0.6],
-};
+/** What of the scoring profile (a setting stored with each evaluation) scores one indicator. */
+export type IndicatorScoring = Pick<ScoringProfile, 'lowerFormula' | 'qualitativeBands' | 'decimals'>;
 
 export function assertWeight(weight: number): void {
   if (!(Number.isFinite(weight) && weight >= 0)) {
@@ -29,20 +26,39 @@ export function assertWeight(weight: number): void {
  * two decimals. 正向: B ≥ A → W else B/A·W. 反向: B ≤ A → W, A < B < 2A → (1 − (B−A)/A)·W, B ≥ 2A → 0.
  * Target 0: B ≤ 0 → W else 0. Range: inside → W. 定性: a band.
  */
-export function scoreIndicator(target: Target, actual: Actual, weight: number): IndicatorScore {
-  const { explanation: _explanation, ...result } = explainScore(target, actual, weight);
+export function scoreIndicator(
+  target: Target,
+  actual: Actual,
+  weight: number,
+  profile: IndicatorScoring = DEFAULT_SCORING_PROFILE,
+): IndicatorScore {
+  const { explanation: _explanation, ...result } = explainScore(target, actual, weight, profile);
   return result;
 }
 
-/** scoreIndicator with the explanation of how the score (or the band) came about. */
-export function explainScore(target: Target, actual: Actual, weight: number): ExplainedScore {
+/**
+ * scoreIndicator with the explanation of how the score (or the band) came about. The profile (a setting) picks
+ * the 反向 formula, the 定性 bands and the rounding; national by default.
+ */
+export function explainScore(
+  target: Target,
+  actual: Actual,
+  weight: number,
+  profile: IndicatorScoring = DEFAULT_SCORING_PROFILE,
+): ExplainedScore {
   assertWeight(weight);
-  return scoreOf(target, actual, weight);
+  return scoreOf(target, actual, weight, profile);
 }
 
-// round(share × W, 2), kept at or below W even when W itself has more than two decimals.
-function capped(share: number, weight: number): number {
-  return Math.min(weight, round2(share * weight));
+/** Rounds half up at `decimals` decimals as a person would (2 → round2). */
+export function roundScore(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(Number((value * factor).toPrecision(15))) / factor;
+}
+
+// round(share × W), kept at or below W even when W itself has more decimals than the rounding.
+function capped(share: number, weight: number, decimals: number): number {
+  return Math.min(weight, roundScore(share * weight, decimals));
 }
 
 const fmt = (value: number): string => formatNumber(value);
@@ -63,19 +79,22 @@ export function insideBand(pick: number, band: readonly [number, number], weight
   return pick >= band[0] && (bandClosed(band, weight) ? pick <= band[1] : pick < band[1]);
 }
 
-function band(actual: Actual, weight: number): ExplainedScore {
+function band(actual: Actual, weight: number, profile: IndicatorScoring): ExplainedScore {
   if (actual.judgement === undefined) {
     throw new DomainError(DomainErrorCode.MissingJudgement, MSG.error.missingJudgement);
   }
-  const [low, high] = BAND_SHARES[actual.judgement];
-  const range: [number, number] = [capped(low, weight), capped(high, weight)];
+  const [low, high] = profile.qualitativeBands[actual.judgement];
+  const range: [number, number] = [
+    capped(low, weight, profile.decimals),
+    capped(high, weight, profile.decimals),
+  ];
   return { band: range, explanation: MSG.scoreExplain.band(actual.judgement, bandText(range, weight)) };
 }
 
-function orBand(actual: Actual, weight: number): ExplainedScore {
+function orBand(actual: Actual, weight: number, profile: IndicatorScoring): ExplainedScore {
   if (actual.judgement === undefined)
     throw new DomainError(DomainErrorCode.MissingActual, MSG.error.missingActual);
-  return band(actual, weight);
+  return band(actual, weight, profile);
 }
 
 // How much of W an actual earned: the share, and either the formula giving it or why it is all or nothing.
@@ -85,12 +104,12 @@ interface Earned {
   reason?: string;
 }
 
-function scoreOf(target: Target, actual: Actual, weight: number): ExplainedScore {
-  if (target.operator === 'qualitative') return band(actual, weight);
-  if (target.operator === 'all-of') return scoreParts(target, actual, weight);
-  const earned = fractionOf(target, actual);
-  if (earned === undefined) return orBand(actual, weight);
-  const score = capped(clamp(earned.share), weight);
+function scoreOf(target: Target, actual: Actual, weight: number, profile: IndicatorScoring): ExplainedScore {
+  if (target.operator === 'qualitative') return band(actual, weight, profile);
+  if (target.operator === 'all-of') return scoreParts(target, actual, weight, profile);
+  const earned = fractionOf(target, actual, profile);
+  if (earned === undefined) return orBand(actual, weight, profile);
+  const score = capped(clamp(earned.share), weight, profile.decimals);
   return { score, explanation: explainEarned(earned, weight, score) };
 }
 
@@ -102,15 +121,20 @@ function explainEarned(earned: Earned, weight: number, score: number): string {
 }
 
 // Each part of "≥1 场、≥90人" carries an equal share of W; rounding happens once, on the total.
-function scoreParts(target: Target, actual: Actual, weight: number): ExplainedScore {
+function scoreParts(
+  target: Target,
+  actual: Actual,
+  weight: number,
+  profile: IndicatorScoring,
+): ExplainedScore {
   const pairs = splitActual(target, actual);
-  if (!pairs) return band(actual, weight);
-  const parts = pairs.map((pair) => fractionOf(pair.target, pair.actual));
+  if (!pairs) return band(actual, weight, profile);
+  const parts = pairs.map((pair) => fractionOf(pair.target, pair.actual, profile));
   if (parts.includes(undefined))
     throw new DomainError(DomainErrorCode.MissingActual, MSG.error.missingActual);
   const shares = (parts as Earned[]).map((part) => clamp(part.share));
   const earned = shares.reduce<number>((sum, share) => sum + share, 0);
-  const score = capped(earned / pairs.length, weight);
+  const score = capped(earned / pairs.length, weight, profile.decimals);
   const steps = (parts as Earned[]).map((part, index) =>
     part.formula === undefined
       ? `${part.reason} → ${fmtShare(shares[index])}`
@@ -124,7 +148,7 @@ function scoreParts(target: Target, actual: Actual, weight: number): ExplainedSc
 
 // Fraction of W earned, before clamping to [0, 1]; undefined when there is nothing to compare and only a
 // judgement can score.
-function fractionOf(target: Target, actual: Actual): Earned | undefined {
+function fractionOf(target: Target, actual: Actual, profile: IndicatorScoring): Earned | undefined {
   if (target.operator === 'by-date') {
     if (actual.date === undefined || target.deadline === undefined) return undefined;
     const onTime = actual.date <= target.deadline;
@@ -132,7 +156,7 @@ function fractionOf(target: Target, actual: Actual): Earned | undefined {
   }
   const value = actualValueIn(target, actual);
   if (value === undefined) return undefined;
-  return shareOf(target, value);
+  return shareOf(target, value, profile.lowerFormula);
 }
 
 function higherShare(value: number, expected: number, unit: string): Earned {
@@ -141,9 +165,11 @@ function higherShare(value: number, expected: number, unit: string): Earned {
     : { share: value / expected, formula: `${fmt(value)} ÷ ${fmt(expected)}` };
 }
 
-function lowerShare(value: number, expected: number, unit: string): Earned {
+function lowerShare(value: number, expected: number, unit: string, formula: LowerFormula): Earned {
   if (value <= expected)
     return { share: 1, reason: MSG.scoreExplain.notAbove(fmt(value) + unit, fmt(expected) + unit) };
+  // Some local forms score 反向 as A ÷ B × W: never zero, a gentler slope.
+  if (formula === 'ratio') return { share: expected / value, formula: `${fmt(expected)} ÷ ${fmt(value)}` };
   if (value >= 2 * expected)
     return { share: 0, reason: MSG.scoreExplain.doubled(fmt(value) + unit, fmt(expected) + unit) };
   return {
@@ -153,7 +179,7 @@ function lowerShare(value: number, expected: number, unit: string): Earned {
 }
 
 // Fraction of W earned by a numeric actual, before clamping to [0, 1].
-function shareOf(target: Target, value: number): Earned {
+function shareOf(target: Target, value: number, formula: LowerFormula): Earned {
   const unit = target.unit ?? '';
   if (target.operator === 'between') {
     // parseTarget always sets min and max on 'between'.
@@ -161,13 +187,13 @@ function shareOf(target: Target, value: number): Earned {
     const max = target.max as number;
     if (value >= min && value <= max)
       return { share: 1, reason: MSG.scoreExplain.inside(fmt(value) + unit, fmt(min), fmt(max) + unit) };
-    return value < min ? higherShare(value, min, unit) : lowerShare(value, max, unit);
+    return value < min ? higherShare(value, min, unit) : lowerShare(value, max, unit, formula);
   }
   const expected = target.value as number; // actualValueIn gives a value only for comparable targets
   if (target.accumulation === 'zero-tolerance' || expected === 0)
     return { share: value <= 0 ? 1 : 0, reason: MSG.scoreExplain.zero(fmt(value) + unit, value <= 0) };
-  if (target.direction === 'lower') return lowerShare(value, expected, unit);
+  if (target.direction === 'lower') return lowerShare(value, expected, unit, formula);
   // A standard (=) loses on either side: below as 正向, above as 反向.
-  if (target.direction === 'exact' && value > expected) return lowerShare(value, expected, unit);
+  if (target.direction === 'exact' && value > expected) return lowerShare(value, expected, unit, formula);
   return higherShare(value, expected, unit);
 }

@@ -334,6 +334,32 @@ export const ZH_CN_MESSAGES = {
     projectsTotalLine: '各项目合计',
     projectsTotal: (count: number): string => `部门整体资金为 ${count} 个项目资金之和`,
   },
+
+  // Rules as settings (监控规则): validation of a department-year's settings and the checks they switch on.
+  rules: {
+    invalid: {
+      object: '格式不正确',
+      range: (min: number, max: number): string => `须为 ${min}–${max} 之间的数`,
+      oneOf: (values: readonly string[]): string => `须为 ${values.join(' / ')} 之一`,
+      greenBelowYellow: '绿灯起点不能低于黄灯起点',
+      blueBelowGreen: '蓝灯起点不能低于绿灯起点',
+      checkpoints: '预算执行进度节点须为列表（最多 12 个）',
+      month: '月份须为 1–12 的整数',
+      checkpointOrder: '进度节点须按月份递增，且要求的执行率不能低于前一节点',
+      reasonLights: '须为 red、yellow 中的若干个（不重复）',
+      sectionsTotal: (total: number): string =>
+        `预算执行率与产出、效益、满意度分值之和须为 100，当前为 ${total}`,
+      band: '得分区间须为 [下限, 上限]，取值 0–1，下限不大于上限',
+      decimals: '保留小数位数须为 0–4 的整数',
+    },
+    checkpointMissed: (month: number, minRate: number, rate: number): string =>
+      `未达到预算执行进度节点：${month} 月底应至少执行 ${minRate}%，实际 ${rate}%（红灯）`,
+    dualGap: (target: string, budget: string, gap: string, limit: number): string =>
+      `双监控不一致：目标完成进度 ${target} 与预算执行进度 ${budget} 相差 ${gap} 个百分点，超过 ${limit} 个百分点`,
+    reasonMissing: (name: string, light: string): string => `${name}（${light}）未填写偏差原因`,
+    overCompletion: (name: string, percent: string, from: number): string =>
+      `${name}完成值达到目标的 ${percent}%（≥ ${from}%），须说明超额完成的原因及整改措施`,
+  },
 } as const;
 
 export type DomainMessages = typeof ZH_CN_MESSAGES;

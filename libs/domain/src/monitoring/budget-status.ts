@@ -1,6 +1,8 @@
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
 import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
 import { denoise, formatNumber, round2 } from '../shared/number.util';
+import { missedCheckpoint } from '../rules/rule-checks';
+import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../rules/rule-settings';
 import type { Light, Thresholds } from './light.types';
 import { assertMonth, progressLight, resolveThresholds } from './thresholds.util';
 
@@ -33,10 +35,14 @@ export const paceOf = (month: number): number => round2((month * 100) / 12);
  * v = 执行率 ÷ (m/12) × 100 → red < 60, yellow 60–80, green ≥ 80 (docs/domain.md §5); spending has no "ahead".
  * Nothing reported → grey (未填报); a budget of 0 cannot be paced → undetermined (无法判定).
  */
-export function budgetStatus(input: BudgetInput, thresholds?: Partial<Thresholds> | null): BudgetStatus {
+export function budgetStatus(
+  input: BudgetInput,
+  thresholds?: Partial<Thresholds> | null,
+  rules: Pick<RuleSettings, 'thresholds' | 'budgetCheckpoints'> = DEFAULT_RULE_SETTINGS,
+): BudgetStatus {
   assertMonth(input.month);
   const { month, budget, executed } = input;
-  const limits = resolveThresholds(thresholds ?? undefined);
+  const limits = resolveThresholds(thresholds ?? undefined, rules.thresholds);
   const pace = paceOf(month);
   if (executed === null) {
     return {
@@ -60,14 +66,19 @@ export function budgetStatus(input: BudgetInput, thresholds?: Partial<Thresholds
   }
   assertBudget(executed, budget);
   const v = denoise((executed * 1200) / (budget * month));
-  const light = progressLight(v, limits, false);
+  const paced = progressLight(v, limits, false);
+  const rate = round2((executed * 100) / budget);
   const formula = MSG.explain.budget(formatNumber(executed), formatNumber(budget), month, v);
+  const band = `${formula}；${MSG.explain.band(v, paced, limits, false)}`;
+  const reason = MSG.reason.progress(MSG.reason.budgetLabel, v, paced, limits);
+  // A province's checkpoint (e.g. 40 % by June) missed turns the light red whatever the pace says.
+  const missed = missedCheckpoint(month, rate, rules.budgetCheckpoints);
   return {
     pace,
-    rate: round2((executed * 100) / budget),
+    rate,
     progress: Number(MSG.explain.oneDecimal(v)),
-    light,
-    reason: MSG.reason.progress(MSG.reason.budgetLabel, v, light, limits),
-    explanation: `${formula}；${MSG.explain.band(v, light, limits, false)}`,
+    light: missed ? 'red' : paced,
+    reason: missed ? missed.reason : reason,
+    explanation: missed ? `${band}；${missed.reason}` : band,
   };
 }

@@ -5,6 +5,7 @@ import { aboutField, DomainError } from '../errors/domain.error';
 import { meetsTarget, sameValue } from '../evaluation/meets-target';
 import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
 import { denoise, formatNumber } from '../shared/number.util';
+import type { RuleSettings } from '../rules/rule-settings';
 import type { Target } from '../target/target.types';
 import { expectedByNow } from './expected-progress';
 import type { Light, Thresholds } from './light.types';
@@ -31,6 +32,7 @@ export interface StatusAsOf {
 export interface StatusOptions {
   thresholds?: Partial<Thresholds> | null; // the indicator's own, over the defaults
   dueDay?: number; // day of the following month a report is due (a setting)
+  rules?: Pick<RuleSettings, 'thresholds'>; // the department-year's settings; national by default
 }
 
 /** The light of one indicator with why (reason), the figures (progress v, 应完成值) and the formula filled in. */
@@ -73,7 +75,7 @@ export function indicatorStatus(
   options: StatusOptions = {},
 ): IndicatorStatus {
   assertMonth(asOf.month);
-  const limits = resolveThresholds(options.thresholds ?? undefined);
+  const limits = resolveThresholds(options.thresholds ?? undefined, options.rules?.thresholds);
   const expected = isReadable(target) ? (expectedByNow(target, asOf.month) ?? null) : null;
   const verdict = judge(target, report, asOf, limits, options.dueDay);
   const progress = verdict.progress === undefined ? null : Number(X.oneDecimal(verdict.progress));
@@ -343,7 +345,7 @@ export function restateReport(
   options: StatusOptions = {},
 ): RestatedReport {
   assertMonth(asOf.month); // settings errors are not the report's fault: they throw
-  resolveThresholds(options.thresholds ?? undefined);
+  resolveThresholds(options.thresholds ?? undefined, options.rules?.thresholds);
   const readable = isReadable(target) ? target : undefined;
   try {
     const actual = parseActual(stored.actualRaw, readable);

@@ -3,8 +3,12 @@ import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
 import { DEFAULT_THRESHOLDS, type Light, type Thresholds } from './light.types';
 
 // Settings are partial overrides of the defaults; an order that would skip a light is refused.
-export function resolveThresholds(overrides: Partial<Thresholds> = {}): Thresholds {
-  const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
+// `base` is the department-year's setting (RuleSettings.thresholds), the national 60 / 80 / 120 by default.
+export function resolveThresholds(
+  overrides: Partial<Thresholds> = {},
+  base: Thresholds = DEFAULT_THRESHOLDS,
+): Thresholds {
+  const thresholds = { ...base, ...overrides };
   if (!(thresholds.yellowFrom <= thresholds.greenFrom && thresholds.greenFrom <= thresholds.blueFrom)) {
     throw new DomainError(DomainErrorCode.InvalidThresholds, MSG.error.invalidThresholds);
   }

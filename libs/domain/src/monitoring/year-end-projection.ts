@@ -4,6 +4,7 @@ import { formatNumber, round2 } from '../shared/number.util';
 import type { Target } from '../target/target.types';
 import { budgetStatus } from './budget-status';
 import { indicatorStatus, isReadable } from './indicator-status';
+import type { RuleSettings } from '../rules/rule-settings';
 import type { Light, Thresholds } from './light.types';
 import { assertMonth, worstLight } from './thresholds.util';
 
@@ -28,6 +29,7 @@ export interface ProjectionOptions {
   forecast?: number | null; // 全年预计 of the latest report, in the target's base unit
   lastYear?: readonly (number | null)[] | null; // last year's values, January first, read the same way
   thresholds?: Partial<Thresholds> | null; // the indicator's own, as for its monitoring light
+  rules?: Pick<RuleSettings, 'thresholds' | 'budgetCheckpoints'>; // the department-year's; national by default
   trendWindow?: number; // months (≥ 1) the recent trend looks at (a setting, default 3)
   trendTolerance?: number; // % of the target by which the trend must depart from the pace to be used (default 10)
 }
@@ -87,7 +89,7 @@ export function projectYearEnd(
       readable,
       { actual: { value, unit: readable.unit, raw: shown(value) } },
       { year: options.year, month: 12 },
-      { thresholds: options.thresholds },
+      { thresholds: options.thresholds, rules: options.rules },
     ).light;
   return {
     projection: finish(projected, lightOf, (value, light) =>
@@ -111,7 +113,7 @@ function yearEndExplanation(target: Target, value: number, options: ProjectionOp
     target,
     { actual: { value, unit: target.unit, raw: shown(value) } },
     { year: options.year, month: 12 },
-    { thresholds: options.thresholds },
+    { thresholds: options.thresholds, rules: options.rules },
   ).explanation;
 }
 
@@ -130,7 +132,7 @@ export function projectBudgetYearEnd(
   const projected = project(series, options, true, budget, false);
   if (projected === undefined) return null;
   const statusOf = (value: number) =>
-    budgetStatus({ month: 12, budget, executed: value }, options.thresholds);
+    budgetStatus({ month: 12, budget, executed: value }, options.thresholds, options.rules);
   const result = finish(
     projected,
     (value) => statusOf(value).light,

@@ -111,6 +111,14 @@ export class ProjectBudgetResponse {
     description: '判定过程：公式与代入的数值',
   })
   explanation: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '双监控不一致：目标完成进度 100 与预算执行进度 77.2 相差 22.8 个百分点，超过 10 个百分点',
+    description:
+      '双监控一致性提醒（本部门监控规则设置了相差的百分点时）：指标平均进度值与预算执行进度值相差过大',
+  })
+  dualWarning: string | null;
 }
 
 /** The latest 执行数 up to the month against 当年预算, with the pace light. */

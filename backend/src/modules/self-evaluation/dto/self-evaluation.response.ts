@@ -3,6 +3,7 @@ import { type Grade, type Judgement, JUDGEMENTS, type Section } from '@jixiao/do
 import { TargetResponse } from '../../projects/dto/goal-tree.response';
 import { DepartmentRefResponse } from '../../dashboard/dto/dashboard.response';
 import { SELF_EVALUATION_STATUSES, SelfEvaluationStatus } from '../entities/self-evaluation.entity';
+import { ScoringProfileSchema } from '../../monitoring-rules/dto/rule-settings.dto';
 
 const SECTIONS: Section[] = ['budget', 'output', 'benefit', 'satisfaction'];
 const GRADES: Grade[] = ['优', '良', '中', '差'];
@@ -184,6 +185,11 @@ export class SelfEvaluationResponse {
   @ApiProperty({ description: '年度总体目标（预期目标）' }) overallTarget: string;
   @ApiProperty({ nullable: true, type: String, description: '实际完成情况' }) overallResult: string | null;
   @ApiProperty({ type: SectionWeightsResponse }) sections: SectionWeightsResponse;
+  @ApiProperty({
+    type: ScoringProfileSchema,
+    description: '计分方案（创建自评时按本部门本年度监控规则保存，之后修改规则不影响本自评的得分）',
+  })
+  scoringProfile: ScoringProfileSchema;
   @ApiProperty({ type: WeightCheckResponse }) weightCheck: WeightCheckResponse;
   @ApiProperty({ type: EvaluationBudgetResponse }) budget: EvaluationBudgetResponse;
   @ApiProperty({ type: [EvaluationItemResponse] }) items: EvaluationItemResponse[];

@@ -1,4 +1,4 @@
-import { REVIEW_STATUSES, type ReviewStatus } from '@jixiao/domain';
+import { REVIEW_STATUSES, type ReviewStatus, type ScoringProfile } from '@jixiao/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { EditableEntity } from '../../../database/base.entity';
 import { numericTransformer } from '../../../database/numeric.transformer';
@@ -20,6 +20,10 @@ export type SelfEvaluationStatus = ReviewStatus;
 @Check(
   'ck_self_evaluations_section_weights',
   `"output_weight" >= 0 AND "output_weight" <= 100 AND "benefit_weight" >= 0 AND "benefit_weight" <= 100 AND "satisfaction_weight" >= 0 AND "satisfaction_weight" <= 100`,
+)
+@Check(
+  'ck_self_evaluations_scoring_profile',
+  `"scoring_profile" IS NULL OR jsonb_typeof("scoring_profile") = 'object'`,
 )
 @Check('ck_self_evaluations_return_reason', `"status" <> 'returned' OR "return_reason" IS NOT NULL`)
 @Check(
@@ -68,6 +72,13 @@ export class SelfEvaluation extends EditableEntity {
 
   @Column({ type: 'numeric', precision: 6, scale: 2, default: 10, transformer: numericTransformer })
   satisfactionWeight: number;
+
+  /**
+   * The scoring profile (反向 formula, 定性 bands, rounding, grade bands) of the department-year's rules when the
+   * evaluation was created, kept so its score reads the same after the rules change; null: the national profile.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  scoringProfile: ScoringProfile | null;
 
   /** 年度总体目标 实际完成情况 */
   @Column({ type: 'text', nullable: true })

@@ -1118,6 +1118,47 @@ export interface paths {
     patch: operations['IndicatorsEditController_update'];
     trace?: never;
   };
+  '/api/departments/{code}/years/{year}/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 本部门本年度的监控规则（预警阈值、预算进度节点、双监控提醒、项目综合灯、偏差原因要求、自评计分方案）
+     * @description 从未修改过时为全国默认规则（version 为 0）。
+     */
+    get: operations['MonitoringRulesController_get'];
+    /**
+     * 修改本部门本年度的监控规则（绩效管理员）
+     * @description 整体替换；逐项校验，错误指明字段。version 过期时 409。已存的预警灯在同一事务中按新规则重新判定，记入审计日志（修改监控规则）。
+     */
+    put: operations['MonitoringRulesController_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/years/{year}/rules/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 预览修改监控规则后，最近填报月份有多少预警灯（指标、预算、项目）会改变、改变哪些（不保存） */
+    post: operations['MonitoringRulesController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/self-evaluation/{year}.xlsx': {
     parameters: {
       query?: never;
@@ -3271,6 +3312,11 @@ export interface components {
        * @example 预算执行进度值 = 1800000 ÷ (4660000 × 6/12) × 100 = 77.2；60 ≤ 77.2 < 80 → 黄灯
        */
       explanation: string;
+      /**
+       * @description 双监控一致性提醒（本部门监控规则设置了相差的百分点时）：指标平均进度值与预算执行进度值相差过大
+       * @example 双监控不一致：目标完成进度 100 与预算执行进度 77.2 相差 22.8 个百分点，超过 10 个百分点
+       */
+      dualWarning: string | null;
     };
     BudgetOverviewResponse: {
       total: components['schemas']['BudgetTotalResponse'];
@@ -4445,6 +4491,216 @@ export interface components {
       /** @description 已有的自评条目数 */
       selfEvaluationItems: number;
     };
+    ThresholdsSchema: {
+      /**
+       * @description 黄灯起点（v 的下限）
+       * @example 60
+       */
+      yellowFrom: number;
+      /**
+       * @description 绿灯起点
+       * @example 80
+       */
+      greenFrom: number;
+      /**
+       * @description 蓝灯起点（超前）
+       * @example 120
+       */
+      blueFrom: number;
+    };
+    BudgetCheckpointSchema: {
+      /**
+       * @description 月份（月底）
+       * @example 6
+       */
+      month: number;
+      /**
+       * @description 至少应执行的预算比例 %
+       * @example 40
+       */
+      minRate: number;
+    };
+    SectionWeightsSchema: {
+      /**
+       * @description 预算执行率分值
+       * @example 10
+       */
+      budget: number;
+      /**
+       * @description 产出指标（含成本）分值
+       * @example 50
+       */
+      output: number;
+      /**
+       * @description 效益指标分值
+       * @example 30
+       */
+      benefit: number;
+      /**
+       * @description 满意度指标分值
+       * @example 10
+       */
+      satisfaction: number;
+    };
+    QualitativeBandsSchema: {
+      /**
+       * @description 达成：得分占分值的区间
+       * @example [
+       *       0.8,
+       *       1
+       *     ]
+       */
+      '\u8FBE\u6210': number[];
+      /**
+       * @description 部分达成
+       * @example [
+       *       0.6,
+       *       0.8
+       *     ]
+       */
+      '\u90E8\u5206\u8FBE\u6210': number[];
+      /**
+       * @description 未达成
+       * @example [
+       *       0,
+       *       0.6
+       *     ]
+       */
+      '\u672A\u8FBE\u6210': number[];
+    };
+    GradeBandsSchema: {
+      /**
+       * @description 优的最低分
+       * @example 90
+       */
+      excellent: number;
+      /**
+       * @description 良的最低分
+       * @example 80
+       */
+      good: number;
+      /**
+       * @description 中的最低分
+       * @example 60
+       */
+      pass: number;
+    };
+    ScoringProfileSchema: {
+      sections: components['schemas']['SectionWeightsSchema'];
+      /**
+       * @description 反向指标计分：linear 线性扣分（全国）/ ratio 目标值÷实际值
+       * @enum {string}
+       */
+      lowerFormula: 'linear' | 'ratio';
+      qualitativeBands: components['schemas']['QualitativeBandsSchema'];
+      /**
+       * @description 得分保留小数位数（0–4）
+       * @example 2
+       */
+      decimals: number;
+      gradeBands: components['schemas']['GradeBandsSchema'];
+    };
+    RuleSettingsSchema: {
+      /** @description 预警灯阈值 */
+      thresholds: components['schemas']['ThresholdsSchema'];
+      /** @description 预算执行进度节点（未达到即红灯） */
+      budgetCheckpoints: components['schemas']['BudgetCheckpointSchema'][];
+      /**
+       * @description 双监控一致性提醒：目标进度与预算执行进度相差超过的百分点；null 为不提醒
+       * @example null
+       */
+      consistencyGap: number | null;
+      /**
+       * @description 项目综合灯：indicators 最差指标灯 / worst 含预算的最差灯 / dual 双监控
+       * @enum {string}
+       */
+      projectLight: 'indicators' | 'worst' | 'dual';
+      /** @description 提交时必须填写偏差原因的灯 */
+      reasonLights: ('red' | 'yellow')[];
+      /**
+       * @description 完成值达到目标的该百分比及以上须说明超额原因；null 为不要求
+       * @example null
+       */
+      overCompletionFrom: number | null;
+      /** @description 自评计分方案 */
+      scoring: components['schemas']['ScoringProfileSchema'];
+    };
+    RuleSettingsResponse: {
+      /** @example 031 */
+      code: string;
+      /** @example 2025 */
+      year: number;
+      settings: components['schemas']['RuleSettingsSchema'];
+      /** @description 全国默认规则 */
+      defaults: components['schemas']['RuleSettingsSchema'];
+      /** @description 版本；从未保存过为 0 */
+      version: number;
+      /** @description 最后修改人 */
+      updatedBy: string | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** @description 保存后重新判定而改变的已存预警灯数 */
+      reevaluated?: number;
+    };
+    RuleSettingsDto: {
+      /** @description 预警灯阈值 */
+      thresholds: components['schemas']['ThresholdsSchema'];
+      /** @description 预算执行进度节点（未达到即红灯） */
+      budgetCheckpoints: components['schemas']['BudgetCheckpointSchema'][];
+      /**
+       * @description 双监控一致性提醒：目标进度与预算执行进度相差超过的百分点；null 为不提醒
+       * @example null
+       */
+      consistencyGap: number | null;
+      /**
+       * @description 项目综合灯：indicators 最差指标灯 / worst 含预算的最差灯 / dual 双监控
+       * @enum {string}
+       */
+      projectLight: 'indicators' | 'worst' | 'dual';
+      /** @description 提交时必须填写偏差原因的灯 */
+      reasonLights: ('red' | 'yellow')[];
+      /**
+       * @description 完成值达到目标的该百分比及以上须说明超额原因；null 为不要求
+       * @example null
+       */
+      overCompletionFrom: number | null;
+      /** @description 自评计分方案 */
+      scoring: components['schemas']['ScoringProfileSchema'];
+      /** @description 读取时的版本（从未保存过为 0）；已被他人修改时 409 */
+      version?: number;
+    };
+    LightChangeCountsResponse: {
+      indicators: number;
+      budgets: number;
+      projects: number;
+      total: number;
+    };
+    LightChangeResponse: {
+      /** @enum {string} */
+      kind: 'indicator' | 'budget' | 'project';
+      /** @description 指标或项目 id */
+      id: string;
+      /** @description 指标或项目名称 */
+      name: string;
+      /** @description 所属项目（部门整体为 null） */
+      projectName: string | null;
+      /** @enum {string} */
+      from: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
+      /** @enum {string} */
+      to: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
+    };
+    RulesPreviewResponse: {
+      /**
+       * @description 预览的截至月份（有填报的最近月份）
+       * @example 2025-06
+       */
+      asOf: string;
+      /** @description 将改变的灯数 */
+      changed: components['schemas']['LightChangeCountsResponse'];
+      /** @description 参与比较的灯数 */
+      compared: components['schemas']['LightChangeCountsResponse'];
+      changes: components['schemas']['LightChangeResponse'][];
+    };
     ImportRowErrorResponse: {
       /**
        * @description 行号（Excel 中的行）
@@ -4733,6 +4989,8 @@ export interface components {
       /** @description 实际完成情况 */
       overallResult: string | null;
       sections: components['schemas']['SectionWeightsResponse'];
+      /** @description 计分方案（创建自评时按本部门本年度监控规则保存，之后修改规则不影响本自评的得分） */
+      scoringProfile: components['schemas']['ScoringProfileSchema'];
       weightCheck: components['schemas']['WeightCheckResponse'];
       budget: components['schemas']['EvaluationBudgetResponse'];
       items: components['schemas']['EvaluationItemResponse'][];
@@ -6856,6 +7114,86 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['IndicatorEditResponse'];
+        };
+      };
+    };
+  };
+  MonitoringRulesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuleSettingsResponse'];
+        };
+      };
+    };
+  };
+  MonitoringRulesController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RuleSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RuleSettingsResponse'];
+        };
+      };
+    };
+  };
+  MonitoringRulesController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description 部门编码 */
+        code: string;
+        /** @description 预算年度 */
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RuleSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RulesPreviewResponse'];
         };
       };
     };

@@ -24,6 +24,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
     label: (m) => m.admin.tabs.targetReview,
     roles: ['admin', 'auditor'],
   },
+  { path: 'rules', icon: 'setting', label: (m) => m.admin.tabs.rules, roles: ['admin'] },
 ];
 
 export function tab(path: string): AdminTab {

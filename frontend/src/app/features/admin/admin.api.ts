@@ -79,6 +79,16 @@ export type TargetReviewFinding = Schemas['ReviewFindingResponse'];
 
 export type TargetReviewRule = Schemas['ReviewRuleResponse'];
 
+/** GET/PUT /api/departments/:code/years/:year/rules: the department-year's 监控规则 (libs/domain RuleSettings). */
+export type MonitoringRules = Schemas['RuleSettingsResponse'];
+
+export type RuleSettings = Schemas['RuleSettingsSchema'];
+
+/** POST …/rules/preview: which lights of the latest reported month the proposed rules would change. */
+export type RulesPreview = Schemas['RulesPreviewResponse'];
+
+export type LightChange = Schemas['LightChangeResponse'];
+
 /** 确认无误 in bulk: the readings and the versions they were read at; every one or none is confirmed. */
 export type TargetConfirmationItem = Schemas['TargetConfirmationItemDto'];
 export type TargetsConfirmed = Schemas['TargetConfirmationResponse'];
@@ -304,6 +314,32 @@ export class AdminApi {
     return this.http.post<ProposalConfirmed>(
       `${API}/indicators/${segment(indicatorId)}/confirm-proposal`,
       target === undefined ? { version } : { version, target },
+      { context: silent() },
+    );
+  }
+
+  monitoringRules(code: string, year: number): Observable<MonitoringRules> {
+    return this.http.get<MonitoringRules>(`${API}/departments/${segment(code)}/years/${year}/rules`);
+  }
+
+  /** Replaces the rules; `version` as read (0 when never saved), stale → 409. Field errors stay with the form. */
+  saveMonitoringRules(
+    code: string,
+    year: number,
+    settings: RuleSettings,
+    version: number,
+  ): Observable<MonitoringRules> {
+    return this.http.put<MonitoringRules>(
+      `${API}/departments/${segment(code)}/years/${year}/rules`,
+      { ...settings, version },
+      { context: silent() },
+    );
+  }
+
+  previewMonitoringRules(code: string, year: number, settings: RuleSettings): Observable<RulesPreview> {
+    return this.http.post<RulesPreview>(
+      `${API}/departments/${segment(code)}/years/${year}/rules/preview`,
+      settings,
       { context: silent() },
     );
   }

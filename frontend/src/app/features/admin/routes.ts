@@ -66,6 +66,12 @@ export const ADMIN_ROUTES: Routes = [
         loadComponent: () =>
           import('./pages/target-review/target-review.component').then((m) => m.TargetReviewComponent),
       },
+      {
+        path: 'rules',
+        title: localizedTitle((m) => m.admin.tabs.rules),
+        canActivate: guard('rules'),
+        loadComponent: () => import('./pages/rules/rules.component').then((m) => m.RulesComponent),
+      },
     ],
   },
 ];

@@ -1,5 +1,6 @@
 import type { Messages } from './messages.zh-CN';
 import { ADMIN_MESSAGES } from './en-US/admin.messages';
+import { RULES_MESSAGES } from './en-US/rules.messages';
 import { DASHBOARD_MESSAGES } from './en-US/dashboard.messages';
 import { ENTRY_MESSAGES } from './en-US/entry.messages';
 import { GOALS_MESSAGES } from './en-US/goals.messages';
@@ -154,6 +155,7 @@ export const EN_US_MESSAGES: Messages = {
   entry: ENTRY_MESSAGES,
   review: REVIEW_MESSAGES,
   admin: ADMIN_MESSAGES,
+  rules: RULES_MESSAGES,
   reminders: REMINDERS_MESSAGES,
   notifications: NOTIFICATIONS_MESSAGES,
   leadHome: LEAD_HOME_MESSAGES,

@@ -1,4 +1,5 @@
 import { ADMIN_MESSAGES } from './zh-CN/admin.messages';
+import { RULES_MESSAGES } from './zh-CN/rules.messages';
 import { DASHBOARD_MESSAGES } from './zh-CN/dashboard.messages';
 import { ENTRY_MESSAGES } from './zh-CN/entry.messages';
 import { GOALS_MESSAGES } from './zh-CN/goals.messages';
@@ -163,6 +164,8 @@ export const ZH_CN_MESSAGES = {
   entry: ENTRY_MESSAGES,
   review: REVIEW_MESSAGES,
   admin: ADMIN_MESSAGES,
+  /** 监控规则 (管理). */
+  rules: RULES_MESSAGES,
   reminders: REMINDERS_MESSAGES,
   notifications: NOTIFICATIONS_MESSAGES,
   leadHome: LEAD_HOME_MESSAGES,

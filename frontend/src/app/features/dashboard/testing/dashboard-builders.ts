@@ -58,6 +58,7 @@ export function aProjectBudget(overrides: Partial<ProjectBudget> = {}): ProjectB
     light: 'green',
     lightReason: '预算执行进度值 80.0 达到 80（绿灯）',
     explanation: '预算执行进度值 = 400000 ÷ (1000000 × 6/12) × 100 = 80.0；80 ≤ 80.0 < 120 → 绿灯',
+    dualWarning: null,
     ...overrides,
   };
 }

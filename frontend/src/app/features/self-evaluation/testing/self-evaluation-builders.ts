@@ -1,4 +1,4 @@
-import { type Target, parseTarget } from '@jixiao/domain';
+import { type Target, defaultRuleSettings, parseTarget } from '@jixiao/domain';
 
 import type { DepartmentEvaluation, EvaluationItem, SelfEvaluation } from '../self-evaluation.models';
 
@@ -64,6 +64,7 @@ export function anEvaluation(overrides: Partial<SelfEvaluation> = {}): SelfEvalu
     overallTarget: '保障机房软硬件设施安全稳定运行',
     overallResult: null,
     sections: { budget: 10, output: 50, benefit: 30, satisfaction: 10 },
+    scoringProfile: defaultRuleSettings().scoring,
     weightCheck: { valid: true, total: 100, problems: [] },
     budget: {
       initialBudgetYuan: 500_000,

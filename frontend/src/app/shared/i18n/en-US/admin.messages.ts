@@ -4,7 +4,7 @@ import type { Messages } from '../messages.zh-CN';
 export const ADMIN_MESSAGES: Messages['admin'] = {
   title: 'Administration',
   subtitle:
-    'Users and project leads, imports, month locks and monitoring rounds, audit log, target corrections, target quality review',
+    'Users and project leads, imports, month locks and monitoring rounds, audit log, target corrections, target quality review, monitoring rules',
   readOnly: 'Auditors can look but not change anything',
   tabsLabel: 'Administration',
   tabs: {
@@ -15,6 +15,7 @@ export const ADMIN_MESSAGES: Messages['admin'] = {
     audit: 'Audit log',
     targets: 'Target corrections',
     targetReview: 'Target quality review',
+    rules: 'Monitoring rules',
   },
   retry: 'Retry',
   cancel: 'Cancel',

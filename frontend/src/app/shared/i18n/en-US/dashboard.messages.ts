@@ -59,6 +59,8 @@ export const DASHBOARD_MESSAGES: Messages['dashboard'] = {
     countLine: (light: string, count: number): string => `${light}: ${count}`,
     noAttainment: 'No indicators monitored yet',
     budgetTitle: 'Budget spent against time elapsed, by project',
+    dualWarnings: 'Targets and budget drifting apart',
+    dualWarning: (project: string, warning: string): string => `${project}: ${warning}`,
     budgetCityTitle: 'Budget spent against time elapsed, by department',
     budgetNote: (pace: number): string =>
       `Dashed line: time elapsed ${pace.toFixed(1)}%; slowest spending first`,

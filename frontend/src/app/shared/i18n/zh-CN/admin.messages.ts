@@ -1,7 +1,7 @@
 /** 管理: the performance admin's screens. Part of the zh-CN catalogue (section `admin`). */
 export const ADMIN_MESSAGES = {
   title: '管理',
-  subtitle: '用户与项目负责人、数据导入、期间锁定与监控轮次、审计日志、指标值更正、目标质量审查',
+  subtitle: '用户与项目负责人、数据导入、期间锁定与监控轮次、审计日志、指标值更正、目标质量审查、监控规则',
   readOnly: '审计员只读：可查看，不能修改',
   tabsLabel: '管理功能',
   tabs: {
@@ -12,6 +12,7 @@ export const ADMIN_MESSAGES = {
     audit: '审计日志',
     targets: '指标值更正',
     targetReview: '目标质量审查',
+    rules: '监控规则',
   },
   retry: '重试',
   cancel: '取消',

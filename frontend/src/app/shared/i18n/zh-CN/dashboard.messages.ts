@@ -55,6 +55,9 @@ export const DASHBOARD_MESSAGES = {
     countLine: (light: string, count: number): string => `${light} ${count} 项`,
     noAttainment: '暂无监控指标',
     budgetTitle: '各项目预算执行与时间进度',
+    /** 双监控 warnings of the department-year's rules (监控规则), under the budget chart. */
+    dualWarnings: '双监控提醒',
+    dualWarning: (project: string, warning: string): string => `${project}：${warning}`,
     budgetCityTitle: '各部门预算执行与时间进度',
     budgetNote: (pace: number): string => `虚线为时间进度 ${pace.toFixed(1)}%；执行最慢的排在最前`,
     budgetLabel: (pace: number, parts: readonly string[]): string =>

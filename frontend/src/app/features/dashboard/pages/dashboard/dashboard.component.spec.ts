@@ -238,6 +238,27 @@ describe(DashboardComponent.name, () => {
     // A project without monitored indicators has nothing to attain.
     expect((chart('指标达成情况').options[0].yAxis as { data: string[] }).data).toEqual(['就业资金']);
     expect(chart('预算执行率').label).toBe('预算执行率（时间进度 50.0%）：就业资金 47.5%；党建 未填报');
+    expect(document.querySelector('.dual-warnings')).toBeNull();
+  });
+
+  it("should list the 双监控 warnings the department-year's rules ask for under the budget chart", async () => {
+    await open();
+    await answerDepartments();
+    const warning = '双监控不一致：目标完成进度 100 与预算执行进度 77.2 相差 22.8 个百分点，超过 10 个百分点';
+    await answerDepartmentView(
+      aDepartmentDashboard({
+        budget: {
+          ...aDepartmentDashboard().budget,
+          projects: [aProjectBudget({ projectName: '就业资金', dualWarning: warning }), aProjectBudget()],
+        },
+      }),
+      [aProject({ name: '就业资金', lightSummary: someLightCounts({ green: 3 }) })],
+    );
+
+    expect(text('.dual-title')).toBe('双监控提醒');
+    expect(
+      Array.from(document.querySelectorAll('.dual-warnings li')).map((li) => li.textContent?.trim()),
+    ).toEqual([`就业资金：${warning}`]);
   });
 
   it('should list the flagged indicators worst first with their reason, linked to their row', async () => {

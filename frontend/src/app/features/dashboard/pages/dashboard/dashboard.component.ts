@@ -251,6 +251,18 @@ export class DashboardComponent {
           budgetYuan: rollup.budget.budgetYuan,
         }));
   });
+  /** 双监控 warnings of the projects, when the department-year's rules set a gap (docs/domain.md "Rules as settings"). */
+  protected readonly dualWarnings = computed(() => {
+    const data = this.data();
+    if (!data || data.view !== 'department') return [];
+    return data.dashboard.budget.projects
+      .filter((project) => project.dualWarning)
+      .map((project) => ({
+        id: project.projectId,
+        text: this.msg.dashboard.charts.dualWarning(project.projectName, project.dualWarning as string),
+      }));
+  });
+
   protected readonly budgetChart = computed(() => {
     const dashboard = this.dashboard();
     return dashboard ? budgetPaceOptions(this.budgetRows(), dashboard.budget.total.pace, this.msg) : null;

@@ -1,0 +1,91 @@
+import type { Messages } from '../messages.zh-CN';
+
+/** Monitoring rules (administration), in English (section `rules`). */
+export const RULES_MESSAGES: Messages['rules'] = {
+  hint: "This department-year's warning and scoring rules; national rules by default. Preview how many lights of the latest reported month would change before saving; saving re-judges the stored lights by the new rules and is audited.",
+  loading: 'Loading monitoring rules…',
+  updated: (who: string, when: string): string => `Last changed by ${who}, ${when}`,
+  neverChanged: 'Never changed: the national rules apply',
+  sections: {
+    lights: 'Light thresholds',
+    budget: 'Budget execution checkpoints',
+    dual: 'Targets and budget together',
+    reasons: 'Deviation reasons',
+    scoring: 'Self-evaluation scoring',
+  },
+  thresholds: {
+    yellowFrom: 'Yellow from (v ≥)',
+    greenFrom: 'Green from (v ≥)',
+    blueFrom: 'Blue from (v ≥)',
+    help: 'v is progress: for counts, actual ÷ (target × month/12) × 100; below yellow is red.',
+  },
+  checkpoints: {
+    help: 'The share of the budget that must be spent by the end of a month; missing it is red (e.g. Sichuan: 25 % by April, 40 % by June, 60 % by August, 80 % by October).',
+    month: 'Month',
+    minRate: 'Spent at least (%)',
+    monthOption: (month: number): string => `End of month ${month}`,
+    add: 'Add checkpoint',
+    remove: 'Remove',
+    none: 'No checkpoints',
+    sichuan: "Use Sichuan's checkpoints",
+  },
+  consistency: {
+    enabled: 'Warn when target progress and budget execution drift apart',
+    gap: 'Gap above (points)',
+  },
+  projectLight: {
+    label: "A project's light",
+    modes: {
+      indicators: 'Worst indicator light (budget shown apart)',
+      worst: 'Worst of the indicator and budget lights',
+      dual: 'Targets and budget: budget behind → red; budget on track, targets behind → yellow; both on track → green',
+    },
+  },
+  reasons: {
+    label: 'Lights that need a deviation reason before submitting',
+    red: 'Red',
+    yellow: 'Yellow',
+    over: 'Results at or above a share of the target need an explanation',
+    overFrom: 'Share (%)',
+  },
+  scoring: {
+    help: 'New self-evaluations are scored by this profile and keep it; existing ones keep the profile they were created with.',
+    sections: {
+      budget: 'Budget execution',
+      output: 'Output (with cost)',
+      benefit: 'Benefit',
+      satisfaction: 'Satisfaction',
+    },
+    sectionsTotal: (total: number): string => `Total ${total} points`,
+    lowerFormula: 'Lower-is-better indicators',
+    lowerFormulas: {
+      linear: 'Linear: (1 − (actual − target) ÷ target) × weight, zero at twice the target (national)',
+      ratio: 'Target ÷ actual × weight',
+    },
+    bands: 'Qualitative score bands (share of the weight)',
+    judgements: { 达成: 'Achieved', 部分达成: 'Partly achieved', 未达成: 'Not achieved' },
+    bandFrom: 'From',
+    bandTo: 'To',
+    decimals: 'Score decimals',
+    decimalsOption: (decimals: number): string => `${decimals}`,
+    grades: 'Grade thresholds',
+    gradeNames: { excellent: 'Excellent ≥', good: 'Good ≥', pass: 'Pass ≥' },
+  },
+  preview: {
+    title: 'Preview',
+    idle: 'Change a rule to see which lights of the latest reported month would change',
+    busy: 'Previewing…',
+    summary: (asOf: string, total: number, indicators: number, budgets: number, projects: number): string =>
+      `${asOf}: ${total} lights would change (${indicators} indicators, ${budgets} budgets, ${projects} projects)`,
+    unchanged: (asOf: string): string => `${asOf}: no light would change`,
+    kinds: { indicator: 'Indicator', budget: 'Budget', project: 'Project' },
+    columns: { kind: 'Kind', name: 'Name', project: 'Project', from: 'Now', to: 'Becomes' },
+    overall: 'Department as a whole',
+    more: (count: number): string => `${count} more not listed`,
+  },
+  errorsTitle: 'Please correct these settings before saving:',
+  save: 'Save rules',
+  reset: 'National defaults',
+  saved: (count: number): string => `Monitoring rules saved; ${count} stored lights re-judged`,
+  conflict: 'Someone else changed the rules; they were reloaded, please check and save again',
+};
