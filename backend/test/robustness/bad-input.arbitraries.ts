@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
 import fc from 'fast-check';
 
@@ -77,6 +78,8 @@ interface FieldChecks {
   checks: Map<string, unknown[]>;
   /** The OpenAPI example of the field (@ApiProperty({ example })), a value the route accepts. */
   example?: unknown;
+  /** The DTO of a nested object or of each item of a nested list (@ValidateNested with @Type). */
+  nested?: Type;
 }
 
 /** The fields a DTO declares, with the class-validator checks on each (the ValidationPipe's own metadata). */
@@ -87,6 +90,11 @@ export function fieldsOf(dto: Type): FieldChecks[] {
     const field = fields.get(m.propertyName) ?? { name: m.propertyName, each: false, checks: new Map() };
     field.checks.set(m.name ?? m.type, m.constraints ?? []);
     if (m.each) field.each = true;
+    if (m.type === 'nestedValidation') {
+      const type = defaultMetadataStorage.findTypeMetadata(dto, m.propertyName)?.typeFunction() as
+        Type | undefined;
+      if (type) field.nested = type;
+    }
     fields.set(m.propertyName, field);
   }
   for (const field of fields.values()) {
@@ -101,8 +109,15 @@ export function fieldsOf(dto: Type): FieldChecks[] {
 function plausible(field: FieldChecks, pools: IdPools, hints: string[]): fc.Arbitrary<unknown> {
   const c = field.checks;
   let one: fc.Arbitrary<unknown>;
+  if (field.nested) {
+    // A nested object (or each item of a nested list) gets plausible fields of its own DTO, so a body with a list
+    // of items still reaches the service; its own wrong values come from the field-level choice below.
+    const nested = fieldsOf(field.nested);
+    const record = fc.record(Object.fromEntries(nested.map((f) => [f.name, plausible(f, pools, hints)])));
+    return c.has('isArray') || field.each ? fc.array(record, { minLength: 1, maxLength: 3 }) : record;
+  }
   if (c.has('isIn')) one = fc.constantFrom(...((c.get('isIn')?.[0] as unknown[]) ?? [null]));
-  else if (c.has('isUUID')) {
+  else if (c.has('isUuid') || c.has('isUUID')) {
     const ids = Object.values(pools).flat();
     one = ids.length ? fc.oneof(fc.constantFrom(...ids), fc.uuid()) : fc.uuid();
   } else if (c.has('matches')) {

@@ -51,6 +51,8 @@ describe('tree editing (HTTP)', () => {
       projectId,
       signedLead.user.id,
     ]);
+    // A loaded document's trees are approved (§17); the lead's project goes back to a draft, as a returned 申报 does.
+    await ds.query(`UPDATE goal_trees SET status = 'draft' WHERE project_id = $1`, [projectId]);
     [annualGoal] = await goalOf(projectId, 'annual', own.fiscalYearId);
     const created = await auth('post', `/api/projects/${projectId}/goals`, admin)
       .send({ term: 'annual', title: '第二个年度目标' })
@@ -61,6 +63,29 @@ describe('tree editing (HTTP)', () => {
 
   afterAll(async () => {
     await app.close();
+  });
+
+  describe('the tree lifecycle (§17)', () => {
+    it('should refuse a lead’s edit of an approved tree, pointing to 调整, while the admin still corrects it', async () => {
+      await ds.query(`UPDATE goal_trees SET status = 'approved' WHERE project_id = $1`, [projectId]);
+      try {
+        const refused = await auth('post', `/api/goals/${annualGoal.id}/indicators`, lead)
+          .send({ level1: '产出指标', level2: '数量指标', name: '批复后新增', target: '≥3次' })
+          .expect(409);
+        expect(refused.body.message).toMatch(/调整/);
+        const corrected = await auth('post', `/api/goals/${annualGoal.id}/indicators`, admin)
+          .send({ level1: '产出指标', level2: '数量指标', name: '批复后管理员更正', target: '≥3次' })
+          .expect(201);
+        expect(await auditOf('indicator.create', corrected.body.id)).toHaveLength(1);
+        await auth(
+          'delete',
+          `/api/indicators/${corrected.body.id}?version=${corrected.body.version}`,
+          admin,
+        ).expect(200);
+      } finally {
+        await ds.query(`UPDATE goal_trees SET status = 'draft' WHERE project_id = $1`, [projectId]);
+      }
+    });
   });
 
   describe('POST /api/departments/:code/years', () => {

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AUDIT_ACTION_LABELS, REVIEW_TRANSITIONS } from '@jixiao/domain';
+import { AUDIT_ACTION_LABELS, REVIEW_TRANSITIONS, TREE_TRANSITIONS } from '@jixiao/domain';
 import { auditChanges, describeAuditEntry, formatAuditValue } from './audit-describer';
 
 const SRC = join(__dirname, '..', '..');
@@ -20,6 +20,9 @@ const TEMPLATES: Record<string, string[]> = {
   ),
   '`${kind}.archive-by-import`': ['project', 'goal', 'indicator'].map((kind) => `${kind}.archive-by-import`),
   '`${kind}.restore-by-import`': ['project', 'goal', 'indicator'].map((kind) => `${kind}.restore-by-import`),
+  '`tree.${action}`': Object.keys(TREE_TRANSITIONS).map((action) => `tree.${action}`),
+  // The leader's two decisions on an adjustment (its proposal is recorded under a literal action).
+  '`target-adjustment.${action}`': ['approve', 'return'].map((action) => `target-adjustment.${action}`),
 };
 
 /** Every action the code records: the literals after `action:` and the known templates. */

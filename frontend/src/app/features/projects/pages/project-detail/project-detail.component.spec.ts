@@ -393,15 +393,24 @@ describe(ProjectDetailComponent.name, () => {
   );
 
   it.each([
-    { role: 'admin' as const, userId: '00000000-0000-4000-8000-000000000001', shown: true },
-    { role: 'lead' as const, userId: LEAD_ID, shown: true },
-    { role: 'lead' as const, userId: '00000000-0000-4000-8000-000000000999', shown: false },
-    { role: 'leader' as const, userId: LEAD_ID, shown: false },
-  ])(
-    'should offer the tree editor to the admin and the assigned lead only ($role, shown: $shown)',
-    async ({ role, userId, shown }) => {
+    {
+      role: 'admin' as const,
+      userId: '00000000-0000-4000-8000-000000000001',
+      status: 'approved',
+      shown: true,
+    },
+    { role: 'lead' as const, userId: LEAD_ID, status: 'draft', shown: true },
+    // An approved tree changes through 调整 for its lead (§17); a submitted one waits for the leader.
+    { role: 'lead' as const, userId: LEAD_ID, status: 'approved', shown: false },
+    { role: 'lead' as const, userId: LEAD_ID, status: 'submitted', shown: false },
+    { role: 'lead' as const, userId: '00000000-0000-4000-8000-000000000999', status: 'draft', shown: false },
+    { role: 'leader' as const, userId: LEAD_ID, status: 'draft', shown: false },
+  ] as const)(
+    'should offer the tree editor to the admin and the assigned lead of a draft only ($role, $status, shown: $shown)',
+    async ({ role, userId, status, shown }) => {
       await open(`/projects/${ID}`, role, userId);
-      await answer(aProjectDetail({ asOf: '2025-06' }));
+      const detail = aProjectDetail({ asOf: '2025-06' });
+      await answer({ ...detail, tree: { ...detail.tree, status } });
 
       const toggle = Array.from(page().querySelectorAll('button')).find((b) => words(b) === '编辑指标树');
       expect(toggle !== undefined).toBe(shown);
