@@ -191,6 +191,14 @@ describe('carry-forward to next year (HTTP)', () => {
       expect(n).toBe(2);
     });
 
+    it('should keep 2025 the year pages open at: 2026 has no report yet (currentYear)', async () => {
+      const res = await http().get('/api/departments').set('Authorization', admin).expect(200);
+      const department = (res.body as { code: string; years: number[]; currentYear: number }[]).find(
+        (item) => item.code === code,
+      );
+      expect(department).toMatchObject({ years: [2025, 2026], currentYear: 2025 });
+    });
+
     it('should make this year’s latest actual 上年 and this year’s 上年 前年', async () => {
       const next = await copyOf(raised.id);
       expect(next.prev1_raw).toBe('97%');

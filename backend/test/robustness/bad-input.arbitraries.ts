@@ -1,5 +1,4 @@
 import type { Type } from '@nestjs/common';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
 import fc from 'fast-check';
 
@@ -90,17 +89,16 @@ export function fieldsOf(dto: Type): FieldChecks[] {
     const field = fields.get(m.propertyName) ?? { name: m.propertyName, each: false, checks: new Map() };
     field.checks.set(m.name ?? m.type, m.constraints ?? []);
     if (m.each) field.each = true;
-    if (m.type === 'nestedValidation') {
-      const type = defaultMetadataStorage.findTypeMetadata(dto, m.propertyName)?.typeFunction() as
-        Type | undefined;
-      if (type) field.nested = type;
-    }
     fields.set(m.propertyName, field);
   }
   for (const field of fields.values()) {
     const doc = Reflect.getMetadata('swagger/apiModelProperties', dto.prototype, field.name) as
-      { example?: unknown } | undefined;
+      { example?: unknown; type?: unknown } | undefined;
     if (doc?.example !== undefined) field.example = doc.example;
+    // @ValidateNested: the item's DTO as the OpenAPI document names it (@ApiProperty({ type: [ItemDto] })).
+    const type = Array.isArray(doc?.type) ? doc.type[0] : doc?.type;
+    if (field.checks.has('nestedValidation') && typeof type === 'function' && type.prototype)
+      field.nested = type as Type;
   }
   return [...fields.values()];
 }

@@ -25,11 +25,22 @@ export interface ProjectBaseRow {
 export class DepartmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every department (null), or only those listed (the caller's scope; none for an unbound account). */
+  /**
+   * Every department (null), or only those listed (the caller's scope; none for an unbound account), with its
+   * years and the one being monitored: the latest with a report, else the latest not in preparation, else the latest.
+   */
   findAll(departmentIds: string[] | null): Promise<DepartmentResponse[]> {
     return this.dataSource.query(
       `SELECT d.code, d.name, p.code AS "parentCode",
-              COALESCE(array_agg(fy.year ORDER BY fy.year) FILTER (WHERE fy.year IS NOT NULL), '{}') AS years
+              COALESCE(array_agg(fy.year ORDER BY fy.year) FILTER (WHERE fy.year IS NOT NULL), '{}') AS years,
+              COALESCE(
+                max(fy.year) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM goals g JOIN indicators i ON i.goal_id = g.id
+                    JOIN progress_reports r ON r.indicator_id = i.id
+                   WHERE g.fiscal_year_id = fy.id)),
+                max(fy.year) FILTER (WHERE fy.status <> 'draft'),
+                max(fy.year)
+              ) AS "currentYear"
          FROM departments d
          LEFT JOIN departments p ON p.id = d.parent_id
          LEFT JOIN fiscal_years fy ON fy.department_id = d.id

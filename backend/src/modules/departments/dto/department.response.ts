@@ -14,6 +14,14 @@ export class DepartmentResponse {
   @ApiProperty({ example: '武汉市东西湖区人力资源和社会保障局' }) name: string;
   @ApiProperty({ nullable: true, type: String }) parentCode: string | null;
   @ApiProperty({ type: [Number], example: [2025], description: '已导入的预算年度' }) years: number[];
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 2025,
+    description:
+      '正在监控的年度（页面默认打开）：有填报的最近年度；都没有填报时为最近的非筹备年度，再无则为最近年度；尚无年度为 null',
+  })
+  currentYear: number | null;
 }
 
 /** The latest period with activity (reports, budget execution or workflow) up to the month. */

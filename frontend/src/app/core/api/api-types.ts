@@ -1842,6 +1842,11 @@ export interface components {
        *     ]
        */
       years: number[];
+      /**
+       * @description 正在监控的年度（页面默认打开）：有填报的最近年度；都没有填报时为最近的非筹备年度，再无则为最近年度；尚无年度为 null
+       * @example 2025
+       */
+      currentYear: number | null;
     };
     DepartmentRefResponse: {
       /** @example 031 */

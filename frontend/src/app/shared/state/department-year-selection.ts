@@ -12,7 +12,7 @@ import { readyValue } from './request-state';
 /**
  * The department, budget year and month (截至月份) a page looks at, kept in the URL
  * (?department=031&year=2025&asOf=2025-06) so that a view can be reloaded and shared. Without them: the first
- * department the user may see, its latest year, and the API's default month. Call in an injection context.
+ * department the user may see, the year it is monitoring (the API's currentYear), and the API's default month. Call in an injection context.
  */
 export function departmentYearSelection() {
   const api = inject(DepartmentsApi);
@@ -35,7 +35,9 @@ export function departmentYearSelection() {
   const allYears = computed(() => [...new Set(list().flatMap((item) => item.years))].sort((a, b) => b - a));
   const year = computed(() => {
     const requested = Number(queryParams().get('year'));
-    return years().includes(requested) ? requested : (years()[0] ?? null);
+    if (years().includes(requested)) return requested;
+    // The year being monitored, not a next year still in preparation (结转 creates it ahead of time).
+    return department()?.currentYear ?? years()[0] ?? null;
   });
   /** The month asked for in the URL, if it belongs to the year; null lets the API choose. */
   const asOf = computed(() => {

@@ -6,11 +6,13 @@ let sequence = 0;
 const uuid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 export function aDepartment(overrides: Partial<DepartmentSummary> = {}): DepartmentSummary {
+  const years = overrides.years ?? [2025];
   return {
     code: '031',
     name: '武汉市东西湖区人力资源和社会保障局',
     parentCode: null,
-    years: [2025],
+    years,
+    currentYear: years.length ? Math.max(...years) : null,
     ...overrides,
   };
 }

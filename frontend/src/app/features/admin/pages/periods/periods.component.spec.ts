@@ -221,7 +221,7 @@ describe('CarryForwardComponent (on the periods tab)', () => {
 
   async function open(role: 'admin' | 'auditor' = 'admin', years = [2025]): Promise<void> {
     admin = await AdminHarness.open('periods', role, [
-      { code: '031', name: '人社局', parentCode: null, years },
+      { code: '031', name: '人社局', parentCode: null, years, currentYear: Math.max(...years) },
     ]);
     const base = `/api/departments/031/years/${Math.max(...years)}`;
     admin.http.expectOne(`${base}/locks`).flush([]);

@@ -31,7 +31,7 @@ describe('ProposalsComponent (on the targets tab)', () => {
 
   async function open(proposals: PendingProposal[]): Promise<void> {
     admin = await AdminHarness.open('targets', 'admin', [
-      { code: '031', name: '人社局', parentCode: null, years: [2025, 2026] },
+      { code: '031', name: '人社局', parentCode: null, years: [2025, 2026], currentYear: 2026 },
     ]);
     admin.http.expectOne(`${BASE}/target-proposals`).flush(proposals);
     admin.http.expectOne(BASE).flush({ department: { code: '031', name: '人社局' }, year: 2026, goals: [] });

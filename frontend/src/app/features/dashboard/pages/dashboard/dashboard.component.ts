@@ -124,7 +124,13 @@ export class DashboardComponent {
     if (this.view() === 'department') return this.selection.year();
     const requested = Number(this.selection.queryParams().get('year'));
     const years = this.years();
-    return years.includes(requested) ? requested : (years[0] ?? null);
+    if (years.includes(requested)) return requested;
+    // The latest year any department is monitoring (a year still in preparation does not count).
+    const current = this.selection
+      .list()
+      .map((department) => department.currentYear)
+      .filter((year): year is number => year !== null);
+    return current.length ? Math.max(...current) : (years[0] ?? null);
   });
 
   protected readonly months = computed(() => {

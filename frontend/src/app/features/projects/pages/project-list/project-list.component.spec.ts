@@ -233,6 +233,14 @@ describe(ProjectListComponent.name, () => {
     expect(page().querySelector('.project-name')?.getAttribute('href')).toMatch(/\?asOf=2025-06$/);
   });
 
+  it('should open at the year being monitored, not a next year still in preparation (结转)', async () => {
+    await open();
+    await answerDepartments([aDepartment({ years: [2025, 2026], currentYear: 2025 })]);
+    await answerProjects('031', 2025, [aProject()]);
+
+    expect(rows()).toHaveLength(1);
+  });
+
   it('should say so when the selected year has no projects', async () => {
     await open();
     await answerDepartments([aDepartment()]);

@@ -98,7 +98,9 @@ export class ProjectListComponent {
   protected readonly selectedYear = computed(() => {
     const years = this.years();
     const requested = Number(this.queryParams().get('year'));
-    return years.includes(requested) ? requested : (years[0] ?? null);
+    if (years.includes(requested)) return requested;
+    // The year being monitored, not a next year still in preparation (结转 creates it ahead of time).
+    return this.selectedDepartment()?.currentYear ?? years[0] ?? null;
   });
 
   /** The month asked for in the URL, if it belongs to the year. */
