@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { denoise, formatNumber, round2 } from '../shared/number.util';
 import type { Light, Thresholds } from './light.types';
 import { assertMonth, progressLight, resolveThresholds } from './thresholds.util';
@@ -22,7 +22,7 @@ export interface BudgetStatus {
 
 export function assertBudget(executed: number, budget: number): void {
   if (!(Number.isFinite(executed) && Number.isFinite(budget) && executed >= 0 && budget > 0)) {
-    throw new DomainError(DomainErrorCode.InvalidBudget, MSG.error.invalidBudget);
+    throw new DomainError(DomainErrorCode.InvalidBudget, messages().error.invalidBudget);
   }
 }
 
@@ -44,8 +44,8 @@ export function budgetStatus(input: BudgetInput, thresholds?: Partial<Thresholds
       rate: null,
       progress: null,
       light: 'grey',
-      reason: MSG.reason.budgetNotReported,
-      explanation: MSG.explain.budgetNotReported,
+      reason: messages().reason.budgetNotReported,
+      explanation: messages().explain.budgetNotReported,
     };
   }
   if (budget === 0 && executed >= 0) {
@@ -54,20 +54,20 @@ export function budgetStatus(input: BudgetInput, thresholds?: Partial<Thresholds
       rate: null,
       progress: null,
       light: 'undetermined',
-      reason: MSG.reason.budgetZero,
-      explanation: MSG.explain.budgetZero,
+      reason: messages().reason.budgetZero,
+      explanation: messages().explain.budgetZero,
     };
   }
   assertBudget(executed, budget);
   const v = denoise((executed * 1200) / (budget * month));
   const light = progressLight(v, limits, false);
-  const formula = MSG.explain.budget(formatNumber(executed), formatNumber(budget), month, v);
+  const formula = messages().explain.budget(formatNumber(executed), formatNumber(budget), month, v);
   return {
     pace,
     rate: round2((executed * 100) / budget),
-    progress: Number(MSG.explain.oneDecimal(v)),
+    progress: Number(messages().explain.oneDecimal(v)),
     light,
-    reason: MSG.reason.progress(MSG.reason.budgetLabel, v, light, limits),
-    explanation: `${formula}；${MSG.explain.band(v, light, limits, false)}`,
+    reason: messages().reason.progress(messages().reason.budgetLabel, v, light, limits),
+    explanation: messages().explain.steps([formula, messages().explain.band(v, light, limits, false)]),
   };
 }

@@ -1,19 +1,19 @@
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { DEFAULT_THRESHOLDS, type Light, type Thresholds } from './light.types';
 
 // Settings are partial overrides of the defaults; an order that would skip a light is refused.
 export function resolveThresholds(overrides: Partial<Thresholds> = {}): Thresholds {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...overrides };
   if (!(thresholds.yellowFrom <= thresholds.greenFrom && thresholds.greenFrom <= thresholds.blueFrom)) {
-    throw new DomainError(DomainErrorCode.InvalidThresholds, MSG.error.invalidThresholds);
+    throw new DomainError(DomainErrorCode.InvalidThresholds, messages().error.invalidThresholds);
   }
   return thresholds;
 }
 
 export function assertMonth(month: number): void {
   if (!Number.isInteger(month) || month < 1 || month > 12) {
-    throw new DomainError(DomainErrorCode.InvalidMonth, MSG.error.invalidMonth(month));
+    throw new DomainError(DomainErrorCode.InvalidMonth, messages().error.invalidMonth(month));
   }
 }
 
