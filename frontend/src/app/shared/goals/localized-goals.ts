@@ -1,0 +1,81 @@
+import {
+  DEFAULT_UI_LOCALE,
+  type Target,
+  type UiLocale,
+  composeIn,
+  indicatorStatus,
+  monthOf,
+  projectYearEnd,
+  restateReport,
+  yearOf,
+} from '@jixiao/domain';
+
+import type { Goal, IndicatorNode } from './goal.models';
+
+/**
+ * A goal tree with libs/domain's sentences in the screen's language (docs/domain.md §12). Chinese screens show
+ * what the API composed. Other languages compute each indicator's light and projection again in the browser
+ * with the libs/domain function the API used (restateReport, indicatorStatus, projectYearEnd) on the structured
+ * data the API sent; a sentence is replaced only when the recomputed light (and projected value) is the one the
+ * API gave, so the screen can never show a different verdict than the server's.
+ */
+export function localizeGoals(
+  goals: readonly Goal[],
+  asOf: string | null,
+  locale: UiLocale,
+): readonly Goal[] {
+  if (locale === DEFAULT_UI_LOCALE) return goals;
+  return goals.map((goal) => ({
+    ...goal,
+    indicators: goal.indicators.map((level1) => ({
+      ...level1,
+      children: level1.children.map((level2) => ({
+        ...level2,
+        indicators: level2.indicators.map((indicator) =>
+          composeIn(locale, () => localizeIndicator(indicator, asOf)),
+        ),
+      })),
+    })),
+  }));
+}
+
+function localizeIndicator(indicator: IndicatorNode, asOf: string | null): IndicatorNode {
+  const period = asOf ?? indicator.latestReport?.period;
+  if (!indicator.monitored || indicator.light === null || !period) return indicator;
+  const target = indicator.target as Target | null;
+  const when = { year: yearOf(period), month: monthOf(period) };
+  const options = { thresholds: indicator.thresholds };
+  const report = indicator.latestReport;
+  const status =
+    report?.period === period
+      ? restateReport(target, report, when, options)
+      : { ...indicatorStatus(target, null, when, options), reason: indicator.lightReason };
+  const light =
+    status.light === indicator.light
+      ? { lightReason: status.reason, explanation: status.explanation }
+      : { lightReason: indicator.lightReason, explanation: indicator.explanation };
+  return { ...indicator, ...light, projection: localizeProjection(indicator, target, when) };
+}
+
+function localizeProjection(
+  indicator: IndicatorNode,
+  target: Target | null,
+  when: { year: number; month: number },
+): IndicatorNode['projection'] {
+  const served = indicator.projection;
+  if (!served) return served;
+  const series = indicator.history.map((point) => ({
+    month: monthOf(point.period),
+    value: point.actualValue,
+  }));
+  const { projection } = projectYearEnd(series, target, {
+    ...when,
+    forecast: indicator.latestReport?.forecastValue ?? null,
+    thresholds: indicator.thresholds,
+  });
+  const same =
+    projection?.value === served.value &&
+    projection.method === served.method &&
+    projection.light === served.light;
+  return same ? { ...served, explanation: projection.explanation } : served;
+}
