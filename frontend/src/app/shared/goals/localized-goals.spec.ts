@@ -97,6 +97,66 @@ describe(localizeGoals.name, () => {
     expect(other.projection?.explanation).toBe(projection.explanation);
   });
 
+  it("should compose the stored report's warnings in English, keeping which ones it has", () => {
+    const target = aTarget({ raw: '≥80人', value: 80, unit: '人', confidence: 'explicit', note: '按年累计' });
+    const stored = [
+      {
+        code: 'unit-scale' as const,
+        message: '完成值“1.2万”按“万/千/亿”计为 12000人，而目标为 80人，请确认单位',
+      },
+    ];
+    const indicator = only(
+      localizeGoals(
+        [
+          aGoal([
+            anIndicator({
+              target,
+              light: 'blue',
+              latestReport: aLatestReport({ actualRaw: '1.2万', forecastRaw: null, warnings: stored }),
+              previousReport: { period: '2025-05', actualRaw: '多', actualValue: null },
+            }),
+          ]),
+        ],
+        '2025-06',
+        'en-US',
+      ),
+    );
+    expect(indicator.latestReport?.warnings).toEqual([
+      {
+        code: 'unit-scale',
+        message:
+          'The actual “1.2万” reads 12000人 with 万/千/亿, while the target is 80人; please check the unit',
+      },
+    ]);
+    expect(indicator.latestReport?.explanation).toMatch(/→ blue light$/);
+  });
+
+  it('should compare with the previous report when it reads', () => {
+    const target = aTarget({ raw: '≥80人', value: 80, unit: '人', confidence: 'explicit' });
+    const stored = [
+      { code: 'cumulative-decrease' as const, message: '累计完成值 30人 低于 5 月填报的 40人' },
+    ];
+    const indicator = only(
+      localizeGoals(
+        [
+          aGoal([
+            anIndicator({
+              target,
+              light: 'yellow',
+              latestReport: aLatestReport({ actualRaw: '30人', forecastRaw: null, warnings: stored }),
+              previousReport: { period: '2025-05', actualRaw: '40人', actualValue: 40 },
+            }),
+          ]),
+        ],
+        '2025-06',
+        'en-US',
+      ),
+    );
+    expect(indicator.latestReport?.warnings[0].message).toBe(
+      "The cumulative actual 30人 is below month 5's 40人; a cumulative figure cannot go down, please check",
+    );
+  });
+
   it('should leave indicators without a light or a month as they are', () => {
     const unmonitored = anIndicator({ monitored: false, light: null });
     expect(only(localizeGoals([aGoal([unmonitored])], null, 'en-US'))).toBe(unmonitored);

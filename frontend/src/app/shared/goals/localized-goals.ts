@@ -3,9 +3,13 @@ import {
   type Target,
   type UiLocale,
   composeIn,
+  DomainError,
+  type PreviousReport,
   indicatorStatus,
   monthOf,
+  parseActual,
   projectYearEnd,
+  reportWarnings,
   restateReport,
   yearOf,
 } from '@jixiao/domain';
@@ -46,15 +50,40 @@ function localizeIndicator(indicator: IndicatorNode, asOf: string | null): Indic
   const when = { year: yearOf(period), month: monthOf(period) };
   const options = { thresholds: indicator.thresholds };
   const report = indicator.latestReport;
-  const status =
-    report?.period === period
-      ? restateReport(target, report, when, options)
-      : { ...indicatorStatus(target, null, when, options), reason: indicator.lightReason };
-  const light =
-    status.light === indicator.light
-      ? { lightReason: status.reason, explanation: status.explanation }
-      : { lightReason: indicator.lightReason, explanation: indicator.explanation };
-  return { ...indicator, ...light, projection: localizeProjection(indicator, target, when) };
+  if (report?.period !== period) {
+    const status = indicatorStatus(target, null, when, options);
+    const explanation = status.light === indicator.light ? status.explanation : indicator.explanation;
+    return { ...indicator, explanation, projection: localizeProjection(indicator, target, when) };
+  }
+  const status = restateReport(target, report, when, options);
+  const same = status.light === indicator.light;
+  const light = same
+    ? { lightReason: status.reason, explanation: status.explanation }
+    : { lightReason: indicator.lightReason, explanation: indicator.explanation };
+  // Which warnings the report has stays the stored list; each one's sentence is composed again.
+  const warnings = reportWarnings(target, status, previousOf(indicator, target), when);
+  return {
+    ...indicator,
+    ...light,
+    latestReport: {
+      ...report,
+      ...(same ? light : {}),
+      warnings: report.warnings.map((warning) => warnings.find((w) => w.code === warning.code) ?? warning),
+    },
+    projection: localizeProjection(indicator, target, when),
+  };
+}
+
+/** The report before the month, read against the target as the API reads it for the warnings. */
+function previousOf(indicator: IndicatorNode, target: Target | null): PreviousReport | null {
+  const previous = indicator.previousReport;
+  if (!previous) return null;
+  try {
+    return { period: previous.period, actual: parseActual(previous.actualRaw, target ?? undefined) };
+  } catch (error) {
+    if (error instanceof DomainError) return { period: previous.period };
+    throw error;
+  }
 }
 
 function localizeProjection(
