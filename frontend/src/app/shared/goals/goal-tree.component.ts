@@ -1,3 +1,4 @@
+import type { Target } from '@jixiao/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -88,7 +89,12 @@ export class GoalTreeComponent {
   protected readonly anchor = indicatorAnchor;
 
   protected openHistory(indicator: IndicatorNode): void {
-    if (this.canOpen()) this.opened.set({ id: indicator.id, name: indicator.name });
+    if (this.canOpen())
+      this.opened.set({
+        id: indicator.id,
+        name: indicator.name,
+        reading: { target: indicator.target as Target | null, thresholds: indicator.thresholds },
+      });
   }
   protected readonly monthLabel = (period: string): string => this.msg.monitoring.month(monthOf(period));
 }

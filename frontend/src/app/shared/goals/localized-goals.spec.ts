@@ -4,7 +4,7 @@ import { provideLocale, provideZhCnLocale } from '../../core/i18n/provide-locale
 import { provideAppIcons } from '../../core/icons/provide-app-icons';
 import { GoalTreeComponent } from './goal-tree.component';
 import type { Goal, IndicatorNode } from './goal.models';
-import { localizeGoals } from './localized-goals';
+import { localizeGoals, localizeMonths } from './localized-goals';
 import { aGoal, aHistoryPoint, aLatestReport, aTarget, anIndicator } from './testing/goal-builders';
 
 // 220 of ≥ 500 人 by June, as the API stores and serves it (in Chinese).
@@ -192,5 +192,46 @@ describe(`${GoalTreeComponent.name} in English`, () => {
     expect(badge.getAttribute('aria-label')).toContain(
       '进度值 = 220 ÷ (500 × 6/12) × 100 = 88.0；80 ≤ 88.0 < 120 → 绿灯',
     );
+  });
+});
+
+describe(localizeMonths.name, () => {
+  const reading = {
+    target: aTarget({ raw: '≥500人', value: 500, unit: '人', confidence: 'explicit' }),
+    thresholds: null,
+  };
+  const month = (overrides: object) => ({
+    period: '2025-06',
+    reported: true,
+    actualRaw: '220人',
+    forecastRaw: null,
+    likelihood: null,
+    light: 'green',
+    lightReason: '进度值 88.0 达到 80（绿灯）',
+    explanation: '进度值 = 220 ÷ (500 × 6/12) × 100 = 88.0；80 ≤ 88.0 < 120 → 绿灯',
+    ...overrides,
+  });
+
+  it('should explain each month of the drawer in English, where the light is the stored one', () => {
+    const [june, may, april] = localizeMonths(
+      [
+        month({}),
+        month({ period: '2025-05', reported: false, actualRaw: null, light: 'grey' }),
+        month({ light: 'red' }),
+      ],
+      reading,
+      'en-US',
+    );
+    expect(june.explanation).toBe(
+      'Progress = 220 ÷ (500 × 6/12) × 100 = 88.0; 80 ≤ 88.0 < 120 → green light',
+    );
+    expect(may.explanation).toBe('2025-05 not reported → grey light (not reported)');
+    expect(april.explanation).toBe('进度值 = 220 ÷ (500 × 6/12) × 100 = 88.0；80 ≤ 88.0 < 120 → 绿灯');
+  });
+
+  it('should leave Chinese screens and months without a reading as served', () => {
+    const months = [month({})];
+    expect(localizeMonths(months, reading, 'zh-CN')).toBe(months);
+    expect(localizeMonths(months, null, 'en-US')).toBe(months);
   });
 });

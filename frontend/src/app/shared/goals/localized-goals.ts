@@ -1,6 +1,7 @@
 import {
   DEFAULT_UI_LOCALE,
   type Target,
+  type Thresholds,
   type UiLocale,
   composeIn,
   DomainError,
@@ -107,4 +108,48 @@ function localizeProjection(
     projection.method === served.method &&
     projection.light === served.light;
   return same ? { ...served, explanation: projection.explanation } : served;
+}
+
+/** What the months of an indicator are judged against: its structured target and its own thresholds. */
+export interface IndicatorReading {
+  readonly target: Target | null;
+  readonly thresholds: Partial<Thresholds> | null;
+}
+
+/** A month of an indicator's history as the API sends it (stored report, light and sentences). */
+interface MonthLike {
+  readonly period: string;
+  readonly reported: boolean;
+  readonly actualRaw: string | null;
+  readonly forecastRaw: string | null;
+  readonly likelihood: string | null;
+  readonly light: string;
+  readonly lightReason: string | null;
+  readonly explanation: string;
+}
+
+/**
+ * An indicator's months with libs/domain's sentences in the screen's language, as localizeGoals does for the
+ * tree: each month restated in the browser, its sentences replaced only where the light is the one stored.
+ */
+export function localizeMonths<M extends MonthLike>(
+  months: readonly M[],
+  reading: IndicatorReading | null,
+  locale: UiLocale,
+): readonly M[] {
+  if (locale === DEFAULT_UI_LOCALE || !reading) return months;
+  return months.map((month) => composeIn(locale, () => localizeMonth(month, reading)));
+}
+
+function localizeMonth<M extends MonthLike>(month: M, { target, thresholds }: IndicatorReading): M {
+  const when = { year: yearOf(month.period), month: monthOf(month.period) };
+  if (!month.reported || month.actualRaw === null) {
+    const status = indicatorStatus(target, null, when, { thresholds });
+    return status.light === month.light ? { ...month, explanation: status.explanation } : month;
+  }
+  const stored = { actualRaw: month.actualRaw, forecastRaw: month.forecastRaw, likelihood: month.likelihood };
+  const status = restateReport(target, stored as Parameters<typeof restateReport>[1], when, { thresholds });
+  return status.light === month.light
+    ? { ...month, lightReason: status.reason, explanation: status.explanation }
+    : month;
 }
