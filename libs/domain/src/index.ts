@@ -80,6 +80,7 @@ export * from './i18n/ui-locale';
 
 // Audit log
 export * from './audit/audit-labels';
+export * from './audit/audit-labels.en-us';
 
 // Target-quality review (目标质量审查): the rule table, per indicator (the editor), per goal and per tree.
 export * from './review/target-review.types';
