@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/page-header/page-header.component';
 import { indicatorAnchor } from '../../../../shared/goals/goal.models';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
+import { BudgetInLocalePipe } from '../../../../shared/lights/budget-in-locale.pipe';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
@@ -83,6 +84,7 @@ const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS, 'projecte
 @Component({
   selector: 'app-dashboard',
   imports: [
+    BudgetInLocalePipe,
     SHARED_IMPORTS,
     ChartComponent,
     FirstStepsComponent,
