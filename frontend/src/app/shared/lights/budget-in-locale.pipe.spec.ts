@@ -25,4 +25,10 @@ describe(localizeBudget.name, () => {
     const none = { ...june, pace: 0 };
     expect(localizeBudget(none, 'en-US')).toBe(none);
   });
+
+  it("should take the year's budget from the caller for a month's execution", () => {
+    const { budgetYuan: _budget, ...month } = june;
+    expect(localizeBudget(month, 'en-US', 16000).explanation).toMatch(/^Budget progress = 7600/);
+    expect(localizeBudget(month, 'en-US')).toBe(month);
+  });
 });

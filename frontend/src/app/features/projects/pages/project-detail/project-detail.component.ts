@@ -9,6 +9,7 @@ import { AuthService } from '../../../../core/auth/auth.service';
 import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component';
 import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
+import { BudgetInLocalePipe } from '../../../../shared/lights/budget-in-locale.pipe';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
@@ -44,6 +45,7 @@ const TAB_LONG = 1;
 @Component({
   selector: 'app-project-detail',
   imports: [
+    BudgetInLocalePipe,
     SHARED_IMPORTS,
     DatePipe,
     NzTabsModule,

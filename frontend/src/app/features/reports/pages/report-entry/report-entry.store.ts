@@ -29,6 +29,7 @@ import {
 } from 'rxjs';
 
 import { ACTIVE_LOCALE } from '../../../../core/i18n/provide-locale';
+import { localizeGoals } from '../../../../shared/goals/localized-goals';
 import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
 import { apiFieldErrorMap, conflictCurrent } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
@@ -646,27 +647,30 @@ export class ReportEntryStore {
     this.overdue.set(state?.overdue ?? false);
     this.adminLock.set(locks.find((lock) => lock.period === period) ?? null);
     this.rows.set(
-      annualIndicators(project).map((item): EntryRow => {
-        const latest = item.indicator.latestReport;
-        const current = latest?.period === period ? latest : null;
-        const values = valuesOf(current);
-        return {
-          item,
-          values,
-          saved: values,
-          version: current?.version ?? 0,
-          previous: previousOf(item.indicator.history, period),
-          warnings: current?.warnings ?? [],
-          warningsAcknowledged: current?.warningsAcknowledged ?? false,
-          missing: false,
-          errors: {},
-          rowError: null,
-          conflict: null,
-          saving: false,
-          evidence: evidence.get(item.indicator.id) ?? [],
-          uploading: false,
-        };
-      }),
+      // libs/domain's sentences (projections, stored warnings) in the screen's language (docs/domain.md §12).
+      annualIndicators({ goals: [...localizeGoals(project.goals, period, this.locale)] }).map(
+        (item): EntryRow => {
+          const latest = item.indicator.latestReport;
+          const current = latest?.period === period ? latest : null;
+          const values = valuesOf(current);
+          return {
+            item,
+            values,
+            saved: values,
+            version: current?.version ?? 0,
+            previous: previousOf(item.indicator.history, period),
+            warnings: current?.warnings ?? [],
+            warningsAcknowledged: current?.warningsAcknowledged ?? false,
+            missing: false,
+            errors: {},
+            rowError: null,
+            conflict: null,
+            saving: false,
+            evidence: evidence.get(item.indicator.id) ?? [],
+            uploading: false,
+          };
+        },
+      ),
     );
     this.budget.set(project.budgetExecution && budgetStateOf(project.budgetExecution, period));
     this.load.set({ status: 'ready', project: subject });

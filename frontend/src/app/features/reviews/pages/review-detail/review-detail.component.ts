@@ -21,6 +21,7 @@ import { saveBlob } from '../../../../shared/files/file-download';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
 import { ACTIVE_LOCALE } from '../../../../core/i18n/provide-locale';
 import { localizeGoals } from '../../../../shared/goals/localized-goals';
+import { BudgetInLocalePipe } from '../../../../shared/lights/budget-in-locale.pipe';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
@@ -54,6 +55,7 @@ interface ReviewData {
 @Component({
   selector: 'app-review-detail',
   imports: [
+    BudgetInLocalePipe,
     DatePipe,
     DecimalPipe,
     FormsModule,
