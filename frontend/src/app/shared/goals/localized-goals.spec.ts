@@ -75,7 +75,7 @@ describe(localizeGoals.name, () => {
       method: 'pace' as const,
       light: 'blue' as const,
       likelihood: '确定能' as const,
-      proposedForecast: null,
+      proposedForecast: '1200人',
       explanation: '按1–6月平均进度 100/月 推算：600 + 100 × 6 = 1200',
     };
     const base = reported({
