@@ -215,7 +215,18 @@ await run(async () => {
       `the button says ${label}, the row's previous report is ${value}`,
     );
     await copy.click();
-    check((await row.locator('[data-cell=actual]').inputValue()) === value, 'the value was not copied');
+    // The input shows the copied value once the grid has rendered the change (not necessarily at once).
+    const input = row.locator('[data-cell=actual]');
+    await page
+      .waitForFunction(
+        ([element, expected]) => element.value === expected,
+        [await input.elementHandle(), value],
+        {
+          timeout: 5_000,
+        },
+      )
+      .catch(() => undefined);
+    check((await input.inputValue()) === value, `the value was not copied: ${await input.inputValue()}`);
     await page.locator('button.save').click();
     await page.locator('.dirty-count', { hasText: '所有修改已保存' }).waitFor();
     await screenshot('same-as-last');
