@@ -78,7 +78,9 @@ await run(async () => {
     for (let tries = 0; (await row.count()) === 0 && tries < 10; tries += 1) {
       const next = section.locator('.ant-pagination-next:not(.ant-pagination-disabled)');
       if ((await next.count()) === 0) break;
+      const current = await text(section.locator('.ant-pagination-item-active'));
       await next.click();
+      await section.locator('.ant-pagination-item-active', { hasNotText: current }).waitFor();
     }
     await row.waitFor();
     check((await text(row)).includes(indicator.name), 'the row does not name the indicator');
