@@ -8,42 +8,16 @@
 //
 // Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
 // SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
 import { DEMO_YEAR, seedDemo } from '../../scripts/demo-data.mjs';
+import { openPage } from './support/browser.mjs';
 
-const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
-  process.exit(2);
-}
-const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
-const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-mkdirSync(screenshotDir, { recursive: true });
-
-const TIMEOUT_MS = 20_000;
 const AS_OF = `${DEMO_YEAR}-06`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+const { baseUrl, password, screenshotDir, page, screenshot, check, step, text, run } = await openPage({
+  width: 1280,
+  height: 720,
+  fullPageShots: true,
 });
-const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(error));
 const scripts = [];
 page.on('response', async (response) => {
   if (response.request().resourceType() === 'script') {
@@ -51,31 +25,10 @@ page.on('response', async (response) => {
   }
 });
 
-let shots = 0;
-async function screenshot(name, fullPage = true) {
-  shots += 1;
-  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path, fullPage });
-  return path;
-}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function step(title, body) {
-  await body();
-  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
-  console.log(`ok - ${title}`);
-}
-
 const pathAndQuery = () => {
   const url = new URL(page.url());
   return url.pathname + url.search;
 };
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const loadedEcharts = () => scripts.some((script) => script.body.includes('registerPreprocessor'));
 
 /** The dashboard has drawn: numbers in the cards and an SVG in every chart. */
@@ -89,7 +42,7 @@ async function expectDashboard() {
   await page.waitForTimeout(800);
 }
 
-try {
+await run(async () => {
   let seeded;
   await step('the demo half year is written through the API', async () => {
     const result = await seedDemo(baseUrl, password);
@@ -325,11 +278,4 @@ try {
   });
 
   console.log(`all steps passed (${pathAndQuery()}); screenshots in ${screenshotDir}`);
-} catch (error) {
-  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
-  const path = await screenshot('failure').catch(() => null);
-  if (path) console.error(`screenshot of the failure: ${path}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

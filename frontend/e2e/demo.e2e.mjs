@@ -7,68 +7,20 @@
 //
 // Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
 // SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 
 import { DEMO_YEAR, seedDemo } from '../../scripts/demo-data.mjs';
+import { openPage } from './support/browser.mjs';
 
-const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
-  process.exit(2);
-}
-const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
-const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-mkdirSync(screenshotDir, { recursive: true });
-
-const TIMEOUT_MS = 20_000;
 const JUNE = `截至 ${DEMO_YEAR} 年 6 月`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(error));
+const { baseUrl, password, screenshotDir, page, pageErrors, screenshot, check, step, text, run } =
+  await openPage({ width: 1366, height: 768 });
 page.on('console', (message) => {
   if (message.type() === 'error') pageErrors.push(new Error(`console error: ${message.text()}`));
 });
-
-let shots = 0;
-async function screenshot(name, fullPage = false) {
-  shots += 1;
-  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path, fullPage });
-  return path;
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function step(title, body) {
-  await body();
-  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
-  console.log(`ok - ${title}`);
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const banner = () => page.locator('app-demo-banner [role=note]', { hasText: '演示数据' });
 
-try {
+await run(async () => {
   let seeded;
   await step('the demo half year is there (written now when the server does not have it yet)', async () => {
     seeded = await seedDemo(baseUrl, password);
@@ -148,11 +100,4 @@ try {
   });
 
   console.log(`all steps passed; screenshots in ${screenshotDir}`);
-} catch (error) {
-  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
-  const path = await screenshot('failure', true).catch(() => null);
-  if (path) console.error(`screenshot of the failure: ${path}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

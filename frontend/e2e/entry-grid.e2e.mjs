@@ -10,78 +10,17 @@
 // SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
 // Needs the demo half year (scripts/demo-data.mjs): lead06's June is a draft, May approved. The script writes
 // lead06's June draft only, so it can run again on the same data.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
 import { DEMO_YEAR, demoReport, seedDemo } from '../../scripts/demo-data.mjs';
+import { openPage } from './support/browser.mjs';
 
-const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
-  process.exit(2);
-}
-const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
-const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-mkdirSync(screenshotDir, { recursive: true });
-
-const TIMEOUT_MS = 20_000;
 const LEAD = 'lead06';
 const PERIOD = `${DEMO_YEAR}-06`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+const { baseUrl, password, screenshotDir, page, screenshot, check, step, text, api, run } = await openPage({
+  width: 1366,
+  height: 768,
+  failOnDialog: true,
 });
-const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(error));
-page.on('dialog', (dialog) => {
-  pageErrors.push(new Error(`unexpected dialog: ${dialog.message()}`));
-  void dialog.dismiss();
-});
-
-let shots = 0;
-async function screenshot(name, fullPage = false) {
-  shots += 1;
-  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path, fullPage });
-  return path;
-}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function step(title, body) {
-  await body();
-  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
-  console.log(`ok - ${title}`);
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-async function api(method, path, token, body) {
-  const response = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json().catch(() => null) };
-}
 
 /** The project's annual indicators with their June reports, by id (read as the lead through the API). */
 async function annualIndicators(projectId) {
@@ -124,7 +63,7 @@ async function pasteInto(locator, data) {
   }, data);
 }
 
-try {
+await run(async () => {
   const seeded = await seedDemo(baseUrl, password);
   const project = seeded.projects.find((item) => item.lead === LEAD);
   check(project, `${LEAD} leads no demo project`);
@@ -276,18 +215,22 @@ try {
       `the button says ${label}, the row's previous report is ${value}`,
     );
     await copy.click();
-    check((await row.locator('[data-cell=actual]').inputValue()) === value, 'the value was not copied');
+    // The input shows the copied value once the grid has rendered the change (not necessarily at once).
+    const input = row.locator('[data-cell=actual]');
+    await page
+      .waitForFunction(
+        ([element, expected]) => element.value === expected,
+        [await input.elementHandle(), value],
+        {
+          timeout: 5_000,
+        },
+      )
+      .catch(() => undefined);
+    check((await input.inputValue()) === value, `the value was not copied: ${await input.inputValue()}`);
     await page.locator('button.save').click();
     await page.locator('.dirty-count', { hasText: '所有修改已保存' }).waitFor();
     await screenshot('same-as-last');
   });
 
   console.log(`all steps passed; screenshots in ${screenshotDir}`);
-} catch (error) {
-  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
-  const path = await screenshot('failure', true).catch(() => null);
-  if (path) console.error(`  screenshot: ${path}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

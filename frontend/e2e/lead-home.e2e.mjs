@@ -8,23 +8,10 @@
 //
 // Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
 // SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 
 import { DEMO_YEAR, seedDemo } from '../../scripts/demo-data.mjs';
+import { openPage } from './support/browser.mjs';
 
-const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
-  process.exit(2);
-}
-const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
-const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-mkdirSync(screenshotDir, { recursive: true });
-
-const TIMEOUT_MS = 20_000;
 /** In the demo, lead05's May was returned with this reason; January–April are approved. */
 const LEAD = 'lead05';
 const RETURN_REASON = '部分指标完成值与佐证材料不一致，请核实后重新提交';
@@ -36,62 +23,12 @@ const ACTION = '加快资金拨付进度';
 const WIDE = { width: 1366, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
-const context = await browser.newContext({ viewport: WIDE, locale: 'zh-CN' });
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(error));
-
-let shots = 0;
-async function screenshot(name, fullPage = true) {
-  shots += 1;
-  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path, fullPage });
-  return path;
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function step(title, body) {
-  await body();
-  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
-  console.log(`ok - ${title}`);
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const { baseUrl, password, screenshotDir, page, screenshot, check, step, text, api, logIn, logOut, run } =
+  await openPage({ width: WIDE.width, height: WIDE.height, fullPageShots: true });
 const monthOf = (period) => Number(period.slice(5, 7));
 const periodLabel = (period) => `${period.slice(0, 4)} 年 ${monthOf(period)} 月`;
 
-async function api(method, path, token) {
-  const response = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  return { status: response.status, body: await response.json() };
-}
-
-async function logIn(username) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.locator('.user-name').waitFor();
-}
-
-async function logOut() {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/login');
-}
-
-try {
+await run(async () => {
   let project;
   let home;
   await step('the demo half year is there', async () => {
@@ -194,11 +131,4 @@ try {
   );
 
   console.log(`all steps passed; screenshots in ${screenshotDir}`);
-} catch (error) {
-  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
-  const path = await screenshot('failure', true).catch(() => null);
-  if (path) console.error(`screenshot of the failure: ${path}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

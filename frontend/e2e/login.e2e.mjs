@@ -7,60 +7,16 @@
 // Needs the demo accounts (any non-production start) and imported data (a fresh start seeds it). One wrong
 // password is tried for admin; the successful login after it resets the failure counter.
 // Exits non-zero on the first failed step.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openPage } from './support/browser.mjs';
 
-const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
-  process.exit(2);
-}
-const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
-const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-mkdirSync(screenshotDir, { recursive: true });
-
-const TIMEOUT_MS = 15_000;
 const SESSION_KEY = 'jixiao.session';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+const { baseUrl, password, screenshotDir, page, screenshot, check, step, run } = await openPage({
+  width: 1280,
+  height: 800,
+  fullPageShots: true,
+  timeoutMs: 15_000,
 });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(error));
-
-let shots = 0;
-async function screenshot(name) {
-  shots += 1;
-  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  return path;
-}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function step(title, body) {
-  await body();
-  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
-  console.log(`ok - ${title}`);
-}
 
 const pathAndQuery = () => {
   const url = new URL(page.url());
@@ -97,7 +53,7 @@ async function expectDashboard() {
   await page.locator('.kpi-value').first().waitFor();
 }
 
-try {
+await run(async () => {
   await step('opening / while signed out shows the login page', async () => {
     await page.goto(`${baseUrl}/`);
     await page.waitForURL((url) => url.pathname === '/login');
@@ -213,11 +169,4 @@ try {
   });
 
   console.log(`all steps passed; screenshots in ${screenshotDir}`);
-} catch (error) {
-  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
-  const path = await screenshot('failure').catch(() => null);
-  if (path) console.error(`screenshot of the failure: ${path}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

@@ -10,21 +10,8 @@
 // SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
 // Needs the demo accounts and the seeded department. The month is the first of June–December that lead01 has
 // not submitted yet, so the script can run again on the same data (a returned month counts as open).
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openPage } from './support/browser.mjs';
 
-const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
-  process.exit(2);
-}
-const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
-const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-mkdirSync(screenshotDir, { recursive: true });
-
-const TIMEOUT_MS = 20_000;
 const LEAD = 'lead01';
 const LEADER = 'leader';
 /** The indicator that misses its target: ≥12 次 a year, and only 3 by mid-year. */
@@ -41,75 +28,11 @@ const LIGHT_NAMES = {
 };
 const RETURN_REASON = '“三会一课”进度落后，请补充原因并说明下半年的安排';
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(error));
 // Leaving the entry page with unsaved input asks first; the script always saves, so any dialog is a failure.
-page.on('dialog', (dialog) => {
-  pageErrors.push(new Error(`unexpected dialog: ${dialog.message()}`));
-  void dialog.dismiss();
-});
-
-let shots = 0;
-async function screenshot(name, fullPage = false) {
-  shots += 1;
-  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path, fullPage });
-  return path;
-}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function step(title, body) {
-  await body();
-  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
-  console.log(`ok - ${title}`);
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const { baseUrl, password, screenshotDir, page, screenshot, check, step, text, api, logIn, logOut, run } =
+  await openPage({ width: 1280, height: 720, failOnDialog: true });
 const monthOf = (period) => Number(period.slice(5, 7));
 const periodLabel = (period) => `${period.slice(0, 4)} 年 ${monthOf(period)} 月`;
-
-async function api(method, path, token, body) {
-  const response = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json().catch(() => null) };
-}
-
-async function logIn(username) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.locator('.user-name').waitFor();
-}
-
-async function logOut() {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/login');
-}
 
 /** The value a lead would report for a target so that it reads as met (the missed one aside). */
 function valueFor(targetText) {
@@ -177,7 +100,7 @@ async function storedLight(projectId, period, indicatorId) {
 }
 
 let chosen;
-try {
+await run(async () => {
   chosen = await chooseMonth();
   const { project, year, period, missed } = chosen;
   await setOwnThresholds(missed);
@@ -457,11 +380,4 @@ try {
   });
 
   console.log(`all steps passed; screenshots in ${screenshotDir}`);
-} catch (error) {
-  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
-  const path = await screenshot('failure', true).catch(() => null);
-  if (path) console.error(`screenshot of the failure: ${path}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

@@ -8,62 +8,17 @@
 //
 // Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
 // SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 
 import { DEMO_YEAR, FALLING, fallingIndicator, seedDemo } from '../../scripts/demo-data.mjs';
+import { openPage } from './support/browser.mjs';
 
-const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
-  process.exit(2);
-}
-const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
-const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-mkdirSync(screenshotDir, { recursive: true });
-
-const TIMEOUT_MS = 20_000;
 const AS_OF = `${DEMO_YEAR}-06`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
+const { baseUrl, password, page, screenshot, check, step, text, run } = await openPage({
+  width: 1280,
+  height: 720,
+  fullPageShots: true,
 });
-const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(error));
-
-let shots = 0;
-async function screenshot(name) {
-  shots += 1;
-  await page.screenshot({
-    path: join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function step(title, body) {
-  await body();
-  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
-  console.log(`ok - ${title}`);
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 async function api(path, token) {
   const response = await fetch(`${baseUrl}/api${path}`, {
@@ -83,7 +38,7 @@ async function apiToken(username) {
   return (await response.json()).accessToken;
 }
 
-try {
+await run(async () => {
   let indicator;
   let projectId;
   await step('the demo half year holds an indicator on pace in June whose trend is falling', async () => {
@@ -123,7 +78,9 @@ try {
     for (let tries = 0; (await row.count()) === 0 && tries < 10; tries += 1) {
       const next = section.locator('.ant-pagination-next:not(.ant-pagination-disabled)');
       if ((await next.count()) === 0) break;
+      const current = await text(section.locator('.ant-pagination-item-active'));
       await next.click();
+      await section.locator('.ant-pagination-item-active', { hasNotText: current }).waitFor();
     }
     await row.waitFor();
     check((await text(row)).includes(indicator.name), 'the row does not name the indicator');
@@ -214,10 +171,4 @@ try {
     const actual = sheet.getCell(`E${row}`).value;
     check(actual === indicator.latestReport.actualRaw, `1–6月执行情况: ${actual}`);
   });
-} catch (error) {
-  await screenshot('failure').catch(() => undefined);
-  console.error(`not ok - ${error.message}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

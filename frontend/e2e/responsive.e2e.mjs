@@ -8,23 +8,9 @@
 // SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
 // Needs the demo half year (scripts/demo-data.mjs): lead06's June is a draft, lead02's May waits for review.
 // Writes nothing.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
 import { DEMO_YEAR, seedDemo } from '../../scripts/demo-data.mjs';
+import { openPage } from './support/browser.mjs';
 
-const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
-  process.exit(2);
-}
-const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
-const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-mkdirSync(screenshotDir, { recursive: true });
-
-const TIMEOUT_MS = 20_000;
 /** Phone, tablet (portrait), laptop. */
 const WIDTHS = [
   { width: 390, height: 844, name: 'phone' },
@@ -32,57 +18,8 @@ const WIDTHS = [
   { width: 1366, height: 768, name: 'laptop' },
 ];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-const context = await browser.newContext({ viewport: WIDTHS[2], locale: 'zh-CN' });
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(error));
-
-let shots = 0;
-async function screenshot(name, fullPage = true) {
-  shots += 1;
-  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path, fullPage });
-  return path;
-}
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function step(title, body) {
-  await body();
-  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
-  console.log(`ok - ${title}`);
-}
-
-async function logIn(username) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.locator('.user-name').waitFor();
-}
-
-async function logOut() {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.waitForURL((url) => url.pathname === '/login');
-}
+const { baseUrl, password, screenshotDir, page, screenshot, check, step, logIn, logOut, run } =
+  await openPage({ width: WIDTHS[2].width, height: WIDTHS[2].height, fullPageShots: true });
 
 /** How far the page scrolls sideways (0 when it fits), and the widest element sticking out, to say what. */
 async function sidewaysScroll() {
@@ -136,7 +73,7 @@ async function expectCards(selector, size) {
   );
 }
 
-try {
+await run(async () => {
   const seeded = await seedDemo(baseUrl, password);
   const entryProject = seeded.projects.find((item) => item.lead === 'lead06');
   const reviewProject = seeded.projects.find((item) => item.lead === 'lead02');
@@ -213,11 +150,4 @@ try {
   );
 
   console.log(`all steps passed; screenshots in ${screenshotDir}`);
-} catch (error) {
-  console.error(`not ok - ${error instanceof Error ? error.message : error}`);
-  const path = await screenshot('failure').catch(() => null);
-  if (path) console.error(`  screenshot: ${path}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

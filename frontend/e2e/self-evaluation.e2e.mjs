@@ -6,67 +6,26 @@
 //
 // Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
 // SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it. Exits non-zero on the first failed step.
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openPage } from './support/browser.mjs';
 
-const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-if (!baseUrl) {
-  console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
-  process.exit(2);
-}
-const password = process.env.DEMO_PASSWORD ?? 'Jixiao@2025';
-const screenshotDir = process.env.SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-mkdirSync(screenshotDir, { recursive: true });
-const TIMEOUT_MS = 20_000;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+const { baseUrl, password, screenshotDir, page, screenshot, check, step, run } = await openPage({
+  width: 1280,
+  height: 800,
+  fullPageShots: true,
+  contextOptions: { acceptDownloads: true },
 });
-const context = await browser.newContext({
-  viewport: { width: 1280, height: 800 },
-  locale: 'zh-CN',
-  acceptDownloads: true,
-});
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = await context.newPage();
-const pageErrors = [];
-page.on('pageerror', (error) => pageErrors.push(error));
 
-let shots = 0;
-async function screenshot(name) {
-  shots += 1;
-  const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  return path;
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function step(title, body) {
-  await body();
-  check(pageErrors.length === 0, `uncaught error in the page: ${pageErrors[0]?.stack ?? pageErrors[0]}`);
-  console.log(`ok - ${title}`);
-}
+let downloads = 0;
 
 /** Clicks a download button and checks the file is a non-empty zip (xlsx and docx both start with PK). */
 async function download(selector, extension) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
   const name = file.suggestedFilename();
   check(name.endsWith(extension), `downloaded ${name}, expected a ${extension}`);
-  const path = join(screenshotDir, `download-${shots}${extension}`);
+  downloads += 1;
+  const path = join(screenshotDir, `download-${downloads}${extension}`);
   await file.saveAs(path);
   const bytes = readFileSync(path);
   check(bytes.length > 100, `${name} is empty (${bytes.length} bytes)`);
@@ -74,7 +33,7 @@ async function download(selector, extension) {
   return { name, size: bytes.length };
 }
 
-try {
+await run(async () => {
   await step('the leader signs in and opens 绩效自评 from the menu', async () => {
     await page.goto(`${baseUrl}/login`);
     await page.locator('#login-username').fill('leader');
@@ -131,11 +90,5 @@ try {
     check(pdf.length > 1000, 'the PDF is empty');
     await page.emulateMedia({ media: 'screen' });
   });
-} catch (error) {
-  await screenshot('failure').catch(() => undefined);
-  console.error(`not ok - ${error.message}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-  console.log(`screenshots: ${screenshotDir}`);
-}
+});
+console.log(`screenshots: ${screenshotDir}`);

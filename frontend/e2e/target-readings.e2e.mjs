@@ -37,6 +37,11 @@ await run(async () => {
     ];
     for (const id of picked) await page.locator(`tr[data-indicator="${id}"] td.select label`).click();
     const button = page.locator('button.confirm-selected');
+    // The count follows the ticks once the list has rendered them (not necessarily at once).
+    await page
+      .locator('button.confirm-selected', { hasText: '2' })
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
     check(
       (await button.textContent())?.includes('2'),
       `the button does not count two: ${await button.textContent()}`,

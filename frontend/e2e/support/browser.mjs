@@ -3,12 +3,24 @@
 //
 // Env: BASE_URL (required), DEMO_PASSWORD (default Jixiao@2025), CHROMIUM_PATH (default /usr/bin/chromium),
 // SCREENSHOT_DIR (default: a new temporary folder), HEADED=1 to watch it.
+//
+// Options: the viewport (width, height), timeoutMs, the browser's locale, fullPageShots (screenshots of the whole
+// page unless a call says otherwise), failOnDialog (an unexpected alert/confirm fails the next step) and
+// contextOptions (e.g. acceptDownloads).
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export async function openPage({ width = 1280, height = 720, timeoutMs = 20_000, locale = 'zh-CN' } = {}) {
+export async function openPage({
+  width = 1280,
+  height = 720,
+  timeoutMs = 20_000,
+  locale = 'zh-CN',
+  fullPageShots = false,
+  failOnDialog = false,
+  contextOptions = {},
+} = {}) {
   const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
   if (!baseUrl) {
     console.error('BASE_URL is required, e.g. BASE_URL=http://localhost:3000');
@@ -30,14 +42,22 @@ export async function openPage({ width = 1280, height = 720, timeoutMs = 20_000,
       '--no-first-run',
     ],
   });
-  const context = await browser.newContext({ viewport: { width, height }, locale });
+  const context = await browser.newContext({ viewport: { width, height }, locale, ...contextOptions });
   context.setDefaultTimeout(timeoutMs);
   const page = await context.newPage();
+  /** What went wrong in a page; a step fails on the first. Push to it from listeners of your own. */
   const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
+  /** Records the uncaught errors of a page (this one, or another one a script opens). */
+  const watch = (target) => target.on('pageerror', (error) => pageErrors.push(error));
+  watch(page);
+  if (failOnDialog)
+    page.on('dialog', (dialog) => {
+      pageErrors.push(new Error(`unexpected dialog: ${dialog.message()}`));
+      void dialog.dismiss();
+    });
 
   let shots = 0;
-  const screenshot = async (name, fullPage = false) => {
+  const screenshot = async (name, fullPage = fullPageShots) => {
     shots += 1;
     const path = join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
     await page.screenshot({ path, fullPage });
@@ -69,6 +89,12 @@ export async function openPage({ width = 1280, height = 720, timeoutMs = 20_000,
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.locator('.user-name').waitFor();
   };
+  const logOut = async () => {
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+  };
+  /** An element's text with its white space collapsed. */
+  const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   /** Runs the steps; a failure is reported with a screenshot and the exit code, the browser always closed. */
   const run = async (steps) => {
     try {
@@ -81,5 +107,23 @@ export async function openPage({ width = 1280, height = 720, timeoutMs = 20_000,
       await browser.close();
     }
   };
-  return { baseUrl, page, screenshot, check, step, api, token, logIn, run };
+  return {
+    baseUrl,
+    password,
+    screenshotDir,
+    browser,
+    context,
+    page,
+    pageErrors,
+    watch,
+    screenshot,
+    check,
+    step,
+    text,
+    api,
+    token,
+    logIn,
+    logOut,
+    run,
+  };
 }

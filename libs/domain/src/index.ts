@@ -76,6 +76,8 @@ export * from './archive/import-diff';
 // Errors and user-facing text.
 export * from './errors/domain.error';
 export { LIGHT_NAMES, ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';
+export { EN_US_MESSAGES } from './messages/en-us.messages';
+export { DOMAIN_MESSAGES, composeIn, messages } from './messages/domain-messages';
 
 // The review workflow shared by monitoring periods and self-evaluations.
 export * from './workflow/review-workflow';
@@ -87,6 +89,7 @@ export * from './i18n/ui-locale';
 
 // Audit log
 export * from './audit/audit-labels';
+export * from './audit/audit-labels.en-us';
 
 // Target-quality review (目标质量审查): the rule table, per indicator (the editor), per goal and per tree.
 export * from './review/target-review.types';

@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { CHINESE_NUMERAL_CHARS, chineseNumeral } from '../shared/chinese-numeral.util';
 import { findDate } from '../shared/date.util';
 import {
@@ -68,5 +68,5 @@ export function isQuantitative(target: Target | null | undefined): target is Tar
  */
 export function assertNumberGiven(target: Target | null | undefined, actual: Actual): void {
   if (!isQuantitative(target) || actual.value !== undefined || actual.judgement !== undefined) return;
-  throw new DomainError(DomainErrorCode.NumberRequired, MSG.error.numberRequired(target.unit ?? ''));
+  throw new DomainError(DomainErrorCode.NumberRequired, messages().error.numberRequired(target.unit ?? ''));
 }

@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { normalizeText } from '../target/target-text.util';
 import type { Target } from '../target/target.types';
 import { convertUnit } from '../units/unit.util';
@@ -33,5 +33,8 @@ export function splitActual(target: Target, actual: Actual): PartActual[] | unde
     return parts.map((part, index) => ({ target: part, actual: parseActual(pieces[index], part) }));
   }
   if (actual.judgement) return undefined;
-  throw new DomainError(DomainErrorCode.PartsMismatch, MSG.error.partsMismatch(parts.length, pieces.length));
+  throw new DomainError(
+    DomainErrorCode.PartsMismatch,
+    messages().error.partsMismatch(parts.length, pieces.length),
+  );
 }

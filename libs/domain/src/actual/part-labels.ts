@@ -1,8 +1,9 @@
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
+import type { DomainMessages } from '../messages/zh-cn.messages';
 import type { Target } from '../target/target.types';
 import { splitUnit } from '../units/unit.util';
 
-const L = MSG.partLabel;
+const L = (): DomainMessages['partLabel'] => messages().partLabel;
 
 /**
  * What to type for a target with several requirements, one label per part in order ("≥1 场、≥90人" →
@@ -14,9 +15,9 @@ export function partLabels(target: Target): string[] | undefined {
 }
 
 function partLabel(part: Target): string {
-  if (part.operator === 'by-date') return L.date;
-  if (part.value === undefined && part.min === undefined) return L.judgement;
+  if (part.operator === 'by-date') return L().date;
+  if (part.value === undefined && part.min === undefined) return L().judgement;
   const unit = splitUnit(part.unit).unit;
-  if (unit === undefined) return L.number;
-  return L.units[unit] ?? L.inUnit(unit);
+  if (unit === undefined) return L().number;
+  return L().units[unit] ?? L().inUnit(unit);
 }

@@ -1,4 +1,4 @@
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 
 // Stable machine-readable codes; the message is Chinese text for the user.
 export enum DomainErrorCode {
@@ -46,6 +46,6 @@ export class UnitMismatchError extends DomainError {
     readonly actualUnit: string,
     readonly targetUnit: string | undefined,
   ) {
-    super(DomainErrorCode.UnitMismatch, MSG.error.unitMismatch(actualUnit, targetUnit));
+    super(DomainErrorCode.UnitMismatch, messages().error.unitMismatch(actualUnit, targetUnit));
   }
 }

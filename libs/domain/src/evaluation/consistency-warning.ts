@@ -1,4 +1,4 @@
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { denoise, formatNumber } from '../shared/number.util';
 
 export interface ConsistencyWarning {
@@ -24,7 +24,7 @@ export function consistencyWarning(
   const deviation = indicatorRate > 0 ? denoise((indicatorRate - budgetRate) / indicatorRate) : 0;
   const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`;
   const red = deviation > tolerance;
-  const explanation = MSG.scoreExplain.consistency(
+  const explanation = messages().scoreExplain.consistency(
     formatNumber(indicatorTotal),
     formatNumber(100 - budgetWeight),
     percent(indicatorRate),
@@ -39,8 +39,13 @@ export function consistencyWarning(
     ? {
         light: 'red',
         deviation,
-        reason: MSG.consistency.inconsistent(percent(deviation), percent(tolerance)),
+        reason: messages().consistency.inconsistent(percent(deviation), percent(tolerance)),
         explanation,
       }
-    : { light: 'green', deviation, reason: MSG.consistency.consistent(percent(deviation)), explanation };
+    : {
+        light: 'green',
+        deviation,
+        reason: messages().consistency.consistent(percent(deviation)),
+        explanation,
+      };
 }

@@ -2,7 +2,7 @@ import { parseActual } from '../actual/actual-parser';
 import type { Judgement } from '../actual/actual.types';
 import { DomainError } from '../errors/domain.error';
 import { level1For } from '../indicator/indicator-levels';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { formatNumber } from '../shared/number.util';
 import { DEFAULT_SCORING_PROFILE, type ScoringProfile } from '../rules/rule-settings';
 import type { Target } from '../target/target.types';
@@ -123,13 +123,13 @@ export function evaluateSheet(input: SheetInput): EvaluatedSheet {
     budget,
     weightCheck,
     indicatorScore,
-    indicatorExplanation: MSG.scoreExplain.indicators(scored.map(fmt), fmt(indicatorScore)),
+    indicatorExplanation: messages().scoreExplain.indicators(scored.map(fmt), fmt(indicatorScore)),
     total,
     grade,
     totalExplanation:
       total === null
         ? null
-        : MSG.scoreExplain.total(
+        : messages().scoreExplain.total(
             fmt(budget.score as number),
             fmt(indicatorScore),
             fmt(total),
@@ -157,9 +157,9 @@ function evaluateItem(indicator: SheetIndicator, weight: number, profile: Scorin
     explanation: null,
   };
   const target = indicator.target;
-  if (!target) return { ...view, problem: MSG.sheet.targetUnparsed, problemField: 'target' };
+  if (!target) return { ...view, problem: messages().sheet.targetUnparsed, problemField: 'target' };
   const actual = indicator.actual?.trim() ?? '';
-  if (actual === '') return { ...view, problem: MSG.sheet.noActual, problemField: 'actual' };
+  if (actual === '') return { ...view, problem: messages().sheet.noActual, problemField: 'actual' };
   const outcome = attempt(() => {
     const reading = parseActual(actual, target);
     return {
@@ -183,10 +183,14 @@ function evaluateItem(indicator: SheetIndicator, weight: number, profile: Scorin
   };
   const pick = indicator.pickedScore;
   if (pick === null)
-    return { ...judged, problem: MSG.sheet.pickInBand(judgement, band), problemField: 'score' };
+    return { ...judged, problem: messages().sheet.pickInBand(judgement, band), problemField: 'score' };
   if (!insideBand(pick, result.band, weight))
-    return { ...judged, problem: MSG.sheet.pickOutside(pick, judgement, band), problemField: 'score' };
-  return { ...judged, score: pick, explanation: MSG.scoreExplain.picked(result.explanation, fmt(pick)) };
+    return { ...judged, problem: messages().sheet.pickOutside(pick, judgement, band), problemField: 'score' };
+  return {
+    ...judged,
+    score: pick,
+    explanation: messages().scoreExplain.picked(result.explanation, fmt(pick)),
+  };
 }
 
 // What a rule of the domain refuses comes back as its error, to be shown as the problem; anything else is a bug.
@@ -211,9 +215,10 @@ function evaluateBudget(input: SheetInput, decimals: number): SheetBudget {
   if (executedYuan === null)
     return {
       ...view,
-      problem: input.scope === 'department' ? MSG.sheet.departmentExecuted : MSG.sheet.projectExecuted,
+      problem:
+        input.scope === 'department' ? messages().sheet.departmentExecuted : messages().sheet.projectExecuted,
     };
-  if (!annualBudgetYuan) return { ...view, problem: MSG.sheet.noAnnualBudget };
+  if (!annualBudgetYuan) return { ...view, problem: messages().sheet.noAnnualBudget };
   const score = attempt(() => budgetScore(executedYuan, annualBudgetYuan, sections.budget, decimals));
   if (score instanceof DomainError) return { ...view, problem: score.message };
   const rate = Math.round((executedYuan / annualBudgetYuan) * 10000) / 100;
@@ -221,7 +226,7 @@ function evaluateBudget(input: SheetInput, decimals: number): SheetBudget {
     ...view,
     rate,
     score,
-    explanation: MSG.scoreExplain.budget(
+    explanation: messages().scoreExplain.budget(
       fmt(executedYuan),
       fmt(annualBudgetYuan),
       rate.toFixed(2),

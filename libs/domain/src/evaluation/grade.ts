@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 
 // 等级: 优 / 良 / 中 / 差.
 export type Grade = '优' | '良' | '中' | '差';
@@ -17,7 +17,7 @@ export const DEFAULT_GRADE_BANDS: Readonly<GradeBands> = { excellent: 90, good: 
 export function gradeFor(total: number, bands: Partial<GradeBands> = {}): Grade {
   const { excellent, good, pass } = { ...DEFAULT_GRADE_BANDS, ...bands };
   if (!(excellent > good && good > pass)) {
-    throw new DomainError(DomainErrorCode.InvalidGradeBands, MSG.error.invalidGradeBands);
+    throw new DomainError(DomainErrorCode.InvalidGradeBands, messages().error.invalidGradeBands);
   }
   if (total >= excellent) return '优';
   if (total >= good) return '良';

@@ -1,9 +1,9 @@
 import { actualValueIn, splitActual } from '../actual/actual-reading.util';
 import type { Actual } from '../actual/actual.types';
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { DEFAULT_SCORING_PROFILE, type LowerFormula, type ScoringProfile } from '../rules/rule-settings';
-import { formatNumber } from '../shared/number.util';
+import { formatNumber, round2 } from '../shared/number.util';
 import type { Target } from '../target/target.types';
 
 // A computed score, or for 定性 indicators the band inside which the evaluator picks the score.
@@ -17,7 +17,7 @@ export type IndicatorScoring = Pick<ScoringProfile, 'lowerFormula' | 'qualitativ
 
 export function assertWeight(weight: number): void {
   if (!(Number.isFinite(weight) && weight >= 0)) {
-    throw new DomainError(DomainErrorCode.InvalidWeight, MSG.error.invalidWeight(weight));
+    throw new DomainError(DomainErrorCode.InvalidWeight, messages().error.invalidWeight(weight));
   }
 }
 
@@ -81,19 +81,22 @@ export function insideBand(pick: number, band: readonly [number, number], weight
 
 function band(actual: Actual, weight: number, profile: IndicatorScoring): ExplainedScore {
   if (actual.judgement === undefined) {
-    throw new DomainError(DomainErrorCode.MissingJudgement, MSG.error.missingJudgement);
+    throw new DomainError(DomainErrorCode.MissingJudgement, messages().error.missingJudgement);
   }
   const [low, high] = profile.qualitativeBands[actual.judgement];
   const range: [number, number] = [
     capped(low, weight, profile.decimals),
     capped(high, weight, profile.decimals),
   ];
-  return { band: range, explanation: MSG.scoreExplain.band(actual.judgement, bandText(range, weight)) };
+  return {
+    band: range,
+    explanation: messages().scoreExplain.band(actual.judgement, bandText(range, weight)),
+  };
 }
 
 function orBand(actual: Actual, weight: number, profile: IndicatorScoring): ExplainedScore {
   if (actual.judgement === undefined)
-    throw new DomainError(DomainErrorCode.MissingActual, MSG.error.missingActual);
+    throw new DomainError(DomainErrorCode.MissingActual, messages().error.missingActual);
   return band(actual, weight, profile);
 }
 
@@ -116,8 +119,9 @@ function scoreOf(target: Target, actual: Actual, weight: number, profile: Indica
 const clamp = (share: number): number => Math.min(1, Math.max(0, share));
 
 function explainEarned(earned: Earned, weight: number, score: number): string {
-  if (earned.formula === undefined) return MSG.scoreExplain.allOrNothing(earned.reason as string, fmt(score));
-  return MSG.scoreExplain.formula(fmt(weight), earned.formula, fmt(score), earned.share < 0);
+  if (earned.formula === undefined)
+    return messages().scoreExplain.allOrNothing(earned.reason as string, fmt(score));
+  return messages().scoreExplain.formula(fmt(weight), earned.formula, fmt(score), earned.share < 0);
 }
 
 // Each part of "≥1 场、≥90人" carries an equal share of W; rounding happens once, on the total.
@@ -131,7 +135,7 @@ function scoreParts(
   if (!pairs) return band(actual, weight, profile);
   const parts = pairs.map((pair) => fractionOf(pair.target, pair.actual, profile));
   if (parts.includes(undefined))
-    throw new DomainError(DomainErrorCode.MissingActual, MSG.error.missingActual);
+    throw new DomainError(DomainErrorCode.MissingActual, messages().error.missingActual);
   const shares = (parts as Earned[]).map((part) => clamp(part.share));
   const earned = shares.reduce<number>((sum, share) => sum + share, 0);
   const score = capped(earned / pairs.length, weight, profile.decimals);
@@ -142,7 +146,7 @@ function scoreParts(
   );
   return {
     score,
-    explanation: MSG.scoreExplain.parts(steps, fmt(weight), shares.map(fmtShare), fmt(score)),
+    explanation: messages().scoreExplain.parts(steps, fmt(weight), shares.map(fmtShare), fmt(score)),
   };
 }
 
@@ -152,7 +156,10 @@ function fractionOf(target: Target, actual: Actual, profile: IndicatorScoring): 
   if (target.operator === 'by-date') {
     if (actual.date === undefined || target.deadline === undefined) return undefined;
     const onTime = actual.date <= target.deadline;
-    return { share: onTime ? 1 : 0, reason: MSG.scoreExplain.byDate(actual.date, target.deadline, onTime) };
+    return {
+      share: onTime ? 1 : 0,
+      reason: messages().scoreExplain.byDate(actual.date, target.deadline, onTime),
+    };
   }
   const value = actualValueIn(target, actual);
   if (value === undefined) return undefined;
@@ -161,17 +168,17 @@ function fractionOf(target: Target, actual: Actual, profile: IndicatorScoring): 
 
 function higherShare(value: number, expected: number, unit: string): Earned {
   return value >= expected
-    ? { share: 1, reason: MSG.scoreExplain.reached(fmt(value) + unit, fmt(expected) + unit) }
+    ? { share: 1, reason: messages().scoreExplain.reached(fmt(value) + unit, fmt(expected) + unit) }
     : { share: value / expected, formula: `${fmt(value)} ÷ ${fmt(expected)}` };
 }
 
 function lowerShare(value: number, expected: number, unit: string, formula: LowerFormula): Earned {
   if (value <= expected)
-    return { share: 1, reason: MSG.scoreExplain.notAbove(fmt(value) + unit, fmt(expected) + unit) };
+    return { share: 1, reason: messages().scoreExplain.notAbove(fmt(value) + unit, fmt(expected) + unit) };
   // Some local forms score 反向 as A ÷ B × W: never zero, a gentler slope.
   if (formula === 'ratio') return { share: expected / value, formula: `${fmt(expected)} ÷ ${fmt(value)}` };
   if (value >= 2 * expected)
-    return { share: 0, reason: MSG.scoreExplain.doubled(fmt(value) + unit, fmt(expected) + unit) };
+    return { share: 0, reason: messages().scoreExplain.doubled(fmt(value) + unit, fmt(expected) + unit) };
   return {
     share: 1 - (value - expected) / expected,
     formula: `(1 − (${fmt(value)} − ${fmt(expected)}) ÷ ${fmt(expected)})`,
@@ -186,12 +193,15 @@ function shareOf(target: Target, value: number, formula: LowerFormula): Earned {
     const min = target.min as number;
     const max = target.max as number;
     if (value >= min && value <= max)
-      return { share: 1, reason: MSG.scoreExplain.inside(fmt(value) + unit, fmt(min), fmt(max) + unit) };
+      return {
+        share: 1,
+        reason: messages().scoreExplain.inside(fmt(value) + unit, fmt(min), fmt(max) + unit),
+      };
     return value < min ? higherShare(value, min, unit) : lowerShare(value, max, unit, formula);
   }
   const expected = target.value as number; // actualValueIn gives a value only for comparable targets
   if (target.accumulation === 'zero-tolerance' || expected === 0)
-    return { share: value <= 0 ? 1 : 0, reason: MSG.scoreExplain.zero(fmt(value) + unit, value <= 0) };
+    return { share: value <= 0 ? 1 : 0, reason: messages().scoreExplain.zero(fmt(value) + unit, value <= 0) };
   if (target.direction === 'lower') return lowerShare(value, expected, unit, formula);
   // A standard (=) loses on either side: below as 正向, above as 反向.
   if (target.direction === 'exact' && value > expected) return lowerShare(value, expected, unit, formula);

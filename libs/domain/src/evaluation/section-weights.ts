@@ -1,5 +1,5 @@
 import { asLevel1 } from '../indicator/indicator-levels';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 
 // Scoring sections of the self-evaluation: 预算执行率, 产出 (with 成本), 效益, 满意度.
 export type Section = 'budget' | 'output' | 'benefit' | 'satisfaction';
@@ -71,16 +71,16 @@ export function validateWeights(
   const weights = { ...DEFAULT_SECTION_WEIGHTS, ...sections };
   const problems: string[] = [];
   indicators.forEach(({ level1, weight }, index) => {
-    if (!(Number.isFinite(weight) && weight >= 0)) problems.push(MSG.weights.negative(index));
-    if (sectionFor(level1) === undefined) problems.push(MSG.weights.unknownLevel(index, level1));
+    if (!(Number.isFinite(weight) && weight >= 0)) problems.push(messages().weights.negative(index));
+    if (sectionFor(level1) === undefined) problems.push(messages().weights.unknownLevel(index, level1));
   });
   for (const section of ['output', 'benefit', 'satisfaction'] as const) {
     const used = indicators.some(({ level1 }) => sectionFor(level1) === section);
     if (!used && weights[section] > 0)
-      problems.push(MSG.weights.emptySection(MSG.sectionNames[section], weights[section]));
+      problems.push(messages().weights.emptySection(messages().sectionNames[section], weights[section]));
   }
   const total =
     Math.round((weights.budget + indicators.reduce((sum, { weight }) => sum + weight, 0)) * 100) / 100;
-  if (total !== 100) problems.push(MSG.weights.total(total));
+  if (total !== 100) problems.push(messages().weights.total(total));
   return { valid: problems.length === 0, total, problems };
 }

@@ -11,9 +11,11 @@ export const LIGHT_NAMES: Readonly<Record<Light, string>> = {
 };
 
 // Truncated, not rounded, so a value just below a threshold never reads as the threshold itself.
-const oneDecimal = (value: number): string => (Math.floor(value * 10 + 1e-6) / 10).toFixed(1);
+export const oneDecimal = (value: number): string => (Math.floor(value * 10 + 1e-6) / 10).toFixed(1);
 
 export const ZH_CN_MESSAGES = {
+  lightNames: LIGHT_NAMES,
+
   // Notes on how a target was read (Target.note).
   note: {
     empty: '指标值为空，需人工补充',
@@ -89,6 +91,15 @@ export const ZH_CN_MESSAGES = {
   // Explanations: the rule with the figures filled in, "进度值 = 220 ÷ (500 × 6/12) × 100 = 88.0；80 ≤ 88.0 < 120 → 绿灯".
   explain: {
     oneDecimal,
+    steps: (steps: string[]): string => steps.join('；'),
+    term: {
+      actual: (value: string): string => `完成值 ${value}`,
+      ceiling: (value: string): string => `上限 ${value}`,
+      standard: (value: string): string => `标准 ${value}`,
+      baseline: (value: string): string => `上年值 ${value}`,
+      doneOn: (date: string): string => `完成日期 ${date}`,
+      deadline: (date: string): string => `截止 ${date}`,
+    },
     cumulative: (label: string, value: string, target: string, month: number, v: number): string =>
       `${label} = ${value} ÷ (${target} × ${month}/12) × 100 = ${oneDecimal(v)}`,
     ratio: (label: string, value: string, target: string, v: number): string =>
@@ -174,7 +185,9 @@ export const ZH_CN_MESSAGES = {
       `按近${window}月（${from}–${last}月）平均变化 ${change}/月 推算：${latest} + (${change}) × ${left} = ${value}`,
     levelProfile: (last: number, then: string, yearEnd: string, latest: string, value: string): string =>
       `按上年${last}月至年末的变化（${then} → ${yearEnd}）推算：${latest} × ${yearEnd} ÷ ${then} = ${value}`,
+    chosen: (formula: string, range: string): string => `${formula}，${range}`,
     range: (value: string, low: string, high: string): string => `年末约 ${value}（区间 ${low}–${high}）`,
+    other: (method: string, value: string): string => `${method} ${value}`,
     target: (raw: string, light: Light, judged: string): string =>
       `目标 ${raw}，预计${LIGHT_NAMES[light]}（年末判定：${judged}）`,
     budget: (budget: string, light: Light, judged: string): string =>
@@ -310,6 +323,89 @@ export const ZH_CN_MESSAGES = {
     numberRequired: (unit: string): string => `请填写数值，如 105 或 105${unit}`,
   },
 
+  // The target-quality review (§9): each rule's title and fix hint, the findings with their figures.
+  review: {
+    rules: {
+      'vague-target': {
+        title: '指标值不可衡量：用语模糊、没有数值',
+        fixHint:
+          '写明数值或可核验的标准（比较符＋数值＋单位，如“≥95%”“≤30 个工作日”），避免“有所提升”“进一步加强”等表述',
+      },
+      'qualitative-quantity': {
+        title: '数量、时效、成本指标使用了定性指标值',
+        fixHint: '数量指标写明数量和单位，时效指标写明完成时限或截止日期，成本指标写明金额上限或标准',
+      },
+      'missing-operator': {
+        title: '定量指标值未写比较符',
+        fixHint: '在数值前写明“≥”“≤”“=”等比较符，避免按推断理解',
+      },
+      'missing-unit': {
+        title: '定量指标值未写计量单位',
+        fixHint: '在数值后写明计量单位（%、人、次、万元等），完成值须按同一单位填写',
+      },
+      'rate-over-100': {
+        title: '比率类指标的百分比超过 100%',
+        fixHint: '比率、覆盖率、满意度不能超过 100%，请核对数值或改用增长幅度等其他表述',
+      },
+      'input-as-output': {
+        title: '以投入代替产出或效益',
+        fixHint: '资金到位、人员配备、物资采购是投入而非结果，请改为项目实际提供的产品、服务或带来的效益',
+      },
+      'satisfaction-misplaced': {
+        title: '满意度指标与效益指标混用',
+        fixHint: '满意度只放在“满意度指标—服务对象满意度指标”下；满意度指标下只放服务对象的满意程度',
+      },
+      'goal-missing-level1': {
+        title: '目标缺少产出、效益或满意度指标',
+        fixHint: '每个绩效目标应同时设置产出指标、效益指标和满意度指标',
+      },
+      'goal-missing-cost': {
+        title: '目标缺少成本指标',
+        fixHint: '按本年度规则设置成本指标（经济成本、社会成本或生态环境成本），写明成本上限或标准',
+      },
+      'too-few-indicators': {
+        title: '目标的三级指标少于 3 个',
+        fixHint: '每个绩效目标至少设置 3 个三级指标，覆盖产出、效益和满意度',
+      },
+      'not-above-last-year': {
+        title: '正向指标的目标值不高于上年实际',
+        fixHint: '目标值应高于上年实际完成值；目标设得偏低，年终超额完成反而会被扣分',
+      },
+      'same-as-long-term': {
+        title: '年度指标值与长期目标完全相同',
+        fixHint: '年度目标是长期目标的年度分解，请按当年计划写出当年应达到的数值',
+      },
+      'duplicate-indicator': {
+        title: '同一目标内三级指标重复',
+        fixHint: '合并重复的指标，或改名以区分各自衡量的内容',
+      },
+      'unreadable-target': {
+        title: '指标值无法识别',
+        fixHint: '改写为“比较符＋数值＋单位”、截止日期或明确的定性标准，再由管理员核对结构化理解',
+      },
+    },
+    severities: { error: '错误', warning: '警告', info: '提示' },
+    finding: (name: string, message: string): string => `「${name}」：${message}`,
+    vague: (target: string): string => `指标值「${target}」没有数值或可核验的标准`,
+    qualitativeCost: (raw: string): string => `成本指标的指标值「${raw}」是定性表述`,
+    qualitativePlace: (place: string, raw: string): string => `${place}的指标值「${raw}」是定性表述`,
+    missingOperator: (raw: string, operator: string): string =>
+      `指标值「${raw}」未写比较符，系统按“${operator === '<=' ? '不高于' : operator === '=' ? '等于' : '不低于'}”理解`,
+    missingUnit: (raw: string): string => `指标值「${raw}」未写计量单位`,
+    rateOver100: (raw: string): string => `比率的指标值「${raw}」超过 100%`,
+    inputAsOutput: (level1: string): string => `资金、人员、物资是投入，却作为${level1}`,
+    satisfactionElsewhere: (level1: string): string => `满意度放在了${level1}下`,
+    notSatisfaction: '不是服务对象满意度，却放在满意度指标下',
+    notAboveLastYear: (target: string, last: string): string => `目标 ${target} 不高于上年 ${last}`,
+    unreadable: (target: string, note: string): string => `指标值「${target}」无法识别：${note}`,
+    goalMissing: (levels: string[]): string => `目标缺少${levels.join('、')}`,
+    goalMissingCost: '目标缺少成本指标',
+    tooFew: (count: number): string => `目标只有 ${count} 个三级指标`,
+    duplicate: (name: string): string => `「${name}」在本目标中重复出现`,
+    sameAsLongTerm: (name: string, target: string): string =>
+      `「${name}」的年度指标值「${target}」与长期目标相同`,
+  },
+
   // Warnings on a saved report (reportWarnings): saved, but to be confirmed before submitting.
   warning: {
     unitScale: (typed: string, value: string, target: string): string =>
@@ -362,4 +458,11 @@ export const ZH_CN_MESSAGES = {
   },
 } as const;
 
-export type DomainMessages = typeof ZH_CN_MESSAGES;
+/** A message table's shape with its sentences as plain strings: every table has exactly the keys of this one. */
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => R
+    : { readonly [K in keyof T]: Widen<T[K]> };
+
+export type DomainMessages = Widen<typeof ZH_CN_MESSAGES>;

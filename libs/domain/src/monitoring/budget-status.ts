@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { denoise, formatNumber, round2 } from '../shared/number.util';
 import { missedCheckpoint } from '../rules/rule-checks';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from '../rules/rule-settings';
@@ -24,7 +24,7 @@ export interface BudgetStatus {
 
 export function assertBudget(executed: number, budget: number): void {
   if (!(Number.isFinite(executed) && Number.isFinite(budget) && executed >= 0 && budget > 0)) {
-    throw new DomainError(DomainErrorCode.InvalidBudget, MSG.error.invalidBudget);
+    throw new DomainError(DomainErrorCode.InvalidBudget, messages().error.invalidBudget);
   }
 }
 
@@ -50,8 +50,8 @@ export function budgetStatus(
       rate: null,
       progress: null,
       light: 'grey',
-      reason: MSG.reason.budgetNotReported,
-      explanation: MSG.explain.budgetNotReported,
+      reason: messages().reason.budgetNotReported,
+      explanation: messages().explain.budgetNotReported,
     };
   }
   if (budget === 0 && executed >= 0) {
@@ -60,25 +60,25 @@ export function budgetStatus(
       rate: null,
       progress: null,
       light: 'undetermined',
-      reason: MSG.reason.budgetZero,
-      explanation: MSG.explain.budgetZero,
+      reason: messages().reason.budgetZero,
+      explanation: messages().explain.budgetZero,
     };
   }
   assertBudget(executed, budget);
   const v = denoise((executed * 1200) / (budget * month));
   const paced = progressLight(v, limits, false);
   const rate = round2((executed * 100) / budget);
-  const formula = MSG.explain.budget(formatNumber(executed), formatNumber(budget), month, v);
-  const band = `${formula}；${MSG.explain.band(v, paced, limits, false)}`;
-  const reason = MSG.reason.progress(MSG.reason.budgetLabel, v, paced, limits);
+  const formula = messages().explain.budget(formatNumber(executed), formatNumber(budget), month, v);
+  const band = messages().explain.steps([formula, messages().explain.band(v, paced, limits, false)]);
+  const reason = messages().reason.progress(messages().reason.budgetLabel, v, paced, limits);
   // A province's checkpoint (e.g. 40 % by June) missed turns the light red whatever the pace says.
   const missed = missedCheckpoint(month, rate, rules.budgetCheckpoints);
   return {
     pace,
     rate,
-    progress: Number(MSG.explain.oneDecimal(v)),
+    progress: Number(messages().explain.oneDecimal(v)),
     light: missed ? 'red' : paced,
     reason: missed ? missed.reason : reason,
-    explanation: missed ? `${band}；${missed.reason}` : band,
+    explanation: missed ? messages().explain.steps([band, missed.reason]) : band,
   };
 }

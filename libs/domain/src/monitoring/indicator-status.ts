@@ -3,7 +3,8 @@ import type { Actual, Judgement, Likelihood } from '../actual/actual.types';
 import { parseActual } from '../actual/actual-parser';
 import { aboutField, DomainError } from '../errors/domain.error';
 import { meetsTarget, sameValue } from '../evaluation/meets-target';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
+import type { DomainMessages } from '../messages/zh-cn.messages';
 import { denoise, formatNumber } from '../shared/number.util';
 import type { RuleSettings } from '../rules/rule-settings';
 import type { Target } from '../target/target.types';
@@ -12,8 +13,8 @@ import type { Light, Thresholds } from './light.types';
 import { notReportedReason, periodOf } from './reporting-calendar';
 import { assertMonth, progressLight, resolveThresholds, worstLight } from './thresholds.util';
 
-const R = MSG.reason;
-const X = MSG.explain;
+const R = (): DomainMessages['reason'] => messages().reason;
+const X = (): DomainMessages['explain'] => messages().explain;
 
 // One monitoring report (双监控) of an indicator, as understood against its target.
 export interface ReportReading {
@@ -78,7 +79,7 @@ export function indicatorStatus(
   const limits = resolveThresholds(options.thresholds ?? undefined, options.rules?.thresholds);
   const expected = isReadable(target) ? (expectedByNow(target, asOf.month) ?? null) : null;
   const verdict = judge(target, report, asOf, limits, options.dueDay);
-  const progress = verdict.progress === undefined ? null : Number(X.oneDecimal(verdict.progress));
+  const progress = verdict.progress === undefined ? null : Number(X().oneDecimal(verdict.progress));
   return {
     light: verdict.light,
     reason: verdict.reason,
@@ -97,20 +98,20 @@ function judge(
 ): Verdict {
   const period = periodOf(asOf.year, asOf.month);
   if (report === null) {
-    const reason = asOf.today === undefined ? R.notReported : notReportedReason(period, asOf.today, dueDay);
-    return { light: 'grey', reason, explanation: X.notReported(period) };
+    const reason = asOf.today === undefined ? R().notReported : notReportedReason(period, asOf.today, dueDay);
+    return { light: 'grey', reason, explanation: X().notReported(period) };
   }
   if (!isReadable(target)) {
     // The type guard leaves `null` here, but an unparsed target lands here too and its text is worth showing.
     const raw = (target as Target | null)?.raw ?? '';
-    return { light: 'undetermined', reason: R.undetermined, explanation: X.undetermined(raw) };
+    return { light: 'undetermined', reason: R().undetermined, explanation: X().undetermined(raw) };
   }
   if (report.likelihood === '完全不可能')
-    return { light: 'red', reason: R.impossible, explanation: X.impossible };
+    return { light: 'red', reason: R().impossible, explanation: X().impossible };
   const { actual, forecast } = report;
   const current: Verdict =
     actual === undefined
-      ? { light: 'yellow', reason: R.missingActual, explanation: X.missingActual }
+      ? { light: 'yellow', reason: R().missingActual, explanation: X().missingActual }
       : aboutField('actual', () => evaluate(target, actual, asOf.month, limits));
   const forecastShort =
     forecast !== undefined && aboutField('forecast', () => meetsTarget(target, forecast)) === false;
@@ -118,8 +119,8 @@ function judge(
     return {
       ...current,
       light: 'yellow',
-      reason: `${current.reason}；${R.forecastShort}`,
-      explanation: X.forecastShort(current.explanation, forecast.raw),
+      reason: X().steps([current.reason, R().forecastShort]),
+      explanation: X().forecastShort(current.explanation, forecast.raw),
     };
   }
   return current;
@@ -140,8 +141,8 @@ function evaluate(target: Target, actual: Actual, month: number, limits: Thresho
 
 const needsJudgement = (): Verdict => ({
   light: 'yellow',
-  reason: R.needsJudgement,
-  explanation: X.needsJudgement,
+  reason: R().needsJudgement,
+  explanation: X().needsJudgement,
 });
 
 function byJudgement(actual: Actual): Verdict | undefined {
@@ -149,8 +150,8 @@ function byJudgement(actual: Actual): Verdict | undefined {
   const light = JUDGEMENT_LIGHTS[actual.judgement];
   return {
     light,
-    reason: R.judgement(actual.judgement, light),
-    explanation: X.judgement(actual.judgement, light),
+    reason: R().judgement(actual.judgement, light),
+    explanation: X().judgement(actual.judgement, light),
   };
 }
 
@@ -161,9 +162,9 @@ function byParts(target: Target, actual: Actual, month: number, limits: Threshol
   const light = worstLight(results.map((result) => result.light));
   return {
     light,
-    reason: R.parts(results.map((r) => r.reason)),
-    explanation: X.worstOfParts(
-      results.map((r, index) => X.part(index, r.explanation)),
+    reason: R().parts(results.map((r) => r.reason)),
+    explanation: X().worstOfParts(
+      results.map((r, index) => X().part(index, r.explanation)),
       light,
     ),
   };
@@ -177,11 +178,11 @@ function byDeadline(target: Target, actual: Actual, month: number): Verdict {
     const light: Light = actual.date <= deadline ? 'green' : 'red';
     return {
       light,
-      reason: light === 'green' ? R.doneInTime(actual.date, deadline) : R.doneLate(actual.date, deadline),
-      explanation: X.compare(
-        `完成日期 ${actual.date}`,
+      reason: light === 'green' ? R().doneInTime(actual.date, deadline) : R().doneLate(actual.date, deadline),
+      explanation: X().compare(
+        X().term.doneOn(actual.date),
         light === 'green' ? '≤' : '>',
-        `截止 ${deadline}`,
+        X().term.deadline(deadline),
         light,
       ),
     };
@@ -189,8 +190,8 @@ function byDeadline(target: Target, actual: Actual, month: number): Verdict {
   const judged = byJudgement(actual);
   if (judged) return judged;
   return month > Number(deadline.slice(5, 7))
-    ? { light: 'red', reason: R.overdue(deadline), explanation: X.deadlineOverdue(month, deadline) }
-    : { light: 'green', reason: R.pending(deadline), explanation: X.deadlinePending(month, deadline) };
+    ? { light: 'red', reason: R().overdue(deadline), explanation: X().deadlineOverdue(month, deadline) }
+    : { light: 'green', reason: R().pending(deadline), explanation: X().deadlinePending(month, deadline) };
 }
 
 function byValue(target: Target, actual: Actual, month: number, limits: Thresholds): Verdict {
@@ -200,14 +201,16 @@ function byValue(target: Target, actual: Actual, month: number, limits: Threshol
   }
   const value = actualValueIn(target, actual);
   if (value === undefined)
-    return byJudgement(actual) ?? { light: 'yellow', reason: R.missingActual, explanation: X.missingActual };
+    return (
+      byJudgement(actual) ?? { light: 'yellow', reason: R().missingActual, explanation: X().missingActual }
+    );
   const shown = (amount: number): string => `${formatNumber(amount)}${target.unit ?? ''}`;
   if (target.accumulation === 'zero-tolerance') {
     const light: Light = value > 0 ? 'red' : 'green';
     return {
       light,
-      reason: light === 'red' ? R.zeroBroken(shown(value)) : R.zeroKept,
-      explanation: X.zero(shown(value), light),
+      reason: light === 'red' ? R().zeroBroken(shown(value)) : R().zeroKept,
+      explanation: X().zero(shown(value), light),
     };
   }
   if (target.operator === 'between') return byRange(target, value, month, limits, shown);
@@ -220,9 +223,9 @@ function byValue(target: Target, actual: Actual, month: number, limits: Threshol
     return {
       light,
       reason: within
-        ? R.withinCeiling(shown(value), shown(expected))
-        : R.overCeiling(shown(value), shown(expected)),
-      explanation: X.compare(`完成值 ${shown(value)}`, sign, `上限 ${shown(expected)}`, light),
+        ? R().withinCeiling(shown(value), shown(expected))
+        : R().overCeiling(shown(value), shown(expected)),
+      explanation: X().compare(X().term.actual(shown(value)), sign, X().term.ceiling(shown(expected)), light),
     };
   }
   if (target.direction === 'exact') {
@@ -231,9 +234,14 @@ function byValue(target: Target, actual: Actual, month: number, limits: Threshol
     return {
       light,
       reason: same
-        ? R.equalsStandard(shown(value), shown(expected))
-        : R.offStandard(shown(value), shown(expected)),
-      explanation: X.compare(`完成值 ${shown(value)}`, same ? '=' : '≠', `标准 ${shown(expected)}`, light),
+        ? R().equalsStandard(shown(value), shown(expected))
+        : R().offStandard(shown(value), shown(expected)),
+      explanation: X().compare(
+        X().term.actual(shown(value)),
+        same ? '=' : '≠',
+        X().term.standard(shown(expected)),
+        light,
+      ),
     };
   }
   if (target.accumulation === 'relative') return byBaseline(target, value, expected, limits, shown);
@@ -251,20 +259,28 @@ function byBaseline(
   const strict = target.operator === '>';
   const met = strict ? value > baseline : value >= baseline;
   const progress = denoise((value / baseline) * 100);
-  const ratio = X.ratio(R.levelLabel, formatNumber(value), formatNumber(baseline), progress);
+  const ratio = X().ratio(R().levelLabel, formatNumber(value), formatNumber(baseline), progress);
   if (met) {
     return {
       light: 'green',
-      reason: R.progress(R.levelLabel, progress, 'green', limits),
-      explanation: `${ratio}；${X.compare(`完成值 ${shown(value)}`, strict ? '>' : '≥', `上年值 ${shown(baseline)}`, 'green')}`,
+      reason: R().progress(R().levelLabel, progress, 'green', limits),
+      explanation: X().steps([
+        ratio,
+        X().compare(
+          X().term.actual(shown(value)),
+          strict ? '>' : '≥',
+          X().term.baseline(shown(baseline)),
+          'green',
+        ),
+      ]),
       progress,
     };
   }
   const light: Light = progress < limits.yellowFrom ? 'red' : 'yellow';
   return {
     light,
-    reason: R.belowBaseline(shown(value), shown(baseline), light),
-    explanation: `${ratio}；${X.belowBaseline(shown(baseline), progress, light, limits)}`,
+    reason: R().belowBaseline(shown(value), shown(baseline), light),
+    explanation: X().steps([ratio, X().belowBaseline(shown(baseline), progress, light, limits)]),
     progress,
   };
 }
@@ -282,14 +298,14 @@ function byRange(
   if (value > max)
     return {
       light: 'red',
-      reason: R.aboveRange(shown(value), shown(max)),
-      explanation: X.compare(`完成值 ${shown(value)}`, '>', `上限 ${shown(max)}`, 'red'),
+      reason: R().aboveRange(shown(value), shown(max)),
+      explanation: X().compare(X().term.actual(shown(value)), '>', X().term.ceiling(shown(max)), 'red'),
     };
   if (value >= min)
     return {
       light: 'green',
-      reason: R.withinRange(shown(value), shown(min), shown(max)),
-      explanation: X.range(shown(min), shown(value), shown(max)),
+      reason: R().withinRange(shown(value), shown(min), shown(max)),
+      explanation: X().range(shown(min), shown(value), shown(max)),
     };
   return byProgress(min, value, month, limits, target.accumulation === 'cumulative', false);
 }
@@ -309,14 +325,14 @@ function byProgress(
   const progress = denoise(cumulative ? (value * 1200) / (expected * month) : (value / expected) * 100);
   const blue = cumulative && allowBlue;
   const light = progressLight(progress, limits, blue);
-  const label = cumulative ? R.progressLabel : R.levelLabel;
+  const label = cumulative ? R().progressLabel : R().levelLabel;
   const formula = cumulative
-    ? X.cumulative(label, formatNumber(value), formatNumber(expected), month, progress)
-    : X.ratio(label, formatNumber(value), formatNumber(expected), progress);
+    ? X().cumulative(label, formatNumber(value), formatNumber(expected), month, progress)
+    : X().ratio(label, formatNumber(value), formatNumber(expected), progress);
   return {
     light,
-    reason: R.progress(label, progress, light, limits),
-    explanation: `${formula}；${X.band(progress, light, limits, blue)}`,
+    reason: R().progress(label, progress, light, limits),
+    explanation: X().steps([formula, X().band(progress, light, limits, blue)]),
     progress,
   };
 }
@@ -356,11 +372,11 @@ export function restateReport(
     if (!(error instanceof DomainError)) throw error;
     return {
       light: 'undetermined',
-      reason: R.unreadableActual(error.message),
+      reason: R().unreadableActual(error.message),
       progress: null,
       // Only a readable target can refuse a value, so `readable` is set here.
       expected: expectedByNow(readable as Target, asOf.month) ?? null,
-      explanation: X.unreadableActual(stored.actualRaw),
+      explanation: X().unreadableActual(stored.actualRaw),
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Actual } from '../actual/actual.types';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
+import type { DomainMessages } from '../messages/zh-cn.messages';
 import { formatNumber } from '../shared/number.util';
 import { normalizeText, readQuantity } from '../target/target-text.util';
 import type { Target } from '../target/target.types';
@@ -7,7 +8,7 @@ import { UNIT_MULTIPLIERS, splitUnit } from '../units/unit.util';
 import { expectedByNow } from './expected-progress';
 import { monthOf } from './reporting-calendar';
 
-const W = MSG.warning;
+const W = (): DomainMessages['warning'] => messages().warning;
 
 /** What a saved report may look wrong in; saved anyway, but to be acknowledged before the month is submitted. */
 export const REPORT_WARNING_CODES = ['unit-scale', 'far-above-expected', 'cumulative-decrease'] as const;
@@ -55,19 +56,19 @@ export function reportWarnings(
   if (reference !== undefined && scale > splitUnit(unit).factor && reference < scale)
     warnings.push({
       code: 'unit-scale',
-      message: W.unitScale(actual.raw.trim(), shown(value), shown(reference)),
+      message: W().unitScale(actual.raw.trim(), shown(value), shown(reference)),
     });
   const expected = expectedByNow(target, asOf.month);
   if (expected !== undefined && expected > 0 && value > expected * FAR_ABOVE_FACTOR)
     warnings.push({
       code: 'far-above-expected',
-      message: W.farAboveExpected(shown(value), asOf.month, shown(expected)),
+      message: W().farAboveExpected(shown(value), asOf.month, shown(expected)),
     });
   const before = previous?.actual?.value;
   if (target.accumulation === 'cumulative' && before !== undefined && value < before)
     warnings.push({
       code: 'cumulative-decrease',
-      message: W.cumulativeDecrease(
+      message: W().cumulativeDecrease(
         shown(value),
         monthOf((previous as PreviousReport).period),
         shown(before),

@@ -1,4 +1,4 @@
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 
 /**
  * The reporting calendar of 双监控 (docs/domain.md §5). Periods are months written YYYY-MM. A period's report is due
@@ -68,6 +68,6 @@ export function defaultAsOf(year: number, today: string, latestReported: string 
 /** Why an indicator without a report for the period is grey (未填报): late, or not yet due. */
 export function notReportedReason(period: string, today: string, dueDay: number = DEFAULT_DUE_DAY): string {
   return isOverdue(period, null, today, dueDay)
-    ? MSG.reason.notReported
-    : MSG.reason.notYetDue(dueDate(period, dueDay));
+    ? messages().reason.notReported
+    : messages().reason.notYetDue(dueDate(period, dueDay));
 }

@@ -1,5 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { DEFAULT_THRESHOLDS, type Light, type Thresholds } from './light.types';
 
 // Settings are partial overrides of the defaults; an order that would skip a light is refused.
@@ -10,14 +10,14 @@ export function resolveThresholds(
 ): Thresholds {
   const thresholds = { ...base, ...overrides };
   if (!(thresholds.yellowFrom <= thresholds.greenFrom && thresholds.greenFrom <= thresholds.blueFrom)) {
-    throw new DomainError(DomainErrorCode.InvalidThresholds, MSG.error.invalidThresholds);
+    throw new DomainError(DomainErrorCode.InvalidThresholds, messages().error.invalidThresholds);
   }
   return thresholds;
 }
 
 export function assertMonth(month: number): void {
   if (!Number.isInteger(month) || month < 1 || month > 12) {
-    throw new DomainError(DomainErrorCode.InvalidMonth, MSG.error.invalidMonth(month));
+    throw new DomainError(DomainErrorCode.InvalidMonth, messages().error.invalidMonth(month));
   }
 }
 

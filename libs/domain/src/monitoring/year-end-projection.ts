@@ -1,5 +1,6 @@
 import type { Likelihood } from '../actual/actual.types';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
+import type { DomainMessages } from '../messages/zh-cn.messages';
 import { formatNumber, round2 } from '../shared/number.util';
 import type { Target } from '../target/target.types';
 import { budgetStatus } from './budget-status';
@@ -8,7 +9,7 @@ import type { RuleSettings } from '../rules/rule-settings';
 import type { Light, Thresholds } from './light.types';
 import { assertMonth, worstLight } from './thresholds.util';
 
-const P = MSG.projection;
+const P = (): DomainMessages['projection'] => messages().projection;
 
 /**
  * 年末预测 methods (docs/domain.md §10): pace of the year so far, the recent trend, last year's monthly profile,
@@ -83,7 +84,7 @@ export function projectYearEnd(
   const base = (readable.operator === 'between' ? readable.min : readable.value) as number;
   const cumulative = readable.accumulation === 'cumulative' || readable.accumulation === 'zero-tolerance';
   const projected = project(series, options, cumulative, base, readable.unit === '%');
-  if (projected === undefined) return { projection: null, reason: P.noData };
+  if (projected === undefined) return { projection: null, reason: P().noData };
   const lightOf = (value: number): Light =>
     indicatorStatus(
       readable,
@@ -93,18 +94,18 @@ export function projectYearEnd(
     ).light;
   return {
     projection: finish(projected, lightOf, (value, light) =>
-      P.target(readable.raw, light, yearEndExplanation(readable, value, options)),
+      P().target(readable.raw, light, yearEndExplanation(readable, value, options)),
     ),
   };
 }
 
 /** Why an indicator gets no numeric projection, or undefined when it gets one. */
 export function noProjectionReason(target: Target | null): string | undefined {
-  if (!isReadable(target)) return P.unreadable;
-  if (target.operator === 'qualitative') return P.qualitative;
-  if (target.operator === 'by-date') return P.deadline;
-  if (target.operator === 'all-of') return P.parts;
-  if (target.operator !== 'between' && target.value === undefined) return P.noBase;
+  if (!isReadable(target)) return P().unreadable;
+  if (target.operator === 'qualitative') return P().qualitative;
+  if (target.operator === 'by-date') return P().deadline;
+  if (target.operator === 'all-of') return P().parts;
+  if (target.operator !== 'between' && target.value === undefined) return P().noBase;
   return undefined;
 }
 
@@ -136,7 +137,7 @@ export function projectBudgetYearEnd(
   const result = finish(
     projected,
     (value) => statusOf(value).light,
-    (value, light) => P.budget(shown(budget), light, statusOf(value).explanation),
+    (value, light) => P().budget(shown(budget), light, statusOf(value).explanation),
   );
   return { ...result, rate: round2((result.value * 100) / budget) };
 }
@@ -156,12 +157,14 @@ function finish(
   const worst = worstLight(ends);
   const best = ends[0] === worst ? ends[1] : ends[0];
   const others = projected.candidates.filter((c) => c !== projected.chosen);
-  const explanation = [
-    `${projected.chosen.formula}，${P.range(shown(value), shown(low), shown(high))}`,
+  const explanation = messages().explain.steps([
+    P().chosen(projected.chosen.formula, P().range(shown(value), shown(low), shown(high))),
     describe(value, light),
     projected.why,
-    ...(others.length ? [P.others(others.map((c) => `${P.methodNames[c.method]} ${shown(c.value)}`))] : []),
-  ].join('；');
+    ...(others.length
+      ? [P().others(others.map((c) => P().other(P().methodNames[c.method], shown(c.value))))]
+      : []),
+  ]);
   return {
     value,
     low,
@@ -203,10 +206,10 @@ function project(
       : {
           method: 'forecast' as const,
           value: options.forecast,
-          formula: P.forecast(shown(options.forecast)),
+          formula: P().forecast(shown(options.forecast)),
         };
   if (values.size === 0) {
-    return forecast && { chosen: forecast, candidates: [forecast], why: P.whyForecast };
+    return forecast && { chosen: forecast, candidates: [forecast], why: P().whyForecast };
   }
   const last = Math.max(...values.keys());
   const window = options.trendWindow ?? DEFAULT_TREND_WINDOW;
@@ -216,16 +219,16 @@ function project(
   const candidates = [methods.pace, methods.trend, methods.profile, forecast].filter(
     (c): c is Candidate => c !== undefined,
   );
-  if (methods.profile) return { chosen: methods.profile, candidates, why: P.whyProfile };
+  if (methods.profile) return { chosen: methods.profile, candidates, why: P().whyProfile };
   const tolerance = options.trendTolerance ?? DEFAULT_TREND_TOLERANCE;
   const departs = (trend: number): boolean =>
     Math.abs(trend - methods.pace.value) > (Math.abs(base) * tolerance) / 100;
   if (methods.trend && departs(methods.trend.value))
-    return { chosen: methods.trend, candidates, why: P.whyTrend(window, tolerance) };
+    return { chosen: methods.trend, candidates, why: P().whyTrend(window, tolerance) };
   return {
     chosen: methods.pace,
     candidates,
-    why: methods.trend ? P.whyPace(tolerance) : P.whyPaceOnly(window),
+    why: methods.trend ? P().whyPace(tolerance) : P().whyPaceOnly(window),
   };
 }
 
@@ -253,7 +256,7 @@ function cumulativeMethods(
   const pace: Candidate = {
     method: 'pace',
     value: total + rate * left,
-    formula: P.pace(start, last, shown(rate), shown(total), left, shown(total + rate * left)),
+    formula: P().pace(start, last, shown(rate), shown(total), left, shown(total + rate * left)),
   };
   const from = last - window;
   const before = from === 0 ? 0 : values.get(from);
@@ -264,7 +267,7 @@ function cumulativeMethods(
     trend = {
       method: 'trend',
       value,
-      formula: P.trend(window, from + 1, last, shown(recent), shown(total), left, shown(value)),
+      formula: P().trend(window, from + 1, last, shown(recent), shown(total), left, shown(value)),
     };
   }
   const soFar = lastYear?.[last - 1];
@@ -275,7 +278,7 @@ function cumulativeMethods(
     profile = {
       method: 'profile',
       value: total / share,
-      formula: P.profile(last, shown(share * 100), shown(total), shown(total / share)),
+      formula: P().profile(last, shown(share * 100), shown(total), shown(total / share)),
     };
   }
   return { pace, trend, profile };
@@ -292,7 +295,7 @@ function levelMethods(
   const latest = values.get(last) as number;
   const left = 12 - last;
   const bound = (value: number): number => Math.max(0, percent ? Math.min(100, value) : value);
-  const pace: Candidate = { method: 'pace', value: latest, formula: P.levelPace(last, shown(latest)) };
+  const pace: Candidate = { method: 'pace', value: latest, formula: P().levelPace(last, shown(latest)) };
   const earlier = values.get(last - window);
   let trend: Candidate | undefined;
   if (earlier !== undefined) {
@@ -301,7 +304,7 @@ function levelMethods(
     trend = {
       method: 'trend',
       value,
-      formula: P.levelTrend(
+      formula: P().levelTrend(
         window,
         last - window + 1,
         last,
@@ -320,7 +323,7 @@ function levelMethods(
     profile = {
       method: 'profile',
       value,
-      formula: P.levelProfile(last, shown(then), shown(yearEnd), shown(latest), shown(value)),
+      formula: P().levelProfile(last, shown(then), shown(yearEnd), shown(latest), shown(value)),
     };
   }
   return { pace, trend, profile };

@@ -5,6 +5,8 @@ import { normalizeText, operatorAfter, operatorBefore, readQuantity } from '../t
 import { RATIO_NAME } from '../target/target-vocabulary';
 import type { Target } from '../target/target.types';
 import { findingOf, ruleEnabled } from './target-review-rules';
+import { messages } from '../messages/domain-messages';
+import type { DomainMessages } from '../messages/zh-cn.messages';
 import type { ReviewFinding, ReviewIndicator, ReviewOptions, ReviewRuleId } from './target-review.types';
 
 // Wording that promises a change without saying how much (docs/domain.md §8, §9).
@@ -68,6 +70,8 @@ function unitWritten(part: Target, indicator: ReviewIndicator): boolean {
 
 const shown = (value: number, unit: string | undefined): string => `${formatNumber(value)}${unit ?? ''}`;
 
+const V = (): DomainMessages['review'] => messages().review;
+
 type Check = (indicator: ReviewIndicator, reading: Target, level1: Level1 | undefined) => string | undefined;
 
 // One check per rule; each returns the message of its finding, or undefined.
@@ -79,7 +83,7 @@ const CHECKS: ReadonlyArray<[ReviewRuleId, Check]> = [
       if (/\d/.test(text) || !VAGUE_WORDS.test(text)) return undefined;
       // 稳步增长 against a numeric 上年 is measurable.
       if (reading.accumulation === 'relative' && reading.value !== undefined) return undefined;
-      return `指标值「${target}」没有数值或可核验的标准`;
+      return V().vague(target);
     },
   ],
   [
@@ -87,25 +91,22 @@ const CHECKS: ReadonlyArray<[ReviewRuleId, Check]> = [
     ({ level2 }, reading, level1) => {
       if (reading.operator !== 'qualitative' || reading.confidence === 'unparsed') return undefined;
       const place = normalizeLevelName(level2);
-      if (level1 === '成本指标') return `成本指标的指标值「${reading.raw}」是定性表述`;
-      return MEASURED_LEVEL2.has(place) ? `${place}的指标值「${reading.raw}」是定性表述` : undefined;
+      if (level1 === '成本指标') return V().qualitativeCost(reading.raw);
+      return MEASURED_LEVEL2.has(place) ? V().qualitativePlace(place, reading.raw) : undefined;
     },
   ],
   [
     'missing-operator',
     (_indicator, reading) => {
       const part = partsOf(reading).find((p) => measured(p) && !operatorWritten(p));
-      return (
-        part &&
-        `指标值「${part.raw}」未写比较符，系统按“${part.operator === '<=' ? '不高于' : part.operator === '=' ? '等于' : '不低于'}”理解`
-      );
+      return part && V().missingOperator(part.raw, part.operator);
     },
   ],
   [
     'missing-unit',
     (indicator, reading) => {
       const part = partsOf(reading).find((p) => measured(p) && !unitWritten(p, indicator));
-      return part && `指标值「${part.raw}」未写计量单位`;
+      return part && V().missingUnit(part.raw);
     },
   ],
   [
@@ -114,14 +115,14 @@ const CHECKS: ReadonlyArray<[ReviewRuleId, Check]> = [
       const rate = RATIO_NAME.test(compact(name)) || SATISFACTION.test(name) || level1 === '满意度指标';
       if (!rate) return undefined;
       const part = partsOf(reading).find((p) => p.unit === '%' && Math.max(p.value ?? 0, p.max ?? 0) > 100);
-      return part && `比率的指标值「${part.raw}」超过 100%`;
+      return part && V().rateOver100(part.raw);
     },
   ],
   [
     'input-as-output',
     ({ name }, _reading, level1) =>
       (level1 === '产出指标' || level1 === '效益指标') && INPUT_WORDS.test(compact(name))
-        ? `资金、人员、物资是投入，却作为${level1}`
+        ? V().inputAsOutput(level1)
         : undefined,
   ],
   [
@@ -129,8 +130,8 @@ const CHECKS: ReadonlyArray<[ReviewRuleId, Check]> = [
     ({ name }, _reading, level1) => {
       if (level1 === undefined) return undefined;
       const satisfaction = SATISFACTION.test(name);
-      if (satisfaction && level1 !== '满意度指标') return `满意度放在了${level1}下`;
-      if (!satisfaction && level1 === '满意度指标') return '不是服务对象满意度，却放在满意度指标下';
+      if (satisfaction && level1 !== '满意度指标') return V().satisfactionElsewhere(level1);
+      if (!satisfaction && level1 === '满意度指标') return V().notSatisfaction;
       return undefined;
     },
   ],
@@ -153,13 +154,13 @@ const CHECKS: ReadonlyArray<[ReviewRuleId, Check]> = [
       // A rate already at 100 % cannot be raised.
       if (reading.unit === '%' && reading.value >= 100) return undefined;
       if (reading.value > last.value) return undefined;
-      return `目标 ${shown(reading.value, reading.unit)} 不高于上年 ${shown(last.value, last.unit)}`;
+      return V().notAboveLastYear(shown(reading.value, reading.unit), shown(last.value, last.unit));
     },
   ],
   [
     'unreadable-target',
     ({ target }, reading) =>
-      reading.confidence === 'unparsed' ? `指标值「${target}」无法识别：${reading.note}` : undefined,
+      reading.confidence === 'unparsed' ? V().unreadable(target, reading.note as string) : undefined,
   ],
 ];
 
@@ -174,7 +175,7 @@ export function reviewIndicator(indicator: ReviewIndicator, options: ReviewOptio
   for (const [id, check] of CHECKS) {
     if (!ruleEnabled(id, options.switches)) continue;
     const message = check(indicator, reading, level1);
-    if (message !== undefined) findings.push(findingOf(id, `「${indicator.name}」：${message}`));
+    if (message !== undefined) findings.push(findingOf(id, V().finding(indicator.name, message)));
   }
   return findings;
 }

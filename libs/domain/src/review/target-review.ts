@@ -2,6 +2,7 @@ import type { Level1 } from '../indicator/indicator-levels';
 import { normalizeText } from '../target/target-text.util';
 import { level1Of, reviewIndicator } from './indicator-review';
 import { findingOf, ruleEnabled } from './target-review-rules';
+import { messages } from '../messages/domain-messages';
 import type { ReviewFinding, ReviewGoal, ReviewOptions, TreeFinding } from './target-review.types';
 
 /** A finding of one goal; `indicatorIndex` (0-based) is set for findings about one of its indicators. */
@@ -22,14 +23,17 @@ export function reviewGoal(goal: ReviewGoal, options: ReviewOptions = {}): GoalF
   const missing = REQUIRED.filter((level1) => !levels.has(level1));
   if (missing.length > 0 && on('goal-missing-level1'))
     findings.push({
-      ...findingOf('goal-missing-level1', `目标缺少${missing.join('、')}`),
+      ...findingOf('goal-missing-level1', messages().review.goalMissing(missing)),
       indicatorIndex: null,
     });
   if (!levels.has('成本指标') && on('goal-missing-cost'))
-    findings.push({ ...findingOf('goal-missing-cost', '目标缺少成本指标'), indicatorIndex: null });
+    findings.push({
+      ...findingOf('goal-missing-cost', messages().review.goalMissingCost),
+      indicatorIndex: null,
+    });
   if (goal.indicators.length < 3 && on('too-few-indicators'))
     findings.push({
-      ...findingOf('too-few-indicators', `目标只有 ${goal.indicators.length} 个三级指标`),
+      ...findingOf('too-few-indicators', messages().review.tooFew(goal.indicators.length)),
       indicatorIndex: null,
     });
   const seen = new Set<string>();
@@ -38,7 +42,7 @@ export function reviewGoal(goal: ReviewGoal, options: ReviewOptions = {}): GoalF
     const key = nameKey(indicator.name);
     if (seen.has(key) && on('duplicate-indicator'))
       findings.push({
-        ...findingOf('duplicate-indicator', `「${indicator.name}」在本目标中重复出现`),
+        ...findingOf('duplicate-indicator', messages().review.duplicate(indicator.name)),
         indicatorIndex,
       });
     seen.add(key);
@@ -65,7 +69,7 @@ export function reviewTree(goals: readonly ReviewGoal[], options: ReviewOptions 
           own.push({
             ...findingOf(
               'same-as-long-term',
-              `「${indicator.name}」的年度指标值「${indicator.target}」与长期目标相同`,
+              messages().review.sameAsLongTerm(indicator.name, indicator.target),
             ),
             goalIndex,
             indicatorIndex,

@@ -1,14 +1,12 @@
 import { actualValueIn } from '../actual/actual-reading.util';
 import type { Actual } from '../actual/actual.types';
-import { LIGHT_NAMES, ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { reasonRequired } from '../monitoring/deviation-reason';
 import type { Light } from '../monitoring/light.types';
 import { worstLight } from '../monitoring/thresholds.util';
 import { denoise, formatNumber } from '../shared/number.util';
 import type { Target } from '../target/target.types';
 import { type BudgetCheckpoint, DEFAULT_RULE_SETTINGS, type RuleSettings } from './rule-settings';
-
-const M = MSG.rules;
 
 /** The checkpoint in force in month m: the latest one due by then, or undefined before the first. */
 export function checkpointFor(
@@ -26,7 +24,10 @@ export function missedCheckpoint(
 ): { checkpoint: BudgetCheckpoint; reason: string } | undefined {
   const checkpoint = checkpointFor(month, checkpoints);
   if (checkpoint === undefined || rate >= checkpoint.minRate) return undefined;
-  return { checkpoint, reason: M.checkpointMissed(checkpoint.month, checkpoint.minRate, rate) };
+  return {
+    checkpoint,
+    reason: messages().rules.checkpointMissed(checkpoint.month, checkpoint.minRate, rate),
+  };
 }
 
 export interface DualWarning {
@@ -49,7 +50,12 @@ export function dualMonitoringWarning(
   if (gap <= limit) return null;
   return {
     gap,
-    message: M.dualGap(formatNumber(targetProgress), formatNumber(budgetProgress), formatNumber(gap), limit),
+    message: messages().rules.dualGap(
+      formatNumber(targetProgress),
+      formatNumber(budgetProgress),
+      formatNumber(gap),
+      limit,
+    ),
   };
 }
 
@@ -123,13 +129,14 @@ export function submitReasonProblems(
   for (const report of reports) {
     if (reasonMissing(report.light, report.hasReason, rules)) {
       const field = `reasons.${report.indicatorId}`;
-      problems[field] = `${field}：${M.reasonMissing(report.name, LIGHT_NAMES[report.light])}`;
+      problems[field] =
+        `${field}：${messages().rules.reasonMissing(report.name, messages().lightNames[report.light])}`;
     }
     const percent = overCompletion(report.target, report.actual, rules);
     if (percent !== null && !report.hasReason) {
       const field = `overCompletion.${report.indicatorId}`;
       problems[field] =
-        `${field}：${M.overCompletion(report.name, formatNumber(percent), rules.overCompletionFrom as number)}`;
+        `${field}：${messages().rules.overCompletion(report.name, formatNumber(percent), rules.overCompletionFrom as number)}`;
     }
   }
   return problems;

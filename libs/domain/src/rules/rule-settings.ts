@@ -1,7 +1,8 @@
 import type { Judgement } from '../actual/actual.types';
 import { DEFAULT_GRADE_BANDS, type GradeBands } from '../evaluation/grade';
 import { DEFAULT_SECTION_WEIGHTS, type SectionWeights } from '../evaluation/section-weights';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
+import type { DomainMessages } from '../messages/zh-cn.messages';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../monitoring/light.types';
 
 /**
@@ -91,7 +92,7 @@ export interface RuleSettingsCheck {
   errors: RuleSettingsErrors; // field path → "field：Chinese message"
 }
 
-const V = MSG.rules.invalid;
+const V = (): DomainMessages['rules']['invalid'] => messages().rules.invalid;
 const JUDGEMENTS: readonly Judgement[] = ['达成', '部分达成', '未达成'];
 const SECTIONS: readonly (keyof SectionWeights)[] = ['budget', 'output', 'benefit', 'satisfaction'];
 
@@ -114,27 +115,27 @@ export function validateRuleSettings(input: unknown): RuleSettingsCheck {
   };
   const number = (field: string, value: unknown, min: number, max: number): value is number => {
     if (!isNumber(value) || value < min || value > max) {
-      fail(field, V.range(min, max));
+      fail(field, V().range(min, max));
       return false;
     }
     return true;
   };
   if (!isObject<RuleSettings>(input)) {
-    fail('settings', V.object);
+    fail('settings', V().object);
     return { settings: null, errors };
   }
   checkThresholds(input.thresholds, number, fail);
   checkCheckpoints(input.budgetCheckpoints, number, fail);
   if (input.consistencyGap !== null) number('consistencyGap', input.consistencyGap, 1, 100);
   if (!(PROJECT_LIGHT_MODES as readonly unknown[]).includes(input.projectLight))
-    fail('projectLight', V.oneOf(PROJECT_LIGHT_MODES));
+    fail('projectLight', V().oneOf(PROJECT_LIGHT_MODES));
   const lights = input.reasonLights;
   if (
     !Array.isArray(lights) ||
     lights.some((light) => !(MANDATORY_REASON_LIGHTS as readonly unknown[]).includes(light)) ||
     new Set(lights).size !== lights.length
   )
-    fail('reasonLights', V.reasonLights);
+    fail('reasonLights', V().reasonLights);
   if (input.overCompletionFrom !== null) number('overCompletionFrom', input.overCompletionFrom, 100, 1000);
   checkScoring(input.scoring, number, fail);
   const valid = Object.keys(errors).length === 0;
@@ -145,67 +146,67 @@ type NumberCheck = (field: string, value: unknown, min: number, max: number) => 
 type Fail = (field: string, message: string) => void;
 
 function checkThresholds(value: unknown, number: NumberCheck, fail: Fail): void {
-  if (!isObject<Thresholds>(value)) return fail('thresholds', V.object);
+  if (!isObject<Thresholds>(value)) return fail('thresholds', V().object);
   const fields = ['yellowFrom', 'greenFrom', 'blueFrom'] as const;
   const ok = fields.map((field) => number(`thresholds.${field}`, value[field], 0, 1000));
   if (ok.every(Boolean) && !((value.yellowFrom as number) <= (value.greenFrom as number)))
-    fail('thresholds.greenFrom', V.greenBelowYellow);
+    fail('thresholds.greenFrom', V().greenBelowYellow);
   if (ok.every(Boolean) && !((value.greenFrom as number) <= (value.blueFrom as number)))
-    fail('thresholds.blueFrom', V.blueBelowGreen);
+    fail('thresholds.blueFrom', V().blueBelowGreen);
 }
 
 function checkCheckpoints(value: unknown, number: NumberCheck, fail: Fail): void {
-  if (!Array.isArray(value) || value.length > 12) return fail('budgetCheckpoints', V.checkpoints);
+  if (!Array.isArray(value) || value.length > 12) return fail('budgetCheckpoints', V().checkpoints);
   let previous: { month: number; minRate: number } | undefined;
   value.forEach((point: unknown, index) => {
     const field = `budgetCheckpoints.${index}`;
-    if (!isObject<BudgetCheckpoint>(point)) return fail(field, V.object);
+    if (!isObject<BudgetCheckpoint>(point)) return fail(field, V().object);
     const month = number(`${field}.month`, point.month, 1, 12) && Number.isInteger(point.month);
-    if (!month) fail(`${field}.month`, V.month);
+    if (!month) fail(`${field}.month`, V().month);
     const rate = number(`${field}.minRate`, point.minRate, 0, 100);
     if (month && rate) {
       const current = { month: point.month as number, minRate: point.minRate as number };
       if (previous && !(current.month > previous.month && current.minRate >= previous.minRate))
-        fail(`${field}.month`, V.checkpointOrder);
+        fail(`${field}.month`, V().checkpointOrder);
       previous = current;
     }
   });
 }
 
 function checkScoring(value: unknown, number: NumberCheck, fail: Fail): void {
-  if (!isObject<ScoringProfile>(value)) return fail('scoring', V.object);
+  if (!isObject<ScoringProfile>(value)) return fail('scoring', V().object);
   const sections = value.sections;
-  if (!isObject<SectionWeights>(sections)) fail('scoring.sections', V.object);
+  if (!isObject<SectionWeights>(sections)) fail('scoring.sections', V().object);
   else {
     const ok = SECTIONS.map((section) => number(`scoring.sections.${section}`, sections[section], 0, 100));
     const total = SECTIONS.reduce((sum, section) => sum + Math.round(Number(sections[section]) * 100), 0);
-    if (ok.every(Boolean) && total !== 10000) fail('scoring.sections', V.sectionsTotal(total / 100));
+    if (ok.every(Boolean) && total !== 10000) fail('scoring.sections', V().sectionsTotal(total / 100));
   }
   if (!(LOWER_FORMULAS as readonly unknown[]).includes(value.lowerFormula))
-    fail('scoring.lowerFormula', V.oneOf(LOWER_FORMULAS));
+    fail('scoring.lowerFormula', V().oneOf(LOWER_FORMULAS));
   checkBands(value.qualitativeBands, number, fail);
   if (!(Number.isInteger(value.decimals) && number('scoring.decimals', value.decimals, 0, 4)))
-    fail('scoring.decimals', V.decimals);
+    fail('scoring.decimals', V().decimals);
   const grades = value.gradeBands;
-  if (!isObject<GradeBands>(grades)) return fail('scoring.gradeBands', V.object);
+  if (!isObject<GradeBands>(grades)) return fail('scoring.gradeBands', V().object);
   const fields = ['excellent', 'good', 'pass'] as const;
   const ok = fields.map((field) => number(`scoring.gradeBands.${field}`, grades[field], 0, 100));
   const [excellent, good, pass] = fields.map((field) => grades[field] as number);
   if (ok.every(Boolean) && !(excellent > good && good > pass))
-    fail('scoring.gradeBands', MSG.error.invalidGradeBands);
+    fail('scoring.gradeBands', messages().error.invalidGradeBands);
 }
 
 function checkBands(value: unknown, number: NumberCheck, fail: Fail): void {
-  if (!isObject<QualitativeBands>(value)) return fail('scoring.qualitativeBands', V.object);
+  if (!isObject<QualitativeBands>(value)) return fail('scoring.qualitativeBands', V().object);
   for (const judgement of JUDGEMENTS) {
     const field = `scoring.qualitativeBands.${judgement}`;
     const band = value[judgement];
     if (!Array.isArray(band) || band.length !== 2) {
-      fail(field, V.band);
+      fail(field, V().band);
       continue;
     }
     const ok = number(field, band[0], 0, 1) && number(field, band[1], 0, 1);
-    if (ok && band[0] > band[1]) fail(field, V.band);
+    if (ok && band[0] > band[1]) fail(field, V().band);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
 import { isoDate } from '../shared/date.util';
 import { DEADLINE_WITHOUT_YEAR } from './target-vocabulary';
 
@@ -29,10 +29,10 @@ export function readDeadlineText(text: string, year: number | undefined): Deadli
   if (monthly) {
     const day = Number(monthly[2]);
     return day >= 1 && day <= 31
-      ? { note: MSG.note.monthlyDeadline(`${monthly[1]} ${day} 日前`) }
+      ? { note: messages().note.monthlyDeadline(`${monthly[1]} ${day} 日前`) }
       : undefined;
   }
-  if (QUARTERLY.test(text)) return { note: MSG.note.quarterlyDeadline('每季度首月') };
+  if (QUARTERLY.test(text)) return { note: messages().note.quarterlyDeadline('每季度首月') };
   if (DEADLINE_WITHOUT_YEAR.test(text)) return inYear(year, 12, undefined, false);
   const match = IN_YEAR.exec(text);
   if (!match) return undefined;
@@ -48,9 +48,12 @@ function inYear(
 ): DeadlineText | undefined {
   // The date must exist in some year before it can be given one (2 月 30 日 never does).
   if (isoDate(2024, month, day) === undefined) return undefined;
-  if (year === undefined) return { note: MSG.note.deadlineNoYear };
+  if (year === undefined) return { note: messages().note.deadlineNoYear };
   const dueYear = next ? year + 1 : year;
   const deadline = isoDate(dueYear, month, day);
   if (deadline === undefined) return undefined;
-  return { deadline, note: next ? MSG.note.deadlineNextYear(dueYear) : MSG.note.deadlineInYear(dueYear) };
+  return {
+    deadline,
+    note: next ? messages().note.deadlineNextYear(dueYear) : messages().note.deadlineInYear(dueYear),
+  };
 }

@@ -1,5 +1,6 @@
 import { asLevel1, level1For, normalizeLevelName, type Level1 } from '../indicator/indicator-levels';
-import { ZH_CN_MESSAGES as MSG } from '../messages/zh-cn.messages';
+import { messages } from '../messages/domain-messages';
+import type { DomainMessages } from '../messages/zh-cn.messages';
 import { findDate } from '../shared/date.util';
 import { formatNumber } from '../shared/number.util';
 import {
@@ -28,7 +29,7 @@ import {
   ZERO_WORDS,
 } from './target-vocabulary';
 
-const NOTE = MSG.note;
+const NOTE = (): DomainMessages['note'] => messages().note;
 
 interface Reading {
   level1?: Level1;
@@ -56,7 +57,7 @@ const TIME_UNITS: ReadonlySet<string> = new Set([
  */
 export function parseTarget(raw: string, context: TargetContext = {}): Target {
   const text = normalizeText(raw);
-  if (text === '') return unparsed(raw, NOTE.empty);
+  if (text === '') return unparsed(raw, NOTE().empty);
   const dated = readDeadlineText(text, context.year);
   if (dated) {
     return {
@@ -76,7 +77,7 @@ export function parseTarget(raw: string, context: TargetContext = {}): Target {
     parseRange(raw, text, reading) ??
     parseAllOf(raw, text, context) ??
     parseSingle(raw, text, reading) ??
-    unparsed(raw, NOTE.unparsed)
+    unparsed(raw, NOTE().unparsed)
   );
 }
 
@@ -103,7 +104,7 @@ function unparsed(raw: string, note: string): Target {
 }
 
 function withNotes(target: Target, notes: string[]): Target {
-  return notes.length > 0 ? { ...target, note: notes.join('；') } : target;
+  return notes.length > 0 ? { ...target, note: messages().explain.steps(notes) } : target;
 }
 
 function parseWords(raw: string, text: string, context: TargetContext): Target {
@@ -121,7 +122,7 @@ function parseWords(raw: string, text: string, context: TargetContext): Target {
       confidence: 'explicit',
     };
     return zero[1]
-      ? withNotes({ ...target, confidence: 'inferred' }, [NOTE.textExtracted, NOTE.zeroWords])
+      ? withNotes({ ...target, confidence: 'inferred' }, [NOTE().textExtracted, NOTE().zeroWords])
       : target;
   }
   if (QUALITATIVE_WORDS.has(text) || QUALITATIVE_PATTERNS.some((pattern) => pattern.test(text))) {
@@ -133,7 +134,7 @@ function parseWords(raw: string, text: string, context: TargetContext): Target {
       confidence: 'explicit',
     };
   }
-  return unparsed(raw, NOTE.unparsed);
+  return unparsed(raw, NOTE().unparsed);
 }
 
 // 稳步增长: compared with the previous year's value, which must itself be a number to be usable.
@@ -149,13 +150,13 @@ function relative(raw: string, operator: Operator, context: TargetContext): Targ
     context.previous === undefined
       ? undefined
       : parseTarget(context.previous, { ...context, previous: undefined });
-  if (base?.value === undefined) return { ...target, note: NOTE.relativeNoBase };
+  if (base?.value === undefined) return { ...target, note: NOTE().relativeNoBase };
   const shown = `${formatNumber(base.value)}${base.unit ?? ''}`;
   return {
     ...target,
     value: base.value,
     unit: base.unit,
-    note: operator === '>' ? NOTE.relative(shown) : NOTE.relativeAtLeast(shown),
+    note: operator === '>' ? NOTE().relative(shown) : NOTE().relativeAtLeast(shown),
   };
 }
 
@@ -175,7 +176,7 @@ function parseDeadline(raw: string, text: string): Target | undefined {
       accumulation: 'deadline',
       confidence: rest ? 'inferred' : 'explicit',
     },
-    rest ? [NOTE.textExtracted] : [],
+    rest ? [NOTE().textExtracted] : [],
   );
 }
 
@@ -205,7 +206,7 @@ function parseRange(raw: string, text: string, reading: Reading): Target | undef
       ),
       confidence: extra ? 'inferred' : 'explicit',
     },
-    extra ? [NOTE.textExtracted] : [],
+    extra ? [NOTE().textExtracted] : [],
   );
 }
 
@@ -238,12 +239,12 @@ function parseSingle(raw: string, text: string, reading: Reading): Target | unde
     extra = before.rest;
   }
   const notes: string[] = [];
-  if (/》/.test(raw)) notes.push(NOTE.typoGreaterEqual);
+  if (/》/.test(raw)) notes.push(NOTE().typoGreaterEqual);
   if (!unitText && !parts.multiplier && reading.name !== undefined && RATIO_NAME.test(reading.name)) {
     unitText = '%';
-    notes.push(NOTE.ratioName);
+    notes.push(NOTE().ratioName);
   }
-  if (extra) notes.push(NOTE.textExtracted);
+  if (extra) notes.push(NOTE().textExtracted);
   const quantity = toQuantity({ ...parts, unit: unitText });
   const written = before.operator ?? after.operator;
   const kind = kindIn(quantity.unit, reading, written, parts.multiplier !== undefined);
@@ -302,28 +303,28 @@ function fromQuantity(
   hasExtraText: boolean,
 ): Target {
   const where = reading.level2 ?? reading.level1;
-  const place = where === undefined ? NOTE.where.none : NOTE.where.context(where);
+  const place = where === undefined ? NOTE().where.none : NOTE().where.context(where);
   let operator = written;
   let confidence: Confidence = written ? 'explicit' : 'inferred';
   if (!operator) {
     if (value === 0) {
       operator = '=';
-      notes.push(NOTE.zeroTolerance);
+      notes.push(NOTE().zeroTolerance);
     } else if (kind === 'money-rate' || (kind === 'percent' && value === 100)) {
       // A per-unit price is a standard, and a rate cannot exceed 100 %: the text alone fixes the reading.
       operator = kind === 'money-rate' ? '=' : '>=';
       confidence = 'explicit';
     } else if (kind === 'time') {
       operator = '<=';
-      notes.push(NOTE.timeLimit);
+      notes.push(NOTE().timeLimit);
     } else if (reading.level1 === '成本指标') {
       operator = '<=';
-      notes.push(NOTE.costCeiling(place));
-      if (unit === undefined) notes.push(NOTE.noUnit);
+      notes.push(NOTE().costCeiling(place));
+      if (unit === undefined) notes.push(NOTE().noUnit);
     } else {
       operator = '>=';
       const cumulative = accumulationFor(kind, reading) === 'cumulative';
-      notes.push(NOTE.atLeast(place) + (cumulative ? `，${NOTE.cumulative}` : ''));
+      notes.push(NOTE().atLeast(place) + (cumulative ? `，${NOTE().cumulative}` : ''));
     }
   }
   const zero = value === 0 && (operator === '=' || operator === '<=');

@@ -1,4 +1,10 @@
-import { type EvaluatedSheet, evaluateSheet } from '@jixiao/domain';
+import {
+  DEFAULT_UI_LOCALE,
+  type EvaluatedSheet,
+  type UiLocale,
+  composeIn,
+  evaluateSheet,
+} from '@jixiao/domain';
 
 import type { EvaluationItem, SelfEvaluation } from './self-evaluation.models';
 
@@ -22,9 +28,18 @@ export function draftOf(item: EvaluationItem): ItemDraft {
 
 /**
  * The sheet while typing: libs/domain's evaluateSheet — the very function the API builds its sheet with — over
- * the stored evaluation and the drafts. No rule lives here.
+ * the stored evaluation and the drafts, its explanations and problems in the screen's language. No rule lives here.
  */
 export function previewSheet(
+  evaluation: SelfEvaluation,
+  drafts: readonly ItemDraft[],
+  executedYuan: number | null,
+  locale: UiLocale = DEFAULT_UI_LOCALE,
+): EvaluatedSheet {
+  return composeIn(locale, () => sheetOf(evaluation, drafts, executedYuan));
+}
+
+function sheetOf(
   evaluation: SelfEvaluation,
   drafts: readonly ItemDraft[],
   executedYuan: number | null,

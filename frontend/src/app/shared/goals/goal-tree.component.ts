@@ -1,3 +1,4 @@
+import type { Target } from '@jixiao/domain';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -11,11 +12,13 @@ import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
+import { ACTIVE_LOCALE } from '../../core/i18n/provide-locale';
 import { MESSAGES } from '../i18n/messages';
 import { monthOf } from '../time/period';
 import { LightBadgeComponent } from '../lights/light-badge.component';
 import { ProjectionComponent } from '../projection/projection.component';
 import { type Goal, type GoalTerm, type IndicatorNode, indicatorAnchor } from './goal.models';
+import { localizeGoals } from './localized-goals';
 import { type HistorySubject, IndicatorHistoryDrawerComponent } from './indicator-history-drawer.component';
 import { SparklineComponent } from './sparkline.component';
 import { TargetReadingPipe } from './target-reading.pipe';
@@ -71,10 +74,14 @@ export class GoalTreeComponent {
   protected readonly annual = computed(() => this.term() === 'annual');
   protected readonly columnCount = computed(() => (this.annual() ? 10 : 4));
 
+  private readonly locale = inject(ACTIVE_LOCALE);
+
   protected readonly views = computed<GoalView[]>(() =>
-    this.goals()
-      .filter((goal) => goal.term === this.term())
-      .map((goal) => ({ goal, rows: rowsOf(goal) })),
+    localizeGoals(
+      this.goals().filter((goal) => goal.term === this.term()),
+      this.asOf(),
+      this.locale,
+    ).map((goal) => ({ goal, rows: rowsOf(goal) })),
   );
 
   protected readonly canOpen = computed(() => this.drillDown() && this.annual());
@@ -82,7 +89,12 @@ export class GoalTreeComponent {
   protected readonly anchor = indicatorAnchor;
 
   protected openHistory(indicator: IndicatorNode): void {
-    if (this.canOpen()) this.opened.set({ id: indicator.id, name: indicator.name });
+    if (this.canOpen())
+      this.opened.set({
+        id: indicator.id,
+        name: indicator.name,
+        reading: { target: indicator.target as Target | null, thresholds: indicator.thresholds },
+      });
   }
   protected readonly monthLabel = (period: string): string => this.msg.monitoring.month(monthOf(period));
 }

@@ -11,18 +11,24 @@ import {
   type IndicatorHistoryMonth,
   IndicatorsApi,
 } from '../../core/api/indicators.api';
+import { ACTIVE_LOCALE } from '../../core/i18n/provide-locale';
 import { saveBlob } from '../files/file-download';
 import { apiErrorMessage } from '../http/api-error';
 import { MESSAGES } from '../i18n/messages';
 import { LightBadgeComponent } from '../lights/light-badge.component';
 import { readyValue, requestState } from '../state/request-state';
 import { monthOf } from '../time/period';
+import { type IndicatorReading, localizeMonths } from './localized-goals';
 import { SparklineComponent } from './sparkline.component';
 
-/** The indicator a drawer is opened for: its id and name (the name titles the drawer while it loads). */
+/**
+ * The indicator a drawer is opened for: its id and name (the name titles the drawer while it loads) and, for
+ * English screens, what its months are judged against (docs/domain.md §12).
+ */
 export interface HistorySubject {
   readonly id: string;
   readonly name: string;
+  readonly reading?: IndicatorReading;
 }
 
 interface HistoryRequest {
@@ -55,6 +61,7 @@ export class IndicatorHistoryDrawerComponent {
   private readonly api = inject(IndicatorsApi);
   private readonly document = inject(DOCUMENT);
   protected readonly msg = inject(MESSAGES);
+  private readonly locale = inject(ACTIVE_LOCALE);
 
   /** The indicator to show; null keeps the drawer closed. */
   readonly subject = input<HistorySubject | null>(null);
@@ -90,7 +97,8 @@ export class IndicatorHistoryDrawerComponent {
   /** January to the page's month, for the line. */
   protected readonly points = computed(() => {
     const asOf = this.asOf();
-    return (this.history()?.months ?? []).filter((month) => !asOf || month.period <= asOf);
+    const months = (this.history()?.months ?? []).filter((month) => !asOf || month.period <= asOf);
+    return localizeMonths(months, this.subject()?.reading ?? null, this.locale);
   });
 
   /** Latest month first: the one people came for. */

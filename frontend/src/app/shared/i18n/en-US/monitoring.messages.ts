@@ -1,3 +1,5 @@
+import { EN_US_MESSAGES } from '@jixiao/domain';
+
 import type { Messages } from '../messages.zh-CN';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -7,14 +9,7 @@ export const monthName = (month: number): string => MONTHS[month - 1] ?? String(
 
 /** Monitoring words several screens share, in English (section `monitoring`). */
 export const MONITORING_MESSAGES: Messages['monitoring'] = {
-  lights: {
-    red: 'Red',
-    yellow: 'Yellow',
-    green: 'Green',
-    blue: 'Blue',
-    grey: 'Grey',
-    undetermined: 'Undetermined',
-  },
+  lights: EN_US_MESSAGES.lightNames,
   lightShort: {
     red: 'Red',
     yellow: 'Yel',

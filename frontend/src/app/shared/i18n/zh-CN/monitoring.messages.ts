@@ -1,17 +1,12 @@
+import { LIGHT_NAMES } from '@jixiao/domain';
+
 /**
  * Words of monitoring (绩效运行监控) that several screens share: lights, workflow states, periods. Part of the
  * zh-CN catalogue (`messages.zh-CN.ts`, section `monitoring`).
  */
 export const MONITORING_MESSAGES = {
-  /** 预警灯 */
-  lights: {
-    red: '红灯',
-    yellow: '黄灯',
-    green: '绿灯',
-    blue: '蓝灯',
-    grey: '灰灯',
-    undetermined: '无法判定',
-  },
+  /** 预警灯, as libs/domain names them. */
+  lights: LIGHT_NAMES,
   /** The light in one or two characters, beside its dot where space is short: never colour alone. */
   lightShort: {
     red: '红',

@@ -1,11 +1,17 @@
 import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { AUDIT_ACTION_LABELS } from '@jixiao/domain';
+import {
+  AUDIT_ACTION_LABELS,
+  DEFAULT_UI_LOCALE,
+  auditActionLabelIn,
+  auditFieldLabelIn,
+} from '@jixiao/domain';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { of, switchMap } from 'rxjs';
 
 import { apiErrorMessage } from '../../../../shared/http/api-error';
+import { ACTIVE_LOCALE } from '../../../../core/i18n/provide-locale';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { isoDay } from '../../../../shared/time/day';
@@ -50,10 +56,17 @@ export class AuditComponent {
   protected readonly msg = inject(MESSAGES);
   protected readonly pageSize = PAGE_SIZE;
 
-  protected readonly actions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({
+  /** Action and field names in the screen's language (docs/domain.md §12); summaries stay the server's. */
+  private readonly locale = inject(ACTIVE_LOCALE);
+  protected readonly actions = Object.keys(AUDIT_ACTION_LABELS).map((value) => ({
     value,
-    label,
+    label: auditActionLabelIn(this.locale, value),
   }));
+  private readonly chinese = this.locale === DEFAULT_UI_LOCALE;
+  protected readonly actionLabel = (entry: { action: string; actionLabel: string }): string =>
+    this.chinese ? entry.actionLabel : auditActionLabelIn(this.locale, entry.action);
+  protected readonly fieldLabel = (change: { field: string; label: string }): string =>
+    this.chinese ? change.label : auditFieldLabelIn(this.locale, change.field);
 
   private readonly usersState = toSignal(toLoadState(this.api.users()), {
     initialValue: LOADING as LoadState<UserAccount[]>,

@@ -1,5 +1,6 @@
 import type { TargetReview, TargetReviewFinding, TargetReviewRule } from '../../admin.api';
 import { AdminHarness, clearOverlays } from '../../testing/admin-harness';
+import { localizeReview } from './target-review.component';
 
 const BASE = '/api/departments/031/years/2025/target-review';
 const PROJECT = '00000000-0000-4000-9000-0000000000aa';
@@ -205,5 +206,34 @@ describe('TargetReviewComponent', () => {
     const request = admin.http.expectOne(`${BASE}.xlsx`);
     expect(request.request.responseType).toBe('blob');
     request.flush(new Blob(['x']));
+  });
+});
+
+describe(localizeReview.name, () => {
+  it('should leave a Chinese screen with what the API composed', () => {
+    const review = aReview();
+    expect(localizeReview(review, 'zh-CN')).toBe(review);
+  });
+
+  it("should give an English user the rules' titles and hints and an indicator's finding in English", () => {
+    const review = localizeReview(aReview(), 'en-US');
+    const vague = aFinding({
+      level1: '产出指标',
+      level2: '数量指标',
+      indicatorName: '培训人数',
+      target: '有所提升',
+    });
+    const [finding] = localizeReview({ ...aReview(), findings: [vague] }, 'en-US').findings;
+    expect(finding).toMatchObject({
+      title: 'The target cannot be measured: vague wording, no number',
+      message: '“培训人数”: The target “有所提升” has no number or verifiable standard',
+    });
+    expect(review.rules[0].title).toBe('The target cannot be measured: vague wording, no number');
+    // A goal's finding keeps the sentence the API composed; its title is English.
+    const goal = review.findings.find((item) => item.ruleId === 'goal-missing-level1');
+    expect(goal).toMatchObject({
+      message: '目标缺少满意度指标',
+      title: 'The goal lacks output, benefit or satisfaction indicators',
+    });
   });
 });

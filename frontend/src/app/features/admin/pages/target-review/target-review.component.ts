@@ -1,10 +1,19 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import {
+  DEFAULT_UI_LOCALE,
+  DOMAIN_MESSAGES,
+  type ReviewRuleId,
+  type UiLocale,
+  composeIn,
+  reviewIndicator,
+} from '@jixiao/domain';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { type Observable, combineLatest, of, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
+import { ACTIVE_LOCALE } from '../../../../core/i18n/provide-locale';
 import { saveResponse } from '../../../../shared/files/file-download';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
@@ -58,9 +67,12 @@ export class TargetReviewComponent {
     { initialValue: LOADING as LoadState<TargetReview> },
   );
 
+  private readonly locale = inject(ACTIVE_LOCALE);
+
+  /** The review with libs/domain's sentences in the screen's language (docs/domain.md §12). */
   protected readonly review = computed(() => {
     const state = this.state();
-    return state.status === 'ready' ? state.value : null;
+    return state.status === 'ready' ? localizeReview(state.value, this.locale) : null;
   });
 
   protected readonly error = computed(() => {
@@ -159,4 +171,35 @@ export class TargetReviewComponent {
         },
       });
   }
+}
+
+/**
+ * The rules' titles and fix hints from the screen's table; an indicator's finding composed again with libs/domain's
+ * reviewIndicator on the indicator the finding names, where that gives the same rule (goal and tree findings, and
+ * those needing more than the finding carries, stay as the API composed them).
+ */
+export function localizeReview(review: TargetReview, locale: UiLocale): TargetReview {
+  if (locale === DEFAULT_UI_LOCALE) return review;
+  const rules = DOMAIN_MESSAGES[locale].review.rules;
+  const text = (id: string) => rules[id as ReviewRuleId];
+  const message = (finding: TargetReviewFinding): string => {
+    if (finding.indicatorName === null) return finding.message;
+    const indicator = {
+      level1: finding.level1 ?? '',
+      level2: finding.level2 ?? '',
+      name: finding.indicatorName,
+      target: finding.target ?? '',
+    };
+    const again = composeIn(locale, () => reviewIndicator(indicator, { year: review.year }));
+    return again.find((found) => found.ruleId === finding.ruleId)?.message ?? finding.message;
+  };
+  return {
+    ...review,
+    findings: review.findings.map((finding) => ({
+      ...finding,
+      ...text(finding.ruleId),
+      message: message(finding),
+    })),
+    rules: review.rules.map((rule) => ({ ...rule, ...text(rule.id) })),
+  };
 }

@@ -13,6 +13,7 @@ import {
 import { indicatorAnchor } from '../../../../shared/goals/goal.models';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
 import { AuthService } from '../../../../core/auth/auth.service';
+import { BudgetInLocalePipe } from '../../../../shared/lights/budget-in-locale.pipe';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
@@ -84,6 +85,7 @@ const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS, 'projecte
 @Component({
   selector: 'app-dashboard',
   imports: [
+    BudgetInLocalePipe,
     SHARED_IMPORTS,
     ChartComponent,
     FirstStepsComponent,

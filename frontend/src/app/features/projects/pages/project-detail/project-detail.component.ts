@@ -11,6 +11,7 @@ import { GoalTreeComponent } from '../../../../shared/goals/goal-tree.component'
 import { TreeEditorComponent } from '../../../../shared/goals/tree-editor/tree-editor.component';
 import { scrollToIndicator } from '../../../../shared/goals/scroll-to-indicator';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
+import { BudgetInLocalePipe } from '../../../../shared/lights/budget-in-locale.pipe';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { TreeLifecycleComponent } from '../../../../shared/lifecycle/tree-lifecycle.component';
 import type { TreeScope } from '../../../../shared/lifecycle/lifecycle.api';
@@ -48,6 +49,7 @@ const TAB_LONG = 1;
 @Component({
   selector: 'app-project-detail',
   imports: [
+    BudgetInLocalePipe,
     SHARED_IMPORTS,
     DatePipe,
     NzTabsModule,

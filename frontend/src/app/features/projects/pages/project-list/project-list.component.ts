@@ -11,6 +11,7 @@ import {
   PageHeaderComponent,
   PeriodPickerComponent,
 } from '../../../../shared/page-header/page-header.component';
+import { BudgetInLocalePipe } from '../../../../shared/lights/budget-in-locale.pipe';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LightCountsComponent } from '../../../../shared/lights/light-counts.component';
@@ -55,6 +56,7 @@ type FilterKey = 'q' | 'light' | 'category' | 'lead';
 @Component({
   selector: 'app-project-list',
   imports: [
+    BudgetInLocalePipe,
     SHARED_IMPORTS,
     NzInputModule,
     LightBadgeComponent,

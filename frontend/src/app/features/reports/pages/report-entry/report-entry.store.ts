@@ -2,8 +2,10 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import {
   type Light,
+  DEFAULT_UI_LOCALE,
   type ReportWarning,
   budgetStatus,
+  composeIn,
   paceOf,
   parseMoneyYuan,
   type StatusAsOf,
@@ -26,6 +28,8 @@ import {
   toArray,
 } from 'rxjs';
 
+import { ACTIVE_LOCALE } from '../../../../core/i18n/provide-locale';
+import { localizeGoals } from '../../../../shared/goals/localized-goals';
 import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
 import { apiFieldErrorMap, conflictCurrent } from '../../../../shared/http/api-field-errors';
 import { MESSAGES } from '../../../../shared/i18n/messages';
@@ -168,6 +172,7 @@ export class ReportEntryStore {
   private readonly api = inject(ReportsApi);
   private readonly departments = inject(DepartmentsApi);
   private readonly msg = inject(MESSAGES);
+  private readonly locale = inject(ACTIVE_LOCALE);
   private loading: Subscription | null = null;
 
   readonly projectId = signal('');
@@ -232,13 +237,16 @@ export class ReportEntryStore {
       notEntered: this.msg.entry.notEntered,
       valueUnreadable: this.msg.entry.valueUnreadable,
     };
-    return this.rows().map((row) =>
-      liveLight(
-        row.item.indicator,
-        asOf,
-        row.values,
-        text,
-        previousReading(row.item.indicator.target, row.previous),
+    // In the screen's language (docs/domain.md §12): the same libs/domain call as the API's, another table.
+    return composeIn(this.locale, () =>
+      this.rows().map((row) =>
+        liveLight(
+          row.item.indicator,
+          asOf,
+          row.values,
+          text,
+          previousReading(row.item.indicator.target, row.previous),
+        ),
       ),
     );
   });
@@ -246,7 +254,13 @@ export class ReportEntryStore {
   /** Each row's warnings: as the API will store them while the row is edited, else as stored. */
   readonly warnings = computed<readonly (readonly ReportWarning[])[]>(() => {
     const lights = this.lights();
-    return this.rows().map((row, index) => (isDirty(row) ? (lights[index]?.warnings ?? []) : row.warnings));
+    return this.rows().map((row, index) =>
+      isDirty(row)
+        ? (lights[index]?.warnings ?? [])
+        : this.locale === DEFAULT_UI_LOCALE
+          ? row.warnings
+          : localizeWarnings(row.warnings, lights[index]?.warnings),
+    );
   });
 
   /** Rows whose warnings must be acknowledged when submitting (all of them, once edited again). */
@@ -266,7 +280,9 @@ export class ReportEntryStore {
     if (budget.executed.trim() && executed === null)
       return { light: null, reason: this.msg.entry.budget.invalid, explanation: null, rate: null, pace };
     // libs/domain budgetStatus, as the API lights it: grey until entered, undetermined against a budget of 0.
-    const result = budgetStatus({ month, executed, budget: Math.max(budget.budgetYuan, 0) });
+    const result = composeIn(this.locale, () =>
+      budgetStatus({ month, executed, budget: Math.max(budget.budgetYuan, 0) }),
+    );
     return {
       light: result.light,
       reason: budget.executed.trim() ? result.reason : this.msg.entry.budget.notEntered,
@@ -631,27 +647,30 @@ export class ReportEntryStore {
     this.overdue.set(state?.overdue ?? false);
     this.adminLock.set(locks.find((lock) => lock.period === period) ?? null);
     this.rows.set(
-      annualIndicators(project).map((item): EntryRow => {
-        const latest = item.indicator.latestReport;
-        const current = latest?.period === period ? latest : null;
-        const values = valuesOf(current);
-        return {
-          item,
-          values,
-          saved: values,
-          version: current?.version ?? 0,
-          previous: previousOf(item.indicator.history, period),
-          warnings: current?.warnings ?? [],
-          warningsAcknowledged: current?.warningsAcknowledged ?? false,
-          missing: false,
-          errors: {},
-          rowError: null,
-          conflict: null,
-          saving: false,
-          evidence: evidence.get(item.indicator.id) ?? [],
-          uploading: false,
-        };
-      }),
+      // libs/domain's sentences (projections, stored warnings) in the screen's language (docs/domain.md §12).
+      annualIndicators({ goals: [...localizeGoals(project.goals, period, this.locale)] }).map(
+        (item): EntryRow => {
+          const latest = item.indicator.latestReport;
+          const current = latest?.period === period ? latest : null;
+          const values = valuesOf(current);
+          return {
+            item,
+            values,
+            saved: values,
+            version: current?.version ?? 0,
+            previous: previousOf(item.indicator.history, period),
+            warnings: current?.warnings ?? [],
+            warningsAcknowledged: current?.warningsAcknowledged ?? false,
+            missing: false,
+            errors: {},
+            rowError: null,
+            conflict: null,
+            saving: false,
+            evidence: evidence.get(item.indicator.id) ?? [],
+            uploading: false,
+          };
+        },
+      ),
     );
     this.budget.set(project.budgetExecution && budgetStateOf(project.budgetExecution, period));
     this.load.set({ status: 'ready', project: subject });
@@ -941,4 +960,15 @@ function previousOf(
   const earlier = history.filter((point) => point.period < period && point.actualRaw !== null);
   const last = earlier.at(-1);
   return last ? { period: last.period, actualRaw: last.actualRaw as string } : null;
+}
+
+/**
+ * The warnings stored with a saved row, each in the screen's language: its sentence as recomputed from the same
+ * values (same code), else as stored. Which warnings a row has stays the API's.
+ */
+function localizeWarnings(
+  stored: readonly ReportWarning[],
+  recomputed: readonly ReportWarning[] | undefined,
+): readonly ReportWarning[] {
+  return stored.map((warning) => recomputed?.find((w) => w.code === warning.code) ?? warning);
 }

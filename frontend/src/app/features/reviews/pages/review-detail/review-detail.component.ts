@@ -19,6 +19,9 @@ import { DepartmentsApi } from '../../../../core/api/departments.api';
 import { apiErrorCode, apiErrorMessage } from '../../../../shared/http/api-error';
 import { saveBlob } from '../../../../shared/files/file-download';
 import { apiFieldErrorMap } from '../../../../shared/http/api-field-errors';
+import { ACTIVE_LOCALE } from '../../../../core/i18n/provide-locale';
+import { localizeGoals } from '../../../../shared/goals/localized-goals';
+import { BudgetInLocalePipe } from '../../../../shared/lights/budget-in-locale.pipe';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LightBadgeComponent } from '../../../../shared/lights/light-badge.component';
 import { LOADING, type LoadState, toLoadState } from '../../../../shared/state/load-state';
@@ -52,6 +55,7 @@ interface ReviewData {
 @Component({
   selector: 'app-review-detail',
   imports: [
+    BudgetInLocalePipe,
     DatePipe,
     DecimalPipe,
     FormsModule,
@@ -80,6 +84,7 @@ export class ReviewDetailComponent {
   private readonly destroyRef = inject(DestroyRef);
   private readonly document = inject(DOCUMENT);
   protected readonly msg = inject(MESSAGES);
+  private readonly locale = inject(ACTIVE_LOCALE);
 
   private readonly route = inject(ActivatedRoute);
   private readonly params = toSignal(this.route.paramMap, { requireSync: true });
@@ -125,7 +130,10 @@ export class ReviewDetailComponent {
 
   protected readonly rows = computed<AnnualIndicator[]>(() => {
     const data = this.data();
-    return data ? annualIndicators(data.project) : [];
+    // libs/domain's sentences in the screen's language (docs/domain.md §12).
+    return data
+      ? annualIndicators({ goals: [...localizeGoals(data.project.goals, this.period(), this.locale)] })
+      : [];
   });
 
   protected readonly periodState = computed(

@@ -13,6 +13,7 @@ import { forkJoin } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { apiErrorMessage } from '../../../../shared/http/api-error';
+import { ACTIVE_LOCALE } from '../../../../core/i18n/provide-locale';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { departmentYearSelection } from '../../../../shared/state/department-year-selection';
@@ -56,6 +57,7 @@ export class OverviewComponent {
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   protected readonly msg = inject(MESSAGES);
+  private readonly locale = inject(ACTIVE_LOCALE);
   protected readonly selection = departmentYearSelection();
   private readonly attempt = signal(0);
 
@@ -132,7 +134,7 @@ export class OverviewComponent {
             return {
               evaluation,
               drafts,
-              preview: previewSheet(evaluation, drafts, evaluation.budget.executedYuan),
+              preview: previewSheet(evaluation, drafts, evaluation.budget.executedYuan, this.locale),
             };
           }),
         );

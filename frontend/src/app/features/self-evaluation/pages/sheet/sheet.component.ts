@@ -11,6 +11,7 @@ import type { Observable } from 'rxjs';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { apiErrorCode, apiErrorMessage, apiErrorSummary } from '../../../../shared/http/api-error';
 import { conflictCurrent } from '../../../../shared/http/api-field-errors';
+import { ACTIVE_LOCALE } from '../../../../core/i18n/provide-locale';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { SHARED_IMPORTS } from '../../../../shared/shared-imports';
 import { readyValue, requestState } from '../../../../shared/state/request-state';
@@ -49,6 +50,7 @@ export class SheetComponent {
   private readonly route = inject(ActivatedRoute);
   private readonly document = inject(DOCUMENT);
   protected readonly msg = inject(MESSAGES);
+  private readonly locale = inject(ACTIVE_LOCALE);
 
   private readonly params = toSignal(this.route.paramMap, { requireSync: true });
   private readonly attempt = signal(0);
@@ -127,7 +129,7 @@ export class SheetComponent {
 
   protected readonly preview = computed(() => {
     const evaluation = this.evaluation();
-    return evaluation ? previewSheet(evaluation, this.drafts(), this.executed()) : null;
+    return evaluation ? previewSheet(evaluation, this.drafts(), this.executed(), this.locale) : null;
   });
 
   protected readonly change = computed<SelfEvaluationChange | null>(() => this.changeOf());
