@@ -81,7 +81,13 @@ describe('API baseline (HTTP)', () => {
     });
 
     const list = await get('/api/departments').expect(200);
-    expect(list.body).toContainEqual({ code: dept.code, name: dept.name, parentCode: null, years: [2025] });
+    expect(list.body).toContainEqual({
+      code: dept.code,
+      name: dept.name,
+      parentCode: null,
+      years: [2025],
+      currentYear: 2025,
+    });
 
     const projects = await get(`/api/departments/${dept.code}/years/2025/projects`).expect(200);
     expect(

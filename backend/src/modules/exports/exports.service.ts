@@ -15,7 +15,7 @@ import {
   projectSheetName,
   toBuffer,
 } from './self-evaluation.workbook';
-import { addTargetSheets } from './target-tables.workbook';
+import { addTargetSheets, targetTablesSubject } from './target-tables.workbook';
 import { addProvincialSheets, addTargetTemplate } from './target-template.workbook';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -137,6 +137,8 @@ export class ExportsService {
     if (!department) throw new AppException(ErrorCode.NotFound, `部门 ${code} 的 ${year} 年度预算不存在`);
     this.access.assertCanReadDepartment(department.departmentId);
     const workbook = newWorkbook();
+    // Named like the 表12 export: a project name is not unique across departments (党建工作经费 …).
+    workbook.subject = targetTablesSubject(code, year);
     addProvincialSheets(workbook, await this.repository.targetTables(manager, department.fiscalYearId));
     return this.recorded(
       'fiscal-year',

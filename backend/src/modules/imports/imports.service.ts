@@ -154,6 +154,10 @@ export class ImportsService {
       }
       return found[0];
     }
+    // The product's own provincial export names its department-year; a workbook from elsewhere is placed by
+    // the projects its sheets name.
+    if (workbook.named)
+      return this.access.assertCanReadDepartmentYear(workbook.named.code, workbook.named.year);
     const names = workbook.sheets.map((sheet) => projectNameOfSheet(sheet.sheet));
     const [latest, next] = await this.repository.departmentYearsWithProjects(names);
     if (!latest || next?.year === latest.year) {

@@ -19,7 +19,12 @@ export type ImportWorkbook =
       year: number;
       sheets: OwnSheet[];
     }
-  | { kind: 'provincial'; sheets: ProvincialSheet[] };
+  | {
+      kind: 'provincial';
+      /** The department-year the workbook's subject names when it was downloaded from here; else null. */
+      named: { code: string; year: number } | null;
+      sheets: ProvincialSheet[];
+    };
 
 /** A 表11 or 表12 sheet of the product's own export: its owner and its goals' indicator rows. */
 export interface OwnSheet {
@@ -76,7 +81,8 @@ export function readImportWorkbook(workbook: Workbook): ImportWorkbook {
     const read = readTargetWorksheet(sheet);
     return read.ok || read.fileError !== NO_ROWS;
   });
-  if (filled.length > 0) return readProvincial(filled);
+  if (filled.length > 0)
+    return { ...readProvincial(filled), named: departmentYearOfSubject(workbook.subject) };
   const empty = provincial.length
     ? `（工作表“${provincial.map((sheet) => sheet.name).join('”“')}”没有指标行）`
     : '';
@@ -140,7 +146,7 @@ function goalsOf(sheet: Worksheet): OwnSheet['goals'] {
   return goals;
 }
 
-function readProvincial(sheets: Worksheet[]): ImportWorkbook {
+function readProvincial(sheets: Worksheet[]): { kind: 'provincial'; sheets: ProvincialSheet[] } {
   const errors: Record<string, string> = {};
   const read: ProvincialSheet[] = [];
   for (const sheet of sheets) {
