@@ -3,7 +3,7 @@ import type { Actual } from '../actual/actual.types';
 import { DomainError, DomainErrorCode } from '../errors/domain.error';
 import { messages } from '../messages/domain-messages';
 import { DEFAULT_SCORING_PROFILE, type LowerFormula, type ScoringProfile } from '../rules/rule-settings';
-import { formatNumber, round2 } from '../shared/number.util';
+import { formatNumber } from '../shared/number.util';
 import type { Target } from '../target/target.types';
 
 // A computed score, or for 定性 indicators the band inside which the evaluator picks the score.
