@@ -138,4 +138,15 @@ describe('GET /me/projects', () => {
     // Designated: the admins no longer report this department-year.
     expect(overallOf(await home(admin.bearer, '?year=2025'))).toEqual([]);
   });
+
+  it('should open at the year being monitored, not at a next year created ahead of time (结转)', async () => {
+    const admin = await signIn(app, ds, 'admin');
+    await http()
+      .post(`/api/departments/${seeded.code}/years/2025/carry-forward`)
+      .set('Authorization', admin.bearer)
+      .expect(201);
+    const body = await home(lead);
+    expect(body).toMatchObject({ year: 2025, years: [2026, 2025] });
+    expect((await home(lead, '?year=2026')).year).toBe(2026);
+  });
 });

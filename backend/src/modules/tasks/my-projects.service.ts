@@ -23,7 +23,8 @@ export class MyProjectsService {
   ) {}
 
   /**
-   * `year` defaults to the latest year the user has something to report in. A lead has the projects assigned to
+   * `year` defaults to the latest year the user has something to report in that is being monitored (has a
+   * report), else the latest. A lead has the projects assigned to
    * them; whoever reports a department-year's department-wide goals (the designated reporter, else the admins:
    * docs/domain.md §11) has those too, as an entry with a null project. Leaders and auditors report nothing.
    */
@@ -34,8 +35,10 @@ export class MyProjectsService {
     // An assignment left over from a former department is not the lead's any more (as in the task list).
     const scope = reports ? this.access.departmentScope(actor) : [];
     const departments = actor.role === 'lead' ? (scope ?? []) : [];
-    const years = reports ? await this.repository.leadYears(actor.id, scope, asAdmin) : [];
-    const chosen = year ?? years[0] ?? null;
+    const { years, monitored } = reports
+      ? await this.repository.leadYears(actor.id, scope, asAdmin)
+      : { years: [], monitored: null };
+    const chosen = year ?? monitored ?? years[0] ?? null;
     if (chosen === null) return { year: null, years, currentPeriod: null, today, projects: [] };
     const [projectRows, overallRows] = await Promise.all([
       departments.length ? this.repository.leadMonths(actor.id, departments, chosen) : Promise.resolve([]),

@@ -145,19 +145,38 @@ export class TasksRepository {
    * The years the user has something to report in: projects assigned to them in the given departments, and the
    * department-wide goals they report (see overallFiscalYears; `departmentIds` null = every department).
    */
-  async leadYears(userId: string, departmentIds: string[] | null, asAdmin = false): Promise<number[]> {
-    const rows: { year: number }[] = await this.dataSource.query(
-      `SELECT DISTINCT fy.year
-         FROM project_assignments a
-         JOIN projects p ON p.id = a.project_id
-         JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
-        WHERE a.user_id = $1 AND p.archived_at IS NULL AND ($2::uuid[] IS NULL OR fy.department_id = ANY($2::uuid[]))
-       UNION
-       SELECT fy.year FROM (${OVERALL_FISCAL_YEARS}) fy
-        ORDER BY year DESC`,
+  /**
+   * The years the user has something to report in, latest first, and among them the one being monitored: the
+   * latest whose department-year has any report (a next year 结转 created ahead of time has none), else null.
+   */
+  async leadYears(
+    userId: string,
+    departmentIds: string[] | null,
+    asAdmin = false,
+  ): Promise<{ years: number[]; monitored: number | null }> {
+    const rows: { year: number; reported: boolean }[] = await this.dataSource.query(
+      `WITH mine AS (
+         SELECT fy.id, fy.year
+           FROM project_assignments a
+           JOIN projects p ON p.id = a.project_id
+           JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
+          WHERE a.user_id = $1 AND p.archived_at IS NULL AND ($2::uuid[] IS NULL OR fy.department_id = ANY($2::uuid[]))
+         UNION
+         SELECT fy.id, fy.year FROM (${OVERALL_FISCAL_YEARS}) fy
+       )
+       SELECT mine.year,
+              bool_or(EXISTS (SELECT 1 FROM goals g JOIN indicators i ON i.goal_id = g.id
+                                JOIN progress_reports r ON r.indicator_id = i.id
+                               WHERE g.fiscal_year_id = mine.id)) AS reported
+         FROM mine
+        GROUP BY mine.year
+        ORDER BY mine.year DESC`,
       [userId, departmentIds, asAdmin],
     );
-    return rows.map((row) => row.year);
+    return {
+      years: rows.map((row) => row.year),
+      monitored: rows.find((row) => row.reported)?.year ?? null,
+    };
   }
 
   /**
