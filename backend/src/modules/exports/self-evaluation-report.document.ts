@@ -202,7 +202,8 @@ export async function selfEvaluationReport(input: ReportInput): Promise<Buffer> 
           ['三级指标', '年度指标值', '实际完成值', '分值', '得分'],
           view.items.map((item) => [
             item.name,
-            item.targetRaw,
+            // An adjusted target says so (申报、批复与调整, docs/domain.md §17), as the 自评表 does.
+            item.targetNote ? `${item.targetRaw}（${item.targetNote}）` : item.targetRaw,
             item.actual,
             scoreText(item.weight),
             item.score === null ? null : scoreText(item.score),
