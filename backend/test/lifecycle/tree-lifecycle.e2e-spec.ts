@@ -75,7 +75,7 @@ describe('tree lifecycle (HTTP)', () => {
     );
   const editable = (scope: { projectId: string } | { code: string; year: number }, role: 'lead' | 'admin') =>
     ds.transaction(async (manager) => {
-      const [user] = await ds.query(
+      const [user] = await manager.query(
         role === 'admin'
           ? `SELECT u.id, u.username, u.role_code AS role, u.department_id AS "departmentId" FROM users u WHERE u.role_code = 'admin' LIMIT 1`
           : `SELECT u.id, u.username, u.role_code AS role, u.department_id AS "departmentId"

@@ -103,4 +103,33 @@ export class RoundsRepository {
     );
     return row;
   }
+
+  /** The round's department-year and month, read without a lock (what closing computes its forms for). */
+  async scope(id: string): Promise<{ fiscalYearId: string; period: string } | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT fiscal_year_id AS "fiscalYearId", period FROM monitoring_rounds WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /**
+   * A stamp of everything a round's forms are made of in a department-year — reports, budget execution, the months'
+   * workflow and the indicators (targets): it changes whenever any of them is written, added or removed.
+   */
+  async dataStamp(manager: EntityManager, fiscalYearId: string): Promise<string> {
+    const [row] = await manager.query(
+      `SELECT concat_ws('|',
+                (SELECT max(r.updated_at)::text || '/' || count(*) FROM progress_reports r
+                   JOIN indicators i ON i.id = r.indicator_id JOIN goals g ON g.id = i.goal_id
+                  WHERE g.fiscal_year_id = $1),
+                (SELECT max(b.updated_at)::text || '/' || count(*) FROM budget_executions b
+                   JOIN projects p ON p.id = b.project_id WHERE p.fiscal_year_id = $1),
+                (SELECT max(w.updated_at)::text || '/' || count(*) FROM report_periods w WHERE w.fiscal_year_id = $1),
+                (SELECT max(i.updated_at)::text || '/' || count(*) FROM indicators i
+                   JOIN goals g ON g.id = i.goal_id WHERE g.fiscal_year_id = $1)) AS stamp`,
+      [fiscalYearId],
+    );
+    return row.stamp as string;
+  }
 }

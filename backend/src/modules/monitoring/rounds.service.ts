@@ -9,6 +9,9 @@ import { CreateRoundDto } from './dto/round.dto';
 import { RoundsRepository } from './rounds.repository';
 
 /** 监控轮次: named rounds the admin opens and closes; a closed round keeps what was reported as of its month. */
+/** Attempts at closing a round while its year's data keeps changing. */
+const MAX_CLOSE_ATTEMPTS = 3;
+
 @Injectable()
 export class RoundsService {
   constructor(
@@ -64,30 +67,44 @@ export class RoundsService {
   async close(id: string, version?: number) {
     const actor = this.access.actor();
     this.access.assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
-      const round = await this.repository.lock(manager, id);
-      if (!round) throw new AppException(ErrorCode.NotFound, '监控轮次不存在');
-      if (version !== undefined && version !== round.version)
-        throw new AppException(ErrorCode.VersionConflict, '该轮次已被他人更新，请刷新后再试', undefined, {
-          current: round,
+    // The forms are computed by the same reads as the pages, on their own connections, so before the transaction
+    // (the embedded database has one connection, held by a transaction). A write in between is caught by the
+    // stamp of the year's data, checked under the round's lock: then the forms are computed again.
+    for (let attempt = 1; ; attempt++) {
+      const scope = await this.repository.scope(id);
+      if (!scope) throw new AppException(ErrorCode.NotFound, '监控轮次不存在');
+      const stamp = await this.repository.dataStamp(this.dataSource.manager, scope.fiscalYearId);
+      const forms = await this.forms.snapshotForms(this.dataSource.manager, scope.fiscalYearId, scope.period);
+      const closed = await this.dataSource.transaction(async (manager) => {
+        const round = await this.repository.lock(manager, id);
+        if (!round) throw new AppException(ErrorCode.NotFound, '监控轮次不存在');
+        if (version !== undefined && version !== round.version)
+          throw new AppException(ErrorCode.VersionConflict, '该轮次已被他人更新，请刷新后再试', undefined, {
+            current: round,
+          });
+        if (round.status === 'closed') throw new AppException(ErrorCode.Conflict, '该监控轮次已关闭');
+        if ((await this.repository.dataStamp(manager, round.fiscalYearId)) !== stamp) {
+          if (attempt < MAX_CLOSE_ATTEMPTS) return null;
+          throw new AppException(ErrorCode.Conflict, '填报数据正在变化，未能关闭轮次，请稍后重试');
+        }
+        // The raw reports and budget, and the official monitoring forms as computed now (what the round's
+        // 执行监控表 exports, whatever is edited later).
+        const snapshot = {
+          ...((await this.repository.snapshot(manager, round.fiscalYearId, round.period)) as object),
+          ...forms,
+        };
+        const row = await this.repository.close(manager, id, actor.id, snapshot);
+        await this.audit.record(manager, {
+          action: 'round.close',
+          entity: 'monitoring-round',
+          entityId: id,
+          before: round,
+          after: { status: 'closed', period: round.period },
         });
-      if (round.status === 'closed') throw new AppException(ErrorCode.Conflict, '该监控轮次已关闭');
-      // The raw reports and budget, and the official monitoring forms as computed now (what the round's
-      // 执行监控表 exports, whatever is edited later).
-      const snapshot = {
-        ...((await this.repository.snapshot(manager, round.fiscalYearId, round.period)) as object),
-        ...(await this.forms.snapshotForms(manager, round.fiscalYearId, round.period)),
-      };
-      const closed = await this.repository.close(manager, id, actor.id, snapshot);
-      await this.audit.record(manager, {
-        action: 'round.close',
-        entity: 'monitoring-round',
-        entityId: id,
-        before: round,
-        after: { status: 'closed', period: round.period },
+        return row;
       });
-      return closed;
-    });
+      if (closed) return closed;
+    }
   }
 
   async get(id: string) {
