@@ -1,15 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { Workbook, type Worksheet } from 'exceljs';
-import JSZip from 'jszip';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { uniqueCode } from '../factories/department.factory';
 import { signIn } from '../factories/user.factory';
 import { assignedLead, loadSeedYear, scriptYear, SeededYear } from '../self-evaluation/scripted-year';
+import { binary, DOCX, docxText, readWorkbook, XLSX } from '../factories/downloads';
 import { createTestApp } from '../setup/test-app';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface ItemJson {
   name: string;
@@ -21,34 +18,6 @@ interface ItemJson {
   score: number | null;
   deviationAnalysis: string | null;
   explanation: string | null;
-}
-
-/** exceljs buffers the whole response: supertest hands it over as bytes. */
-const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
-
-async function readWorkbook(content: Buffer): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  return workbook;
-}
-
-/** The paragraphs of a .docx (a zip): the text of word/document.xml, one line per paragraph. */
-async function docxText(content: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(content);
-  const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
-  return xml
-    .split('</w:p>')
-    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .filter((line) => line !== '')
-    .join('\n')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
 }
 
 const value = (sheet: Worksheet, address: string) => sheet.getCell(address).value;

@@ -6,32 +6,8 @@ import { DataSource } from 'typeorm';
 import { insertDepartmentYear, uniqueCode } from '../factories/department.factory';
 import { signIn } from '../factories/user.factory';
 import { assignedLead, loadSeedYear, SeededYear } from '../self-evaluation/scripted-year';
+import { binary, DOCX, docxText, readWorkbook, XLSX } from '../factories/downloads';
 import { createTestApp } from '../setup/test-app';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
-
-async function readWorkbook(content: Buffer): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  return workbook;
-}
-
-async function docxText(content: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(content);
-  const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
-  return xml
-    .split('</w:p>')
-    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
-    .filter((line) => line !== '')
-    .join('\n');
-}
 
 /** An error answer of a download route (parsed as bytes). */
 const json = (res: request.Response) => JSON.parse((res.body as Buffer).toString('utf8'));

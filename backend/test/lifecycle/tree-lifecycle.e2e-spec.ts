@@ -1,10 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { Workbook } from 'exceljs';
-import JSZip from 'jszip';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { LifecycleService } from '../../src/modules/lifecycle/lifecycle.service';
 import { uniqueCode } from '../factories/department.factory';
+import { binary, docxText } from '../factories/downloads';
 import { signIn } from '../factories/user.factory';
 import {
   actualAt,
@@ -365,22 +365,9 @@ describe('tree lifecycle (HTTP)', () => {
         .get(`/api/departments/${dept.code}/years/2025/self-evaluation-report.docx`)
         .set('Authorization', lead)
         .buffer(true)
-        .parse((res, callback) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => callback(null, Buffer.concat(chunks)));
-        })
+        .parse(binary)
         .expect(200);
-      const zip = await JSZip.loadAsync(docx.body as Buffer);
-      const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
-      const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-        .map((m) => m[1])
-        .join('')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, '&');
-      expect(texts).toContain(`${newRaw()}（${item.targetNote}）`);
+      expect(await docxText(docx.body as Buffer)).toContain(`${newRaw()}（${item.targetNote}）`);
 
       const audit = await ds.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id]);
       expect(audit.map((a: { action: string }) => a.action)).toEqual([
