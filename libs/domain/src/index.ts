@@ -37,6 +37,7 @@ export { expectedByNow } from './monitoring/expected-progress';
 export { DEFAULT_REASON_LIGHTS, reasonRequired } from './monitoring/deviation-reason';
 export * from './monitoring/report-warnings';
 export * from './monitoring/reporting-calendar';
+export * from './monitoring/year-being-monitored';
 export * from './monitoring/year-end-projection';
 export * from './monitoring/monitoring-form';
 

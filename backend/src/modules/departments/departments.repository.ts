@@ -1,5 +1,5 @@
 import { LeadView, overallReporterOf } from '../users/users.repository';
-import { yuanToWan } from '@jixiao/domain';
+import { type YearState, yearBeingMonitored, yuanToWan } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LeadResponse } from '../projects/dto/project-detail.response';
@@ -27,28 +27,32 @@ export class DepartmentsRepository {
 
   /**
    * Every department (null), or only those listed (the caller's scope; none for an unbound account), with its
-   * years and the one being monitored: the latest with a report, else the latest not in preparation, else the latest.
+   * years and the one pages open at (libs/domain yearBeingMonitored, §14).
    */
-  findAll(departmentIds: string[] | null): Promise<DepartmentResponse[]> {
-    return this.dataSource.query(
-      `SELECT d.code, d.name, p.code AS "parentCode",
-              COALESCE(array_agg(fy.year ORDER BY fy.year) FILTER (WHERE fy.year IS NOT NULL), '{}') AS years,
-              COALESCE(
-                max(fy.year) FILTER (WHERE EXISTS (
-                  SELECT 1 FROM goals g JOIN indicators i ON i.goal_id = g.id
-                    JOIN progress_reports r ON r.indicator_id = i.id
-                   WHERE g.fiscal_year_id = fy.id)),
-                max(fy.year) FILTER (WHERE fy.status <> 'draft'),
-                max(fy.year)
-              ) AS "currentYear"
-         FROM departments d
-         LEFT JOIN departments p ON p.id = d.parent_id
-         LEFT JOIN fiscal_years fy ON fy.department_id = d.id
-        WHERE $1::uuid[] IS NULL OR d.id = ANY($1::uuid[])
-        GROUP BY d.id, p.code
-        ORDER BY d.code`,
-      [departmentIds],
-    );
+  async findAll(departmentIds: string[] | null): Promise<DepartmentResponse[]> {
+    const rows: (Omit<DepartmentResponse, 'currentYear'> & { states: YearState[] })[] =
+      await this.dataSource.query(
+        `SELECT d.code, d.name, p.code AS "parentCode",
+                COALESCE(array_agg(fy.year ORDER BY fy.year) FILTER (WHERE fy.year IS NOT NULL), '{}') AS years,
+                COALESCE(json_agg(json_build_object(
+                  'year', fy.year,
+                  'preparing', fy.status = 'draft',
+                  'reported', EXISTS (SELECT 1 FROM goals g JOIN indicators i ON i.goal_id = g.id
+                                        JOIN progress_reports r ON r.indicator_id = i.id
+                                       WHERE g.fiscal_year_id = fy.id)
+                )) FILTER (WHERE fy.year IS NOT NULL), '[]') AS states
+           FROM departments d
+           LEFT JOIN departments p ON p.id = d.parent_id
+           LEFT JOIN fiscal_years fy ON fy.department_id = d.id
+          WHERE $1::uuid[] IS NULL OR d.id = ANY($1::uuid[])
+          GROUP BY d.id, p.code
+          ORDER BY d.code`,
+        [departmentIds],
+      );
+    return rows.map(({ states, ...department }) => ({
+      ...department,
+      currentYear: yearBeingMonitored(states),
+    }));
   }
 
   async findYear(code: string, year: number): Promise<DepartmentYearRow | undefined> {

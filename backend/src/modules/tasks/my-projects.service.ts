@@ -1,4 +1,4 @@
-import { dueDate, isOverdue, localDate } from '@jixiao/domain';
+import { dueDate, isOverdue, localDate, yearBeingMonitored } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../../common/auth/access-policy';
 import { REPORT_DUE_DAY } from '../../config/reporting.config';
@@ -23,8 +23,8 @@ export class MyProjectsService {
   ) {}
 
   /**
-   * `year` defaults to the latest year the user has something to report in that is being monitored (has a
-   * report), else the latest. A lead has the projects assigned to
+   * `year` defaults to the year being monitored among those the user has something to report in (libs/domain
+   * yearBeingMonitored, docs/domain.md §14). A lead has the projects assigned to
    * them; whoever reports a department-year's department-wide goals (the designated reporter, else the admins:
    * docs/domain.md §11) has those too, as an entry with a null project. Leaders and auditors report nothing.
    */
@@ -35,10 +35,9 @@ export class MyProjectsService {
     // An assignment left over from a former department is not the lead's any more (as in the task list).
     const scope = reports ? this.access.departmentScope(actor) : [];
     const departments = actor.role === 'lead' ? (scope ?? []) : [];
-    const { years, monitored } = reports
-      ? await this.repository.leadYears(actor.id, scope, asAdmin)
-      : { years: [], monitored: null };
-    const chosen = year ?? monitored ?? years[0] ?? null;
+    const states = reports ? await this.repository.leadYears(actor.id, scope, asAdmin) : [];
+    const years = states.map((state) => state.year);
+    const chosen = year ?? yearBeingMonitored(states);
     if (chosen === null) return { year: null, years, currentPeriod: null, today, projects: [] };
     const [projectRows, overallRows] = await Promise.all([
       departments.length ? this.repository.leadMonths(actor.id, departments, chosen) : Promise.resolve([]),

@@ -1,4 +1,4 @@
-import type { PeriodStatus } from '@jixiao/domain';
+import type { PeriodStatus, YearState } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -32,7 +32,7 @@ export type LeadMonthRow = TaskPeriodRow & {
  * annual department-wide indicators.
  */
 const OVERALL_FISCAL_YEARS = `
-  SELECT fy.id, fy.year, d.code AS dept_code, d.name AS dept_name
+  SELECT fy.id, fy.year, fy.status, d.code AS dept_code, d.name AS dept_name
     FROM fiscal_years fy
     JOIN departments d ON d.id = fy.department_id
     LEFT JOIN department_reporters dr ON dr.fiscal_year_id = fy.id
@@ -146,37 +146,30 @@ export class TasksRepository {
    * department-wide goals they report (see overallFiscalYears; `departmentIds` null = every department).
    */
   /**
-   * The years the user has something to report in, latest first, and among them the one being monitored: the
-   * latest whose department-year has any report (a next year 结转 created ahead of time has none), else null.
+   * The years the user has something to report in, latest first, each with whether it has a report and whether it
+   * is in preparation (the choice of the default year is libs/domain yearBeingMonitored).
    */
-  async leadYears(
-    userId: string,
-    departmentIds: string[] | null,
-    asAdmin = false,
-  ): Promise<{ years: number[]; monitored: number | null }> {
-    const rows: { year: number; reported: boolean }[] = await this.dataSource.query(
+  leadYears(userId: string, departmentIds: string[] | null, asAdmin = false): Promise<YearState[]> {
+    return this.dataSource.query(
       `WITH mine AS (
-         SELECT fy.id, fy.year
+         SELECT fy.id, fy.year, fy.status
            FROM project_assignments a
            JOIN projects p ON p.id = a.project_id
            JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
           WHERE a.user_id = $1 AND p.archived_at IS NULL AND ($2::uuid[] IS NULL OR fy.department_id = ANY($2::uuid[]))
          UNION
-         SELECT fy.id, fy.year FROM (${OVERALL_FISCAL_YEARS}) fy
+         SELECT fy.id, fy.year, fy.status FROM (${OVERALL_FISCAL_YEARS}) fy
        )
        SELECT mine.year,
               bool_or(EXISTS (SELECT 1 FROM goals g JOIN indicators i ON i.goal_id = g.id
                                 JOIN progress_reports r ON r.indicator_id = i.id
-                               WHERE g.fiscal_year_id = mine.id)) AS reported
+                               WHERE g.fiscal_year_id = mine.id)) AS reported,
+              bool_and(mine.status = 'draft') AS preparing
          FROM mine
         GROUP BY mine.year
         ORDER BY mine.year DESC`,
       [userId, departmentIds, asAdmin],
     );
-    return {
-      years: rows.map((row) => row.year),
-      monitored: rows.find((row) => row.reported)?.year ?? null,
-    };
   }
 
   /**
