@@ -24,7 +24,16 @@ await run(async () => {
     await rows.first().waitFor();
     await page.locator('nz-select#targets-confidence, #targets-confidence').first().click();
     await page.locator('nz-option-item', { hasText: '推断' }).click();
-    await page.locator('.shown').filter({ hasText: /\d/ }).waitFor();
+    // The list re-renders after the click (not necessarily at once): count only once the filter shows as chosen
+    // and the table lists as many rows as the count beside it says are shown.
+    await page.waitForFunction(() => {
+      const chosen = document.querySelector(
+        'nz-select.filter:has(#targets-confidence) .ant-select-selection-item',
+      );
+      const shown = /(\d+)\s*\/\s*(\d+)/.exec(document.querySelector('.shown')?.textContent ?? '');
+      const listed = document.querySelectorAll('nz-table.targets tbody tr[data-indicator]').length;
+      return chosen?.textContent?.includes('推断') && shown !== null && Number(shown[1]) === listed;
+    });
     before = await rows.count();
     check(before >= 2, `fewer than two inferred readings listed (${before})`);
     await screenshot('inferred');
