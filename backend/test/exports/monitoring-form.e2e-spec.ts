@@ -287,6 +287,31 @@ describe('the official monitoring form (执行监控表)', () => {
       ]).toEqual([7, 3, 1, expect.any(Number), 1]);
     });
 
+    it('should give every project the same sheet as its own form (read for all projects at once)', async () => {
+      const projects: { id: string }[] = await ds.query(
+        `SELECT p.id FROM projects p JOIN fiscal_years fy ON fy.id = p.fiscal_year_id
+          WHERE fy.department_id = $1 AND fy.year = 2025 AND p.archived_at IS NULL ORDER BY p.seq`,
+        [seeded.departmentId],
+      );
+      const sheets = workbook.worksheets.slice(2);
+      expect(sheets).toHaveLength(projects.length);
+      const cells = (sheet: Worksheet): Record<string, unknown> => {
+        const all: Record<string, unknown> = {};
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            all[cell.address] = cell.value;
+          }),
+        );
+        return all;
+      };
+      for (const [index, project] of projects.entries()) {
+        const own = await readWorkbook(
+          (await download(`/api/projects/${project.id}/monitoring/2025-06.xlsx`, leader).expect(200)).body,
+        );
+        expect(cells(sheets[index])).toEqual(cells(own.worksheets[0]));
+      }
+    });
+
     it('should give 部门整体 its 表11 goals and its projects’ money', () => {
       const sheet = workbook.getWorksheet('部门整体') as Worksheet;
       expect(value(sheet, 'A1')).toBe('部门整体支出绩效目标执行监控表');

@@ -4,6 +4,7 @@ import {
   formIndicatorRow,
   type FormIndicatorInput,
   formSpan,
+  type RuleSettings,
   sumFormBudgets,
   yearOf,
 } from '@jixiao/domain';
@@ -15,7 +16,8 @@ import { AuditService } from '../audit/audit.service';
 import { type AsOf, resolveAsOf } from '../dashboard/as-of';
 import { budgetProjectionOf } from '../dashboard/projection';
 import type { GoalResponse } from '../projects/dto/goal-tree.response';
-import { ProjectsRepository } from '../projects/projects.repository';
+import { type ExecutionRow, ProjectsRepository } from '../projects/projects.repository';
+import { RuleSettingsRepository } from '../monitoring-rules/rule-settings.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { legacyForms } from './legacy-snapshot';
 import { addFormSheet, addFormSummarySheet, formSheetName } from './monitoring-form.workbook';
@@ -50,6 +52,7 @@ export class MonitoringFormService {
     private readonly projectRows: ProjectsRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly rules: RuleSettingsRepository,
   ) {}
 
   async projectXlsx(projectId: string, period: string, roundId?: string): Promise<FileDownload> {
@@ -120,9 +123,16 @@ export class MonitoringFormService {
       rows.map((row) => row.id),
       manager,
     );
-    const projects: MonitoringFormModel[] = [];
-    for (const row of rows) projects.push(await this.buildProjectForm(row, period, funding));
-    const overall = await this.buildOverallForm(fiscalYearId, period, projects, manager);
+    const rules = await this.rules.forFiscalYear(fiscalYearId, manager);
+    // Every project's trees and executions in a fixed number of statements, not a few per project.
+    const [trees, executions] =
+      rows.length === 0
+        ? [new Map<string, GoalResponse[]>(), new Map<string, ExecutionRow[]>()]
+        : await this.projectsData(rows[0], period, rules);
+    const projects = rows.map((row) =>
+      this.formOfProject(row, period, funding, trees.get(row.id) ?? [], executions.get(row.id) ?? []),
+    );
+    const overall = await this.buildOverallForm(fiscalYearId, period, projects, manager, rules);
     return { overall, projects };
   }
 
@@ -195,10 +205,35 @@ export class MonitoringFormService {
     funding: FormFundingRow[],
   ): Promise<MonitoringFormModel> {
     const asOf = resolveAsOf(row.year, period);
+    const rules = await this.rules.forFiscalYear(row.fiscalYearId);
     const [goals, executions] = await Promise.all([
-      this.projects.goalTrees({ fiscalYearId: row.fiscalYearId, projectId: row.id }, asOf),
+      this.projects.goalTrees({ fiscalYearId: row.fiscalYearId, projectId: row.id }, asOf, rules),
       this.projectRows.findExecutions(row.id, asOf.yearStart, period),
     ]);
+    return this.formOfProject(row, period, funding, goals, executions);
+  }
+
+  /** The trees and executions of every project of the row's fiscal year, by project id. */
+  private projectsData(
+    any: FormProjectRow,
+    period: string,
+    rules: RuleSettings,
+  ): Promise<[Map<string, GoalResponse[]>, Map<string, ExecutionRow[]>]> {
+    const asOf = resolveAsOf(any.year, period);
+    return Promise.all([
+      this.projects.goalTreesByProject(any.fiscalYearId, asOf, rules),
+      this.projectRows.findExecutionsByProject(any.fiscalYearId, asOf.yearStart, period),
+    ]);
+  }
+
+  private formOfProject(
+    row: FormProjectRow,
+    period: string,
+    funding: FormFundingRow[],
+    goals: GoalResponse[],
+    executions: ExecutionRow[],
+  ): MonitoringFormModel {
+    const asOf = resolveAsOf(row.year, period);
     const latest = executions.at(-1) ?? null;
     const projection = budgetProjectionOf(
       row.annualBudgetYuan,
@@ -239,10 +274,11 @@ export class MonitoringFormService {
     period: string,
     projects: MonitoringFormModel[],
     manager: EntityManager,
+    rules: RuleSettings,
   ): Promise<MonitoringFormModel> {
     const department = await this.repository.departmentYear(fiscalYearId, manager);
     const asOf = resolveAsOf(department.year, period);
-    const goals = await this.projects.goalTrees({ fiscalYearId, projectId: null }, asOf);
+    const goals = await this.projects.goalTrees({ fiscalYearId, projectId: null }, asOf, rules);
     return {
       scope: 'department',
       year: department.year,

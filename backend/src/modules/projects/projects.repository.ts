@@ -54,6 +54,8 @@ export interface ProjectRow {
 
 export interface GoalRow {
   id: string;
+  /** Null for a department-wide goal. */
+  projectId: string | null;
   term: 'long' | 'annual';
   seq: number;
   label: string;
@@ -137,10 +139,30 @@ export interface ReportPeriodRow {
 /** The goals of a project, or the department-wide goals (部门整体) when projectId is null. */
 export interface GoalScope {
   fiscalYearId: string;
+  /** One project's goals, or null for the department-wide goals (部门整体目标). */
   projectId: string | null;
+  /** Every project's goals of the fiscal year at once (`projectId` is then ignored): one statement, not one per project. */
+  everyProject?: boolean;
   /** Archived goals and indicators too (an archived project's own page); else only the current document's. */
   includeArchived?: boolean;
 }
+
+/**
+ * The goals of a scope: one project's (`project`), the department-wide ones (`project` null), or every project's
+ * (`every` true). Parameters by placeholder so each statement keeps its own numbering.
+ */
+const projectOf = (alias: string, project: string, every: string): string =>
+  `(CASE WHEN ${every} THEN ${alias}.project_id IS NOT NULL ELSE ${alias}.project_id IS NOT DISTINCT FROM ${project}::uuid END)`;
+
+/** $1 fiscal year, $2 project, $3–$4 the months, $5 archived too, $6 every project (see `projectOf`). */
+const scopeParams = (scope: GoalScope, yearStart: string, period: string): unknown[] => [
+  scope.fiscalYearId,
+  scope.projectId,
+  yearStart,
+  period,
+  scope.includeArchived ?? false,
+  scope.everyProject ?? false,
+];
 
 @Injectable()
 export class ProjectsRepository {
@@ -204,10 +226,10 @@ export class ProjectsRepository {
   /** Long-term goals first, as the tables publish them. */
   findGoals(scope: GoalScope): Promise<GoalRow[]> {
     return this.dataSource.query(
-      `SELECT id, term, seq, label, title, version, archived_at IS NOT NULL AS archived FROM goals
-        WHERE fiscal_year_id = $1 AND project_id IS NOT DISTINCT FROM $2::uuid AND (archived_at IS NULL OR $3)
+      `SELECT id, project_id AS "projectId", term, seq, label, title, version, archived_at IS NOT NULL AS archived FROM goals
+        WHERE fiscal_year_id = $1 AND ${projectOf('goals', '$2', '$4')} AND (archived_at IS NULL OR $3)
         ORDER BY CASE term WHEN 'long' THEN 0 ELSE 1 END, seq`,
-      [scope.fiscalYearId, scope.projectId, scope.includeArchived ?? false],
+      [scope.fiscalYearId, scope.projectId, scope.includeArchived ?? false, scope.everyProject ?? false],
     );
   }
 
@@ -239,10 +261,10 @@ export class ProjectsRepository {
          ) r ON true
          LEFT JOIN report_periods rp
            ON rp.fiscal_year_id = g.fiscal_year_id AND rp.project_id IS NOT DISTINCT FROM g.project_id AND rp.period = r.period
-        WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2::uuid
+        WHERE g.fiscal_year_id = $1 AND ${projectOf('g', '$2', '$6')}
           AND ((g.archived_at IS NULL AND i.archived_at IS NULL) OR $5)
         ORDER BY g.id, n1.seq, n2.seq, i.seq`,
-      [scope.fiscalYearId, scope.projectId, yearStart, period, scope.includeArchived ?? false],
+      scopeParams(scope, yearStart, period),
     );
   }
 
@@ -259,14 +281,38 @@ export class ProjectsRepository {
          FROM progress_reports r
          JOIN indicators i ON i.id = r.indicator_id
          JOIN goals g ON g.id = i.goal_id
-        WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2::uuid AND r.period BETWEEN $3 AND $4
+        WHERE g.fiscal_year_id = $1 AND ${projectOf('g', '$2', '$6')} AND r.period BETWEEN $3 AND $4
           AND ((g.archived_at IS NULL AND i.archived_at IS NULL) OR $5)
         ORDER BY r.indicator_id, r.period`,
-      [scope.fiscalYearId, scope.projectId, yearStart, period, scope.includeArchived ?? false],
+      scopeParams(scope, yearStart, period),
     );
   }
 
   /** 执行数 per period (the service rates it against 当年预算 with libs/domain budgetStatus). */
+  /** Every project's executions of a fiscal year in [yearStart, period], by project in month order. */
+  async findExecutionsByProject(
+    fiscalYearId: string,
+    yearStart: string,
+    period: string,
+  ): Promise<Map<string, ExecutionRow[]>> {
+    const rows: (ExecutionRow & { projectId: string })[] = await this.dataSource.query(
+      `SELECT b.project_id AS "projectId", b.period, b.executed_yuan::float8 AS "executedYuan",
+              b.note, b.version, b.updated_at AS "updatedAt"
+         FROM budget_executions b
+         JOIN projects p ON p.id = b.project_id
+        WHERE p.fiscal_year_id = $1 AND b.period BETWEEN $2 AND $3
+        ORDER BY b.project_id, b.period`,
+      [fiscalYearId, yearStart, period],
+    );
+    const byProject = new Map<string, ExecutionRow[]>();
+    for (const { projectId, ...row } of rows) {
+      const list = byProject.get(projectId);
+      if (list) list.push(row);
+      else byProject.set(projectId, [row]);
+    }
+    return byProject;
+  }
+
   findExecutions(projectId: string, yearStart: string, period: string): Promise<ExecutionRow[]> {
     return this.dataSource.query(
       `SELECT b.period, b.executed_yuan::float8 AS "executedYuan",

@@ -146,6 +146,28 @@ export class ProjectsService {
     return buildGoalTrees(goals, indicators, history, asOf, byIndicator(targetHistory), rules);
   }
 
+  /** Every project's goal trees of a fiscal year, by project id: the statements of `goalTrees` once, not per project. */
+  async goalTreesByProject(
+    fiscalYearId: string,
+    asOf: AsOf,
+    rules: RuleSettings = DEFAULT_RULE_SETTINGS,
+  ): Promise<Map<string, GoalResponse[]>> {
+    const scope = { fiscalYearId, projectId: null, everyProject: true };
+    const [goals, indicators, history] = await Promise.all([
+      this.repository.findGoals(scope),
+      this.repository.findIndicators(scope, asOf.yearStart, asOf.period),
+      this.repository.findHistory(scope, asOf.yearStart, asOf.period),
+    ]);
+    const targetHistory = await this.repository.findTargetHistory(indicators.map((row) => row.id));
+    const trees = buildGoalTrees(goals, indicators, history, asOf, byIndicator(targetHistory), rules);
+    const byProject = new Map<string, GoalResponse[]>();
+    goals.forEach((goal, index) => {
+      const projectId = goal.projectId as string;
+      byProject.set(projectId, [...(byProject.get(projectId) ?? []), trees[index]]);
+    });
+    return byProject;
+  }
+
   /** The department-wide goals' months (部门整体, docs/domain.md §11), January to the month, as a project's. */
   async overallReportPeriods(fiscalYearId: string, asOf: AsOf): Promise<ReportPeriodResponse[]> {
     const rows = await this.repository.findOverallReportPeriods(fiscalYearId, asOf.yearStart, asOf.period);
