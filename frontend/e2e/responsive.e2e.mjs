@@ -1,4 +1,4 @@
-// Browser check of phones and tablets (issue 16): the 填报 grid, the 审核 detail and the dashboard at 390, 768
+// Browser check of phones and tablets (issue 16): the 填报 grid, the 审核 detail, the dashboard and 期间锁定 at 390, 768
 // and 1366 px wide, each screen with no sideways scroll of the page (document.documentElement.scrollWidth ≤
 // window.innerWidth) and a full-page screenshot; on a phone the menu is a drawer opened from the top bar.
 //
@@ -148,6 +148,29 @@ await run(async () => {
       );
     },
   );
+
+  await step('期间锁定 fits 390, 768 and 1366 px, its monitoring rounds as cards on phones', async () => {
+    await logIn('admin');
+    await atEveryWidth(
+      'periods',
+      async (size) => {
+        await page.goto(`${baseUrl}/admin/periods`);
+        const round = page.locator('nz-table.rounds tbody tr:not(.ant-table-placeholder)').first();
+        await round.waitFor();
+        const display = await round.evaluate((row) => getComputedStyle(row).display);
+        check(
+          size.width <= 600 ? display === 'block' : display === 'table-row',
+          `at ${size.width}px a round is laid out as ${display}`,
+        );
+        const header = await page.locator('nz-table.rounds thead').boundingBox();
+        check(
+          size.width > 600 || (header?.height ?? 0) <= 1,
+          `at ${size.width}px the rounds' column headers still show (${header?.height}px high)`,
+        );
+      },
+      'nz-table.rounds',
+    );
+  });
 
   console.log(`all steps passed; screenshots in ${screenshotDir}`);
 });
