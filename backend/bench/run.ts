@@ -431,7 +431,8 @@ async function excelImports(url: string, bearer: string, seed: ReturnType<typeof
     const form = new FormData();
     form.append('file', new Blob([file]), `targets-${i}.xlsx`);
     const [ms, res] = await timed(() =>
-      fetch(`${url}/api/projects/${projectId}/targets/import`, {
+      // The sheet replaces the project's generated annual indicators, which carry reports: archiving them is confirmed.
+      fetch(`${url}/api/projects/${projectId}/targets/import?confirmArchive=true`, {
         method: 'POST',
         headers: { authorization: bearer },
         body: form,
