@@ -407,7 +407,11 @@ async function imports(url: string, bearer: string): Promise<void> {
  * 20 projects get a 500-row sheet each. Skipped when the running build has no such route.
  */
 async function excelImports(url: string, bearer: string, seed: ReturnType<typeof readSeedDocument>) {
-  const docs = (await (await fetch(`${url}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
+  // The API description is the admin's in production (API_DOCS=admin): asked with the admin's session.
+  const docs = (await (
+    await fetch(`${url}/api/docs-json`, { headers: { authorization: bearer } })
+  ).json()) as { paths?: Record<string, unknown> };
+  if (!docs.paths) throw new Error('GET /api/docs-json: no API description (is API_DOCS off?)');
   if (!docs.paths['/api/projects/{id}/targets/import']) return undefined;
   const rowsPerSheet = 500;
   const sheets = 20;
@@ -427,7 +431,8 @@ async function excelImports(url: string, bearer: string, seed: ReturnType<typeof
     const form = new FormData();
     form.append('file', new Blob([file]), `targets-${i}.xlsx`);
     const [ms, res] = await timed(() =>
-      fetch(`${url}/api/projects/${projectId}/targets/import`, {
+      // The sheet replaces the project's generated annual indicators, which carry reports: archiving them is confirmed.
+      fetch(`${url}/api/projects/${projectId}/targets/import?confirmArchive=true`, {
         method: 'POST',
         headers: { authorization: bearer },
         body: form,

@@ -69,3 +69,82 @@ export async function insertEntities<E extends ObjectLiteral, T = Record<string,
 /** Entity values as TypeORM's update and insert take them (their deep-partial type rejects JSON columns typed as records). */
 export const entityValues = <E extends ObjectLiteral>(values: Partial<E>): QueryDeepPartialEntity<E> =>
   values as QueryDeepPartialEntity<E>;
+
+/**
+ * Entity rows as JSON records named by column, for `json_populate_recordset(NULL::table, $1)`: values converted
+ * by the entity's column metadata as TypeORM writes them, JSON columns kept as JSON (not as a JSON string).
+ */
+function columnRecords<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  rows: Partial<E>[],
+): Record<string, unknown>[] {
+  const metadata = manager.connection.getMetadata(entity);
+  return rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([property, value]) => {
+        const column = metadata.findColumnWithPropertyName(property);
+        if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+        const prepared: unknown = manager.connection.driver.preparePersistentValue(value, column);
+        const json = column.type === 'json' || column.type === 'jsonb';
+        return [
+          column.databaseName,
+          json && typeof prepared === 'string' ? JSON.parse(prepared) : (prepared ?? null),
+        ];
+      }),
+    ),
+  );
+}
+
+/**
+ * Multi-row INSERT of entity rows in one statement whatever their number: the rows travel as one JSON array
+ * (`INSERT … SELECT FROM json_populate_recordset`, a JSON column keeping the text TypeORM would write), so the 65,535 bind-parameter limit never applies. Every row
+ * names the same properties; give ids when the caller needs them (no RETURNING order to rely on).
+ */
+export async function insertRecords<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  rows: Partial<E>[],
+): Promise<void> {
+  if (!rows.length) return;
+  const table = manager.connection.getMetadata(entity).tableName;
+  const records = columnRecords(manager, entity, rows);
+  const columns = Object.keys(records[0])
+    .map((c) => `"${c}"`)
+    .join(', ');
+  await manager.query(
+    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    [JSON.stringify(records)],
+  );
+}
+
+/**
+ * One UPDATE of many rows by id (each row `{ id, ...values }`, every row naming the same properties), in one
+ * statement whatever their number. Returns the ids of the rows whose columns other than `ignored` changed: the
+ * row before and after are compared as jsonb. `alsoSet` is appended to the SET list (e.g. `, updated_at = now()`).
+ */
+export async function updateRecordsComparing<E extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  rows: Partial<E>[],
+  ignored: string[],
+  alsoSet = '',
+): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const table = manager.connection.getMetadata(entity).tableName;
+  const records = columnRecords(manager, entity, rows);
+  const assignments = Object.keys(records[0])
+    .filter((c) => c !== 'id')
+    .map((c) => `"${c}" = x."${c}"`)
+    .join(', ');
+  const compared = ignored.map((c) => ` - '${c}'`).join('');
+  const changed: { id: string }[] = await manager.query(
+    `WITH x AS (SELECT * FROM json_populate_recordset(NULL::"${table}", $1::json)),
+          old AS (SELECT t.id, to_jsonb(t)${compared} AS j FROM "${table}" t JOIN x ON x.id = t.id),
+          upd AS (UPDATE "${table}" t SET ${assignments}${alsoSet} FROM x WHERE t.id = x.id
+                  RETURNING t.id, to_jsonb(t)${compared} AS j)
+     SELECT upd.id FROM upd JOIN old ON old.id = upd.id WHERE old.j IS DISTINCT FROM upd.j`,
+    [JSON.stringify(records)],
+  );
+  return new Set(changed.map(({ id }) => id));
+}

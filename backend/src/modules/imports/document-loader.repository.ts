@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { columnValues, insertEntities } from '../../database/sql.util';
+import { insertEntities, insertRecords, updateRecordsComparing } from '../../database/sql.util';
 import { BudgetAmount } from '../budget/entities/budget-amount.entity';
 import { BudgetLine } from '../budget/entities/budget-line.entity';
 import { SEQ_SHIFT } from '../goals/archive.repository';
@@ -25,19 +25,25 @@ export interface LoadedIndicator {
   name: string;
 }
 
-/** The goal at a place of the document: project key and name, for matching and reporting its indicators. */
-export interface GoalPlace {
-  project_key: string;
+/** A goal of the year, as the loader matches the document's goals to it (by project, term and seq). */
+export interface YearGoal {
+  id: string;
+  project_id: string | null;
   term: string;
   seq: number;
-  project_id: string | null;
+  label: string;
+  title: string;
+  archived_at: Date | null;
   project: string;
 }
 
 /** Columns compared to tell whether an update changed anything (bookkeeping columns left out). */
-const COMPARED = `- 'seq' - 'version' - 'updated_at' - 'archived_at'`;
+const COMPARED = ['seq', 'version', 'updated_at', 'archived_at'];
 
-/** The SQL of the document loader: upserts by the document's keys, set-based replacement of detail tables. */
+/**
+ * The SQL of the document loader: set-based, a fixed number of statements per document whatever its size (rows
+ * travel as one JSON array, never one bind parameter per value).
+ */
 @Injectable()
 export class DocumentLoaderRepository {
   async upsertDepartment(manager: EntityManager, code: string, name: string): Promise<string> {
@@ -118,21 +124,23 @@ export class DocumentLoaderRepository {
     );
   }
 
-  /** Writes the values; true when any compared column changed. The version goes up then, or when `bump`. */
-  async updateProject(
+  /**
+   * Writes the projects' values in one statement (every row `{ id, ...values }`, `updated_at` set); returns the
+   * ids whose compared columns changed. Their version goes up, and that of the ids in `bump` (restored ones).
+   */
+  async updateProjects(
     manager: EntityManager,
-    id: string,
-    values: Partial<Project>,
-    bump: boolean,
-  ): Promise<boolean> {
-    const changed = await this.updateComparing(manager, Project, id, values, ', updated_at = now()');
-    if (changed || bump) await manager.query(`UPDATE projects SET version = version + 1 WHERE id = $1`, [id]);
+    rows: Partial<Project>[],
+    bump: string[],
+  ): Promise<Set<string>> {
+    const changed = await updateRecordsComparing(manager, Project, rows, COMPARED, ', updated_at = now()');
+    await this.bumpVersions(manager, 'projects', [...new Set([...changed, ...bump])], '');
     return changed;
   }
 
-  async insertProject(manager: EntityManager, values: Partial<Project>): Promise<string> {
-    const [row] = await insertEntities<Project, { id: string }>(manager, Project, [values], 'id');
-    return row.id;
+  /** New projects (ids given) in one statement. */
+  async insertProjects(manager: EntityManager, rows: Partial<Project>[]): Promise<void> {
+    await insertRecords(manager, Project, rows);
   }
 
   /** 资金来源, 支出明细 and 采购 of the projects, replaced as a whole (they carry no user data). */
@@ -168,85 +176,59 @@ export class DocumentLoaderRepository {
     );
   }
 
-  /** A live goal at that place (its seq shifted), else one archived from it (kept as `archivedSeq`). */
-  async goalAt(
-    manager: EntityManager,
-    place: {
-      fiscalYearId: string;
-      projectId: string | null;
-      term: string;
-      shiftedSeq: number;
-      archivedSeq: number;
-    },
-  ): Promise<
-    (Pick<Goal, 'id' | 'label' | 'title'> & { archived_at: Date | null; project: string }) | undefined
-  > {
-    const [found] = await manager.query(
-      `SELECT g.id, g.label, g.title, g.archived_at, COALESCE(p.name, '部门整体') AS project
-         FROM goals g LEFT JOIN projects p ON p.id = g.project_id
-        WHERE g.fiscal_year_id = $1 AND g.project_id IS NOT DISTINCT FROM $2 AND g.term = $3 AND g.seq IN ($4, $5)
-        ORDER BY g.seq LIMIT 1`,
-      [place.fiscalYearId, place.projectId, place.term, place.shiftedSeq, place.archivedSeq],
-    );
-    return found;
-  }
-
-  /** Back in place (restored when archived); the version goes up when `bump`. */
-  async updateGoal(
-    manager: EntityManager,
-    id: string,
-    values: Pick<Goal, 'seq' | 'label' | 'title'>,
-    bump: boolean,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE goals SET seq = $2, label = $3, title = $4, archived_at = NULL, version = version + $5::int, updated_at = now() WHERE id = $1`,
-      [id, values.seq, values.label, values.title, bump ? 1 : 0],
-    );
-  }
-
-  async insertGoal(manager: EntityManager, values: Partial<Goal>): Promise<string> {
-    const [row] = await insertEntities<Goal, { id: string }>(manager, Goal, [values], 'id');
-    return row.id;
-  }
-
-  /** The project's name, 部门整体 for the department-wide goals (no project). */
-  async projectName(manager: EntityManager, projectId: string | null): Promise<string> {
-    const [{ project }] = await manager.query(
-      `SELECT COALESCE((SELECT name FROM projects WHERE id = $1), '部门整体') AS project`,
-      [projectId],
-    );
-    return project;
-  }
-
-  async goalPlace(manager: EntityManager, goalId: string): Promise<GoalPlace> {
-    const [place] = await manager.query(
-      `SELECT COALESCE(p.code, 'name:' || p.name, 'overall') AS project_key, g.term, g.seq, g.project_id,
+  /** Every goal of the year: the live ones with their seq shifted, the archived ones at ARCHIVED_SEQ + seq or above. */
+  yearGoals(manager: EntityManager, fiscalYearId: string): Promise<YearGoal[]> {
+    return manager.query(
+      `SELECT g.id, g.project_id, g.term, g.seq, g.label, g.title, g.archived_at,
               COALESCE(p.name, '部门整体') AS project
-         FROM goals g LEFT JOIN projects p ON p.id = g.project_id WHERE g.id = $1`,
-      [goalId],
+         FROM goals g LEFT JOIN projects p ON p.id = g.project_id
+        WHERE g.fiscal_year_id = $1`,
+      [fiscalYearId],
     );
-    return place;
   }
 
-  /** Writes the values; true when any compared column changed. The version goes up then, or when `bump`. */
-  async updateIndicator(
+  /** Goals back in place (restored when archived), in one statement; the version goes up by `bump` (0 or 1). */
+  async updateGoals(
     manager: EntityManager,
-    id: string,
-    values: Partial<Indicator>,
-    bump: boolean,
-  ): Promise<boolean> {
-    const changed = await this.updateComparing(manager, Indicator, id, values, '');
-    if (changed || bump)
-      await manager.query(`UPDATE indicators SET version = version + 1, updated_at = now() WHERE id = $1`, [
-        id,
-      ]);
+    rows: (Pick<Goal, 'id' | 'seq' | 'label' | 'title'> & { bump: number })[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    await manager.query(
+      `UPDATE goals g SET seq = x.seq, label = x.label, title = x.title, archived_at = NULL,
+              version = g.version + x.bump, updated_at = now()
+         FROM json_to_recordset($1::json) AS x(id uuid, seq int, label text, title text, bump int)
+        WHERE g.id = x.id`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** New goals (ids given) in one statement. */
+  async insertGoals(manager: EntityManager, rows: Partial<Goal>[]): Promise<void> {
+    await insertRecords(manager, Goal, rows);
+  }
+
+  /**
+   * Writes the indicators' values (every row `{ id, ...values }` naming the same properties) in one statement;
+   * returns the ids whose compared columns changed. Their version goes up, and that of the ids in `bump`.
+   */
+  async updateIndicators(
+    manager: EntityManager,
+    rows: Partial<Indicator>[],
+    bump: string[],
+  ): Promise<Set<string>> {
+    const changed = await updateRecordsComparing(manager, Indicator, rows, COMPARED);
+    await this.bumpVersions(
+      manager,
+      'indicators',
+      [...new Set([...changed, ...bump])],
+      ', updated_at = now()',
+    );
     return changed;
   }
 
-  /** New indicators in one statement; their ids in input order. */
-  async insertIndicators(manager: EntityManager, rows: Partial<Indicator>[]): Promise<string[]> {
-    const created = await insertEntities<Indicator, { id: string }>(manager, Indicator, rows, 'id');
-    return created.map(({ id }) => id);
+  /** New indicators (ids given) in one statement. */
+  async insertIndicators(manager: EntityManager, rows: Partial<Indicator>[]): Promise<void> {
+    await insertRecords(manager, Indicator, rows);
   }
 
   /** The year's live goals other than those the document holds. */
@@ -294,23 +276,15 @@ export class DocumentLoaderRepository {
     );
   }
 
-  /** One UPDATE that also tells whether the row's compared columns changed. */
-  private async updateComparing<E extends Project | Indicator>(
+  private async bumpVersions(
     manager: EntityManager,
-    entity: new () => E,
-    id: string,
-    values: Partial<E>,
+    table: 'projects' | 'indicators',
+    ids: string[],
     alsoSet: string,
-  ): Promise<boolean> {
-    const table = manager.connection.getMetadata(entity).tableName;
-    const columns = columnValues(manager, entity, values);
-    const assignments = Object.keys(columns).map((column, i) => `"${column}" = $${i + 2}`);
-    const [{ changed }] = await manager.query(
-      `WITH old AS (SELECT to_jsonb(t) ${COMPARED} AS j FROM ${table} t WHERE id = $1),
-            upd AS (UPDATE ${table} SET ${assignments.join(', ')}${alsoSet} WHERE id = $1 RETURNING to_jsonb(${table}) ${COMPARED} AS j)
-       SELECT (SELECT j FROM old) IS DISTINCT FROM (SELECT j FROM upd) AS changed`,
-      [id, ...Object.values(columns)],
-    );
-    return changed;
+  ): Promise<void> {
+    if (ids.length)
+      await manager.query(`UPDATE ${table} SET version = version + 1${alsoSet} WHERE id = ANY($1::uuid[])`, [
+        ids,
+      ]);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { ARCHIVED_SEQ, ArchiveRepository, SEQ_SHIFT } from '../goals/archive.repository';
 import { ArchiveWriter, ChangeTracker, type ChangedRow } from '../goals/archive.writer';
 import { IndicatorNodesRepository } from '../goals/indicator-nodes.repository';
@@ -20,6 +21,7 @@ import {
 import { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service';
 import type { BudgetClassification } from '../budget/entities/budget-line.entity';
+import type { Goal } from '../goals/entities/goal.entity';
 import type { Indicator } from '../goals/entities/indicator.entity';
 import type { Project } from '../projects/entities/project.entity';
 import { DocumentLoaderRepository, type LoadedIndicator } from './document-loader.repository';
@@ -48,6 +50,40 @@ export interface ChangeCount {
 }
 
 const zero = (): ChangeCount => ({ created: 0, updated: 0, archived: 0, restored: 0 });
+
+/** Writes done, what one row did is told: counted in the summary, audited (restores), listed in the diff. */
+type Told = (() => Promise<void> | void)[];
+
+/** The goals of the document's department-wide part or of one project. */
+interface GoalSet {
+  projectId: string | null;
+  /** The project's key in the year's indicator keys. */
+  projectKey: string;
+  /** The project's name, 部门整体 for the department-wide goals. */
+  project: string;
+  goals: DocumentGoal[];
+}
+
+/** A document goal with the row it was written to. */
+interface PlacedGoal {
+  id: string;
+  projectId: string | null;
+  projectKey: string;
+  project: string;
+  seq: number;
+  goal: DocumentGoal;
+  tell: () => Promise<void> | void;
+}
+
+/** Rows grouped by the properties they name (a multi-row statement writes the same columns for every row). */
+function byShape<T extends object>(rows: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const shape = Object.keys(row).join(',');
+    groups.set(shape, [...(groups.get(shape) ?? []), row]);
+  }
+  return [...groups.values()];
+}
 
 const ARCHIVE_REASON = '导入的新版本不再包含此项';
 const RESTORE_REASON = '导入的新版本重新包含此项';
@@ -102,20 +138,25 @@ export class DocumentLoader {
     const existing = await this.existingIndicators(manager, fiscalYearId);
     const claimed = new Set<string>();
     await this.repository.shiftGoalSeq(manager, fiscalYearId);
-    const goalSets: { projectId: string | null; goals: DocumentGoal[] }[] = [
-      { projectId: null, goals: doc.overall.goals },
-      ...doc.projects.map((p, i) => ({ projectId: projectIds[i], goals: p.goals })),
+    const goalSets: GoalSet[] = [
+      { projectId: null, projectKey: 'overall', project: '部门整体', goals: doc.overall.goals },
+      ...doc.projects.map((p, i) => ({
+        projectId: projectIds[i],
+        // As the year's indicators are keyed (COALESCE(code, 'name:' || name)): the row was written from `p`.
+        projectKey: p.code ?? `name:${p.name}`,
+        project: p.name,
+        goals: p.goals,
+      })),
     ];
-    const keptGoals: string[] = [];
-    for (const { projectId, goals } of goalSets) {
-      const seqByTerm = { long: 0, annual: 0 };
-      for (const goal of goals) {
-        const seq = ++seqByTerm[goal.term];
-        const goalId = await this.upsertGoal(manager, fiscalYearId, projectId, goal, seq, summary, changes);
-        keptGoals.push(goalId);
-        await this.loadIndicators(manager, goalId, goal, existing, claimed, summary, changes);
-      }
+    // Rows are written per table for the whole document; what each row did is told (counted, audited, listed)
+    // afterwards, in document order: a goal, then its indicators, as when goals were loaded one by one.
+    const goals = await this.upsertGoals(manager, fiscalYearId, goalSets, summary, changes);
+    const indicatorTells = await this.loadIndicators(manager, goals, existing, claimed, summary, changes);
+    for (const [i, goal] of goals.entries()) {
+      await goal.tell();
+      for (const tell of indicatorTells[i]) await tell();
     }
+    const keptGoals = goals.map((g) => g.id);
 
     // Whatever the new document no longer holds is archived with everything recorded against it, never deleted.
     const goneIndicators = [...existing.values()].filter((e) => !claimed.has(e.id) && !e.archived_at);
@@ -173,12 +214,16 @@ export class DocumentLoader {
     const byName = new Map(existing.map((p) => [p.name, p]));
     await this.repository.shiftProjectSeq(manager, fiscalYearId);
     const ids: string[] = [];
+    const taken = new Set<string>();
+    const updates: Partial<Project>[] = [];
+    const inserts: Partial<Project>[] = [];
+    const told: ((changed: Set<string>) => Promise<void> | void)[] = [];
     for (const [index, p] of projects.entries()) {
       const values = { ...projectColumns(p, index + 1), archivedAt: null };
       const found = (p.code ? byCode.get(p.code) : undefined) ?? byName.get(p.name);
       const id = found?.id;
-      if (found && id && !ids.includes(id)) {
-        const changed = await this.repository.updateProject(manager, id, values, Boolean(found.archivedAt));
+      if (found && id && !taken.has(id)) {
+        updates.push({ id, ...values });
         const row: ChangedRow = {
           kind: 'project',
           id,
@@ -187,23 +232,43 @@ export class DocumentLoader {
           name: p.name,
           parents: [],
         };
-        if (changed) {
-          summary.projects.updated++;
-          changes.add('updated', row);
-        }
-        if (found.archivedAt) {
-          summary.projects.restored++;
-          await this.archives.recordRestore(manager, changes, row, found.archivedAt, RESTORE_REASON);
-        }
+        told.push(async (changed) => {
+          if (changed.has(id)) {
+            summary.projects.updated++;
+            changes.add('updated', row);
+          }
+          if (found.archivedAt) {
+            summary.projects.restored++;
+            await this.archives.recordRestore(manager, changes, row, found.archivedAt, RESTORE_REASON);
+          }
+        });
         ids.push(id);
+        taken.add(id);
       } else {
-        const createdId = await this.repository.insertProject(manager, { fiscalYearId, ...values });
-        summary.projects.created++;
-        changes.add('created', { kind: 'project', id: createdId, project: p.name, goal: null, name: p.name });
+        const createdId = randomUUID();
+        inserts.push({ id: createdId, fiscalYearId, ...values });
+        told.push(() => {
+          summary.projects.created++;
+          changes.add('created', {
+            kind: 'project',
+            id: createdId,
+            project: p.name,
+            goal: null,
+            name: p.name,
+          });
+        });
         ids.push(createdId);
+        taken.add(createdId);
       }
     }
-    const gone = existing.filter((p) => !p.archivedAt && !ids.includes(p.id));
+    // Updates first: they move live rows back from their shifted seq, new rows take the free ones.
+    const restored = existing.filter((p) => p.archivedAt && taken.has(p.id)).map((p) => p.id);
+    const changed = new Set<string>();
+    for (const shape of byShape(updates))
+      for (const id of await this.repository.updateProjects(manager, shape, restored)) changed.add(id);
+    for (const shape of byShape(inserts)) await this.repository.insertProjects(manager, shape);
+    for (const tell of told) await tell(changed);
+    const gone = existing.filter((p) => !p.archivedAt && !taken.has(p.id));
     await this.archives.archiveRows(
       manager,
       changes,
@@ -279,160 +344,196 @@ export class DocumentLoader {
     return map;
   }
 
-  private async upsertGoal(
+  /**
+   * The document's goals in place: a live goal at that place (project, term, seq), else one archived from it (its
+   * place kept as ARCHIVED_SEQ + seq), else a new one. One read, one update and one insert for the document.
+   */
+  private async upsertGoals(
     manager: EntityManager,
     fiscalYearId: string,
-    projectId: string | null,
-    goal: DocumentGoal,
-    seq: number,
+    goalSets: GoalSet[],
     summary: LoadSummary,
     changes: ChangeTracker,
-  ): Promise<string> {
-    // A live goal at that place, else one archived from it (its place is kept as ARCHIVED_SEQ + seq).
-    const found = await this.repository.goalAt(manager, {
-      fiscalYearId,
-      projectId,
-      term: goal.term,
-      shiftedSeq: seq + SEQ_SHIFT,
-      archivedSeq: seq + ARCHIVED_SEQ,
-    });
-    if (found) {
-      const changed = found.label !== goal.label || found.title !== goal.title;
-      await this.repository.updateGoal(
-        manager,
-        found.id,
-        { seq, label: goal.label, title: goal.title },
-        changed || Boolean(found.archived_at),
-      );
-      const row: ChangedRow = {
-        kind: 'goal',
-        id: found.id,
-        project: found.project,
-        goal: goal.label,
-        name: goal.label,
-        parents: [projectId],
-      };
-      if (changed) {
-        summary.goals.updated++;
-        changes.add('updated', row);
+  ): Promise<PlacedGoal[]> {
+    const placeOf = (projectId: string | null, term: string, seq: number) =>
+      `${projectId ?? ''}|${term}|${seq}`;
+    const yearGoals = new Map(
+      (await this.repository.yearGoals(manager, fiscalYearId)).map((g) => [
+        placeOf(g.project_id, g.term, g.seq),
+        g,
+      ]),
+    );
+    const placed: PlacedGoal[] = [];
+    const updates: Parameters<DocumentLoaderRepository['updateGoals']>[1] = [];
+    const inserts: Partial<Goal>[] = [];
+    for (const { projectId, projectKey, project, goals } of goalSets) {
+      const seqByTerm = { long: 0, annual: 0 };
+      for (const goal of goals) {
+        const seq = ++seqByTerm[goal.term];
+        const found =
+          yearGoals.get(placeOf(projectId, goal.term, seq + SEQ_SHIFT)) ??
+          yearGoals.get(placeOf(projectId, goal.term, seq + ARCHIVED_SEQ));
+        if (found) {
+          const changed = found.label !== goal.label || found.title !== goal.title;
+          updates.push({
+            id: found.id,
+            seq,
+            label: goal.label,
+            title: goal.title,
+            bump: changed || found.archived_at ? 1 : 0,
+          });
+          const row: ChangedRow = {
+            kind: 'goal',
+            id: found.id,
+            project: found.project,
+            goal: goal.label,
+            name: goal.label,
+            parents: [projectId],
+          };
+          const tell = async () => {
+            if (changed) {
+              summary.goals.updated++;
+              changes.add('updated', row);
+            }
+            if (found.archived_at) {
+              summary.goals.restored++;
+              await this.archives.recordRestore(manager, changes, row, found.archived_at, RESTORE_REASON);
+            }
+          };
+          placed.push({ id: found.id, projectId, projectKey, project: found.project, seq, goal, tell });
+        } else {
+          const id = randomUUID();
+          inserts.push({
+            id,
+            fiscalYearId,
+            projectId,
+            term: goal.term,
+            seq,
+            label: goal.label,
+            title: goal.title,
+          });
+          const tell = () => {
+            summary.goals.created++;
+            changes.add('created', { kind: 'goal', id, project, goal: goal.label, name: goal.label }, [
+              projectId,
+            ]);
+          };
+          placed.push({ id, projectId, projectKey, project, seq, goal, tell });
+        }
       }
-      if (found.archived_at) {
-        summary.goals.restored++;
-        await this.archives.recordRestore(manager, changes, row, found.archived_at, RESTORE_REASON);
-      }
-      return found.id;
     }
-    const createdId = await this.repository.insertGoal(manager, {
-      fiscalYearId,
-      projectId,
-      term: goal.term,
-      seq,
-      label: goal.label,
-      title: goal.title,
-    });
-    summary.goals.created++;
-    const project = await this.repository.projectName(manager, projectId);
-    changes.add('created', { kind: 'goal', id: createdId, project, goal: goal.label, name: goal.label }, [
-      projectId,
-    ]);
-    return createdId;
+    await this.repository.updateGoals(manager, updates);
+    await this.repository.insertGoals(manager, inserts);
+    return placed;
   }
 
+  /**
+   * The document's indicators: matched to the year's by project + goal place + 一级/二级 + name (+ occurrence),
+   * updated in place (restored when archived), else created. One update per shape of row and one insert for the
+   * document; the reports of changed or restored indicators are re-evaluated together.
+   */
   private async loadIndicators(
     manager: EntityManager,
-    goalId: string,
-    goal: DocumentGoal,
+    goals: PlacedGoal[],
     existing: Map<string, LoadedIndicator>,
     claimed: Set<string>,
     summary: LoadSummary,
     changes: ChangeTracker,
-  ): Promise<void> {
-    const nodes = await this.nodes.upsert(manager, goalId, goal.indicators);
-    const {
-      project_key: projectKey,
-      term,
-      seq,
-      project_id: projectId,
-      project,
-    } = await this.repository.goalPlace(manager, goalId);
-    const rowOf = (id: string, name: string): ChangedRow => ({
-      kind: 'indicator',
-      id,
-      project,
-      goal: goal.label,
-      name,
-      parents: [projectId, goalId],
-    });
+  ): Promise<Told[]> {
+    const nodesByGoal = await this.nodes.upsertMany(
+      manager,
+      goals.map((g) => ({ goalId: g.id, rows: g.goal.indicators })),
+    );
+    const updates: Partial<Indicator>[] = [];
     const inserts: Partial<Indicator>[] = [];
-    const insertNames: string[] = [];
-    const seen = new Map<string, number>();
-    for (const [index, indicator] of goal.indicators.entries()) {
-      const baseKey = [projectKey, term, seq, indicator.level1, indicator.level2, indicator.name].join('|');
-      const occurrence = (seen.get(baseKey) ?? 0) + 1;
-      seen.set(baseKey, occurrence);
-      const match = existing.get(occurrence === 1 ? baseKey : `${baseKey}#${occurrence}`);
-      const nodeId = nodes.get(`${indicator.level1}|${indicator.level2}`) as string;
-      const target =
-        (indicator as DocumentIndicator & { parsed?: Target }).parsed ??
-        parseTarget(indicator.target, {
-          level1: indicator.level1,
-          level2: indicator.level2,
-          name: indicator.name,
-          previous: indicator.prev1,
-        });
-      if (match && !claimed.has(match.id)) {
-        claimed.add(match.id);
-        // An admin's corrected reading stays while the published text it corrects is unchanged.
-        const keepCorrection = match.target_corrected && match.target_raw === indicator.target;
-        const values = {
-          goalId,
-          nodeId,
-          seq: index + 1,
-          archivedAt: null,
-          ...indicatorColumns(indicator),
-          ...(keepCorrection ? {} : targetColumns(indicator.target, target)),
-        };
-        const changed = await this.repository.updateIndicator(
-          manager,
-          match.id,
-          values,
-          Boolean(match.archived_at),
+    const matched: { id: string; archived: boolean }[] = [];
+    const result = { changed: new Set<string>() };
+    const tellsOfGoal: Told[] = [];
+    for (const { id: goalId, projectId, projectKey, project, seq, goal } of goals) {
+      const nodes = nodesByGoal.get(goalId) as Map<string, string>;
+      const tells: Told = [];
+      tellsOfGoal.push(tells);
+      const rowOf = (id: string, name: string): ChangedRow => ({
+        kind: 'indicator',
+        id,
+        project,
+        goal: goal.label,
+        name,
+        parents: [projectId, goalId],
+      });
+      const createdRows: ChangedRow[] = [];
+      const seen = new Map<string, number>();
+      for (const [index, indicator] of goal.indicators.entries()) {
+        const baseKey = [projectKey, goal.term, seq, indicator.level1, indicator.level2, indicator.name].join(
+          '|',
         );
-        // A re-imported target re-evaluates the indicator's stored reports: a light is never stale.
-        if (changed || match.archived_at) await this.lights.reevaluateReports(manager, [match.id]);
-        if (changed) {
-          summary.indicators.updated++;
-          changes.add('updated', rowOf(match.id, indicator.name));
+        const occurrence = (seen.get(baseKey) ?? 0) + 1;
+        seen.set(baseKey, occurrence);
+        const match = existing.get(occurrence === 1 ? baseKey : `${baseKey}#${occurrence}`);
+        const nodeId = nodes.get(`${indicator.level1}|${indicator.level2}`) as string;
+        const target =
+          (indicator as DocumentIndicator & { parsed?: Target }).parsed ??
+          parseTarget(indicator.target, {
+            level1: indicator.level1,
+            level2: indicator.level2,
+            name: indicator.name,
+            previous: indicator.prev1,
+          });
+        if (match && !claimed.has(match.id)) {
+          claimed.add(match.id);
+          // An admin's corrected reading stays while the published text it corrects is unchanged.
+          const keepCorrection = match.target_corrected && match.target_raw === indicator.target;
+          updates.push({
+            id: match.id,
+            goalId,
+            nodeId,
+            seq: index + 1,
+            archivedAt: null,
+            ...indicatorColumns(indicator),
+            ...(keepCorrection ? {} : targetColumns(indicator.target, target)),
+          });
+          matched.push({ id: match.id, archived: Boolean(match.archived_at) });
+          const row = rowOf(match.id, indicator.name);
+          tells.push(async () => {
+            if (result.changed.has(match.id)) {
+              summary.indicators.updated++;
+              changes.add('updated', row);
+            }
+            if (match.archived_at) {
+              summary.indicators.restored++;
+              await this.archives.recordRestore(manager, changes, row, match.archived_at, RESTORE_REASON);
+            }
+          });
+        } else {
+          const id = randomUUID();
+          inserts.push({
+            id,
+            goalId,
+            nodeId,
+            seq: index + 1,
+            ...indicatorColumns(indicator),
+            ...targetColumns(indicator.target, target),
+          });
+          createdRows.push(rowOf(id, indicator.name));
         }
-        if (match.archived_at) {
-          summary.indicators.restored++;
-          await this.archives.recordRestore(
-            manager,
-            changes,
-            rowOf(match.id, indicator.name),
-            match.archived_at,
-            RESTORE_REASON,
-          );
-        }
-      } else {
-        inserts.push({
-          goalId,
-          nodeId,
-          seq: index + 1,
-          ...indicatorColumns(indicator),
-          ...targetColumns(indicator.target, target),
-        });
-        insertNames.push(indicator.name);
       }
-    }
-    if (inserts.length) {
-      const created = await this.repository.insertIndicators(manager, inserts);
-      created.forEach((id, i) => {
-        const { parents, ...item } = rowOf(id, insertNames[i]);
-        changes.add('created', item, parents);
+      tells.push(() => {
+        for (const { parents, ...item } of createdRows) changes.add('created', item, parents);
+        summary.indicators.created += createdRows.length;
       });
     }
-    summary.indicators.created += inserts.length;
+    // Updates first: they move live rows back from their shifted seq, new rows take the free ones.
+    const restored = matched.filter((m) => m.archived).map((m) => m.id);
+    for (const shape of byShape(updates))
+      for (const id of await this.repository.updateIndicators(manager, shape, restored))
+        result.changed.add(id);
+    for (const shape of byShape(inserts)) await this.repository.insertIndicators(manager, shape);
+    // A re-imported target re-evaluates the indicator's stored reports: a light is never stale.
+    await this.lights.reevaluateReports(
+      manager,
+      matched.filter((m) => m.archived || result.changed.has(m.id)).map((m) => m.id),
+    );
+    return tellsOfGoal;
   }
 
   private async replaceBudgetTables(
