@@ -3,6 +3,7 @@ import { type YearState, yearBeingMonitored, yuanToWan } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LeadResponse } from '../projects/dto/project-detail.response';
+import { yearReportedSql } from './year-reported.sql';
 import { DepartmentResponse, LastReportResponse } from './dto/department.response';
 
 export interface DepartmentYearRow {
@@ -37,9 +38,7 @@ export class DepartmentsRepository {
                 COALESCE(json_agg(json_build_object(
                   'year', fy.year,
                   'preparing', fy.status = 'draft',
-                  'reported', EXISTS (SELECT 1 FROM goals g JOIN indicators i ON i.goal_id = g.id
-                                        JOIN progress_reports r ON r.indicator_id = i.id
-                                       WHERE g.fiscal_year_id = fy.id)
+                  'reported', ${yearReportedSql('fy')}
                 )) FILTER (WHERE fy.year IS NOT NULL), '[]') AS states
            FROM departments d
            LEFT JOIN departments p ON p.id = d.parent_id

@@ -1,5 +1,6 @@
 import type { PeriodStatus, YearState } from '@jixiao/domain';
 import { Injectable } from '@nestjs/common';
+import { yearReportedSql } from '../departments/year-reported.sql';
 import { DataSource } from 'typeorm';
 
 /** A project's (or the department-wide goals') month with its workflow state, as the task list reads it. */
@@ -161,9 +162,7 @@ export class TasksRepository {
          SELECT fy.id, fy.year, fy.status FROM (${OVERALL_FISCAL_YEARS}) fy
        )
        SELECT mine.year,
-              bool_or(EXISTS (SELECT 1 FROM goals g JOIN indicators i ON i.goal_id = g.id
-                                JOIN progress_reports r ON r.indicator_id = i.id
-                               WHERE g.fiscal_year_id = mine.id)) AS reported,
+              bool_or(${yearReportedSql('mine')}) AS reported,
               bool_and(mine.status = 'draft') AS preparing
          FROM mine
         GROUP BY mine.year
