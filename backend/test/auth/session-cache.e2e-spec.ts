@@ -99,89 +99,92 @@ describe('session cache in one process (server and embedded)', () => {
 });
 
 /** Two app processes' worth of state on one PostgreSQL database; embedded mode is one process by design. */
-(serverUrl() ? describe : describe.skip)('session cache across two app instances (PostgreSQL LISTEN/NOTIFY)', () => {
-  let a: INestApplication;
-  let b: INestApplication;
-  let ds: DataSource;
+(serverUrl() ? describe : describe.skip)(
+  'session cache across two app instances (PostgreSQL LISTEN/NOTIFY)',
+  () => {
+    let a: INestApplication;
+    let b: INestApplication;
+    let ds: DataSource;
 
-  beforeAll(async () => {
-    ({ app: a, ds } = await createTestApp());
-    ({ app: b } = await createTestApp());
-    await until(() => a.get(SessionChangeListener).listening && b.get(SessionChangeListener).listening);
-  });
+    beforeAll(async () => {
+      ({ app: a, ds } = await createTestApp());
+      ({ app: b } = await createTestApp());
+      await until(() => a.get(SessionChangeListener).listening && b.get(SessionChangeListener).listening);
+    });
 
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-  });
+    afterAll(async () => {
+      await a.close();
+      await b.close();
+    });
 
-  it('should refuse the token on B on the very next request after logout on A', async () => {
-    const { bearer } = await signIn(a, ds);
-    await warm(b, bearer);
-    await request(a.getHttpServer()).post('/api/auth/logout').set('Authorization', bearer).expect(204);
-    const after = await get(b, bearer).expect(401);
-    expect(after.body.code).toBe('TOKEN_EXPIRED');
-  });
+    it('should refuse the token on B on the very next request after logout on A', async () => {
+      const { bearer } = await signIn(a, ds);
+      await warm(b, bearer);
+      await request(a.getHttpServer()).post('/api/auth/logout').set('Authorization', bearer).expect(204);
+      const after = await get(b, bearer).expect(401);
+      expect(after.body.code).toBe('TOKEN_EXPIRED');
+    });
 
-  it('should refuse a user on B on the very next request after an admin deactivates them on A', async () => {
-    const { bearer: admin } = await signIn(a, ds, 'admin');
-    const { user, bearer } = await signIn(a, ds, 'auditor');
-    await warm(b, bearer);
-    await request(a.getHttpServer())
-      .patch(`/api/users/${user.id}`)
-      .set('Authorization', admin)
-      .send({ version: 1, active: false })
-      .expect(200);
-    await get(b, bearer).expect(401);
-  });
+    it('should refuse a user on B on the very next request after an admin deactivates them on A', async () => {
+      const { bearer: admin } = await signIn(a, ds, 'admin');
+      const { user, bearer } = await signIn(a, ds, 'auditor');
+      await warm(b, bearer);
+      await request(a.getHttpServer())
+        .patch(`/api/users/${user.id}`)
+        .set('Authorization', admin)
+        .send({ version: 1, active: false })
+        .expect(200);
+      await get(b, bearer).expect(401);
+    });
 
-  it('should apply a role change on A to the very next request on B', async () => {
-    const { bearer: admin } = await signIn(a, ds, 'admin');
-    const { user, bearer } = await signIn(a, ds, 'admin');
-    await warm(b, bearer);
-    await request(a.getHttpServer())
-      .patch(`/api/users/${user.id}`)
-      .set('Authorization', admin)
-      .send({ version: 1, role: 'auditor' })
-      .expect(200);
-    expect((await get(b, bearer).expect(200)).body.role).toBe('auditor');
-  });
+    it('should apply a role change on A to the very next request on B', async () => {
+      const { bearer: admin } = await signIn(a, ds, 'admin');
+      const { user, bearer } = await signIn(a, ds, 'admin');
+      await warm(b, bearer);
+      await request(a.getHttpServer())
+        .patch(`/api/users/${user.id}`)
+        .set('Authorization', admin)
+        .send({ version: 1, role: 'auditor' })
+        .expect(200);
+      expect((await get(b, bearer).expect(200)).body.role).toBe('auditor');
+    });
 
-  it('should refuse a user deactivated by hand in SQL once the announcement arrives (no app waits for it)', async () => {
-    const { user, bearer } = await signIn(a, ds, 'auditor');
-    await warm(a, bearer);
-    await warm(b, bearer);
-    await ds.query(`UPDATE users SET active = false WHERE id = $1`, [user.id]);
-    const { sid } = a.get(JwtService).decode<{ sid: string }>(bearer.slice('Bearer '.length));
-    const cached = (app: INestApplication) => app.get(SessionCache).get(sid, user.id) !== undefined;
-    await until(() => !cached(a) && !cached(b), 2_000);
-    await get(b, bearer).expect(401);
-    await get(a, bearer).expect(401);
-  });
+    it('should refuse a user deactivated by hand in SQL once the announcement arrives (no app waits for it)', async () => {
+      const { user, bearer } = await signIn(a, ds, 'auditor');
+      await warm(a, bearer);
+      await warm(b, bearer);
+      await ds.query(`UPDATE users SET active = false WHERE id = $1`, [user.id]);
+      const { sid } = a.get(JwtService).decode<{ sid: string }>(bearer.slice('Bearer '.length));
+      const cached = (app: INestApplication) => app.get(SessionCache).get(sid, user.id) !== undefined;
+      await until(() => !cached(a) && !cached(b), 2_000);
+      await get(b, bearer).expect(401);
+      await get(a, bearer).expect(401);
+    });
 
-  it('should stop using the cache while its listening connection is down, and use it again once it listens', async () => {
-    const listener = b.get(SessionChangeListener);
-    const cache = b.get(SessionCache);
-    const { user, bearer } = await signIn(a, ds, 'auditor');
-    await warm(b, bearer);
-    const internals = listener as unknown as { client: { processID: number }; retryMs: number };
-    // A slower reconnection than usual, so the requests below surely run while it is down.
-    internals.retryMs = 3000;
-    const pid = internals.client.processID;
-    await ds.query(`SELECT pg_terminate_backend($1)`, [pid]);
-    await until(() => !listener.listening);
-    expect(cache.isEnabled).toBe(false);
-    expect(cache.size).toBe(0);
-    // While nothing can be announced to B, B asks the database: a change made meanwhile applies at once.
-    const spy = jest.spyOn(b.get(SessionsRepository), 'findOpenSession');
-    await get(b, bearer).expect(200);
-    await get(b, bearer).expect(200);
-    expect(spy).toHaveBeenCalledTimes(2);
-    spy.mockRestore();
-    await until(() => listener.listening);
-    expect(cache.isEnabled).toBe(true);
-    await warm(b, bearer);
-    await ds.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1`, [user.id]);
-    await get(b, bearer).expect(401);
-  });
-});
+    it('should stop using the cache while its listening connection is down, and use it again once it listens', async () => {
+      const listener = b.get(SessionChangeListener);
+      const cache = b.get(SessionCache);
+      const { user, bearer } = await signIn(a, ds, 'auditor');
+      await warm(b, bearer);
+      const internals = listener as unknown as { client: { processID: number }; retryMs: number };
+      // A slower reconnection than usual, so the requests below surely run while it is down.
+      internals.retryMs = 3000;
+      const pid = internals.client.processID;
+      await ds.query(`SELECT pg_terminate_backend($1)`, [pid]);
+      await until(() => !listener.listening);
+      expect(cache.isEnabled).toBe(false);
+      expect(cache.size).toBe(0);
+      // While nothing can be announced to B, B asks the database: a change made meanwhile applies at once.
+      const spy = jest.spyOn(b.get(SessionsRepository), 'findOpenSession');
+      await get(b, bearer).expect(200);
+      await get(b, bearer).expect(200);
+      expect(spy).toHaveBeenCalledTimes(2);
+      spy.mockRestore();
+      await until(() => listener.listening);
+      expect(cache.isEnabled).toBe(true);
+      await warm(b, bearer);
+      await ds.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+      await get(b, bearer).expect(401);
+    });
+  },
+);
