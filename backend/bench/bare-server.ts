@@ -13,6 +13,7 @@ import { DepartmentsRepository } from '../src/modules/departments/departments.re
  * DataSource), as JSON. No framework, no logging, no security headers; no authentication either, unless
  * BARE_AUTH=1: then the same check as the app's guard (the bearer token verified, its session looked up with the
  * app's own SessionsRepository query), to tell the cost of the framework from the cost of checking sessions.
+ * GET /me answers the checked actor: the session check alone, against the API's GET /api/auth/me.
  * Usage: node bare-server.js <port> (DATABASE_URL, DATABASE_POOL_SIZE, JWT_SECRET, BARE_AUTH from the environment).
  */
 const pool = new Pool({
@@ -25,16 +26,16 @@ const authConfig = readAuthConfig();
 const sessions = new SessionsRepository(dataSource as unknown as DataSource, authConfig);
 const key = createSecretKey(Buffer.from(authConfig.jwtSecret));
 
-/** True when the request carries a valid token of an open session (BARE_AUTH=1), or when auth is off. */
-async function authorized(req: IncomingMessage): Promise<boolean> {
-  if (process.env.BARE_AUTH !== '1') return true;
+/** The actor of the request's open session (BARE_AUTH=1), an empty one when auth is off, else undefined. */
+async function authorized(req: IncomingMessage): Promise<object | undefined> {
+  if (process.env.BARE_AUTH !== '1') return {};
   const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-  if (scheme !== 'Bearer' || !token) return false;
+  if (scheme !== 'Bearer' || !token) return undefined;
   try {
     const payload = verify(token, key, { algorithms: ['HS256'] }) as { sub: string; sid: string };
-    return Boolean(await sessions.findActiveActor(payload.sid, payload.sub));
+    return await sessions.findActiveActor(payload.sid, payload.sub);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -43,12 +44,15 @@ const server = createServer((req, res) => {
     res.writeHead(200).end('ok');
     return;
   }
-  if (req.method !== 'GET' || req.url !== '/departments') {
+  // /me: the session check alone, answering the actor (the API's GET /api/auth/me).
+  if (req.method !== 'GET' || (req.url !== '/departments' && req.url !== '/me')) {
     res.writeHead(404).end();
     return;
   }
   authorized(req)
-    .then(async (ok) => (ok ? repository.findAll(null) : undefined))
+    .then(async (actor) =>
+      actor && req.url === '/me' ? actor : actor ? repository.findAll(null) : undefined,
+    )
     .then(
       (rows) => {
         if (!rows) {

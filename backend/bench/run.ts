@@ -16,7 +16,7 @@ import {
 } from './generate';
 import { targetWorkbook } from './excel-targets';
 import { CITY_ROLLUP_SQL, DASHBOARD_SQL } from './hand-written.sql';
-import { freePort, startServer, stopServer } from './processes';
+import { freePort, Started, startServer, stopServer } from './processes';
 import { summarize, Summary, timed } from './stats';
 import { countIndicators, readSeedDocument, scaledDocument } from './synthetic-document';
 
@@ -29,8 +29,8 @@ import { countIndicators, readSeedDocument, scaledDocument } from './synthetic-d
  */
 const args = new Map(
   process.argv.slice(2).map((a) => {
-    const [k, v] = a.replace(/^--/, '').split('=');
-    return [k, v ?? 'true'] as const;
+    const [k, ...v] = a.replace(/^--/, '').split('=');
+    return [k, v.length ? v.join('=') : 'true'] as const;
   }),
 );
 const departments = Number(args.get('departments') ?? process.env.BENCH_DEPARTMENTS ?? 100);
@@ -268,12 +268,37 @@ async function cannon(url: string, headers: Record<string, string>, seconds: num
  */
 async function throughput(url: string, bearer: string, databaseUrl: string): Promise<void> {
   const rounds = 3;
+  // --route=me: GET /api/auth/me (the session check and nothing else) instead of the department list.
+  const me = args.get('route') === 'me';
+  const [apiPath, barePath] = me ? ['/api/auth/me', '/me'] : ['/api/departments', '/departments'];
   log(
-    `## Read throughput: GET /api/departments vs bare node:http + pg (autocannon, 10 connections, ${rounds} alternating rounds of ${AUTOCANNON_SECONDS} s)\n`,
+    `## Read throughput: GET ${apiPath} vs bare node:http + pg (autocannon, 10 connections, ${rounds} alternating rounds of ${AUTOCANNON_SECONDS} s)\n`,
   );
+  // --api-variants=name:KEY=value+KEY2=value,…: more API processes, each with its own environment (e.g. a
+  // candidate switched off), measured in the same alternating rounds.
+  const variants: [string, Started][] = [];
+  for (const spec of args.get('api-variants')?.split(',').filter(Boolean) ?? []) {
+    const [name, envSpec = ''] = spec.split(':');
+    const env = Object.fromEntries(
+      envSpec
+        .split('+')
+        .filter(Boolean)
+        .map((kv) => kv.split('=') as [string, string]),
+    );
+    variants.push([
+      name,
+      await startServer('node', [API_ENTRY], {
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: 'production',
+        JWT_SECRET: BENCH_JWT_SECRET,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        ...env,
+      }),
+    ]);
+  }
   const bareEnv = { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_JWT_SECRET };
   const barePort = await freePort();
-  const bareUrl = `http://127.0.0.1:${barePort}/departments`;
+  const bareUrl = `http://127.0.0.1:${barePort}${barePath}`;
   const bare = await startServer(
     'node',
     [join(__dirname, 'bare-server.js'), String(barePort)],
@@ -281,7 +306,7 @@ async function throughput(url: string, bearer: string, databaseUrl: string): Pro
     `http://127.0.0.1:${barePort}/health`,
   );
   const authPort = await freePort();
-  const authUrl = `http://127.0.0.1:${authPort}/departments`;
+  const authUrl = `http://127.0.0.1:${authPort}${barePath}`;
   const withAuth = await startServer(
     'node',
     [join(__dirname, 'bare-server.js'), String(authPort)],
@@ -289,11 +314,12 @@ async function throughput(url: string, bearer: string, databaseUrl: string): Pro
     `http://127.0.0.1:${authPort}/health`,
   );
   try {
-    const targets = [
-      ['API (Nest: guard with session check, pino-http, helmet)', `${url}/api/departments`],
+    const targets: (readonly [string, string])[] = [
+      ['API (Nest: guard with session check, pino-http, helmet)', `${url}${apiPath}`],
       ['bare node:http + pg, same session check', authUrl],
       ['bare node:http + pg', bareUrl],
-    ] as const;
+      ...variants.map(([name, started]) => [`API, ${name}`, `${started.url}${apiPath}`] as const),
+    ];
     for (const [, target] of targets) await cannon(target, { authorization: bearer }, 2);
     const runs: Throughput[][] = [];
     for (let round = 0; round < rounds; round++) {
@@ -318,6 +344,8 @@ async function throughput(url: string, bearer: string, databaseUrl: string): Pro
       bare: plain,
       ratio,
       ratioToBareWithSessionCheck: ratioAuth,
+      route: apiPath,
+      variants: variants.map(([name], i) => ({ name, ...combine(3 + i) })),
       rounds: runs,
     };
     log('| server | req/s (rounds) | mean req/s | p50 ms | p99 ms | errors | non-2xx |');
@@ -328,10 +356,17 @@ async function throughput(url: string, bearer: string, databaseUrl: string): Pro
         `| ${name} | ${runs.map((r) => r[i].requestsPerSecond).join(', ')} | ${t.requestsPerSecond} | ${t.latencyP50} | ${t.latencyP99} | ${t.errors} | ${t.non2xx} |`,
       );
     });
-    log(`\nratio API / bare: ${ratio}; API / bare with the same session check: ${ratioAuth}\n`);
+    log(`\nratio API / bare: ${ratio}; API / bare with the same session check: ${ratioAuth}`);
+    variants.forEach(([name], i) => {
+      const rps = combine(3 + i).requestsPerSecond;
+      const to = (t: Throughput): number => Math.round((rps / t.requestsPerSecond) * 100) / 100;
+      log(`ratio API, ${name} / bare: ${to(plain)}; / bare with the same session check: ${to(auth)}`);
+    });
+    log('');
   } finally {
     await stopServer(bare.process);
     await stopServer(withAuth.process);
+    for (const [, started] of variants) await stopServer(started.process);
   }
 }
 

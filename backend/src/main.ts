@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
   // With MIGRATION_DATABASE_URL the schema owner migrates first; the app's own role then only reads and writes.
   if (database.migrationUrl) await runMigrationsAs(database.migrationUrl, database.url);
   const connection = embedded
-    ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE }
+    ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE, embedded: true }
     : {
         url: database.url as string,
         poolSize: database.poolSize,

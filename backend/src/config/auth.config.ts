@@ -18,6 +18,7 @@ class AuthEnv {
   @IsOptional() @IsString() DEMO_PASSWORD?: string;
   @IsOptional() @IsInt() @Min(1) @Max(10000) LOGIN_RATE_LIMIT?: number;
   @IsOptional() @IsInt() @Min(1) @Max(100000) LOGIN_ADDRESS_FAILURE_LIMIT?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(60) SESSION_CACHE_SECONDS?: number;
 }
 
 export interface AuthConfig {
@@ -39,6 +40,11 @@ export interface AuthConfig {
   /** Demo accounts are created only outside production. */
   demoAccounts: boolean;
   demoPassword: string;
+  /**
+   * How long a session check is remembered in the process at most (0: not at all). Logout, deactivation and the
+   * like end it at once anyway, in every process (SessionCache); this bounds what a lost announcement could cost.
+   */
+  sessionCacheSeconds: number;
 }
 
 export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
@@ -63,6 +69,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     loginAddressWindowSeconds: 15 * 60,
     demoAccounts: !production,
     demoPassword: parsed.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    sessionCacheSeconds: parsed.SESSION_CACHE_SECONDS ?? 30,
   };
 }
 

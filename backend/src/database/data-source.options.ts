@@ -12,7 +12,12 @@ export interface DatabaseConnection {
   replicaUrl?: string;
   /** False when the migrations already ran under another role (MIGRATION_DATABASE_URL) before the app started. */
   runMigrations?: boolean;
+  /** The embedded PGlite (one process, one connection): no LISTEN connection for the session cache. */
+  embedded?: boolean;
 }
+
+/** The connection the app was started with (DatabaseModule), for what needs a connection of its own. */
+export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
 /** The one TypeORM configuration used by the app, the CLIs and the tests: migrations only, never synchronize. */
 export function dataSourceOptions(connection: DatabaseConnection): DataSourceOptions {

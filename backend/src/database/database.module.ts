@@ -1,6 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { createAppDataSource, DatabaseConnection, dataSourceOptions } from './data-source.options';
+import {
+  createAppDataSource,
+  DATABASE_CONNECTION,
+  DatabaseConnection,
+  dataSourceOptions,
+} from './data-source.options';
 
 /** TypeORM on the resolved connection (server or embedded); pending migrations run at start unless they ran under MIGRATION_DATABASE_URL. */
 @Module({})
@@ -22,7 +27,8 @@ export class DatabaseModule {
           dataSourceFactory: createAppDataSource,
         }),
       ],
-      exports: [TypeOrmModule],
+      providers: [{ provide: DATABASE_CONNECTION, useValue: connection }],
+      exports: [TypeOrmModule, DATABASE_CONNECTION],
     };
   }
 }

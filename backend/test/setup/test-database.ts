@@ -15,7 +15,7 @@ export function testConnection(): DatabaseConnection {
   const url = process.env.JIXIAO_TEST_DATABASE_URL;
   if (!url)
     throw new Error('JIXIAO_TEST_DATABASE_URL is not set: run the tests through jest (global-setup).');
-  return { url, poolSize: serverUrl() ? 4 : EMBEDDED_POOL_SIZE };
+  return serverUrl() ? { url, poolSize: 4 } : { url, poolSize: EMBEDDED_POOL_SIZE, embedded: true };
 }
 
 export async function openTestDataSource(): Promise<DataSource> {
@@ -32,7 +32,10 @@ export async function createScratchDatabase(prefix = 'jixiao_scratch'): Promise<
   const server = serverUrl();
   if (!server) {
     const embedded = await EmbeddedPostgres.start();
-    return { connection: { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE }, drop: () => embedded.stop() };
+    return {
+      connection: { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE, embedded: true },
+      drop: () => embedded.stop(),
+    };
   }
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: server });

@@ -2,8 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request } from 'express';
+import { SessionCache } from '../../modules/auth/session-cache';
 import { SessionsRepository } from '../../modules/auth/sessions.repository';
-import { currentContext } from '../context/request-context';
+import { Actor, currentContext } from '../context/request-context';
 import { AppException } from '../errors/app.exception';
 import { ErrorCode } from '../errors/error-code';
 import { ALLOW_PENDING_PASSWORD_CHANGE, IS_PUBLIC } from './auth.decorators';
@@ -24,6 +25,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly sessions: SessionsRepository,
+    private readonly cache: SessionCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,7 +42,7 @@ export class JwtAuthGuard implements CanActivate {
         throw new AppException(ErrorCode.TokenExpired, '登录已过期，请重新登录');
       throw new AppException(ErrorCode.Unauthorized, '登录凭证无效，请重新登录');
     }
-    const actor = await this.sessions.findActiveActor(payload.sid, payload.sub);
+    const actor = await this.checkSession(payload);
     if (!actor)
       throw new AppException(ErrorCode.TokenExpired, '会话已结束（已退出或长时间未操作），请重新登录');
     const requestContext = currentContext();
@@ -58,5 +60,16 @@ export class JwtAuthGuard implements CanActivate {
         '请先修改密码：初始密码或重置的密码须由本人修改后才能使用系统',
       );
     return true;
+  }
+
+  /** The session check, answered from SessionCache when it can (it is invalidated on every change). */
+  private async checkSession(payload: AccessTokenPayload): Promise<Actor | undefined> {
+    const cached = this.cache.get(payload.sid, payload.sub);
+    if (cached) return cached;
+    const check = this.cache.begin();
+    const open = await this.sessions.findOpenSession(payload.sid, payload.sub);
+    if (!open) return undefined;
+    this.cache.fill(check, open.actor, open.secondsLeft);
+    return open.actor;
   }
 }

@@ -17,6 +17,7 @@ import { CarryForward1764100003000 } from './1764100003000-carry-forward';
 import { MonitoringRuleSettings1764100005000 } from './1764100005000-monitoring-rule-settings';
 import { RemindersAndMail1764100006000 } from './1764100006000-reminders-and-mail';
 import { ReporterUserRestrict1764100009000 } from './1764100009000-reporter-user-restrict';
+import { SessionChangeNotify1764100010000 } from './1764100010000-session-change-notify';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   MonitoringRuleSettings1764100005000,
   RemindersAndMail1764100006000,
   ReporterUserRestrict1764100009000,
+  SessionChangeNotify1764100010000,
 ];

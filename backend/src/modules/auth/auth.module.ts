@@ -13,6 +13,8 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AUTH_CONFIG } from './auth.tokens';
 import { LoginAddressLimiter } from './login-address-limiter';
+import { SessionCache } from './session-cache';
+import { SessionChangeListener } from './session-change-listener';
 import { SessionsRepository } from './sessions.repository';
 
 @Global()
@@ -40,11 +42,17 @@ import { SessionsRepository } from './sessions.repository';
     AuthService,
     LoginAddressLimiter,
     SessionsRepository,
+    {
+      provide: SessionCache,
+      inject: [AUTH_CONFIG],
+      useFactory: (config: AuthConfig) => new SessionCache(config.sessionCacheSeconds * 1000),
+    },
+    SessionChangeListener,
     AccessPolicy,
     AccessPolicyRepository,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AUTH_CONFIG, SessionsRepository, AccessPolicy],
+  exports: [AUTH_CONFIG, SessionsRepository, SessionCache, SessionChangeListener, AccessPolicy],
 })
 export class AuthModule {}

@@ -12,6 +12,7 @@ import { CredentialRow, UsersRepository } from '../users/users.repository';
 import { AUTH_CONFIG } from './auth.tokens';
 import { SessionUser, TokenResponse } from './dto/auth.dto';
 import { LoginAddressLimiter } from './login-address-limiter';
+import { SessionChangeListener } from './session-change-listener';
 import { SessionsRepository } from './sessions.repository';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -49,6 +50,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly addressLimiter: LoginAddressLimiter,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+    private readonly sessionChanges: SessionChangeListener,
   ) {}
 
   /**
@@ -99,12 +101,14 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenResponse> {
     const hash = hashToken(refreshToken);
     const next = randomBytes(32).toString('base64url');
+    let revoked: string | undefined;
     const outcome = await this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.findByHashForUpdate(manager, hash);
       if (!session) {
         const reused = await this.sessions.findRotated(manager, hash);
         if (reused) {
           await this.sessions.revoke(manager, reused.sessionId);
+          revoked = reused.sessionId;
           await this.audit.record(manager, {
             action: 'auth.refresh-reuse',
             entity: 'user',
@@ -121,7 +125,8 @@ export class AuthService {
       await this.sessions.rotate(manager, session.id, hash, hashToken(next));
       return { user: sessionUser(user), sessionId: session.id };
     });
-    // The revocation above is committed before the refusal.
+    // The revocation above is committed before the refusal, and ends the session's cached checks.
+    if (revoked) await this.sessionChanges.sessionChanged(revoked);
     if (!outcome) throw sessionEnded();
     return this.issue(outcome.user, outcome.sessionId, next);
   }
@@ -133,6 +138,8 @@ export class AuthService {
       await this.sessions.revoke(manager, actor.sessionId);
       await this.audit.record(manager, { action: 'auth.logout', entity: 'user', entityId: actor.id });
     });
+    // After the commit: a check that began before it cannot cache what it read (SessionCache).
+    await this.sessionChanges.sessionChanged(actor.sessionId);
   }
 
   /**

@@ -21,15 +21,27 @@ export class SessionsRepository {
 
   /** The signed-in actor if the session is open: not revoked, not expired, not idle, user active. */
   async findActiveActor(sessionId: string, userId: string): Promise<Actor | undefined> {
-    const rows: Actor[] = await this.dataSource.query(
+    return (await this.findOpenSession(sessionId, userId))?.actor;
+  }
+
+  /** The same check, with how many seconds the session stays open at most (its expiry or idle deadline). */
+  async findOpenSession(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ actor: Actor; secondsLeft: number } | undefined> {
+    const rows: (Actor & { secondsLeft: number })[] = await this.dataSource.query(
       `SELECT u.id, u.username, u.role_code AS role, u.department_id AS "departmentId", s.id AS "sessionId",
-              u.must_change_password AS "mustChangePassword"
+              u.must_change_password AS "mustChangePassword",
+              extract(epoch FROM LEAST(s.expires_at, s.last_used_at + make_interval(secs => $3)) - now())::float8
+                AS "secondsLeft"
          FROM refresh_tokens s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.last_used_at > now() - make_interval(secs => $3) AND u.active`,
       [sessionId, userId, this.config.idleTimeoutSeconds],
     );
-    return rows[0];
+    if (!rows[0]) return undefined;
+    const { secondsLeft, ...actor } = rows[0];
+    return { actor, secondsLeft };
   }
 
   async create(manager: EntityManager, userId: string, tokenHash: string): Promise<string> {

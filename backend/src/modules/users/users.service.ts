@@ -7,6 +7,7 @@ import { passwordPolicyViolation } from '../../common/auth/password-policy';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuditService } from '../audit/audit.service';
+import { SessionChangeListener } from '../auth/session-change-listener';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { LeadView, UsersRepository, UserView } from './users.repository';
 import {
@@ -27,6 +28,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly sessions: SessionsRepository,
     private readonly users: UsersRepository,
+    private readonly sessionChanges: SessionChangeListener,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -58,7 +60,7 @@ export class UsersService {
 
   async update(id: string, dto: UpdateUserDto): Promise<UserView> {
     const actor = this.access.actor();
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const before = await this.find(manager, id, true);
       if (before.version !== dto.version)
         throw new AppException(ErrorCode.VersionConflict, '该用户已被他人修改，请刷新后再试', undefined, {
@@ -95,6 +97,9 @@ export class UsersService {
       });
       return after;
     });
+    // After the commit: a role, department or status change applies to the user's next request.
+    await this.sessionChanges.userChanged(id);
+    return updated;
   }
 
   /** The admin chose this password: every session of the user ends, and they must change it at next login. */
@@ -115,6 +120,7 @@ export class UsersService {
         after: { mustChangePassword: true, revokedSessions },
       });
     });
+    await this.sessionChanges.userChanged(id);
   }
 
   /** Ends the user's other sessions (a thief's among them); the current one stays. */
@@ -145,6 +151,8 @@ export class UsersService {
         after: { revokedSessions },
       });
     });
+    // The other sessions ended; the current one no longer has a password change pending.
+    await this.sessionChanges.userChanged(actor.id);
   }
 
   /** The signed-in user's interface language (docs/domain.md §9), audited like any change to the account. */
