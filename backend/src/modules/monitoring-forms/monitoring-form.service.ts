@@ -19,7 +19,6 @@ import { ProjectsRepository } from '../projects/projects.repository';
 import { ProjectsService } from '../projects/projects.service';
 import { legacyForms } from './legacy-snapshot';
 import { addFormSheet, addFormSummarySheet, formSheetName } from './monitoring-form.workbook';
-import { monitoringFormDocument } from './monitoring-form.document';
 import {
   FormFundingRow,
   FormProjectRow,
@@ -71,6 +70,8 @@ export class MonitoringFormService {
 
   async projectDocx(projectId: string, period: string, roundId?: string): Promise<FileDownload> {
     const form = await this.projectForm(projectId, period, roundId);
+    // Loaded on first use, with docx (not needed at start).
+    const { monitoringFormDocument } = await import('./monitoring-form.document');
     return this.recorded(
       'project',
       projectId,
