@@ -55,6 +55,6 @@ export function configureApp(app: INestApplication): void {
   app.useGlobalFilters(new AllExceptionsFilter());
   if (apiDocs === 'off') return;
   if (apiDocs === 'admin') app.use(adminOnlyApiDocs(app));
-  const document = createApiDocument(app);
-  SwaggerModule.setup(API_DOCS_PATH, app, document);
+  // Built on the first request for the docs, not at start (a few hundred milliseconds of CPU that most runs never use).
+  SwaggerModule.setup(API_DOCS_PATH, app, () => createApiDocument(app));
 }

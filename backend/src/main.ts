@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { StartupPhases } from './common/startup/startup-phases';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
@@ -17,12 +19,16 @@ import { DataSource } from 'typeorm';
 import { FIRST_ADMIN_HINT, hasActiveAdmin } from './cli/first-admin';
 
 async function bootstrap(): Promise<void> {
+  // Where the start's time goes, logged at debug level (LOG_LEVEL=debug) once the server listens.
+  const phases = new StartupPhases();
+  phases.mark('modules');
   const settings = appConfig();
   const database = readDatabaseConfig();
   // Unset DATABASE_URL → embedded PostgreSQL, created on first run under DATA_DIR.
   const embedded = database.url ? undefined : await EmbeddedPostgres.start(database.dataDir);
   // With MIGRATION_DATABASE_URL the schema owner migrates first; the app's own role then only reads and writes.
   if (database.migrationUrl) await runMigrationsAs(database.migrationUrl, database.url);
+  phases.mark('database');
   const connection = embedded
     ? { url: embedded.url, poolSize: EMBEDDED_POOL_SIZE, embedded: true }
     : {
@@ -42,14 +48,24 @@ async function bootstrap(): Promise<void> {
     }),
     { bufferLogs: true },
   );
+  phases.mark('nest create (TypeORM connect, migrations check)');
   configureApp(app);
+  phases.mark('configure');
   // Before the static files (registered at init): the frontend's scripts and styles leave compressed.
   if (existsSync(join(frontendDist, 'index.html'))) app.use(compressedAssets(frontendDist));
   await app.init();
-  // A new database meets the seeded department; demo accounts need its projects.
+  phases.mark('nest init');
+  // A new database meets the seeded department; demo accounts need its projects. Their password is hashed
+  // meanwhile (argon2 on libuv's thread pool, the import on the main thread).
+  const demo = app.get(DemoAccountsService);
+  await demo.prepare();
   await app.get(SeedLoaderService).loadIfEmpty();
-  const demoAccounts = await app.get(DemoAccountsService).ensure();
+  phases.mark('seed import');
+  const demoAccounts = await demo.ensure();
+  phases.mark('demo accounts');
   await app.listen(settings.port);
+  phases.mark('listen');
+  new Logger('Startup').debug(`phases: ${phases.toString()}`);
 
   const url = `http://localhost:${settings.port}`;
   const where = embedded

@@ -7,7 +7,6 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { SelfEvaluationRepository } from '../self-evaluation/self-evaluation.repository';
 import { SelfEvaluationService } from '../self-evaluation/self-evaluation.service';
 import { ExportsRepository } from './exports.repository';
-import { selfEvaluationReport } from './self-evaluation-report.document';
 import {
   addEvaluationSheet,
   addSummarySheet,
@@ -155,6 +154,8 @@ export class ExportsService {
 
   async report(code: string, year: number): Promise<FileDownload> {
     const { department, overall, projects } = await this.selfEvaluation.departmentYearViews(code, year);
+    // Loaded on first use, with docx (not needed at start).
+    const { selfEvaluationReport } = await import('./self-evaluation-report.document');
     const content = await selfEvaluationReport({
       departmentName: department.departmentName,
       year,

@@ -1,5 +1,6 @@
 import { budgetStatus, REVIEW_STATUS_LABELS, yuanToWanOrNull } from '@jixiao/domain';
-import { Workbook } from 'exceljs';
+import type { Workbook } from 'exceljs';
+import { exceljs } from './exceljs';
 import type { EvaluationView, ItemView } from '../self-evaluation/self-evaluation.types';
 import {
   HEADER_FILL,
@@ -264,7 +265,7 @@ export async function toBuffer(workbook: Workbook): Promise<Buffer> {
 }
 
 export function newWorkbook(): Workbook {
-  const workbook = new Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Jixiao 绩效';
   workbook.created = new Date(0); // a fixed stamp: the same data exports the same file
   return workbook;

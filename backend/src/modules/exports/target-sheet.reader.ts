@@ -6,7 +6,8 @@ import {
   parseTarget,
   type Target,
 } from '@jixiao/domain';
-import { type Cell, type CellValue, Workbook, type Worksheet } from 'exceljs';
+import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
+import { exceljs } from './exceljs';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
 import { checkZipExpansion } from './zip-expansion';
@@ -137,7 +138,7 @@ export async function loadWorkbook(
       });
     return { ok: false, fileError: expansion.message };
   }
-  const workbook = new Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {

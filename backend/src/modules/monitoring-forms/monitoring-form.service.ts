@@ -21,7 +21,6 @@ import { RuleSettingsRepository } from '../monitoring-rules/rule-settings.reposi
 import { ProjectsService } from '../projects/projects.service';
 import { legacyForms } from './legacy-snapshot';
 import { addFormSheet, addFormSummarySheet, formSheetName } from './monitoring-form.workbook';
-import { monitoringFormDocument } from './monitoring-form.document';
 import {
   FormFundingRow,
   FormProjectRow,
@@ -74,6 +73,8 @@ export class MonitoringFormService {
 
   async projectDocx(projectId: string, period: string, roundId?: string): Promise<FileDownload> {
     const form = await this.projectForm(projectId, period, roundId);
+    // Loaded on first use, with docx (not needed at start).
+    const { monitoringFormDocument } = await import('./monitoring-form.document');
     return this.recorded(
       'project',
       projectId,

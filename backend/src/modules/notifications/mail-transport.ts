@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailConfig } from '../../config/mail.config';
 import type { MailContent } from './mail-templates';
 
@@ -21,6 +21,8 @@ export class MailTransport implements OnModuleDestroy {
   /** Sends one mail; answers the server's Message-ID. Throws what the server or the network said. */
   async send(to: string, mail: MailContent): Promise<string | null> {
     if (!this.config.smtpUrl) throw new Error('SMTP_URL is not set');
+    // nodemailer is loaded on first use: most servers never send a mail, and it costs time at start.
+    const { createTransport } = await import('nodemailer');
     this.transporter ??= createTransport({
       url: this.config.smtpUrl,
       connectionTimeout: 15_000,

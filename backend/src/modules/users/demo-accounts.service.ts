@@ -31,41 +31,58 @@ export class DemoAccountsService {
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
+  /** DEMO_PASSWORD, hashed ahead by prepare() on a new database. */
+  private passwordHash?: Promise<string>;
+
+  /**
+   * On a new database (no demo administrator yet), starts hashing DEMO_PASSWORD: argon2 then runs on libuv's
+   * thread pool while the seed import, which the demo accounts wait for, runs on the main thread. ensure() takes
+   * that hash; a start on an existing database hashes nothing.
+   */
+  async prepare(): Promise<void> {
+    if (!this.config.demoAccounts || this.passwordHash) return;
+    this.checkPassword();
+    const existing = await this.users.userIds(this.dataSource.manager, ['admin', 'auditor']);
+    if (existing.size < 2) this.passwordHash = this.hash();
+  }
+
   async ensure(): Promise<DemoAccount[]> {
     if (!this.config.demoAccounts) return [];
-    const problem = passwordPolicyViolation(this.config.demoPassword);
-    if (problem) throw new Error(`DEMO_PASSWORD does not meet the password policy: ${problem}`);
-    const passwordHash = await argon2.hash(this.config.demoPassword);
+    this.checkPassword();
+    // Read before the transaction, so that argon2 (about half a second of CPU) runs only when an account is
+    // missing — on a first start, not on every later one — and never while holding the connection.
+    const accounts = demoAccountsOf(await this.users.demoDepartment(this.dataSource.manager));
+    const existing = await this.users.userIds(
+      this.dataSource.manager,
+      accounts.map((a) => a.username),
+    );
+    // Every demo account has the same password (DEMO_PASSWORD), so one hash (argon2, with its own random salt)
+    // serves all of them: the accounts then share the salt, which is acceptable for development-only accounts
+    // (never created in production) and saves one hash per account on a first start.
+    const passwordHash = accounts.some((a) => !existing.has(a.username))
+      ? await (this.passwordHash ?? this.hash())
+      : undefined;
+    this.passwordHash = undefined;
     return this.dataSource.transaction(async (manager) => {
-      const department = await this.users.demoDepartment(manager);
-      const departmentId: string | null = department?.id ?? null;
-      const projects = department?.projects ?? [];
-      const accounts: (DemoAccount & { departmentId: string | null; projectId?: string })[] = [
-        { username: 'admin', role: 'admin', displayName: '绩效管理员（演示）', departmentId: null },
-        // A leader must belong to a department: none without one (a database without any budget yet).
-        ...(departmentId
-          ? [{ username: 'leader', role: 'leader' as const, displayName: '部门领导（演示）', departmentId }]
-          : []),
-        { username: 'auditor', role: 'auditor', displayName: '审计员（演示）', departmentId: null },
-        ...projects.map((p, i) => ({
-          username: `lead${String(i + 1).padStart(2, '0')}`,
-          role: 'lead' as const,
-          displayName: `项目负责人${i + 1}（演示）`,
-          departmentId,
-          project: p.name,
-          projectId: p.id,
-        })),
-      ];
       for (const account of accounts) {
-        const { id, created } = await this.users.upsertDemoUser(manager, { ...account, passwordHash });
-        if (created) {
-          await this.audit.record(manager, {
-            action: 'user.create-demo',
-            entity: 'user',
-            entityId: id,
-            after: { username: account.username, role: account.role },
-            actor: { id: null, username: 'system' },
+        let id = existing.get(account.username);
+        if (id === undefined) {
+          // A missing account: the hash was made above. (Before this start's server listens, nothing else
+          // creates or deletes users; an account created meanwhile is kept as it is, ON CONFLICT DO NOTHING.)
+          const upserted = await this.users.upsertDemoUser(manager, {
+            ...account,
+            passwordHash: passwordHash as string,
           });
+          id = upserted.id;
+          if (upserted.created) {
+            await this.audit.record(manager, {
+              action: 'user.create-demo',
+              entity: 'user',
+              entityId: id,
+              after: { username: account.username, role: account.role },
+              actor: { id: null, username: 'system' },
+            });
+          }
         }
         if (account.projectId) {
           await this.users.assign(manager, account.projectId, id);
@@ -80,4 +97,40 @@ export class DemoAccountsService {
       }));
     });
   }
+
+  private checkPassword(): void {
+    const problem = passwordPolicyViolation(this.config.demoPassword);
+    if (problem) throw new Error(`DEMO_PASSWORD does not meet the password policy: ${problem}`);
+  }
+
+  private hash(): Promise<string> {
+    const hashing = argon2.hash(this.config.demoPassword);
+    // A hash started by prepare() and never awaited must not fail the process as an unhandled rejection.
+    hashing.catch(() => undefined);
+    return hashing;
+  }
+}
+
+/** admin, leader (with a department only), auditor, and one lead per project of the first department. */
+function demoAccountsOf(
+  department: { id: string; projects: { id: string; name: string }[] } | undefined,
+): (DemoAccount & { departmentId: string | null; projectId?: string })[] {
+  const departmentId: string | null = department?.id ?? null;
+  const projects = department?.projects ?? [];
+  return [
+    { username: 'admin', role: 'admin', displayName: '绩效管理员（演示）', departmentId: null },
+    // A leader must belong to a department: none without one (a database without any budget yet).
+    ...(departmentId
+      ? [{ username: 'leader', role: 'leader' as const, displayName: '部门领导（演示）', departmentId }]
+      : []),
+    { username: 'auditor', role: 'auditor', displayName: '审计员（演示）', departmentId: null },
+    ...projects.map((p, i) => ({
+      username: `lead${String(i + 1).padStart(2, '0')}`,
+      role: 'lead' as const,
+      displayName: `项目负责人${i + 1}（演示）`,
+      departmentId,
+      project: p.name,
+      projectId: p.id,
+    })),
+  ];
 }

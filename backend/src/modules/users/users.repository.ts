@@ -140,6 +140,15 @@ export class UsersRepository {
     return { id: existing.id, created: false };
   }
 
+  /** The ids of those of `usernames` that exist, by username. */
+  async userIds(manager: EntityManager, usernames: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; username: string }[] = await manager.query(
+      `SELECT id, username FROM users WHERE username = ANY($1)`,
+      [usernames],
+    );
+    return new Map(rows.map((r) => [r.username, r.id]));
+  }
+
   async hasActiveAdmin(): Promise<boolean> {
     const rows = await this.dataSource.query(
       `SELECT 1 FROM users WHERE role_code = 'admin' AND active LIMIT 1`,
