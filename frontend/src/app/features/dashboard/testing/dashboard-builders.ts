@@ -5,6 +5,7 @@ import type {
   DepartmentDashboard,
   DepartmentRollup,
   FlaggedIndicator,
+  FlaggedPage,
   OverdueReport,
   ProjectBudget,
   TrendPoint,
@@ -125,6 +126,21 @@ export function aDepartmentRollup(overrides: Partial<DepartmentRollup> = {}): De
 }
 
 export function aCityDashboard(overrides: Partial<CityDashboard> = {}): CityDashboard {
-  const { department: _department, latestReportedPeriod: _latest, ...dashboard } = aDepartmentDashboard();
-  return { ...dashboard, departments: [aDepartmentRollup()], ...overrides };
+  return {
+    year: 2025,
+    asOf: '2025-06',
+    today: '2025-06-30',
+    counts: someLightCounts({ red: 2, yellow: 3, green: 20, blue: 1, grey: 4 }),
+    budget: aBudgetTotal(),
+    overdue: 3,
+    projectedMiss: 0,
+    trend: [aTrendPoint()],
+    departments: [aDepartmentRollup()],
+    ...overrides,
+  };
+}
+
+export function aFlaggedPage(overrides: Partial<FlaggedPage> = {}): FlaggedPage {
+  const items = overrides.items ?? [aFlaggedIndicator()];
+  return { items, total: items.length, page: 1, pageSize: 20, ...overrides };
 }
