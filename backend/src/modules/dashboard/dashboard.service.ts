@@ -145,10 +145,12 @@ export class DashboardService {
       return {
         department: { code: unit.code, name: unit.name },
         counts: countsOf(row && { ...row, fiscalYearId: unit.fiscalYearId, projectId: null, grouping: 1 }),
-        budget: this.budgetTotal(
-          row && { budgetYuan: row.budgetYuan, executedYuan: row.executedYuan },
-          asOf.month,
-          rulesOf(unit.fiscalYearId),
+        budget: (({ budgetYuan, executedYuan, rate, light }) => ({ budgetYuan, executedYuan, rate, light }))(
+          this.budgetTotal(
+            row && { budgetYuan: row.budgetYuan, executedYuan: row.executedYuan },
+            asOf.month,
+            rulesOf(unit.fiscalYearId),
+          ),
         ),
         overdue: row?.overdue ?? 0,
         projectedMiss: misses.get(unit.fiscalYearId) ?? 0,

@@ -223,11 +223,21 @@ export class DepartmentDashboardResponse extends DashboardResponse {
   latestReportedPeriod: string | null;
 }
 
+/** A department's budget execution on the city view: the figures and the light, its reasons on its own dashboard. */
+export class DepartmentBudgetResponse {
+  @ApiProperty({ description: '当年预算合计（元）' }) budgetYuan: number;
+  @ApiProperty({ nullable: true, type: Number, description: '执行数合计（元）；无任何填报为 null' })
+  executedYuan: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '执行率 %' }) rate: number | null;
+  @ApiProperty({ enum: LIGHT_VALUES, description: '预算执行预警灯（按本部门监控规则；判定过程见部门看板）' })
+  light: Light;
+}
+
 export class DepartmentRollupResponse {
   @ApiProperty({ type: DepartmentRefResponse }) department: DepartmentRefResponse;
   @ApiProperty({ type: LightCountsResponse }) counts: LightCountsResponse;
-  @ApiProperty({ type: BudgetTotalResponse, description: '预算执行合计（按本部门监控规则判定预警灯）' })
-  budget: BudgetTotalResponse;
+  @ApiProperty({ type: DepartmentBudgetResponse, description: '预算执行合计' })
+  budget: DepartmentBudgetResponse;
   @ApiProperty({ description: '逾期报告数' }) overdue: number;
   @ApiProperty({ description: '预计年末未达标的指标数（与部门看板同一规则）' }) projectedMiss: number;
 }

@@ -3446,11 +3446,24 @@ export interface components {
        */
       latestReportedPeriod: string | null;
     };
+    DepartmentBudgetResponse: {
+      /** @description 当年预算合计（元） */
+      budgetYuan: number;
+      /** @description 执行数合计（元）；无任何填报为 null */
+      executedYuan: number | null;
+      /** @description 执行率 % */
+      rate: number | null;
+      /**
+       * @description 预算执行预警灯（按本部门监控规则；判定过程见部门看板）
+       * @enum {string}
+       */
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
+    };
     DepartmentRollupResponse: {
       department: components['schemas']['DepartmentRefResponse'];
       counts: components['schemas']['LightCountsResponse'];
-      /** @description 预算执行合计（按本部门监控规则判定预警灯） */
-      budget: components['schemas']['BudgetTotalResponse'];
+      /** @description 预算执行合计 */
+      budget: components['schemas']['DepartmentBudgetResponse'];
       /** @description 逾期报告数 */
       overdue: number;
       /** @description 预计年末未达标的指标数（与部门看板同一规则） */

@@ -118,7 +118,7 @@ export function aDepartmentRollup(overrides: Partial<DepartmentRollup> = {}): De
   return {
     department: DEPARTMENT,
     counts: someLightCounts({ red: 2, green: 8 }),
-    budget: aBudgetTotal(),
+    budget: { budgetYuan: 4660000, executedYuan: 1800000, rate: 38.63, light: 'red' },
     overdue: 3,
     projectedMiss: 0,
     ...overrides,
