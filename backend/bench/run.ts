@@ -15,7 +15,7 @@ import {
   templatesOf,
 } from './generate';
 import { targetWorkbook } from './excel-targets';
-import { CITY_ROLLUP_SQL, DASHBOARD_SQL } from './hand-written.sql';
+import { CITY_ROLLUP_SQL, DASHBOARD_SQL, FLAGGED_PAGE_SQL } from './hand-written.sql';
 import { freePort, Started, startServer, stopServer } from './processes';
 import { summarize, Summary, timed } from './stats';
 import { countIndicators, readSeedDocument, scaledDocument } from './synthetic-document';
@@ -158,13 +158,33 @@ interface SideBySide {
   sqlBytes: number;
 }
 
+/** What one iteration compares: the API's URL and the hand-written statement producing the same content. */
+interface Pair {
+  url: string;
+  sql: string;
+  values: unknown[];
+}
+
+/** Throws when the API's answer and the statement's document disagree on what both count. */
+type Agreement = (api: Record<string, unknown>, sql: Record<string, unknown>) => string | null;
+
+/** Same light counts (total and red) in both. */
+const sameCounts: Agreement = (api, sql) => {
+  const a = api.counts as Record<string, number>;
+  const s = sql.counts as Record<string, number>;
+  return a.total === Number(s.total) && a.red === Number(s.red)
+    ? null
+    : `API counts ${JSON.stringify(a)} ≠ SQL counts ${JSON.stringify(s)}`;
+};
+
 /** API and hand-written SQL alternately on the same rows, so both see the same cache and the same machine load. */
 async function sideBySide(
   label: string,
   iterations: number,
-  request: (i: number) => { url: string; code: string | null },
+  request: (i: number) => Pair,
   bearer: string,
   client: Client,
+  agree: Agreement = sameCounts,
 ): Promise<SideBySide> {
   const apiMs: number[] = [];
   const sqlMs: number[] = [];
@@ -172,25 +192,19 @@ async function sideBySide(
   let sqlBytes = 0;
   const warmUp = iterations >= 20 ? 5 : 1;
   for (let i = -warmUp; i < iterations; i++) {
-    const { url, code } = request(Math.max(0, i));
+    const { url, sql, values } = request(Math.max(0, i));
     const [a, res] = await timed(() => getJson(url, bearer));
     if (res.status !== 200) throw new Error(`${label}: ${res.status} ${res.body.slice(0, 300)}`);
-    const [s, rows] = await timed(() =>
-      client.query(DASHBOARD_SQL, [BENCH_YEAR, code, `${BENCH_YEAR}-01`, AS_OF, duePeriods]),
-    );
+    const [s, rows] = await timed(() => client.query(sql, values));
     if (i < 0) continue; // warm-up
     apiMs.push(a);
     sqlMs.push(s);
     apiBytes = res.body.length;
     sqlBytes = JSON.stringify(rows.rows[0].dashboard).length;
     if (i === 0) {
-      // Same rows: the light counts of both must agree.
-      const fromApi = JSON.parse(res.body).counts;
-      const fromSql = rows.rows[0].dashboard.counts;
-      if (fromApi.total !== fromSql.total || fromApi.red !== fromSql.red)
-        throw new Error(
-          `${label}: API counts ${JSON.stringify(fromApi)} ≠ SQL counts ${JSON.stringify(fromSql)}`,
-        );
+      // Same rows: what both count must agree.
+      const disagreement = agree(JSON.parse(res.body), rows.rows[0].dashboard);
+      if (disagreement) throw new Error(`${label}: ${disagreement}`);
     }
   }
   const api = summarize(apiMs);
@@ -217,35 +231,74 @@ async function dashboards(url: string, bearer: string, client: Client): Promise<
     { length: 20 },
     (_, i) => `B${String(1 + Math.floor((i * departments) / 20)).padStart(5, '0')}`,
   );
+  const dashboardSql = (code: string | null): Omit<Pair, 'url'> => ({
+    sql: DASHBOARD_SQL,
+    values: [BENCH_YEAR, code, `${BENCH_YEAR}-01`, AS_OF, duePeriods],
+  });
   results.departmentDashboard = await sideBySide(
     'department dashboard',
     DASHBOARD_ITERATIONS,
     (i) => ({
       url: `${url}/api/departments/${codes[i % codes.length]}/years/${BENCH_YEAR}/dashboard?asOf=${AS_OF}`,
-      code: codes[i % codes.length],
+      ...dashboardSql(codes[i % codes.length]),
     }),
     bearer,
     client,
   );
   if (CITY_ITERATIONS === 0) return;
+  // The city view: totals and one row per department (no list of indicators or projects).
   results.cityDashboard = await sideBySide(
-    'city dashboard',
+    'city dashboard (rollup)',
     CITY_ITERATIONS,
-    () => ({ url: `${url}/api/dashboard?year=${BENCH_YEAR}&asOf=${AS_OF}`, code: null }),
+    () => ({
+      url: `${url}/api/dashboard?year=${BENCH_YEAR}&asOf=${AS_OF}`,
+      sql: CITY_ROLLUP_SQL,
+      values: [BENCH_YEAR, `${BENCH_YEAR}-01`, AS_OF, duePeriods],
+    }),
     bearer,
     client,
+    (api, sql) => {
+      const counts = sameCounts(api, sql);
+      if (counts) return counts;
+      const rows = api.departments as { overdue: number }[];
+      const sqlRows = sql.departments as { overdue: number }[];
+      if (rows.length !== sqlRows.length) return `${rows.length} departments ≠ ${sqlRows.length} in SQL`;
+      return api.overdue === Number(sql.overdue) &&
+        rows.every((row, i) => row.overdue === Number(sqlRows[i].overdue))
+        ? null
+        : `API overdue ${String(api.overdue)} ≠ SQL overdue ${String(sql.overdue)} (or per department)`;
+    },
   );
-  // The rollup alone (no list of every flagged indicator and project): what a city-wide first screen needs.
-  const rollupMs: number[] = [];
+  // One page (20 rows) of the city's flagged indicators worst first; pages 1–5 in turn.
+  results.cityFlaggedPage = await sideBySide(
+    'city flagged, one page of 20',
+    CITY_ITERATIONS,
+    (i) => ({
+      url: `${url}/api/dashboard/flagged?year=${BENCH_YEAR}&asOf=${AS_OF}&page=${(i % 5) + 1}&pageSize=20`,
+      sql: FLAGGED_PAGE_SQL,
+      values: [BENCH_YEAR, `${BENCH_YEAR}-01`, AS_OF, 20, (i % 5) * 20],
+    }),
+    bearer,
+    client,
+    (api, sql) => {
+      const ids = (items: unknown) =>
+        (items as { indicatorId: string }[]).map((item) => item.indicatorId).join();
+      if (api.total !== Number(sql.total))
+        return `API total ${String(api.total)} ≠ SQL total ${String(sql.total)}`;
+      return ids(api.items) === ids(sql.items) ? null : 'API and SQL list other indicators on the page';
+    },
+  );
+  // The former city answer's content (every flagged indicator and every project), by the one statement, for scale.
+  const fullMs: number[] = [];
+  let fullBytes = 0;
   for (let i = -1; i < CITY_ITERATIONS; i++) {
-    const [ms] = await timed(() =>
-      client.query(CITY_ROLLUP_SQL, [BENCH_YEAR, `${BENCH_YEAR}-01`, AS_OF, duePeriods]),
-    );
-    if (i >= 0) rollupMs.push(ms);
+    const [ms, rows] = await timed(() => client.query(DASHBOARD_SQL, dashboardSql(null).values));
+    if (i >= 0) fullMs.push(ms);
+    fullBytes = JSON.stringify(rows.rows[0].dashboard).length;
   }
-  results.cityRollupSql = summarize(rollupMs);
+  results.cityFullSql = { ...summarize(fullMs), bytes: fullBytes };
   log(
-    `| city rollup only (per-department counts, budget, overdue; no lists) | — | ${summarize(rollupMs).p50} / ${summarize(rollupMs).p95} | — | ${CITY_ITERATIONS} | — |`,
+    `| whole-city lists (the former city answer's content, SQL only) | — | ${summarize(fullMs).p50} / ${summarize(fullMs).p95} | — | ${CITY_ITERATIONS} | — / ${Math.round(fullBytes / 1024)} kB |`,
   );
   log('');
 }

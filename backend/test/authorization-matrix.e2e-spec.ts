@@ -109,6 +109,7 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/projects/:id': { roles: ALL, scope: 'project' },
   'GET /api/departments/:code/years/:year/dashboard': { roles: ALL, scope: 'department' },
   'GET /api/dashboard': { roles: ALL, scope: 'global' },
+  'GET /api/dashboard/flagged': { roles: ALL, scope: 'global' },
   'GET /api/audit': { roles: ['admin', 'auditor'], scope: 'global' },
   'GET /api/projects/:id/self-evaluation/:year': { roles: ALL, scope: 'project' },
   'PUT /api/projects/:id/self-evaluation/:year': { roles: ['lead', 'admin'], scope: 'assigned' },

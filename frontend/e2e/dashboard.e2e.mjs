@@ -133,6 +133,34 @@ await run(async () => {
     await expectDashboard();
     check((await text(page.locator('.page-subtitle'))).includes('全市（1 个部门）'), 'city subtitle');
     await page.locator('h3', { hasText: '各部门概况' }).waitFor();
+    const departments = page.locator('#departments tbody tr[data-department]');
+    check((await departments.count()) === 1, `department rows: ${await departments.count()}`);
+    check((await departments.first().locator('a').count()) === 1, 'the department row has no link');
+    // The flagged list is one page asked of the server, filtered there.
+    const rows = page.locator('#city-flagged tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const title = await text(page.locator('#city-flagged .panel-title'));
+    const total = Number(/（(\d+)）/.exec(title)?.[1]);
+    check(
+      total > 0 && (await rows.count()) === Math.min(20, total),
+      `flagged ${title}: ${await rows.count()} rows`,
+    );
+    await page.locator('.city-flagged-light').click();
+    await page.locator('.ant-select-item-option', { hasText: '红灯' }).click();
+    await page.keyboard.press('Escape');
+    await page
+      .waitForFunction(() => {
+        const cells = [...document.querySelectorAll('#city-flagged tbody tr.ant-table-row td:first-child')];
+        return cells.length > 0 && cells.every((cell) => (cell.textContent ?? '').includes('红灯'));
+      })
+      .catch(() => undefined);
+    const lights = await page
+      .locator('#city-flagged tbody tr.ant-table-row td:first-child')
+      .allTextContents();
+    check(
+      lights.length > 0 && lights.every((light) => light.includes('红灯')),
+      `city lights ${lights.join(',')}`,
+    );
     await screenshot('dashboard-city');
     await page.getByRole('button', { name: '本部门' }).click();
     await page.waitForURL((url) => !url.searchParams.has('view'));

@@ -149,6 +149,23 @@ await run(async () => {
     },
   );
 
+  await step(
+    'the city view fits 390, 768 and 1366 px: departments and the paged flagged list as cards on phones',
+    async () => {
+      await atEveryWidth(
+        'dashboard-city',
+        async (size) => {
+          await page.goto(`${baseUrl}/dashboard?view=city&year=${DEMO_YEAR}&asOf=${DEMO_YEAR}-06`);
+          await page.locator('#city-flagged tbody tr.ant-table-row').first().waitFor();
+          await page.locator('#departments tbody tr[data-department]').first().waitFor();
+          await expectCards('#city-flagged tbody tr.ant-table-row', size);
+          await expectCards('#departments tbody tr[data-department]', size);
+        },
+        '#city-flagged',
+      );
+    },
+  );
+
   await step('期间锁定 fits 390, 768 and 1366 px, its monitoring rounds as cards on phones', async () => {
     await logIn('admin');
     await atEveryWidth(

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import type { Light } from '@jixiao/domain';
+import { flagRank, type Light } from '@jixiao/domain';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DashboardService } from '../../src/modules/dashboard/dashboard.service';
@@ -252,30 +252,56 @@ describe(DashboardService.name, () => {
     expect(body.trend).toHaveLength(5);
   });
 
-  it('should roll the city view up over the departments, each also shown on its own', async () => {
+  const cityRow = (body: { departments: { department: { code: string } }[] }, code: string) =>
+    body.departments.find((d) => d.department.code === code) as unknown as {
+      counts: Record<string, number>;
+      budget: Record<string, unknown>;
+      overdue: number;
+      projectedMiss: number;
+    };
+
+  it('should roll the city view up over the departments, each row what its own dashboard says', async () => {
     const { body } = await get(admin, '/api/dashboard?year=2025&asOf=2025-06').expect(200);
     const codes = body.departments.map((d: { department: { code: string } }) => d.department.code);
     expect(codes).toEqual(expect.arrayContaining([dept.code, other.code]));
+    expect(codes).toEqual([...codes].sort());
+    const sum = (pick: (d: Record<string, never>) => number) =>
+      body.departments.reduce((total: number, d: Record<string, never>) => total + pick(d), 0);
     for (const light of [...LIGHTS, 'total'] as const) {
-      expect(body.counts[light]).toBe(
-        body.departments.reduce(
-          (sum: number, d: { counts: Record<string, number> }) => sum + d.counts[light],
-          0,
-        ),
-      );
+      expect(body.counts[light]).toBe(sum((d) => (d.counts as Record<string, number>)[light]));
     }
-    expect(body.overdue).toHaveLength(
-      body.departments.reduce((sum: number, d: { overdue: number }) => sum + d.overdue, 0),
+    expect(body.overdue).toBe(sum((d) => d.overdue));
+    expect(body.projectedMiss).toBe(sum((d) => d.projectedMiss));
+    expect(body.budget.budgetYuan).toBeCloseTo(
+      sum((d) => (d.budget as { budgetYuan: number }).budgetYuan),
+      2,
     );
-    const own = (await dashboard()).body;
-    const mine = body.departments.find(
-      (d: { department: { code: string } }) => d.department.code === dept.code,
+    // By design, no list of indicators or projects: those are paged (flagged) or on the department's own view.
+    expect(Object.keys(body).sort()).toEqual(
+      [
+        'asOf',
+        'budget',
+        'counts',
+        'departments',
+        'overdue',
+        'projectedMiss',
+        'today',
+        'trend',
+        'year',
+      ].sort(),
     );
-    expect(mine.counts).toEqual(own.counts);
-    expect(mine.budget).toEqual(own.budget.total);
-    expect(
-      body.flagged.filter((f: { department: { code: string } }) => f.department.code === dept.code),
-    ).toHaveLength(own.flagged.length);
+    for (const code of [dept.code, other.code]) {
+      const own = (await get(admin, `/api/departments/${code}/years/2025/dashboard?asOf=2025-06`).expect(200))
+        .body;
+      const row = cityRow(body, code);
+      expect(row.counts).toEqual(own.counts);
+      // The figures and the light; the reason and explanation stay on the department's own dashboard.
+      const { budgetYuan, executedYuan, rate, light } = own.budget.total;
+      expect(row.budget).toEqual({ budgetYuan, executedYuan, rate, light });
+      expect(row.overdue).toBe(own.overdue.length);
+      expect(row.projectedMiss).toBe(own.projectedMiss);
+    }
+    expect(cityRow(body, dept.code).overdue).toBeGreaterThan(0);
   });
 
   it('should limit the city view of a leader to their own department', async () => {
@@ -284,7 +310,129 @@ describe(DashboardService.name, () => {
     expect(body.departments.map((d: { department: { code: string } }) => d.department.code)).toEqual([
       dept.code,
     ]);
-    expect(body.counts).toEqual((await dashboard()).body.counts);
+    const own = (await dashboard()).body;
+    expect(body.counts).toEqual(own.counts);
+    expect(body.budget).toEqual(own.budget.total);
+    expect(body.overdue).toBe(own.overdue.length);
+    expect(body.trend).toEqual(own.trend);
+  });
+
+  describe('GET /api/dashboard/flagged', () => {
+    const flagged = (query: string, bearer = admin) =>
+      get(bearer, `/api/dashboard/flagged?year=2025&asOf=2025-06&${query}`);
+    const ids = (items: { indicatorId: string }[]) => items.map((i) => i.indicatorId);
+    /** Every page of a query, put together (pages of 100, the most one may ask for). */
+    const all = async (query: string, bearer = admin) => {
+      const first = (await flagged(`${query}&pageSize=100`, bearer).expect(200)).body;
+      const items = [...first.items];
+      for (let page = 2; page <= Math.ceil(first.total / 100); page++)
+        items.push(...(await flagged(`${query}&pageSize=100&page=${page}`, bearer).expect(200)).body.items);
+      expect(items).toHaveLength(first.total);
+      return { items, total: first.total as number };
+    };
+
+    it('should list a department’s flagged indicators as its dashboard does, in the same order', async () => {
+      const own = (await dashboard()).body;
+      const { body } = await flagged(`department=${dept.code}&pageSize=100`).expect(200);
+      expect(body).toMatchObject({ total: own.flagged.length, page: 1, pageSize: 100 });
+      expect((await all(`department=${dept.code}`)).items).toEqual(own.flagged);
+    });
+
+    it('should page the list: pages put together are the whole list, the total on every page', async () => {
+      const whole = await all(`department=${dept.code}`);
+      expect(whole.total).toBeGreaterThan(100);
+      const pages: { indicatorId: string }[] = [];
+      for (let page = 1; page <= Math.ceil(whole.total / 30); page++) {
+        const { body } = await flagged(`department=${dept.code}&pageSize=30&page=${page}`).expect(200);
+        expect(body).toMatchObject({ total: whole.total, page, pageSize: 30 });
+        expect(body.items.length).toBe(Math.min(30, whole.total - (page - 1) * 30));
+        pages.push(...body.items);
+      }
+      expect(ids(pages)).toEqual(ids(whole.items));
+      const past = (await flagged(`department=${dept.code}&pageSize=3&page=999`).expect(200)).body;
+      expect(past).toEqual({ items: [], total: whole.total, page: 999, pageSize: 3 });
+      const first = (await flagged(`department=${dept.code}`).expect(200)).body;
+      expect(first.pageSize).toBe(20);
+      expect(ids(first.items)).toEqual(ids(whole.items).slice(0, 20));
+    });
+
+    it('should filter by light (one or several), project and 一级指标, with totals of the filtered list', async () => {
+      const own = (await dashboard()).body;
+      const red = (await flagged(`department=${dept.code}&light=red&pageSize=100`).expect(200)).body;
+      expect(red.total).toBe(own.counts.red);
+      expect(red.items.every((i: { light: string }) => i.light === 'red')).toBe(true);
+      const two = await all(`department=${dept.code}&light=red&light=grey`);
+      expect(two.total).toBe(own.counts.red + own.counts.grey);
+      expect(ids(two.items)).toEqual(
+        ids(own.flagged.filter((f: { light: string }) => f.light === 'red' || f.light === 'grey')),
+      );
+      const ofA = await all(`project=${projectA().id}`);
+      expect(ids(ofA.items)).toEqual(
+        ids(own.flagged.filter((f: { projectId: string }) => f.projectId === projectA().id)),
+      );
+      expect(ofA.total).toBeGreaterThan(0);
+      const level1 = own.flagged[0].level1 as string;
+      const byLevel = await all(`department=${dept.code}&level1=${encodeURIComponent(level1)}`);
+      expect(ids(byLevel.items)).toEqual(
+        ids(own.flagged.filter((f: { level1: string }) => f.level1 === level1)),
+      );
+      expect(byLevel.total).toBeLessThan(own.flagged.length);
+    });
+
+    it('should sort the city worst first by default, or by department, or by project', async () => {
+      const rank = (items: { light: Light }[]) => items.map((i) => flagRank(i.light));
+      const worst = (await flagged('pageSize=100').expect(200)).body;
+      expect(rank(worst.items)).toEqual([...rank(worst.items)].sort((a, b) => a - b));
+      const byDepartment = (await flagged('sort=department&pageSize=100').expect(200)).body;
+      const codes = byDepartment.items.map((i: { department: { code: string } }) => i.department.code);
+      expect(codes).toEqual([...codes].sort());
+      expect(byDepartment.total).toBe(worst.total);
+      const byProject = await all(`sort=project&department=${dept.code}`);
+      const projects = byProject.items.map((i: { projectId: string | null }) => i.projectId ?? '');
+      // Each project's rows together, the department-wide goals first, projects in document order.
+      const runs = projects.filter((id: string, i: number) => i === 0 || projects[i - 1] !== id);
+      expect(runs).toEqual([...new Set(projects)]);
+      expect(projects[0]).toBe('');
+      const seq = dept.projects.map((p) => p.id);
+      const order = runs.filter((id: string) => id !== '').map((id: string) => seq.indexOf(id));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    });
+
+    it('should show a leader only their own department, and refuse another one', async () => {
+      const { bearer } = await signIn(app, ds, 'leader', other.departmentId);
+      const { body } = await flagged('pageSize=100', bearer).expect(200);
+      expect(body.total).toBeGreaterThan(0);
+      expect(new Set(body.items.map((i: { department: { code: string } }) => i.department.code))).toEqual(
+        new Set([other.code]),
+      );
+      await flagged(`department=${dept.code}`, bearer).expect(403);
+    });
+
+    it('should answer 404 for a department without a budget that year', async () => {
+      const res = await flagged('department=NOPE999').expect(404);
+      expect(res.body.message).toBe('部门 NOPE999 的 2025 年度预算不存在');
+    });
+
+    it.each([
+      ['page=0', 'page', '页码不能小于 1'],
+      ['page=x', 'page', '页码必须是整数'],
+      ['pageSize=101', 'pageSize', '每页条数不能超过 100'],
+      ['pageSize=0', 'pageSize', '每页条数不能小于 1'],
+      ['light=green', 'light', '预警灯只能是'],
+      ['light=red&light=blue', 'light', '预警灯只能是'],
+      ['sort=name', 'sort', '排序只能是'],
+      ['project=abc', 'project', '项目 id 格式不正确'],
+      ['department=%25', 'department', '部门编码'],
+      [`level1=${'很'.repeat(51)}`, 'level1', '一级指标名称过长'],
+      ['year=20x5', 'year', '预算年度必须是整数'],
+      ['year=2025&asOf=2026-01', 'asOf', '2025 年内'],
+      ['month=6', 'month', '不允许'],
+    ])('should answer 400 for %s naming %s', async (query, field, message) => {
+      const res = await get(admin, `/api/dashboard/flagged?${query}`).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(Object.keys(res.body.errors)).toEqual([field]);
+      expect(res.body.errors[field]).toContain(message);
+    });
   });
 
   it.each([

@@ -121,8 +121,21 @@ describe('Year-end projection (GET /api/projects/:id, the dashboard)', () => {
     expect(body.flagged.map((f: { indicatorId: string }) => f.indicatorId)).not.toContain(falling.id);
     const filtered = await get(`${url}&projectedMiss=true`).expect(200);
     expect(filtered.body.flagged.map((f: { indicatorId: string }) => f.indicatorId)).toEqual(ids);
-    const city = await get(`/api/dashboard?asOf=2025-06&projectedMiss=true`).expect(200);
-    expect(city.body.flagged.map((f: { indicatorId: string }) => f.indicatorId)).toContain(falling.id);
+    // The city view counts the same misses for the department, by the same rule.
+    const city = await get(`/api/dashboard?asOf=2025-06`).expect(200);
+    const rollup = city.body.departments.find(
+      (d: { department: { code: string } }) => d.department.code === dept.code,
+    );
+    expect(rollup.projectedMiss).toBe(body.projectedMiss);
+    expect(rollup.projectedMiss).toBeGreaterThan(0);
+    // The city's flagged page carries the same projection as the department dashboard.
+    const page = await get(`/api/dashboard/flagged?asOf=2025-06&department=${dept.code}&pageSize=100`).expect(
+      200,
+    );
+    for (const item of page.body.items as { indicatorId: string; projection: unknown }[]) {
+      const same = body.flagged.find((f: { indicatorId: string }) => f.indicatorId === item.indicatorId);
+      expect(item.projection).toEqual(same.projection);
+    }
   });
 
   it('should refuse a projectedMiss that is not true or false, naming the field', async () => {

@@ -4,12 +4,14 @@ import {
   DEFAULT_RULE_SETTINGS,
   dualMonitoringWarning,
   dueDate,
+  FLAGGED_LIGHTS,
   flagRank,
   indicatorStatus,
   isOverdue,
   isProjectedMiss,
   localDate,
   periodOf,
+  projectedYearEndLight,
   periodsUpTo,
   type RuleSettings,
   yearOf,
@@ -25,15 +27,24 @@ import {
   DepartmentYearRow,
   FlaggedRow,
   LightCountRow,
+  ProjectionInputRow,
   SeriesIndicatorRow,
   TrendRow,
 } from './dashboard.repository';
-import { CityDashboardQuery, DashboardQuery } from './dto/as-of.query';
+import {
+  CityDashboardQuery,
+  DashboardQuery,
+  FLAGGED_DEFAULT_PAGE_SIZE,
+  FlaggedQuery,
+} from './dto/as-of.query';
 import {
   BudgetExecutionSummaryResponse,
   BudgetTotalResponse,
   CityDashboardResponse,
+  DashboardResponse,
   DepartmentDashboardResponse,
+  DepartmentRollupResponse,
+  FlaggedPageResponse,
   DepartmentRefResponse,
   FlaggedIndicatorResponse,
   OverdueReportResponse,
@@ -102,7 +113,7 @@ export class DashboardService {
     today: string = localDate(),
   ): Promise<DepartmentDashboardResponse> {
     const latestReportedPeriod = await this.repository.latestReportedPeriod([unit.fiscalYearId]);
-    const { departments: _departments, ...dashboard } = await this.build(
+    const dashboard = await this.build(
       [unit],
       resolveAsOf(year, asOf, today, latestReportedPeriod),
       projectedMissOnly,
@@ -110,20 +121,162 @@ export class DashboardService {
     return { department: { code: unit.code, name: unit.name }, latestReportedPeriod, ...dashboard };
   }
 
-  /** The city view: every department-year of the year the caller may read (a leader or lead: their own). */
+  /**
+   * The city view: totals and one row per department-year of the year the caller may read (a leader or lead:
+   * their own), in a fixed number of statements whatever the number of departments; no list of indicators.
+   */
   async cityDashboard(query: CityDashboardQuery): Promise<CityDashboardResponse> {
+    const { units, asOf } = await this.cityScope(query);
+    const ids = units.map((unit) => unit.fiscalYearId);
+    const duePassed = periodsUpTo(asOf.year, asOf.month).filter((period) =>
+      isOverdue(period, null, asOf.today, asOf.dueDay),
+    );
+    const [rollup, trend, rules, inputs] = await Promise.all([
+      this.repository.departmentRollup(ids, asOf.yearStart, asOf.period, duePassed),
+      this.repository.trend(ids, asOf.yearStart, asOf.period),
+      this.rules.forFiscalYears(ids),
+      this.repository.projectionInputs(ids, asOf.yearStart, asOf.period),
+    ]);
+    const rulesOf = (fiscalYearId: string): RuleSettings => rules.get(fiscalYearId) ?? DEFAULT_RULE_SETTINGS;
+    const misses = this.projectedMissCounts(inputs, asOf, rulesOf);
+    const rowOf = new Map(rollup.map((row) => [row.fiscalYearId, row]));
+    const departments = units.map((unit): DepartmentRollupResponse => {
+      const row = rowOf.get(unit.fiscalYearId);
+      return {
+        department: { code: unit.code, name: unit.name },
+        counts: countsOf(row && { ...row, fiscalYearId: unit.fiscalYearId, projectId: null, grouping: 1 }),
+        budget: (({ budgetYuan, executedYuan, rate, light }) => ({ budgetYuan, executedYuan, rate, light }))(
+          this.budgetTotal(
+            row && { budgetYuan: row.budgetYuan, executedYuan: row.executedYuan },
+            asOf.month,
+            rulesOf(unit.fiscalYearId),
+          ),
+        ),
+        overdue: row?.overdue ?? 0,
+        projectedMiss: misses.get(unit.fiscalYearId) ?? 0,
+      };
+    });
+    const sum = (pick: (row: DepartmentRollupResponse) => number): number =>
+      departments.reduce((total, row) => total + pick(row), 0);
+    const total: LightCountsResponse = {
+      red: sum((d) => d.counts.red),
+      yellow: sum((d) => d.counts.yellow),
+      green: sum((d) => d.counts.green),
+      blue: sum((d) => d.counts.blue),
+      grey: sum((d) => d.counts.grey),
+      undetermined: sum((d) => d.counts.undetermined),
+      total: sum((d) => d.counts.total),
+    };
+    const executed = departments.filter((d) => d.budget.executedYuan !== null);
+    return {
+      year: asOf.year,
+      asOf: asOf.period,
+      today: asOf.today,
+      counts: total,
+      // A total over department-years has no one set of rules: a single department's own, else national.
+      budget: this.budgetTotal(
+        {
+          budgetYuan: sum((d) => d.budget.budgetYuan),
+          executedYuan: executed.length ? sum((d) => d.budget.executedYuan ?? 0) : null,
+        },
+        asOf.month,
+        units.length === 1 ? rulesOf(units[0].fiscalYearId) : DEFAULT_RULE_SETTINGS,
+      ),
+      overdue: sum((d) => d.overdue),
+      projectedMiss: sum((d) => d.projectedMiss),
+      trend: this.trendPoints(trend, total.total, asOf),
+      departments,
+    };
+  }
+
+  /**
+   * The city's flagged indicators, one page: filtered (department, project, lights, 一级指标) and sorted by the
+   * database, each with its projection as on the department dashboard.
+   */
+  async flaggedPage(query: FlaggedQuery): Promise<FlaggedPageResponse> {
+    const { units, asOf } = await this.cityScope(query);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? FLAGGED_DEFAULT_PAGE_SIZE;
+    const byYear = new Map(units.map((u) => [u.fiscalYearId, u]));
+    // flagRank's order: FLAGGED_LIGHTS, of which the lights asked for.
+    const lights = FLAGGED_LIGHTS.filter((light) => !query.light || query.light.includes(light));
+    const [{ rows, total }, rules] = await Promise.all([
+      this.repository.flaggedPage(
+        units.map((u) => u.fiscalYearId),
+        asOf.yearStart,
+        asOf.period,
+        {
+          lights,
+          projectId: query.project,
+          level1: query.level1,
+          sort: query.sort ?? 'worst',
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        },
+      ),
+      this.rules.forFiscalYears(units.map((u) => u.fiscalYearId)),
+    ]);
+    const rulesOf = (fiscalYearId: string): RuleSettings => rules.get(fiscalYearId) ?? DEFAULT_RULE_SETTINGS;
+    const projections = this.projections(rows, asOf, rulesOf);
+    return {
+      items: rows.map((row) => this.flaggedItem(row, byYear, asOf, projections, rulesOf)),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** The department-years the caller may read (narrowed to `department`, if asked) and the month looked at. */
+  private async cityScope(
+    query: CityDashboardQuery & { department?: string },
+  ): Promise<{ units: DepartmentYearRow[]; asOf: AsOf }> {
     const today = localDate();
     const year = query.year ?? (query.asOf ? yearOf(query.asOf) : yearOf(today));
-    const units = await this.repository.findDepartmentYears(year, {
-      departmentIds: this.access.departmentScope(),
-    });
+    let units: DepartmentYearRow[];
+    if (query.department !== undefined) {
+      units = await this.repository.findDepartmentYears(year, { code: query.department });
+      if (!units[0]) throw notFound(`部门 ${query.department} 的 ${year} 年度预算`);
+      this.access.assertCanReadDepartment(units[0].departmentId);
+    } else {
+      units = await this.repository.findDepartmentYears(year, {
+        departmentIds: this.access.departmentScope(),
+      });
+    }
     const asOf = await this.resolveAsOf(
       year,
       units.map((unit) => unit.fiscalYearId),
       query.asOf,
       today,
     );
-    return this.build(units, asOf, query.projectedMiss === 'true');
+    return { units, asOf };
+  }
+
+  /**
+   * 预计年末未达标 per department-year: libs/domain's year-end light of every indicator with a report this year
+   * (the rule of the department dashboard's projections, without their explanations), counted by isProjectedMiss.
+   */
+  private projectedMissCounts(
+    rows: ProjectionInputRow[],
+    asOf: AsOf,
+    rulesOf: (fiscalYearId: string) => RuleSettings,
+  ): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const light = projectedYearEndLight(
+        row.months.map((month, i) => ({ month, value: row.values[i] })),
+        row.target,
+        {
+          year: asOf.year,
+          month: asOf.month,
+          forecast: row.forecastValue,
+          thresholds: row.thresholds,
+          rules: rulesOf(row.fiscalYearId),
+        },
+      );
+      if (isProjectedMiss(light && { light }))
+        counts.set(row.fiscalYearId, (counts.get(row.fiscalYearId) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** The month a view of these department-years looks at: the one asked for, else the latest month with reports. */
@@ -174,7 +327,7 @@ export class DashboardService {
     units: DepartmentYearRow[],
     asOf: AsOf,
     projectedMissOnly = false,
-  ): Promise<CityDashboardResponse> {
+  ): Promise<DashboardResponse> {
     const ids = units.map((u) => u.fiscalYearId);
     const byYear = new Map(units.map((u) => [u.fiscalYearId, u]));
     const duePassed = periodsUpTo(asOf.year, asOf.month).filter((period) =>
@@ -233,17 +386,6 @@ export class DashboardService {
       },
       trend: this.trendPoints(trend, total.total, asOf),
       overdue,
-      departments: units.map((unit) => ({
-        department: { code: unit.code, name: unit.name },
-        counts: countsOf(counts.find((r) => r.grouping === 1 && r.fiscalYearId === unit.fiscalYearId)),
-        budget: this.budgetTotal(
-          budget.find((r) => r.grouping === 1 && r.fiscalYearId === unit.fiscalYearId),
-          asOf.month,
-          rulesOf(unit.fiscalYearId),
-        ),
-        overdue: late.filter((row) => row.fiscalYearId === unit.fiscalYearId).length,
-        projectedMiss: projectedMisses.filter((item) => item.department.code === unit.code).length,
-      })),
     };
   }
 
@@ -371,7 +513,11 @@ export class DashboardService {
       });
   }
 
-  private budgetTotal(row: BudgetRow | undefined, month: number, rules: RuleSettings): BudgetTotalResponse {
+  private budgetTotal(
+    row: Pick<BudgetRow, 'budgetYuan' | 'executedYuan'> | undefined,
+    month: number,
+    rules: RuleSettings,
+  ): BudgetTotalResponse {
     const budgetYuan = row?.budgetYuan ?? 0;
     const executedYuan = row?.executedYuan ?? null;
     return {

@@ -5,6 +5,7 @@ import { indicatorStatus } from './indicator-status';
 import {
   isProjectedMiss,
   projectBudgetYearEnd,
+  projectedYearEndLight,
   projectYearEnd,
   proposedForecast,
   type ProjectionOptions,
@@ -250,6 +251,49 @@ describe(projectYearEnd.name, () => {
 
   it('should refuse a month outside 1–12', () => {
     expect(() => projectYearEnd([], people120, { year: 2025, month: 13 })).toThrow(DomainError);
+  });
+});
+
+describe(projectedYearEndLight.name, () => {
+  const cases: [string, SeriesPoint[], Target | null, Partial<ProjectionOptions>][] = [
+    ['a steady count', series(10, 20, 30, 40, 50, 60), parseTarget('≥120人', QUANTITY), {}],
+    ['a count falling behind', series(10, 20, 30, 30, 30, 30), parseTarget('≥120人', QUANTITY), {}],
+    ['a late start', series(0, 0, 0, 0, 10, 20), parseTarget('≥120人', QUANTITY), {}],
+    [
+      'own thresholds',
+      series(10, 20, 30, 40, 50, 60),
+      parseTarget('≥150人', QUANTITY),
+      { thresholds: { greenFrom: 90 } },
+    ],
+    ['a 反向 level', series(40, 42, 44, 46, 47, 48), parseTarget('≤48小时', TIMELINESS), {}],
+    ['a percentage', series(92, 94, 96, 98), parseTarget('≥90%', SATISFACTION), { month: 4 }],
+    [
+      'last year’s profile',
+      series(84, 84, 84, 84, 84, 84),
+      parseTarget('≥90%', SATISFACTION),
+      { lastYear: [80, 80, 80, 80, 80, 80, 82, 84, 86, 88, 90, 90] },
+    ],
+    ['a range', series(1, 1, 1, 1, 1, 1), parseTarget('1-2次', QUANTITY), {}],
+    ['the lead’s forecast only', series(null, null), parseTarget('≥120人', QUANTITY), { forecast: 60 }],
+    ['nothing reported', series(null, null), parseTarget('≥120人', QUANTITY), {}],
+    ['定性', series(1, 2, 3), parseTarget('有所提升', SATISFACTION), {}],
+    ['no target', series(1), null, {}],
+  ];
+
+  it.each(cases)('should give %s the light of projectYearEnd’s projection', (_, points, target, options) => {
+    const full = projectYearEnd(points, target, { ...JUNE, ...options }).projection;
+    expect(projectedYearEndLight(points, target, { ...JUNE, ...options })).toBe(full?.light ?? null);
+  });
+
+  it('should see misses among the cases, so the agreement is not only on nulls and greens', () => {
+    const lights = cases.map(([, points, target, options]) =>
+      projectedYearEndLight(points, target, { ...JUNE, ...options }),
+    );
+    expect(lights).toEqual(expect.arrayContaining(['red', 'green', null]));
+  });
+
+  it('should refuse a month outside 1–12', () => {
+    expect(() => projectedYearEndLight([], null, { year: 2025, month: 0 })).toThrow(DomainError);
   });
 });
 

@@ -99,6 +99,31 @@ export function projectYearEnd(
   };
 }
 
+/**
+ * The year-end light alone (the `light` of projectYearEnd's projection, null where it gives none), without the
+ * range, likelihood or explanation: what a rollup over many indicators needs to count 预计年末未达标.
+ */
+export function projectedYearEndLight(
+  series: readonly SeriesPoint[],
+  target: Target | null,
+  options: ProjectionOptions,
+): Light | null {
+  assertMonth(options.month);
+  if (noProjectionReason(target) !== undefined) return null;
+  const readable = target as Target;
+  const base = (readable.operator === 'between' ? readable.min : readable.value) as number;
+  const cumulative = readable.accumulation === 'cumulative' || readable.accumulation === 'zero-tolerance';
+  const projected = project(series, options, cumulative, base, readable.unit === '%');
+  if (projected === undefined) return null;
+  const value = round2(projected.chosen.value);
+  return indicatorStatus(
+    readable,
+    { actual: { value, unit: readable.unit, raw: shown(value) } },
+    { year: options.year, month: 12 },
+    { thresholds: options.thresholds, rules: options.rules },
+  ).light;
+}
+
 /** Why an indicator gets no numeric projection, or undefined when it gets one. */
 export function noProjectionReason(target: Target | null): string | undefined {
   if (!isReadable(target)) return P().unreadable;

@@ -223,15 +223,55 @@ export class DepartmentDashboardResponse extends DashboardResponse {
   latestReportedPeriod: string | null;
 }
 
+/** A department's budget execution on the city view: the figures and the light, its reasons on its own dashboard. */
+export class DepartmentBudgetResponse {
+  @ApiProperty({ description: '当年预算合计（元）' }) budgetYuan: number;
+  @ApiProperty({ nullable: true, type: Number, description: '执行数合计（元）；无任何填报为 null' })
+  executedYuan: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '执行率 %' }) rate: number | null;
+  @ApiProperty({ enum: LIGHT_VALUES, description: '预算执行预警灯（按本部门监控规则；判定过程见部门看板）' })
+  light: Light;
+}
+
 export class DepartmentRollupResponse {
   @ApiProperty({ type: DepartmentRefResponse }) department: DepartmentRefResponse;
   @ApiProperty({ type: LightCountsResponse }) counts: LightCountsResponse;
-  @ApiProperty({ type: BudgetTotalResponse }) budget: BudgetTotalResponse;
+  @ApiProperty({ type: DepartmentBudgetResponse, description: '预算执行合计' })
+  budget: DepartmentBudgetResponse;
   @ApiProperty({ description: '逾期报告数' }) overdue: number;
-  @ApiProperty({ description: '预计年末未达标的指标数' }) projectedMiss: number;
+  @ApiProperty({ description: '预计年末未达标的指标数（与部门看板同一规则）' }) projectedMiss: number;
 }
 
-export class CityDashboardResponse extends DashboardResponse {
-  @ApiProperty({ type: [DepartmentRollupResponse], description: '按部门分列（仅含当前用户可查看的部门）' })
+/** The city view: totals and one row per department; the flagged indicators are paged apart (/dashboard/flagged). */
+export class CityDashboardResponse {
+  @ApiProperty({ example: 2025 }) year: number;
+  @ApiProperty({ example: '2025-06', description: '截至月份' }) asOf: string;
+  @ApiProperty({ example: '2025-07-15', description: '判断逾期所依据的日期（中国时区）' }) today: string;
+  @ApiProperty({ type: LightCountsResponse, description: '可查看部门的全部监控指标按预警灯计数' })
+  counts: LightCountsResponse;
+  @ApiProperty({
+    type: BudgetTotalResponse,
+    description: '预算执行合计（按全国默认规则判定；仅一个部门时按其规则）',
+  })
+  budget: BudgetTotalResponse;
+  @ApiProperty({ example: 12, description: '逾期报告数合计' }) overdue: number;
+  @ApiProperty({ example: 3, description: '预计年末未达标的指标数合计' }) projectedMiss: number;
+  @ApiProperty({ type: [TrendPointResponse], description: '1 月至截至月份每月的预警灯计数' })
+  trend: TrendPointResponse[];
+  @ApiProperty({
+    type: [DepartmentRollupResponse],
+    description: '按部门分列（仅含当前用户可查看的部门），按部门编码排序',
+  })
   departments: DepartmentRollupResponse[];
+}
+
+export class FlaggedPageResponse {
+  @ApiProperty({
+    type: [FlaggedIndicatorResponse],
+    description: '本页的预警指标（红、黄、无法判定、灰），按所选排序',
+  })
+  items: FlaggedIndicatorResponse[];
+  @ApiProperty({ example: 57, description: '符合条件的总条数' }) total: number;
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 20 }) pageSize: number;
 }

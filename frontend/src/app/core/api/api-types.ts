@@ -525,10 +525,30 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * 全市监控看板：汇总当前用户可查看的全部部门，并按部门分列
-     * @description 领导与项目负责人只汇总本部门。
+     * 全市监控看板：汇总当前用户可查看的全部部门，并按部门分列（预警灯计数、预算执行、逾期、预计年末未达标）
+     * @description 不含指标明细：预警指标见 GET /api/dashboard/flagged（分页）。领导与项目负责人只汇总本部门。
      */
     get: operations['DashboardController_city'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dashboard/flagged': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * 全市预警指标（分页）：可按部门、项目、预警灯、一级指标筛选，按严重程度、部门或项目排序
+     * @description 领导与项目负责人只能查看本部门；绩效管理员与审计员可查看全部部门。
+     */
+    get: operations['DashboardController_flagged'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3426,13 +3446,27 @@ export interface components {
        */
       latestReportedPeriod: string | null;
     };
+    DepartmentBudgetResponse: {
+      /** @description 当年预算合计（元） */
+      budgetYuan: number;
+      /** @description 执行数合计（元）；无任何填报为 null */
+      executedYuan: number | null;
+      /** @description 执行率 % */
+      rate: number | null;
+      /**
+       * @description 预算执行预警灯（按本部门监控规则；判定过程见部门看板）
+       * @enum {string}
+       */
+      light: 'red' | 'yellow' | 'green' | 'blue' | 'grey' | 'undetermined';
+    };
     DepartmentRollupResponse: {
       department: components['schemas']['DepartmentRefResponse'];
       counts: components['schemas']['LightCountsResponse'];
-      budget: components['schemas']['BudgetTotalResponse'];
+      /** @description 预算执行合计 */
+      budget: components['schemas']['DepartmentBudgetResponse'];
       /** @description 逾期报告数 */
       overdue: number;
-      /** @description 预计年末未达标的指标数 */
+      /** @description 预计年末未达标的指标数（与部门看板同一规则） */
       projectedMiss: number;
     };
     CityDashboardResponse: {
@@ -3448,24 +3482,37 @@ export interface components {
        * @example 2025-07-15
        */
       today: string;
-      /** @description 全部年度目标三级指标（项目与部门整体）按预警灯计数 */
+      /** @description 可查看部门的全部监控指标按预警灯计数 */
       counts: components['schemas']['LightCountsResponse'];
-      /** @description 预警指标：红、黄、无法判定、灰依次排列，同色按进度值升序；projectedMiss=true 时为预计年末未达标的指标 */
-      flagged: components['schemas']['FlaggedIndicatorResponse'][];
+      /** @description 预算执行合计（按全国默认规则判定；仅一个部门时按其规则） */
+      budget: components['schemas']['BudgetTotalResponse'];
       /**
-       * @description 预计年末未达标的指标数（预计年末红灯或黄灯）
+       * @description 逾期报告数合计
+       * @example 12
+       */
+      overdue: number;
+      /**
+       * @description 预计年末未达标的指标数合计
        * @example 3
        */
       projectedMiss: number;
-      /** @description 预计年末未达标：按年末预测将得红灯或黄灯的指标（无论本月预警灯），预计红灯在前，各附推算过程 */
-      projectedMisses: components['schemas']['FlaggedIndicatorResponse'][];
-      budget: components['schemas']['BudgetOverviewResponse'];
       /** @description 1 月至截至月份每月的预警灯计数 */
       trend: components['schemas']['TrendPointResponse'][];
-      /** @description 已过截止日仍未提交的报告 */
-      overdue: components['schemas']['OverdueReportResponse'][];
-      /** @description 按部门分列（仅含当前用户可查看的部门） */
+      /** @description 按部门分列（仅含当前用户可查看的部门），按部门编码排序 */
       departments: components['schemas']['DepartmentRollupResponse'][];
+    };
+    FlaggedPageResponse: {
+      /** @description 本页的预警指标（红、黄、无法判定、灰），按所选排序 */
+      items: components['schemas']['FlaggedIndicatorResponse'][];
+      /**
+       * @description 符合条件的总条数
+       * @example 57
+       */
+      total: number;
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      pageSize: number;
     };
     TaskResponse: {
       /**
@@ -6212,8 +6259,6 @@ export interface operations {
       query?: {
         /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月） */
         asOf?: string;
-        /** @description 为 true 时，预警指标列表（flagged）只列预计年末未达标的指标（预计年末红灯或黄灯，无论本月预警灯） */
-        projectedMiss?: 'true' | 'false';
         /** @description 预算年度；缺省取 asOf 的年份，再缺省为今年 */
         year?: number;
       };
@@ -6229,6 +6274,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CityDashboardResponse'];
+        };
+      };
+    };
+  };
+  DashboardController_flagged: {
+    parameters: {
+      query?: {
+        /** @description 截至月份（YYYY-MM，须在该预算年度内）；缺省为该年度最近一个有填报的月份，尚无填报时为当前月份（往年为 12 月） */
+        asOf?: string;
+        /** @description 预算年度；缺省取 asOf 的年份，再缺省为今年 */
+        year?: number;
+        /** @description 部门编码 */
+        department?: string;
+        /** @description 项目 id */
+        project?: string;
+        /** @description 预警灯（可多选，重复参数 light=red&light=yellow） */
+        light?: ('red' | 'yellow' | 'undetermined' | 'grey')[];
+        /** @description 一级指标名称 */
+        level1?: string;
+        /** @description 排序：worst 最严重在前（红、黄、无法判定、灰，同色按进度值升序）/ department 按部门 / project 按部门与项目；同序按文本顺序 */
+        sort?: 'worst' | 'department' | 'project';
+        /** @description 页码（从 1 开始） */
+        page?: number;
+        /** @description 每页条数（1–100） */
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlaggedPageResponse'];
         };
       };
     };

@@ -20,7 +20,23 @@ export type DepartmentDashboard = Schemas['DepartmentDashboardResponse'];
 /** A department's line of the city view. */
 export type DepartmentRollup = Schemas['DepartmentRollupResponse'];
 
+/** The city view: totals and one row per department; the flagged indicators are paged apart. */
 export type CityDashboard = Schemas['CityDashboardResponse'];
 
-/** What the department and the city dashboards share. */
-export type Dashboard = Omit<DepartmentDashboard, 'department'>;
+/** One page of the city's flagged indicators. */
+export type FlaggedPage = Schemas['FlaggedPageResponse'];
+
+export type FlaggedSort = 'worst' | 'department' | 'project';
+
+/** What the city's flagged list asks the server for: filters, order and page. */
+export interface FlaggedRequest {
+  readonly year: number;
+  readonly asOf: string | null;
+  readonly department: string | null;
+  readonly project: string | null;
+  readonly lights: readonly string[];
+  readonly level1: string | null;
+  readonly sort: FlaggedSort;
+  readonly page: number;
+  readonly pageSize: number;
+}

@@ -5,6 +5,7 @@ import type {
   DepartmentDashboard,
   DepartmentRollup,
   FlaggedIndicator,
+  FlaggedPage,
   OverdueReport,
   ProjectBudget,
   TrendPoint,
@@ -117,7 +118,7 @@ export function aDepartmentRollup(overrides: Partial<DepartmentRollup> = {}): De
   return {
     department: DEPARTMENT,
     counts: someLightCounts({ red: 2, green: 8 }),
-    budget: aBudgetTotal(),
+    budget: { budgetYuan: 4660000, executedYuan: 1800000, rate: 38.63, light: 'red' },
     overdue: 3,
     projectedMiss: 0,
     ...overrides,
@@ -125,6 +126,21 @@ export function aDepartmentRollup(overrides: Partial<DepartmentRollup> = {}): De
 }
 
 export function aCityDashboard(overrides: Partial<CityDashboard> = {}): CityDashboard {
-  const { department: _department, latestReportedPeriod: _latest, ...dashboard } = aDepartmentDashboard();
-  return { ...dashboard, departments: [aDepartmentRollup()], ...overrides };
+  return {
+    year: 2025,
+    asOf: '2025-06',
+    today: '2025-06-30',
+    counts: someLightCounts({ red: 2, yellow: 3, green: 20, blue: 1, grey: 4 }),
+    budget: aBudgetTotal(),
+    overdue: 3,
+    projectedMiss: 0,
+    trend: [aTrendPoint()],
+    departments: [aDepartmentRollup()],
+    ...overrides,
+  };
+}
+
+export function aFlaggedPage(overrides: Partial<FlaggedPage> = {}): FlaggedPage {
+  const items = overrides.items ?? [aFlaggedIndicator()];
+  return { items, total: items.length, page: 1, pageSize: 20, ...overrides };
 }

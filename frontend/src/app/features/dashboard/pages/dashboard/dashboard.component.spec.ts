@@ -23,6 +23,7 @@ import {
   aDepartmentDashboard,
   aDepartmentRollup,
   aFlaggedIndicator,
+  aFlaggedPage,
   anOverdueReport,
   aProjectBudget,
 } from '../../testing/dashboard-builders';
@@ -404,7 +405,10 @@ describe(DashboardComponent.name, () => {
     expect(text('.page-subtitle')).toContain('截至 2025 年 3 月');
   });
 
-  it('should roll up every readable department in the city view', async () => {
+  const flaggedUrl = (query: string): string => `/api/dashboard/flagged?asOf=2025-06&year=2025&${query}`;
+
+  /** Opens the city view of two departments; the flagged list's first page is left to the test. */
+  async function openCity(): Promise<void> {
     await open();
     await answerDepartments([aDepartment(), aDepartment({ code: '032', name: '区财政局' })]);
     await answerDepartmentView(aDepartmentDashboard());
@@ -415,8 +419,9 @@ describe(DashboardComponent.name, () => {
     expect(TestBed.inject(Router).url).toBe('/dashboard?view=city');
     httpMock.expectOne('/api/dashboard?year=2025').flush(
       aCityDashboard({
+        overdue: 3,
         departments: [
-          aDepartmentRollup({ department: { code: '031', name: '区人社局' }, overdue: 3 }),
+          aDepartmentRollup({ department: { code: '031', name: '区人社局' }, overdue: 3, projectedMiss: 2 }),
           aDepartmentRollup({
             department: { code: '032', name: '区财政局' },
             counts: someLightCounts({ green: 4 }),
@@ -425,6 +430,17 @@ describe(DashboardComponent.name, () => {
         ],
       }),
     );
+    await settle();
+  }
+
+  const departmentRows = (): string[] =>
+    Array.from(page().querySelectorAll('#departments tbody tr[data-department]')).map(
+      (row) => row.getAttribute('data-department') ?? '',
+    );
+
+  it('should roll up every readable department in the city view, one row each, with a link to its dashboard', async () => {
+    await openCity();
+    httpMock.expectOne(flaggedUrl('sort=worst&page=1&pageSize=20')).flush(aFlaggedPage({ items: [] }));
     await settle();
     await draw();
 
@@ -437,6 +453,94 @@ describe(DashboardComponent.name, () => {
       '区财政局',
     ]);
     expect(button('全市').getAttribute('aria-pressed')).toBe('true');
+    expect(departmentRows()).toEqual(['031', '032']);
+    const first = page().querySelector('#departments tr[data-department="031"]') as HTMLElement;
+    expect(words(first)).toContain('区人社局');
+    expect(first.querySelector('a')?.getAttribute('href')).toBe(
+      '/dashboard?department=031&year=2025&asOf=2025-06',
+    );
+    // The KPI of overdue reports is the city's count; no department-only list is shown.
+    expect(kpis().at(-1)).toBe('3');
+    expect(page().querySelector('#flagged')).toBeNull();
+    expect(page().querySelector('#overdue')).toBeNull();
+    expect(text('#city-flagged')).toContain('没有预警指标');
+  });
+
+  it('should sort the department table on a column', async () => {
+    await openCity();
+    httpMock.expectOne(flaggedUrl('sort=worst&page=1&pageSize=20')).flush(aFlaggedPage({ items: [] }));
+    await settle();
+
+    const header = Array.from(page().querySelectorAll('#departments th')).find((th) =>
+      th.textContent?.includes('预计年末未达标'),
+    ) as HTMLElement;
+    header.click();
+    await settle();
+    expect(departmentRows()).toEqual(['032', '031']);
+    header.click();
+    await settle();
+    expect(departmentRows()).toEqual(['031', '032']);
+  });
+
+  it('should ask the server for each page and filter of the city flagged list', async () => {
+    await openCity();
+    const items = [
+      aFlaggedIndicator({ indicatorName: '就业培训人次', department: { code: '031', name: '区人社局' } }),
+    ];
+    httpMock.expectOne(flaggedUrl('sort=worst&page=1&pageSize=20')).flush(aFlaggedPage({ items, total: 45 }));
+    await settle();
+
+    expect(text('#city-flagged .panel-title')).toBe('全市预警指标（45）');
+    expect(words(page().querySelector('#city-flagged tbody tr') as Element)).toContain(
+      '区人社局 · 人社局就业资金工作经费 · 产出指标 › 数量指标',
+    );
+    // nz-table's pager: 45 rows of 20 → 3 pages; page 2 is asked of the server.
+    const next = page().querySelector('#city-flagged li.ant-pagination-item[title="2"] a') as HTMLElement;
+    next.click();
+    await settle();
+    httpMock
+      .expectOne(flaggedUrl('sort=worst&page=2&pageSize=20'))
+      .flush(aFlaggedPage({ items, total: 45, page: 2 }));
+    await settle();
+
+    // A filter goes back to the first page.
+    model('city-flagged-light').viewToModelUpdate(['red', 'yellow']);
+    await settle();
+    httpMock
+      .expectOne(flaggedUrl('sort=worst&page=1&pageSize=20&light=red&light=yellow'))
+      .flush(aFlaggedPage({ items, total: 1 }));
+    await settle();
+
+    model('city-flagged-department').viewToModelUpdate('031');
+    await settle();
+    httpMock
+      .expectOne(flaggedUrl('sort=worst&page=1&pageSize=20&department=031&light=red&light=yellow'))
+      .flush(aFlaggedPage({ items, total: 1 }));
+    httpMock
+      .expectOne('/api/departments/031/years/2025/projects?asOf=2025-06')
+      .flush([aProject({ id: 'p-9', name: '就业资金' })]);
+    await settle();
+
+    model('city-flagged-project').viewToModelUpdate('p-9');
+    await settle();
+    httpMock
+      .expectOne(
+        flaggedUrl('sort=worst&page=1&pageSize=20&department=031&project=p-9&light=red&light=yellow'),
+      )
+      .flush(aFlaggedPage({ items, total: 1 }));
+
+    model('city-flagged-level1').viewToModelUpdate('产出指标');
+    model('city-flagged-sort').viewToModelUpdate('project');
+    await settle();
+    httpMock
+      .expectOne(
+        flaggedUrl(
+          'sort=project&page=1&pageSize=20&department=031&project=p-9&level1=%E4%BA%A7%E5%87%BA%E6%8C%87%E6%A0%87&light=red&light=yellow',
+        ),
+      )
+      .flush(aFlaggedPage({ items, total: 1 }));
+    await settle();
+    expect(text('#city-flagged .panel-title')).toBe('全市预警指标（1）');
   });
 
   it('should say so when the year has no monitored indicator, without charts', async () => {

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { type Observable, forkJoin, map } from 'rxjs';
-import { FLAGGED_LIGHTS, type FlaggedLight, isFlagged, periodOf } from '@jixiao/domain';
+import { FLAGGED_LIGHTS, type FlaggedLight, isFlagged, LEVEL1_NAMES, periodOf } from '@jixiao/domain';
 
 import { DepartmentsApi } from '../../../../core/api/departments.api';
 import type { ProjectSummary } from '../../../../core/api/departments.models';
@@ -36,9 +36,13 @@ import {
 import { FirstStepsComponent } from '../../components/first-steps.component';
 import { DashboardApi } from '../../dashboard.api';
 import type {
+  BudgetTotal,
   CityDashboard,
   DepartmentDashboard,
+  DepartmentRollup,
   FlaggedIndicator,
+  FlaggedRequest,
+  FlaggedSort,
   OverdueReport,
 } from '../../dashboard.models';
 
@@ -76,6 +80,34 @@ type FlagFilter = 'all' | FlaggedLight | 'projectedMiss';
 
 const FLAG_FILTERS: readonly FlagFilter[] = ['all', ...FLAGGED_LIGHTS, 'projectedMiss'];
 
+const FLAGGED_SORTS: readonly FlaggedSort[] = ['worst', 'department', 'project'];
+
+const sameFlaggedRequest = (a: FlaggedRequest | null, b: FlaggedRequest | null): boolean =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.year === b.year &&
+    a.asOf === b.asOf &&
+    a.department === b.department &&
+    a.project === b.project &&
+    a.lights.join() === b.lights.join() &&
+    a.level1 === b.level1 &&
+    a.sort === b.sort &&
+    a.page === b.page &&
+    a.pageSize === b.pageSize);
+
+type RollupSort = (a: DepartmentRollup, b: DepartmentRollup) => number;
+
+/** Sorts of the city's department table (nz-table sorts on the rows it already has). */
+const ROLLUP_SORTS = {
+  department: (a, b) => a.department.code.localeCompare(b.department.code),
+  red: (a, b) => a.counts.red - b.counts.red,
+  yellow: (a, b) => a.counts.yellow - b.counts.yellow,
+  execution: (a, b) => (a.budget.rate ?? -1) - (b.budget.rate ?? -1),
+  overdue: (a, b) => a.overdue - b.overdue,
+  projectedMiss: (a, b) => a.projectedMiss - b.projectedMiss,
+} satisfies Record<string, RollupSort>;
+
 /**
  * 首页: the leadership's monthly view of 双监控 as of a month — indicators per light (counts and donut), the
  * monthly trend, attainment per project, budget execution against the time pace, the flagged indicators worst
@@ -110,8 +142,22 @@ export class DashboardComponent {
   protected readonly flagFilters = FLAG_FILTERS;
   protected readonly views: readonly DashboardView[] = ['department', 'city'];
 
+  protected readonly rollupSorts = ROLLUP_SORTS;
+  protected readonly flaggedSorts = FLAGGED_SORTS;
+  protected readonly flaggedLights = FLAGGED_LIGHTS;
+  protected readonly level1Names = LEVEL1_NAMES;
+
   private readonly attempt = signal(0);
   protected readonly flagFilter = signal<FlagFilter>('all');
+
+  /** The city's flagged list: filters, order and page, all applied by the server. */
+  protected readonly cityDepartment = signal<string | null>(null);
+  protected readonly cityProject = signal<string | null>(null);
+  protected readonly cityLights = signal<readonly string[]>([]);
+  protected readonly cityLevel1 = signal<string | null>(null);
+  protected readonly citySort = signal<FlaggedSort>('worst');
+  protected readonly cityPage = signal(1);
+  protected readonly cityPageSize = signal(20);
 
   protected readonly view = computed<DashboardView>(() =>
     this.selection.queryParams().get('view') === 'city' ? 'city' : 'department',
@@ -164,6 +210,72 @@ export class DashboardComponent {
     const data = this.data();
     return data?.view === 'department' ? data.dashboard : null;
   });
+  protected readonly cityDashboard = computed(() => {
+    const data = this.data();
+    return data?.view === 'city' ? data.dashboard : null;
+  });
+  /** The budget total of either view. */
+  protected readonly budgetTotal = computed<BudgetTotal | null>(() => {
+    const data = this.data();
+    if (!data) return null;
+    return data.view === 'city' ? data.dashboard.budget : data.dashboard.budget.total;
+  });
+  protected readonly overdueCount = computed(() => {
+    const data = this.data();
+    if (!data) return 0;
+    return data.view === 'city' ? data.dashboard.overdue : data.dashboard.overdue.length;
+  });
+
+  private readonly flaggedRequest = computed<FlaggedRequest | null>(
+    () => {
+      const city = this.cityDashboard();
+      if (!city) return null;
+      return {
+        year: city.year,
+        asOf: city.asOf,
+        department: this.cityDepartment(),
+        project: this.cityProject(),
+        lights: this.cityLights(),
+        level1: this.cityLevel1(),
+        sort: this.citySort(),
+        page: this.cityPage(),
+        pageSize: this.cityPageSize(),
+      };
+    },
+    { equal: sameFlaggedRequest },
+  );
+  protected readonly cityFlaggedState = requestState(this.flaggedRequest, (request) =>
+    this.dashboardApi.flagged(request),
+  );
+  /** The page shown: the last answer while the next one loads, so the table does not jump. */
+  private lastFlaggedPage: { items: FlaggedIndicator[]; total: number } = { items: [], total: 0 };
+  protected readonly cityFlagged = computed(() => {
+    const state = this.cityFlaggedState();
+    if (state?.status === 'ready') this.lastFlaggedPage = state.value;
+    return this.lastFlaggedPage;
+  });
+  protected readonly cityFlaggedLoading = computed(() => this.cityFlaggedState()?.status === 'loading');
+  protected readonly cityFlaggedError = computed(() => {
+    const state = this.cityFlaggedState();
+    return state?.status === 'error' ? apiErrorMessage(state.error, this.msg.errors) : '';
+  });
+
+  private readonly projectsRequest = computed(
+    () => {
+      const city = this.cityDashboard();
+      const code = this.cityDepartment();
+      return city && code ? { code, year: city.year, asOf: city.asOf } : null;
+    },
+    {
+      equal: (a, b) => a === b || (!!a && !!b && a.code === b.code && a.year === b.year && a.asOf === b.asOf),
+    },
+  );
+  private readonly cityProjectsState = requestState(this.projectsRequest, (request) =>
+    this.departmentsApi.projects(request.code, request.year, request.asOf),
+  );
+  /** The chosen department's projects, for the project filter. */
+  protected readonly cityProjects = computed(() => readyValue(this.cityProjectsState()) ?? []);
+
   private readonly auth = inject(AuthService);
   /** The month's printable leadership digest (领导月度摘要), for those who may read it. */
   protected readonly digestLink = computed(() => {
@@ -273,10 +385,11 @@ export class DashboardComponent {
 
   protected readonly budgetChart = computed(() => {
     const dashboard = this.dashboard();
-    return dashboard ? budgetPaceOptions(this.budgetRows(), dashboard.budget.total.pace, this.msg) : null;
+    const total = this.budgetTotal();
+    return dashboard && total ? budgetPaceOptions(this.budgetRows(), total.pace, this.msg) : null;
   });
   protected readonly budgetLabel = computed(() => {
-    const total = this.dashboard()?.budget.total;
+    const total = this.budgetTotal();
     if (!total) return '';
     return this.msg.dashboard.charts.budgetLabel(
       total.pace,
@@ -292,14 +405,14 @@ export class DashboardComponent {
   protected readonly budgetHeight = computed(() => barChartHeight(this.budgetRows().length));
 
   protected readonly flagCounts = computed(() => {
-    const flagged = this.dashboard()?.flagged ?? [];
+    const flagged = this.departmentDashboard()?.flagged ?? [];
     const counts: Record<FlagFilter, number> = {
       all: flagged.length,
       red: 0,
       yellow: 0,
       undetermined: 0,
       grey: 0,
-      projectedMiss: this.dashboard()?.projectedMiss ?? 0,
+      projectedMiss: this.departmentDashboard()?.projectedMiss ?? 0,
     };
     for (const item of flagged) if (isFlagged(item.light)) counts[item.light]++;
     return counts;
@@ -307,18 +420,35 @@ export class DashboardComponent {
   protected readonly flagged = computed(() => {
     const filter = this.flagFilter();
     if (filter === 'projectedMiss') return this.projectedMisses();
-    const flagged = this.dashboard()?.flagged ?? [];
+    const flagged = this.departmentDashboard()?.flagged ?? [];
     return filter === 'all' ? flagged : flagged.filter((item) => item.light === filter);
   });
   /** 预计年末未达标: indicators whose projected year-end value would earn red or yellow, whatever today's light. */
-  protected readonly projectedMisses = computed(() => this.dashboard()?.projectedMisses ?? []);
+  protected readonly projectedMisses = computed(() => this.departmentDashboard()?.projectedMisses ?? []);
 
-  protected readonly overdue = computed(() => this.dashboard()?.overdue ?? []);
+  protected readonly overdue = computed(() => this.departmentDashboard()?.overdue ?? []);
 
   protected readonly cityDepartments = computed(() => {
     const data = this.data();
     return data?.view === 'city' ? data.dashboard.departments : [];
   });
+
+  /** A filter or the order of the city's flagged list changed: back to its first page. */
+  protected filterCity(change: () => void): void {
+    change();
+    this.cityPage.set(1);
+  }
+
+  protected selectCityDepartment(code: string | null): void {
+    this.filterCity(() => {
+      this.cityDepartment.set(code);
+      this.cityProject.set(null);
+    });
+  }
+
+  protected selectCityPageSize(size: number): void {
+    this.filterCity(() => this.cityPageSize.set(size));
+  }
 
   protected selectView(view: DashboardView): void {
     this.selection.navigate({ view: view === 'city' ? 'city' : null });
