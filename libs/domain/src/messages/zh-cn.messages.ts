@@ -2,8 +2,6 @@
 import { LIGHT_NAMES } from '../monitoring/light-names';
 import type { Light, Thresholds } from '../monitoring/light.types';
 
-export { LIGHT_NAMES };
-
 // Truncated, not rounded, so a value just below a threshold never reads as the threshold itself.
 export const oneDecimal = (value: number): string => (Math.floor(value * 10 + 1e-6) / 10).toFixed(1);
 

@@ -1,7 +1,7 @@
 import type { Light } from './light.types';
 
 /**
- * The lights' names. A module of their own (re-exported by the messages and the index): the frontend's
+ * The lights' names. A module of their own (exported by the index): the frontend's
  * catalogue, downloaded before its first page, needs them without the library's other messages.
  */
 export const LIGHT_NAMES: Readonly<Record<Light, string>> = {
