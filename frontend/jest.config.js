@@ -8,6 +8,10 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   moduleNameMapper: {
     '^@jixiao/domain$': '<rootDir>/../libs/domain/src/index.ts',
+    // A single module of the library, where the first page must not download the rest (core/i18n).
+    '^@jixiao/domain/(.*)$': '<rootDir>/../libs/domain/src/$1',
+    // Stylesheets imported as text by the shell; jsdom draws nothing.
+    '\\.css$': '<rootDir>/src/testing/css-text.stub.ts',
   },
   collectCoverageFrom: ['src/app/**/*.ts', '!src/app/**/*.spec.ts'],
   coverageDirectory: 'coverage',

@@ -68,7 +68,8 @@ const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 let failed = false;
 try {
-  await server.ready();
+  // The first start builds the frontend: minutes on a busy machine.
+  await server.ready(900_000);
   await seedDemo(baseUrl, password);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -76,7 +76,8 @@ export * from './archive/import-diff';
 
 // Errors and user-facing text.
 export * from './errors/domain.error';
-export { LIGHT_NAMES, ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';
+export { LIGHT_NAMES } from './monitoring/light-names';
+export { ZH_CN_MESSAGES, type DomainMessages } from './messages/zh-cn.messages';
 export { EN_US_MESSAGES } from './messages/en-us.messages';
 export { DOMAIN_MESSAGES, composeIn, messages } from './messages/domain-messages';
 

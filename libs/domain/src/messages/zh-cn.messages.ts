@@ -1,14 +1,6 @@
 // Every user-facing sentence of the library lives here so that a translation replaces one object.
+import { LIGHT_NAMES } from '../monitoring/light-names';
 import type { Light, Thresholds } from '../monitoring/light.types';
-
-export const LIGHT_NAMES: Readonly<Record<Light, string>> = {
-  red: '红灯',
-  yellow: '黄灯',
-  green: '绿灯',
-  blue: '蓝灯',
-  grey: '灰灯',
-  undetermined: '无法判定',
-};
 
 // Truncated, not rounded, so a value just below a threshold never reads as the threshold itself.
 export const oneDecimal = (value: number): string => (Math.floor(value * 10 + 1e-6) / 10).toFixed(1);

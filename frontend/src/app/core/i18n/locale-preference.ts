@@ -1,4 +1,5 @@
-import { type UiLocale, isUiLocale, uiLocaleFor } from '@jixiao/domain';
+// The module, not the library's index: this runs before the first page, which needs nothing else of it.
+import { type UiLocale, isUiLocale, uiLocaleFor } from '@jixiao/domain/i18n/ui-locale';
 
 /** localStorage key: the last interface language chosen in this browser, kept across sign-outs. */
 export const LOCALE_STORAGE_KEY = 'jixiao.locale';

@@ -1,5 +1,6 @@
 import { Injectable, InjectionToken, inject } from '@angular/core';
-import { UI_LOCALES, type UiLocale } from '@jixiao/domain';
+// The module, not the library's index: the login page needs nothing else of it.
+import { UI_LOCALES, type UiLocale } from '@jixiao/domain/i18n/ui-locale';
 import { type Observable, catchError, map, of } from 'rxjs';
 
 import { AuthService } from '../auth/auth.service';

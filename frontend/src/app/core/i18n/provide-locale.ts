@@ -7,7 +7,8 @@ import {
   inject,
   provideEnvironmentInitializer,
 } from '@angular/core';
-import { DEFAULT_UI_LOCALE, type UiLocale } from '@jixiao/domain';
+// The module, not the library's index: the app's start needs nothing else of it.
+import { DEFAULT_UI_LOCALE, type UiLocale } from '@jixiao/domain/i18n/ui-locale';
 import { provideNzI18n } from 'ng-zorro-antd/i18n';
 
 import { MESSAGES } from '../../shared/i18n/messages';

@@ -1,79 +1,13 @@
-import {
-  ApartmentOutline,
-  ArrowDownOutline,
-  ArrowUpOutline,
-  AuditOutline,
-  BellOutline,
-  CheckOutline,
-  DeleteOutline,
-  EditOutline,
-  FileSearchOutline,
-  FormOutline,
-  GlobalOutline,
-  HomeOutline,
-  ImportOutline,
-  KeyOutline,
-  LockOutline,
-  LogoutOutline,
-  MenuFoldOutline,
-  MenuUnfoldOutline,
-  NotificationOutline,
-  PaperClipOutline,
-  PlusOutline,
-  ProjectOutline,
-  ReloadOutline,
-  RollbackOutline,
-  SaveOutline,
-  SearchOutline,
-  SendOutline,
-  SettingOutline,
-  TeamOutline,
-  ToolFill,
-  UnlockOutline,
-  UploadOutline,
-  UserOutline,
-} from '@ant-design/icons-angular/icons';
 import { type EnvironmentProviders } from '@angular/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
+import { FIRST_PAGE_ICONS } from './first-page-icons';
+import { SIGNED_IN_ICONS } from './signed-in-icons';
+
 /**
- * Icons are registered statically, so none is fetched at run time. ng-zorro registers the ones its own
- * components use; add a screen's icons here (nz-result draws a custom nzIcon in the fill theme).
+ * Every icon of the first page and of the shell, registered at once: for tests that render a screen outside
+ * the app's routes (the app itself registers them in two steps, see first-page-icons.ts).
  */
 export function provideAppIcons(): EnvironmentProviders {
-  return provideNzIcons([
-    ApartmentOutline,
-    ArrowDownOutline,
-    ArrowUpOutline,
-    AuditOutline,
-    BellOutline,
-    CheckOutline,
-    DeleteOutline,
-    EditOutline,
-    FileSearchOutline,
-    FormOutline,
-    GlobalOutline,
-    HomeOutline,
-    ImportOutline,
-    KeyOutline,
-    LockOutline,
-    LogoutOutline,
-    MenuFoldOutline,
-    MenuUnfoldOutline,
-    NotificationOutline,
-    PaperClipOutline,
-    PlusOutline,
-    ProjectOutline,
-    ReloadOutline,
-    RollbackOutline,
-    SaveOutline,
-    SearchOutline,
-    SendOutline,
-    SettingOutline,
-    TeamOutline,
-    ToolFill,
-    UnlockOutline,
-    UploadOutline,
-    UserOutline,
-  ]);
+  return provideNzIcons([...FIRST_PAGE_ICONS, ...SIGNED_IN_ICONS]);
 }

@@ -10,12 +10,14 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { AuthService } from '../../core/auth/auth.service';
+import { registerSignedInIcons } from '../../core/icons/signed-in-icons';
 import { LOGIN_PATH } from '../../core/auth/login-url';
 import { NotificationsButtonComponent } from '../../features/notifications/notifications-button.component';
 import { RemindersButtonComponent } from '../../features/reminders/reminders-button.component';
 import { MESSAGES } from '../../shared/i18n/messages';
 import { LocaleSwitchComponent } from '../../shared/locale-switch/locale-switch.component';
 import { NAV_ITEMS } from './nav-items';
+import { addSignedInStyles } from './signed-in-styles';
 
 /** Phones: the menu is a drawer opened from the header instead of a sider taking a fifth of the width. */
 export const PHONE_QUERY = '(max-width: 767px)';
@@ -70,6 +72,9 @@ export class ShellComponent {
   protected readonly menuShown = computed(() => (this.phone() ? this.drawerOpen() : !this.collapsed()));
 
   constructor() {
+    // Before the first render: the shell and its pages are drawn with their stylesheet in place.
+    addSignedInStyles(inject(DOCUMENT));
+    registerSignedInIcons();
     const query = this.phoneQuery;
     if (query) {
       const change = (event: MediaQueryListEvent): void => {

@@ -70,6 +70,8 @@ export class GoalTreeComponent {
 
   /** The indicator whose history is open. */
   protected readonly opened = signal<HistorySubject | null>(null);
+  /** Whether the history drawer was ever opened (it is created then, see the template). */
+  protected readonly drawerUsed = signal(false);
 
   protected readonly annual = computed(() => this.term() === 'annual');
   protected readonly columnCount = computed(() => (this.annual() ? 10 : 4));
@@ -89,12 +91,13 @@ export class GoalTreeComponent {
   protected readonly anchor = indicatorAnchor;
 
   protected openHistory(indicator: IndicatorNode): void {
-    if (this.canOpen())
-      this.opened.set({
-        id: indicator.id,
-        name: indicator.name,
-        reading: { target: indicator.target as Target | null, thresholds: indicator.thresholds },
-      });
+    if (!this.canOpen()) return;
+    this.drawerUsed.set(true);
+    this.opened.set({
+      id: indicator.id,
+      name: indicator.name,
+      reading: { target: indicator.target as Target | null, thresholds: indicator.thresholds },
+    });
   }
   protected readonly monthLabel = (period: string): string => this.msg.monitoring.month(monthOf(period));
 }

@@ -109,6 +109,22 @@ describe(IndicatorHistoryDrawerComponent.name, () => {
 
   const drawer = (): HTMLElement | null => document.querySelector('.indicator-history .ant-drawer-body');
 
+  it('should create the drawer on the first opening only (its overlay makes a large page lay out again)', async () => {
+    fixture.componentRef.setInput('drillDown', true);
+    await settle();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('app-indicator-history-drawer')).toBeNull();
+    expect(document.querySelector('.indicator-history')).toBeNull();
+
+    (page.querySelector('button.history-link') as HTMLButtonElement).click();
+    await settle();
+    httpMock.expectOne((req) => req.url === '/api/indicators/i-1/history').flush(HISTORY);
+    await settle();
+
+    expect(page.querySelector('app-indicator-history-drawer')).not.toBeNull();
+    expect(drawer()).not.toBeNull();
+  });
+
   it('should open the indicator’s months from its row, latest first up to the page’s month, with reason, action and evidence', async () => {
     fixture.componentRef.setInput('drillDown', true);
     await settle();

@@ -1,4 +1,5 @@
-import { LIGHT_NAMES } from '@jixiao/domain';
+// The module, not the library's index: the catalogue is downloaded before the first page.
+import { LIGHT_NAMES } from '@jixiao/domain/monitoring/light-names';
 
 /**
  * Words of monitoring (绩效运行监控) that several screens share: lights, workflow states, periods. Part of the
