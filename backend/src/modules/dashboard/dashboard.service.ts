@@ -53,7 +53,7 @@ import {
 } from './dto/dashboard.response';
 import { emptyCounts, LightCountsResponse } from './dto/light-counts.response';
 import type { ProjectionResponse } from './dto/projection.response';
-import { projectionOf } from './projection';
+import { projectedLightOf, projectionOf } from './projection';
 
 /** Shown where a row belongs to the department-wide goals (部门整体目标) rather than a project. */
 export const OVERALL_NAME = '部门整体';
@@ -358,13 +358,29 @@ export class DashboardService {
       dueDate: dueDate(row.period, asOf.dueDay),
       daysOverdue: daysOverdue(row.period, asOf.today, asOf.dueDay),
     }));
-    const projections = this.projections(series, asOf, rulesOf);
-    const projectedMisses = this.rankProjectedMisses(
-      series.filter((row) => isProjectedMiss(projections.get(row.indicatorId))),
-      byYear,
+    // Every monitored indicator's projected light (cheap), the full projection with its explanation only for the
+    // indicators listed: the projected misses and, unless only they are asked for, the flagged ones.
+    const missing = series.filter((row) => {
+      const light = projectedLightOf(
+        row.target,
+        row.thresholds,
+        row.series ?? [],
+        row.forecastValue,
+        asOf,
+        rulesOf(row.fiscalYearId),
+      );
+      return isProjectedMiss(light && { light });
+    });
+    const listed = new Set([
+      ...missing.map((row) => row.indicatorId),
+      ...(projectedMissOnly ? [] : flagged.map((row) => row.indicatorId)),
+    ]);
+    const projections = this.projections(
+      series.filter((row) => listed.has(row.indicatorId)),
       asOf,
-      projections,
+      rulesOf,
     );
+    const projectedMisses = this.rankProjectedMisses(missing, byYear, asOf, projections);
     return {
       year: asOf.year,
       asOf: asOf.period,

@@ -1,6 +1,8 @@
 import {
+  type Light,
   monthOf,
   projectBudgetYearEnd,
+  projectedYearEndLight,
   projectYearEnd,
   proposedForecast,
   type RuleSettings,
@@ -48,6 +50,28 @@ export function projectionOf(
     proposedForecast: proposedForecast(projection, target as Target),
     explanation,
   };
+}
+
+/**
+ * Only the light `projectionOf` would give (libs/domain projectedYearEndLight: the same projection without its
+ * explanation and range), for counting and choosing the indicators whose full projection is shown.
+ */
+export function projectedLightOf(
+  target: Target | null,
+  thresholds: Partial<Thresholds> | null,
+  rows: readonly SeriesRow[],
+  forecast: number | null,
+  asOf: AsOf,
+  rules?: RuleSettings,
+): Light | null {
+  const series = rows.map((row) => ({ month: monthOf(row.period), value: row.value }));
+  return projectedYearEndLight(series, target, {
+    year: asOf.year,
+    month: asOf.month,
+    forecast,
+    thresholds,
+    rules,
+  });
 }
 
 /** A project's budget execution (执行数 year to date per month, 元) projected to December. */
