@@ -126,6 +126,18 @@ export interface OpenPeriodRow {
  * The light of an indicator as of month m is the light stored with its report for m (re-evaluated whenever the
  * target changes); no report → grey (未填报), counted apart from undetermined (无法判定).
  */
+/**
+ * The light counts of the indicators `i` with their report `r` of the month (none: grey), as the columns of
+ * LightCountRow; shared by the department dashboard's counts and the city rollup so both count alike.
+ */
+const LIGHT_COUNTS = `count(*) FILTER (WHERE r.light = 'red')::int AS red,
+  count(*) FILTER (WHERE r.light = 'yellow')::int AS yellow,
+  count(*) FILTER (WHERE r.light = 'green')::int AS green,
+  count(*) FILTER (WHERE r.light = 'blue')::int AS blue,
+  count(*) FILTER (WHERE r.id IS NULL OR r.light = 'grey')::int AS grey,
+  count(*) FILTER (WHERE r.light = 'undetermined')::int AS undetermined,
+  count(*)::int AS total`;
+
 @Injectable()
 export class DashboardRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -162,13 +174,7 @@ export class DashboardRepository {
     return this.dataSource.query(
       `SELECT g.fiscal_year_id AS "fiscalYearId", g.project_id AS "projectId",
               GROUPING(g.fiscal_year_id, g.project_id)::int AS grouping,
-              count(*) FILTER (WHERE r.light = 'red')::int AS red,
-              count(*) FILTER (WHERE r.light = 'yellow')::int AS yellow,
-              count(*) FILTER (WHERE r.light = 'green')::int AS green,
-              count(*) FILTER (WHERE r.light = 'blue')::int AS blue,
-              count(*) FILTER (WHERE r.id IS NULL OR r.light = 'grey')::int AS grey,
-              count(*) FILTER (WHERE r.light = 'undetermined')::int AS undetermined,
-              count(*)::int AS total
+              ${LIGHT_COUNTS}
          FROM indicators i
          JOIN goals g ON g.id = i.goal_id
          LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $2
@@ -338,13 +344,7 @@ export class DashboardRepository {
     return this.dataSource.query(
       `WITH lights AS (
          SELECT g.fiscal_year_id,
-                count(*) FILTER (WHERE r.light = 'red')::int AS red,
-                count(*) FILTER (WHERE r.light = 'yellow')::int AS yellow,
-                count(*) FILTER (WHERE r.light = 'green')::int AS green,
-                count(*) FILTER (WHERE r.light = 'blue')::int AS blue,
-                count(*) FILTER (WHERE r.id IS NULL OR r.light = 'grey')::int AS grey,
-                count(*) FILTER (WHERE r.light = 'undetermined')::int AS undetermined,
-                count(*)::int AS total
+                ${LIGHT_COUNTS}
            FROM indicators i
            JOIN goals g ON g.id = i.goal_id
            LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $3
