@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { PageNumber } from '../../../common/validation/page-number.decorator';
 
 export const AUDIT_MAX_PAGE_SIZE = 100;
 
@@ -68,12 +69,7 @@ export class AuditQuery {
   @IsISO8601({ strict: true }, { message: 'to：截止日期格式应为 YYYY-MM-DD 或 ISO 8601 时间' })
   to?: string;
 
-  @ApiPropertyOptional({ example: 1, default: 1, description: '页码（从 1 开始）' })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1, { message: 'page：页码不能小于 1' })
-  @Max(100000, { message: 'page：页码过大' })
-  @IsInt({ message: 'page：页码必须是整数' })
+  @PageNumber()
   page?: number;
 
   @ApiPropertyOptional({ example: 20, default: 20, description: `每页条数（1–${AUDIT_MAX_PAGE_SIZE}）` })

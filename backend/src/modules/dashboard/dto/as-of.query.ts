@@ -2,6 +2,7 @@ import { FLAGGED_LIGHTS, type FlaggedLight, PERIOD_PATTERN } from '@jixiao/domai
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageNumber } from '../../../common/validation/page-number.decorator';
 
 export class AsOfQuery {
   @ApiPropertyOptional({
@@ -83,12 +84,7 @@ export class FlaggedQuery extends CityDashboardQuery {
   @IsIn(FLAGGED_SORTS, { message: `sort：排序只能是 ${FLAGGED_SORTS.join('、')}` })
   sort?: FlaggedSort;
 
-  @ApiPropertyOptional({ example: 1, default: 1, description: '页码（从 1 开始）' })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1, { message: 'page：页码不能小于 1' })
-  @Max(100000, { message: 'page：页码过大' })
-  @IsInt({ message: 'page：页码必须是整数' })
+  @PageNumber()
   page?: number;
 
   @ApiPropertyOptional({
