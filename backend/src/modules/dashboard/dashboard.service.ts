@@ -11,7 +11,6 @@ import {
   isProjectedMiss,
   localDate,
   periodOf,
-  projectedYearEndLight,
   periodsUpTo,
   type RuleSettings,
   yearOf,
@@ -53,7 +52,7 @@ import {
 } from './dto/dashboard.response';
 import { emptyCounts, LightCountsResponse } from './dto/light-counts.response';
 import type { ProjectionResponse } from './dto/projection.response';
-import { projectedLightOf, projectionOf } from './projection';
+import { projectedLightOf, projectedLightOfMonths, projectionOf } from './projection';
 
 /** Shown where a row belongs to the department-wide goals (部门整体目标) rather than a project. */
 export const OVERALL_NAME = '部门整体';
@@ -262,16 +261,13 @@ export class DashboardService {
   ): Map<string, number> {
     const counts = new Map<string, number>();
     for (const row of rows) {
-      const light = projectedYearEndLight(
-        row.months.map((month, i) => ({ month, value: row.values[i] })),
+      const light = projectedLightOfMonths(
         row.target,
-        {
-          year: asOf.year,
-          month: asOf.month,
-          forecast: row.forecastValue,
-          thresholds: row.thresholds,
-          rules: rulesOf(row.fiscalYearId),
-        },
+        row.thresholds,
+        row.months.map((month, i) => ({ month, value: row.values[i] })),
+        row.forecastValue,
+        asOf,
+        rulesOf(row.fiscalYearId),
       );
       if (isProjectedMiss(light && { light }))
         counts.set(row.fiscalYearId, (counts.get(row.fiscalYearId) ?? 0) + 1);

@@ -65,6 +65,18 @@ export function projectedLightOf(
   rules?: RuleSettings,
 ): Light | null {
   const series = rows.map((row) => ({ month: monthOf(row.period), value: row.value }));
+  return projectedLightOfMonths(target, thresholds, series, forecast, asOf, rules);
+}
+
+/** `projectedLightOf` for a series already given by month number (the city's projection inputs). */
+export function projectedLightOfMonths(
+  target: Target | null,
+  thresholds: Partial<Thresholds> | null,
+  series: readonly { month: number; value: number | null }[],
+  forecast: number | null,
+  asOf: AsOf,
+  rules?: RuleSettings,
+): Light | null {
   return projectedYearEndLight(series, target, {
     year: asOf.year,
     month: asOf.month,
