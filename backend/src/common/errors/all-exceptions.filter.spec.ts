@@ -1,5 +1,6 @@
 import { aboutField, DomainError, DomainErrorCode, UnitMismatchError } from '@jixiao/domain';
 import { toErrorBody } from './all-exceptions.filter';
+import { QueryFailedError } from 'typeorm';
 import { ErrorCode } from './error-code';
 
 describe(toErrorBody.name, () => {
@@ -23,6 +24,18 @@ describe(toErrorBody.name, () => {
   it('should still answer 400, under a generic key, when a domain error names no field', () => {
     const body = toErrorBody(new DomainError(DomainErrorCode.InvalidMonth, '月份必须是 1 到 12 的整数'));
     expect(body).toMatchObject({ statusCode: 400, errors: { value: 'value：月份必须是 1 到 12 的整数' } });
+  });
+
+  it('should answer 400, not 500, to a NUL character in rows written as one JSON array (22P05)', () => {
+    const error = new QueryFailedError('INSERT … json_populate_recordset', [], {
+      code: '22P05',
+      message: 'unsupported Unicode escape sequence',
+    } as unknown as Error);
+    expect(toErrorBody(error)).toMatchObject({
+      statusCode: 400,
+      code: ErrorCode.ValidationFailed,
+      message: '文本含有无效字符',
+    });
   });
 
   it('should answer 500 for an error no rule explains', () => {

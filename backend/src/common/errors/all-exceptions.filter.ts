@@ -17,6 +17,9 @@ const PG_INPUT_ERRORS: Record<string, [ErrorCode, string]> = {
   '22007': [ErrorCode.ValidationFailed, '日期格式不正确'],
   '22008': [ErrorCode.ValidationFailed, '日期超出范围'],
   '22021': [ErrorCode.ValidationFailed, '文本含有无效字符'],
+  // A NUL character inside a JSON array of rows (sql.util insertRecords / updateRecordsComparing): the same
+  // refusal as 22021 for a bound parameter.
+  '22P05': [ErrorCode.ValidationFailed, '文本含有无效字符'],
 };
 
 /** Errors that mean the database is unreachable right now: 503, and the pool reconnects by itself. */
