@@ -183,7 +183,11 @@ describe('session cache in one process (server and embedded)', () => {
       await until(() => listener.listening);
       expect(cache.isEnabled).toBe(true);
       await warm(b, bearer);
+      // A change made by hand in SQL reaches B when its announcement arrives (asynchronously; no app waits for it):
+      // the cache, listening again, must drop the session then.
       await ds.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+      const { sid } = b.get(JwtService).decode<{ sid: string }>(bearer.slice('Bearer '.length));
+      await until(() => cache.get(sid, user.id) === undefined, 2_000);
       await get(b, bearer).expect(401);
     });
   },
