@@ -18,6 +18,7 @@ import { MonitoringRuleSettings1764100005000 } from './1764100005000-monitoring-
 import { RemindersAndMail1764100006000 } from './1764100006000-reminders-and-mail';
 import { ReporterUserRestrict1764100009000 } from './1764100009000-reporter-user-restrict';
 import { SessionChangeNotify1764100010000 } from './1764100010000-session-change-notify';
+import { ReportSeriesIndex1764100011000 } from './1764100011000-report-series-index';
 
 /** In order. Listed as classes so the compiled app, the CLIs and ts-jest run the same migrations. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [
   RemindersAndMail1764100006000,
   ReporterUserRestrict1764100009000,
   SessionChangeNotify1764100010000,
+  ReportSeriesIndex1764100011000,
 ];

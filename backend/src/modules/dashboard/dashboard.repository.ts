@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FLAGGED_LIGHTS, type Light, type PeriodStatus, type Target, type Thresholds } from '@jixiao/domain';
+import { type Light, type PeriodStatus, type Target, type Thresholds } from '@jixiao/domain';
 import { DataSource } from 'typeorm';
 
 export interface DepartmentYearRow {
@@ -240,29 +240,6 @@ export class DashboardRepository {
         GROUP BY r.period
         ORDER BY r.period`,
       [fiscalYearIds, yearStart, period],
-    );
-  }
-
-  /** Indicators flagged as of the month (libs/domain FLAGGED_LIGHTS), in document order (the service ranks them). */
-  flagged(fiscalYearIds: string[], period: string): Promise<FlaggedRow[]> {
-    return this.dataSource.query(
-      `SELECT g.fiscal_year_id AS "fiscalYearId", p.id AS "projectId", p.code AS "projectCode", p.name AS "projectName",
-              g.id AS "goalId", i.id AS "indicatorId", n1.name AS level1, n2.name AS level2, i.name AS "indicatorName",
-              i.target_raw AS "targetRaw", i.target_parsed AS target, i.target_unit AS "targetUnit",
-              r.actual_raw AS "actualRaw", r.actual_value::float8 AS "actualValue", r.forecast_raw AS "forecastRaw",
-              r.likelihood, i.thresholds, COALESCE(r.light, 'grey') AS light, r.light_reason AS "lightReason",
-              r.light_explanation AS "lightExplanation", r.progress::float8 AS progress
-         FROM indicators i
-         JOIN goals g ON g.id = i.goal_id
-         JOIN indicator_nodes n2 ON n2.id = i.node_id
-         JOIN indicator_nodes n1 ON n1.id = n2.parent_id
-         JOIN fiscal_years fy ON fy.id = g.fiscal_year_id
-         JOIN departments d ON d.id = fy.department_id
-         LEFT JOIN projects p ON p.id = g.project_id
-         LEFT JOIN progress_reports r ON r.indicator_id = i.id AND r.period = $2
-        WHERE g.fiscal_year_id = ANY($1::uuid[]) AND g.term = 'annual' AND g.archived_at IS NULL AND i.archived_at IS NULL AND COALESCE(r.light, 'grey') = ANY($3::text[])
-        ORDER BY d.code, p.seq NULLS FIRST, g.seq, i.seq`,
-      [fiscalYearIds, period, FLAGGED_LIGHTS],
     );
   }
 

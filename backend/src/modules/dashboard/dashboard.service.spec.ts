@@ -66,7 +66,6 @@ function service(rows: Partial<Record<keyof DashboardRepository, unknown>>): Das
   const repository = {
     findDepartmentYears: async () => [UNIT],
     lightCounts: async () => [counts(3, 10, 2), counts(1, 10, 2)],
-    flagged: async () => [],
     monitoredSeries: async () => [],
     budget: async () => [],
     meanProgress: async () => [],
@@ -98,7 +97,8 @@ describe(DashboardService.name, () => {
       flagged('red-10', 'red', '≥90%', 9),
       flagged('yellow-60', 'yellow', '≥90%', 54),
     ];
-    const result = await service({ flagged: rows }).departmentDashboard('031', 2025, { asOf: '2025-06' });
+    const monitoredSeries = rows.map((row) => ({ ...row, series: null, forecastValue: null }));
+    const result = await service({ monitoredSeries }).departmentDashboard('031', 2025, { asOf: '2025-06' });
     expect(result.flagged.map((f) => [f.indicatorId, f.progress])).toEqual([
       ['red-10', 10],
       ['red-40', 40],
@@ -132,8 +132,7 @@ describe(DashboardService.name, () => {
       withSeries('flat', 'red', '≥100人', [10, 10, 10, 10, 10, 10]),
       { ...withSeries('judged', 'green', '及时', []), series: null },
     ];
-    const flaggedRows = [flagged('flat', 'red', '≥100人', 10)];
-    const rows = { monitoredSeries, flagged: flaggedRows };
+    const rows = { monitoredSeries };
     const result = await service(rows).departmentDashboard('031', 2025, { asOf: '2025-06' });
     expect(result.projectedMiss).toBe(2);
     expect(result.projectedMisses.map((f) => [f.indicatorId, f.light, f.projection?.light])).toEqual([

@@ -5,6 +5,7 @@ import {
   dualMonitoringWarning,
   dueDate,
   FLAGGED_LIGHTS,
+  isFlagged,
   flagRank,
   indicatorStatus,
   isOverdue,
@@ -329,9 +330,8 @@ export class DashboardService {
     const duePassed = periodsUpTo(asOf.year, asOf.month).filter((period) =>
       isOverdue(period, null, asOf.today, asOf.dueDay),
     );
-    const [counts, flagged, series, budget, trend, open, rules, progress] = await Promise.all([
+    const [counts, series, budget, trend, open, rules, progress] = await Promise.all([
       this.repository.lightCounts(ids, asOf.period),
-      this.repository.flagged(ids, asOf.period),
       this.repository.monitoredSeries(ids, asOf.yearStart, asOf.period),
       this.repository.budget(ids, asOf.yearStart, asOf.period),
       this.repository.trend(ids, asOf.yearStart, asOf.period),
@@ -339,6 +339,9 @@ export class DashboardService {
       this.rules.forFiscalYears(ids),
       this.repository.meanProgress(ids, asOf.period),
     ]);
+    // The flagged indicators are the monitored ones whose light as of the month is flagged (same rows, same
+    // document order): taken from the series' rows rather than read a second time.
+    const flagged = series.filter((row) => isFlagged(row.light));
     const progressOf = new Map(progress.map((row) => [row.projectId, row.progress]));
     const rulesOf = (fiscalYearId: string | null): RuleSettings =>
       rules.get(fiscalYearId as string) ?? DEFAULT_RULE_SETTINGS;

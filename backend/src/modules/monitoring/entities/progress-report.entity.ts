@@ -10,6 +10,9 @@ import { User } from '../../users/entities/user.entity';
 @Entity('progress_reports')
 @Unique('uq_progress_reports_indicator_period', ['indicatorId', 'period'])
 @Index('ix_progress_reports_period', ['period'])
+// The monthly series read by projections, from the index alone: (indicator_id, period) INCLUDE (actual_value,
+// forecast_value), which TypeORM cannot describe; created by migration 1764100011000.
+@Index('ix_progress_reports_series', { synchronize: false })
 @Check('ck_progress_reports_period', `"period" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
 @Check('ck_progress_reports_likelihood', `"likelihood" IS NULL OR "likelihood" IN (${sqlList(LIKELIHOODS)})`)
 @Check('ck_progress_reports_reasons', `"reasons" <@ ARRAY[${sqlList(DEVIATION_REASONS)}]::text[]`)
