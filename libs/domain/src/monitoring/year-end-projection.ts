@@ -55,7 +55,8 @@ export const DEFAULT_TREND_TOLERANCE = 10;
 interface Candidate {
   method: ProjectionMethod;
   value: number;
-  formula: string;
+  /** Written only when a full projection is explained (projectedYearEndLight never needs it). */
+  formula: () => string;
 }
 
 interface Projected {
@@ -183,7 +184,7 @@ function finish(
   const best = ends[0] === worst ? ends[1] : ends[0];
   const others = projected.candidates.filter((c) => c !== projected.chosen);
   const explanation = messages().explain.steps([
-    P().chosen(projected.chosen.formula, P().range(shown(value), shown(low), shown(high))),
+    P().chosen(projected.chosen.formula(), P().range(shown(value), shown(low), shown(high))),
     describe(value, light),
     projected.why,
     ...(others.length
@@ -225,13 +226,14 @@ function project(
     if (point.value !== null && point.month >= 1 && point.month <= options.month)
       values.set(point.month, point.value);
   }
+  const forecastValue = options.forecast;
   const forecast =
-    options.forecast === null || options.forecast === undefined
+    forecastValue === null || forecastValue === undefined
       ? undefined
       : {
           method: 'forecast' as const,
-          value: options.forecast,
-          formula: P().forecast(shown(options.forecast)),
+          value: forecastValue,
+          formula: () => P().forecast(shown(forecastValue)),
         };
   if (values.size === 0) {
     return forecast && { chosen: forecast, candidates: [forecast], why: P().whyForecast };
@@ -281,7 +283,7 @@ function cumulativeMethods(
   const pace: Candidate = {
     method: 'pace',
     value: total + rate * left,
-    formula: P().pace(start, last, shown(rate), shown(total), left, shown(total + rate * left)),
+    formula: () => P().pace(start, last, shown(rate), shown(total), left, shown(total + rate * left)),
   };
   const from = last - window;
   const before = from === 0 ? 0 : values.get(from);
@@ -292,7 +294,7 @@ function cumulativeMethods(
     trend = {
       method: 'trend',
       value,
-      formula: P().trend(window, from + 1, last, shown(recent), shown(total), left, shown(value)),
+      formula: () => P().trend(window, from + 1, last, shown(recent), shown(total), left, shown(value)),
     };
   }
   const soFar = lastYear?.[last - 1];
@@ -303,7 +305,7 @@ function cumulativeMethods(
     profile = {
       method: 'profile',
       value: total / share,
-      formula: P().profile(last, shown(share * 100), shown(total), shown(total / share)),
+      formula: () => P().profile(last, shown(share * 100), shown(total), shown(total / share)),
     };
   }
   return { pace, trend, profile };
@@ -320,7 +322,11 @@ function levelMethods(
   const latest = values.get(last) as number;
   const left = 12 - last;
   const bound = (value: number): number => Math.max(0, percent ? Math.min(100, value) : value);
-  const pace: Candidate = { method: 'pace', value: latest, formula: P().levelPace(last, shown(latest)) };
+  const pace: Candidate = {
+    method: 'pace',
+    value: latest,
+    formula: () => P().levelPace(last, shown(latest)),
+  };
   const earlier = values.get(last - window);
   let trend: Candidate | undefined;
   if (earlier !== undefined) {
@@ -329,15 +335,8 @@ function levelMethods(
     trend = {
       method: 'trend',
       value,
-      formula: P().levelTrend(
-        window,
-        last - window + 1,
-        last,
-        shown(change),
-        shown(latest),
-        left,
-        shown(value),
-      ),
+      formula: () =>
+        P().levelTrend(window, last - window + 1, last, shown(change), shown(latest), left, shown(value)),
     };
   }
   const then = lastYear?.[last - 1];
@@ -348,7 +347,7 @@ function levelMethods(
     profile = {
       method: 'profile',
       value,
-      formula: P().levelProfile(last, shown(then), shown(yearEnd), shown(latest), shown(value)),
+      formula: () => P().levelProfile(last, shown(then), shown(yearEnd), shown(latest), shown(value)),
     };
   }
   return { pace, trend, profile };
