@@ -29,4 +29,23 @@ describe(DemoAccountsService.name, () => {
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) expect(row).toEqual({ username: row.username, departmentId: dept.departmentId });
   });
+
+  it('should assign each demo lead to its project, once, however often it runs', async () => {
+    const service = app.get(DemoAccountsService);
+    await service.ensure();
+    const accounts = await service.ensure();
+    const leads = accounts.filter((a) => a.role === 'lead');
+    expect(leads.length).toBeGreaterThan(0);
+    const assigned: { username: string; project: string; n: number }[] = await ds.query(
+      `SELECT u.username, min(p.name) AS project, count(*)::int AS n
+         FROM project_assignments a JOIN users u ON u.id = a.user_id JOIN projects p ON p.id = a.project_id
+        WHERE u.username = ANY($1) GROUP BY u.username ORDER BY u.username`,
+      [leads.map((a) => a.username)],
+    );
+    expect(assigned).toEqual(
+      [...leads]
+        .sort((a, b) => a.username.localeCompare(b.username))
+        .map((a) => ({ username: a.username, project: a.project, n: 1 })),
+    );
+  });
 });

@@ -64,6 +64,7 @@ export class DemoAccountsService {
       : undefined;
     this.passwordHash = undefined;
     return this.dataSource.transaction(async (manager) => {
+      const assignments: { projectId: string; userId: string }[] = [];
       for (const account of accounts) {
         let id = existing.get(account.username);
         if (id === undefined) {
@@ -84,10 +85,9 @@ export class DemoAccountsService {
             });
           }
         }
-        if (account.projectId) {
-          await this.users.assign(manager, account.projectId, id);
-        }
+        if (account.projectId) assignments.push({ projectId: account.projectId, userId: id });
       }
+      await this.users.assign(manager, assignments);
       this.logger.log(`Demo accounts ready: ${accounts.length}`);
       return accounts.map(({ username, role, displayName, project }) => ({
         username,

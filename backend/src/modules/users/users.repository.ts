@@ -320,12 +320,14 @@ export class UsersRepository {
   }
 
   /** Assigns a lead to a project; kept as it is when already assigned. */
-  async assign(manager: EntityManager, projectId: string, userId: string): Promise<void> {
+  /** Assigns each user to its project, keeping the assignments that exist (one statement). */
+  async assign(manager: EntityManager, assignments: { projectId: string; userId: string }[]): Promise<void> {
+    if (assignments.length === 0) return;
     await manager
       .createQueryBuilder()
       .insert()
       .into(ProjectAssignment)
-      .values({ projectId, userId })
+      .values(assignments)
       .orIgnore()
       .execute();
   }
