@@ -65,6 +65,25 @@ SELECT json_build_object(
 ) AS dashboard`;
 
 /**
+ * DASHBOARD_SQL plus what the API has read since 预计年末 (issue #14) and DASHBOARD_SQL does not: every monitored
+ * indicator's target and its monthly series from January to the month (the inputs of its year-end projection, which
+ * only libs/domain computes). The same statement, one more key: a like-for-like "limit" for the API's reads.
+ */
+export const DASHBOARD_WITH_SERIES_SQL = DASHBOARD_SQL.replace(
+  /\) AS dashboard$/,
+  `,
+  'series', (SELECT json_agg(json_build_object('indicatorId', ind.id, 'target', i.target_parsed, 'thresholds', i.thresholds,
+      'series', s.series, 'forecastValue', s.forecast_value))
+      FROM ind JOIN indicators i ON i.id = ind.id
+      JOIN LATERAL (
+        SELECT json_agg(json_build_object('period', h.period, 'value', h.actual_value) ORDER BY h.period) AS series,
+               (array_agg(h.forecast_value ORDER BY h.period DESC))[1] AS forecast_value
+          FROM progress_reports h WHERE h.indicator_id = ind.id AND h.period BETWEEN $3 AND $4
+      ) s ON s.series IS NOT NULL)
+) AS dashboard`,
+);
+
+/**
  * The city view as GET /api/dashboard answers it, by ONE hand-written statement: light counts, 当年预算 and the
  * latest 执行数, reports overdue — per department and in total — and the monthly trend. Same rows as the API
  * (annual goals, archived rows left out, the department-wide goals counted as a unit that reports). What it

@@ -15,7 +15,12 @@ import {
   templatesOf,
 } from './generate';
 import { targetWorkbook } from './excel-targets';
-import { CITY_ROLLUP_SQL, DASHBOARD_SQL, FLAGGED_PAGE_SQL } from './hand-written.sql';
+import {
+  CITY_ROLLUP_SQL,
+  DASHBOARD_SQL,
+  DASHBOARD_WITH_SERIES_SQL,
+  FLAGGED_PAGE_SQL,
+} from './hand-written.sql';
 import { freePort, Started, startServer, stopServer } from './processes';
 import { summarize, Summary, timed } from './stats';
 import { countIndicators, readSeedDocument, scaledDocument } from './synthetic-document';
@@ -241,6 +246,18 @@ async function dashboards(url: string, bearer: string, client: Client): Promise<
     (i) => ({
       url: `${url}/api/departments/${codes[i % codes.length]}/years/${BENCH_YEAR}/dashboard?asOf=${AS_OF}`,
       ...dashboardSql(codes[i % codes.length]),
+    }),
+    bearer,
+    client,
+  );
+  // The same, against the statement that also reads what the projections need (see DASHBOARD_WITH_SERIES_SQL).
+  results.departmentDashboardWithSeries = await sideBySide(
+    'department dashboard (statement with the series)',
+    DASHBOARD_ITERATIONS,
+    (i) => ({
+      url: `${url}/api/departments/${codes[i % codes.length]}/years/${BENCH_YEAR}/dashboard?asOf=${AS_OF}`,
+      ...dashboardSql(codes[i % codes.length]),
+      sql: DASHBOARD_WITH_SERIES_SQL,
     }),
     bearer,
     client,
