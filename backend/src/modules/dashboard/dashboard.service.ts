@@ -112,13 +112,23 @@ export class DashboardService {
     projectedMissOnly: boolean,
     today: string = localDate(),
   ): Promise<DepartmentDashboardResponse> {
+    const department = { code: unit.code, name: unit.name };
+    if (asOf !== undefined) {
+      // The month is given (and checked first): the latest reported month, only shown, is read alongside.
+      const given = resolveAsOf(year, asOf, today);
+      const [latestReportedPeriod, dashboard] = await Promise.all([
+        this.repository.latestReportedPeriod([unit.fiscalYearId]),
+        this.build([unit], given, projectedMissOnly),
+      ]);
+      return { department, latestReportedPeriod, ...dashboard };
+    }
     const latestReportedPeriod = await this.repository.latestReportedPeriod([unit.fiscalYearId]);
     const dashboard = await this.build(
       [unit],
       resolveAsOf(year, asOf, today, latestReportedPeriod),
       projectedMissOnly,
     );
-    return { department: { code: unit.code, name: unit.name }, latestReportedPeriod, ...dashboard };
+    return { department, latestReportedPeriod, ...dashboard };
   }
 
   /**
