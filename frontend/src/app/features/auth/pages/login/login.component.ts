@@ -115,9 +115,12 @@ export class LoginComponent {
     });
     if (apiErrorCode(error) === 'INVALID_CREDENTIALS') {
       // Start the password over, keep the username.
+      // The field is written only here: typing only reads it (no binding rewrites it during an IME composition).
+      const field = this.passwordInput().nativeElement;
+      field.value = '';
       this.password.set('');
       this.passwordChecked.set(false);
-      this.passwordInput().nativeElement.focus();
+      field.focus();
     }
   }
 }
