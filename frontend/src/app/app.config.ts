@@ -12,7 +12,6 @@ import { authInterceptor } from './core/auth/auth.interceptor';
 import { apiErrorInterceptor } from './core/http/api-error.interceptor';
 import type { LocaleData } from './core/i18n/locale-data';
 import { provideLoadedLocale } from './core/i18n/provide-locale';
-import { provideFirstPageIcons } from './core/icons/first-page-icons';
 import { AppTitleStrategy } from './core/routing/app-title.strategy';
 
 /** The app's providers, in the language it starts in (loaded before bootstrap, see main.ts). */
@@ -26,7 +25,6 @@ export function appConfig(locale: UiLocale, data: LocaleData): ApplicationConfig
       // Outermost first: the error interceptor sees the outcome after the auth interceptor's refresh and replay.
       provideHttpClient(withFetch(), withInterceptors([apiErrorInterceptor, authInterceptor])),
       provideLoadedLocale(locale, data),
-      provideFirstPageIcons(),
     ],
   };
 }

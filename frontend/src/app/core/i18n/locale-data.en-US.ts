@@ -1,7 +1,6 @@
 import en from '@angular/common/locales/en';
-import { en_US } from 'ng-zorro-antd/i18n';
 
 import { EN_US_MESSAGES } from '../../shared/i18n/messages.en-US';
 import type { LocaleData } from './locale-data';
 
-export const EN_US_LOCALE_DATA: LocaleData = { angular: en, nz: en_US, messages: EN_US_MESSAGES };
+export const EN_US_LOCALE_DATA: LocaleData = { angular: en, messages: EN_US_MESSAGES };

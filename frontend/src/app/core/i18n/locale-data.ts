@@ -1,5 +1,4 @@
 import type { UiLocale } from '@jixiao/domain';
-import type { NzI18nInterface } from 'ng-zorro-antd/i18n';
 
 import type { Messages } from '../../shared/i18n/messages';
 
@@ -7,8 +6,6 @@ import type { Messages } from '../../shared/i18n/messages';
 export interface LocaleData {
   /** Angular's number and date data. */
   readonly angular: unknown[];
-  /** ng-zorro's component texts (pagination, date picker, empty states). */
-  readonly nz: NzI18nInterface;
   /** Ours. */
   readonly messages: Messages;
 }

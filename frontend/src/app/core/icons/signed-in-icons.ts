@@ -12,6 +12,7 @@ import {
   HomeOutline,
   ImportOutline,
   KeyOutline,
+  LockOutline,
   LogoutOutline,
   MenuFoldOutline,
   MenuUnfoldOutline,
@@ -29,6 +30,7 @@ import {
   ToolFill,
   UnlockOutline,
   UploadOutline,
+  UserOutline,
 } from '@ant-design/icons-angular/icons';
 import { inject } from '@angular/core';
 import { NzIconService } from 'ng-zorro-antd/icon';
@@ -53,6 +55,7 @@ export const SIGNED_IN_ICONS = [
   HomeOutline,
   ImportOutline,
   KeyOutline,
+  LockOutline,
   LogoutOutline,
   MenuFoldOutline,
   MenuUnfoldOutline,
@@ -70,6 +73,7 @@ export const SIGNED_IN_ICONS = [
   ToolFill,
   UnlockOutline,
   UploadOutline,
+  UserOutline,
 ];
 
 /**

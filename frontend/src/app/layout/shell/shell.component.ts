@@ -10,6 +10,7 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { AuthService } from '../../core/auth/auth.service';
+import { applyNzLocale } from '../../core/i18n/nz-locale';
 import { registerSignedInIcons } from '../../core/icons/signed-in-icons';
 import { LOGIN_PATH } from '../../core/auth/login-url';
 import { NotificationsButtonComponent } from '../../features/notifications/notifications-button.component';
@@ -75,6 +76,7 @@ export class ShellComponent {
     // Before the first render: the shell and its pages are drawn with their stylesheet in place.
     addSignedInStyles(inject(DOCUMENT));
     registerSignedInIcons();
+    applyNzLocale();
     const query = this.phoneQuery;
     if (query) {
       const change = (event: MediaQueryListEvent): void => {

@@ -58,6 +58,7 @@ export const EN_US_MESSAGES: Messages = {
     failed: 'Sign-in failed',
     expired: 'Your session has ended: please sign in again',
     demoHint: 'Demo accounts: admin / leader / auditor / lead01…; the password is printed at start-up',
+    showPassword: 'Show password',
   },
   changePassword: {
     title: 'Change password',

@@ -57,6 +57,7 @@ export const ZH_CN_MESSAGES = {
     failed: '登录失败',
     expired: '登录已过期，请重新登录',
     demoHint: '演示账户：admin / leader / auditor / lead01…，密码见启动输出',
+    showPassword: '显示密码',
   },
   changePassword: {
     title: '修改密码',

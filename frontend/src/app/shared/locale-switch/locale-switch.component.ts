@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NzIconModule } from 'ng-zorro-antd/icon';
 
 import { LocaleService } from '../../core/i18n/locale.service';
+import { GlyphComponent } from '../glyph/glyph.component';
 import { MESSAGES } from '../i18n/messages';
 
 /**
@@ -10,7 +10,7 @@ import { MESSAGES } from '../i18n/messages';
  */
 @Component({
   selector: 'app-locale-switch',
-  imports: [NzIconModule],
+  imports: [GlyphComponent],
   template: `
     <button
       type="button"
@@ -20,7 +20,7 @@ import { MESSAGES } from '../i18n/messages';
       [disabled]="switching()"
       (click)="switch()"
     >
-      <nz-icon nzType="global" aria-hidden="true" />
+      <app-glyph name="global" />
       <span>{{ msg.locale.names[locale.other] }}</span>
     </button>
   `,

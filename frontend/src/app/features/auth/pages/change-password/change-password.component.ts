@@ -9,6 +9,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { finalize } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
+import { applyNzLocale } from '../../../../core/i18n/nz-locale';
 import { apiErrorSummary } from '../../../../shared/http/api-error';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 
@@ -37,6 +38,11 @@ export class ChangePasswordComponent {
   });
   protected readonly submitting = signal(false);
   protected readonly failure = signal<string | null>(null);
+
+  constructor() {
+    // Outside the shell: this page may be the first screen of ng-zorro's (a reload at /password).
+    applyNzLocale();
+  }
 
   protected submit(): void {
     if (this.submitting()) {

@@ -120,7 +120,7 @@ describe(LoginComponent.name, () => {
     expect(text('button[type=submit]')).toBe('登录');
     expect(text('.hint')).toBe('演示账户：admin / leader / auditor / lead01…，密码见启动输出');
     expect(TestBed.inject(Title).getTitle()).toBe('登录 · 绩效目标管理');
-    expect(page().querySelector('nz-alert')).toBeNull();
+    expect(page().querySelector('.ant-alert')).toBeNull();
   });
 
   it('should ask for both fields without calling the API when they are empty', async () => {
@@ -130,8 +130,38 @@ describe(LoginComponent.name, () => {
     await settle();
 
     httpMock.expectNone(LOGIN_URL);
-    expect(text('nz-form-item:first-child .ant-form-item-explain')).toBe('请输入用户名');
-    expect(text('nz-form-item:nth-child(2) .ant-form-item-explain')).toBe('请输入密码');
+    expect(text('.ant-form-item:first-child .ant-form-item-explain')).toBe('请输入用户名');
+    expect(text('.ant-form-item:nth-child(2) .ant-form-item-explain')).toBe('请输入密码');
+  });
+
+  it('should ask for a field once it was emptied, and mark it invalid for assistive technology', async () => {
+    await open();
+
+    await type('login-username', 'ad');
+    expect(text('.ant-form-item:first-child .ant-form-item-explain')).toBe('');
+    await type('login-username', '');
+
+    expect(text('.ant-form-item:first-child .ant-form-item-explain')).toBe('请输入用户名');
+    expect(input('login-username').getAttribute('aria-invalid')).toBe('true');
+    expect(input('login-username').getAttribute('aria-describedby')).toBe('login-username-error');
+    expect(text('.ant-form-item:nth-child(2) .ant-form-item-explain')).toBe('');
+    expect(input('login-password').getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('should show and hide the password with the eye button', async () => {
+    await open();
+    const toggle = page().querySelector('.ant-input-password-icon') as HTMLElement;
+    expect(toggle.getAttribute('aria-label')).toBe('显示密码');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+
+    toggle.click();
+    await settle();
+    expect(input('login-password').type).toBe('text');
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+
+    toggle.click();
+    await settle();
+    expect(input('login-password').type).toBe('password');
   });
 
   it("should show the server's one message for a refused login and start the password over", async () => {
@@ -148,6 +178,7 @@ describe(LoginComponent.name, () => {
     expect(failureLines()).toEqual(['登录失败', '用户名或密码错误，或账户暂不可用']);
     expect(input('login-username').value).toBe(' admin ');
     expect(input('login-password').value).toBe('');
+    expect(text('.ant-form-item:nth-child(2) .ant-form-item-explain')).toBe('');
     expect(document.activeElement).toBe(input('login-password'));
     expect(TestBed.inject(Router).url).toBe('/login');
     expect(TestBed.inject(AuthService).isLoggedIn()).toBe(false);

@@ -9,13 +9,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { finalize } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
@@ -23,6 +17,7 @@ import { EXPIRED_REASON, safeReturnUrl } from '../../../../core/auth/login-url';
 import { CHANGE_PASSWORD_PATH } from '../../../../core/auth/password-change.guard';
 import { LocaleService } from '../../../../core/i18n/locale.service';
 import { apiErrorCode, apiErrorSummary } from '../../../../shared/http/api-error';
+import { GlyphComponent } from '../../../../shared/glyph/glyph.component';
 import { MESSAGES } from '../../../../shared/i18n/messages';
 import { LocaleSwitchComponent } from '../../../../shared/locale-switch/locale-switch.component';
 
@@ -36,20 +31,13 @@ interface LoginFailure {
  * The way in. Failures are shown inline with the server's own words; a
  * session that ended elsewhere is explained by `?reason=expired`, and `?returnUrl=` is where login leads (after
  * the change-password page when an admin chose the password).
- * It imports its few ng-zorro modules directly instead of SHARED_IMPORTS: it is the first screen everyone
- * loads, and it needs none of the table and select code.
+ * It is the first screen everyone loads, so it uses none of ng-zorro's components nor Angular's forms: two
+ * fields with a required check are signals, drawn with ng-zorro's markup and classes (the global stylesheet
+ * styles them like nz-form, nz-input, nz-alert and nz-button) and the icons of GLYPHS.
  */
 @Component({
   selector: 'app-login',
-  imports: [
-    ReactiveFormsModule,
-    NzAlertModule,
-    NzButtonModule,
-    NzFormModule,
-    NzIconModule,
-    NzInputModule,
-    LocaleSwitchComponent,
-  ],
+  imports: [GlyphComponent, LocaleSwitchComponent],
   templateUrl: './login.component.html',
   styleUrl: './login.component.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,10 +53,16 @@ export class LoginComponent {
   private readonly queryParams = toSignal(this.route.queryParamMap, { requireSync: true });
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    username: ['', Validators.required],
-    password: ['', Validators.required],
-  });
+  protected readonly username = signal('');
+  protected readonly password = signal('');
+  /** Edited, or submitted: a field shows its message only after that (as nz-form-control showed it). */
+  protected readonly usernameChecked = signal(false);
+  protected readonly passwordChecked = signal(false);
+  protected readonly usernameError = computed(() => this.usernameChecked() && this.username() === '');
+  protected readonly passwordError = computed(() => this.passwordChecked() && this.password() === '');
+  protected readonly passwordShown = signal(false);
+  /** The field with the focus, whose frame is drawn focused (nz-input-wrapper's class; :focus-within is not styled). */
+  protected readonly focused = signal<'username' | 'password' | null>(null);
   protected readonly submitting = signal(false);
   protected readonly failure = signal<LoginFailure | null>(null);
   private readonly attempted = signal(false);
@@ -78,18 +72,19 @@ export class LoginComponent {
     () => !this.attempted() && this.queryParams().get('reason') === EXPIRED_REASON,
   );
 
-  protected submit(): void {
+  protected submit(event: Event): void {
+    // No Angular forms here to keep the browser from sending the form itself.
+    event.preventDefault();
     if (this.submitting()) {
       return;
     }
-    if (this.form.invalid) {
-      for (const control of Object.values(this.form.controls)) {
-        control.markAsDirty();
-        control.updateValueAndValidity({ onlySelf: true });
-      }
+    const username = this.username();
+    const password = this.password();
+    if (username === '' || password === '') {
+      this.usernameChecked.set(true);
+      this.passwordChecked.set(true);
       return;
     }
-    const { username, password } = this.form.getRawValue();
     this.attempted.set(true);
     this.failure.set(null);
     this.submitting.set(true);
@@ -120,8 +115,12 @@ export class LoginComponent {
     });
     if (apiErrorCode(error) === 'INVALID_CREDENTIALS') {
       // Start the password over, keep the username.
-      this.form.controls.password.reset();
-      this.passwordInput().nativeElement.focus();
+      // The field is written only here: typing only reads it (no binding rewrites it during an IME composition).
+      const field = this.passwordInput().nativeElement;
+      field.value = '';
+      this.password.set('');
+      this.passwordChecked.set(false);
+      field.focus();
     }
   }
 }
