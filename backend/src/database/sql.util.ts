@@ -80,20 +80,38 @@ function columnRecords<E extends ObjectLiteral>(
   rows: Partial<E>[],
 ): Record<string, unknown>[] {
   const metadata = manager.connection.getMetadata(entity);
-  return rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([property, value]) => {
-        const column = metadata.findColumnWithPropertyName(property);
-        if (!column) throw new Error(`${metadata.name} has no column ${property}`);
-        const prepared: unknown = manager.connection.driver.preparePersistentValue(value, column);
-        const json = column.type === 'json' || column.type === 'jsonb';
-        return [
-          column.databaseName,
-          json && typeof prepared === 'string' ? JSON.parse(prepared) : (prepared ?? null),
-        ];
-      }),
-    ),
-  );
+  const driver = manager.connection.driver;
+  // Each property's column is looked up once per call, not once per row (rows name the same properties).
+  const columns = new Map<string, { name: string; convert: (value: unknown) => unknown }>();
+  const columnOf = (property: string) => {
+    let found = columns.get(property);
+    if (found) return found;
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+    const json = column.type === 'json' || column.type === 'jsonb';
+    found = {
+      name: column.databaseName,
+      // A JSON column's value stays as it is (the array is serialized once); TypeORM would write it as
+      // JSON.stringify of the (transformed) value, which is the same text.
+      convert:
+        json && !column.transformer
+          ? (value) => value ?? null
+          : (value) => {
+              const prepared: unknown = driver.preparePersistentValue(value, column);
+              return json && typeof prepared === 'string' ? JSON.parse(prepared) : (prepared ?? null);
+            },
+    };
+    columns.set(property, found);
+    return found;
+  };
+  return rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (const property in row) {
+      const { name, convert } = columnOf(property);
+      record[name] = convert(row[property]);
+    }
+    return record;
+  });
 }
 
 /**

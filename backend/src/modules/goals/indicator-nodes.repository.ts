@@ -42,7 +42,11 @@ export class IndicatorNodesRepository {
         )
       : [];
     const byGoal = new Map<string, NodeRow[]>();
-    for (const node of existing) byGoal.set(node.goal_id, [...(byGoal.get(node.goal_id) ?? []), node]);
+    for (const node of existing) {
+      const nodes = byGoal.get(node.goal_id);
+      if (nodes) nodes.push(node);
+      else byGoal.set(node.goal_id, [node]);
+    }
     const inserted1: NodeRow[] = [];
     const inserted2: NodeRow[] = [];
     const moved = new Map<string, NodeRow>();

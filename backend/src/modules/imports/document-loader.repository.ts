@@ -154,9 +154,9 @@ export class DocumentLoaderRepository {
     await manager.query(`DELETE FROM funding_sources WHERE project_id = ANY($1::uuid[])`, [projectIds]);
     await manager.query(`DELETE FROM spending_details WHERE project_id = ANY($1::uuid[])`, [projectIds]);
     await manager.query(`DELETE FROM procurement_items WHERE project_id = ANY($1::uuid[])`, [projectIds]);
-    await insertEntities(manager, FundingSource, funding);
-    await insertEntities(manager, SpendingDetail, details);
-    await insertEntities(manager, ProcurementItem, purchases);
+    await insertRecords(manager, FundingSource, funding);
+    await insertRecords(manager, SpendingDetail, details);
+    await insertRecords(manager, ProcurementItem, purchases);
   }
 
   /** Every indicator of the year, archived ones after the live ones of their goal. */

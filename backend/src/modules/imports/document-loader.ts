@@ -24,7 +24,7 @@ import type { BudgetClassification } from '../budget/entities/budget-line.entity
 import type { Goal } from '../goals/entities/goal.entity';
 import type { Indicator } from '../goals/entities/indicator.entity';
 import type { Project } from '../projects/entities/project.entity';
-import { DocumentLoaderRepository, type LoadedIndicator } from './document-loader.repository';
+import { DocumentLoaderRepository, type LoadedIndicator, type YearGoal } from './document-loader.repository';
 import { sharedProjectFields } from './project-fields';
 
 /** What a load changed: counts of every row, and the rows themselves in `diff`. */
@@ -80,7 +80,9 @@ function byShape<T extends object>(rows: T[]): T[][] {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const shape = Object.keys(row).join(',');
-    groups.set(shape, [...(groups.get(shape) ?? []), row]);
+    const group = groups.get(shape);
+    if (group) group.push(row);
+    else groups.set(shape, [row]);
   }
   return [...groups.values()];
 }
@@ -150,7 +152,8 @@ export class DocumentLoader {
     ];
     // Rows are written per table for the whole document; what each row did is told (counted, audited, listed)
     // afterwards, in document order: a goal, then its indicators, as when goals were loaded one by one.
-    const goals = await this.upsertGoals(manager, fiscalYearId, goalSets, summary, changes);
+    const yearGoals = await this.repository.yearGoals(manager, fiscalYearId);
+    const goals = await this.upsertGoals(manager, fiscalYearId, yearGoals, goalSets, summary, changes);
     const indicatorTells = await this.loadIndicators(manager, goals, existing, claimed, summary, changes);
     for (const [i, goal] of goals.entries()) {
       await goal.tell();
@@ -192,7 +195,8 @@ export class DocumentLoader {
     );
     summary.goals.archived = goneGoals.length;
     summary.diff = changes.diff();
-    await this.repository.removeUnusedNodes(manager, fiscalYearId);
+    // A year without goals before this load has only the nodes just made for its indicators: none unused.
+    if (yearGoals.length) await this.repository.removeUnusedNodes(manager, fiscalYearId);
 
     summary.budgetLines = await this.replaceBudgetTables(manager, fiscalYearId, doc);
     await this.repository.setOverview(manager, fiscalYearId, overviewOf(doc));
@@ -346,23 +350,19 @@ export class DocumentLoader {
 
   /**
    * The document's goals in place: a live goal at that place (project, term, seq), else one archived from it (its
-   * place kept as ARCHIVED_SEQ + seq), else a new one. One read, one update and one insert for the document.
+   * place kept as ARCHIVED_SEQ + seq), else a new one (the year's goals as read before). One update and one insert for the document.
    */
   private async upsertGoals(
     manager: EntityManager,
     fiscalYearId: string,
+    existingGoals: YearGoal[],
     goalSets: GoalSet[],
     summary: LoadSummary,
     changes: ChangeTracker,
   ): Promise<PlacedGoal[]> {
     const placeOf = (projectId: string | null, term: string, seq: number) =>
       `${projectId ?? ''}|${term}|${seq}`;
-    const yearGoals = new Map(
-      (await this.repository.yearGoals(manager, fiscalYearId)).map((g) => [
-        placeOf(g.project_id, g.term, g.seq),
-        g,
-      ]),
-    );
+    const yearGoals = new Map(existingGoals.map((g) => [placeOf(g.project_id, g.term, g.seq), g]));
     const placed: PlacedGoal[] = [];
     const updates: Parameters<DocumentLoaderRepository['updateGoals']>[1] = [];
     const inserts: Partial<Goal>[] = [];
