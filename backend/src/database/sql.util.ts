@@ -1,5 +1,10 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 
+/** pg answers an UPDATE … RETURNING through TypeORM as [rows, count]: the rows, whichever shape came back. */
+export function returnedRows<T>(result: [T[], number] | T[]): T[] {
+  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}
+
 /** PostgreSQL allows 65,535 bind parameters per statement; stay well below. */
 const MAX_PARAMS = 30000;
 

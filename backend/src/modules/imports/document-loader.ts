@@ -51,8 +51,11 @@ export interface ChangeCount {
 
 const zero = (): ChangeCount => ({ created: 0, updated: 0, archived: 0, restored: 0 });
 
-/** Writes done, what one row did is told: counted in the summary, audited (restores), listed in the diff. */
-type Told = (() => Promise<void> | void)[];
+/** Writes done, what one row did is told: counted in the summary, listed in the diff, its restore collected. */
+type Told = (() => void)[];
+
+/** Rows an import brought back, audited together once told (ArchiveWriter.recordRestores). */
+type Restores = Parameters<ArchiveWriter['recordRestores']>[2];
 
 /** The goals of the document's department-wide part or of one project. */
 interface GoalSet {
@@ -72,7 +75,7 @@ interface PlacedGoal {
   project: string;
   seq: number;
   goal: DocumentGoal;
-  tell: () => Promise<void> | void;
+  tell: () => void;
 }
 
 /** Rows grouped by the properties they name (a multi-row statement writes the same columns for every row). */
@@ -153,12 +156,30 @@ export class DocumentLoader {
     // Rows are written per table for the whole document; what each row did is told (counted, audited, listed)
     // afterwards, in document order: a goal, then its indicators, as when goals were loaded one by one.
     const yearGoals = await this.repository.yearGoals(manager, fiscalYearId);
-    const goals = await this.upsertGoals(manager, fiscalYearId, yearGoals, goalSets, summary, changes);
-    const indicatorTells = await this.loadIndicators(manager, goals, existing, claimed, summary, changes);
+    const restores: Restores = [];
+    const goals = await this.upsertGoals(
+      manager,
+      fiscalYearId,
+      yearGoals,
+      goalSets,
+      summary,
+      restores,
+      changes,
+    );
+    const indicatorTells = await this.loadIndicators(
+      manager,
+      goals,
+      existing,
+      claimed,
+      summary,
+      restores,
+      changes,
+    );
     for (const [i, goal] of goals.entries()) {
-      await goal.tell();
-      for (const tell of indicatorTells[i]) await tell();
+      goal.tell();
+      for (const tell of indicatorTells[i]) tell();
     }
+    await this.archives.recordRestores(manager, changes, restores, RESTORE_REASON);
     const keptGoals = goals.map((g) => g.id);
 
     // Whatever the new document no longer holds is archived with everything recorded against it, never deleted.
@@ -221,7 +242,8 @@ export class DocumentLoader {
     const taken = new Set<string>();
     const updates: Partial<Project>[] = [];
     const inserts: Partial<Project>[] = [];
-    const told: ((changed: Set<string>) => Promise<void> | void)[] = [];
+    const told: ((changed: Set<string>) => void)[] = [];
+    const restores: Restores = [];
     for (const [index, p] of projects.entries()) {
       const values = { ...projectColumns(p, index + 1), archivedAt: null };
       const found = (p.code ? byCode.get(p.code) : undefined) ?? byName.get(p.name);
@@ -236,14 +258,14 @@ export class DocumentLoader {
           name: p.name,
           parents: [],
         };
-        told.push(async (changed) => {
+        told.push((changed) => {
           if (changed.has(id)) {
             summary.projects.updated++;
             changes.add('updated', row);
           }
           if (found.archivedAt) {
             summary.projects.restored++;
-            await this.archives.recordRestore(manager, changes, row, found.archivedAt, RESTORE_REASON);
+            restores.push({ row, archivedAt: found.archivedAt });
           }
         });
         ids.push(id);
@@ -271,7 +293,8 @@ export class DocumentLoader {
     for (const shape of byShape(updates))
       for (const id of await this.repository.updateProjects(manager, shape, restored)) changed.add(id);
     for (const shape of byShape(inserts)) await this.repository.insertProjects(manager, shape);
-    for (const tell of told) await tell(changed);
+    for (const tell of told) tell(changed);
+    await this.archives.recordRestores(manager, changes, restores, RESTORE_REASON);
     const gone = existing.filter((p) => !p.archivedAt && !taken.has(p.id));
     await this.archives.archiveRows(
       manager,
@@ -358,6 +381,7 @@ export class DocumentLoader {
     existingGoals: YearGoal[],
     goalSets: GoalSet[],
     summary: LoadSummary,
+    restores: Restores,
     changes: ChangeTracker,
   ): Promise<PlacedGoal[]> {
     const placeOf = (projectId: string | null, term: string, seq: number) =>
@@ -390,14 +414,14 @@ export class DocumentLoader {
             name: goal.label,
             parents: [projectId],
           };
-          const tell = async () => {
+          const tell = () => {
             if (changed) {
               summary.goals.updated++;
               changes.add('updated', row);
             }
             if (found.archived_at) {
               summary.goals.restored++;
-              await this.archives.recordRestore(manager, changes, row, found.archived_at, RESTORE_REASON);
+              restores.push({ row, archivedAt: found.archived_at });
             }
           };
           placed.push({ id: found.id, projectId, projectKey, project: found.project, seq, goal, tell });
@@ -438,6 +462,7 @@ export class DocumentLoader {
     existing: Map<string, LoadedIndicator>,
     claimed: Set<string>,
     summary: LoadSummary,
+    restores: Restores,
     changes: ChangeTracker,
   ): Promise<Told[]> {
     const nodesByGoal = await this.nodes.upsertMany(
@@ -494,14 +519,14 @@ export class DocumentLoader {
           });
           matched.push({ id: match.id, archived: Boolean(match.archived_at) });
           const row = rowOf(match.id, indicator.name);
-          tells.push(async () => {
+          tells.push(() => {
             if (result.changed.has(match.id)) {
               summary.indicators.updated++;
               changes.add('updated', row);
             }
             if (match.archived_at) {
               summary.indicators.restored++;
-              await this.archives.recordRestore(manager, changes, row, match.archived_at, RESTORE_REASON);
+              restores.push({ row, archivedAt: match.archived_at });
             }
           });
         } else {
