@@ -77,13 +77,15 @@ export const entityValues = <E extends ObjectLiteral>(values: Partial<E>): Query
 
 /**
  * Entity rows as JSON records named by column, for `json_populate_recordset(NULL::table, $1)`: values converted
- * by the entity's column metadata as TypeORM writes them, JSON columns kept as JSON (not as a JSON string).
+ * by the entity's column metadata as TypeORM writes them, JSON columns kept as JSON (not as a JSON string). A
+ * null is left out of its record (the function reads a missing key as NULL): a smaller document to send and
+ * parse. `columns`: those the rows name (the first row's properties).
  */
 function columnRecords<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   rows: Partial<E>[],
-): Record<string, unknown>[] {
+): { columns: string[]; records: Record<string, unknown>[] } {
   const metadata = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
   // Each property's column is looked up once per call, not once per row (rows name the same properties).
@@ -109,14 +111,16 @@ function columnRecords<E extends ObjectLiteral>(
     columns.set(property, found);
     return found;
   };
-  return rows.map((row) => {
+  const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
     for (const property in row) {
       const { name, convert } = columnOf(property);
-      record[name] = convert(row[property]);
+      const value = convert(row[property]);
+      if (value !== null) record[name] = value;
     }
     return record;
   });
+  return { columns: Object.keys(rows[0]).map((property) => columnOf(property).name), records };
 }
 
 /**
@@ -131,10 +135,8 @@ export async function insertRecords<E extends ObjectLiteral>(
 ): Promise<void> {
   if (!rows.length) return;
   const table = manager.connection.getMetadata(entity).tableName;
-  const records = columnRecords(manager, entity, rows);
-  const columns = Object.keys(records[0])
-    .map((c) => `"${c}"`)
-    .join(', ');
+  const { columns: names, records } = columnRecords(manager, entity, rows);
+  const columns = names.map((c) => `"${c}"`).join(', ');
   await manager.query(
     `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
     [JSON.stringify(records)],
@@ -155,8 +157,8 @@ export async function updateRecordsComparing<E extends ObjectLiteral & { id: str
 ): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const table = manager.connection.getMetadata(entity).tableName;
-  const records = columnRecords(manager, entity, rows);
-  const assignments = Object.keys(records[0])
+  const { columns, records } = columnRecords(manager, entity, rows);
+  const assignments = columns
     .filter((c) => c !== 'id')
     .map((c) => `"${c}" = x."${c}"`)
     .join(', ');
