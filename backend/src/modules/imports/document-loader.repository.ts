@@ -143,7 +143,7 @@ export class DocumentLoaderRepository {
     await insertRecords(manager, Project, rows);
   }
 
-  /** 资金来源, 支出明细 and 采购 of the projects, replaced as a whole (they carry no user data). */
+  /** 资金来源, 支出明细 and 采购: those of `projectIds` deleted, the rows given inserted (they carry no user data). */
   async replaceProjectDetails(
     manager: EntityManager,
     projectIds: string[],
@@ -151,9 +151,11 @@ export class DocumentLoaderRepository {
     details: Partial<SpendingDetail>[],
     purchases: Partial<ProcurementItem>[],
   ): Promise<void> {
-    await manager.query(`DELETE FROM funding_sources WHERE project_id = ANY($1::uuid[])`, [projectIds]);
-    await manager.query(`DELETE FROM spending_details WHERE project_id = ANY($1::uuid[])`, [projectIds]);
-    await manager.query(`DELETE FROM procurement_items WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+    if (projectIds.length) {
+      await manager.query(`DELETE FROM funding_sources WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+      await manager.query(`DELETE FROM spending_details WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+      await manager.query(`DELETE FROM procurement_items WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+    }
     await insertRecords(manager, FundingSource, funding);
     await insertRecords(manager, SpendingDetail, details);
     await insertRecords(manager, ProcurementItem, purchases);

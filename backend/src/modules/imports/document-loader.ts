@@ -137,8 +137,20 @@ export class DocumentLoader {
     };
     const changes = new ChangeTracker();
 
-    const projectIds = await this.upsertProjects(manager, fiscalYearId, doc.projects, summary, changes);
-    await this.replaceProjectDetails(manager, doc.projects, projectIds);
+    const { ids: projectIds, created } = await this.upsertProjects(
+      manager,
+      fiscalYearId,
+      doc.projects,
+      summary,
+      changes,
+    );
+    // A project created just now has no details to replace.
+    await this.replaceProjectDetails(
+      manager,
+      doc.projects,
+      projectIds,
+      projectIds.filter((id) => !created.has(id)),
+    );
 
     const existing = await this.existingIndicators(manager, fiscalYearId);
     const claimed = new Set<string>();
@@ -232,7 +244,7 @@ export class DocumentLoader {
     projects: DocumentProject[],
     summary: LoadSummary,
     changes: ChangeTracker,
-  ): Promise<string[]> {
+  ): Promise<{ ids: string[]; created: Set<string> }> {
     // Archived projects first, so a live project of the same name wins the match.
     const existing = await this.repository.yearProjects(manager, fiscalYearId);
     const byCode = new Map(existing.filter((p) => p.code).map((p) => [p.code as string, p]));
@@ -311,18 +323,19 @@ export class DocumentLoader {
       ARCHIVE_REASON,
     );
     summary.projects.archived = gone.length;
-    return ids;
+    return { ids, created: new Set(inserts.map((p) => p.id as string)) };
   }
 
-  /** 资金来源, 支出明细 and 采购 carry no user data: replaced as a whole. */
+  /** 资金来源, 支出明细 and 采购 carry no user data: replaced as a whole (those of `existing` deleted first). */
   private async replaceProjectDetails(
     manager: EntityManager,
     projects: DocumentProject[],
     ids: string[],
+    existing: string[],
   ): Promise<void> {
     await this.repository.replaceProjectDetails(
       manager,
-      ids,
+      existing,
       projects.flatMap((p, i) =>
         p.fundingSources.map((f, seq) => ({
           projectId: ids[i],
