@@ -57,13 +57,18 @@ export class DocumentLoaderRepository {
     return row.id;
   }
 
-  async upsertFiscalYear(manager: EntityManager, departmentId: string, year: number): Promise<string> {
+  /** The department-year's id; `created` when this statement made it (it holds nothing yet). */
+  async upsertFiscalYear(
+    manager: EntityManager,
+    departmentId: string,
+    year: number,
+  ): Promise<{ id: string; created: boolean }> {
     const [row] = await manager.query(
       `INSERT INTO fiscal_years (department_id, year) VALUES ($1, $2)
-       ON CONFLICT (department_id, year) DO UPDATE SET updated_at = now() RETURNING id`,
+       ON CONFLICT (department_id, year) DO UPDATE SET updated_at = now() RETURNING id, xmax = 0 AS created`,
       [departmentId, year],
     );
-    return row.id;
+    return row;
   }
 
   async setOverview(manager: EntityManager, fiscalYearId: string, overview: object): Promise<void> {

@@ -124,7 +124,11 @@ export class DocumentLoader {
       doc.department.code,
       doc.department.name,
     );
-    const fiscalYearId = await this.repository.upsertFiscalYear(manager, departmentId, doc.year);
+    const { id: fiscalYearId, created: newYear } = await this.repository.upsertFiscalYear(
+      manager,
+      departmentId,
+      doc.year,
+    );
     const summary: LoadSummary = {
       departmentCode: doc.department.code,
       year: doc.year,
@@ -140,6 +144,7 @@ export class DocumentLoader {
     const { ids: projectIds, created } = await this.upsertProjects(
       manager,
       fiscalYearId,
+      newYear,
       doc.projects,
       summary,
       changes,
@@ -152,9 +157,10 @@ export class DocumentLoader {
       projectIds.filter((id) => !created.has(id)),
     );
 
-    const existing = await this.existingIndicators(manager, fiscalYearId);
+    // A year created by this load holds no goal or indicator yet: nothing to read or renumber.
+    const existing = newYear ? new Map() : await this.existingIndicators(manager, fiscalYearId);
     const claimed = new Set<string>();
-    await this.repository.shiftGoalSeq(manager, fiscalYearId);
+    if (!newYear) await this.repository.shiftGoalSeq(manager, fiscalYearId);
     const goalSets: GoalSet[] = [
       { projectId: null, projectKey: 'overall', project: '部门整体', goals: doc.overall.goals },
       ...doc.projects.map((p, i) => ({
@@ -167,7 +173,7 @@ export class DocumentLoader {
     ];
     // Rows are written per table for the whole document; what each row did is told (counted, audited, listed)
     // afterwards, in document order: a goal, then its indicators, as when goals were loaded one by one.
-    const yearGoals = await this.repository.yearGoals(manager, fiscalYearId);
+    const yearGoals = newYear ? [] : await this.repository.yearGoals(manager, fiscalYearId);
     const restores: Restores = [];
     const goals = await this.upsertGoals(
       manager,
@@ -211,7 +217,7 @@ export class DocumentLoader {
       ARCHIVE_REASON,
     );
     summary.indicators.archived = goneIndicators.length;
-    const goneGoals = await this.repository.liveGoalsExcept(manager, fiscalYearId, keptGoals);
+    const goneGoals = newYear ? [] : await this.repository.liveGoalsExcept(manager, fiscalYearId, keptGoals);
     await this.archives.archiveRows(
       manager,
       changes,
@@ -241,15 +247,16 @@ export class DocumentLoader {
   private async upsertProjects(
     manager: EntityManager,
     fiscalYearId: string,
+    newYear: boolean,
     projects: DocumentProject[],
     summary: LoadSummary,
     changes: ChangeTracker,
   ): Promise<{ ids: string[]; created: Set<string> }> {
     // Archived projects first, so a live project of the same name wins the match.
-    const existing = await this.repository.yearProjects(manager, fiscalYearId);
+    const existing = newYear ? [] : await this.repository.yearProjects(manager, fiscalYearId);
     const byCode = new Map(existing.filter((p) => p.code).map((p) => [p.code as string, p]));
     const byName = new Map(existing.map((p) => [p.name, p]));
-    await this.repository.shiftProjectSeq(manager, fiscalYearId);
+    if (!newYear) await this.repository.shiftProjectSeq(manager, fiscalYearId);
     const ids: string[] = [];
     const taken = new Set<string>();
     const updates: Partial<Project>[] = [];
