@@ -1,5 +1,10 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 
+/** pg answers an UPDATE … RETURNING through TypeORM as [rows, count]: the rows, whichever shape came back. */
+export function returnedRows<T>(result: [T[], number] | T[]): T[] {
+  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}
+
 /** PostgreSQL allows 65,535 bind parameters per statement; stay well below. */
 const MAX_PARAMS = 30000;
 
@@ -72,28 +77,50 @@ export const entityValues = <E extends ObjectLiteral>(values: Partial<E>): Query
 
 /**
  * Entity rows as JSON records named by column, for `json_populate_recordset(NULL::table, $1)`: values converted
- * by the entity's column metadata as TypeORM writes them, JSON columns kept as JSON (not as a JSON string).
+ * by the entity's column metadata as TypeORM writes them, JSON columns kept as JSON (not as a JSON string). A
+ * null is left out of its record (the function reads a missing key as NULL): a smaller document to send and
+ * parse. `columns`: those the rows name (the first row's properties).
  */
 function columnRecords<E extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<E>,
   rows: Partial<E>[],
-): Record<string, unknown>[] {
+): { columns: string[]; records: Record<string, unknown>[] } {
   const metadata = manager.connection.getMetadata(entity);
-  return rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([property, value]) => {
-        const column = metadata.findColumnWithPropertyName(property);
-        if (!column) throw new Error(`${metadata.name} has no column ${property}`);
-        const prepared: unknown = manager.connection.driver.preparePersistentValue(value, column);
-        const json = column.type === 'json' || column.type === 'jsonb';
-        return [
-          column.databaseName,
-          json && typeof prepared === 'string' ? JSON.parse(prepared) : (prepared ?? null),
-        ];
-      }),
-    ),
-  );
+  const driver = manager.connection.driver;
+  // Each property's column is looked up once per call, not once per row (rows name the same properties).
+  const columns = new Map<string, { name: string; convert: (value: unknown) => unknown }>();
+  const columnOf = (property: string) => {
+    let found = columns.get(property);
+    if (found) return found;
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+    const json = column.type === 'json' || column.type === 'jsonb';
+    found = {
+      name: column.databaseName,
+      // A JSON column's value stays as it is (the array is serialized once); TypeORM would write it as
+      // JSON.stringify of the (transformed) value, which is the same text.
+      convert:
+        json && !column.transformer
+          ? (value) => value ?? null
+          : (value) => {
+              const prepared: unknown = driver.preparePersistentValue(value, column);
+              return json && typeof prepared === 'string' ? JSON.parse(prepared) : (prepared ?? null);
+            },
+    };
+    columns.set(property, found);
+    return found;
+  };
+  const records = rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    for (const property in row) {
+      const { name, convert } = columnOf(property);
+      const value = convert(row[property]);
+      if (value !== null) record[name] = value;
+    }
+    return record;
+  });
+  return { columns: Object.keys(rows[0]).map((property) => columnOf(property).name), records };
 }
 
 /**
@@ -108,10 +135,8 @@ export async function insertRecords<E extends ObjectLiteral>(
 ): Promise<void> {
   if (!rows.length) return;
   const table = manager.connection.getMetadata(entity).tableName;
-  const records = columnRecords(manager, entity, rows);
-  const columns = Object.keys(records[0])
-    .map((c) => `"${c}"`)
-    .join(', ');
+  const { columns: names, records } = columnRecords(manager, entity, rows);
+  const columns = names.map((c) => `"${c}"`).join(', ');
   await manager.query(
     `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
     [JSON.stringify(records)],
@@ -132,8 +157,8 @@ export async function updateRecordsComparing<E extends ObjectLiteral & { id: str
 ): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const table = manager.connection.getMetadata(entity).tableName;
-  const records = columnRecords(manager, entity, rows);
-  const assignments = Object.keys(records[0])
+  const { columns, records } = columnRecords(manager, entity, rows);
+  const assignments = columns
     .filter((c) => c !== 'id')
     .map((c) => `"${c}" = x."${c}"`)
     .join(', ');

@@ -221,6 +221,14 @@ describe('re-import without a project (HTTP)', () => {
         [projectId],
       );
       expect(goals.audited).toBe(goals.archived);
+      // Each entry says when: the row's archived_at (all rows of the import, one transaction).
+      const [project] = await ds.query(
+        `SELECT a.after ->> 'archivedAt' AS audited, p.archived_at AS "archivedAt"
+           FROM audit_log a JOIN projects p ON p.id::text = a.entity_id
+          WHERE a.action = 'project.archive-by-import' AND a.entity_id = $1`,
+        [projectId],
+      );
+      expect(new Date(project.audited).getTime()).toBe(new Date(project.archivedAt).getTime());
     });
 
     it('should refuse new reports, budget execution, evidence and submit on the archived project (409), keeping what was there', async () => {

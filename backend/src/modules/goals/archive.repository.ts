@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ArchivableKind, MonitoringCounts } from '@jixiao/domain';
 import { EntityManager } from 'typeorm';
+import { returnedRows } from '../../database/sql.util';
 
 /** Live rows are moved up by this while an import renumbers them, so a unique (parent, seq) key never trips. */
 export const SEQ_SHIFT = 1_000_000;
@@ -19,16 +20,27 @@ const INDICATORS_OF: Record<ArchivableKind, string> = {
   indicator: `SELECT i.id AS owner, i.id AS indicator_id FROM indicators i WHERE i.id = ANY($1::uuid[])`,
 };
 
-/** The seq an archived row moves to: out of the way of the live rows, unique among the archived ones. */
+/**
+ * The seq each archived row moves to: out of the way of the live rows, unique among the archived ones. Rows of
+ * one scope archived together are numbered in the order given (`x.n`), as archiving them one by one would.
+ */
 function archivedSeq(kind: ArchivableKind): string {
-  const spare = (scope: string) =>
-    `GREATEST(${ARCHIVED_SPARE_SEQ}, (SELECT max(o.seq) FROM ${TABLE[kind]} o WHERE ${scope})) + 1`;
-  if (kind === 'project') return spare('o.fiscal_year_id = t.fiscal_year_id');
-  if (kind === 'indicator') return spare('o.goal_id = t.goal_id');
+  const numbered = (scope: string, filter = 'true') =>
+    `GREATEST(${ARCHIVED_SPARE_SEQ}, (SELECT max(o.seq) FROM ${TABLE[kind]} o WHERE ${scope}))
+       + row_number() OVER (PARTITION BY ${filter}, ${SCOPE[kind]} ORDER BY x.n)`;
+  if (kind === 'project') return numbered('o.fiscal_year_id = t.fiscal_year_id');
+  if (kind === 'indicator') return numbered('o.goal_id = t.goal_id');
   const sameParent = `o.term = t.term AND (o.project_id = t.project_id OR (o.project_id IS NULL AND t.project_id IS NULL AND o.fiscal_year_id = t.fiscal_year_id))`;
-  return `CASE WHEN EXISTS (SELECT 1 FROM goals o WHERE ${sameParent} AND o.seq = ${ARCHIVED_SEQ} + t.seq % ${SEQ_SHIFT})
-               THEN ${spare(sameParent)} ELSE ${ARCHIVED_SEQ} + t.seq % ${SEQ_SHIFT} END`;
+  const taken = `EXISTS (SELECT 1 FROM goals o WHERE ${sameParent} AND o.seq = ${ARCHIVED_SEQ} + t.seq % ${SEQ_SHIFT})`;
+  return `CASE WHEN ${taken} THEN ${numbered(sameParent, taken)} ELSE ${ARCHIVED_SEQ} + t.seq % ${SEQ_SHIFT} END`;
 }
+
+/** The rows whose archived seq is counted together (the `scope` of archivedSeq, as columns of `t`). */
+const SCOPE: Record<ArchivableKind, string> = {
+  project: 't.fiscal_year_id',
+  indicator: 't.goal_id',
+  goal: 't.term, t.project_id, t.fiscal_year_id',
+};
 
 /** Archiving by import: what is recorded below a row, and moving a row out of the live numbering. */
 @Injectable()
@@ -63,11 +75,26 @@ export class ArchiveRepository {
     kind: ArchivableKind,
     id: string,
   ): Promise<{ archivedAt: Date } | undefined> {
-    const [archived] = await manager.query(
-      `UPDATE ${TABLE[kind]} t SET archived_at = now(), seq = ${archivedSeq(kind)}, version = version + 1, updated_at = now()
-        WHERE t.id = $1 AND t.archived_at IS NULL RETURNING t.archived_at AS "archivedAt"`,
-      [id],
+    const archivedAt = (await this.archiveMany(manager, kind, [id])).get(id);
+    return archivedAt && { archivedAt };
+  }
+
+  /**
+   * Archives the live rows among `ids` (version + 1) in one statement; returns id → archived_at of those it
+   * archived (a row archived already is left out).
+   */
+  async archiveMany(manager: EntityManager, kind: ArchivableKind, ids: string[]): Promise<Map<string, Date>> {
+    if (!ids.length) return new Map();
+    const archived = returnedRows<{ id: string; archivedAt: Date }>(
+      await manager.query(
+        `WITH x AS (SELECT id, n FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n)),
+            placed AS (SELECT t.id, ${archivedSeq(kind)} AS seq
+                         FROM ${TABLE[kind]} t JOIN x ON x.id = t.id WHERE t.archived_at IS NULL)
+       UPDATE ${TABLE[kind]} t SET archived_at = now(), seq = placed.seq, version = version + 1, updated_at = now()
+         FROM placed WHERE t.id = placed.id RETURNING t.id, t.archived_at AS "archivedAt"`,
+        [ids],
+      ),
     );
-    return archived;
+    return new Map(archived.map((row) => [row.id, row.archivedAt]));
   }
 }

@@ -10,7 +10,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AuditService } from '../audit/audit.service';
+import { type AuditRecord, AuditService } from '../audit/audit.service';
 import { ArchiveRepository } from './archive.repository';
 
 /** One row of a change, with the ids of the project and goal it belongs to. */
@@ -66,26 +66,28 @@ export class ArchiveWriter {
     rows: ChangedRow[],
     reason: string,
   ): Promise<void> {
-    const counts = await this.repository.monitoringCounts(
-      manager,
-      kind,
-      rows.map((row) => row.id),
-    );
+    if (!rows.length) return;
+    const ids = rows.map((row) => row.id);
+    const counts = await this.repository.monitoringCounts(manager, kind, ids);
+    const archived = await this.repository.archiveMany(manager, kind, ids);
+    const entries: AuditRecord[] = [];
     for (const { parents, ...row } of rows) {
+      const archivedAt = archived.get(row.id);
+      // Archived already: nothing to record.
+      if (!archivedAt) continue;
       const item: ArchivedItem = { ...row, kind, ...(counts.get(row.id) as MonitoringCounts) };
-      const archived = await this.repository.archive(manager, kind, row.id);
-      if (!archived) continue;
       const { kind: _kind, id: _id, ...before } = item;
-      await this.audit.record(manager, {
+      entries.push({
         action: `${kind}.archive-by-import`,
         entity: kind,
         entityId: row.id,
         before,
-        after: { archivedAt: archived.archivedAt },
+        after: { archivedAt },
         reason,
       });
       changes.add('archived', item, parents);
     }
+    await this.audit.recordMany(manager, entries);
   }
 
   /** Records a row that an import brought back (the caller's update cleared archived_at), with its audit entry. */
@@ -96,17 +98,30 @@ export class ArchiveWriter {
     archivedAt: Date | string,
     reason: string,
   ): Promise<void> {
-    const { parents, ...item } = row;
-    const { kind, id, ...after } = item;
-    await this.audit.record(manager, {
-      action: `${kind}.restore-by-import`,
-      entity: kind,
-      entityId: id,
-      before: { archivedAt },
-      after: { ...after, archivedAt: null },
-      reason,
+    await this.recordRestores(manager, changes, [{ row, archivedAt }], reason);
+  }
+
+  /** `recordRestore` of many rows, their audit entries written in one statement in the order given. */
+  async recordRestores(
+    manager: EntityManager,
+    changes: ChangeTracker,
+    restores: { row: ChangedRow; archivedAt: Date | string }[],
+    reason: string,
+  ): Promise<void> {
+    const entries = restores.map(({ row, archivedAt }): AuditRecord => {
+      const { parents, ...item } = row;
+      const { kind, id, ...after } = item;
+      changes.add('restored', item, parents);
+      return {
+        action: `${kind}.restore-by-import`,
+        entity: kind,
+        entityId: id,
+        before: { archivedAt },
+        after: { ...after, archivedAt: null },
+        reason,
+      };
     });
-    changes.add('restored', item, parents);
+    await this.audit.recordMany(manager, entries);
   }
 }
 

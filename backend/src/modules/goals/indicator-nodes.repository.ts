@@ -29,7 +29,7 @@ export class IndicatorNodesRepository {
 
   /**
    * `upsert` for many goals at once, in a fixed number of statements whatever their size: one read of their
-   * nodes, one insert per level, one update. Returns goal id → ("一级|二级" → the 二级 node id).
+   * nodes, one insert, one update. Returns goal id → ("一级|二级" → the 二级 node id).
    */
   async upsertMany(
     manager: EntityManager,
@@ -42,7 +42,11 @@ export class IndicatorNodesRepository {
         )
       : [];
     const byGoal = new Map<string, NodeRow[]>();
-    for (const node of existing) byGoal.set(node.goal_id, [...(byGoal.get(node.goal_id) ?? []), node]);
+    for (const node of existing) {
+      const nodes = byGoal.get(node.goal_id);
+      if (nodes) nodes.push(node);
+      else byGoal.set(node.goal_id, [node]);
+    }
     const inserted1: NodeRow[] = [];
     const inserted2: NodeRow[] = [];
     const moved = new Map<string, NodeRow>();
@@ -102,15 +106,16 @@ export class IndicatorNodesRepository {
       }
       result.set(goalId, ids);
     }
-    // 一级 before 二级 (their parents); moved nodes last, as they may move under a new 一级.
-    for (const created of [inserted1, inserted2])
-      if (created.length)
-        await manager.query(
-          `INSERT INTO indicator_nodes (id, goal_id, parent_id, level, name, seq)
-           SELECT id, goal_id, parent_id, level, name, seq
-             FROM json_to_recordset($1::json) AS x(id uuid, goal_id uuid, parent_id uuid, level smallint, name text, seq int)`,
-          [JSON.stringify(created)],
-        );
+    // 一级 before 二级 (their parents, checked at the end of the statement); moved nodes last, as they may move
+    // under a new 一级.
+    const created = [...inserted1, ...inserted2];
+    if (created.length)
+      await manager.query(
+        `INSERT INTO indicator_nodes (id, goal_id, parent_id, level, name, seq)
+         SELECT id, goal_id, parent_id, level, name, seq
+           FROM json_to_recordset($1::json) AS x(id uuid, goal_id uuid, parent_id uuid, level smallint, name text, seq int)`,
+        [JSON.stringify(created)],
+      );
     if (moved.size)
       await manager.query(
         `UPDATE indicator_nodes n SET parent_id = x.parent_id, seq = x.seq

@@ -57,13 +57,18 @@ export class DocumentLoaderRepository {
     return row.id;
   }
 
-  async upsertFiscalYear(manager: EntityManager, departmentId: string, year: number): Promise<string> {
+  /** The department-year's id; `created` when this statement made it (it holds nothing yet). */
+  async upsertFiscalYear(
+    manager: EntityManager,
+    departmentId: string,
+    year: number,
+  ): Promise<{ id: string; created: boolean }> {
     const [row] = await manager.query(
       `INSERT INTO fiscal_years (department_id, year) VALUES ($1, $2)
-       ON CONFLICT (department_id, year) DO UPDATE SET updated_at = now() RETURNING id`,
+       ON CONFLICT (department_id, year) DO UPDATE SET updated_at = now() RETURNING id, xmax = 0 AS created`,
       [departmentId, year],
     );
-    return row.id;
+    return row;
   }
 
   async setOverview(manager: EntityManager, fiscalYearId: string, overview: object): Promise<void> {
@@ -143,7 +148,7 @@ export class DocumentLoaderRepository {
     await insertRecords(manager, Project, rows);
   }
 
-  /** 资金来源, 支出明细 and 采购 of the projects, replaced as a whole (they carry no user data). */
+  /** 资金来源, 支出明细 and 采购: those of `projectIds` deleted, the rows given inserted (they carry no user data). */
   async replaceProjectDetails(
     manager: EntityManager,
     projectIds: string[],
@@ -151,12 +156,14 @@ export class DocumentLoaderRepository {
     details: Partial<SpendingDetail>[],
     purchases: Partial<ProcurementItem>[],
   ): Promise<void> {
-    await manager.query(`DELETE FROM funding_sources WHERE project_id = ANY($1::uuid[])`, [projectIds]);
-    await manager.query(`DELETE FROM spending_details WHERE project_id = ANY($1::uuid[])`, [projectIds]);
-    await manager.query(`DELETE FROM procurement_items WHERE project_id = ANY($1::uuid[])`, [projectIds]);
-    await insertEntities(manager, FundingSource, funding);
-    await insertEntities(manager, SpendingDetail, details);
-    await insertEntities(manager, ProcurementItem, purchases);
+    if (projectIds.length) {
+      await manager.query(`DELETE FROM funding_sources WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+      await manager.query(`DELETE FROM spending_details WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+      await manager.query(`DELETE FROM procurement_items WHERE project_id = ANY($1::uuid[])`, [projectIds]);
+    }
+    await insertRecords(manager, FundingSource, funding);
+    await insertRecords(manager, SpendingDetail, details);
+    await insertRecords(manager, ProcurementItem, purchases);
   }
 
   /** Every indicator of the year, archived ones after the live ones of their goal. */

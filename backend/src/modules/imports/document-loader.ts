@@ -24,7 +24,7 @@ import type { BudgetClassification } from '../budget/entities/budget-line.entity
 import type { Goal } from '../goals/entities/goal.entity';
 import type { Indicator } from '../goals/entities/indicator.entity';
 import type { Project } from '../projects/entities/project.entity';
-import { DocumentLoaderRepository, type LoadedIndicator } from './document-loader.repository';
+import { DocumentLoaderRepository, type LoadedIndicator, type YearGoal } from './document-loader.repository';
 import { sharedProjectFields } from './project-fields';
 
 /** What a load changed: counts of every row, and the rows themselves in `diff`. */
@@ -51,8 +51,11 @@ export interface ChangeCount {
 
 const zero = (): ChangeCount => ({ created: 0, updated: 0, archived: 0, restored: 0 });
 
-/** Writes done, what one row did is told: counted in the summary, audited (restores), listed in the diff. */
-type Told = (() => Promise<void> | void)[];
+/** Writes done, what one row did is told: counted in the summary, listed in the diff, its restore collected. */
+type Told = (() => void)[];
+
+/** Rows an import brought back, audited together once told (ArchiveWriter.recordRestores). */
+type Restores = Parameters<ArchiveWriter['recordRestores']>[2];
 
 /** The goals of the document's department-wide part or of one project. */
 interface GoalSet {
@@ -72,7 +75,7 @@ interface PlacedGoal {
   project: string;
   seq: number;
   goal: DocumentGoal;
-  tell: () => Promise<void> | void;
+  tell: () => void;
 }
 
 /** Rows grouped by the properties they name (a multi-row statement writes the same columns for every row). */
@@ -80,7 +83,9 @@ function byShape<T extends object>(rows: T[]): T[][] {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const shape = Object.keys(row).join(',');
-    groups.set(shape, [...(groups.get(shape) ?? []), row]);
+    const group = groups.get(shape);
+    if (group) group.push(row);
+    else groups.set(shape, [row]);
   }
   return [...groups.values()];
 }
@@ -119,7 +124,11 @@ export class DocumentLoader {
       doc.department.code,
       doc.department.name,
     );
-    const fiscalYearId = await this.repository.upsertFiscalYear(manager, departmentId, doc.year);
+    const { id: fiscalYearId, created: newYear } = await this.repository.upsertFiscalYear(
+      manager,
+      departmentId,
+      doc.year,
+    );
     const summary: LoadSummary = {
       departmentCode: doc.department.code,
       year: doc.year,
@@ -132,12 +141,26 @@ export class DocumentLoader {
     };
     const changes = new ChangeTracker();
 
-    const projectIds = await this.upsertProjects(manager, fiscalYearId, doc.projects, summary, changes);
-    await this.replaceProjectDetails(manager, doc.projects, projectIds);
+    const { ids: projectIds, created } = await this.upsertProjects(
+      manager,
+      fiscalYearId,
+      newYear,
+      doc.projects,
+      summary,
+      changes,
+    );
+    // A project created just now has no details to replace.
+    await this.replaceProjectDetails(
+      manager,
+      doc.projects,
+      projectIds,
+      projectIds.filter((id) => !created.has(id)),
+    );
 
-    const existing = await this.existingIndicators(manager, fiscalYearId);
+    // A year created by this load holds no goal or indicator yet: nothing to read or renumber.
+    const existing = newYear ? new Map() : await this.existingIndicators(manager, fiscalYearId);
     const claimed = new Set<string>();
-    await this.repository.shiftGoalSeq(manager, fiscalYearId);
+    if (!newYear) await this.repository.shiftGoalSeq(manager, fiscalYearId);
     const goalSets: GoalSet[] = [
       { projectId: null, projectKey: 'overall', project: '部门整体', goals: doc.overall.goals },
       ...doc.projects.map((p, i) => ({
@@ -150,12 +173,31 @@ export class DocumentLoader {
     ];
     // Rows are written per table for the whole document; what each row did is told (counted, audited, listed)
     // afterwards, in document order: a goal, then its indicators, as when goals were loaded one by one.
-    const goals = await this.upsertGoals(manager, fiscalYearId, goalSets, summary, changes);
-    const indicatorTells = await this.loadIndicators(manager, goals, existing, claimed, summary, changes);
+    const yearGoals = newYear ? [] : await this.repository.yearGoals(manager, fiscalYearId);
+    const restores: Restores = [];
+    const goals = await this.upsertGoals(
+      manager,
+      fiscalYearId,
+      yearGoals,
+      goalSets,
+      summary,
+      restores,
+      changes,
+    );
+    const indicatorTells = await this.loadIndicators(
+      manager,
+      goals,
+      existing,
+      claimed,
+      summary,
+      restores,
+      changes,
+    );
     for (const [i, goal] of goals.entries()) {
-      await goal.tell();
-      for (const tell of indicatorTells[i]) await tell();
+      goal.tell();
+      for (const tell of indicatorTells[i]) tell();
     }
+    await this.archives.recordRestores(manager, changes, restores, RESTORE_REASON);
     const keptGoals = goals.map((g) => g.id);
 
     // Whatever the new document no longer holds is archived with everything recorded against it, never deleted.
@@ -175,7 +217,7 @@ export class DocumentLoader {
       ARCHIVE_REASON,
     );
     summary.indicators.archived = goneIndicators.length;
-    const goneGoals = await this.repository.liveGoalsExcept(manager, fiscalYearId, keptGoals);
+    const goneGoals = newYear ? [] : await this.repository.liveGoalsExcept(manager, fiscalYearId, keptGoals);
     await this.archives.archiveRows(
       manager,
       changes,
@@ -192,7 +234,8 @@ export class DocumentLoader {
     );
     summary.goals.archived = goneGoals.length;
     summary.diff = changes.diff();
-    await this.repository.removeUnusedNodes(manager, fiscalYearId);
+    // A year without goals before this load has only the nodes just made for its indicators: none unused.
+    if (yearGoals.length) await this.repository.removeUnusedNodes(manager, fiscalYearId);
 
     summary.budgetLines = await this.replaceBudgetTables(manager, fiscalYearId, doc);
     await this.repository.setOverview(manager, fiscalYearId, overviewOf(doc));
@@ -204,20 +247,22 @@ export class DocumentLoader {
   private async upsertProjects(
     manager: EntityManager,
     fiscalYearId: string,
+    newYear: boolean,
     projects: DocumentProject[],
     summary: LoadSummary,
     changes: ChangeTracker,
-  ): Promise<string[]> {
+  ): Promise<{ ids: string[]; created: Set<string> }> {
     // Archived projects first, so a live project of the same name wins the match.
-    const existing = await this.repository.yearProjects(manager, fiscalYearId);
+    const existing = newYear ? [] : await this.repository.yearProjects(manager, fiscalYearId);
     const byCode = new Map(existing.filter((p) => p.code).map((p) => [p.code as string, p]));
     const byName = new Map(existing.map((p) => [p.name, p]));
-    await this.repository.shiftProjectSeq(manager, fiscalYearId);
+    if (!newYear) await this.repository.shiftProjectSeq(manager, fiscalYearId);
     const ids: string[] = [];
     const taken = new Set<string>();
     const updates: Partial<Project>[] = [];
     const inserts: Partial<Project>[] = [];
-    const told: ((changed: Set<string>) => Promise<void> | void)[] = [];
+    const told: ((changed: Set<string>) => void)[] = [];
+    const restores: Restores = [];
     for (const [index, p] of projects.entries()) {
       const values = { ...projectColumns(p, index + 1), archivedAt: null };
       const found = (p.code ? byCode.get(p.code) : undefined) ?? byName.get(p.name);
@@ -232,14 +277,14 @@ export class DocumentLoader {
           name: p.name,
           parents: [],
         };
-        told.push(async (changed) => {
+        told.push((changed) => {
           if (changed.has(id)) {
             summary.projects.updated++;
             changes.add('updated', row);
           }
           if (found.archivedAt) {
             summary.projects.restored++;
-            await this.archives.recordRestore(manager, changes, row, found.archivedAt, RESTORE_REASON);
+            restores.push({ row, archivedAt: found.archivedAt });
           }
         });
         ids.push(id);
@@ -267,7 +312,8 @@ export class DocumentLoader {
     for (const shape of byShape(updates))
       for (const id of await this.repository.updateProjects(manager, shape, restored)) changed.add(id);
     for (const shape of byShape(inserts)) await this.repository.insertProjects(manager, shape);
-    for (const tell of told) await tell(changed);
+    for (const tell of told) tell(changed);
+    await this.archives.recordRestores(manager, changes, restores, RESTORE_REASON);
     const gone = existing.filter((p) => !p.archivedAt && !taken.has(p.id));
     await this.archives.archiveRows(
       manager,
@@ -284,18 +330,19 @@ export class DocumentLoader {
       ARCHIVE_REASON,
     );
     summary.projects.archived = gone.length;
-    return ids;
+    return { ids, created: new Set(inserts.map((p) => p.id as string)) };
   }
 
-  /** 资金来源, 支出明细 and 采购 carry no user data: replaced as a whole. */
+  /** 资金来源, 支出明细 and 采购 carry no user data: replaced as a whole (those of `existing` deleted first). */
   private async replaceProjectDetails(
     manager: EntityManager,
     projects: DocumentProject[],
     ids: string[],
+    existing: string[],
   ): Promise<void> {
     await this.repository.replaceProjectDetails(
       manager,
-      ids,
+      existing,
       projects.flatMap((p, i) =>
         p.fundingSources.map((f, seq) => ({
           projectId: ids[i],
@@ -346,23 +393,20 @@ export class DocumentLoader {
 
   /**
    * The document's goals in place: a live goal at that place (project, term, seq), else one archived from it (its
-   * place kept as ARCHIVED_SEQ + seq), else a new one. One read, one update and one insert for the document.
+   * place kept as ARCHIVED_SEQ + seq), else a new one (the year's goals as read before). One update and one insert for the document.
    */
   private async upsertGoals(
     manager: EntityManager,
     fiscalYearId: string,
+    existingGoals: YearGoal[],
     goalSets: GoalSet[],
     summary: LoadSummary,
+    restores: Restores,
     changes: ChangeTracker,
   ): Promise<PlacedGoal[]> {
     const placeOf = (projectId: string | null, term: string, seq: number) =>
       `${projectId ?? ''}|${term}|${seq}`;
-    const yearGoals = new Map(
-      (await this.repository.yearGoals(manager, fiscalYearId)).map((g) => [
-        placeOf(g.project_id, g.term, g.seq),
-        g,
-      ]),
-    );
+    const yearGoals = new Map(existingGoals.map((g) => [placeOf(g.project_id, g.term, g.seq), g]));
     const placed: PlacedGoal[] = [];
     const updates: Parameters<DocumentLoaderRepository['updateGoals']>[1] = [];
     const inserts: Partial<Goal>[] = [];
@@ -390,14 +434,14 @@ export class DocumentLoader {
             name: goal.label,
             parents: [projectId],
           };
-          const tell = async () => {
+          const tell = () => {
             if (changed) {
               summary.goals.updated++;
               changes.add('updated', row);
             }
             if (found.archived_at) {
               summary.goals.restored++;
-              await this.archives.recordRestore(manager, changes, row, found.archived_at, RESTORE_REASON);
+              restores.push({ row, archivedAt: found.archived_at });
             }
           };
           placed.push({ id: found.id, projectId, projectKey, project: found.project, seq, goal, tell });
@@ -438,6 +482,7 @@ export class DocumentLoader {
     existing: Map<string, LoadedIndicator>,
     claimed: Set<string>,
     summary: LoadSummary,
+    restores: Restores,
     changes: ChangeTracker,
   ): Promise<Told[]> {
     const nodesByGoal = await this.nodes.upsertMany(
@@ -494,14 +539,14 @@ export class DocumentLoader {
           });
           matched.push({ id: match.id, archived: Boolean(match.archived_at) });
           const row = rowOf(match.id, indicator.name);
-          tells.push(async () => {
+          tells.push(() => {
             if (result.changed.has(match.id)) {
               summary.indicators.updated++;
               changes.add('updated', row);
             }
             if (match.archived_at) {
               summary.indicators.restored++;
-              await this.archives.recordRestore(manager, changes, row, match.archived_at, RESTORE_REASON);
+              restores.push({ row, archivedAt: match.archived_at });
             }
           });
         } else {

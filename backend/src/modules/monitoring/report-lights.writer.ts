@@ -53,7 +53,7 @@ export class ReportLightsWriter {
    * A light is never stale: after an indicator's target or thresholds change, or its department-year's rules,
    * every stored report of it is read again against the target and rules in force (libs/domain restateReport),
    * in the caller's transaction. The reports whose light, explanation or values change are updated in one
-   * statement (version + 1) and each is audited. Returns how many changed.
+   * statement (version + 1) and each is audited (its entries in one statement too). Returns how many changed.
    * `fromPeriod`: only the months from it on (an adjustment leaves the months before it under the old target).
    */
   async reevaluateReports(
@@ -70,17 +70,17 @@ export class ReportLightsWriter {
       manager,
       changed.map(({ row, next }) => ({ id: row.id, ...next })),
     );
-    for (const { row, next } of changed) {
-      const before = Object.fromEntries(FIELDS.map((field) => [field, row[field]]));
-      await this.audit.record(manager, {
+    await this.audit.recordMany(
+      manager,
+      changed.map(({ row, next }) => ({
         action: 'progress-report.reevaluate',
         entity: 'progress-report',
         entityId: row.id,
-        before: { period: row.period, ...before },
+        before: { period: row.period, ...Object.fromEntries(FIELDS.map((field) => [field, row[field]])) },
         after: { period: row.period, ...next },
         reason,
-      });
-    }
+      })),
+    );
     return changed.length;
   }
 

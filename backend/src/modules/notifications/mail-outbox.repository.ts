@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '../../database/sql.util';
 import type { MailKind } from './entities/mail-outbox.entity';
 import type { MailContent } from './mail-templates';
 
@@ -69,7 +70,7 @@ export class MailOutboxRepository {
         RETURNING o.id, o.to_address AS "to", o.subject, o.text_body AS text, o.html_body AS html, o.attempts`,
         [now.toISOString(), limit],
       )
-      .then((result: [ClaimedMail[], number] | ClaimedMail[]) => flatten(result));
+      .then((result: [ClaimedMail[], number] | ClaimedMail[]) => returnedRows(result));
   }
 
   async markSent(id: string, messageId: string | null): Promise<void> {
@@ -87,9 +88,4 @@ export class MailOutboxRepository {
       [id, error.slice(0, 2000), retryAt.toISOString(), final],
     );
   }
-}
-
-/** pg answers an UPDATE … RETURNING through TypeORM as [rows, count]. */
-function flatten<T>(result: [T[], number] | T[]): T[] {
-  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
 }
