@@ -16,6 +16,7 @@ class FakeViewport {
     scrollTo: ({ top }: { top: number }) => (this.scrollTop = top),
   };
   readonly _contentWrapper = { nativeElement: this.content };
+  readonly getElementRef = () => ({ nativeElement: this.content });
 
   constructor(private readonly rows: number) {}
 
@@ -108,5 +109,21 @@ describe(MeasuredRowsStrategy.name, () => {
 
     strategy.scrollToIndex(4, 'auto');
     expect(scrolled).toEqual([40 + 120]);
+  });
+
+  it('should keep the rows drawn while a drawer blocks the page scroll (which reads 0 meanwhile)', () => {
+    const { viewport, strategy } = attach(1000, 50);
+    viewport.scrollTop = 10_000;
+    strategy.onContentScrolled();
+    document.documentElement.classList.add('cdk-global-scrollblock');
+    try {
+      viewport.scrollTop = 0;
+      strategy.onContentScrolled();
+      expect(viewport.range.start).toBe(196);
+    } finally {
+      document.documentElement.classList.remove('cdk-global-scrollblock');
+    }
+    strategy.onContentScrolled();
+    expect(viewport.range.start).toBe(0);
   });
 });

@@ -70,7 +70,7 @@ export class MeasuredRowsStrategy implements VirtualScrollStrategy {
   private update(): void {
     const viewport = this.viewport;
     const count = Math.min(viewport?.getDataLength() ?? 0, this.heights.length);
-    if (!viewport) return;
+    if (!viewport || scrollBlocked(viewport)) return;
     viewport.setTotalContentSize(this.head + this.offsets[count]);
     if (count === 0) {
       viewport.setRenderedRange({ start: 0, end: 0 });
@@ -87,7 +87,7 @@ export class MeasuredRowsStrategy implements VirtualScrollStrategy {
   /** Measures the rows drawn (and the header); places the rows again if any height changed. */
   private measure(): void {
     const viewport = this.viewport;
-    if (!viewport) return;
+    if (!viewport || scrollBlocked(viewport)) return;
     const content = viewport._contentWrapper.nativeElement;
     const head = content.querySelector('thead')?.getBoundingClientRect().height ?? 0;
     const rows = content.querySelectorAll('tbody > tr');
@@ -134,6 +134,15 @@ export class MeasuredRowsStrategy implements VirtualScrollStrategy {
     }
     return low;
   }
+}
+
+/**
+ * Whether a drawer or a modal blocks the page's scroll (the CDK's block strategy fixes the page in place and sets
+ * its scroll to 0 meanwhile): the rows on screen behind it stay as they are.
+ */
+function scrollBlocked(viewport: CdkVirtualScrollViewport): boolean {
+  const page = (viewport.getElementRef().nativeElement as HTMLElement).ownerDocument.documentElement;
+  return page.classList.contains('cdk-global-scrollblock');
 }
 
 /**
