@@ -49,6 +49,20 @@ class FakeViewport {
 }
 
 describe(MeasuredRowsStrategy.name, () => {
+  let resized: () => void;
+  const realResizeObserver = globalThis.ResizeObserver;
+  beforeEach(() => {
+    globalThis.ResizeObserver = class {
+      constructor(callback: () => void) {
+        resized = callback;
+      }
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    } as unknown as typeof ResizeObserver;
+  });
+  afterEach(() => (globalThis.ResizeObserver = realResizeObserver));
+
   function attach(rows: number, estimate: number) {
     const viewport = new FakeViewport(rows);
     const strategy = new MeasuredRowsStrategy(200);
@@ -124,6 +138,22 @@ describe(MeasuredRowsStrategy.name, () => {
       document.documentElement.classList.remove('cdk-global-scrollblock');
     }
     strategy.onContentScrolled();
+    expect(viewport.range.start).toBe(0);
+  });
+
+  it('should keep the rows drawn while the table is in a tab not shown', () => {
+    const { viewport, strategy } = attach(1000, 50);
+    viewport.scrollTop = 10_000;
+    strategy.onContentScrolled();
+    let shown = false;
+    viewport.content.checkVisibility = () => shown;
+    viewport.scrollTop = 0;
+    strategy.onContentScrolled();
+    expect(viewport.range.start).toBe(196);
+
+    // Shown again: its box gets a size, which the strategy observes.
+    shown = true;
+    resized();
     expect(viewport.range.start).toBe(0);
   });
 });

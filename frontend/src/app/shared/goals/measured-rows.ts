@@ -22,6 +22,7 @@ export class MeasuredRowsStrategy implements VirtualScrollStrategy {
   /** offsets[i]: the top of row i below the header; offsets[n]: all rows. */
   private offsets = new Float64Array(1);
   private head = 0;
+  private resizes: ResizeObserver | null = null;
 
   constructor(private readonly bufferPx: number) {}
 
@@ -39,11 +40,15 @@ export class MeasuredRowsStrategy implements VirtualScrollStrategy {
 
   attach(viewport: CdkVirtualScrollViewport): void {
     this.viewport = viewport;
+    // A table in a tab not shown draws nothing (see `frozen`) until it is shown: its box gets a size then.
+    this.resizes = new ResizeObserver(() => this.update());
+    this.resizes.observe(viewport.getElementRef().nativeElement);
     this.update();
   }
 
   detach(): void {
     this.indexChanges.complete();
+    this.resizes?.disconnect();
     this.viewport = null;
   }
 
@@ -70,7 +75,7 @@ export class MeasuredRowsStrategy implements VirtualScrollStrategy {
   private update(): void {
     const viewport = this.viewport;
     const count = Math.min(viewport?.getDataLength() ?? 0, this.heights.length);
-    if (!viewport || scrollBlocked(viewport)) return;
+    if (!viewport || frozen(viewport)) return;
     viewport.setTotalContentSize(this.head + this.offsets[count]);
     if (count === 0) {
       viewport.setRenderedRange({ start: 0, end: 0 });
@@ -87,7 +92,7 @@ export class MeasuredRowsStrategy implements VirtualScrollStrategy {
   /** Measures the rows drawn (and the header); places the rows again if any height changed. */
   private measure(): void {
     const viewport = this.viewport;
-    if (!viewport || scrollBlocked(viewport)) return;
+    if (!viewport || frozen(viewport)) return;
     const content = viewport._contentWrapper.nativeElement;
     const head = content.querySelector('thead')?.getBoundingClientRect().height ?? 0;
     const rows = content.querySelectorAll('tbody > tr');
@@ -137,12 +142,16 @@ export class MeasuredRowsStrategy implements VirtualScrollStrategy {
 }
 
 /**
- * Whether a drawer or a modal blocks the page's scroll (the CDK's block strategy fixes the page in place and sets
- * its scroll to 0 meanwhile): the rows on screen behind it stay as they are.
+ * Whether the rows drawn are to stay as they are: a drawer or a modal blocks the page's scroll (the CDK's block
+ * strategy fixes the page in place and sets its scroll to 0 meanwhile), or the table is in a tab not shown (it
+ * has no place on the page; it is shown again where the page was left).
  */
-function scrollBlocked(viewport: CdkVirtualScrollViewport): boolean {
-  const page = (viewport.getElementRef().nativeElement as HTMLElement).ownerDocument.documentElement;
-  return page.classList.contains('cdk-global-scrollblock');
+function frozen(viewport: CdkVirtualScrollViewport): boolean {
+  const element = viewport.getElementRef().nativeElement as HTMLElement;
+  return (
+    element.ownerDocument.documentElement.classList.contains('cdk-global-scrollblock') ||
+    element.checkVisibility?.() === false
+  );
 }
 
 /**
