@@ -2,9 +2,10 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { provideZhCnLocale } from '../../core/i18n/bundled-locale';
 import { provideAppIcons } from '../../core/icons/provide-app-icons';
-import { GoalTreeComponent } from './goal-tree.component';
+import { ESTIMATED_HEIGHT, GoalTreeComponent, VIRTUAL_FROM } from './goal-tree.component';
 import type { Goal } from './goal.models';
 import { aGoal, aHistoryPoint, aLatestReport, aTarget, anIndicator } from './testing/goal-builders';
+import { VirtualRows } from './virtual-rows';
 
 describe(GoalTreeComponent.name, () => {
   let fixture: ComponentFixture<GoalTreeComponent>;
@@ -193,5 +194,110 @@ describe(GoalTreeComponent.name, () => {
 
     expect(root().textContent).toContain('该目标没有指标');
     expect(root().querySelector('table')).toBeNull();
+  });
+
+  describe('a large tree', () => {
+    /** `count` indicators under one 二级 heading: count + 1 rows. */
+    const manyIndicators = (count: number) =>
+      Array.from({ length: count }, (_, i) => anIndicator({ id: `i-${i}`, name: `指标（${i + 1}）` }));
+    const indicatorRows = (): string[] =>
+      Array.from(root().querySelectorAll('tr.indicator')).map((row) => row.id);
+
+    /** The viewport measures and draws its rows in a microtask and an animation frame after the first render. */
+    async function settle(): Promise<void> {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await fixture.whenStable();
+        fixture.detectChanges();
+      }
+    }
+
+    // jsdom's own scroll position, which the last case replaces.
+    const scrollY = Object.getOwnPropertyDescriptor(window, 'scrollY');
+    const scrollTo = Object.getOwnPropertyDescriptor(window, 'scrollTo');
+    afterEach(() => {
+      if (scrollY) Object.defineProperty(window, 'scrollY', scrollY);
+      if (scrollTo) Object.defineProperty(window, 'scrollTo', scrollTo);
+      delete (document.documentElement as Partial<HTMLElement>).scrollTop;
+    });
+
+    it('should draw every row of a tree smaller than the threshold, without a virtual viewport', async () => {
+      await render({ goals: [aGoal(manyIndicators(VIRTUAL_FROM - 2))], term: 'annual' });
+      await settle();
+
+      expect(root().querySelector('cdk-virtual-scroll-viewport')).toBeNull();
+      expect(indicatorRows()).toHaveLength(VIRTUAL_FROM - 2);
+    }, 20_000);
+
+    it('should draw only the rows of a screen and around of a 2,000-row tree, in a box as tall as all rows', async () => {
+      await render({ goals: [aGoal(manyIndicators(2000))], term: 'annual' });
+      await settle();
+
+      const viewport = root().querySelector('cdk-virtual-scroll-viewport');
+      expect(viewport).not.toBeNull();
+      const drawn = indicatorRows();
+      // jsdom's window is 768 px high: a screen and the buffers around it, from the first row.
+      expect(drawn.length).toBeGreaterThan(768 / ESTIMATED_HEIGHT.indicator);
+      expect(drawn.length).toBeLessThan(60);
+      expect(drawn[0]).toBe('indicator-i-0');
+      expect(words(root().querySelector('tr.group') as Element)).toBe('产出指标 › 数量指标');
+      expect((viewport?.querySelector('.cdk-virtual-scroll-spacer') as HTMLElement).style.height).toBe(
+        `${ESTIMATED_HEIGHT.group + 2000 * ESTIMATED_HEIGHT.indicator}px`,
+      );
+    });
+
+    it('should draw a small goal whole next to a large one', async () => {
+      await render({
+        goals: [aGoal(manyIndicators(VIRTUAL_FROM)), aGoal([anIndicator({ id: 'small' })])],
+        term: 'annual',
+      });
+      await settle();
+
+      expect(root().querySelectorAll('cdk-virtual-scroll-viewport')).toHaveLength(1);
+      expect(root().querySelector('#indicator-small')).not.toBeNull();
+    });
+
+    it('should draw every row for printing, and only those in view again after', async () => {
+      await render({ goals: [aGoal(manyIndicators(VIRTUAL_FROM + 50))], term: 'annual' });
+      await settle();
+      expect(indicatorRows().length).toBeLessThan(60);
+
+      window.dispatchEvent(new Event('beforeprint'));
+      // Synchronously: the browser lays out the printed page right after the event.
+      expect(root().querySelector('cdk-virtual-scroll-viewport')).toBeNull();
+      expect(indicatorRows()).toHaveLength(VIRTUAL_FROM + 50);
+
+      window.dispatchEvent(new Event('afterprint'));
+      await settle();
+      expect(indicatorRows().length).toBeLessThan(60);
+    }, 20_000);
+
+    it('should scroll the page to a row far down, whose drawing tells who looks for it', async () => {
+      await render({ goals: [aGoal(manyIndicators(2000))], term: 'annual' });
+      await settle();
+      const virtualRows = TestBed.inject(VirtualRows);
+      const scrolls: number[] = [];
+      // jsdom has no layout: the page scrolls where asked, and says so.
+      window.scrollTo = ((options: ScrollToOptions) => {
+        scrolls.push(options.top ?? 0);
+        Object.defineProperty(window, 'scrollY', { configurable: true, value: options.top });
+        Object.defineProperty(document.documentElement, 'scrollTop', {
+          configurable: true,
+          value: options.top,
+        });
+        document.dispatchEvent(new Event('scroll'));
+      }) as typeof window.scrollTo;
+      const drawnBefore = virtualRows.drawn();
+
+      expect(virtualRows.reveal('nowhere')).toBe(false);
+      expect(virtualRows.reveal('i-1500')).toBe(true);
+      // Row 1501 (after the heading), centred in jsdom's 768 px window.
+      expect(scrolls).toEqual([ESTIMATED_HEIGHT.group + 1500 * ESTIMATED_HEIGHT.indicator - 384]);
+      await settle();
+
+      expect(root().querySelector('#indicator-i-1500')).not.toBeNull();
+      expect(root().querySelector('#indicator-i-0')).toBeNull();
+      expect(virtualRows.drawn()).toBeGreaterThan(drawnBefore);
+    });
   });
 });
