@@ -9,11 +9,8 @@ export interface DepartmentYearRow {
   name: string;
 }
 
-/** `grouping` is GROUPING(fiscal year, project): 0 one project (or the department-wide goals), 1 a department-year, 3 all. */
-export interface LightCountRow {
-  fiscalYearId: string | null;
-  projectId: string | null;
-  grouping: 0 | 1 | 3;
+/** The columns LIGHT_COUNTS gives: indicators by their light as of the month, and in all. */
+export interface LightTally {
   red: number;
   yellow: number;
   green: number;
@@ -21,6 +18,13 @@ export interface LightCountRow {
   grey: number;
   undetermined: number;
   total: number;
+}
+
+/** `grouping` is GROUPING(fiscal year, project): 0 one project (or the department-wide goals), 1 a department-year, 3 all. */
+export interface LightCountRow extends LightTally {
+  fiscalYearId: string | null;
+  projectId: string | null;
+  grouping: 0 | 1 | 3;
 }
 
 export interface BudgetRow {
@@ -77,15 +81,8 @@ export interface SeriesIndicatorRow extends FlaggedRow {
 }
 
 /** One department-year of the city rollup: light counts, budget and execution, reports overdue. */
-export interface DepartmentRollupRow {
+export interface DepartmentRollupRow extends LightTally {
   fiscalYearId: string;
-  red: number;
-  yellow: number;
-  green: number;
-  blue: number;
-  grey: number;
-  undetermined: number;
-  total: number;
   budgetYuan: number;
   executedYuan: number | null;
   overdue: number;
